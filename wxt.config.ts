@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Debian's Chromium lives here; web-ext only guesses Google Chrome's paths.
+const debianChromium = '/usr/bin/chromium';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Icons and _locales live in assets/ and are copied as-is into the build.
+  publicDir: 'assets',
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: false },
+  }),
+  webExt: {
+    binaries: existsSync(debianChromium) ? { chrome: debianChromium } : {},
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-sync'],
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: [
+      'storage',
+      'alarms',
+      'declarativeNetRequest',
+      'declarativeNetRequestWithHostAccess',
+      'identity',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    // X hosts are needed to redirect them; instance and mirror hosts are asked for
+    // one origin at a time, when the user adds them.
+    host_permissions: [
+      '*://x.com/*',
+      '*://*.x.com/*',
+      '*://twitter.com/*',
+      '*://*.twitter.com/*',
+      '*://t.co/*',
+    ],
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sortie@sortie.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
