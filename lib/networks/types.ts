@@ -1,0 +1,79 @@
+/**
+ * The contract between the outbox and each network adapter. The outbox owns
+ * ordering, retries and idempotency keys; an adapter turns one thread part
+ * into that network's calls and classifies what went wrong.
+ */
+import type {
+  DraftImage,
+  DraftPoll,
+  InteractionPolicy,
+  MastodonVisibility,
+  SelfLabel,
+} from '../compose/draft';
+
+/** Where an earlier post lives, enough for either network to reply to it. */
+export interface PostRef {
+  /** Mastodon status id, or Bluesky at-uri. */
+  id: string;
+  /** Bluesky only: the record's CID (reply refs need it). */
+  cid?: string;
+  /** Public web URL of the post, shown to the user. */
+  url: string;
+}
+
+export interface ImageToSend extends DraftImage {
+  blob: Blob;
+}
+
+/** One post of a (possibly one-part) thread, already adapted to the network. */
+export interface PartToSend {
+  text: string;
+  /** Only the first part of a thread carries media, poll and interaction rules. */
+  images: ImageToSend[];
+  contentWarning: string;
+  sensitive: boolean;
+  labels: SelfLabel[];
+  langs: string[];
+  visibility: MastodonVisibility;
+  poll: DraftPoll | null;
+  interaction: InteractionPolicy;
+  /** The post this part answers (the previous part, or the draft's reply target). */
+  parent: PostRef | null;
+  /** The first post of the thread (Bluesky reply refs need root and parent). */
+  root: PostRef | null;
+  /** Fixed when the job is queued and reused on every retry: Mastodon Idempotency-Key, Bluesky rkey (TID). */
+  idempotencyKey: string;
+  /** ISO time for server-side scheduling (Mastodon), or null to post now. */
+  scheduledAt: string | null;
+}
+
+export type PublishErrorKind =
+  /** Credentials rejected: the account needs reconnecting. Permanent. */
+  | 'auth'
+  /** The server refused the content (length, media type...). Permanent. */
+  | 'validation'
+  /** Too many requests: retry at `retryAt`. */
+  | 'rate-limit'
+  /** Network down, timeout, 5xx: retry with backoff. */
+  | 'transient';
+
+/**
+ * A failure an adapter understood. `messageKey` is an i18n key (lib/i18n) and
+ * `detail` the server's own words, shown as they are.
+ */
+export class PublishError extends Error {
+  constructor(
+    readonly kind: PublishErrorKind,
+    readonly messageKey: string,
+    readonly detail = '',
+    /** Epoch ms before which a retry is pointless (rate limits). */
+    readonly retryAt: number | null = null,
+  ) {
+    super(detail ? `${messageKey}: ${detail}` : messageKey);
+    this.name = 'PublishError';
+  }
+
+  get permanent(): boolean {
+    return this.kind === 'auth' || this.kind === 'validation';
+  }
+}
