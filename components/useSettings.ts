@@ -1,0 +1,33 @@
+/** Settings for extension pages, loaded from and saved through the background. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { resolveLang, type Lang } from '../lib/i18n/index.ts';
+import { send } from '../lib/messaging/client.ts';
+import type { Settings, SettingsPatch } from '../lib/settings.ts';
+
+export interface SettingsState {
+  settings: Settings | null;
+  lang: Lang;
+  update: (patch: SettingsPatch) => Promise<void>;
+  error: string | null;
+}
+
+export function useSettings(): SettingsState {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    send('settings.get').then(setSettings, (e: Error) => setError(e.message));
+  }, []);
+
+  const update = useCallback(async (patch: SettingsPatch) => {
+    try {
+      setSettings(await send('settings.update', patch));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  const lang = resolveLang(settings?.language ?? 'auto', navigator.languages);
+  return { settings, lang, update, error };
+}

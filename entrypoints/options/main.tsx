@@ -1,0 +1,52 @@
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { AccountsList } from '../../components/AccountsList.tsx';
+import { FirstRun } from '../../components/FirstRun.tsx';
+import { useT } from '../../components/i18n.tsx';
+import { Page } from '../../components/Page.tsx';
+import { SettingsForm } from '../../components/SettingsForm.tsx';
+import { useSettings } from '../../components/useSettings.ts';
+import '../../components/theme.css';
+import type { PublicAccount } from '../../lib/accounts/account.ts';
+import { send } from '../../lib/messaging/client.ts';
+
+function Options() {
+  const state = useSettings();
+  return (
+    <Page state={state} title="options.title">
+      <OptionsBody state={state} />
+    </Page>
+  );
+}
+
+function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
+  const { t } = useT();
+  const [accounts, setAccounts] = useState<PublicAccount[] | null>(null);
+  const refresh = useCallback(() => {
+    send('accounts.list').then(setAccounts, () => setAccounts([]));
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  const { settings, update, error } = state;
+  return (
+    <main>
+      <h1>{t('options.title')}</h1>
+      {error && <p role="alert" class="error">{error}</p>}
+      {settings && !settings.onboarded && <FirstRun update={update} />}
+      <section aria-labelledby="accounts-title">
+        <h2 id="accounts-title">{t('options.accounts')}</h2>
+        {accounts && (
+          <AccountsList
+            accounts={accounts}
+            onRemove={(id) => {
+              void send('accounts.remove', { id }).then(refresh);
+            }}
+          />
+        )}
+      </section>
+      {settings && <SettingsForm settings={settings} update={update} />}
+    </main>
+  );
+}
+
+render(<Options />, document.getElementById('app')!);

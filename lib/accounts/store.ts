@@ -1,0 +1,26 @@
+/** The accounts store. Only the background and the engine call this. */
+import type { Db } from '../db.ts';
+import type { Account, AccountStatus } from './account.ts';
+
+export function listAccounts(db: Db): Promise<Account[]> {
+  return db.getAll('accounts');
+}
+
+export function getAccount(db: Db, id: string): Promise<Account | undefined> {
+  return db.get('accounts', id);
+}
+
+export async function putAccount(db: Db, account: Account): Promise<void> {
+  await db.put('accounts', account);
+}
+
+export async function deleteAccount(db: Db, id: string): Promise<void> {
+  await db.delete('accounts', id);
+}
+
+export async function setAccountStatus(db: Db, id: string, status: AccountStatus): Promise<void> {
+  const tx = db.transaction('accounts', 'readwrite');
+  const account = await tx.store.get(id);
+  if (account && account.status !== status) await tx.store.put({ ...account, status });
+  await tx.done;
+}

@@ -1,0 +1,18 @@
+/**
+ * Content scripts cannot open the extension's IndexedDB, and must not: it
+ * holds credentials. The background copies the few harmless values they need
+ * into storage.local (never storage.sync).
+ */
+import { resolveLang } from '../i18n/index.ts';
+import type { PageConfig } from '../messages.ts';
+import type { Settings } from '../settings.ts';
+
+export const PAGE_CONFIG_KEY = 'sortie.pageConfig';
+
+export function pageConfigFrom(settings: Settings, browserLangs: readonly string[]): PageConfig {
+  return {
+    lang: resolveLang(settings.language, browserLangs),
+    xOverlay: settings.xOverlay,
+    xPostButtonToSortie: settings.xPostButtonToSortie,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The one IndexedDB schema. Only extension contexts (background, engine,
+ * extension pages) open it; content scripts never do, so credentials stay out
+ * of reach of the pages the user visits.
+ *
+ * Migrations are a list: entry N upgrades a database at version N to N+1.
+ * They only ever add: a store or index that shipped is never dropped without
+ * a migration that first copies its data.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Draft } from './compose/draft.ts';
+import type { Account } from './accounts/account.ts';
+import type { Job } from './outbox/job.ts';
+import type { Settings } from './settings.ts';
+
+export const DB_NAME = 'sortie';
+
+export interface MirrorRecord {
+  id: string;
+  name: string;
+  origin: string;
+  builtIn: boolean;
+  pinned: boolean;
+  /** Last health check: 'up' | 'down' | 'unknown', its latency and why it was judged so. */
+  health: 'up' | 'down' | 'unknown';
+  latencyMs: number | null;
+  checkedAt: number | null;
+  reason: string;
+}
+
+export interface MediaRecord {
+  id: string;
+  blob: Blob;
+  mime: string;
+  createdAt: number;
+}
+
+/** Registered Mastodon OAuth apps, one per server origin + redirect URI. */
+export interface MastodonAppRecord {
+  key: string; // `${origin} ${redirectUri}`
+  origin: string;
+  redirectUri: string;
+  clientId: string;
+  clientSecret: string;
+  createdAt: number;
+}
+
+/** Monotonic counters for the exit dashboard, one row per counter per day. */
+export interface StatRecord {
+  key: string; // `${name}:${YYYY-MM-DD}`
+  name: string;
+  day: string;
+  count: number;
+}
+
+export interface SortieDB extends DBSchema {
+  accounts: { key: string; value: Account; indexes: { byNetwork: string } };
+  drafts: { key: string; value: Draft; indexes: { byUpdated: number } };
+  jobs: { key: string; value: Job; indexes: { byState: string; byPost: string; byDue: number } };
+  settings: { key: string; value: { key: string; value: Settings } };
+  mirrors: { key: string; value: MirrorRecord };
+  media: { key: string; value: MediaRecord };
+  mastodonApps: { key: string; value: MastodonAppRecord };
+  stats: { key: string; value: StatRecord; indexes: { byName: string } };
+}
+
+type UpgradeTx = IDBPTransaction<SortieDB, StoreNames<SortieDB>[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<SortieDB>, tx: UpgradeTx) => void;
+
+/**
+ * migrations[n] takes the database from version n to n + 1.
+ * v1: the first release's stores. v2: mirror health, OAuth app cache, stats,
+ * and the outbox's due-time index.
+ */
+export const migrations: Migration[] = [
+  (db) => {
+    const accounts = db.createObjectStore('accounts', { keyPath: 'id' });
+    accounts.createIndex('byNetwork', 'network');
+    const drafts = db.createObjectStore('drafts', { keyPath: 'id' });
+    drafts.createIndex('byUpdated', 'updatedAt');
+    const jobs = db.createObjectStore('jobs', { keyPath: 'id' });
+    jobs.createIndex('byState', 'state');
+    jobs.createIndex('byPost', 'postId');
+    db.createObjectStore('settings', { keyPath: 'key' });
+    db.createObjectStore('media', { keyPath: 'id' });
+  },
+  (db, tx) => {
+    db.createObjectStore('mirrors', { keyPath: 'id' });
+    db.createObjectStore('mastodonApps', { keyPath: 'key' });
+    const stats = db.createObjectStore('stats', { keyPath: 'key' });
+    stats.createIndex('byName', 'name');
+    tx.objectStore('jobs').createIndex('byDue', 'nextAttemptAt');
+  },
+];
+
+export const DB_VERSION = migrations.length;
+
+export type Db = IDBPDatabase<SortieDB>;
+
+let opening: Promise<Db> | null = null;
+
+/** Opens (once per context) and upgrades the database. */
+export function openSortieDb(version = DB_VERSION): Promise<Db> {
+  if (version !== DB_VERSION) return openAt(version);
+  opening ??= openAt(version).catch((error: unknown) => {
+    opening = null;
+    throw error;
+  });
+  return opening;
+}
+
+function openAt(version: number): Promise<Db> {
+  return openDB<SortieDB>(DB_NAME, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v]?.(db, tx);
+    },
+    blocked() {
+      console.warn('Sortie: database upgrade waits for another open tab of the extension to close.');
+    },
+  });
+}
+
+/** Closes this context's connection (tests, wipe). */
+export async function closeSortieDb(): Promise<void> {
+  const db = await opening;
+  db?.close();
+  opening = null;
+}
+
+/** Every store, for export and wipe. */
+export const ALL_STORES = [
+  'accounts',
+  'drafts',
+  'jobs',
+  'settings',
+  'mirrors',
+  'media',
+  'mastodonApps',
+  'stats',
+] as const satisfies readonly StoreNames<SortieDB>[];

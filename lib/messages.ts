@@ -1,0 +1,121 @@
+/**
+ * Every message a page or content script may send to the background: its
+ * name, who may send it, the shape of its request (checked at runtime) and
+ * the type of its answer. The background refuses anything else.
+ *
+ * "extension": Sortie's own pages (popup, options, compose). They may touch
+ *   accounts and post, but still never receive a token. (Drafts and their
+ *   images are the pages' own data: they read and write them in IndexedDB
+ *   directly, since Blobs do not cross runtime messaging.)
+ * "any": also content scripts running in web pages. Nothing privileged.
+ */
+import type { PublicAccount } from './accounts/account.ts';
+import type { Settings, SettingsPatch } from './settings.ts';
+import * as v from './validate.ts';
+
+export type SenderKind = 'extension' | 'content';
+export type Allowed = 'extension' | 'any';
+
+interface Spec<Req, Res> {
+  from: Allowed;
+  request: v.Schema<Req>;
+  /** Phantom: only carries the response type. */
+  response?: Res;
+}
+
+const spec =
+  <Res>() =>
+  <Req>(from: Allowed, request: v.Schema<Req>): Spec<Req, Res> => ({ from, request });
+
+const settingsPatch: v.Schema<SettingsPatch> = v.object({
+  language: v.optional(v.oneOf('auto', 'en', 'fr')),
+  theme: v.optional(v.oneOf('auto', 'light', 'dark')),
+  shareTakeover: v.optional(v.boolean()),
+  xOverlay: v.optional(v.boolean()),
+  xPostButtonToSortie: v.optional(v.boolean()),
+  threadRestUnlisted: v.optional(v.boolean()),
+  onboarded: v.optional(v.boolean()),
+  defaultTargets: v.optional(v.array(v.string({ max: 300 }), { max: 50 })),
+  links: v.optional(
+    v.object({
+      redirect: v.optional(v.boolean()),
+      keepXUsable: v.optional(v.boolean()),
+      subFrames: v.optional(v.boolean()),
+      exceptions: v.optional(v.array(v.string({ max: 500, pattern: /^\// }), { max: 200 })),
+      pausedUntil: v.optional(v.nullable(v.number({ min: 0 }))),
+      pinnedMirror: v.optional(v.nullable(v.string({ max: 300 }))),
+      rewriteInPages: v.optional(v.boolean()),
+      replaceEmbeds: v.optional(v.boolean()),
+    }),
+  ),
+});
+
+/** What a content script may know: no accounts, no tokens. */
+export interface PageConfig {
+  lang: 'en' | 'fr';
+  xOverlay: boolean;
+  xPostButtonToSortie: boolean;
+}
+
+/** Text and link handed to the composer from a page, a share intent or a context menu. */
+const composeHandoff = v.object({
+  text: v.optional(v.string({ max: 50_000 })),
+  url: v.optional(v.string({ max: 4_000 })),
+});
+export type ComposeHandoff = v.Infer<typeof composeHandoff>;
+
+export const MESSAGES = {
+  'settings.get': spec<Settings>()('extension', v.empty()),
+  'settings.update': spec<Settings>()('extension', settingsPatch),
+  'accounts.list': spec<PublicAccount[]>()('extension', v.empty()),
+  'accounts.remove': spec<{ revoked: boolean }>()('extension', v.object({ id: v.string({ max: 500 }) })),
+  /** Content scripts: their own configuration. */
+  'page.config': spec<PageConfig>()('any', v.empty()),
+  /** Content scripts and pages: open Sortie's composer with this text. */
+  'compose.open': spec<{ opened: true }>()('any', composeHandoff),
+} satisfies Record<string, Spec<unknown, unknown>>;
+
+export type MessageName = keyof typeof MESSAGES;
+export type RequestOf<K extends MessageName> = v.Infer<(typeof MESSAGES)[K]['request']>;
+export type ResponseOf<K extends MessageName> = (typeof MESSAGES)[K] extends Spec<unknown, infer Res> ? Res : never;
+
+/** On the wire. The `sortie` tag keeps our messages apart from the engine's channel. */
+export interface Envelope {
+  sortie: 1;
+  name: string;
+  body?: unknown;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { messageKey: string; detail: string } };
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Envelope).sortie === 1 &&
+    typeof (value as Envelope).name === 'string'
+  );
+}
+
+export function isMessageName(name: string): name is MessageName {
+  return Object.hasOwn(MESSAGES, name);
+}
+
+/**
+ * Where a message comes from. Only our own extension's contexts can reach
+ * runtime.onMessage (no externally_connectable), so the question is whether
+ * it is one of our pages or a content script living in a web page.
+ */
+export function classifySender(
+  sender: { id?: string; url?: string; origin?: string },
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind | null {
+  if (sender.id !== extensionId) return null;
+  const url = sender.url ?? '';
+  return url.startsWith(extensionOrigin) ? 'extension' : 'content';
+}
+
+export function mayHandle(name: MessageName, sender: SenderKind): boolean {
+  return MESSAGES[name].from === 'any' || sender === 'extension';
+}

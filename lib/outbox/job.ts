@@ -1,0 +1,68 @@
+/**
+ * One outbox job = one thread part for one target account. Its idempotency
+ * key is fixed when the job is created and never changes, so any retry, even
+ * after a crash mid-request, is recognised by the server as the same post.
+ */
+import type {
+  DraftImage,
+  DraftPoll,
+  InteractionPolicy,
+  MastodonVisibility,
+  Network,
+  SelfLabel,
+} from '../compose/draft.ts';
+import type { PostRef, PublishErrorKind } from '../networks/types.ts';
+
+export type JobState = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'cancelled';
+
+export interface JobError {
+  kind: PublishErrorKind | 'attempts' | 'cancelled' | 'internal';
+  /** i18n key (lib/i18n) */
+  messageKey: string;
+  /** The server's own words, if any. */
+  detail: string;
+}
+
+export interface Job {
+  id: string;
+  /** Groups the jobs created by one press of Post. */
+  postId: string;
+  draftId: string;
+  accountId: string;
+  network: Network;
+  partIndex: number;
+  partCount: number;
+  text: string;
+  /** Media of the first part (empty on the others). */
+  images: DraftImage[];
+  contentWarning: string;
+  sensitive: boolean;
+  labels: SelfLabel[];
+  langs: string[];
+  visibility: MastodonVisibility;
+  poll: DraftPoll | null;
+  interaction: InteractionPolicy;
+  /** Existing post the thread answers (URL, at-uri or status id), first part only. */
+  replyTo: string | null;
+  /** Mastodon Idempotency-Key or Bluesky record key (TID). */
+  idempotencyKey: string;
+  /** Local "send at" time (epoch ms), or null for now. */
+  sendAt: number | null;
+  /** Mastodon schedules it on the server (sendAt at least 5 minutes ahead). */
+  serverScheduled: boolean;
+  state: JobState;
+  attempts: number;
+  /** Earliest time of the next attempt (epoch ms). */
+  nextAttemptAt: number;
+  lastError: JobError | null;
+  result: PostRef | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** States in which a job still has work to do. */
+export const PENDING_STATES: readonly JobState[] = ['queued', 'sending', 'retrying'];
+
+export function isPending(job: Job): boolean {
+  return PENDING_STATES.includes(job.state);
+}

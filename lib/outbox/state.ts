@@ -1,0 +1,62 @@
+/**
+ * The job state machine, as pure functions. The worker writes the returned
+ * job to IndexedDB *before* doing what the new state announces (a job is
+ * stored as "sending" before its request leaves), so a crash at any point
+ * leaves a state from which the same key can be re-sent safely.
+ */
+import type { PostRef, PublishErrorKind } from '../networks/types.ts';
+import type { Job, JobError } from './job.ts';
+import { backoffDelay, type RetryPolicy } from './retry.ts';
+
+export interface Failure {
+  kind: PublishErrorKind | 'internal';
+  messageKey: string;
+  detail: string;
+  retryAt: number | null;
+}
+
+export function startSending(job: Job, now: number): Job {
+  return { ...job, state: 'sending', attempts: job.attempts + 1, updatedAt: now };
+}
+
+export function markSent(job: Job, result: PostRef, now: number): Job {
+  return { ...job, state: 'sent', result, lastError: null, updatedAt: now };
+}
+
+/** A failed attempt: retry later, or give up for good when the error is permanent or attempts run out. */
+export function markFailed(job: Job, failure: Failure, now: number, policy: RetryPolicy, random: () => number): Job {
+  const error: JobError = { kind: failure.kind, messageKey: failure.messageKey, detail: failure.detail };
+  const permanent = failure.kind === 'auth' || failure.kind === 'validation';
+  if (permanent) return { ...job, state: 'failed', lastError: error, updatedAt: now };
+  if (job.attempts >= policy.maxAttempts) {
+    return {
+      ...job,
+      state: 'failed',
+      lastError: { kind: 'attempts', messageKey: 'error.tooManyAttempts', detail: failure.detail || failure.messageKey },
+      updatedAt: now,
+    };
+  }
+  const backoff = now + backoffDelay(job.attempts, policy, random);
+  const nextAttemptAt = Math.max(backoff, failure.retryAt ?? 0);
+  return { ...job, state: 'retrying', lastError: error, nextAttemptAt, updatedAt: now };
+}
+
+export function cancelJob(job: Job, now: number): Job {
+  if (job.state === 'sent' || job.state === 'cancelled') return job;
+  return { ...job, state: 'cancelled', updatedAt: now };
+}
+
+/** "Retry now" on a failed or waiting job keeps its key: it is the same post. */
+export function retryNow(job: Job, now: number): Job {
+  if (job.state !== 'failed' && job.state !== 'retrying') return job;
+  return { ...job, state: 'queued', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now };
+}
+
+/**
+ * "Edit and resend" a failed job. The key stays: a failed job created nothing
+ * on the server (permanent failures are refusals), so the key is still free.
+ */
+export function editAndResend(job: Job, text: string, now: number): Job {
+  if (job.state !== 'failed') return job;
+  return { ...retryNow(job, now), text };
+}

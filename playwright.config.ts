@@ -1,0 +1,16 @@
+import { defineConfig } from '@playwright/test';
+
+// Each test launches its own Chromium with the built extension; the machine
+// has two cores, so tests run one at a time in one worker.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  globalSetup: './tests/e2e/support/global-setup.ts',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  reporter: [['list']],
+  use: { trace: 'off' },
+});

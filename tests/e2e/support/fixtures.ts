@@ -1,0 +1,151 @@
+/**
+ * The end-to-end fixture: the built extension in real Chromium with a fresh
+ * profile per test, its id and service worker, hosts routed to local
+ * fixtures, and a log of every request that left the browser. At the end of
+ * every test the log is checked: a request to a host the test did not allow
+ * fails the test, naming the request (the privacy contract, issue 10).
+ */
+import { test as base, chromium, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROME_BUILD, CHROMIUM } from './paths.ts';
+import { startRecordingProxy, type RecordingProxy } from './proxy.ts';
+
+export interface LoggedRequest {
+  host: string;
+  url: string;
+  via: 'proxy' | 'route';
+}
+
+export interface SortieBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: () => Promise<Worker>;
+}
+
+/** Launches Chromium with the extension on a profile directory (reuse it to "reopen the browser"). */
+export async function launchSortie(profileDir: string, proxyPort: number): Promise<SortieBrowser> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new below: the mode in which extensions run
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-client-side-phishing-detection',
+      '--disable-domain-reliability',
+      '--allow-browser-signin=false',
+      '--disable-features=OptimizationHints,MediaRouter,AutofillServerCommunication,ChromeWhatsNewUI,SignInProfileCreation,AccountConsistency',
+      `--proxy-server=http://127.0.0.1:${proxyPort}`,
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+    ],
+  });
+  const serviceWorker = async (): Promise<Worker> =>
+    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js') }));
+  const worker = await serviceWorker();
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, serviceWorker };
+}
+
+/**
+ * Chromium's own housekeeping, which no flag fully silences: the component
+ * and extension updaters, the secure-time check and the Google-account
+ * probe. Only these exact hosts are forgiven, and the bundle scan
+ * (tests/unit/privacy) proves Sortie's own code names none of them.
+ */
+export const BROWSER_HOUSEKEEPING_HOSTS: ReadonlySet<string> = new Set([
+  'update.googleapis.com',
+  'clients2.google.com',
+  'accounts.google.com',
+]);
+
+interface Fixtures {
+  recordingProxy: RecordingProxy;
+  profileDir: string;
+  sortie: SortieBrowser;
+  context: BrowserContext;
+  extensionId: string;
+  /** Every request that left the browser (through the proxy or a routed host). */
+  requestLog: LoggedRequest[];
+  /** Hosts this test may contact besides loopback test servers. */
+  allowHosts: (...hosts: string[]) => void;
+  /** Serves a host (http and https) from a handler and records each request. */
+  routeHost: (host: string, handler: (route: Route) => Promise<void> | void) => Promise<void>;
+  /** Opens one of the extension's pages and collects its console errors. */
+  openPage: (path: string) => Promise<{ page: Page; errors: string[] }>;
+}
+
+export const test = base.extend<Fixtures>({
+  recordingProxy: async ({}, use) => {
+    const proxy = await startRecordingProxy();
+    await use(proxy);
+    await proxy.close();
+  },
+  profileDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'sortie-profile-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  requestLog: async ({}, use) => {
+    await use([]);
+  },
+  allowHosts: [
+    async ({ requestLog, recordingProxy: proxy }, use, testInfo) => {
+      const allowed = new Set<string>(['127.0.0.1', 'localhost']);
+      await use((...hosts) => hosts.forEach((h) => allowed.add(h)));
+      // Runs after the test and after the context closed: the whole log is in.
+      const all = [...requestLog, ...proxy.log];
+      const offending = all.filter((r) => !allowed.has(r.host) && !BROWSER_HOUSEKEEPING_HOSTS.has(r.host));
+      if (offending.length > 0 && testInfo.status === testInfo.expectedStatus) {
+        throw new Error(
+          `Requests to hosts this test did not allow:\n${offending.map((r) => `  ${r.via}: ${r.url}`).join('\n')}`,
+        );
+      }
+    },
+    { auto: true },
+  ],
+  sortie: async ({ profileDir, recordingProxy: proxy, allowHosts: _checkedAfter }, use) => {
+    const sortie = await launchSortie(profileDir, proxy.port);
+    await use(sortie);
+    await sortie.context.close().catch(() => undefined);
+  },
+  context: async ({ sortie }, use) => {
+    await use(sortie.context);
+  },
+  extensionId: async ({ sortie }, use) => {
+    await use(sortie.extensionId);
+  },
+  routeHost: async ({ context, requestLog }, use) => {
+    await use(async (host, handler) => {
+      await context.route(
+        (url) => url.hostname === host,
+        async (route) => {
+          requestLog.push({ host, url: route.request().url(), via: 'route' });
+          await handler(route);
+        },
+      );
+    });
+  },
+  openPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(err.message));
+      await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return { page, errors };
+    });
+  },
+});
+
+export const expect = test.expect;

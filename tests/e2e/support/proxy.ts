@@ -1,0 +1,47 @@
+/**
+ * A proxy every non-loopback request of the browser goes through (service
+ * worker, offscreen documents and pages alike), so the request log misses
+ * nothing. It never forwards anything: this machine has no internet and tests
+ * must not need it. Requests a test routes with Playwright never reach it.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ProxiedRequest {
+  host: string;
+  url: string;
+  via: 'proxy';
+}
+
+export interface RecordingProxy {
+  port: number;
+  log: ProxiedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startRecordingProxy(): Promise<RecordingProxy> {
+  const log: ProxiedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? '';
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      host = req.headers.host ?? '';
+    }
+    log.push({ host, url, via: 'proxy' });
+    res.writeHead(502, { 'content-type': 'text/plain' });
+    res.end('Sortie test proxy: no internet here');
+  });
+  server.on('connect', (req, socket) => {
+    const host = (req.url ?? '').replace(/:\d+$/, '');
+    log.push({ host, url: `https://${req.url ?? ''}`, via: 'proxy' });
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    log,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

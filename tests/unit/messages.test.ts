@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { classifySender, mayHandle, MESSAGES, type MessageName } from '../../lib/messages';
+import { dispatch, type Handlers } from '../../lib/messaging/router';
+import { SortieError } from '../../lib/messaging/errors';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+const page = { id: ID, url: `${ORIGIN}/options.html` };
+const content = { id: ID, url: 'https://x.com/home', tab: { id: 3 } };
+
+describe('classifySender', () => {
+  it.each([
+    [page, 'extension'],
+    [{ id: ID, url: `${ORIGIN}/compose.html`, tab: { id: 2 } }, 'extension'],
+    [content, 'content'],
+    [{ id: ID, url: 'https://evil.example/' }, 'content'],
+    [{ id: 'other-extension', url: `${ORIGIN}/options.html` }, null],
+    [{ url: `${ORIGIN}/options.html` }, null],
+  ] as const)('%o -> %s', (sender, kind) => {
+    expect(classifySender(sender, ID, ORIGIN)).toBe(kind);
+  });
+});
+
+describe('who may send what', () => {
+  const privileged: MessageName[] = ['settings.get', 'settings.update', 'accounts.list', 'accounts.remove'];
+  it.each(privileged)('%s is refused to content scripts', (name) => {
+    expect(mayHandle(name, 'content')).toBe(false);
+    expect(mayHandle(name, 'extension')).toBe(true);
+  });
+  it('only a short list of harmless messages is open to content scripts', () => {
+    const open = Object.entries(MESSAGES).filter(([, s]) => s.from === 'any').map(([n]) => n).sort();
+    expect(open).toEqual(['compose.open', 'page.config']);
+  });
+});
+
+describe('dispatch', () => {
+  const calls: string[] = [];
+  const handlers = new Proxy({} as Handlers, {
+    get: (_t, name: string) => async (req: unknown) => {
+      calls.push(name);
+      if (name === 'accounts.remove') throw new SortieError('error.generic', 'boom');
+      return { name, req };
+    },
+  });
+  const run = (message: unknown, sender: object = page) => dispatch(handlers, message, sender, ID, ORIGIN);
+
+  it('ignores messages that are not Sortie envelopes', () => {
+    expect(run({ engine: 'drain' })).toBeUndefined();
+    expect(run('hello')).toBeUndefined();
+  });
+
+  it('answers a valid request from a page, with unknown keys dropped', async () => {
+    const reply = await run({ sortie: 1, name: 'settings.update', body: { shareTakeover: false, token: 'x' } });
+    expect(reply).toEqual({ ok: true, value: { name: 'settings.update', req: { shareTakeover: false } } });
+  });
+
+  it.each([
+    [{ sortie: 1, name: 'accounts.list' }, content, 'error.forbiddenSender'],
+    [{ sortie: 1, name: 'nope' }, page, 'error.unknownMessage'],
+    [{ sortie: 1, name: 'settings.update', body: { language: 'de' } }, page, 'error.invalidMessage'],
+    [{ sortie: 1, name: 'settings.update', body: { links: { exceptions: ['no-slash'] } } }, page, 'error.invalidMessage'],
+    [{ sortie: 1, name: 'compose.open', body: { text: 5 } }, content, 'error.invalidMessage'],
+    [{ sortie: 1, name: 'accounts.list' }, { id: 'other', url: page.url }, 'error.forbiddenSender'],
+    [{ sortie: 1, name: 'accounts.remove', body: { id: 'a' } }, page, 'error.generic'],
+  ])('refuses %o from %o with %s', async (message, sender, key) => {
+    const reply = await run(message, sender);
+    expect(reply).toMatchObject({ ok: false, error: { messageKey: key } });
+  });
+});
