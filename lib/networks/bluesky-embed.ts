@@ -1,0 +1,65 @@
+/**
+ * What a Bluesky post carries besides text: up to four images (uploaded as
+ * blobs, with alt text and aspect ratio) or an external link card.
+ */
+import type { Agent, BlobRef } from '@atproto/api';
+import { toPublishError } from './bluesky-errors.ts';
+import type { LinkCard } from './link-card.ts';
+import { type ImageToSend, PublishError } from './types.ts';
+
+export const MAX_IMAGES = 4;
+/**
+ * Bluesky's per-image limit. The composer shrinks images below it before
+ * queueing; the PDS enforces it, and its refusal becomes error.blobTooLarge.
+ */
+export const IMAGE_MAX_BYTES = 2_000_000;
+
+export type Embed = Record<string, unknown> & { $type: string };
+
+async function uploadBlob(agent: Agent, data: Blob | Uint8Array, mime: string): Promise<BlobRef> {
+  try {
+    const res = await agent.com.atproto.repo.uploadBlob(data, { encoding: mime });
+    return res.data.blob;
+  } catch (err) {
+    throw toPublishError(err);
+  }
+}
+
+function aspectRatio(image: ImageToSend): { width: number; height: number } | undefined {
+  const width = Math.round(image.width);
+  const height = Math.round(image.height);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}
+
+/** Uploads the images in order and returns the app.bsky.embed.images embed. Throws PublishError. */
+export async function uploadImagesEmbed(agent: Agent, images: ImageToSend[]): Promise<Embed> {
+  if (images.length > MAX_IMAGES) {
+    throw new PublishError('validation', 'error.bluesky.tooManyImages', `${images.length} > ${MAX_IMAGES}`);
+  }
+  const uploaded = [];
+  // One at a time: parallel uploads of 2 MB images on a slow link mostly time out together.
+  for (const image of images) {
+    const blob = await uploadBlob(agent, image.blob, image.mime || image.blob.type);
+    const ratio = aspectRatio(image);
+    uploaded.push(ratio ? { image: blob, alt: image.alt, aspectRatio: ratio } : { image: blob, alt: image.alt });
+  }
+  return { $type: 'app.bsky.embed.images', images: uploaded };
+}
+
+/**
+ * The app.bsky.embed.external embed for a card. A thumbnail that fails to
+ * upload is left out rather than failing the post.
+ */
+export async function linkCardEmbed(agent: Agent, card: LinkCard): Promise<Embed> {
+  const external: Record<string, unknown> = { uri: card.uri, title: card.title, description: card.description };
+  if (card.thumb) {
+    try {
+      external['thumb'] = await uploadBlob(agent, card.thumb.bytes, card.thumb.mime);
+    } catch (err) {
+      // An expired session fails the record write just after; anything else only costs the picture.
+      if (err instanceof PublishError && err.kind === 'auth') throw err;
+      console.warn('Sortie: link card picture not uploaded', err);
+    }
+  }
+  return { $type: 'app.bsky.embed.external', external };
+}

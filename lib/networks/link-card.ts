@@ -1,0 +1,232 @@
+/**
+ * Link cards: the title, description and picture a page announces in its
+ * OpenGraph (or Twitter, or plain HTML) tags. Parsing is plain string work,
+ * with no DOMParser, so it runs in a service worker and in Node alike; every
+ * value comes out as text (entities decoded) and is never treated as HTML.
+ */
+
+export interface OpenGraph {
+  title: string;
+  description: string;
+  /** Absolute http(s) URL of the picture, when the page names one. */
+  image?: string;
+}
+
+export interface LinkCard extends OpenGraph {
+  /** The link as written in the post (what the card points to). */
+  uri: string;
+  /** The picture itself, when it could be fetched within the size limit. */
+  thumb?: { bytes: Uint8Array; mime: string };
+}
+
+export const TITLE_MAX_CHARS = 300;
+export const DESCRIPTION_MAX_CHARS = 1000;
+/** Enough for any page head; a page is never read further than this. */
+export const PAGE_MAX_BYTES = 1_000_000;
+/** Bluesky's limit for an external embed's thumb. */
+export const THUMB_MAX_BYTES = 1_000_000;
+const DEFAULT_TIMEOUT_MS = 8000;
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
+  hellip: '\u2026', mdash: '\u2014', ndash: '\u2013', lsquo: '\u2018', rsquo: '\u2019',
+  ldquo: '\u201c', rdquo: '\u201d', laquo: '\u00ab', raquo: '\u00bb', middot: '\u00b7',
+  bull: '\u2022', copy: '\u00a9', reg: '\u00ae', trade: '\u2122', euro: '\u20ac', deg: '\u00b0',
+};
+
+function codePointText(code: number): string {
+  const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+  return valid ? String.fromCodePoint(code) : '\ufffd';
+}
+
+/** Decodes numeric and common named character references; unknown ones stay as written. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const hex = ref[1] === 'x' || ref[1] === 'X';
+      return codePointText(Number.parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10));
+    }
+    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/** Whitespace collapsed, control characters dropped, cut on a code point boundary. */
+function cleanText(raw: string, max: number): string {
+  // C0/C1 control characters have no business in a card and can confuse renderers.
+  const text = decodeEntities(raw).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}\u2026`;
+}
+
+/** Attributes of one start tag, names lower-cased, values entity-decoded later. */
+function parseAttributes(tag: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  const re = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+  for (const m of tag.matchAll(re)) {
+    const name = m[1]?.toLowerCase();
+    if (name && !attrs.has(name)) attrs.set(name, m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return attrs;
+}
+
+/** Scripts, styles and comments can contain tag-like text that is not markup. */
+function stripNonMarkup(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<(script|style|noscript|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
+}
+
+/** `value` as an absolute http(s) URL (resolved against `base` when given), else undefined. */
+function absoluteHttpUrl(value: string, base?: string): string | undefined {
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch (err) {
+    if (err instanceof TypeError) return undefined; // not a URL at all
+    throw err;
+  }
+}
+
+const TITLE_KEYS = ['og:title', 'twitter:title'];
+const DESCRIPTION_KEYS = ['og:description', 'twitter:description', 'description'];
+const IMAGE_KEYS = ['og:image:secure_url', 'og:image:url', 'og:image', 'twitter:image', 'twitter:image:src'];
+
+export function parseOpenGraph(html: string, pageUrl: string): OpenGraph {
+  const markup = stripNonMarkup(html.slice(0, PAGE_MAX_BYTES));
+  const meta = new Map<string, string>();
+  let base = pageUrl;
+  for (const m of markup.matchAll(/<(meta|base)\b([^>]*)>/gi)) {
+    const attrs = parseAttributes(m[2] ?? '');
+    if (m[1]?.toLowerCase() === 'base') {
+      const href = attrs.get('href');
+      const resolved = href === undefined ? undefined : absoluteHttpUrl(decodeEntities(href), pageUrl);
+      if (resolved) base = resolved;
+      continue;
+    }
+    const key = (attrs.get('property') ?? attrs.get('name'))?.trim().toLowerCase();
+    const content = attrs.get('content');
+    // The first value wins, as crawlers do: later duplicates are usually alternates.
+    if (key && content !== undefined && !meta.has(key)) meta.set(key, content);
+  }
+  const pick = (keys: string[]): string | undefined =>
+    keys.map((k) => meta.get(k)).find((v) => v !== undefined && v.trim() !== '');
+
+  const htmlTitle = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(markup)?.[1];
+  const title = cleanText(pick(TITLE_KEYS) ?? htmlTitle ?? '', TITLE_MAX_CHARS);
+  const description = cleanText(pick(DESCRIPTION_KEYS) ?? '', DESCRIPTION_MAX_CHARS);
+  const rawImage = pick(IMAGE_KEYS);
+  const image = rawImage === undefined ? undefined : absoluteHttpUrl(decodeEntities(rawImage), base);
+  return image ? { title, description, image } : { title, description };
+}
+
+/**
+ * Reads at most `max` bytes of a response. Returns null when the body is
+ * longer and `overflow` is 'reject'; otherwise the first `max` bytes.
+ */
+async function readCapped(res: Response, max: number, overflow: 'truncate' | 'reject'): Promise<Uint8Array | null> {
+  const declared = Number(res.headers.get('content-length'));
+  if (overflow === 'reject' && Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel();
+    return null;
+  }
+  if (!res.body) return new Uint8Array(await res.arrayBuffer()).slice(0, max);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      if (overflow === 'reject') return null;
+      chunks.push(value.subarray(0, value.byteLength - (total - max)));
+      total = max;
+      break;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function decodeHtml(bytes: Uint8Array, contentType: string): string {
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch (err) {
+    // An unknown charset label: UTF-8 is the web's default and usually right.
+    if (err instanceof RangeError) return new TextDecoder('utf-8').decode(bytes);
+    throw err;
+  }
+}
+
+export interface LinkCardOptions {
+  timeoutMs?: number;
+}
+
+async function fetchThumb(
+  imageUrl: string,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+): Promise<LinkCard['thumb'] | undefined> {
+  const res = await fetchImpl(imageUrl, { signal, redirect: 'follow', headers: { accept: 'image/*' } });
+  const mime = res.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!res.ok || !mime.startsWith('image/')) {
+    await res.body?.cancel();
+    return undefined;
+  }
+  const bytes = await readCapped(res, THUMB_MAX_BYTES, 'reject');
+  return bytes && bytes.byteLength > 0 ? { bytes, mime } : undefined;
+}
+
+/**
+ * Fetches the page behind `url` and, when it names one, its picture. Returns
+ * null when there is nothing to show. Never throws: a card is a nicety and
+ * must not cost the post.
+ */
+export async function fetchLinkCard(
+  url: string,
+  fetchImpl: typeof fetch,
+  options: LinkCardOptions = {},
+): Promise<LinkCard | null> {
+  if (absoluteHttpUrl(url) === undefined) return null;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  try {
+    const res = await fetchImpl(url, {
+      signal: controller.signal,
+      redirect: 'follow',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    const contentType = res.headers.get('content-type') ?? '';
+    if (!res.ok || !/html/i.test(contentType)) {
+      await res.body?.cancel();
+      return null;
+    }
+    const bytes = await readCapped(res, PAGE_MAX_BYTES, 'truncate');
+    const og = parseOpenGraph(decodeHtml(bytes ?? new Uint8Array(), contentType), res.url || url);
+    if (!og.title && !og.description && !og.image) return null;
+    const card: LinkCard = { uri: url, ...og };
+    if (og.image) {
+      try {
+        const thumb = await fetchThumb(og.image, fetchImpl, controller.signal);
+        if (thumb) card.thumb = thumb;
+      } catch (err) {
+        // A missing picture still leaves a useful card.
+        console.warn('Sortie: link card picture unavailable', og.image, err);
+      }
+    }
+    return card;
+  } catch (err) {
+    console.warn('Sortie: no link card for', url, err);
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}

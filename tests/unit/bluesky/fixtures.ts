@@ -1,0 +1,36 @@
+/** Building blocks shared by the Bluesky tests. */
+import { newRecordKey } from '../../../lib/networks/bluesky-refs.ts';
+import type { ImageToSend, PartToSend } from '../../../lib/networks/types.ts';
+import { makePng } from './png.ts';
+
+export function makePart(text: string, overrides: Partial<PartToSend> = {}): PartToSend {
+  return {
+    text,
+    images: [],
+    contentWarning: '',
+    sensitive: false,
+    labels: [],
+    langs: ['en'],
+    visibility: 'public',
+    poll: null,
+    interaction: { reply: 'everyone', allowQuotes: true },
+    parent: null,
+    root: null,
+    idempotencyKey: newRecordKey(),
+    scheduledAt: null,
+    ...overrides,
+  };
+}
+
+export function makeImage(width: number, height: number, alt: string, bytes = makePng(width, height)): ImageToSend {
+  const blob = new Blob([bytes], { type: 'image/png' });
+  return { mediaId: `m-${alt}`, alt, mime: 'image/png', width, height, size: blob.size, blob };
+}
+
+/** UTF-8 byte range of the first `needle` in `text`, as facets must carry it. */
+export function byteRange(text: string, needle: string): { byteStart: number; byteEnd: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" is not in the text`);
+  const byteStart = Buffer.byteLength(text.slice(0, at), 'utf8');
+  return { byteStart, byteEnd: byteStart + Buffer.byteLength(needle, 'utf8') };
+}
