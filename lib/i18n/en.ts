@@ -57,6 +57,7 @@ export const en = {
   'error.forbiddenSender': 'This action is only available from Sortie\'s own pages.',
   'error.invalidMessage': 'Sortie received a malformed request.',
   'error.unknownMessage': 'Sortie does not know this request.',
+  'error.accountGone': 'The account was disconnected before this post could be sent.',
   'error.tooManyAttempts': 'Gave up after too many attempts.',
   'error.network': 'The network is unreachable. Sortie will try again.',
   'error.rateLimited': 'Rate limited by the server until {time}.',

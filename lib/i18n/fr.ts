@@ -59,6 +59,7 @@ export const fr: Record<MessageKey, string> = {
   'error.forbiddenSender': 'Cette action n\u2019est possible que depuis les pages de Sortie.',
   'error.invalidMessage': 'Sortie a reçu une demande mal formée.',
   'error.unknownMessage': 'Sortie ne connaît pas cette demande.',
+  'error.accountGone': 'Le compte a été déconnecté avant l\u2019envoi de ce message.',
   'error.tooManyAttempts': 'Abandon après trop de tentatives.',
   'error.network': 'Le réseau est injoignable. Sortie réessaiera.',
   'error.rateLimited': 'Limité par le serveur jusqu\u2019à {time}.',
