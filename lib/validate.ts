@@ -5,9 +5,12 @@
  */
 
 export class ValidationError extends Error {
-  constructor(readonly path: string, expected: string) {
+  readonly path: string;
+
+  constructor(path: string, expected: string) {
     super(`${path || 'value'}: expected ${expected}`);
     this.name = 'ValidationError';
+    this.path = path;
   }
 }
 

@@ -62,15 +62,20 @@ export type PublishErrorKind =
  * `detail` the server's own words, shown as they are.
  */
 export class PublishError extends Error {
-  constructor(
-    readonly kind: PublishErrorKind,
-    readonly messageKey: string,
-    readonly detail = '',
-    /** Epoch ms before which a retry is pointless (rate limits). */
-    readonly retryAt: number | null = null,
-  ) {
+  // Plain fields, not parameter properties: Node's type stripping (benches) cannot run those.
+  readonly kind: PublishErrorKind;
+  readonly messageKey: string;
+  readonly detail: string;
+  /** Epoch ms before which a retry is pointless (rate limits). */
+  readonly retryAt: number | null;
+
+  constructor(kind: PublishErrorKind, messageKey: string, detail = '', retryAt: number | null = null) {
     super(detail ? `${messageKey}: ${detail}` : messageKey);
     this.name = 'PublishError';
+    this.kind = kind;
+    this.messageKey = messageKey;
+    this.detail = detail;
+    this.retryAt = retryAt;
   }
 
   get permanent(): boolean {

@@ -6,8 +6,11 @@ import type { Draft, Network } from '../compose/draft.ts';
 import type { PostRef } from '../networks/types.ts';
 import type { Job } from './job.ts';
 
-/** Mastodon schedules on the server only this far ahead (its documented minimum). */
-export const SERVER_SCHEDULE_MIN_MS = 5 * 60_000;
+/**
+ * Mastodon schedules on the server only 5 minutes ahead or more; the extra
+ * half minute leaves room for media uploads (same margin as mastodon-status).
+ */
+export const SERVER_SCHEDULE_MIN_MS = 5 * 60_000 + 30_000;
 
 export interface TargetParts {
   accountId: string;
