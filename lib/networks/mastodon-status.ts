@@ -1,0 +1,95 @@
+/**
+ * The body of `POST /api/v1/statuses` for one thread part. Pure, so every
+ * field choice is tested without a server. Keys are camelCase: masto turns
+ * them into the snake_case JSON Mastodon reads.
+ */
+import type { PartToSend } from './types.ts';
+import { PublishError } from './types.ts';
+import type { MastodonInstanceInfo } from './mastodon-instance.ts';
+import { mapInteractionToMastodon, type QuoteApprovalPolicy } from './mastodon-interaction.ts';
+import type { MastodonVisibility } from '../compose/draft.ts';
+
+export interface MastodonStatusParams {
+  status: string;
+  mediaIds?: string[];
+  /** Always sent, even empty, so a server default can never add or drop a warning. */
+  spoilerText: string;
+  sensitive: boolean;
+  visibility: MastodonVisibility;
+  language?: string;
+  poll?: { options: string[]; expiresIn: number; multiple: boolean };
+  inReplyToId?: string;
+  scheduledAt?: string;
+  quoteApprovalPolicy?: QuoteApprovalPolicy;
+}
+
+/**
+ * Mastodon refuses `scheduled_at` less than 5 minutes ahead (422). The extra
+ * 30 seconds cover clock skew and the time the request takes, so a part right
+ * at the limit is posted now instead of failing permanently.
+ */
+export const MIN_SCHEDULE_AHEAD_MS = 5 * 60_000 + 30_000;
+
+/** Prefix of the PostRef id of a status the server holds for later. */
+export const SCHEDULED_ID_PREFIX = 'scheduled:';
+
+/**
+ * Languages Mastodon accepts with a region (LanguagesHelper::ISO_639_1_REGIONAL);
+ * any other tag is reduced to its primary subtag, because Mastodon silently
+ * replaces a code it does not know with the account's default language.
+ */
+const REGIONAL_LANGUAGES = new Set(['es-AR', 'es-MX', 'pt-BR', 'pt-PT', 'sr-Latn', 'zh-CN', 'zh-HK', 'zh-TW']);
+
+export function toMastodonLanguage(tag: string): string | undefined {
+  const parts = tag.trim().split(/[-_]/).filter(Boolean);
+  const primary = parts[0]?.toLowerCase();
+  if (!primary || !/^[a-z]{2,3}$/.test(primary)) return undefined;
+  const second = parts[1];
+  if (second) {
+    const sub = second.length === 4 ? second.charAt(0).toUpperCase() + second.slice(1).toLowerCase() : second.toUpperCase();
+    if (REGIONAL_LANGUAGES.has(`${primary}-${sub}`)) return `${primary}-${sub}`;
+  }
+  return primary;
+}
+
+export function buildStatusParams(
+  part: PartToSend,
+  instance: Pick<MastodonInstanceInfo, 'supportsQuotePolicy'>,
+  mediaIds: string[],
+  now: number,
+): MastodonStatusParams {
+  const interaction = mapInteractionToMastodon(part.interaction, part.visibility, instance);
+  const contentWarning = part.contentWarning.trim();
+  const params: MastodonStatusParams = {
+    status: part.text,
+    spoilerText: contentWarning,
+    // A content warning hides the media too, so it always implies sensitive.
+    sensitive: part.sensitive || contentWarning !== '',
+    visibility: interaction.visibility,
+  };
+  if (mediaIds.length) params.mediaIds = mediaIds;
+  const language = part.langs[0] ? toMastodonLanguage(part.langs[0]) : undefined;
+  if (language) params.language = language;
+  if (part.poll) {
+    params.poll = { options: [...part.poll.options], expiresIn: part.poll.expiresInSeconds, multiple: part.poll.multiple };
+  }
+  if (part.parent) {
+    if (part.parent.id.startsWith(SCHEDULED_ID_PREFIX)) {
+      // A scheduled status does not exist yet: nothing can reply to it.
+      throw new PublishError('validation', 'error.mastodon.replyToScheduled', part.parent.id);
+    }
+    params.inReplyToId = part.parent.id;
+  }
+  const scheduledAt = serverSchedule(part.scheduledAt, now);
+  if (scheduledAt) params.scheduledAt = scheduledAt;
+  if (interaction.quoteApprovalPolicy) params.quoteApprovalPolicy = interaction.quoteApprovalPolicy;
+  return params;
+}
+
+/** The ISO time to hand to the server, or null to post now (no schedule, or too close to schedule). */
+export function serverSchedule(scheduledAt: string | null, now: number): string | null {
+  if (!scheduledAt) return null;
+  const at = Date.parse(scheduledAt);
+  if (Number.isNaN(at)) throw new PublishError('validation', 'error.mastodon.invalidSchedule', scheduledAt);
+  return at - now >= MIN_SCHEDULE_AHEAD_MS ? new Date(at).toISOString() : null;
+}
