@@ -9,7 +9,8 @@ import type { MastodonInstanceInfo } from './mastodon-instance.ts';
 import { createMastodonClient, type MastodonSession } from './mastodon-client.ts';
 import { classifyMastodonError } from './mastodon-errors.ts';
 import { DEFAULT_MEDIA_WAIT, uploadImages, type MediaWaitOptions } from './mastodon-media.ts';
-import { buildStatusParams, SCHEDULED_ID_PREFIX } from './mastodon-status.ts';
+import { resolveReplyTargetId, SCHEDULED_ID_PREFIX } from './mastodon-reply.ts';
+import { buildStatusParams } from './mastodon-status.ts';
 
 export { classifyMastodonError } from './mastodon-errors.ts';
 export { mapInteractionToMastodon, type MastodonInteraction } from './mastodon-interaction.ts';
@@ -30,9 +31,10 @@ export async function publishMastodonPart(
   const now = options.now ?? Date.now;
   try {
     const api = createMastodonClient(client);
+    const parent = part.parent ? { ...part.parent, id: await resolveReplyTargetId(api, part.parent.id) } : null;
     const mediaIds = await uploadImages(api, part.images, { ...DEFAULT_MEDIA_WAIT, now, ...options.media });
     // Decided after the uploads: they can take long enough to bring a schedule under the limit.
-    const params = buildStatusParams(part, instance, mediaIds, now());
+    const params = buildStatusParams({ ...part, parent }, instance, mediaIds, now());
     const meta = part.idempotencyKey
       ? { requestInit: { headers: { 'Idempotency-Key': part.idempotencyKey } } }
       : undefined;

@@ -30,9 +30,6 @@ export interface MastodonStatusParams {
  */
 export const MIN_SCHEDULE_AHEAD_MS = 5 * 60_000 + 30_000;
 
-/** Prefix of the PostRef id of a status the server holds for later. */
-export const SCHEDULED_ID_PREFIX = 'scheduled:';
-
 /**
  * Languages Mastodon accepts with a region (LanguagesHelper::ISO_639_1_REGIONAL);
  * any other tag is reduced to its primary subtag, because Mastodon silently
@@ -73,13 +70,7 @@ export function buildStatusParams(
   if (part.poll) {
     params.poll = { options: [...part.poll.options], expiresIn: part.poll.expiresInSeconds, multiple: part.poll.multiple };
   }
-  if (part.parent) {
-    if (part.parent.id.startsWith(SCHEDULED_ID_PREFIX)) {
-      // A scheduled status does not exist yet: nothing can reply to it.
-      throw new PublishError('validation', 'error.mastodon.replyToScheduled', part.parent.id);
-    }
-    params.inReplyToId = part.parent.id;
-  }
+  if (part.parent) params.inReplyToId = part.parent.id;
   const scheduledAt = serverSchedule(part.scheduledAt, now);
   if (scheduledAt) params.scheduledAt = scheduledAt;
   if (interaction.quoteApprovalPolicy) params.quoteApprovalPolicy = interaction.quoteApprovalPolicy;

@@ -159,6 +159,38 @@ describe('publishMastodonPart', () => {
     expect(seen[0]?.json?.['scheduled_at']).toBe(at);
   });
 
+  it('refuses to reply to a status that is only scheduled, before uploading anything', async () => {
+    const seen = stubServer(() => jsonResponse({ id: '1', url: null }));
+    const error = await publishMastodonPart(
+      SESSION,
+      INSTANCE,
+      part({ images: [image(1)], parent: { id: 'scheduled:9', url: ORIGIN } }),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'validation', messageKey: 'error.mastodon.replyToScheduled' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('resolves a reply target given as a URL to the local id', async () => {
+    const target = 'https://other.example/@bob/111';
+    const seen = stubServer(({ path }) =>
+      path === '/api/v2/search'
+        ? jsonResponse({ accounts: [], statuses: [{ id: '555', url: target }], hashtags: [] })
+        : jsonResponse({ id: '9', url: `${ORIGIN}/@me/9` }),
+    );
+    await publishMastodonPart(SESSION, INSTANCE, part({ parent: { id: target, url: target } }));
+    expect(seen.map((s) => s.path)).toEqual(['/api/v2/search', '/api/v1/statuses']);
+    expect(seen[1]?.json?.['in_reply_to_id']).toBe('555');
+  });
+
+  it('fails permanently when a reply target URL cannot be found', async () => {
+    stubServer(() => jsonResponse({ accounts: [], statuses: [], hashtags: [] }));
+    const target = 'https://other.example/@bob/404';
+    const error = await publishMastodonPart(SESSION, INSTANCE, part({ parent: { id: target, url: target } })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: 'validation', messageKey: 'error.mastodon.replyTargetNotFound' });
+  });
+
   it.each([
     ['422', () => jsonResponse({ error: 'Validation failed: Text character limit of 500 exceeded' }, 422), 'validation'],
     ['401', () => jsonResponse({ error: 'The access token is invalid' }, 401), 'auth'],

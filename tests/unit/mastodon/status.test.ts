@@ -81,19 +81,6 @@ describe('buildStatusParams', () => {
     expect(buildStatusParams(followers, Q45, [], NOW)).not.toHaveProperty('quoteApprovalPolicy');
   });
 
-  it('refuses to reply to a status that is only scheduled', () => {
-    const error = (() => {
-      try {
-        buildStatusParams(part({ parent: { id: 'scheduled:9', url: '' } }), Q44, [], NOW);
-      } catch (e) {
-        return e;
-      }
-      return null;
-    })();
-    expect(error).toBeInstanceOf(PublishError);
-    expect(error).toMatchObject({ kind: 'validation', messageKey: 'error.mastodon.replyToScheduled' });
-  });
-
   it('schedules on the server only far enough ahead', () => {
     const later = new Date(NOW + 60 * 60_000).toISOString();
     expect(buildStatusParams(part({ scheduledAt: later }), Q44, [], NOW).scheduledAt).toBe(later);
