@@ -3,10 +3,10 @@
  * records live at the same record key as the post they govern and are written
  * with putRecord, so a retried publish rewrites them instead of adding more.
  */
-import { type Agent, AtUri } from '@atproto/api';
+import type { Agent } from '@atproto/api';
 import type { InteractionPolicy, ReplyPolicy } from '../compose/draft.ts';
 import { isRecordNotFound, toPublishError } from './bluesky-errors.ts';
-import { POSTGATE_COLLECTION, THREADGATE_COLLECTION } from './bluesky-refs.ts';
+import { parsePostUri, POSTGATE_COLLECTION, THREADGATE_COLLECTION } from './bluesky-refs.ts';
 import { PublishError } from './types.ts';
 
 type Rule = { $type: string };
@@ -118,13 +118,9 @@ function stringList(value: unknown): string[] {
  * detached elsewhere. Throws PublishError.
  */
 export async function updateGates(agent: Agent, postUri: string, interaction: InteractionPolicy): Promise<void> {
-  let uri: AtUri;
-  try {
-    uri = new AtUri(postUri);
-  } catch (err) {
-    throw new PublishError('validation', 'error.bluesky.badReplyTarget', err instanceof Error ? err.message : postUri);
-  }
-  const target = { repo: uri.host, rkey: uri.rkey, postUri };
+  const address = parsePostUri(postUri);
+  if (!address) throw new PublishError('validation', 'error.bluesky.badPostUri', postUri);
+  const target = { ...address, postUri };
   const createdAt = new Date().toISOString();
   try {
     const [threadgate, postgate] = await Promise.all([

@@ -11,7 +11,7 @@ import { isXrpcError, toPublishError } from './bluesky-errors.ts';
 import { type Embed, linkCardEmbed, uploadImagesEmbed } from './bluesky-embed.ts';
 import { buildRichText } from './bluesky-facets.ts';
 import { writeGates } from './bluesky-gates.ts';
-import { getPostRecord, isRecordKey, POST_COLLECTION, postWebUrl } from './bluesky-refs.ts';
+import { getPostRecord, isRecordKey, parsePostUri, POST_COLLECTION, postWebUrl } from './bluesky-refs.ts';
 import { fetchLinkCard, type LinkCard } from './link-card.ts';
 import { type PartToSend, type PostRef, PublishError } from './types.ts';
 
@@ -57,19 +57,15 @@ function asStrongRef(value: unknown): StrongRef | null {
   return typeof uri === 'string' && typeof cid === 'string' ? { uri, cid } : null;
 }
 
-function splitAtUri(uri: string): { repo: string; rkey: string } {
-  const m = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/?#]+)$/.exec(uri);
-  if (!m?.[1] || !m[2]) throw new PublishError('validation', 'error.bluesky.badReplyTarget', uri);
-  return { repo: m[1], rkey: m[2] };
-}
-
 /**
  * Reply refs from the parent's own record: its root is the thread's root
  * (or the parent itself when it starts the thread). Reading it rather than
  * trusting part.root keeps threads that answer someone else's reply whole.
  */
 async function replyRefs(agent: Agent, parent: PostRef): Promise<{ root: StrongRef; parent: StrongRef }> {
-  const { repo, rkey } = splitAtUri(parent.id);
+  const address = parsePostUri(parent.id);
+  if (!address) throw new PublishError('validation', 'error.bluesky.badReplyTarget', parent.id);
+  const { repo, rkey } = address;
   const post = await getPostRecord(agent, repo, rkey);
   if (!post) throw new PublishError('validation', 'error.bluesky.postNotFound', parent.id);
   const parentRef = { uri: post.uri, cid: post.cid };

@@ -2,7 +2,7 @@
  * Naming Bluesky posts: record keys, at-uris, bsky.app links, and turning what
  * a user pastes (a bsky.app link or an at-uri) into a PostRef to reply to.
  */
-import { type Agent, AtUri } from '@atproto/api';
+import type { Agent } from '@atproto/api';
 import { TID } from '@atproto/common-web';
 import { isRecordNotFound, toPublishError } from './bluesky-errors.ts';
 import { resolveHandle } from './bluesky-facets.ts';
@@ -23,7 +23,14 @@ export function isRecordKey(value: string): boolean {
 
 /** Public web address of a post; `actor` is the handle (nicer) or the DID. */
 export function postWebUrl(actor: string, rkey: string): string {
-  return `https://bsky.app/profile/${encodeURIComponent(actor)}/post/${encodeURIComponent(rkey)}`;
+  // Handles, DIDs and record keys only use URL-safe characters; DIDs keep their colons as bsky.app shows them.
+  return `https://bsky.app/profile/${actor}/post/${rkey}`;
+}
+
+/** Repo and record key of a post at-uri (`at://did/app.bsky.feed.post/rkey`), or null. */
+export function parsePostUri(uri: string): { repo: string; rkey: string } | null {
+  const m = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/?#]+)$/.exec(uri.trim());
+  return m?.[1] && m[2] ? { repo: m[1], rkey: m[2] } : null;
 }
 
 export interface PostAddress {
@@ -38,13 +45,8 @@ const WEB_POST_PATH = /^\/profile\/([^/]+)\/post\/([^/]+)\/?$/;
 export function parsePostAddress(input: string): PostAddress | null {
   const value = input.trim();
   if (value.startsWith('at://')) {
-    try {
-      const uri = new AtUri(value);
-      return uri.collection === POST_COLLECTION && uri.rkey ? { actor: uri.host, rkey: uri.rkey } : null;
-    } catch (err) {
-      if (err instanceof Error) return null; // malformed at-uri
-      throw err;
-    }
+    const uri = parsePostUri(value);
+    return uri ? { actor: uri.repo, rkey: uri.rkey } : null;
   }
   let url: URL;
   try {
@@ -56,7 +58,12 @@ export function parsePostAddress(input: string): PostAddress | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   const m = WEB_POST_PATH.exec(url.pathname);
   if (!m?.[1] || !m[2]) return null;
-  return { actor: decodeURIComponent(m[1]), rkey: decodeURIComponent(m[2]) };
+  try {
+    return { actor: decodeURIComponent(m[1]), rkey: decodeURIComponent(m[2]) };
+  } catch (err) {
+    if (err instanceof URIError) return null; // a broken %-escape
+    throw err;
+  }
 }
 
 export interface FetchedPost {

@@ -22,7 +22,12 @@ export function makePart(text: string, overrides: Partial<PartToSend> = {}): Par
   };
 }
 
-export function makeImage(width: number, height: number, alt: string, bytes = makePng(width, height)): ImageToSend {
+export function makeImage(
+  width: number,
+  height: number,
+  alt: string,
+  bytes: Uint8Array<ArrayBuffer> = makePng(width, height),
+): ImageToSend {
   const blob = new Blob([bytes], { type: 'image/png' });
   return { mediaId: `m-${alt}`, alt, mime: 'image/png', width, height, size: blob.size, blob };
 }

@@ -20,7 +20,7 @@ export interface PngOptions {
   noise?: boolean;
 }
 
-export function makePng(width: number, height: number, options: PngOptions = {}): Uint8Array {
+export function makePng(width: number, height: number, options: PngOptions = {}): Uint8Array<ArrayBuffer> {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
