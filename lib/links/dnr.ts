@@ -1,0 +1,321 @@
+/**
+ * Compiles the link settings and the current mirror into declarativeNetRequest
+ * rules: plain objects shaped like `chrome.declarativeNetRequest.Rule`, so the
+ * background can hand them to `updateDynamicRules` as they are.
+ *
+ * Priorities (a higher one wins; at equal priority `allow` beats `redirect`):
+ *   50 allow     the user's exceptions (path prefixes never redirected)
+ *   45 allow     X account pages (login, settings, i/flow...)
+ *   40 redirect  share intents -> the extension's composer (shareTakeover)
+ *   30-32        redirects to the mirror for specific routes
+ *   20 allow     other reserved X paths (/i/..., /tos...) no mirror shows
+ *   15, 10       redirects of profile tabs and profiles (`/name`)
+ * RE2 has no negative lookahead, so the catch-all `/name` rule cannot exclude
+ * `/settings` or `/explore` itself: the allow rules above it do.
+ *
+ * Every redirect regex only matches X hosts, so a mirror URL (the target) is
+ * never matched again: there is no redirect loop. A mirror whose origin is
+ * itself an X host gets no mirror rules at all.
+ */
+import { estimateRe2Program } from './re2-cost';
+import { normalizeOrigin, templateProblem, type Mirror, type TemplateKind } from './mirrors';
+import { WEB_INITIATOR_DOMAINS, X_INITIATOR_DOMAINS } from './web-initiators';
+import { ACCOUNT_TOP, ACCOUNT_UNDER_I, MIRRORED_TABS, OTHER_TABS, RESERVED_TOP } from './x-paths';
+import { parseXUrl } from './x-url';
+
+export interface LinkRuleSettings {
+  enabled: boolean;
+  /** Also redirect frames (embedded tweets); off redirects top-level pages only. */
+  subFrames: boolean;
+  /** Leave navigations the user started themselves (typed, bookmarks) and X's own on X. */
+  keepXUsable: boolean;
+  /** Path prefixes never redirected, e.g. '/i/bookmarks'. */
+  exceptions: string[];
+  pausedUntil: number | null;
+  now: number;
+  shareTakeover: boolean;
+  /** chrome-extension://ID/compose.html */
+  composeUrl: string;
+}
+
+export type ResourceType = 'main_frame' | 'sub_frame';
+
+export interface DnrCondition {
+  regexFilter?: string;
+  urlFilter?: string;
+  isUrlFilterCaseSensitive: false;
+  resourceTypes: ResourceType[];
+  requestMethods?: ['get'];
+  initiatorDomains?: string[];
+  excludedInitiatorDomains?: string[];
+}
+
+export type DnrAction = { type: 'allow' } | { type: 'redirect'; redirect: { regexSubstitution: string } };
+
+export interface DnrRule {
+  id: number;
+  priority: number;
+  action: DnrAction;
+  condition: DnrCondition;
+}
+
+/** The block of dynamic-rule ids this module owns; nothing else may use them. */
+export const LINK_RULE_ID_MIN = 7_000;
+export const LINK_RULE_ID_MAX = 7_999;
+const SHARE_ID = 7_050;
+const ACCOUNT_ID = 7_100;
+const RESERVED_ID = 7_150;
+const MIRROR_ID = 7_200;
+const EXCEPTION_ID = 7_500;
+/** Each exception takes two ids (x.com, twitter.com). */
+export const MAX_EXCEPTIONS = 200;
+
+export const PRIORITY = { exception: 50, account: 45, share: 40, mirror: 30, reserved: 20, tab: 15, profile: 10 } as const;
+
+/** Margin under Chrome's measured ~116-instruction ceiling; the estimate is already an upper bound. */
+const REGEX_BUDGET = 100;
+
+const H = '^https?://(?:(?:www|mobile|m)\\.)?(?:x|twitter)\\.com';
+/** The path ends here (optional slash, then only query or fragment). */
+const END = '/?(?:[?#].*)?$';
+/** Anything may follow a segment boundary. */
+const REST = '(?:[/?#].*)?$';
+/** Query parameter boundary: the value ended. */
+const PARAM_END = '(?:[&#].*)?$';
+const Q = '(?:[^#]*&)?';
+
+interface TemplateUse {
+  kind: TemplateKind;
+  /** Placeholder name for each capture group, in order ('' for unused groups). */
+  captures: string[];
+  fixed?: Record<string, string>;
+}
+
+interface MirrorSpec {
+  slot: number;
+  regex: string;
+  /** Nitter path with \N references, or null when only templates use the rule. */
+  nitter: string | null;
+  template: TemplateUse | null;
+  priority: number;
+  frames?: ResourceType;
+}
+
+const status = (captures: string[], fixed?: Record<string, string>): TemplateUse => ({
+  kind: 'status',
+  captures,
+  ...(fixed === undefined ? {} : { fixed }),
+});
+const profile = (captures: string[]): TemplateUse => ({ kind: 'profile', captures });
+const search: TemplateUse = { kind: 'search', captures: ['q'] };
+const EMBED = `^https?://platform\\.(?:twitter|x)\\.com/embed/Tweet\\.html\\?${Q}id=(\\d+)${PARAM_END}`;
+const P = PRIORITY.mirror;
+
+const MIRROR_SPECS: readonly MirrorSpec[] = [
+  { slot: 0, regex: `${H}/(?:(?:home|explore)/?)?(?:[?#].*)?$`, nitter: '/', template: { kind: 'home', captures: [] }, priority: P },
+  { slot: 1, regex: `${H}/(\\w+)/status(?:es)?/(\\d+)${REST}`, nitter: '/\\1/status/\\2', template: status(['user', 'id']), priority: P },
+  { slot: 2, regex: `${H}/(?:i/web/status|i/videos/tweet|statuses)/(\\d+)${REST}`, nitter: '/i/status/\\1', template: status(['id'], { user: 'i' }), priority: P + 1 },
+  { slot: 3, regex: `${H}/search/?\\?${Q}q=([^&#]*)[^#]*&f=user${PARAM_END}`, nitter: '/search?f=users&q=\\1', template: search, priority: P + 2 },
+  { slot: 4, regex: `${H}/search/?\\?${Q}f=user&${Q}q=([^&#]*).*$`, nitter: '/search?f=users&q=\\1', template: search, priority: P + 2 },
+  { slot: 5, regex: `${H}/search/?\\?${Q}q=([^&#]*)[^#]*&f=media${PARAM_END}`, nitter: '/search?f=tweets&f-media=on&q=\\1', template: search, priority: P + 2 },
+  { slot: 6, regex: `${H}/search/?\\?${Q}f=media&${Q}q=([^&#]*).*$`, nitter: '/search?f=tweets&f-media=on&q=\\1', template: search, priority: P + 2 },
+  { slot: 7, regex: `${H}/search/?(?:\\?${Q}q=([^&#]*))?(?:[?&#].*)?$`, nitter: '/search?f=tweets&q=\\1', template: search, priority: P },
+  { slot: 8, regex: `${H}/hashtag/([^/?#]+)${REST}`, nitter: '/search?f=tweets&q=%23\\1', template: { kind: 'hashtag', captures: ['tag'] }, priority: P },
+  { slot: 9, regex: `${H}/i/lists/(\\d+)(/members)?${REST}`, nitter: '/i/lists/\\1\\2', template: { kind: 'list', captures: ['id', ''] }, priority: P + 1 },
+  { slot: 10, regex: `${H}/(\\w+)/lists/([^/?#]+)${REST}`, nitter: '/\\1/lists/\\2', template: null, priority: P },
+  { slot: 11, regex: `${H}/i/user/(\\d+)${REST}`, nitter: '/i/user/\\1', template: null, priority: P },
+  { slot: 12, regex: `${H}/\\w+/article/(\\d+)${REST}`, nitter: '/i/article/\\1', template: null, priority: P },
+  { slot: 13, regex: `${H}/i/spaces/(\\w+)${REST}`, nitter: '/i/spaces/\\1', template: null, priority: P },
+  { slot: 14, regex: `${H}/i/broadcasts/(\\w+)${REST}`, nitter: '/i/broadcasts/\\1', template: null, priority: P },
+  { slot: 15, regex: `${H}/i/communities/(\\d+)${REST}`, nitter: '/i/communities/\\1', template: null, priority: P },
+  { slot: 16, regex: `${H}/intent/(?:follow|user)/?\\?${Q}screen_name=(\\w+)${PARAM_END}`, nitter: '/\\1', template: profile(['user']), priority: P + 1 },
+  { slot: 17, regex: `${H}/intent/user/?\\?${Q}user_id=(\\d+)${PARAM_END}`, nitter: '/i/user/\\1', template: null, priority: P },
+  { slot: 18, regex: `${H}/intent/(?:like|retweet)/?\\?${Q}tweet_id=(\\d+)${PARAM_END}`, nitter: '/i/status/\\1', template: status(['id'], { user: 'i' }), priority: P },
+  { slot: 24, regex: `${H}/intent/favorite/?\\?${Q}tweet_id=(\\d+)${PARAM_END}`, nitter: '/i/status/\\1', template: status(['id'], { user: 'i' }), priority: P },
+  { slot: 19, regex: `^https?://t\\.co/(\\w+)${REST}`, nitter: '/t.co/\\1', template: null, priority: P },
+  { slot: 20, regex: EMBED, nitter: '/i/status/\\1', template: status(['id'], { user: 'i' }), priority: P, frames: 'main_frame' },
+  { slot: 21, regex: EMBED, nitter: '/i/status/\\1/embed', template: status(['id'], { user: 'i' }), priority: P, frames: 'sub_frame' },
+  { slot: 22, regex: `${H}/(\\w+)/(${MIRRORED_TABS.join('|')})${END}`, nitter: '/\\1/\\2', template: profile(['user', '']), priority: PRIORITY.tab },
+  { slot: 23, regex: `${H}/(\\w+)${END}`, nitter: '/\\1', template: profile(['user']), priority: PRIORITY.profile },
+];
+
+/** Other profile tabs, chunked into as many rules as the regex budget needs (slots 30+). */
+function tabSpecs(): MirrorSpec[] {
+  const tabs = [...OTHER_TABS, 'lists'];
+  return chunkAlternation(tabs, (alt) => `${H}/(\\w+)/(?:${alt})${END}`, true).map((regex, i) => ({
+    slot: 30 + i,
+    regex,
+    nitter: '/\\1',
+    template: profile(['user']),
+    priority: PRIORITY.tab,
+  }));
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Packs words into as few `(?:a|b|...)` regexes as fit the budget each. */
+function chunkAlternation(words: readonly string[], build: (alternation: string) => string, capturing: boolean): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  for (const word of words.map(escapeRegex)) {
+    const next = [...current, word];
+    if (current.length > 0 && estimateRe2Program(build(next.join('|')), capturing) > REGEX_BUDGET) {
+      chunks.push(build(current.join('|')));
+      current = [word];
+    } else current = next;
+  }
+  if (current.length > 0) chunks.push(build(current.join('|')));
+  return chunks;
+}
+
+const allowRule = (id: number, priority: number, filter: Pick<DnrCondition, 'regexFilter' | 'urlFilter'>): DnrRule => ({
+  id,
+  priority,
+  action: { type: 'allow' },
+  condition: { ...filter, isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame', 'sub_frame'] },
+});
+
+function accountRules(): DnrRule[] {
+  const paths = [...ACCOUNT_TOP, ...ACCOUNT_UNDER_I.map((p) => `i/${p}`)];
+  const account = chunkAlternation(paths, (alt) => `${H}/(?:${alt})(?:[/?#]|$)`, false);
+  const reserved = chunkAlternation(RESERVED_TOP, (alt) => `${H}/(?:${alt})(?:[/?#]|$)`, false);
+  return [
+    ...account.map((regexFilter, i) => allowRule(ACCOUNT_ID + i, PRIORITY.account, { regexFilter })),
+    ...reserved.map((regexFilter, i) => allowRule(RESERVED_ID + i, PRIORITY.reserved, { regexFilter })),
+  ];
+}
+
+/**
+ * Turns what the user typed as an exception into a path prefix usable in a
+ * urlFilter ('/i/bookmarks'), or null when it cannot be one. Full X URLs are
+ * accepted and reduced to their path.
+ */
+export function normalizeException(raw: string): string | null {
+  let path = raw.trim();
+  if (/^https?:\/\//i.test(path)) {
+    const link = parseXUrl(path);
+    if (link === null) return null;
+    path = new URL(path).pathname;
+  }
+  path = path.replace(/\*+$/, '');
+  if (!path.startsWith('/') || path === '/' || /[|^*\s]/.test(path)) return null;
+  try {
+    return encodeURI(decodeURI(path)).toLowerCase();
+  } catch (error) {
+    // A broken percent-escape cannot match any real URL.
+    if (error instanceof URIError) return null;
+    throw error;
+  }
+}
+
+function exceptionRules(exceptions: readonly string[]): DnrRule[] {
+  const prefixes = [...new Set(exceptions.map(normalizeException).filter((p): p is string => p !== null))];
+  return prefixes.slice(0, MAX_EXCEPTIONS).flatMap((prefix, i) =>
+    // urlFilter, not a regex: any length fits, and it costs none of the regex-rule quota.
+    // `||x.com` also covers www./mobile.; `^` stops '/i/book' from covering '/i/bookmarks'.
+    ['x.com', 'twitter.com'].map((host, h) =>
+      allowRule(EXCEPTION_ID + i * 2 + h, PRIORITY.exception, { urlFilter: `||${host}${prefix}${prefix.endsWith('/') ? '' : '^'}` }),
+    ),
+  );
+}
+
+function shareRules(composeUrl: string): DnrRule[] {
+  const joiner = composeUrl.includes('?') ? '&' : '?';
+  return [
+    {
+      id: SHARE_ID,
+      priority: PRIORITY.share,
+      action: { type: 'redirect', redirect: { regexSubstitution: `${composeUrl.replace(/\\/g, '\\\\')}${joiner}\\1` } },
+      condition: {
+        regexFilter: `${H}/(?:intent/(?:tweet|post)|share)/?(?:\\?(.*))?$`,
+        isUrlFilterCaseSensitive: false,
+        resourceTypes: ['main_frame'],
+        requestMethods: ['get'],
+      },
+    },
+  ];
+}
+
+function substitution(spec: MirrorSpec, mirror: Mirror): string | null {
+  if (mirror.scheme === 'nitter') return spec.nitter === null ? null : mirror.origin + spec.nitter;
+  const template = spec.template === null ? undefined : mirror.templates?.[spec.template.kind];
+  if (spec.template === null || template === undefined) return null;
+  const { captures, fixed = {} } = spec.template;
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const group = captures.indexOf(name);
+    return group >= 0 ? `\\${group + 1}` : encodeURIComponent(fixed[name] ?? '');
+  });
+  return mirror.origin + path;
+}
+
+/** True when rules may redirect to this mirror (valid origin, not X itself, sane templates). */
+export function isRedirectableMirror(mirror: Mirror): boolean {
+  if (normalizeOrigin(mirror.origin) !== mirror.origin) return false;
+  if (parseXUrl(`${mirror.origin}/`) !== null) return false;
+  return mirror.scheme === 'nitter' || templateProblem(mirror.templates ?? {}) === null;
+}
+
+function mirrorRules(settings: LinkRuleSettings, mirror: Mirror): DnrRule[] {
+  const frames: ResourceType[] = settings.subFrames ? ['main_frame', 'sub_frame'] : ['main_frame'];
+  const mirrorHost = new URL(mirror.origin).hostname;
+  // A click on the mirror's own "open on X" link means it: never send it back.
+  const excluded = settings.keepXUsable ? [...X_INITIATOR_DOMAINS, mirrorHost] : [mirrorHost];
+  const rules: DnrRule[] = [];
+  for (const spec of [...MIRROR_SPECS, ...tabSpecs()]) {
+    const target = substitution(spec, mirror);
+    const resourceTypes = spec.frames === undefined ? frames : frames.filter((f) => f === spec.frames);
+    if (target === null || resourceTypes.length === 0) continue;
+    rules.push({
+      id: MIRROR_ID + spec.slot,
+      priority: spec.priority,
+      action: { type: 'redirect', redirect: { regexSubstitution: target } },
+      condition: {
+        regexFilter: spec.regex,
+        isUrlFilterCaseSensitive: false,
+        resourceTypes,
+        requestMethods: ['get'],
+        ...(settings.keepXUsable ? { initiatorDomains: [...WEB_INITIATOR_DOMAINS] } : {}),
+        excludedInitiatorDomains: excluded,
+      },
+    });
+  }
+  return rules;
+}
+
+export function isPaused(settings: Pick<LinkRuleSettings, 'pausedUntil' | 'now'>): boolean {
+  return settings.pausedUntil !== null && settings.now < settings.pausedUntil;
+}
+
+/**
+ * All dynamic rules for the link feature. Disabled or paused: only the share
+ * takeover (when on). A mirror that fails `isRedirectableMirror` adds no
+ * mirror rules either.
+ */
+export function compileRedirectRules(settings: LinkRuleSettings, mirror: Mirror): DnrRule[] {
+  const share = settings.shareTakeover ? shareRules(settings.composeUrl) : [];
+  if (!settings.enabled || isPaused(settings) || !isRedirectableMirror(mirror)) return share;
+  return [...exceptionRules(settings.exceptions), ...accountRules(), ...share, ...mirrorRules(settings, mirror)];
+}
+
+export function isLinkRuleId(id: number): boolean {
+  return id >= LINK_RULE_ID_MIN && id <= LINK_RULE_ID_MAX;
+}
+
+/** The ids, among installed rules, that belong to the link feature. */
+export function ruleIdsFor(installed: readonly { id: number }[]): number[] {
+  return installed.map((r) => r.id).filter(isLinkRuleId);
+}
+
+/**
+ * One `updateDynamicRules` argument that swaps the link rules atomically:
+ * removes every installed link rule and adds the freshly compiled ones.
+ */
+export function linkRulesUpdate(
+  installed: readonly { id: number }[],
+  settings: LinkRuleSettings,
+  mirror: Mirror,
+): { removeRuleIds: number[]; addRules: DnrRule[] } {
+  return { removeRuleIds: ruleIdsFor(installed), addRules: compileRedirectRules(settings, mirror) };
+}
