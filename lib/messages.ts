@@ -10,6 +10,8 @@
  * "any": also content scripts running in web pages. Nothing privileged.
  */
 import type { PublicAccount } from './accounts/account.ts';
+import type { BlueskyConnectResult } from './engine/protocol.ts';
+import type { Job } from './outbox/job.ts';
 import type { Settings, SettingsPatch } from './settings.ts';
 import * as v from './validate.ts';
 
@@ -69,6 +71,33 @@ export const MESSAGES = {
   'settings.update': spec<Settings>()('extension', settingsPatch),
   'accounts.list': spec<PublicAccount[]>()('extension', v.empty()),
   'accounts.remove': spec<{ revoked: boolean }>()('extension', v.object({ id: v.string({ max: 500 }) })),
+  'accounts.connectBluesky': spec<BlueskyConnectResult>()(
+    'extension',
+    v.object({
+      identifier: v.string({ min: 1, max: 320 }),
+      password: v.string({ min: 1, max: 500 }),
+      service: v.optional(v.string({ max: 500 })),
+      authFactorToken: v.optional(v.string({ max: 100 })),
+    }),
+  ),
+  'accounts.connectMastodon': spec<PublicAccount>()('extension', v.object({ server: v.string({ min: 1, max: 500 }) })),
+  'accounts.connectMastodonToken': spec<PublicAccount>()(
+    'extension',
+    v.object({ server: v.string({ min: 1, max: 500 }), token: v.string({ min: 8, max: 500 }) }),
+  ),
+  /** Queue the draft (already saved in IndexedDB by the composer) for its targets. */
+  'outbox.enqueue': spec<{ postId: string; jobs: number }>()('extension', v.object({ draftId: v.string({ min: 1, max: 100 }) })),
+  'outbox.list': spec<Job[]>()('extension', v.object({ limit: v.optional(v.number({ min: 1, max: 1000, integer: true })) })),
+  'outbox.retry': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
+  'outbox.cancel': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
+  'outbox.edit': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }), text: v.string({ min: 1, max: 50_000 }) })),
+  /** From the engine: a job changed (pages refresh their queue views). */
+  'outbox.changed': spec<null>()('extension', v.empty()),
+  /** From the engine: the outbox has nothing due; wake again at nextWakeAt. */
+  'engine.idle': spec<null>()(
+    'extension',
+    v.object({ nextWakeAt: v.nullable(v.number({ min: 0 })), offline: v.boolean() }),
+  ),
   /** Content scripts: their own configuration. */
   'page.config': spec<PageConfig>()('any', v.empty()),
   /** Content scripts and pages: open Sortie's composer with this text. */

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AccountsList } from '../../components/AccountsList.tsx';
+import { ConnectBluesky } from '../../components/ConnectBluesky.tsx';
+import { ConnectMastodon } from '../../components/ConnectMastodon.tsx';
 import { FirstRun } from '../../components/FirstRun.tsx';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -39,10 +41,14 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
           <AccountsList
             accounts={accounts}
             onRemove={(id) => {
-              void send('accounts.remove', { id }).then(refresh);
+              void send('accounts.remove', { id }).then(refresh, refresh);
             }}
           />
         )}
+        <div class="connect-forms">
+          <ConnectMastodon onConnected={refresh} />
+          <ConnectBluesky onConnected={refresh} />
+        </div>
       </section>
       {settings && <SettingsForm settings={settings} update={update} />}
     </main>

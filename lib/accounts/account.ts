@@ -3,6 +3,7 @@
  * the engine: pages and content scripts only ever see `PublicAccount`.
  */
 import type { InteractionPolicy, Network } from '../compose/draft.ts';
+import type { MastodonLimits } from '../networks/mastodon-instance.ts';
 
 export interface MastodonCredentials {
   network: 'mastodon';
@@ -27,6 +28,14 @@ export type Credentials = MastodonCredentials | BlueskyCredentials;
 
 export type AccountStatus = 'ok' | 'reconnect';
 
+/** What a Mastodon server allows, read from it at connect time and refreshed now and then. */
+export interface ServerInfo {
+  version: string;
+  limits: MastodonLimits;
+  supportsQuotePolicy: boolean;
+  fetchedAt: number;
+}
+
 export interface Account {
   id: string;
   network: Network;
@@ -38,6 +47,8 @@ export interface Account {
   profileUrl: string;
   status: AccountStatus;
   credentials: Credentials;
+  /** Mastodon only: the server's limits, for exact counters. */
+  serverInfo?: ServerInfo;
   /** Who may reply/quote by default for posts from this account. */
   defaultInteraction: InteractionPolicy;
   createdAt: number;

@@ -4,17 +4,49 @@
  */
 import { browser } from 'wxt/browser';
 import { toPublicAccount } from '../accounts/account.ts';
-import { deleteAccount, listAccounts } from '../accounts/store.ts';
+import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../accounts/mastodon-connect.ts';
+import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
+import { listAccounts } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
+import { callEngine } from '../engine/host.ts';
+import { SortieError } from '../messaging/errors.ts';
 import type { Handlers } from '../messaging/router.ts';
+import { recentJobs } from '../outbox/store.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
-import { pageConfigFrom } from './page-config.ts';
 import { composeUrl } from './compose-url.ts';
+import { enqueueDraft } from './enqueue.ts';
+import { cancelJobAndRest, editJob, kickOutbox, onEngineIdle, retryJob } from './outbox-control.ts';
+import { pageConfigFrom } from './page-config.ts';
 
 export interface BackgroundDeps {
   db: () => Promise<Db>;
   /** Called after settings change, to retarget rules and page config. */
   onSettingsChanged: () => Promise<void>;
+}
+
+async function connectDeps(db: Db): Promise<ConnectDeps> {
+  return {
+    db,
+    fetch: (input, init) => fetch(input, init),
+    launchWebAuthFlow: async (url) => {
+      const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+      if (!redirect) throw new Error('the sign-in window closed without an answer');
+      return redirect;
+    },
+    redirectUri: browser.identity.getRedirectURL('mastodon'),
+    now: Date.now,
+    randomState: () => crypto.randomUUID(),
+  };
+}
+
+/** Connection errors carry their own i18n key: pass it on as a user-facing error. */
+async function asUserError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof MastodonConnectError) throw new SortieError(error.messageKey, error.detail);
+    throw error;
+  }
 }
 
 export function createHandlers({ db, onSettingsChanged }: BackgroundDeps): Handlers {
@@ -26,9 +58,35 @@ export function createHandlers({ db, onSettingsChanged }: BackgroundDeps): Handl
       return settings;
     },
     'accounts.list': async () => (await listAccounts(await db())).map(toPublicAccount),
-    'accounts.remove': async ({ id }) => {
-      await deleteAccount(await db(), id);
-      return { revoked: false };
+    'accounts.remove': async ({ id }) => callEngine('account.disconnect', { id }),
+    'accounts.connectBluesky': async (args) => callEngine('bluesky.login', args),
+    'accounts.connectMastodon': async ({ server }) =>
+      toPublicAccount(await asUserError(connectMastodon(await connectDeps(await db()), server))),
+    'accounts.connectMastodonToken': async ({ server, token }) =>
+      toPublicAccount(await asUserError(connectMastodonWithToken(await connectDeps(await db()), server, token))),
+    'outbox.enqueue': async ({ draftId }) => {
+      const database = await db();
+      const queued = await enqueueDraft(database, draftId);
+      await kickOutbox(database);
+      return queued;
+    },
+    'outbox.list': async ({ limit }) => recentJobs(await db(), limit ?? 200),
+    'outbox.retry': async ({ jobId }) => {
+      await retryJob(await db(), jobId);
+      return null;
+    },
+    'outbox.cancel': async ({ jobId }) => {
+      await cancelJobAndRest(await db(), jobId);
+      return null;
+    },
+    'outbox.edit': async ({ jobId, text }) => {
+      await editJob(await db(), jobId, text);
+      return null;
+    },
+    'outbox.changed': () => null,
+    'engine.idle': async ({ nextWakeAt, offline }) => {
+      await onEngineIdle(await db(), nextWakeAt, offline);
+      return null;
     },
     'page.config': async () => pageConfigFrom(await getSettings(await db()), navigator.languages),
     'compose.open': async (handoff) => {

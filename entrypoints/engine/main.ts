@@ -1,0 +1,93 @@
+/**
+ * The posting engine's page (see lib/engine/protocol.ts). Answers only the
+ * background and Sortie's pages, never content scripts.
+ */
+import { browser } from 'wxt/browser';
+import { openSortieDb } from '../../lib/db.ts';
+import { BlueskyAgents } from '../../lib/engine/bluesky-agents.ts';
+import { createEngineHandlers } from '../../lib/engine/handlers.ts';
+import { createPublisher } from '../../lib/engine/publish-job.ts';
+import { isEngineEnvelope, type EngineReply } from '../../lib/engine/protocol.ts';
+import type { Envelope } from '../../lib/messages.ts';
+import { SortieError } from '../../lib/messaging/errors.ts';
+import { DEFAULT_RETRY_POLICY } from '../../lib/outbox/retry.ts';
+import { drainOutbox } from '../../lib/outbox/worker.ts';
+
+const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+/** Everything the handlers need, ready once the database is open. */
+async function start() {
+  const db = await openSortieDb();
+  const agents = new BlueskyAgents(db);
+  const publish = createPublisher({ db, agents, now: Date.now });
+
+  let draining: Promise<void> | null = null;
+  let again = false;
+
+  /** Tells open pages the queue changed; nobody listening is normal. */
+  function announce(name: 'outbox.changed' | 'engine.idle', body?: unknown): void {
+    const message: Envelope = { sortie: 1, name, body };
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+
+  async function drainLoop(): Promise<void> {
+    let nextWakeAt: number | null = null;
+    do {
+      again = false;
+      if (!navigator.onLine) {
+        // Offline: attempts would only burn the retry budget. 'online' restarts us.
+        nextWakeAt = Date.now() + 60_000;
+        break;
+      }
+      const result = await drainOutbox({
+        db,
+        now: Date.now,
+        random: Math.random,
+        policy: DEFAULT_RETRY_POLICY,
+        publish,
+        onJobChange: () => announce('outbox.changed'),
+      });
+      nextWakeAt = result.nextWakeAt;
+    } while (again);
+    announce('engine.idle', { nextWakeAt, offline: !navigator.onLine });
+  }
+
+  function requestDrain(): void {
+    if (draining) {
+      again = true;
+      return;
+    }
+    draining = drainLoop()
+      .catch((error: unknown) => console.error('Sortie: outbox drain failed', error))
+      .finally(() => {
+        draining = null;
+      });
+  }
+
+  addEventListener('online', requestDrain);
+
+  return createEngineHandlers({ db, agents, now: Date.now, requestDrain });
+}
+
+const ready = start();
+
+// Registered at once, so a message sent while the database opens is not lost.
+browser.runtime.onMessage.addListener((message, sender) => {
+  if (!isEngineEnvelope(message)) return undefined;
+  if (!sender.url?.startsWith(extensionOrigin)) return undefined;
+  const op = message.op;
+  return ready.then((handlers): Promise<EngineReply<unknown>> => {
+    const handler = handlers[op] as ((args: unknown) => Promise<unknown>) | undefined;
+    if (!handler) return Promise.resolve({ ok: false, error: { messageKey: 'error.unknownMessage', detail: op } });
+    return handler(message.args).then(
+      (value): EngineReply<unknown> => ({ ok: true, value }),
+      (error: unknown): EngineReply<unknown> => ({
+        ok: false,
+        error:
+          error instanceof SortieError || (error instanceof Error && 'messageKey' in error)
+            ? { messageKey: (error as SortieError).messageKey, detail: (error as SortieError).detail ?? '' }
+            : { messageKey: 'error.generic', detail: error instanceof Error ? error.message : String(error) },
+      }),
+    );
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Connecting a Mastodon account, run by the service worker (the browser's
+ * sign-in window is only available there). Plain fetch, no client library:
+ * the worker must stay small. The token goes straight into IndexedDB and
+ * never back to the page that asked.
+ */
+import type { Db } from '../db.ts';
+import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon-instance.ts';
+import type { FetchLike } from '../networks/mastodon-fetch.ts';
+import { accountId, type Account } from './account.ts';
+import { MastodonConnectError } from './mastodon-connect-error.ts';
+import {
+  buildAuthorizeUrl,
+  createPkce,
+  exchangeCode,
+  MASTODON_SCOPES,
+  parseRedirect,
+  registerApp,
+  verifyCredentials,
+  type MastodonApp,
+  type MastodonProfile,
+} from './mastodon-oauth.ts';
+import { normaliseServerInput } from './mastodon-server.ts';
+import { putAccount } from './store.ts';
+
+export interface ConnectDeps {
+  db: Db;
+  fetch: FetchLike;
+  /** browser.identity.launchWebAuthFlow: resolves with the final redirect URL. */
+  launchWebAuthFlow: (url: string) => Promise<string>;
+  redirectUri: string;
+  now: () => number;
+  randomState: () => string;
+}
+
+export function originFromInput(server: string): string {
+  const parsed = normaliseServerInput(server);
+  if ('error' in parsed) throw parsed.error;
+  return parsed.origin;
+}
+
+/** Registered once per server and redirect URI, then reused. */
+async function appFor(deps: ConnectDeps, origin: string): Promise<MastodonApp> {
+  const key = `${origin} ${deps.redirectUri}`;
+  const cached = await deps.db.get('mastodonApps', key);
+  if (cached) return { clientId: cached.clientId, clientSecret: cached.clientSecret };
+  const app = await registerApp(origin, deps.redirectUri, deps.fetch);
+  await deps.db.put('mastodonApps', { key, origin, redirectUri: deps.redirectUri, ...app, createdAt: deps.now() });
+  return app;
+}
+
+/** The OAuth authorization-code flow with PKCE and state. */
+export async function connectMastodon(deps: ConnectDeps, server: string): Promise<Account> {
+  const origin = originFromInput(server);
+  const instance = await fetchInstance(origin, deps.fetch);
+  const app = await appFor(deps, origin);
+  const pkce = await createPkce();
+  const state = deps.randomState();
+  const url = buildAuthorizeUrl({
+    origin,
+    clientId: app.clientId,
+    redirectUri: deps.redirectUri,
+    scopes: MASTODON_SCOPES,
+    state,
+    challenge: instance.supportsPkce ? pkce.challenge : undefined,
+  });
+  let redirect: string;
+  try {
+    redirect = await deps.launchWebAuthFlow(url);
+  } catch (error) {
+    // The browser rejects when the user closes the window: that is a choice, not a failure.
+    throw new MastodonConnectError('cancelled', error instanceof Error ? error.message : String(error));
+  }
+  const code = parseRedirect(redirect, state);
+  const token = await exchangeCode(
+    {
+      origin,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      redirectUri: deps.redirectUri,
+      code,
+      verifier: instance.supportsPkce ? pkce.verifier : undefined,
+      scopes: MASTODON_SCOPES,
+    },
+    deps.fetch,
+  );
+  if (!token.scopes.includes('write:statuses') && !token.scopes.includes('write')) {
+    throw new MastodonConnectError('permission', token.scopes.join(' '));
+  }
+  const profile = await verifyCredentials(origin, token.accessToken, deps.fetch);
+  return store(deps, instance, profile, token.accessToken, app);
+}
+
+/** For servers older than 4.3 or without OAuth that works here: a token the user made in their settings. */
+export async function connectMastodonWithToken(deps: ConnectDeps, server: string, accessToken: string): Promise<Account> {
+  const origin = originFromInput(server);
+  const instance = await fetchInstance(origin, deps.fetch);
+  const profile = await verifyCredentials(origin, accessToken.trim(), deps.fetch);
+  return store(deps, instance, profile, accessToken.trim(), { clientId: '', clientSecret: '' });
+}
+
+async function store(
+  deps: ConnectDeps,
+  instance: MastodonInstanceInfo,
+  profile: MastodonProfile,
+  accessToken: string,
+  app: MastodonApp,
+): Promise<Account> {
+  const origin = instance.origin;
+  const host = new URL(origin).host;
+  const account: Account = {
+    id: accountId('mastodon', origin, profile.id),
+    network: 'mastodon',
+    handle: `@${profile.acct.split('@')[0]}@${host}`,
+    displayName: profile.displayName || profile.username,
+    server: origin,
+    profileUrl: profile.url,
+    status: 'ok',
+    credentials: { network: 'mastodon', origin, accessToken, clientId: app.clientId, clientSecret: app.clientSecret },
+    serverInfo: {
+      version: instance.version,
+      limits: instance.limits,
+      supportsQuotePolicy: instance.supportsQuotePolicy,
+      fetchedAt: deps.now(),
+    },
+    defaultInteraction: { reply: 'everyone', allowQuotes: true },
+    createdAt: deps.now(),
+  };
+  await putAccount(deps.db, account);
+  return account;
+}

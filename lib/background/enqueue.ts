@@ -1,0 +1,55 @@
+/**
+ * Pressing Post: the background re-reads the draft the composer saved,
+ * checks it, adapts it for each target account (the same pure code the
+ * composer previews with), and stores one job per account per part in one
+ * transaction. Nothing is sent here; the engine does that.
+ */
+import type { Account } from '../accounts/account.ts';
+import { listAccounts } from '../accounts/store.ts';
+import { adaptForTarget, BLUESKY_LIMITS } from '../compose/adapt.ts';
+import type { NetworkTarget } from '../compose/limits.ts';
+import type { Draft, Network } from '../compose/draft.ts';
+import type { Db } from '../db.ts';
+import { SortieError } from '../messaging/errors.ts';
+import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon-instance.ts';
+import { createJobs } from '../outbox/plan.ts';
+import { newTid } from '../outbox/tid.ts';
+import { getSettings } from '../settings-store.ts';
+
+/** The network and limits a post to this account must fit (the composer previews with the same). */
+export function targetFor(account: Pick<Account, 'network' | 'serverInfo'>): NetworkTarget {
+  if (account.network === 'bluesky') return { network: 'bluesky', limits: BLUESKY_LIMITS };
+  return { network: 'mastodon', limits: account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS };
+}
+
+function newKey(network: Network): string {
+  // Bluesky record keys must be TIDs; Mastodon takes any unique string.
+  return network === 'bluesky' ? newTid() : crypto.randomUUID();
+}
+
+export async function enqueueDraft(db: Db, draftId: string, now = Date.now()): Promise<{ postId: string; jobs: number }> {
+  const draft: Draft | undefined = await db.get('drafts', draftId);
+  if (!draft) throw new SortieError('error.draftNotFound', draftId);
+  if (draft.text.trim() === '' && draft.images.length === 0) throw new SortieError('error.emptyPost');
+  const accounts = new Map((await listAccounts(db)).map((a) => [a.id, a]));
+  const targets = draft.targets.map((id) => accounts.get(id)).filter((a): a is Account => a !== undefined);
+  if (targets.length === 0) throw new SortieError('error.noTargets');
+  const settings = await getSettings(db);
+
+  const adapted = targets.map((account) => {
+    const { parts, warnings } = adaptForTarget(draft, targetFor(account));
+    // The composer shows these before Post is pressed; the background refuses to queue them anyway.
+    const blocking = warnings.find((w) => w.severity === 'error');
+    if (blocking) throw new SortieError('error.draftInvalid', `${account.handle}: ${blocking.code}`);
+    if (parts.length === 0) throw new SortieError('error.emptyPost');
+    return { accountId: account.id, network: account.network, parts };
+  });
+  const postId = crypto.randomUUID();
+  const jobs = createJobs({ postId, draft, targets: adapted, now, newKey, threadRestUnlisted: settings.threadRestUnlisted });
+
+  // The jobs and the draft's retirement happen together: a crash leaves either the draft or the jobs.
+  const tx = db.transaction(['jobs', 'drafts'], 'readwrite');
+  await Promise.all([...jobs.map((j) => tx.objectStore('jobs').add(j)), tx.objectStore('drafts').delete(draftId), tx.done]);
+  return { postId, jobs: jobs.length };
+}
+

@@ -1,0 +1,71 @@
+/**
+ * The background's part of the outbox: queue posts, wake the engine when
+ * something is due, set an alarm for later, and let the engine go when idle.
+ */
+import { browser } from 'wxt/browser';
+import type { Db } from '../db.ts';
+import { callEngine, closeEngine } from '../engine/host.ts';
+import type { Job } from '../outbox/job.ts';
+import { jobsToCancel, nextWakeAt, runnableJobs } from '../outbox/plan.ts';
+import { cancelJob, editAndResend, retryNow } from '../outbox/state.ts';
+import { getJob, jobsOfPendingPosts, jobsOfPost, putJob } from '../outbox/store.ts';
+import { SortieError } from '../messaging/errors.ts';
+
+export const OUTBOX_ALARM = 'sortie.outbox';
+
+/** Wakes the engine if a job is due now; otherwise only sets the alarm. */
+export async function kickOutbox(db: Db, now = Date.now()): Promise<void> {
+  const jobs = await jobsOfPendingPosts(db);
+  if (runnableJobs(jobs, now).length > 0) {
+    await callEngine('drain', {});
+    return;
+  }
+  await scheduleWake(nextWakeAt(jobs, now));
+}
+
+export async function scheduleWake(at: number | null): Promise<void> {
+  if (at === null) {
+    await browser.alarms.clear(OUTBOX_ALARM);
+    return;
+  }
+  // Chrome rounds alarms up to 30 s for packed extensions; that only delays a retry.
+  await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1_000) });
+}
+
+export async function onEngineIdle(db: Db, nextWakeAtTime: number | null, offline: boolean): Promise<void> {
+  const jobs = await jobsOfPendingPosts(db);
+  if (runnableJobs(jobs, Date.now()).length > 0) {
+    // Something was queued after the engine's last look: go again rather than close.
+    await callEngine('drain', {});
+    return;
+  }
+  await scheduleWake(nextWakeAtTime ?? nextWakeAt(jobs, Date.now()));
+  // Offline, the engine stays open to hear the network come back.
+  if (!offline) await closeEngine();
+}
+
+async function mustGet(db: Db, jobId: string): Promise<Job> {
+  const job = await getJob(db, jobId);
+  if (!job) throw new SortieError('error.jobNotFound', jobId);
+  return job;
+}
+
+export async function retryJob(db: Db, jobId: string): Promise<void> {
+  const job = await mustGet(db, jobId);
+  // Retrying a part also frees the parts after it that were waiting on it.
+  await putJob(db, retryNow(job, Date.now()));
+  await kickOutbox(db);
+}
+
+export async function editJob(db: Db, jobId: string, text: string): Promise<void> {
+  const job = await mustGet(db, jobId);
+  if (job.state !== 'failed') throw new SortieError('error.jobNotEditable', job.state);
+  await putJob(db, editAndResend(job, text, Date.now()));
+  await kickOutbox(db);
+}
+
+export async function cancelJobAndRest(db: Db, jobId: string): Promise<void> {
+  const job = await mustGet(db, jobId);
+  const siblings = await jobsOfPost(db, job.postId);
+  for (const j of jobsToCancel(siblings, job)) await putJob(db, cancelJob(j, Date.now()));
+}

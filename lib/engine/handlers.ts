@@ -1,0 +1,80 @@
+/**
+ * The engine's operations. Each is small: the work lives in lib/outbox,
+ * lib/networks and lib/accounts.
+ */
+import { toPublicAccount, accountId, type Account } from '../accounts/account.ts';
+import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
+import type { Db } from '../db.ts';
+import { SortieError } from '../messaging/errors.ts';
+import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
+import { revokeToken } from '../accounts/mastodon-oauth.ts';
+import type { DrainResult } from '../outbox/worker.ts';
+import { sessionOf, type BlueskyAgents } from './bluesky-agents.ts';
+import type { BlueskyConnectResult, EngineOps, EngineOp } from './protocol.ts';
+
+export interface EngineDeps {
+  db: Db;
+  agents: BlueskyAgents;
+  now: () => number;
+  /** Starts a drain unless one runs; a running one goes round again. */
+  requestDrain: () => void;
+}
+
+export type EngineHandlers = { [K in EngineOp]: (args: EngineOps[K]['args']) => Promise<EngineOps[K]['result']> };
+
+export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
+  return {
+    drain: async () => {
+      deps.requestDrain();
+      return { started: true };
+    },
+    'bluesky.login': async (args): Promise<BlueskyConnectResult> => {
+      const result = await loginBluesky(args);
+      if (!result.ok) {
+        if (result.reason === 'auth-factor-required') return { status: 'code-required' };
+        throw new SortieError(result.messageKey, result.detail);
+      }
+      const s = result.session;
+      const id = accountId('bluesky', s.service, s.did);
+      const existing = await getAccount(deps.db, id);
+      const account: Account = {
+        id,
+        network: 'bluesky',
+        handle: s.handle,
+        displayName: existing?.displayName ?? s.handle,
+        server: s.service,
+        profileUrl: `https://bsky.app/profile/${s.handle}`,
+        status: 'ok',
+        credentials: { network: 'bluesky', service: s.service, did: s.did, handle: s.handle, accessJwt: s.accessJwt, refreshJwt: s.refreshJwt },
+        defaultInteraction: existing?.defaultInteraction ?? { reply: 'everyone', allowQuotes: true },
+        createdAt: existing?.createdAt ?? deps.now(),
+      };
+      deps.agents.forget(id);
+      await putAccount(deps.db, account);
+      return { status: 'connected', account: toPublicAccount(account) };
+    },
+    'account.disconnect': async ({ id }) => {
+      const account = await getAccount(deps.db, id);
+      if (!account) return { revoked: false };
+      let revoked = false;
+      try {
+        const creds = account.credentials;
+        if (creds.network === 'bluesky') {
+          await logoutBluesky(sessionOf(account));
+          revoked = true;
+        } else if (creds.clientId) {
+          await revokeToken(creds.origin, creds.clientId, creds.clientSecret, creds.accessToken);
+          revoked = true;
+        }
+      } catch (error) {
+        // The server may be gone for good: forgetting the account locally must still work.
+        console.warn(`Sortie: could not revoke ${account.handle} on its server`, error instanceof Error ? error.message : error);
+      }
+      deps.agents.forget(id);
+      await deleteAccount(deps.db, id);
+      return { revoked };
+    },
+  };
+}
+
+export type { DrainResult };

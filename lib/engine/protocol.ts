@@ -1,0 +1,41 @@
+/**
+ * The engine is where the network clients (masto, @atproto/api) live: an
+ * extension page loaded only when there is something to send or an account
+ * to sign in (an offscreen document in Chrome, a hidden frame of the
+ * background page in Firefox). Keeping them out of the service worker keeps
+ * its wake-up cheap (issue 9). Only the background talks to it.
+ */
+import type { PublicAccount } from '../accounts/account.ts';
+
+export interface BlueskyLoginArgs {
+  identifier: string;
+  password: string;
+  service?: string;
+  authFactorToken?: string;
+}
+
+export type BlueskyConnectResult =
+  | { status: 'connected'; account: PublicAccount }
+  | { status: 'code-required' };
+
+export interface EngineOps {
+  /** Start draining the outbox (answers at once; the engine reports 'engine.idle' when done). */
+  drain: { args: Record<string, never>; result: { started: boolean } };
+  'bluesky.login': { args: BlueskyLoginArgs; result: BlueskyConnectResult };
+  /** Revoke the token / delete the session on the server, then forget the account. */
+  'account.disconnect': { args: { id: string }; result: { revoked: boolean } };
+}
+
+export type EngineOp = keyof EngineOps;
+
+export interface EngineEnvelope {
+  sortieEngine: 1;
+  op: EngineOp;
+  args: unknown;
+}
+
+export type EngineReply<T> = { ok: true; value: T } | { ok: false; error: { messageKey: string; detail: string } };
+
+export function isEngineEnvelope(value: unknown): value is EngineEnvelope {
+  return typeof value === 'object' && value !== null && (value as EngineEnvelope).sortieEngine === 1;
+}

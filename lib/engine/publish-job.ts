@@ -1,0 +1,94 @@
+/**
+ * Turns a stored job into one network call: loads its images, resolves what
+ * it replies to, and hands a PartToSend to the right adapter.
+ */
+import type { Account } from '../accounts/account.ts';
+import { putAccount } from '../accounts/store.ts';
+import type { Db } from '../db.ts';
+import { publishBlueskyPart, resolveReplyTarget } from '../networks/bluesky.ts';
+import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon-instance.ts';
+import { publishMastodonPart } from '../networks/mastodon-publish.ts';
+import { PublishError, type ImageToSend, type PartToSend, type PostRef } from '../networks/types.ts';
+import type { Job } from '../outbox/job.ts';
+import type { PublishRequest } from '../outbox/worker.ts';
+import type { BlueskyAgents } from './bluesky-agents.ts';
+
+/** Server limits older than this are read again before posting. */
+const SERVER_INFO_MAX_AGE_MS = 24 * 3_600_000;
+
+export interface PublisherDeps {
+  db: Db;
+  agents: BlueskyAgents;
+  now: () => number;
+}
+
+async function loadImages(db: Db, job: Job): Promise<ImageToSend[]> {
+  return Promise.all(
+    job.images.map(async (image) => {
+      const media = await db.get('media', image.mediaId);
+      if (!media) throw new PublishError('validation', 'error.mediaMissing', image.mediaId);
+      return { ...image, blob: media.blob };
+    }),
+  );
+}
+
+function partFrom(job: Job, images: ImageToSend[], parent: PostRef | null, root: PostRef | null): PartToSend {
+  return {
+    text: job.text,
+    images,
+    contentWarning: job.contentWarning,
+    sensitive: job.sensitive,
+    labels: job.labels,
+    langs: job.langs,
+    visibility: job.visibility,
+    poll: job.poll,
+    interaction: job.interaction,
+    parent,
+    root,
+    idempotencyKey: job.idempotencyKey,
+    scheduledAt: job.serverScheduled && job.sendAt !== null ? new Date(job.sendAt).toISOString() : null,
+  };
+}
+
+async function mastodonInstance(deps: PublisherDeps, account: Account): Promise<MastodonInstanceInfo> {
+  const info = account.serverInfo;
+  if (info && deps.now() - info.fetchedAt < SERVER_INFO_MAX_AGE_MS) {
+    return { origin: account.server, version: info.version, title: '', limits: info.limits, supportsQuotePolicy: info.supportsQuotePolicy, supportsPkce: true };
+  }
+  try {
+    const fresh = await fetchInstance(account.server);
+    await putAccount(deps.db, {
+      ...account,
+      serverInfo: { version: fresh.version, limits: fresh.limits, supportsQuotePolicy: fresh.supportsQuotePolicy, fetchedAt: deps.now() },
+    });
+    return fresh;
+  } catch (error) {
+    if (!info) throw new PublishError('transient', 'error.network', error instanceof Error ? error.message : String(error));
+    // Stale limits are better than not posting.
+    return { origin: account.server, version: info.version, title: '', limits: info.limits, supportsQuotePolicy: info.supportsQuotePolicy, supportsPkce: true };
+  }
+}
+
+export function createPublisher(deps: PublisherDeps): (request: PublishRequest) => Promise<PostRef> {
+  return async ({ job, account, parent, root }) => {
+    const images = await loadImages(deps.db, job);
+    const creds = account.credentials;
+    if (creds.network === 'mastodon') {
+      const session = { origin: creds.origin, accessToken: creds.accessToken };
+      // The adapter resolves a pasted status URL to the id it has on this server.
+      const target = parent ?? (job.replyTo ? { id: job.replyTo, url: job.replyTo } : null);
+      const part = partFrom(job, images, target, root ?? target);
+      return publishMastodonPart(session, await mastodonInstance(deps, account), part);
+    }
+    const agent = await deps.agents.get(account);
+    try {
+      const target = parent ?? (job.replyTo ? await resolveReplyTarget(agent, job.replyTo) : null);
+      // Replying to someone else's thread: its root is that thread's root, which resolveReplyTarget gives as the target's own root when known.
+      const part = partFrom(job, images, target, root ?? target);
+      return await publishBlueskyPart(agent, part);
+    } catch (error) {
+      if (error instanceof PublishError && error.kind === 'auth') deps.agents.forget(account.id);
+      throw error;
+    }
+  };
+}
