@@ -28,11 +28,23 @@ export const THUMB_MAX_BYTES = 1_000_000;
 const DEFAULT_TIMEOUT_MS = 8000;
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
   hellip: '\u2026', mdash: '\u2014', ndash: '\u2013', lsquo: '\u2018', rsquo: '\u2019',
-  ldquo: '\u201c', rdquo: '\u201d', laquo: '\u00ab', raquo: '\u00bb', middot: '\u00b7',
-  bull: '\u2022', copy: '\u00a9', reg: '\u00ae', trade: '\u2122', euro: '\u20ac', deg: '\u00b0',
+  ldquo: '\u201c', rdquo: '\u201d', bull: '\u2022', trade: '\u2122', euro: '\u20ac',
 };
+
+// The Latin-1 entities (U+00A0..U+00FF), in code point order: accented letters are common in titles.
+const LATIN1_NAMES = (
+  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 ' +
+  'acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml ' +
+  'Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde ' +
+  'Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ' +
+  'ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide ' +
+  'oslash ugrave uacute ucirc uuml yacute thorn yuml'
+).split(' ');
+LATIN1_NAMES.forEach((name, i) => {
+  NAMED_ENTITIES[name] = String.fromCharCode(0xa0 + i);
+});
 
 function codePointText(code: number): string {
   const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
@@ -46,7 +58,8 @@ export function decodeEntities(text: string): string {
       const hex = ref[1] === 'x' || ref[1] === 'X';
       return codePointText(Number.parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10));
     }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+    // Names are case-sensitive (&Eacute; vs &eacute;); the XML five also come in capitals.
+    return NAMED_ENTITIES[ref] ?? (ref.length <= 4 ? NAMED_ENTITIES[ref.toLowerCase()] : undefined) ?? whole;
   });
 }
 
@@ -91,28 +104,82 @@ const TITLE_KEYS = ['og:title', 'twitter:title'];
 const DESCRIPTION_KEYS = ['og:description', 'twitter:description', 'description'];
 const IMAGE_KEYS = ['og:image:secure_url', 'og:image:url', 'og:image', 'twitter:image', 'twitter:image:src'];
 
+/** Longer start tags are not metadata anyone wrote by hand; skipping them bounds the work. */
+const MAX_TAG_CHARS = 16_384;
+
+interface StartTag {
+  name: 'meta' | 'base';
+  attrs: Map<string, string>;
+}
+
+/**
+ * The <meta> and <base> start tags, in one linear pass. Quoted attribute
+ * values may contain '>' (hostile pages do that), so the end of a tag is
+ * the first '>' outside quotes, as an HTML tokenizer sees it. Regular
+ * expressions over the whole page went quadratic on crafted input.
+ */
+function* metaTags(markup: string): Generator<StartTag> {
+  const lower = markup.toLowerCase();
+  let at = 0;
+  for (;;) {
+    const open = lower.indexOf('<', at);
+    if (open < 0) return;
+    const name = lower.startsWith('<meta', open) ? 'meta' : lower.startsWith('<base', open) ? 'base' : null;
+    const next = lower[open + 5];
+    // "<metadata>" and the like are other tags: the name must end here.
+    if (!name || (next !== undefined && !/[\s/>]/.test(next))) {
+      at = open + 1;
+      continue;
+    }
+    let quote: string | null = null;
+    let close = -1;
+    for (let i = open + 5; i < markup.length; i++) {
+      const c = markup[i];
+      if (quote) {
+        if (c === quote) quote = null;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+      } else if (c === '>') {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) return; // an unterminated tag swallows the rest of the page
+    if (close - open <= MAX_TAG_CHARS) yield { name, attrs: parseAttributes(markup.slice(open + 5, close)) };
+    at = close + 1;
+  }
+}
+
+/** Text of the first <title> element, found with indexOf so crafted pages stay linear. */
+function titleText(markup: string): string | undefined {
+  const lower = markup.toLowerCase();
+  const open = lower.indexOf('<title');
+  if (open < 0) return undefined;
+  const start = lower.indexOf('>', open);
+  const end = start < 0 ? -1 : lower.indexOf('</title', start);
+  return end < 0 ? undefined : markup.slice(start + 1, end);
+}
+
 export function parseOpenGraph(html: string, pageUrl: string): OpenGraph {
   const markup = stripNonMarkup(html.slice(0, PAGE_MAX_BYTES));
   const meta = new Map<string, string>();
   let base = pageUrl;
-  for (const m of markup.matchAll(/<(meta|base)\b([^>]*)>/gi)) {
-    const attrs = parseAttributes(m[2] ?? '');
-    if (m[1]?.toLowerCase() === 'base') {
-      const href = attrs.get('href');
+  for (const tag of metaTags(markup)) {
+    if (tag.name === 'base') {
+      const href = tag.attrs.get('href');
       const resolved = href === undefined ? undefined : absoluteHttpUrl(decodeEntities(href), pageUrl);
       if (resolved) base = resolved;
       continue;
     }
-    const key = (attrs.get('property') ?? attrs.get('name'))?.trim().toLowerCase();
-    const content = attrs.get('content');
-    // The first value wins, as crawlers do: later duplicates are usually alternates.
-    if (key && content !== undefined && !meta.has(key)) meta.set(key, content);
+    const key = (tag.attrs.get('property') ?? tag.attrs.get('name'))?.trim().toLowerCase();
+    const content = tag.attrs.get('content');
+    // The first non-empty value wins, as crawlers do: later duplicates are usually alternates.
+    if (key && content !== undefined && !meta.get(key)?.trim()) meta.set(key, content);
   }
   const pick = (keys: string[]): string | undefined =>
     keys.map((k) => meta.get(k)).find((v) => v !== undefined && v.trim() !== '');
 
-  const htmlTitle = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(markup)?.[1];
-  const title = cleanText(pick(TITLE_KEYS) ?? htmlTitle ?? '', TITLE_MAX_CHARS);
+  const title = cleanText(pick(TITLE_KEYS) ?? titleText(markup) ?? '', TITLE_MAX_CHARS);
   const description = cleanText(pick(DESCRIPTION_KEYS) ?? '', DESCRIPTION_MAX_CHARS);
   const rawImage = pick(IMAGE_KEYS);
   const image = rawImage === undefined ? undefined : absoluteHttpUrl(decodeEntities(rawImage), base);

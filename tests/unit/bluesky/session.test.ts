@@ -1,0 +1,121 @@
+/**
+ * Session cases a test PDS cannot produce (email two-factor lives on the
+ * bsky.social entryway, rate limits are off in dev): a stub fetch answers.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { accessTokenExpired, loginBluesky, looksLikeAppPassword } from '../../../lib/networks/bluesky-session.ts';
+
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/** A stub server; records the createSession bodies it received. */
+function server(answer: (body: Record<string, unknown>) => Response) {
+  const bodies: Record<string, unknown>[] = [];
+  const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init);
+    expect(new URL(req.url).pathname).toBe('/xrpc/com.atproto.server.createSession');
+    const body = (await req.json()) as Record<string, unknown>;
+    bodies.push(body);
+    return answer(body);
+  });
+  return { bodies, fetchImpl: fetchImpl as typeof fetch };
+}
+
+function jwt(exp: number): string {
+  const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  return `${b64({ alg: 'HS256', typ: 'at+jwt' })}.${b64({ sub: 'did:plc:abc', exp })}.sig`;
+}
+
+const SESSION = {
+  did: 'did:plc:abc',
+  handle: 'carol.bsky.social',
+  accessJwt: jwt(2_000_000_000),
+  refreshJwt: 'refresh',
+  email: 'carol@example.com',
+  emailConfirmed: true,
+  emailAuthFactor: true,
+  active: true,
+};
+
+describe('loginBluesky with email two-factor', () => {
+  it('asks for the emailed code, then signs in with it', async () => {
+    const { bodies, fetchImpl } = server((body) =>
+      body['authFactorToken'] === 'ABCDE-12345'
+        ? jsonResponse(200, SESSION)
+        : jsonResponse(401, { error: 'AuthFactorTokenRequired', message: 'A sign in code has been sent to your email address' }),
+    );
+    const first = await loginBluesky({ identifier: 'carol.bsky.social', password: 'pass-word', fetch: fetchImpl });
+    expect(first).toMatchObject({ ok: false, reason: 'auth-factor-required', messageKey: 'error.bluesky.authFactorRequired' });
+
+    const second = await loginBluesky({
+      identifier: 'carol.bsky.social',
+      password: 'pass-word',
+      authFactorToken: ' ABCDE-12345 ',
+      fetch: fetchImpl,
+    });
+    expect(second).toEqual({
+      ok: true,
+      session: {
+        did: 'did:plc:abc',
+        handle: 'carol.bsky.social',
+        service: 'https://bsky.social',
+        accessJwt: SESSION.accessJwt,
+        refreshJwt: 'refresh',
+        email: 'carol@example.com',
+      },
+    });
+    expect(bodies[1]).toMatchObject({ identifier: 'carol.bsky.social', authFactorToken: 'ABCDE-12345' });
+  });
+
+  it('stores the PDS named by the DID document rather than the entryway', async () => {
+    const didDoc = {
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: 'did:plc:abc',
+      alsoKnownAs: ['at://carol.bsky.social'],
+      verificationMethod: [],
+      service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: 'https://morel.us-east.host.bsky.network' }],
+    };
+    const { fetchImpl } = server(() => jsonResponse(200, { ...SESSION, didDoc }));
+    const result = await loginBluesky({ identifier: 'carol.bsky.social', password: 'x', fetch: fetchImpl });
+    expect(result.ok && result.session.service).toBe('https://morel.us-east.host.bsky.network');
+  });
+
+  it.each([
+    [429, { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' }, 'rate-limit'],
+    [401, { error: 'AccountTakedown', message: 'Account has been taken down' }, 'account-takedown'],
+    [401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' }, 'bad-credentials'],
+    [503, { error: 'NotEnoughResources', message: 'busy' }, 'network'],
+  ])('maps HTTP %i %j to %s', async (status, body, reason) => {
+    const { fetchImpl } = server(() => jsonResponse(status, body));
+    const result = await loginBluesky({ identifier: 'carol', password: 'x', fetch: fetchImpl });
+    expect(result).toMatchObject({ ok: false, reason, detail: body.message });
+  });
+});
+
+describe('looksLikeAppPassword', () => {
+  it.each([
+    ['abcd-efgh-ijkl-mnop', true],
+    ['ABCD-2345-ijkl-mn0p', true],
+    [' abcd-efgh-ijkl-mnop ', true],
+    ['abcd-efgh-ijkl', false],
+    ['abcdefghijklmnop', false],
+    ['correct horse battery staple', false],
+    ['abcd-efgh-ijkl-mnop-qrst', false],
+  ])('%s -> %s', (password, expected) => {
+    expect(looksLikeAppPassword(password)).toBe(expected);
+  });
+});
+
+describe('accessTokenExpired', () => {
+  const now = 1_800_000_000_000;
+  it.each([
+    ['valid for an hour', jwt(now / 1000 + 3600), false],
+    ['expiring within the minute', jwt(now / 1000 + 30), true],
+    ['expired', jwt(now / 1000 - 10), true],
+    ['garbage', 'garbage', true],
+    ['bad base64', 'a.%%%.b', true],
+  ])('%s', (_name, accessJwt, expected) => {
+    expect(accessTokenExpired({ accessJwt }, now)).toBe(expected);
+  });
+});
