@@ -54,6 +54,22 @@ export function looksLikeAppPassword(password: string): boolean {
   return APP_PASSWORD.test(password.trim());
 }
 
+/** Long enough for a 2 MB image on a slow link; a PDS that hangs must not stall the outbox forever. */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
+/** `fetchImpl` with a deadline on every request, on top of any signal the caller set. */
+export function withTimeout(fetchImpl: typeof globalThis.fetch, timeoutMs: number): typeof globalThis.fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    return fetchImpl(request, { signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) });
+  };
+}
+
+function agentFetch(fetchImpl: typeof globalThis.fetch | undefined, timeoutMs = REQUEST_TIMEOUT_MS) {
+  // Resolved per call so tests (and the extension) can swap globalThis.fetch.
+  return withTimeout(fetchImpl ?? ((input, init) => globalThis.fetch(input, init)), timeoutMs);
+}
+
 function serviceOf(agent: AtpAgent): string {
   // After login the DID document names the PDS; the entryway URL is only a fallback.
   const url = agent.pdsUrl ?? agent.serviceUrl;
@@ -95,11 +111,13 @@ function loginFailure(err: unknown): BlueskyLoginResult {
 
 /** Signs in once; the returned session is what the account store keeps. */
 export async function loginBluesky(input: BlueskyLoginInput): Promise<BlueskyLoginResult> {
-  const agent = new AtpAgent({ service: input.service ?? DEFAULT_BLUESKY_SERVICE, fetch: input.fetch });
+  const agent = new AtpAgent({ service: input.service ?? DEFAULT_BLUESKY_SERVICE, fetch: agentFetch(input.fetch) });
+  // Pasted app passwords often carry stray spaces; an account password is taken as typed.
+  const password = looksLikeAppPassword(input.password) ? input.password.trim() : input.password;
   try {
     const res = await agent.login({
       identifier: input.identifier.trim().replace(/^@/, ''),
-      password: input.password.trim(),
+      password,
       authFactorToken: input.authFactorToken?.trim() || undefined,
     });
     const data = agent.session;
@@ -142,6 +160,8 @@ function notify(listener: BlueskySessionListener, session: BlueskySession | null
 
 export interface ResumeOptions {
   fetch?: typeof globalThis.fetch;
+  /** Deadline for each request; REQUEST_TIMEOUT_MS by default. */
+  requestTimeoutMs?: number;
   now?: () => number;
 }
 
@@ -164,7 +184,7 @@ export async function resumeBluesky(
     else if (event === 'expired') notify(onSessionChange, null);
     // 'network-error' keeps the old tokens: the refresh may work next time.
   };
-  const agent = new AtpAgent({ service, fetch: options.fetch, persistSession });
+  const agent = new AtpAgent({ service, fetch: agentFetch(options.fetch, options.requestTimeoutMs), persistSession });
   const data: AtpSessionData = {
     did: session.did,
     handle: session.handle,
@@ -200,7 +220,7 @@ export async function logoutBluesky(
   options: { fetch?: typeof globalThis.fetch } = {},
 ): Promise<void> {
   // No session on this agent: the refresh token goes in by hand, as deleteSession requires.
-  const agent = new AtpAgent({ service: session.service, fetch: options.fetch });
+  const agent = new AtpAgent({ service: session.service, fetch: agentFetch(options.fetch) });
   try {
     await agent.com.atproto.server.deleteSession(undefined, {
       headers: { authorization: `Bearer ${session.refreshJwt}` },

@@ -3,7 +3,13 @@
  * bsky.social entryway, rate limits are off in dev): a stub fetch answers.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { accessTokenExpired, loginBluesky, looksLikeAppPassword } from '../../../lib/networks/bluesky-session.ts';
+import { toPublishError } from '../../../lib/networks/bluesky-errors.ts';
+import {
+  accessTokenExpired,
+  loginBluesky,
+  looksLikeAppPassword,
+  resumeBluesky,
+} from '../../../lib/networks/bluesky-session.ts';
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -117,5 +123,33 @@ describe('accessTokenExpired', () => {
     ['bad base64', 'a.%%%.b', true],
   ])('%s', (_name, accessJwt, expected) => {
     expect(accessTokenExpired({ accessJwt }, now)).toBe(expected);
+  });
+});
+
+describe('request deadline', () => {
+  it('turns a PDS that never answers into a transient error', async () => {
+    const hanging = vi.fn(
+      (input: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+          signal?.addEventListener('abort', () => reject(signal.reason));
+        }),
+    );
+    const session = { ...SESSION, service: 'https://pds.example' };
+    const agent = await resumeBluesky(session, () => undefined, {
+      fetch: hanging as typeof fetch,
+      requestTimeoutMs: 50,
+      now: () => 0,
+    });
+    const error = await agent.com.atproto.server.getSession().catch((e: unknown) => toPublishError(e));
+    expect(error).toMatchObject({ kind: 'transient', messageKey: 'error.network' });
+    expect(hanging).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps an account password exactly as typed, trims a pasted app password', async () => {
+    const { bodies, fetchImpl } = server(() => jsonResponse(200, SESSION));
+    await loginBluesky({ identifier: 'carol', password: ' my pass ', fetch: fetchImpl });
+    await loginBluesky({ identifier: 'carol', password: ' abcd-efgh-ijkl-mnop\n', fetch: fetchImpl });
+    expect(bodies.map((b) => b['password'])).toEqual([' my pass ', 'abcd-efgh-ijkl-mnop']);
   });
 });
