@@ -31,22 +31,24 @@ export interface MastodonStatusParams {
 export const MIN_SCHEDULE_AHEAD_MS = 5 * 60_000 + 30_000;
 
 /**
- * Languages Mastodon accepts with a region (LanguagesHelper::ISO_639_1_REGIONAL);
- * any other tag is reduced to its primary subtag, because Mastodon silently
- * replaces a code it does not know with the account's default language.
+ * Mastodon's posting languages (LanguagesHelper::SUPPORTED_LOCALES) are bare
+ * ISO 639-1/639-3 codes plus four Chinese variants. It silently replaces any
+ * other code with the account's default language, so a BCP-47 tag is reduced
+ * to what it knows: 'en-US' -> 'en', 'pt-BR' -> 'pt', 'zh-Hant-HK' -> 'zh-HK'.
  */
-const REGIONAL_LANGUAGES = new Set(['es-AR', 'es-MX', 'pt-BR', 'pt-PT', 'sr-Latn', 'zh-CN', 'zh-HK', 'zh-TW']);
+const CHINESE_VARIANTS = new Set(['CN', 'HK', 'TW', 'YUE']);
+const CHINESE_SCRIPTS: Record<string, string> = { hans: 'CN', hant: 'TW' };
 
 export function toMastodonLanguage(tag: string): string | undefined {
-  const parts = tag.trim().split(/[-_]/).filter(Boolean);
-  const primary = parts[0]?.toLowerCase();
+  const [first, ...rest] = tag.trim().split(/[-_]/).filter(Boolean);
+  const primary = first?.toLowerCase();
   if (!primary || !/^[a-z]{2,3}$/.test(primary)) return undefined;
-  const second = parts[1];
-  if (second) {
-    const sub = second.length === 4 ? second.charAt(0).toUpperCase() + second.slice(1).toLowerCase() : second.toUpperCase();
-    if (REGIONAL_LANGUAGES.has(`${primary}-${sub}`)) return `${primary}-${sub}`;
-  }
-  return primary;
+  if (primary !== 'zh') return primary;
+  const subtags = rest.map((s) => s.toLowerCase());
+  const variant =
+    subtags.map((s) => s.toUpperCase()).find((s) => CHINESE_VARIANTS.has(s)) ??
+    subtags.map((s) => CHINESE_SCRIPTS[s]).find((s) => s !== undefined);
+  return variant ? `zh-${variant}` : 'zh';
 }
 
 export function buildStatusParams(
