@@ -1,0 +1,38 @@
+/** Which accounts the post goes to; several per network are allowed. */
+import type { PublicAccount } from '../../lib/accounts/account.ts';
+import { useT } from '../i18n.tsx';
+
+export function AccountPicker({ accounts, selected, onChange }: { accounts: PublicAccount[]; selected: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useT();
+  if (accounts.length === 0) {
+    return (
+      <p class="placeholder" data-testid="no-accounts">
+        {t('compose.noAccounts')}{' '}
+        <a href="/options.html" target="_blank">{t('popup.openOptions')}</a>
+      </p>
+    );
+  }
+  return (
+    <fieldset class="targets">
+      <legend>{t('compose.targets')}</legend>
+      {accounts.map((a) => {
+        const id = `target-${a.id.replace(/[^a-z0-9]/gi, '_')}`;
+        const checked = selected.includes(a.id);
+        return (
+          <span key={a.id} class="target">
+            <input
+              id={id}
+              type="checkbox"
+              checked={checked}
+              onChange={(e) => onChange(e.currentTarget.checked ? [...selected, a.id] : selected.filter((s) => s !== a.id))}
+            />{' '}
+            <label for={id}>
+              {a.network === 'mastodon' ? 'Mastodon' : 'Bluesky'} {a.handle}
+              {a.status === 'reconnect' && <span class="warn"> ({t('options.account.reconnect')})</span>}
+            </label>
+          </span>
+        );
+      })}
+    </fieldset>
+  );
+}

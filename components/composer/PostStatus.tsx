@@ -1,0 +1,61 @@
+/** After Post: each target's state, with links to what was published. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { MessageKey } from '../../lib/i18n/index.ts';
+import { send } from '../../lib/messaging/client.ts';
+import type { Job } from '../../lib/outbox/job.ts';
+import { useT } from '../i18n.tsx';
+
+export function useJobs(postId: string | null): Job[] {
+  const [jobs, setJobs] = useState<Job[]>([]);
+  useEffect(() => {
+    if (!postId) return;
+    let alive = true;
+    const refresh = () =>
+      send('outbox.list', { limit: 1000 }).then((all) => {
+        if (alive) setJobs(all.filter((j) => j.postId === postId));
+      });
+    void refresh();
+    const onMessage = (message: unknown) => {
+      if ((message as { name?: string })?.name === 'outbox.changed') void refresh();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    // Messages can be missed while the page loads: a slow poll backs them up.
+    const timer = setInterval(refresh, 1_500);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [postId]);
+  return jobs;
+}
+
+export function PostStatus({ postId, accounts }: { postId: string; accounts: PublicAccount[] }) {
+  const { t, td } = useT();
+  const jobs = useJobs(postId);
+  return (
+    <section aria-live="polite" class="post-status" data-testid="post-status">
+      <h2>{t('compose.status')}</h2>
+      <ul>
+        {jobs.map((j) => {
+          const account = accounts.find((a) => a.id === j.accountId);
+          return (
+            <li key={j.id} data-state={j.state} data-network={j.network}>
+              {account?.handle ?? j.accountId} · {t('compose.part', { n: j.partIndex + 1, total: j.partCount })} ·{' '}
+              <strong>{t(`queue.state.${j.state}` as MessageKey)}</strong>
+              {j.result && (
+                <>
+                  {' '}
+                  <a href={j.result.url} target="_blank" rel="noreferrer">{t('compose.view')}</a>
+                </>
+              )}
+              {j.lastError && <span class="error"> — {td(j.lastError.messageKey, { detail: j.lastError.detail })}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

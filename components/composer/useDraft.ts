@@ -1,0 +1,90 @@
+/**
+ * The draft being edited: loaded from IndexedDB, saved back on every change
+ * (so a closed popup, a crashed tab or a restarted browser loses nothing).
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { emptyDraft, type Draft } from '../../lib/compose/draft.ts';
+import { openSortieDb } from '../../lib/db.ts';
+import { getDraft, listDrafts, saveDraft } from '../../lib/drafts.ts';
+
+export interface DraftState {
+  draft: Draft | null;
+  update: (patch: Partial<Draft>) => void;
+  /** Waits for the last save (before posting). */
+  flush: () => Promise<void>;
+  /** Starts a fresh draft (after posting). */
+  reset: (seed?: Partial<Draft>) => void;
+  open: (id: string) => Promise<void>;
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** Text handed over by a share intent, a context menu or the x.com overlay. */
+function handoffText(params: URLSearchParams): string {
+  const text = params.get('text') ?? '';
+  const url = params.get('url') ?? '';
+  const hashtags = (params.get('hashtags') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .map((h) => `#${h}`);
+  const via = params.get('via');
+  return [text, url, hashtags.join(' '), via ? `via @${via}` : ''].filter(Boolean).join(' ').trim();
+}
+
+export function useDraft(defaults: { langs: string[]; targets: string[] } | null): DraftState {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    if (!defaults || draft) return;
+    void (async () => {
+      const db = await openSortieDb();
+      const params = new URLSearchParams(location.search);
+      const wanted = params.get('draft');
+      const handoff = handoffText(params);
+      let next: Draft | undefined;
+      if (wanted) next = await getDraft(db, wanted);
+      if (!next && !handoff) next = (await listDrafts(db))[0];
+      if (!next) {
+        next = { ...emptyDraft(newId(), Date.now(), defaults.langs), text: handoff, targets: defaults.targets };
+        await saveDraft(db, next);
+      }
+      setDraft(next);
+    })();
+  }, [defaults, draft]);
+
+  const persist = useCallback((next: Draft) => {
+    saving.current = saving.current.then(async () => saveDraft(await openSortieDb(), next));
+  }, []);
+
+  const update = useCallback(
+    (patch: Partial<Draft>) => {
+      setDraft((current) => {
+        if (!current) return current;
+        const next = { ...current, ...patch, updatedAt: Date.now() };
+        persist(next);
+        return next;
+      });
+    },
+    [persist],
+  );
+
+  const reset = useCallback(
+    (seed: Partial<Draft> = {}) => {
+      const next = { ...emptyDraft(newId(), Date.now(), defaults?.langs), targets: defaults?.targets ?? [], ...seed };
+      persist(next);
+      setDraft(next);
+    },
+    [defaults, persist],
+  );
+
+  const open = useCallback(async (id: string) => {
+    const found = await getDraft(await openSortieDb(), id);
+    if (found) setDraft(found);
+  }, []);
+
+  return { draft, update, flush: () => saving.current, reset, open };
+}

@@ -1,0 +1,37 @@
+/** What a user does in Sortie's pages, as reusable steps. */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+export async function connectBluesky(page: Page, opts: { identifier: string; appPassword: string; service: string }): Promise<void> {
+  await page.getByLabel('Handle or email').fill(opts.identifier);
+  await page.getByLabel('App password').fill(opts.appPassword);
+  await page.getByText('Self-hosted account or other provider').click();
+  await page.getByLabel('Hosting provider (PDS) address').fill(opts.service);
+  await page.getByRole('button', { name: 'Connect Bluesky' }).click();
+  await expect(page.getByTestId('accounts')).toContainText(opts.identifier);
+}
+
+/** Runs the real OAuth flow: the server's sign-in page opens as a window of the context. */
+export async function connectMastodon(
+  context: BrowserContext,
+  page: Page,
+  opts: { server: string; username: string; password: string },
+): Promise<void> {
+  await page.getByLabel('Your server').fill(opts.server);
+  const authPage = context.waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize') });
+  await page.getByRole('button', { name: 'Connect Mastodon' }).click();
+  const auth = await authPage;
+  await auth.locator('#username').fill(opts.username);
+  await auth.locator('#password').fill(opts.password);
+  await auth.getByRole('button', { name: 'Authorize' }).click();
+  await expect(page.getByTestId('accounts')).toContainText(`@${opts.username}@`);
+}
+
+/** Types in the composer and presses Post; waits until every job is sent. */
+export async function postFromComposer(page: Page, text: string): Promise<void> {
+  await page.getByLabel('What do you want to say?').fill(text);
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  const status = page.getByTestId('post-status');
+  await expect(status.locator('li').first()).toBeVisible();
+  await expect(status.locator('li:not([data-state="sent"])')).toHaveCount(0, { timeout: 30_000 });
+}
