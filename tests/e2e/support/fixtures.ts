@@ -112,8 +112,10 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  sortie: async ({ profileDir, recordingProxy: proxy, allowHosts: _checkedAfter }, use) => {
+  sortie: async ({ profileDir, recordingProxy: proxy, allowHosts }, use) => {
     const sortie = await launchSortie(profileDir, proxy.port);
+    // The OAuth redirect URL: the browser's identity API catches the navigation to it.
+    allowHosts(`${sortie.extensionId}.chromiumapp.org`);
     await use(sortie);
     await sortie.context.close().catch(() => undefined);
   },
