@@ -1,4 +1,4 @@
-import { createRestAPIClient, MastoHttpError } from 'masto';
+import { createOAuthAPIClient, createRestAPIClient, MastoHttpError } from 'masto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMastodonServer, type MastodonTestServer } from './index';
 import {
@@ -209,6 +209,23 @@ describe('POST /oauth/revoke', () => {
     const error = await masto.v1.accounts.verifyCredentials().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MastoHttpError);
     expect(error).toMatchObject({ statusCode: 401, message: 'The access token was revoked' });
+  });
+});
+
+describe("masto's own OAuth client", () => {
+  it.each(['json', 'multipart-form'] as const)('gets and revokes a client_credentials token with %s bodies', async (encoding) => {
+    const app = await registerApp(server.url);
+    const oauth = createOAuthAPIClient({ url: server.url });
+    const credentials = { clientId: app.client_id, clientSecret: app.client_secret };
+    // masto sends JSON to the OAuth endpoints unless told to send multipart.
+    const meta = encoding === 'json' ? {} : { encoding };
+    const token = await oauth.token.create(
+      { ...credentials, grantType: 'client_credentials', redirectUri: REDIRECT_URI, scope: 'read write' },
+      meta,
+    );
+    expect(token).toMatchObject({ tokenType: 'Bearer', scope: 'read write' });
+    await oauth.revoke({ ...credentials, token: token.accessToken }, meta);
+    expect(server.state.tokens.find((t) => t.token === token.accessToken)?.revoked).toBe(true);
   });
 });
 
