@@ -221,13 +221,17 @@ function exceptionRules(exceptions: readonly string[]): DnrRule[] {
   );
 }
 
+/** The composer must be one of the extension's own pages: anything else would be an open redirect. */
+const EXTENSION_PAGE = /^(?:chrome|moz|safari-web)-extension:\/\/[\w-]+\/[^\\]*$/;
+
 function shareRules(composeUrl: string): DnrRule[] {
+  if (!EXTENSION_PAGE.test(composeUrl)) return [];
   const joiner = composeUrl.includes('?') ? '&' : '?';
   return [
     {
       id: SHARE_ID,
       priority: PRIORITY.share,
-      action: { type: 'redirect', redirect: { regexSubstitution: `${composeUrl.replace(/\\/g, '\\\\')}${joiner}\\1` } },
+      action: { type: 'redirect', redirect: { regexSubstitution: `${composeUrl}${joiner}\\1` } },
       condition: {
         regexFilter: `${H}/(?:intent/(?:tweet|post)|share)/?(?:\\?(.*))?$`,
         isUrlFilterCaseSensitive: false,

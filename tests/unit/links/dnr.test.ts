@@ -170,6 +170,16 @@ describe('compileRedirectRules: share takeover', () => {
     expect(target(rules, 'https://x.com/intent/tweet?text=a')).toBe(`${COMPOSE}?from=share&text=a`);
   });
 
+  it.each(['', 'https://evil.example/compose', 'compose.html', 'chrome-extension://id/a\\b'])('is absent for a composer outside the extension: %j', (composeUrl) => {
+    const rules = compileRedirectRules(settings({ composeUrl }), nitter);
+    expect(target(rules, 'https://x.com/intent/tweet?text=a')).toBeNull();
+  });
+
+  it('accepts Firefox extension pages', () => {
+    const rules = compileRedirectRules(settings({ composeUrl: 'moz-extension://4b1f-99/compose.html' }), nitter);
+    expect(target(rules, 'https://x.com/intent/tweet?text=a')).toBe('moz-extension://4b1f-99/compose.html?text=a');
+  });
+
   it('is absent when shareTakeover is off', () => {
     const rules = compileRedirectRules(settings({ shareTakeover: false }), nitter);
     expect(target(rules, 'https://twitter.com/intent/tweet?text=a')).toBeNull();
