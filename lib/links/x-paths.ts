@@ -133,22 +133,3 @@ export const OTHER_TABS: readonly string[] = [
   'photo',
   'header_photo',
 ];
-
-/** Query parameters X, its share buttons and link shorteners add for tracking. */
-export const TRACKING_PARAMS: readonly string[] = [
-  's',
-  't',
-  'ref_src',
-  'ref_url',
-  'refsrc',
-  'cn',
-  'src',
-  'cxt',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_content',
-  'utm_term',
-  'fbclid',
-  'igshid',
-];
