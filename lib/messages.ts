@@ -91,6 +91,17 @@ export const MESSAGES = {
   'outbox.retry': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
   'outbox.cancel': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
   'outbox.edit': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }), text: v.string({ min: 1, max: 50_000 }) })),
+  /** Who may reply/quote on a thread already published on Bluesky (from the queue view). */
+  'outbox.updateGates': spec<null>()(
+    'extension',
+    v.object({
+      jobId: v.string({ max: 700 }),
+      interaction: v.object({
+        reply: v.oneOf('everyone', 'following', 'followers', 'mentioned', 'nobody'),
+        allowQuotes: v.boolean(),
+      }),
+    }),
+  ),
   /** From the engine: a job changed (pages refresh their queue views). */
   'outbox.changed': spec<null>()('extension', v.empty()),
   /** From the engine: the outbox has nothing due; wake again at nextWakeAt. */

@@ -4,6 +4,7 @@ import { AccountsList } from '../../components/AccountsList.tsx';
 import { ConnectBluesky } from '../../components/ConnectBluesky.tsx';
 import { ConnectMastodon } from '../../components/ConnectMastodon.tsx';
 import { FirstRun } from '../../components/FirstRun.tsx';
+import { QueueView } from '../../components/queue/QueueView.tsx';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
 import { SettingsForm } from '../../components/SettingsForm.tsx';
@@ -50,6 +51,7 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
           <ConnectBluesky onConnected={refresh} />
         </div>
       </section>
+      {accounts && <QueueView accounts={accounts} />}
       {settings && <SettingsForm settings={settings} update={update} />}
     </main>
   );

@@ -1,6 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Composer } from '../../components/composer/Composer.tsx';
+import { QueueView } from '../../components/queue/QueueView.tsx';
+import { useEffect, useState } from 'preact/hooks';
+import type { PublicAccount } from '../../lib/accounts/account.ts';
+import { send } from '../../lib/messaging/client.ts';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useSettings } from '../../components/useSettings.ts';
@@ -17,6 +21,10 @@ function Popup() {
 
 function PopupBody({ state }: { state: ReturnType<typeof useSettings> }) {
   const { t } = useT();
+  const [accounts, setAccounts] = useState<PublicAccount[]>([]);
+  useEffect(() => {
+    send('accounts.list').then(setAccounts, () => setAccounts([]));
+  }, []);
   return (
     <main style={{ minWidth: '26rem' }}>
       <h1>{t('app.name')}</h1>
@@ -29,6 +37,7 @@ function PopupBody({ state }: { state: ReturnType<typeof useSettings> }) {
         </button>
       </p>
       {state.settings && <Composer settings={state.settings} />}
+      <QueueView accounts={accounts} limit={20} />
     </main>
   );
 }

@@ -11,7 +11,7 @@ import type { Db } from '../db.ts';
 import { callEngine } from '../engine/host.ts';
 import { SortieError } from '../messaging/errors.ts';
 import type { Handlers } from '../messaging/router.ts';
-import { recentJobs } from '../outbox/store.ts';
+import { getJob, putJob, recentJobs } from '../outbox/store.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
 import { composeUrl } from './compose-url.ts';
 import { enqueueDraft } from './enqueue.ts';
@@ -81,6 +81,15 @@ export function createHandlers({ db, onSettingsChanged }: BackgroundDeps): Handl
     },
     'outbox.edit': async ({ jobId, text }) => {
       await editJob(await db(), jobId, text);
+      return null;
+    },
+    'outbox.updateGates': async ({ jobId, interaction }) => {
+      const job = await getJob(await db(), jobId);
+      if (!job || job.network !== 'bluesky' || job.state !== 'sent' || !job.result || job.partIndex !== 0) {
+        throw new SortieError('error.gatesNotEditable', jobId);
+      }
+      await callEngine('bluesky.updateGates', { accountId: job.accountId, postUri: job.result.id, interaction });
+      await putJob(await db(), { ...job, interaction, updatedAt: Date.now() });
       return null;
     },
     'outbox.changed': () => null,

@@ -13,10 +13,18 @@ import { SortieError } from '../messaging/errors.ts';
 
 export const OUTBOX_ALARM = 'sortie.outbox';
 
+/**
+ * If the engine dies mid-drain (browser killed it, crash), no "idle" ever
+ * comes: this alarm wakes the background to look again. A finished drain
+ * replaces it with the real next wake-up time.
+ */
+const WATCHDOG_MS = 30_000;
+
 /** Wakes the engine if a job is due now; otherwise only sets the alarm. */
 export async function kickOutbox(db: Db, now = Date.now()): Promise<void> {
   const jobs = await jobsOfPendingPosts(db);
   if (runnableJobs(jobs, now).length > 0) {
+    await scheduleWake(now + WATCHDOG_MS);
     await callEngine('drain', {});
     return;
   }
@@ -36,7 +44,7 @@ export async function onEngineIdle(db: Db, nextWakeAtTime: number | null, offlin
   const jobs = await jobsOfPendingPosts(db);
   if (runnableJobs(jobs, Date.now()).length > 0) {
     // Something was queued after the engine's last look: go again rather than close.
-    await callEngine('drain', {});
+    await kickOutbox(db);
     return;
   }
   await scheduleWake(nextWakeAtTime ?? nextWakeAt(jobs, Date.now()));

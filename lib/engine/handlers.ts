@@ -6,6 +6,7 @@ import { toPublicAccount, accountId, type Account } from '../accounts/account.ts
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
+import { updateGates } from '../networks/bluesky-gates.ts';
 import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
 import { revokeToken } from '../accounts/mastodon-oauth.ts';
 import type { DrainResult } from '../outbox/worker.ts';
@@ -52,6 +53,12 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
       deps.agents.forget(id);
       await putAccount(deps.db, account);
       return { status: 'connected', account: toPublicAccount(account) };
+    },
+    'bluesky.updateGates': async ({ accountId: id, postUri, interaction }) => {
+      const account = await getAccount(deps.db, id);
+      if (!account || account.network !== 'bluesky') throw new SortieError('error.accountGone', id);
+      await updateGates(await deps.agents.get(account), postUri, interaction);
+      return null;
     },
     'account.disconnect': async ({ id }) => {
       const account = await getAccount(deps.db, id);

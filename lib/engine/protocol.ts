@@ -6,6 +6,7 @@
  * its wake-up cheap (issue 9). Only the background talks to it.
  */
 import type { PublicAccount } from '../accounts/account.ts';
+import type { InteractionPolicy } from '../compose/draft.ts';
 
 export interface BlueskyLoginArgs {
   identifier: string;
@@ -22,6 +23,8 @@ export interface EngineOps {
   /** Start draining the outbox (answers at once; the engine reports 'engine.idle' when done). */
   drain: { args: Record<string, never>; result: { started: boolean } };
   'bluesky.login': { args: BlueskyLoginArgs; result: BlueskyConnectResult };
+  /** Change who may reply/quote on an already published Bluesky thread (its threadgate/postgate). */
+  'bluesky.updateGates': { args: { accountId: string; postUri: string; interaction: InteractionPolicy }; result: null };
   /** Revoke the token / delete the session on the server, then forget the account. */
   'account.disconnect': { args: { id: string }; result: { revoked: boolean } };
 }

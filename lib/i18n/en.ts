@@ -184,6 +184,16 @@ export const en = {
   'queue.state.failed': "failed",
   'queue.state.cancelled': "cancelled",
   'compose.preparingImages': "Preparing images…",
+  'queue.empty': "Nothing in the queue.",
+  'queue.nextAttempt': "next try at {time}",
+  'queue.retry': "Retry now",
+  'queue.cancel': "Cancel",
+  'queue.edit': "Edit and resend",
+  'queue.editText': "New text",
+  'queue.resend': "Resend",
+  'queue.changeGates': "Who can reply or quote",
+  'queue.saveGates': "Apply",
+  'error.gatesNotEditable': "Only a published first Bluesky post can have its reply and quote settings changed.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -35,3 +35,12 @@ export async function postFromComposer(page: Page, text: string): Promise<void> 
   await expect(status.locator('li').first()).toBeVisible();
   await expect(status.locator('li:not([data-state="sent"])')).toHaveCount(0, { timeout: 30_000 });
 }
+
+/** The paste-a-token path (servers older than 4.3): quicker for tests that are not about OAuth. */
+export async function connectMastodonWithToken(page: Page, opts: { server: string; token: string; username: string }): Promise<void> {
+  await page.getByLabel('Your server').fill(opts.server);
+  await page.getByText('Older server? Paste an access token').click();
+  await page.getByLabel('Access token').fill(opts.token);
+  await page.getByRole('button', { name: 'Connect with this token' }).click();
+  await expect(page.getByTestId('accounts')).toContainText(`@${opts.username}@`);
+}

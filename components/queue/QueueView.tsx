@@ -1,0 +1,99 @@
+/**
+ * The outbox as the user sees it: every post, its state on each account,
+ * links to what was published, and what they can do about the rest.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { MessageKey } from '../../lib/i18n/index.ts';
+import { send } from '../../lib/messaging/client.ts';
+import { SortieError } from '../../lib/messaging/errors.ts';
+import type { Job, JobState } from '../../lib/outbox/job.ts';
+import { useT } from '../i18n.tsx';
+import { JobActions } from './JobActions.tsx';
+
+const STATES: JobState[] = ['queued', 'sending', 'retrying', 'sent', 'failed', 'cancelled'];
+
+export function useQueue(limit: number): { jobs: Job[]; refresh: () => void } {
+  const [jobs, setJobs] = useState<Job[]>([]);
+  const refresh = () => {
+    send('outbox.list', { limit }).then(setJobs, () => setJobs([]));
+  };
+  useEffect(() => {
+    refresh();
+    const onMessage = (message: unknown) => {
+      if ((message as { name?: string })?.name === 'outbox.changed') refresh();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    const timer = setInterval(refresh, 2_000);
+    return () => {
+      clearInterval(timer);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [limit]);
+  return { jobs, refresh };
+}
+
+function groupByPost(jobs: Job[]): Job[][] {
+  const posts = new Map<string, Job[]>();
+  for (const job of jobs) posts.set(job.postId, [...(posts.get(job.postId) ?? []), job]);
+  return [...posts.values()];
+}
+
+export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]; limit?: number }) {
+  const { t, td, lang } = useT();
+  const { jobs, refresh } = useQueue(limit);
+  const [error, setError] = useState<string | null>(null);
+  const counts = STATES.map((s) => [s, jobs.filter((j) => j.state === s).length] as const).filter(([, n]) => n > 0);
+
+  const act = async (work: Promise<unknown>) => {
+    setError(null);
+    try {
+      await work;
+    } catch (err) {
+      setError(err instanceof SortieError ? td(err.messageKey, { detail: err.detail }) : String(err));
+    }
+    refresh();
+  };
+
+  if (jobs.length === 0) return <p class="muted" data-testid="queue-empty">{t('queue.empty')}</p>;
+  return (
+    <section class="queue" aria-labelledby="queue-title" data-testid="queue">
+      <h2 id="queue-title">{t('nav.queue')}</h2>
+      <p data-testid="queue-counts">{counts.map(([s, n]) => `${t(`queue.state.${s}` as MessageKey)}: ${n}`).join(' · ')}</p>
+      {error && <p role="alert" class="error">{error}</p>}
+      {groupByPost(jobs).map((post) => (
+        <article key={post[0]!.postId} class="queue-post">
+          <h3>
+            {post[0]!.text.slice(0, 80)}
+            {post[0]!.text.length > 80 ? '…' : ''}{' '}
+            <small class="muted">{new Date(post[0]!.createdAt).toLocaleString(lang)}</small>
+          </h3>
+          <ul>
+            {post
+              .sort((a, b) => a.accountId.localeCompare(b.accountId) || a.partIndex - b.partIndex)
+              .map((job) => {
+                const account = accounts.find((a) => a.id === job.accountId);
+                return (
+                  <li key={job.id} data-state={job.state} data-network={job.network}>
+                    {job.network === 'mastodon' ? 'Mastodon' : 'Bluesky'} {account?.handle ?? job.accountId} ·{' '}
+                    {t('compose.part', { n: job.partIndex + 1, total: job.partCount })} ·{' '}
+                    <strong>{t(`queue.state.${job.state}` as MessageKey)}</strong>
+                    {job.state === 'retrying' && <span> ({t('queue.nextAttempt', { time: new Date(job.nextAttemptAt).toLocaleTimeString(lang) })})</span>}
+                    {job.result && (
+                      <>
+                        {' '}
+                        <a href={job.result.url} target="_blank" rel="noreferrer">{t('compose.view')}</a>
+                      </>
+                    )}
+                    {job.lastError && <span class="error"> — {td(job.lastError.messageKey, { detail: job.lastError.detail })}</span>}
+                    <JobActions job={job} act={act} />
+                  </li>
+                );
+              })}
+          </ul>
+        </article>
+      ))}
+    </section>
+  );
+}
