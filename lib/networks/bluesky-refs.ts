@@ -3,7 +3,7 @@
  * a user pastes (a bsky.app link or an at-uri) into a PostRef to reply to.
  */
 import type { Agent } from '@atproto/api';
-import { TID } from '@atproto/common-web';
+import { newTid, TID_PATTERN } from '../outbox/tid.ts';
 import { isRecordNotFound, toPublishError } from './bluesky-errors.ts';
 import { resolveHandle } from './bluesky-facets.ts';
 import { type PostRef, PublishError } from './types.ts';
@@ -14,11 +14,11 @@ export const POSTGATE_COLLECTION = 'app.bsky.feed.postgate';
 
 /** A fresh record key (TID) to fix as a part's idempotency key when it is queued. */
 export function newRecordKey(): string {
-  return TID.nextStr();
+  return newTid();
 }
 
 export function isRecordKey(value: string): boolean {
-  return TID.is(value);
+  return TID_PATTERN.test(value);
 }
 
 /** Public web address of a post; `actor` is the handle (nicer) or the DID. */

@@ -4,6 +4,7 @@ import type { Job } from '../../../lib/outbox/job';
 import { createJobs, jobsToCancel, nextWakeAt, runnableJobs, SERVER_SCHEDULE_MIN_MS } from '../../../lib/outbox/plan';
 import { backoffDelay, DEFAULT_RETRY_POLICY, retryAtFromHeaders } from '../../../lib/outbox/retry';
 import { cancelJob, editAndResend, markFailed, markSent, retryNow, startSending } from '../../../lib/outbox/state';
+import { TID } from '@atproto/common-web';
 import { newTid, TID_PATTERN } from '../../../lib/outbox/tid';
 
 const NOW = 1_800_000_000_000;
@@ -154,7 +155,11 @@ describe('retry policy', () => {
 describe('TID record keys', () => {
   it('are valid, unique and sortable even within one millisecond', () => {
     const keys = Array.from({ length: 500 }, () => newTid(NOW));
-    for (const k of keys) expect(k).toMatch(TID_PATTERN);
+    for (const k of keys) {
+      expect(k).toMatch(TID_PATTERN);
+      expect(TID.is(k)).toBe(true); // atproto's own check agrees
+      expect(Math.abs(TID.fromStr(k).timestamp() / 1000 - NOW)).toBeLessThan(10_000);
+    }
     expect(new Set(keys).size).toBe(500);
     expect([...keys].sort()).toEqual(keys);
     expect(newTid(NOW + 10_000) > keys.at(-1)!).toBe(true);
