@@ -41,6 +41,10 @@ export default defineConfig({
       '*://t.co/*',
     ],
     optional_host_permissions: ['*://*/*'],
+    // The x.com overlay frames the compose page; share-intent redirects (DNR) land on it.
+    web_accessible_resources: [
+      { resources: ['compose.html'], matches: ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*'] },
+    ],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

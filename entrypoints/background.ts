@@ -4,19 +4,32 @@
  * network clients live in the engine, not here, so waking stays cheap (issue 9).
  */
 import { browser } from 'wxt/browser';
+import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../lib/background/context-menu.ts';
+import { syncLinkRules, type DnrApi } from '../lib/background/dnr-rules.ts';
 import { createHandlers } from '../lib/background/handlers.ts';
 import { kickOutbox, OUTBOX_ALARM } from '../lib/background/outbox-control.ts';
 import { PAGE_CONFIG_KEY, pageConfigFrom } from '../lib/background/page-config.ts';
 import { openSortieDb } from '../lib/db.ts';
+import { resolveLang } from '../lib/i18n/index.ts';
 import { dispatch } from '../lib/messaging/router.ts';
 import { getSettings } from '../lib/settings-store.ts';
 
 export default defineBackground(() => {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const composePage = browser.runtime.getURL('/compose.html');
+  const menus = browser.contextMenus as unknown as MenusApi;
 
   async function onSettingsChanged(): Promise<void> {
     const settings = await getSettings(await openSortieDb());
     await browser.storage.local.set({ [PAGE_CONFIG_KEY]: pageConfigFrom(settings, navigator.languages) });
+    const lang = resolveLang(settings.language, navigator.languages);
+    // Menus are created at install; after a language change (or if they are gone) they are retitled or remade.
+    await retitleContextMenus(menus, lang).catch(() => installContextMenus(menus, lang));
+    try {
+      await syncLinkRules(browser.declarativeNetRequest as unknown as DnrApi, settings, composePage, null);
+    } catch (error) {
+      console.error('Sortie: could not install the share-intent rules', error);
+    }
   }
 
   async function wakeOutbox(): Promise<void> {
@@ -37,7 +50,18 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void wakeOutbox();
   });
 
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const handoff = handoffForClick(info, tab);
+    if (handoff === null) return;
+    void browser.tabs.create({
+      url: composeUrlForMenu(composePage, handoff),
+      ...(tab?.id !== undefined && tab.index !== undefined ? { index: tab.index + 1, openerTabId: tab.id } : {}),
+    });
+  });
+
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    const settings = await getSettings(await openSortieDb());
+    await installContextMenus(menus, resolveLang(settings.language, navigator.languages));
     await onSettingsChanged();
     void wakeOutbox();
     if (reason === 'install') await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#welcome` });

@@ -13,6 +13,7 @@ import type { PublicAccount } from './accounts/account.ts';
 import type { BlueskyConnectResult } from './engine/protocol.ts';
 import type { Job } from './outbox/job.ts';
 import type { Settings, SettingsPatch } from './settings.ts';
+import type { OverlayStrings } from './x/strings.ts';
 import * as v from './validate.ts';
 
 export type SenderKind = 'extension' | 'content';
@@ -57,6 +58,8 @@ export interface PageConfig {
   lang: 'en' | 'fr';
   xOverlay: boolean;
   xPostButtonToSortie: boolean;
+  /** The x.com overlay's texts, already in the user's language. */
+  strings: OverlayStrings;
 }
 
 /** Text and link handed to the composer from a page, a share intent or a context menu. */

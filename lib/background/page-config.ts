@@ -6,13 +6,16 @@
 import { resolveLang } from '../i18n/index.ts';
 import type { PageConfig } from '../messages.ts';
 import type { Settings } from '../settings.ts';
+import { overlayStrings } from '../x/strings.ts';
 
 export const PAGE_CONFIG_KEY = 'sortie.pageConfig';
 
 export function pageConfigFrom(settings: Settings, browserLangs: readonly string[]): PageConfig {
+  const lang = resolveLang(settings.language, browserLangs);
   return {
-    lang: resolveLang(settings.language, browserLangs),
+    lang,
     xOverlay: settings.xOverlay,
     xPostButtonToSortie: settings.xPostButtonToSortie,
+    strings: overlayStrings(lang),
   };
 }

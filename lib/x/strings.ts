@@ -1,0 +1,22 @@
+/**
+ * The few texts the x.com overlay shows. The background translates them into
+ * the page config (lib/background/page-config.ts): the content script every
+ * X tab loads then carries no dictionary at all.
+ */
+import { translate, type Lang } from '../i18n/index.ts';
+
+export interface OverlayStrings {
+  offer: string;
+  dialog: string;
+  frameTitle: string;
+  close: string;
+}
+
+export function overlayStrings(lang: Lang): OverlayStrings {
+  return {
+    offer: translate(lang, 'overlay.offer'),
+    dialog: translate(lang, 'overlay.dialog'),
+    frameTitle: translate(lang, 'overlay.frameTitle'),
+    close: translate(lang, 'overlay.close'),
+  };
+}
