@@ -1,0 +1,202 @@
+/**
+ * Everything about one text that splitting needs, computed once and shared by
+ * every network, every account and every numbering attempt: the text is
+ * segmented into grapheme clusters a single time per keystroke.
+ */
+import type { Network } from './draft.ts';
+import { BREAK_LEVEL_COUNT, findBreaks, type Breaks } from './breaks.ts';
+import { graphemeBoundaries, graphemeIndexAt, updateGraphemeBoundaries } from './graphemes.ts';
+import { findMastodonEntities, findTokens, type MastodonEntity, type Token } from './tokens.ts';
+
+/** A range of clusters that a cut must not fall inside. */
+export interface Span {
+  start: number;
+  end: number;
+  kind: Token['kind'];
+}
+
+export interface TextAnalysis {
+  text: string;
+  /** Cluster start offsets, then text.length (see graphemeBoundaries). */
+  bounds: Int32Array;
+  /** Number of clusters. */
+  count: number;
+  /** UTF-8 bytes before each cluster (length count + 1). */
+  bytesBefore: Int32Array;
+  /** Whitespace kind of each cluster (breaks.ts WS_*). */
+  ws: Uint8Array;
+  breaks: Breaks;
+  /** Per network: protected spans, and the break indices not inside one, by level. */
+  network(network: Network): NetworkView;
+  /** Mastodon's weight of clusters [0, i) for a given URL cost; see mastodonWeights. */
+  mastodonWeights(charactersReservedPerUrl: number): MastodonWeights;
+}
+
+export interface NetworkView {
+  spans: Span[];
+  /** For each break level, ascending indices into `breaks` usable on this network. */
+  byLevel: Int32Array[];
+}
+
+export interface MastodonWeights {
+  /** before[i] = weight of clusters [0, i). */
+  before: Int32Array;
+  /**
+   * False when an entity edge falls inside a cluster, so the per-cluster model
+   * may be off by one around it and every part must be counted exactly.
+   */
+  exact: boolean;
+}
+
+/** Maps a UTF-16 range to the clusters it touches; `aligned` is false when an edge cuts a cluster. */
+function toClusters(bounds: Int32Array, start: number, end: number): { span: { start: number; end: number }; aligned: boolean } {
+  const s = graphemeIndexAt(bounds, start);
+  let e = graphemeIndexAt(bounds, end);
+  let aligned = bounds[s] === start;
+  if (bounds[e] !== end) {
+    e++;
+    aligned = false;
+  }
+  return { span: { start: s, end: e }, aligned };
+}
+
+function buildView(a: TextAnalysis, network: Network): NetworkView {
+  const spans: Span[] = findTokens(a.text, network).map((t) => ({ ...toClusters(a.bounds, t.start, t.end).span, kind: t.kind }));
+  const { breaks } = a;
+  const lists: number[][] = Array.from({ length: BREAK_LEVEL_COUNT }, () => []);
+  let k = 0;
+  for (let b = 0; b < breaks.count; b++) {
+    const at = breaks.end[b] as number;
+    while (k < spans.length && (spans[k] as Span).end <= at) k++;
+    const span = spans[k];
+    // Only breaks strictly inside a token are lost; one at its edge is fine.
+    if (span && span.start < at && at < span.end) continue;
+    (lists[breaks.level[b] as number] as number[]).push(b);
+  }
+  return { spans, byLevel: lists.map((l) => Int32Array.from(l)) };
+}
+
+function buildWeights(a: TextAnalysis, entities: readonly MastodonEntity[], perUrl: number): MastodonWeights {
+  const unit = new Int32Array(a.count).fill(1);
+  let exact = true;
+  for (const e of entities) {
+    const { span, aligned } = toClusters(a.bounds, e.start, e.end);
+    exact &&= aligned;
+    unit.fill(0, span.start, span.end);
+    // The whole entity's cost sits on its first cluster: a cut is never made inside it.
+    unit[span.start] = e.kind === 'url' ? perUrl : 1 + e.username.length;
+  }
+  // A cluster right after an entity that starts with a mark would merge with the placeholder.
+  for (const e of entities) {
+    if (/^[\p{M}\u200D]/u.test(a.text.slice(e.end, e.end + 2))) exact = false;
+  }
+  const before = new Int32Array(a.count + 1);
+  for (let i = 0; i < a.count; i++) before[i + 1] = (before[i] as number) + (unit[i] as number);
+  return { before, exact };
+}
+
+function bytesBeforeEach(text: string, bounds: Int32Array): Int32Array {
+  const count = bounds.length - 1;
+  const out = new Int32Array(count + 1);
+  let bytes = 0;
+  let cluster = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (cluster < count && (bounds[cluster + 1] as number) <= i) out[++cluster] = bytes;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  while (cluster < count) out[++cluster] = bytes;
+  return out;
+}
+
+/** `previous`, an analysis of an earlier version of the text, lets segmentation resume where they differ. */
+export function analyzeText(text: string, previous?: TextAnalysis): TextAnalysis {
+  const bounds = previous ? updateGraphemeBoundaries(previous.text, previous.bounds, text) : graphemeBoundaries(text);
+  const count = bounds.length - 1;
+  const ws = new Uint8Array(count);
+  const breaks = findBreaks(text, bounds, ws);
+  const views = new Map<Network, NetworkView>();
+  const weights = new Map<number, MastodonWeights>();
+  let entities: MastodonEntity[] | null = null;
+  const analysis: TextAnalysis = {
+    text,
+    bounds,
+    count,
+    bytesBefore: bytesBeforeEach(text, bounds),
+    ws,
+    breaks,
+    network(network) {
+      let view = views.get(network);
+      if (!view) {
+        view = buildView(analysis, network);
+        views.set(network, view);
+      }
+      return view;
+    },
+    mastodonWeights(perUrl) {
+      let w = weights.get(perUrl);
+      if (!w) {
+        entities ??= findMastodonEntities(text);
+        w = buildWeights(analysis, entities, perUrl);
+        weights.set(perUrl, w);
+      }
+      return w;
+    },
+  };
+  return analysis;
+}
+
+/**
+ * The last few texts analysed. The composer previews one draft for several
+ * accounts, and re-renders without the text changing; a small cache makes
+ * those free without holding on to old drafts. A new text is most likely one
+ * of them plus or minus a keystroke (the shared text, or a network's
+ * override), so its segmentation resumes from the one it shares most with.
+ */
+const recent: TextAnalysis[] = [];
+const RECENT_SIZE = 4;
+
+function sharedPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Typing at the end changes the last few characters; anything this close needs no further search. */
+const CLOSE_ENOUGH = 64;
+
+function closest(text: string): TextAnalysis | undefined {
+  let best: TextAnalysis | undefined;
+  let bestShared = 0;
+  for (const a of recent) {
+    const shared = sharedPrefix(a.text, text);
+    if (shared >= text.length - CLOSE_ENOUGH) return a;
+    if (shared > bestShared) {
+      best = a;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+export function analysisFor(text: string): TextAnalysis {
+  const hit = recent.findIndex((a) => a.text === text);
+  if (hit !== -1) {
+    const [a] = recent.splice(hit, 1);
+    recent.unshift(a as TextAnalysis);
+    return a as TextAnalysis;
+  }
+  const a = analyzeText(text, closest(text));
+  recent.unshift(a);
+  if (recent.length > RECENT_SIZE) recent.pop();
+  return a;
+}
