@@ -10,6 +10,9 @@
  * "any": also content scripts running in web pages. Nothing privileged.
  */
 import type { PublicAccount } from './accounts/account.ts';
+import type { ImportSummary } from './backup/import.ts';
+import { MAX_BACKUP_CHARS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './backup/limits.ts';
+import type { PendingPost, WipeResult } from './backup/wipe.ts';
 import type { BlueskyConnectResult } from './engine/protocol.ts';
 import type { Job } from './outbox/job.ts';
 import type { Settings, SettingsPatch } from './settings.ts';
@@ -116,6 +119,23 @@ export const MESSAGES = {
   'page.config': spec<PageConfig>()('any', v.empty()),
   /** Content scripts and pages: open Sortie's composer with this text. */
   'compose.open': spec<{ opened: true }>()('any', composeHandoff),
+  /** Privacy page: the backup file as JSON. Tokens are in it only sealed with the passphrase, never in clear. */
+  'data.export': spec<string>()(
+    'extension',
+    v.object({ passphrase: v.optional(v.string({ min: MIN_PASSPHRASE_LENGTH, max: MAX_PASSPHRASE_LENGTH })) }),
+  ),
+  /** Privacy page: merge a backup file into what is here; nothing changes if it fails. */
+  'data.import': spec<ImportSummary>()(
+    'extension',
+    v.object({
+      json: v.string({ min: 1, max: MAX_BACKUP_CHARS }),
+      passphrase: v.optional(v.string({ min: 1, max: MAX_PASSPHRASE_LENGTH })),
+    }),
+  ),
+  /** Privacy page: the posts still waiting to be sent, shown before a wipe. */
+  'data.pendingPosts': spec<PendingPost[]>()('extension', v.empty()),
+  /** Privacy page: sign out on the servers (if asked), then delete everything Sortie stored. */
+  'data.wipe': spec<WipeResult>()('extension', v.object({ signOut: v.boolean() })),
 } satisfies Record<string, Spec<unknown, unknown>>;
 
 export type MessageName = keyof typeof MESSAGES;

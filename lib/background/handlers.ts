@@ -7,6 +7,7 @@ import { toPublicAccount } from '../accounts/account.ts';
 import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../accounts/mastodon-connect.ts';
 import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
 import { listAccounts } from '../accounts/store.ts';
+import { createDataHandlers } from '../backup/handlers.ts';
 import type { Db } from '../db.ts';
 import { callEngine } from '../engine/host.ts';
 import { SortieError } from '../messaging/errors.ts';
@@ -102,5 +103,12 @@ export function createHandlers({ db, onSettingsChanged }: BackgroundDeps): Handl
       await browser.tabs.create({ url: composeUrl(browser.runtime.getURL('/compose.html'), handoff) });
       return { opened: true };
     },
+    ...createDataHandlers({
+      db,
+      afterImport: async (database) => {
+        await onSettingsChanged();
+        await kickOutbox(database);
+      },
+    }),
   };
 }

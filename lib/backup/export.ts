@@ -1,0 +1,104 @@
+/**
+ * Writes the backup file from IndexedDB. Runs in the background, which holds
+ * the tokens: they leave it only sealed with the user's passphrase, so the
+ * page that asked for the export only ever sees ciphertext.
+ */
+import { toPublicAccount } from '../accounts/account.ts';
+import { listAccounts } from '../accounts/store.ts';
+import type { Draft } from '../compose/draft.ts';
+import type { Db, MediaRecord } from '../db.ts';
+import { isPending, type Job } from '../outbox/job.ts';
+import { getSettings } from '../settings-store.ts';
+import { createSealer, KDF_ITERATIONS } from './crypto.ts';
+import { bytesToBase64 } from './encoding.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, MEDIA_BUDGET_BYTES, serializeBackup, type BackupBody } from './format.ts';
+import type { BackupAccount, BackupMedia } from './schemas.ts';
+
+export interface ExportOptions {
+  /** Seals the tokens with it; without one they are left out. */
+  passphrase?: string;
+  now: number;
+  /** "Sortie 1.2.3", written into the file for people reading it. */
+  app: string;
+  iterations?: number;
+  mediaBudget?: number;
+}
+
+export async function exportBackup(db: Db, options: ExportOptions): Promise<string> {
+  const [settings, accounts, drafts, jobs, stats, mirrors, media] = await Promise.all([
+    getSettings(db),
+    listAccounts(db),
+    db.getAll('drafts'),
+    db.getAll('jobs'),
+    db.getAll('stats'),
+    db.getAll('mirrors'),
+    db.getAll('media'),
+  ]);
+  const sealer = options.passphrase ? createSealer(options.passphrase, options.iterations ?? KDF_ITERATIONS) : null;
+  const backupAccounts: BackupAccount[] = [];
+  for (const account of accounts) {
+    backupAccounts.push({
+      ...toPublicAccount(account),
+      credentials: sealer ? { encrypted: await sealer.seal(account.credentials, account.id) } : null,
+    });
+  }
+  const { included, leftOut } = await pickMedia(media, jobs, drafts, options.mediaBudget ?? MEDIA_BUDGET_BYTES);
+  const body: BackupBody = {
+    settings,
+    accounts: backupAccounts,
+    drafts,
+    jobs,
+    stats,
+    // Built-in mirrors ship with every copy of Sortie; only the user's own travel.
+    mirrors: mirrors.filter((m) => !m.builtIn).map(({ id, name, origin, pinned }) => ({ id, name, origin, pinned })),
+    media: included,
+    mediaLeftOut: leftOut,
+  };
+  return serializeBackup(
+    { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(options.now).toISOString(), app: options.app },
+    body,
+  );
+}
+
+/**
+ * Images in order of what losing them would cost: queued posts, then drafts
+ * (newest first), then the images of posts already sent. Images nothing
+ * refers to any more are not exported.
+ */
+async function pickMedia(
+  media: MediaRecord[],
+  jobs: Job[],
+  drafts: Draft[],
+  budget: number,
+): Promise<{ included: BackupMedia[]; leftOut: { id: string; size: number }[] }> {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const want = (ids: string[]): void => {
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      order.push(id);
+    }
+  };
+  want(jobs.filter(isPending).flatMap((j) => j.images.map((i) => i.mediaId)));
+  want([...drafts].sort((a, b) => b.updatedAt - a.updatedAt).flatMap((d) => d.images.map((i) => i.mediaId)));
+  want(jobs.filter((j) => !isPending(j)).flatMap((j) => j.images.map((i) => i.mediaId)));
+
+  const byId = new Map(media.map((m) => [m.id, m]));
+  const included: BackupMedia[] = [];
+  const leftOut: { id: string; size: number }[] = [];
+  let used = 0;
+  for (const id of order) {
+    const record = byId.get(id);
+    if (!record) continue;
+    const size = record.blob.size;
+    if (used + size > budget) {
+      leftOut.push({ id, size });
+      continue;
+    }
+    used += size;
+    const data = bytesToBase64(new Uint8Array(await record.blob.arrayBuffer()));
+    included.push({ id, mime: record.mime, createdAt: record.createdAt, data });
+  }
+  return { included, leftOut };
+}

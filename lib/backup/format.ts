@@ -1,0 +1,130 @@
+/**
+ * The backup file: one JSON document a person can open and read.
+ *
+ * ```
+ * { format: 'sortie-backup', version: 1, exportedAt, app, integrity,
+ *   settings, accounts: [{ ...public fields, credentials: null | { encrypted } }],
+ *   drafts, jobs, stats, mirrors, media: [{ id, mime, createdAt, data }], mediaLeftOut }
+ * ```
+ * - Tokens are in the file only sealed with the user's passphrase
+ *   (lib/backup/crypto.ts); without one, `credentials` is null and the
+ *   account comes back as "reconnect needed".
+ * - Images of drafts and queued posts travel as base64 up to
+ *   MEDIA_BUDGET_BYTES in all (queued posts first, then drafts, newest
+ *   first); the rest are named in `mediaLeftOut` and the posts that use them
+ *   fail with "image missing" rather than go out without them.
+ * - `integrity` is the SHA-256 of the document without that field, to tell a
+ *   damaged file from a wrong passphrase. It is not a signature: anyone who
+ *   edits the file can recompute it.
+ * - Not in the file: the registered Mastodon app ids (re-registered on
+ *   demand, and tied to this browser's redirect URL), built-in mirrors and
+ *   mirror health (this browser's own observations).
+ */
+import type { Draft } from '../compose/draft.ts';
+import type { StatRecord } from '../db.ts';
+import { SortieError } from '../messaging/errors.ts';
+import type { Job } from '../outbox/job.ts';
+import type { SettingsPatch } from '../settings.ts';
+import * as v from '../validate.ts';
+import { sha256Base64 } from './crypto.ts';
+import { MAX_BACKUP_CHARS } from './limits.ts';
+import {
+  backupAccountSchema,
+  draftSchema,
+  jobSchema,
+  mediaSchema,
+  mirrorSchema,
+  settingsSchema,
+  statSchema,
+  type BackupAccount,
+  type BackupMedia,
+} from './schemas.ts';
+
+export const BACKUP_FORMAT = 'sortie-backup';
+export const BACKUP_VERSION = 1;
+/** Raw image bytes carried in one file (about 27 MB once in base64): runtime messages stay well under 64 MB. */
+export const MEDIA_BUDGET_BYTES = 20 * 1024 * 1024;
+
+export type BackupMirror = v.Infer<typeof mirrorSchema>;
+
+export interface BackupBody {
+  settings: SettingsPatch;
+  accounts: BackupAccount[];
+  drafts: Draft[];
+  jobs: Job[];
+  stats: StatRecord[];
+  mirrors: BackupMirror[];
+  media: BackupMedia[];
+  mediaLeftOut: { id: string; size: number }[];
+}
+
+export interface BackupHead {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  /** Which Sortie wrote it, for people reading the file. */
+  app: string;
+}
+
+export type BackupFile = BackupHead & { integrity: string } & BackupBody;
+
+const INTEGRITY_PREFIX = 'sha256-';
+
+/** Serialises with the integrity field; indented so the file can be read by a person. */
+export async function serializeBackup(head: BackupHead, body: BackupBody): Promise<string> {
+  const hashed = { ...head, ...body };
+  const integrity = INTEGRITY_PREFIX + (await sha256Base64(JSON.stringify(hashed)));
+  return JSON.stringify({ ...head, integrity, ...body }, null, 1);
+}
+
+const bodySchema: v.Schema<BackupBody> = v.object({
+  settings: settingsSchema,
+  accounts: v.array(backupAccountSchema, { max: 1_000 }),
+  drafts: v.array(draftSchema, { max: 100_000 }),
+  jobs: v.array(jobSchema, { max: 1_000_000 }),
+  stats: v.array(statSchema, { max: 1_000_000 }),
+  mirrors: v.array(mirrorSchema, { max: 1_000 }),
+  media: v.array(mediaSchema, { max: 100_000 }),
+  mediaLeftOut: v.array(v.object({ id: v.string({ max: 1_000 }), size: v.number({ min: 0 }) }), { max: 100_000 }),
+});
+
+function damaged(detail: string): SortieError {
+  return new SortieError('error.backup.damaged', detail);
+}
+
+/**
+ * Reads a backup file, in the order that gives the most useful error:
+ * not JSON / not ours / too new / damaged in transit / wrong shape.
+ */
+export async function parseBackup(json: string): Promise<BackupFile> {
+  if (json.length > MAX_BACKUP_CHARS) throw new SortieError('error.backup.tooLarge', `${json.length}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    throw damaged(error instanceof Error ? error.message : 'not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw new SortieError('error.backup.notBackup');
+  }
+  const { integrity, ...rest } = raw as Record<string, unknown>;
+  const version = rest.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw damaged('version');
+  // Checked before anything else: a newer file may be shaped (and hashed) differently.
+  if (version > BACKUP_VERSION) throw new SortieError('error.backup.newerVersion', String(version));
+  if (typeof integrity !== 'string' || integrity !== INTEGRITY_PREFIX + (await sha256Base64(JSON.stringify(rest)))) {
+    throw damaged('integrity check failed');
+  }
+  try {
+    const head: BackupHead = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: v.string({ max: 100 })(rest.exportedAt, 'exportedAt'),
+      app: v.string({ max: 200 })(rest.app, 'app'),
+    };
+    return { ...head, integrity, ...bodySchema(rest) };
+  } catch (error) {
+    if (error instanceof v.ValidationError) throw damaged(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The background's answers to the privacy page: export, import, the posts a
+ * wipe would lose, and the wipe itself. Tokens are read, sealed and opened
+ * only here; the page gets ciphertext and counts.
+ */
+import { browser } from 'wxt/browser';
+import type { Db } from '../db.ts';
+import { callEngine, closeEngine } from '../engine/host.ts';
+import type { Handlers } from '../messaging/router.ts';
+import { clearBrowserState } from './browser-state.ts';
+import { exportBackup } from './export.ts';
+import { importBackup } from './import.ts';
+import { pendingPosts, wipeEverything } from './wipe.ts';
+
+export type DataMessage = 'data.export' | 'data.import' | 'data.pendingPosts' | 'data.wipe';
+
+export interface DataHandlerDeps {
+  db: () => Promise<Db>;
+  /** Settings may have changed and restored posts may be due: re-derive page config and rules, wake the outbox. */
+  afterImport: (db: Db) => Promise<void>;
+}
+
+export function createDataHandlers({ db, afterImport }: DataHandlerDeps): Pick<Handlers, DataMessage> {
+  return {
+    'data.export': async ({ passphrase }) =>
+      exportBackup(await db(), { passphrase, now: Date.now(), app: `Sortie ${browser.runtime.getManifest().version}` }),
+    'data.import': async ({ json, passphrase }) => {
+      const database = await db();
+      const summary = await importBackup(database, json, passphrase);
+      await afterImport(database);
+      return summary;
+    },
+    'data.pendingPosts': async () => pendingPosts(await db()),
+    'data.wipe': async ({ signOut }) =>
+      wipeEverything(
+        {
+          db: await db(),
+          disconnect: (id) => callEngine('account.disconnect', { id }),
+          stopEngine: closeEngine,
+          clearBrowserState: () => clearBrowserState(),
+        },
+        { signOut },
+      ),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Restores a backup file into IndexedDB, in the background (tokens are only
+ * ever opened there). Every check and every decryption happens before the
+ * first write, and the writes go in one transaction: a wrong passphrase or a
+ * damaged file changes nothing. See merge.ts for what wins on a clash.
+ */
+import type { Account, Credentials } from '../accounts/account.ts';
+import type { IDBPTransaction } from 'idb';
+import type { Db, MirrorRecord, SortieDB } from '../db.ts';
+import { SortieError } from '../messaging/errors.ts';
+import { DEFAULT_SETTINGS, mergeSettings } from '../settings.ts';
+import { ValidationError } from '../validate.ts';
+import { MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS, openBox, PassphraseKeys } from './crypto.ts';
+import { base64ToBytes } from './encoding.ts';
+import { parseBackup, type BackupFile } from './format.ts';
+import {
+  decideAccount,
+  decideByUpdate,
+  decideMissingOnly,
+  decideSettings,
+  decideStat,
+  emptyCounts,
+  tally,
+  withTokensOf,
+  type Counts,
+} from './merge.ts';
+import { credentialsSchema, type BackupAccount } from './schemas.ts';
+
+export interface ImportSummary {
+  accounts: Counts;
+  drafts: Counts;
+  jobs: Counts;
+  media: Counts;
+  stats: Counts;
+  mirrors: Counts;
+  settings: 'imported' | 'kept';
+  /** Accounts that came without working tokens: the user signs in to them again. */
+  reconnect: string[];
+  /** Images the file named but did not carry (over the export's size budget). */
+  mediaMissing: number;
+}
+
+export async function importBackup(db: Db, json: string, passphrase: string | undefined): Promise<ImportSummary> {
+  const file = await parseBackup(json);
+  const accounts = await openAccounts(file.accounts, passphrase);
+  const media = file.media.map((m) => {
+    try {
+      return { id: m.id, mime: m.mime, createdAt: m.createdAt, blob: new Blob([base64ToBytes(m.data)], { type: m.mime }) };
+    } catch {
+      throw new SortieError('error.backup.damaged', `image ${m.id}`);
+    }
+  });
+  return write(db, file, accounts, media);
+}
+
+/** Opens every sealed token set first: one wrong passphrase stops the import before anything is written. */
+async function openAccounts(entries: BackupAccount[], passphrase: string | undefined): Promise<Account[]> {
+  const sealed = entries.some((a) => a.credentials !== null);
+  if (sealed && !passphrase) throw new SortieError('error.backup.passphraseNeeded');
+  const keys = passphrase ? new PassphraseKeys(passphrase) : null;
+  const out: Account[] = [];
+  for (const { credentials: box, ...account } of entries) {
+    if (!box || !keys) {
+      out.push({ ...account, status: 'reconnect', credentials: emptyCredentials(account) });
+      continue;
+    }
+    const { iterations } = box.encrypted;
+    if (iterations < MIN_KDF_ITERATIONS || iterations > MAX_KDF_ITERATIONS) {
+      throw new SortieError('error.backup.damaged', `key derivation iterations ${iterations}`);
+    }
+    const credentials = checkCredentials(await openBox(keys, box.encrypted, account.id), account.network);
+    out.push({ ...account, credentials });
+  }
+  return out;
+}
+
+function checkCredentials(value: unknown, network: Account['network']): Credentials {
+  let credentials: Credentials;
+  try {
+    credentials = credentialsSchema(value, 'credentials');
+  } catch (error) {
+    if (error instanceof ValidationError) throw new SortieError('error.backup.damaged', error.message);
+    throw error;
+  }
+  if (credentials.network !== network) throw new SortieError('error.backup.damaged', 'tokens of another network');
+  return credentials;
+}
+
+/**
+ * An account restored without its tokens: the record keeps its place (drafts
+ * and queued posts point at its id) with empty tokens and "reconnect needed";
+ * signing in again writes real ones over the same id.
+ */
+export function emptyCredentials(account: Pick<Account, 'id' | 'network' | 'server' | 'handle'>): Credentials {
+  if (account.network === 'mastodon') {
+    return { network: 'mastodon', origin: account.server, accessToken: '', clientId: '', clientSecret: '' };
+  }
+  const didAt = account.id.indexOf(':did:');
+  const did = didAt >= 0 ? account.id.slice(didAt + 1) : '';
+  return { network: 'bluesky', service: account.server, did, handle: account.handle, accessJwt: '', refreshJwt: '' };
+}
+
+type MediaIn = { id: string; mime: string; createdAt: number; blob: Blob };
+
+async function write(db: Db, file: BackupFile, accounts: Account[], media: MediaIn[]): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    accounts: emptyCounts(),
+    drafts: emptyCounts(),
+    jobs: emptyCounts(),
+    media: emptyCounts(),
+    stats: emptyCounts(),
+    mirrors: emptyCounts(),
+    settings: 'kept',
+    reconnect: [],
+    mediaMissing: file.mediaLeftOut.length,
+  };
+  const tx = db.transaction(['accounts', 'drafts', 'jobs', 'media', 'stats', 'mirrors', 'settings'], 'readwrite');
+  try {
+    await merge(tx, file, accounts, media, summary);
+  } catch (error) {
+    // All or nothing: a failure half-way must not leave half a backup behind.
+    abort(tx);
+    throw error;
+  }
+  await tx.done;
+  return summary;
+}
+
+type ImportTx = IDBPTransaction<SortieDB, ('accounts' | 'drafts' | 'jobs' | 'media' | 'stats' | 'mirrors' | 'settings')[], 'readwrite'>;
+
+async function merge(tx: ImportTx, file: BackupFile, accounts: Account[], media: MediaIn[], summary: ImportSummary): Promise<void> {
+  const stores = {
+    accounts: tx.objectStore('accounts'),
+    drafts: tx.objectStore('drafts'),
+    jobs: tx.objectStore('jobs'),
+    media: tx.objectStore('media'),
+    stats: tx.objectStore('stats'),
+    mirrors: tx.objectStore('mirrors'),
+    settings: tx.objectStore('settings'),
+  };
+
+  for (const account of accounts) {
+    const existing = await stores.accounts.get(account.id);
+    const decision = decideAccount(existing, account);
+    tally(summary.accounts, decision);
+    if (decision === 'add') await stores.accounts.put(account);
+    if (decision === 'replace' && existing) await stores.accounts.put(withTokensOf(existing, account));
+    const now = decision === 'keep' ? existing : account;
+    if (now?.status === 'reconnect') summary.reconnect.push(now.handle);
+  }
+  for (const draft of file.drafts) {
+    const decision = decideByUpdate(await stores.drafts.get(draft.id), draft);
+    tally(summary.drafts, decision);
+    if (decision !== 'keep') await stores.drafts.put(draft);
+  }
+  for (const job of file.jobs) {
+    const decision = decideByUpdate(await stores.jobs.get(job.id), job);
+    tally(summary.jobs, decision);
+    if (decision !== 'keep') await stores.jobs.put(job);
+  }
+  for (const record of media) {
+    const decision = decideMissingOnly(await stores.media.get(record.id));
+    tally(summary.media, decision);
+    if (decision === 'add') await stores.media.put(record);
+  }
+  for (const stat of file.stats) {
+    const decision = decideStat(await stores.stats.get(stat.key), stat);
+    tally(summary.stats, decision);
+    if (decision !== 'keep') await stores.stats.put(stat);
+  }
+  for (const mirror of file.mirrors) {
+    const decision = decideMissingOnly(await stores.mirrors.get(mirror.id));
+    tally(summary.mirrors, decision);
+    if (decision === 'add') await stores.mirrors.put(userMirror(mirror));
+  }
+  const settingsRow = await stores.settings.get('settings');
+  summary.settings = decideSettings(settingsRow?.value);
+  if (summary.settings === 'imported') {
+    await stores.settings.put({ key: 'settings', value: mergeSettings(DEFAULT_SETTINGS, file.settings) });
+  }
+}
+
+function abort(tx: ImportTx): void {
+  // Once aborted, tx.done rejects with the error being rethrown already.
+  tx.done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch (abortError) {
+    // A failed request aborts the transaction by itself: then there is nothing left to undo.
+    if (!(abortError instanceof Error && abortError.name === 'InvalidStateError')) throw abortError;
+  }
+}
+
+function userMirror(m: BackupFile['mirrors'][number]): MirrorRecord {
+  return { ...m, builtIn: false, health: 'unknown', latencyMs: null, checkedAt: null, reason: '' };
+}

@@ -1,0 +1,228 @@
+/**
+ * Shapes of the records a backup file carries, checked field by field on
+ * import (lib/validate.ts drops unknown keys, so nothing unexpected reaches
+ * IndexedDB). Each schema is typed against the record it restores: a field
+ * added to Draft, Job or Account without being added here fails `tsc`.
+ */
+import type { Credentials, PublicAccount, ServerInfo } from '../accounts/account.ts';
+import type { Draft, DraftImage, DraftPoll, InteractionPolicy } from '../compose/draft.ts';
+import type { MirrorRecord, StatRecord } from '../db.ts';
+import type { Job, JobError } from '../outbox/job.ts';
+import type { PostRef } from '../networks/types.ts';
+import type { SettingsPatch } from '../settings.ts';
+import * as v from '../validate.ts';
+import type { EncryptedBox } from './crypto.ts';
+
+const id = v.string({ min: 1, max: 1_000 });
+const text = v.string({ max: 200_000 });
+const short = v.string({ max: 2_000 });
+const time = v.number({ min: 0 });
+const count = v.number({ min: 0, integer: true });
+const network = v.oneOf('mastodon', 'bluesky');
+const networkStrings = v.object({ mastodon: v.optional(short), bluesky: v.optional(short) });
+
+const interaction: v.Schema<InteractionPolicy> = v.object({
+  reply: v.oneOf('everyone', 'following', 'followers', 'mentioned', 'nobody'),
+  allowQuotes: v.boolean(),
+});
+
+const image: v.Schema<DraftImage> = v.object({
+  mediaId: id,
+  alt: text,
+  mime: short,
+  width: count,
+  height: count,
+  size: count,
+  focus: v.optional(v.object({ x: v.number({ min: -1, max: 1 }), y: v.number({ min: -1, max: 1 }) })),
+});
+
+const poll: v.Schema<DraftPoll> = v.object({
+  options: v.array(short, { max: 100 }),
+  expiresInSeconds: count,
+  multiple: v.boolean(),
+});
+
+const labels = v.array(v.oneOf('sexual', 'nudity', 'porn', 'graphic-media'), { max: 10 });
+const langs = v.array(v.string({ max: 35 }), { max: 10 });
+const visibility = v.oneOf('public', 'unlisted', 'private', 'direct');
+
+export const draftSchema: v.Schema<Draft> = v.object({
+  id,
+  text,
+  overrides: networkStrings,
+  images: v.array(image, { max: 20 }),
+  contentWarning: text,
+  sensitive: v.boolean(),
+  labels,
+  langs,
+  visibility,
+  poll: v.nullable(poll),
+  numbering: v.boolean(),
+  replyTo: networkStrings,
+  scheduledAt: v.nullable(short),
+  interaction,
+  targets: v.array(id, { max: 100 }),
+  createdAt: time,
+  updatedAt: time,
+});
+
+const postRef: v.Schema<PostRef> = v.object({ id: short, cid: v.optional(short), url: short });
+
+const jobError: v.Schema<JobError> = v.object({
+  kind: v.oneOf('auth', 'validation', 'rate-limit', 'transient', 'attempts', 'cancelled', 'internal'),
+  messageKey: short,
+  detail: text,
+});
+
+export const jobSchema: v.Schema<Job> = v.object({
+  id,
+  postId: id,
+  draftId: id,
+  accountId: id,
+  network,
+  partIndex: count,
+  partCount: v.number({ min: 1, integer: true }),
+  text,
+  images: v.array(image, { max: 20 }),
+  contentWarning: text,
+  sensitive: v.boolean(),
+  labels,
+  langs,
+  visibility,
+  poll: v.nullable(poll),
+  interaction,
+  replyTo: v.nullable(short),
+  idempotencyKey: v.string({ min: 1, max: 200 }),
+  sendAt: v.nullable(time),
+  serverScheduled: v.boolean(),
+  state: v.oneOf('queued', 'sending', 'sent', 'retrying', 'failed', 'cancelled'),
+  attempts: count,
+  nextAttemptAt: time,
+  lastError: v.nullable(jobError),
+  result: v.nullable(postRef),
+  createdAt: time,
+  updatedAt: time,
+});
+
+const limits: v.Schema<ServerInfo['limits']> = v.object({
+  maxCharacters: count,
+  charactersReservedPerUrl: count,
+  maxMediaAttachments: count,
+  descriptionLimit: count,
+  supportedMimeTypes: v.array(v.string({ max: 200 }), { max: 500 }),
+  imageSizeLimit: count,
+  videoSizeLimit: count,
+  pollMaxOptions: count,
+  pollMaxCharactersPerOption: count,
+  pollMinExpiration: count,
+  pollMaxExpiration: count,
+});
+
+const serverInfo: v.Schema<ServerInfo> = v.object({
+  version: short,
+  limits,
+  supportsQuotePolicy: v.boolean(),
+  fetchedAt: time,
+});
+
+export const publicAccountSchema: v.Schema<PublicAccount> = v.object({
+  id,
+  network,
+  handle: short,
+  displayName: short,
+  server: short,
+  profileUrl: short,
+  status: v.oneOf('ok', 'reconnect'),
+  serverInfo: v.optional(serverInfo),
+  defaultInteraction: interaction,
+  createdAt: time,
+});
+
+const token = v.string({ max: 10_000 });
+
+const mastodonCredentials = v.object({
+  network: v.oneOf('mastodon'),
+  origin: short,
+  accessToken: token,
+  clientId: token,
+  clientSecret: token,
+});
+
+const blueskyCredentials = v.object({
+  network: v.oneOf('bluesky'),
+  service: short,
+  did: short,
+  handle: short,
+  accessJwt: token,
+  refreshJwt: token,
+});
+
+/** What a sealed box holds once opened. */
+export const credentialsSchema: v.Schema<Credentials> = (value, path = '') => {
+  const kind = typeof value === 'object' && value !== null ? (value as { network?: unknown }).network : undefined;
+  return kind === 'bluesky' ? blueskyCredentials(value, path) : mastodonCredentials(value, path);
+};
+
+const base64 = v.string({ max: 10_000, pattern: /^[A-Za-z0-9+/]*={0,2}$/ });
+
+export const encryptedBoxSchema: v.Schema<EncryptedBox> = v.object({
+  alg: v.oneOf('AES-GCM'),
+  kdf: v.oneOf('PBKDF2-SHA256'),
+  iterations: v.number({ integer: true, min: 1 }),
+  salt: base64,
+  iv: base64,
+  ciphertext: base64,
+});
+
+const sealedCredentials = v.nullable(v.object({ encrypted: encryptedBoxSchema }));
+
+/** An account in the file: its public fields, and its tokens sealed with the passphrase or left out (null). */
+export type BackupAccount = PublicAccount & { credentials: { encrypted: EncryptedBox } | null };
+
+export const backupAccountSchema: v.Schema<BackupAccount> = (value, path = '') => ({
+  ...publicAccountSchema(value, path),
+  credentials: sealedCredentials((value as { credentials?: unknown }).credentials, path ? `${path}.credentials` : 'credentials'),
+});
+
+export const settingsSchema: v.Schema<SettingsPatch> = v.object({
+  language: v.optional(v.oneOf('auto', 'en', 'fr')),
+  theme: v.optional(v.oneOf('auto', 'light', 'dark')),
+  shareTakeover: v.optional(v.boolean()),
+  xOverlay: v.optional(v.boolean()),
+  xPostButtonToSortie: v.optional(v.boolean()),
+  threadRestUnlisted: v.optional(v.boolean()),
+  onboarded: v.optional(v.boolean()),
+  defaultTargets: v.optional(v.array(id, { max: 100 })),
+  links: v.optional(
+    v.object({
+      redirect: v.optional(v.boolean()),
+      keepXUsable: v.optional(v.boolean()),
+      subFrames: v.optional(v.boolean()),
+      exceptions: v.optional(v.array(v.string({ max: 500 }), { max: 500 })),
+      pausedUntil: v.optional(v.nullable(time)),
+      pinnedMirror: v.optional(v.nullable(short)),
+      rewriteInPages: v.optional(v.boolean()),
+      replaceEmbeds: v.optional(v.boolean()),
+    }),
+  ),
+});
+
+export const statSchema: v.Schema<StatRecord> = v.object({ key: short, name: short, day: short, count });
+
+/** User-added mirrors only; their health is this browser's own observation and starts over. */
+export const mirrorSchema: v.Schema<Pick<MirrorRecord, 'id' | 'name' | 'origin' | 'pinned'>> = v.object({
+  id,
+  name: short,
+  origin: v.string({ max: 500, pattern: /^https?:\/\/[^/\s]+$/ }),
+  pinned: v.boolean(),
+});
+
+export const mediaSchema = v.object({
+  id,
+  mime: v.string({ max: 200, pattern: /^image\/[\w.+-]+$/ }),
+  createdAt: time,
+  /** base64 of the image bytes. */
+  data: v.string({ max: 64_000_000, pattern: /^[A-Za-z0-9+/]*={0,2}$/ }),
+});
+
+export type BackupMedia = v.Infer<typeof mediaSchema>;

@@ -1,0 +1,119 @@
+/**
+ * "Delete everything": sign out on the servers where they answer, then erase
+ * every byte Sortie keeps in this browser, so that it starts again as if just
+ * installed. The queued posts that would be lost are shown to the user first
+ * (pendingPosts).
+ */
+import type { Account } from '../accounts/account.ts';
+import { listAccounts } from '../accounts/store.ts';
+import type { Db } from '../db.ts';
+import { isPending } from '../outbox/job.ts';
+import { jobsOfPendingPosts } from '../outbox/store.ts';
+
+export interface PendingPost {
+  postId: string;
+  accountId: string;
+  /** The account's handle, or its id if the account is gone. */
+  handle: string;
+  /** The first post of the thread. */
+  text: string;
+  parts: number;
+  state: 'queued' | 'sending' | 'retrying';
+  sendAt: number | null;
+}
+
+/** One entry per post and account that still has something to send. */
+export async function pendingPosts(db: Db): Promise<PendingPost[]> {
+  const [jobs, accounts] = await Promise.all([jobsOfPendingPosts(db), listAccounts(db)]);
+  const handles = new Map(accounts.map((a) => [a.id, a.handle]));
+  const chains = new Map<string, PendingPost>();
+  for (const job of [...jobs].sort((a, b) => a.createdAt - b.createdAt || a.partIndex - b.partIndex)) {
+    if (!isPending(job)) continue;
+    const key = `${job.postId}\u0000${job.accountId}`;
+    if (chains.has(key)) continue;
+    const first = jobs.find((j) => j.postId === job.postId && j.accountId === job.accountId && j.partIndex === 0) ?? job;
+    chains.set(key, {
+      postId: job.postId,
+      accountId: job.accountId,
+      handle: handles.get(job.accountId) ?? job.accountId,
+      text: first.text,
+      parts: job.partCount,
+      state: job.state as PendingPost['state'],
+      sendAt: job.sendAt,
+    });
+  }
+  return [...chains.values()];
+}
+
+export interface WipeDeps {
+  db: Db;
+  /** The engine's 'account.disconnect': revoke / delete the session on the server, forget the account. */
+  disconnect: (accountId: string) => Promise<{ revoked: boolean }>;
+  /** Closes the engine, so no drain writes a job back after the wipe. */
+  stopEngine: () => Promise<void>;
+  /** Alarms, storage.local/session, declarativeNetRequest rules. */
+  clearBrowserState: () => Promise<void>;
+  /** How long one server may take to answer a sign-out. */
+  signOutTimeoutMs?: number;
+}
+
+export interface WipeResult {
+  /** Accounts signed out on their server. */
+  revoked: number;
+  /** Handles whose server did not confirm (unreachable, or a pasted token Sortie cannot revoke). */
+  failed: string[];
+}
+
+const SIGN_OUT_TIMEOUT_MS = 15_000;
+
+export async function wipeEverything(deps: WipeDeps, options: { signOut: boolean }): Promise<WipeResult> {
+  const result: WipeResult = { revoked: 0, failed: [] };
+  if (options.signOut) {
+    const accounts = (await listAccounts(deps.db)).filter(hasSession);
+    const outcomes = await Promise.all(accounts.map((a) => signOut(deps, a)));
+    outcomes.forEach((revoked, i) => {
+      if (revoked) result.revoked++;
+      else result.failed.push(accounts[i]!.handle);
+    });
+  }
+  await deps.stopEngine();
+  await deps.clearBrowserState();
+  await clearDatabase(deps.db);
+  return result;
+}
+
+/** An account restored without its tokens has nothing to sign out of. */
+function hasSession(account: Account): boolean {
+  const c = account.credentials;
+  return c.network === 'mastodon' ? c.accessToken !== '' : c.refreshJwt !== '';
+}
+
+async function signOut(deps: WipeDeps, account: Account): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<{ revoked: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ revoked: false }), deps.signOutTimeoutMs ?? SIGN_OUT_TIMEOUT_MS);
+  });
+  try {
+    const { revoked } = await Promise.race([deps.disconnect(account.id), timeout]);
+    return revoked;
+  } catch (error) {
+    // Reported to the user by handle; the data goes anyway.
+    console.warn(`Sortie: signing ${account.handle} out failed`, error instanceof Error ? error.message : String(error));
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Empties every store the database has (a store added by a later migration
+ * included) in one transaction. Emptied rather than deleted: pages still
+ * holding a connection would block deleteDatabase indefinitely, and an empty
+ * database at the current version is what a fresh install opens anyway.
+ */
+export async function clearDatabase(db: Db): Promise<void> {
+  const names = [...db.objectStoreNames];
+  if (names.length === 0) return;
+  const tx = db.transaction(names, 'readwrite');
+  await Promise.all([...names.map((name) => tx.objectStore(name).clear()), tx.done]);
+}

@@ -1,0 +1,91 @@
+/** Records for backup tests: one Mastodon and one Bluesky account, drafts, jobs and an image. */
+import type { Account } from '../../../lib/accounts/account';
+import { emptyDraft, type Draft } from '../../../lib/compose/draft';
+import type { Job } from '../../../lib/outbox/job';
+
+export const MASTODON_TOKEN = 'mastodon-secret-token-1234567890';
+export const BLUESKY_REFRESH = 'bluesky-refresh-jwt-abcdefghij';
+export const BLUESKY_ACCESS = 'bluesky-access-jwt-abcdefghij';
+
+export function mastodonAccount(overrides: Partial<Account> = {}): Account {
+  return {
+    id: 'mastodon:https://piaille.fr:42',
+    network: 'mastodon',
+    handle: '@ana@piaille.fr',
+    displayName: 'Ana',
+    server: 'https://piaille.fr',
+    profileUrl: 'https://piaille.fr/@ana',
+    status: 'ok',
+    credentials: { network: 'mastodon', origin: 'https://piaille.fr', accessToken: MASTODON_TOKEN, clientId: 'cid', clientSecret: 'csecret' },
+    defaultInteraction: { reply: 'everyone', allowQuotes: true },
+    createdAt: 1_000,
+    ...overrides,
+  };
+}
+
+export function blueskyAccount(overrides: Partial<Account> = {}): Account {
+  return {
+    id: 'bluesky:https://pds.example:did:plc:abc123',
+    network: 'bluesky',
+    handle: 'ana.bsky.social',
+    displayName: 'Ana 🦋',
+    server: 'https://pds.example',
+    profileUrl: 'https://bsky.app/profile/ana.bsky.social',
+    status: 'ok',
+    credentials: {
+      network: 'bluesky',
+      service: 'https://pds.example',
+      did: 'did:plc:abc123',
+      handle: 'ana.bsky.social',
+      accessJwt: BLUESKY_ACCESS,
+      refreshJwt: BLUESKY_REFRESH,
+    },
+    defaultInteraction: { reply: 'following', allowQuotes: false },
+    createdAt: 2_000,
+    ...overrides,
+  };
+}
+
+export function draft(id: string, updatedAt: number, text = `Brouillon ${id} — été 🌍`): Draft {
+  return { ...emptyDraft(id, 100, ['fr']), text, updatedAt, targets: [mastodonAccount().id] };
+}
+
+export function job(id: string, overrides: Partial<Job> = {}): Job {
+  return {
+    id,
+    postId: `post-${id}`,
+    draftId: 'd0',
+    accountId: mastodonAccount().id,
+    network: 'mastodon',
+    partIndex: 0,
+    partCount: 1,
+    text: `Message ${id}`,
+    images: [],
+    contentWarning: '',
+    sensitive: false,
+    labels: [],
+    langs: ['fr'],
+    visibility: 'public',
+    poll: null,
+    interaction: { reply: 'everyone', allowQuotes: true },
+    replyTo: null,
+    idempotencyKey: `key-${id}`,
+    sendAt: null,
+    serverScheduled: false,
+    state: 'sent',
+    attempts: 1,
+    nextAttemptAt: 0,
+    lastError: null,
+    result: { id: '1', url: 'https://piaille.fr/@ana/1' },
+    createdAt: 500,
+    updatedAt: 600,
+    ...overrides,
+  };
+}
+
+/** A small PNG-looking blob (bytes only matter, not pixels). */
+export function imageBlob(size = 1_000, seed = 7): Blob {
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = (i * seed) & 0xff;
+  return new Blob([bytes], { type: 'image/png' });
+}
