@@ -24,28 +24,38 @@ export interface SortieBrowser {
   serviceWorker: () => Promise<Worker>;
 }
 
+/**
+ * Chromium's flags for Sortie's tests and the bench (bench/): headless in the
+ * mode extensions run in, quiet housekeeping, every non-loopback request
+ * through `proxyPort`, and the given unpacked extensions (none: a plain browser).
+ */
+export function chromiumArgs(proxyPort: number, extensionDirs: readonly string[] = [CHROME_BUILD]): string[] {
+  return [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-client-side-phishing-detection',
+    '--disable-domain-reliability',
+    '--allow-browser-signin=false',
+    '--disable-features=OptimizationHints,MediaRouter,AutofillServerCommunication,ChromeWhatsNewUI,SignInProfileCreation,AccountConsistency',
+    `--proxy-server=http://127.0.0.1:${proxyPort}`,
+    ...(extensionDirs.length > 0
+      ? [`--disable-extensions-except=${extensionDirs.join(',')}`, `--load-extension=${extensionDirs.join(',')}`]
+      : ['--disable-extensions']),
+  ];
+}
+
 /** Launches Chromium with the extension on a profile directory (reuse it to "reopen the browser"). */
 export async function launchSortie(profileDir: string, proxyPort: number): Promise<SortieBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
-    headless: false, // --headless=new below: the mode in which extensions run
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--disable-client-side-phishing-detection',
-      '--disable-domain-reliability',
-      '--allow-browser-signin=false',
-      '--disable-features=OptimizationHints,MediaRouter,AutofillServerCommunication,ChromeWhatsNewUI,SignInProfileCreation,AccountConsistency',
-      `--proxy-server=http://127.0.0.1:${proxyPort}`,
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-    ],
+    headless: false, // --headless=new in chromiumArgs: the mode in which extensions run
+    args: chromiumArgs(proxyPort),
   });
   const serviceWorker = async (): Promise<Worker> =>
     context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
