@@ -3,17 +3,21 @@
  * x.com overlay (which frames the compose page). It edits a Draft, previews
  * it per target exactly as each network will receive it, and queues it.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import { BLUESKY_LIMITS } from '../../lib/compose/limits.ts';
 import { previewDraft, type PreviewTarget } from '../../lib/compose/preview.ts';
+import { openSortieDb } from '../../lib/db.ts';
+import { deleteDraft } from '../../lib/drafts.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { MASTODON_DEFAULT_LIMITS } from '../../lib/networks/mastodon-instance.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';
 import { AccountPicker } from './AccountPicker.tsx';
-import { ImageAttachments, imagesFromClipboard, storeImage } from './ImageAttachments.tsx';
+import { DraftsList, isEmpty } from './DraftsList.tsx';
+import { ImageAttachments, imagesFromClipboard, MAX_IMAGES, storeImage } from './ImageAttachments.tsx';
+import type { Incoming } from './incoming.ts';
 import { PostOptions } from './PostOptions.tsx';
 import { PostStatus } from './PostStatus.tsx';
 import { TargetPreviews } from './TargetPreviews.tsx';
@@ -33,9 +37,13 @@ export interface ComposerProps {
   settings: Settings;
   /** Called after the post is queued (the overlay closes itself then). */
   onPosted?: (postId: string) => void;
+  /** Images (and a fallback text) handed over by the x.com overlay or the context menu, added once. */
+  incoming?: Incoming | null;
+  /** The compose tab lists saved drafts; the popup and the overlay do not. */
+  showDrafts?: boolean;
 }
 
-export function Composer({ settings, onPosted }: ComposerProps) {
+export function Composer({ settings, onPosted, incoming, showDrafts = false }: ComposerProps) {
   const { t, td, lang } = useT();
   const [accounts, setAccounts] = useState<PublicAccount[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +59,35 @@ export function Composer({ settings, onPosted }: ComposerProps) {
     const known = settings.defaultTargets.filter((id) => accounts.some((a) => a.id === id));
     return { langs: [navigator.language.split('-')[0] || lang], targets: known.length ? known : accounts.map((a) => a.id) };
   }, [accounts, settings.defaultTargets, lang]);
-  const { draft, update, flush, reset } = useDraft(defaults);
+  const { draft, update, flush, reset, open } = useDraft(defaults);
+  const [notice, setNotice] = useState<string | null>(null);
+  const taken = useRef<Incoming | null>(null);
+
+  useEffect(() => {
+    if (!draft || !incoming || taken.current === incoming) return;
+    taken.current = incoming;
+    const notices = [
+      incoming.missingImages > 0 ? t('compose.handoff.imagesMissing', { n: incoming.missingImages }) : '',
+      incoming.fallbackText ? t('compose.handoff.imageFailed') : '',
+    ].filter(Boolean);
+    if (notices.length > 0) setNotice(notices.join(' '));
+    if (incoming.fallbackText) update({ text: [draft.text, incoming.fallbackText].filter(Boolean).join(' ') });
+    const room = MAX_IMAGES - draft.images.length;
+    void Promise.all(incoming.images.slice(0, Math.max(room, 0)).map(storeImage)).then(
+      (added) => {
+        if (added.length > 0) update({ images: [...draft.images, ...added] });
+      },
+      (err: Error) => setError(t('compose.imageFailed', { detail: err.message })),
+    );
+  }, [draft, incoming, update, t]);
+
+  async function openDraft(id: string) {
+    if (!draft) return;
+    await flush();
+    // An untouched empty draft is not worth keeping once another one is opened.
+    if (isEmpty(draft)) await deleteDraft(await openSortieDb(), draft.id);
+    await open(id);
+  }
 
   const previews = useMemo(
     () => (draft && accounts ? previewDraft(draft, previewTargets(accounts, draft.targets)) : []),
@@ -80,48 +116,54 @@ export function Composer({ settings, onPosted }: ComposerProps) {
 
   if (!accounts || !draft) return <p role="status">{t('compose.loading')}</p>;
   return (
-    <form
-      class="composer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void post();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    <>
+      <form
+        class="composer"
+        onSubmit={(e) => {
           e.preventDefault();
           void post();
-        }
-      }}
-    >
-      <AccountPicker accounts={accounts} selected={draft.targets} onChange={(targets) => update({ targets })} />
-      <label for="text" class="visually-hidden">{t('compose.text')}</label>
-      <textarea
-        id="text"
-        placeholder={t('compose.text')}
-        value={draft.text}
-        dir="auto"
-        onInput={(e) => update({ text: e.currentTarget.value })}
-        onPaste={(e) => {
-          const files = imagesFromClipboard(e);
-          if (files.length === 0) return;
-          e.preventDefault();
-          void Promise.all(files.map(storeImage)).then(
-            (added) => update({ images: [...draft.images, ...added].slice(0, 4) }),
-            (err: Error) => setError(err.message),
-          );
         }}
-      />
-      <ImageAttachments images={draft.images} onChange={(images) => update({ images })} onError={setError} />
-      <TargetPreviews previews={previews} accounts={accounts} />
-      <details>
-        <summary>{t('compose.options')}</summary>
-        <PostOptions draft={draft} update={update} />
-      </details>
-      {error && <p role="alert" class="error">{error}</p>}
-      <button type="submit" class="primary" disabled={posting || blocked || draft.targets.length === 0} aria-keyshortcuts="Control+Enter">
-        {draft.scheduledAt ? t('compose.schedulePost') : t('compose.post')}
-      </button>
-      {postId && <PostStatus postId={postId} accounts={accounts} />}
-    </form>
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void post();
+          }
+        }}
+      >
+        <AccountPicker accounts={accounts} selected={draft.targets} onChange={(targets) => update({ targets })} />
+        <label for="text" class="visually-hidden">{t('compose.text')}</label>
+        <textarea
+          id="text"
+          placeholder={t('compose.text')}
+          value={draft.text}
+          dir="auto"
+          onInput={(e) => update({ text: e.currentTarget.value })}
+          onPaste={(e) => {
+            const files = imagesFromClipboard(e);
+            if (files.length === 0) return;
+            e.preventDefault();
+            void Promise.all(files.map(storeImage)).then(
+              (added) => update({ images: [...draft.images, ...added].slice(0, 4) }),
+              (err: Error) => setError(err.message),
+            );
+          }}
+        />
+        <ImageAttachments images={draft.images} onChange={(images) => update({ images })} onError={setError} />
+        <TargetPreviews previews={previews} accounts={accounts} draft={draft} />
+        <details>
+          <summary>{t('compose.options')}</summary>
+          <PostOptions draft={draft} update={update} />
+        </details>
+        {notice && <p role="status" class="warn">{notice}</p>}
+        {error && <p role="alert" class="error">{error}</p>}
+        <button type="submit" class="primary" disabled={posting || blocked || draft.targets.length === 0} aria-keyshortcuts="Control+Enter">
+          {draft.scheduledAt ? t('compose.schedulePost') : t('compose.post')}
+        </button>
+        {postId && <PostStatus postId={postId} accounts={accounts} />}
+      </form>
+      {showDrafts && (
+        <DraftsList current={draft} flush={flush} onOpen={(id) => void openDraft(id)} onNew={() => reset()} onDeletedCurrent={() => reset()} />
+      )}
+    </>
   );
 }

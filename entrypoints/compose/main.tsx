@@ -1,12 +1,33 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { Composer } from '../../components/composer/Composer.tsx';
+import { listenForHandoff, type EmbedLink } from '../../components/composer/embed.ts';
+import { fetchSharedImage, type Incoming } from '../../components/composer/incoming.ts';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
 
+const params = new URLSearchParams(location.search);
 /** `?embed=1`: framed by the x.com overlay, which closes when told the post is queued. */
-const embedded = new URLSearchParams(location.search).get('embed') === '1';
+const embedded = params.get('embed') === '1' && window.parent !== window;
+/** Started before the first render: the overlay sends as soon as this frame has loaded. */
+const embedLink: Promise<EmbedLink> | null = embedded ? listenForHandoff(window) : null;
+/** `?image=URL`: an image shared from the context menu. */
+const sharedImage = params.get('image');
+
+function useIncoming(): { incoming: Incoming | null; link: EmbedLink | null } {
+  const [incoming, setIncoming] = useState<Incoming | null>(null);
+  const [link, setLink] = useState<EmbedLink | null>(null);
+  useEffect(() => {
+    void embedLink?.then((l) => {
+      setLink(l);
+      setIncoming({ images: l.images, missingImages: l.missingImages, fallbackText: '' });
+    });
+    if (sharedImage) void fetchSharedImage(sharedImage).then(setIncoming);
+  }, []);
+  return { incoming, link };
+}
 
 function Compose() {
   const state = useSettings();
@@ -19,15 +40,27 @@ function Compose() {
 
 function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
   const { t } = useT();
+  const { incoming, link } = useIncoming();
+
+  // In the overlay, Esc closes it (the key never reaches x.com's page from inside this frame).
+  useEffect(() => {
+    if (!link) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) link.send({ sortie: 'close' });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [link]);
+
   return (
     <main class={embedded ? 'embedded' : ''}>
-      <h1>{t('compose.title')}</h1>
+      <h1 class={embedded ? 'visually-hidden' : ''}>{t('compose.title')}</h1>
       {state.settings && (
         <Composer
           settings={state.settings}
-          onPosted={(postId) => {
-            if (embedded) parent.postMessage({ sortie: 'posted', postId }, '*');
-          }}
+          incoming={incoming}
+          showDrafts={!embedded}
+          onPosted={(postId) => link?.send({ sortie: 'posted', postId })}
         />
       )}
     </main>

@@ -1,15 +1,76 @@
 /**
- * Runs on x.com and twitter.com. Asks the background for its (harmless)
- * configuration; the composer overlay (issue 6) and the follow collector
- * (issue 8) attach here.
+ * Runs on x.com and twitter.com. Kept small on purpose (no Preact here): it
+ * watches for X's composer with one batched MutationObserver and mounts a
+ * shadow-root UI only when the composer is in use; Sortie's real composer
+ * loads in a frame only when the user asks for it. The follow collector
+ * (issue 8) can join as another feature of the same manager.
  */
+import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { PageConfig } from '../../lib/messages.ts';
 import { send } from '../../lib/messaging/client.ts';
+import { createFeatureManager } from '../../lib/x/features.ts';
+import { createOverlay } from '../../lib/x/overlay.ts';
+import { OVERLAY_CSS, type OverlayView } from '../../lib/x/overlay-view.ts';
+import { watchPageConfig, type ConfigStorage } from '../../lib/x/page-config.ts';
+import { postButtonFeature } from '../../lib/x/post-button.ts';
+
+/** Checks run at most this often while X keeps changing its DOM. */
+const BATCH_MS = 100;
 
 export default defineContentScript({
   matches: ['*://x.com/*', '*://twitter.com/*', '*://mobile.x.com/*', '*://mobile.twitter.com/*'],
   runAt: 'document_idle',
-  async main() {
-    const config = await send('page.config');
-    document.documentElement.dataset.sortie = config.xOverlay ? 'overlay' : 'off';
+  async main(ctx) {
+    let config: PageConfig | null = null;
+    const composeBase = browser.runtime.getURL('/compose.html');
+
+    const overlay = createOverlay({
+      doc: document,
+      config: () => config,
+      composeBase,
+      extensionOrigin: new URL(composeBase).origin,
+      mount: async (build) => {
+        const ui = await createShadowRootUi<OverlayView>(ctx, {
+          name: 'sortie-overlay',
+          position: 'inline',
+          anchor: 'body',
+          append: 'last',
+          css: OVERLAY_CSS,
+          onMount: (container) => build(container),
+          onRemove: (view) => view?.closeDialog(),
+        });
+        ui.mount();
+        const view = ui.mounted;
+        if (view === undefined) throw new Error('Sortie: the overlay did not mount');
+        return { view, remove: () => ui.remove() };
+      },
+    });
+
+    const manager = createFeatureManager(
+      [overlay.feature, postButtonFeature({ doc: document, config: () => config, open: (c) => void overlay.open(c) })],
+      {
+        doc: document,
+        Observer: MutationObserver,
+        schedule: (fn) => ctx.setTimeout(() => requestAnimationFrame(fn), BATCH_MS),
+      },
+    );
+
+    await watchPageConfig(
+      browser.storage as unknown as ConfigStorage,
+      () => send('page.config'),
+      (next) => {
+        config = next;
+        document.documentElement.dataset.sortie = next.xOverlay ? 'overlay' : 'off';
+        overlay.refresh();
+      },
+      ctx.signal,
+    );
+    if (ctx.isInvalid) return;
+
+    manager.start(new URL(location.href));
+    // X is a single-page app: its routing changes the URL without a load.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => manager.navigated(newUrl));
+    ctx.onInvalidated(() => manager.stop());
   },
 });
