@@ -5,8 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../lib/background/context-menu.ts';
-import { syncLinkRules, type DnrApi } from '../lib/background/dnr-rules.ts';
 import { createHandlers } from '../lib/background/handlers.ts';
+import { createBrowserLinks, listenForLinks } from '../lib/background/links-wiring.ts';
 import { kickOutbox, OUTBOX_ALARM } from '../lib/background/outbox-control.ts';
 import { PAGE_CONFIG_KEY, pageConfigFrom } from '../lib/background/page-config.ts';
 import { openSortieDb } from '../lib/db.ts';
@@ -18,6 +18,7 @@ export default defineBackground(() => {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const composePage = browser.runtime.getURL('/compose.html');
   const menus = browser.contextMenus as unknown as MenusApi;
+  const links = createBrowserLinks(composePage);
 
   async function onSettingsChanged(): Promise<void> {
     const settings = await getSettings(await openSortieDb());
@@ -26,9 +27,10 @@ export default defineBackground(() => {
     // Menus are created at install; after a language change (or if they are gone) they are retitled or remade.
     await retitleContextMenus(menus, lang).catch(() => installContextMenus(menus, lang));
     try {
-      await syncLinkRules(browser.declarativeNetRequest as unknown as DnrApi, settings, composePage, null);
+      // Mirror choice, redirect and share-intent rules, page scripts: one refresh.
+      await links.refresh();
     } catch (error) {
-      console.error('Sortie: could not install the share-intent rules', error);
+      console.error('Sortie: could not apply the link settings', error);
     }
   }
 
@@ -40,7 +42,8 @@ export default defineBackground(() => {
     }
   }
 
-  const handlers = createHandlers({ db: openSortieDb, onSettingsChanged });
+  const handlers = createHandlers({ db: openSortieDb, onSettingsChanged, links });
+  listenForLinks(links);
 
   browser.runtime.onMessage.addListener((message, sender) =>
     dispatch(handlers, message, sender, browser.runtime.id, extensionOrigin),

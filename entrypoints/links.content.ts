@@ -11,6 +11,7 @@ import {
   LINK_MIRROR_KEY,
   createPageRewriter,
   readLinkMirror,
+  readReplaceEmbeds,
   watchAdditions,
 } from '../lib/links/page-rewrite';
 
@@ -36,15 +37,17 @@ function extensionStorage(): LinkStorage {
 }
 
 export default defineContentScript({
+  // The background registers it for the origins the user granted. No `matches`
+  // here: WXT would add them to the required host permissions.
   registration: 'runtime',
-  matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
     const storage = extensionStorage();
-    const mirror = readLinkMirror((await storage.local.get(LINK_MIRROR_KEY))[LINK_MIRROR_KEY]);
+    const stored = (await storage.local.get(LINK_MIRROR_KEY))[LINK_MIRROR_KEY];
+    const mirror = readLinkMirror(stored);
     if (mirror === null || ctx.isInvalid) return;
 
-    const rewriter = createPageRewriter(document, mirror);
+    const rewriter = createPageRewriter(document, mirror, { replaceEmbeds: readReplaceEmbeds(stored) });
     rewriter.processNodes([document.documentElement]);
     const stop = watchAdditions(document, (nodes) => rewriter.processNodes(nodes));
 

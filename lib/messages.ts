@@ -14,6 +14,7 @@ import type { ImportSummary } from './backup/import.ts';
 import { MAX_BACKUP_CHARS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './backup/limits.ts';
 import type { PendingPost, WipeResult } from './backup/wipe.ts';
 import type { BlueskyConnectResult } from './engine/protocol.ts';
+import type { LinksState } from './links/state.ts';
 import type { Job } from './outbox/job.ts';
 import type { Settings, SettingsPatch } from './settings.ts';
 import type { OverlayStrings } from './x/strings.ts';
@@ -65,6 +66,23 @@ export interface PageConfig {
   strings: OverlayStrings;
 }
 
+/** A mirror the user adds: its origin, and path templates for a non-Nitter site. */
+const newMirror = v.object({
+  origin: v.string({ min: 1, max: 300 }),
+  name: v.optional(v.string({ max: 100 })),
+  scheme: v.oneOf('nitter', 'template'),
+  templates: v.optional(
+    v.object({
+    home: v.optional(v.string({ max: 300 })),
+    profile: v.optional(v.string({ max: 300 })),
+    status: v.optional(v.string({ max: 300 })),
+    search: v.optional(v.string({ max: 300 })),
+    hashtag: v.optional(v.string({ max: 300 })),
+    list: v.optional(v.string({ max: 300 })),
+    }),
+  ),
+});
+
 /** Text and link handed to the composer from a page, a share intent or a context menu. */
 const composeHandoff = v.object({
   text: v.optional(v.string({ max: 50_000 })),
@@ -77,6 +95,17 @@ export const MESSAGES = {
   'settings.update': spec<Settings>()('extension', settingsPatch),
   'accounts.list': spec<PublicAccount[]>()('extension', v.empty()),
   'accounts.remove': spec<{ revoked: boolean }>()('extension', v.object({ id: v.string({ max: 500 }) })),
+  /** Who may reply/quote by default on posts from this account (issue 11). */
+  'accounts.setDefaultInteraction': spec<null>()(
+    'extension',
+    v.object({
+      id: v.string({ max: 500 }),
+      interaction: v.object({
+        reply: v.oneOf('everyone', 'following', 'followers', 'mentioned', 'nobody'),
+        allowQuotes: v.boolean(),
+      }),
+    }),
+  ),
   'accounts.connectBluesky': spec<BlueskyConnectResult>()(
     'extension',
     v.object({
@@ -119,6 +148,28 @@ export const MESSAGES = {
   'page.config': spec<PageConfig>()('any', v.empty()),
   /** Content scripts and pages: open Sortie's composer with this text. */
   'compose.open': spec<{ opened: true }>()('any', composeHandoff),
+  /** Options page: the mirrors with their health, the one in use, where page links are rewritten. */
+  'links.state': spec<LinksState>()('extension', v.empty()),
+  /** Options page: after a host permission was granted or removed. */
+  'links.refresh': spec<LinksState>()('extension', v.empty()),
+  'links.addMirror': spec<LinksState>()('extension', newMirror),
+  /** User mirrors only; built-in ones are turned off instead. */
+  'links.removeMirror': spec<LinksState>()('extension', v.object({ id: v.string({ max: 300 }) })),
+  'links.setMirrorEnabled': spec<LinksState>()('extension', v.object({ id: v.string({ max: 300 }), enabled: v.boolean() })),
+  'links.checkMirrors': spec<LinksState>()('extension', v.empty()),
+  /** Fallback page: check the mirrors again; where to read this X URL now (null: still none works). */
+  'links.retry': spec<{ url: string | null }>()('extension', v.object({ url: v.string({ min: 1, max: 4_000 }) })),
+  /** Fallback page: let this one X URL through for a minute. */
+  'links.allowOnce': spec<null>()('extension', v.object({ url: v.string({ min: 1, max: 4_000 }) })),
+  /** Mirror-check content script: the mirror failed the reader on this page. */
+  'links.mirrorFailed': spec<null>()(
+    'any',
+    v.object({
+      url: v.string({ min: 1, max: 4_000 }),
+      reason: v.oneOf('rate-limited', 'no-sessions', 'http-error'),
+      detail: v.string({ max: 300 }),
+    }),
+  ),
   /** Privacy page: the backup file as JSON. Tokens are in it only sealed with the passphrase, never in clear. */
   'data.export': spec<string>()(
     'extension',
@@ -141,6 +192,7 @@ export const MESSAGES = {
 export type MessageName = keyof typeof MESSAGES;
 export type RequestOf<K extends MessageName> = v.Infer<(typeof MESSAGES)[K]['request']>;
 export type ResponseOf<K extends MessageName> = (typeof MESSAGES)[K] extends Spec<unknown, infer Res> ? Res : never;
+export type LinkMessageName = Extract<MessageName, `links.${string}`>;
 
 /** On the wire. The `sortie` tag keeps our messages apart from the engine's channel. */
 export interface Envelope {

@@ -57,7 +57,10 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
   const defaults = useMemo(() => {
     if (!accounts) return null;
     const known = settings.defaultTargets.filter((id) => accounts.some((a) => a.id === id));
-    return { langs: [navigator.language.split('-')[0] || lang], targets: known.length ? known : accounts.map((a) => a.id) };
+    const targets = known.length ? known : accounts.map((a) => a.id);
+    // A new post starts with the reply/quote rule of its first account (set in the options).
+    const interaction = accounts.find((a) => a.id === targets[0])?.defaultInteraction;
+    return { langs: [navigator.language.split('-')[0] || lang], targets, interaction };
   }, [accounts, settings.defaultTargets, lang]);
   const { draft, update, flush, reset, open } = useDraft(defaults);
   const [notice, setNotice] = useState<string | null>(null);

@@ -36,7 +36,7 @@ export function PostStatus({ postId, accounts }: { postId: string; accounts: Pub
   const { t, td } = useT();
   const jobs = useJobs(postId);
   return (
-    <section aria-live="polite" class="post-status" data-testid="post-status">
+    <section aria-live="polite" class="post-status" data-testid="post-status" data-post-id={postId}>
       <h2>{t('compose.status')}</h2>
       <ul>
         {jobs.map((j) => {

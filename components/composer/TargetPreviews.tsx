@@ -4,6 +4,8 @@
  */
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import type { AdaptWarning } from '../../lib/compose/adapt.ts';
+import type { Draft } from '../../lib/compose/draft.ts';
+import { mapInteractionToMastodon } from '../../lib/networks/mastodon-interaction.ts';
 import type { TargetPreview } from '../../lib/compose/preview.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useT } from '../i18n.tsx';
@@ -17,7 +19,29 @@ function warningKey(w: AdaptWarning): MessageKey {
   return `compose.warning.${w.code}` as MessageKey;
 }
 
-export function TargetPreviews({ previews, accounts }: { previews: TargetPreview[]; accounts: PublicAccount[] }) {
+/** What Mastodon will do with "who can reply/quote" on this server, said before posting. */
+function MastodonNotices({ draft, account }: { draft: Draft; account: PublicAccount | undefined }) {
+  const { t, td } = useT();
+  const mapped = mapInteractionToMastodon(draft.interaction, draft.visibility, {
+    supportsQuotePolicy: account?.serverInfo?.supportsQuotePolicy ?? false,
+  });
+  return (
+    <>
+      {mapped.visibility !== draft.visibility && (
+        <p class="notice" role="status" data-testid="notice-visibility">
+          {t('notice.mastodon.visibilityChanged', { visibility: t(`compose.visibility.${mapped.visibility}` as MessageKey) })}
+        </p>
+      )}
+      {mapped.notApplied.map((key) => (
+        <p key={key} class="warn" role="status" data-testid="notice-not-applied">
+          {td(key)}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export function TargetPreviews({ previews, accounts, draft }: { previews: TargetPreview[]; accounts: PublicAccount[]; draft: Draft }) {
   const { t, td } = useT();
   return (
     <section class="previews" aria-label={t('compose.preview')}>
@@ -42,6 +66,7 @@ export function TargetPreviews({ previews, accounts }: { previews: TargetPreview
                 ))}
               </ol>
             )}
+            {p.network === 'mastodon' && <MastodonNotices draft={draft} account={account} />}
             {p.warnings
               .filter((w) => w.code !== 'split')
               .map((w) => (

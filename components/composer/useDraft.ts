@@ -3,7 +3,7 @@
  * (so a closed popup, a crashed tab or a restarted browser loses nothing).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { emptyDraft, type Draft } from '../../lib/compose/draft.ts';
+import { emptyDraft, type Draft, type InteractionPolicy } from '../../lib/compose/draft.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { getDraft, listDrafts, saveDraft } from '../../lib/drafts.ts';
 
@@ -34,7 +34,17 @@ function handoffText(params: URLSearchParams): string {
   return [text, url, hashtags.join(' '), via ? `via @${via}` : ''].filter(Boolean).join(' ').trim();
 }
 
-export function useDraft(defaults: { langs: string[]; targets: string[] } | null): DraftState {
+function seedFrom(defaults: DraftDefaults): Partial<Draft> {
+  return { targets: defaults.targets, ...(defaults.interaction ? { interaction: defaults.interaction } : {}) };
+}
+
+export interface DraftDefaults {
+  langs: string[];
+  targets: string[];
+  interaction?: InteractionPolicy;
+}
+
+export function useDraft(defaults: DraftDefaults | null): DraftState {
   const [draft, setDraft] = useState<Draft | null>(null);
   const saving = useRef<Promise<void>>(Promise.resolve());
 
@@ -49,7 +59,7 @@ export function useDraft(defaults: { langs: string[]; targets: string[] } | null
       if (wanted) next = await getDraft(db, wanted);
       if (!next && !handoff) next = (await listDrafts(db))[0];
       if (!next) {
-        next = { ...emptyDraft(newId(), Date.now(), defaults.langs), text: handoff, targets: defaults.targets };
+        next = { ...emptyDraft(newId(), Date.now(), defaults.langs), text: handoff, ...seedFrom(defaults) };
         await saveDraft(db, next);
       }
       setDraft(next);
@@ -74,7 +84,7 @@ export function useDraft(defaults: { langs: string[]; targets: string[] } | null
 
   const reset = useCallback(
     (seed: Partial<Draft> = {}) => {
-      const next = { ...emptyDraft(newId(), Date.now(), defaults?.langs), targets: defaults?.targets ?? [], ...seed };
+      const next = { ...emptyDraft(newId(), Date.now(), defaults?.langs), ...(defaults ? seedFrom(defaults) : {}), ...seed };
       persist(next);
       setDraft(next);
     },

@@ -29,6 +29,13 @@ function useIncoming(): { incoming: Incoming | null; link: EmbedLink | null } {
   return { incoming, link };
 }
 
+/** The overlay focused this frame: put the caret in the text box once the composer has rendered. */
+function focusTextWhenShown(tries = 0): void {
+  const box = document.getElementById('text');
+  if (box) box.focus();
+  else if (tries < 100) setTimeout(() => focusTextWhenShown(tries + 1), 50);
+}
+
 function Compose() {
   const state = useSettings();
   return (
@@ -45,6 +52,7 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
   // In the overlay, Esc closes it (the key never reaches x.com's page from inside this frame).
   useEffect(() => {
     if (!link) return;
+    focusTextWhenShown();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.defaultPrevented) link.send({ sortie: 'close' });
     };

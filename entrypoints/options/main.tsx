@@ -4,9 +4,11 @@ import { AccountsList } from '../../components/AccountsList.tsx';
 import { ConnectBluesky } from '../../components/ConnectBluesky.tsx';
 import { ConnectMastodon } from '../../components/ConnectMastodon.tsx';
 import { FirstRun } from '../../components/FirstRun.tsx';
+import { LinksPanel } from '../../components/links/LinksPanel.tsx';
 import { QueueView } from '../../components/queue/QueueView.tsx';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
+import { PrivacyPanel } from '../../components/privacy/PrivacyPanel.tsx';
 import { SettingsForm } from '../../components/SettingsForm.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
@@ -44,6 +46,9 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
             onRemove={(id) => {
               void send('accounts.remove', { id }).then(refresh, refresh);
             }}
+            onDefaultInteraction={(id, interaction) => {
+              void send('accounts.setDefaultInteraction', { id, interaction }).then(refresh, refresh);
+            }}
           />
         )}
         <div class="connect-forms">
@@ -53,6 +58,8 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
       </section>
       {accounts && <QueueView accounts={accounts} />}
       {settings && <SettingsForm settings={settings} update={update} />}
+      {settings && <LinksPanel settings={settings} update={update} />}
+      <PrivacyPanel onDataChanged={refresh} />
     </main>
   );
 }

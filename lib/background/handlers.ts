@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { toPublicAccount } from '../accounts/account.ts';
 import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../accounts/mastodon-connect.ts';
 import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
-import { listAccounts } from '../accounts/store.ts';
+import { getAccount, listAccounts, putAccount } from '../accounts/store.ts';
 import { createDataHandlers } from '../backup/handlers.ts';
 import type { Db } from '../db.ts';
 import { callEngine } from '../engine/host.ts';
@@ -16,6 +16,8 @@ import { getJob, putJob, recentJobs } from '../outbox/store.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
 import { composeUrl } from './compose-url.ts';
 import { enqueueDraft } from './enqueue.ts';
+import type { LinksControl } from './links-control.ts';
+import { linkHandlers } from './links-handlers.ts';
 import { cancelJobAndRest, editJob, kickOutbox, onEngineIdle, retryJob } from './outbox-control.ts';
 import { pageConfigFrom } from './page-config.ts';
 
@@ -23,6 +25,8 @@ export interface BackgroundDeps {
   db: () => Promise<Db>;
   /** Called after settings change, to retarget rules and page config. */
   onSettingsChanged: () => Promise<void>;
+  /** The links feature (mirrors, rules, page scripts). */
+  links: LinksControl;
 }
 
 async function connectDeps(db: Db): Promise<ConnectDeps> {
@@ -50,7 +54,7 @@ async function asUserError<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export function createHandlers({ db, onSettingsChanged }: BackgroundDeps): Handlers {
+export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps): Handlers {
   return {
     'settings.get': async () => getSettings(await db()),
     'settings.update': async (patch) => {
@@ -60,6 +64,13 @@ export function createHandlers({ db, onSettingsChanged }: BackgroundDeps): Handl
     },
     'accounts.list': async () => (await listAccounts(await db())).map(toPublicAccount),
     'accounts.remove': async ({ id }) => callEngine('account.disconnect', { id }),
+    'accounts.setDefaultInteraction': async ({ id, interaction }) => {
+      const database = await db();
+      const account = await getAccount(database, id);
+      if (!account) throw new SortieError('error.accountGone', id);
+      await putAccount(database, { ...account, defaultInteraction: interaction });
+      return null;
+    },
     'accounts.connectBluesky': async (args) => callEngine('bluesky.login', args),
     'accounts.connectMastodon': async ({ server }) =>
       toPublicAccount(await asUserError(connectMastodon(await connectDeps(await db()), server))),
@@ -103,6 +114,7 @@ export function createHandlers({ db, onSettingsChanged }: BackgroundDeps): Handl
       await browser.tabs.create({ url: composeUrl(browser.runtime.getURL('/compose.html'), handoff) });
       return { opened: true };
     },
+    ...linkHandlers({ db, links, grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [] }),
     ...createDataHandlers({
       db,
       afterImport: async (database) => {

@@ -13,14 +13,23 @@ export interface ProxiedRequest {
   via: 'proxy';
 }
 
+export type FixtureHandler = (path: string) => { status: number; type: string; body: string | Buffer };
+
 export interface RecordingProxy {
   port: number;
   log: ProxiedRequest[];
+  /**
+   * Answers plain-HTTP requests for `host` (a page a user shares, say) from a
+   * handler, as if the site were there. The request is still logged, so the
+   * test has to allow the host.
+   */
+  serve(host: string, handler: FixtureHandler): void;
   close(): Promise<void>;
 }
 
 export async function startRecordingProxy(): Promise<RecordingProxy> {
   const log: ProxiedRequest[] = [];
+  const fixtures = new Map<string, FixtureHandler>();
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '';
     let host = '';
@@ -30,6 +39,13 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
       host = req.headers.host ?? '';
     }
     log.push({ host, url, via: 'proxy' });
+    const fixture = fixtures.get(host);
+    if (fixture) {
+      const answer = fixture(new URL(url).pathname);
+      res.writeHead(answer.status, { 'content-type': answer.type, 'access-control-allow-origin': '*' });
+      res.end(answer.body);
+      return;
+    }
     res.writeHead(502, { 'content-type': 'text/plain' });
     res.end('Sortie test proxy: no internet here');
   });
@@ -42,6 +58,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   return {
     port: (server.address() as AddressInfo).port,
     log,
+    serve: (host, handler) => fixtures.set(host, handler),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

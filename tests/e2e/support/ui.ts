@@ -29,9 +29,12 @@ export async function connectMastodon(
 
 /** Types in the composer and presses Post; waits until every job is sent. */
 export async function postFromComposer(page: Page, text: string): Promise<void> {
+  const status = page.getByTestId('post-status');
+  const previous = (await status.count()) ? await status.getAttribute('data-post-id') : null;
   await page.getByLabel('What do you want to say?').fill(text);
   await page.getByRole('button', { name: 'Post', exact: true }).click();
-  const status = page.getByTestId('post-status');
+  // The status now follows the new post, not the one before it.
+  await expect(status).not.toHaveAttribute('data-post-id', previous ?? '');
   await expect(status.locator('li').first()).toBeVisible();
   await expect(status.locator('li:not([data-state="sent"])')).toHaveCount(0, { timeout: 30_000 });
 }

@@ -1,0 +1,297 @@
+/**
+ * The links feature in the background: picks the mirror, installs the rules
+ * for it (or for the fallback page when none works), keeps the values content
+ * scripts read in storage.local, registers the page scripts where the user
+ * granted access, checks mirror health from alarms, and reacts to failures
+ * reported from real use by moving the reader on to the next mirror.
+ *
+ * Waking the worker costs nothing here: work only happens on install,
+ * startup, settings changes, alarms, failures and the user's own requests.
+ */
+import type { Db } from '../db.ts';
+import { normalizeException } from '../links/dnr.ts';
+import { nextMirrorAfterFailure, pickMirror, type HealthMap, type ProbeVerdict } from '../links/health.ts';
+import { isRedirectableMirror } from '../links/dnr.ts';
+import { rewriteToMirror, type Mirror } from '../links/mirrors.ts';
+import { xUrlFromMirrorUrl } from '../links/mirror-reverse.ts';
+import { LINK_MIRROR_KEY } from '../links/page-rewrite.ts';
+import { isPausedUntilRestart } from '../links/pause.ts';
+import { LINK_GUARD_KEY, type LinkGuardConfig } from '../links/sw-guard.ts';
+import { parseXUrl } from '../links/x-url.ts';
+import { getSettings, updateSettings } from '../settings-store.ts';
+import type { Settings } from '../settings.ts';
+import { ALLOW_ONCE_MS, addAllowOnce, clearAllowOnce, syncLinkRules, type DnrApi, type RuleTarget, type SessionDnrApi } from './dnr-rules.ts';
+import { dueForRound, dueOnDemand, HEALTH_ALARM, HEALTH_PERIOD_MINUTES, probeMirrors, type FetchLike } from './links-health.ts';
+import { activeMirrors, listMirrors, saveHealth, type MirrorList } from './links-mirrors.ts';
+import { linkScriptMatches, mirrorCheckMatches, originGranted, syncContentScripts, type ScriptingApi } from './links-scripts.ts';
+
+export const RESUME_ALARM = 'sortie.links.resume';
+export const ALLOW_ONCE_ALARM = 'sortie.links.allowOnce';
+/** The mirror in use, kept so the target does not hop on every settings change. */
+const CURRENT_KEY = 'sortie.linkCurrent';
+/** A check the user asks for (fallback page, options) re-probes mirrors checked longer ago than this. */
+const USER_CHECK_GAP_MS = 30_000;
+
+export interface LinksEnv {
+  db: () => Promise<Db>;
+  dnr: DnrApi & SessionDnrApi;
+  scripting: ScriptingApi;
+  storage: {
+    get(keys: string[]): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+    remove(keys: string[]): Promise<void>;
+  };
+  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  alarms: {
+    create(name: string, info: { when?: number; periodInMinutes?: number; delayInMinutes?: number }): Promise<void> | void;
+    clear(name: string): Promise<boolean>;
+    get(name: string): Promise<unknown>;
+  };
+  tabs: { update(tabId: number, props: { url: string }): Promise<unknown> };
+  fetch: FetchLike;
+  now: () => number;
+  random: () => number;
+  /** chrome-extension://ID/compose.html */
+  composeUrl: string;
+  /** chrome-extension://ID/fallback.html */
+  fallbackPage: string;
+}
+
+export type Target = { kind: 'mirror'; mirror: Mirror } | { kind: 'fallback' } | { kind: 'off' };
+
+interface AllowOnceEntry {
+  url: string;
+  until: number;
+}
+
+export interface LinksControl {
+  refresh(options?: { rebalance?: boolean }): Promise<Target>;
+  onInstalled(): Promise<void>;
+  onStartup(): Promise<void>;
+  onAlarm(name: string): Promise<void>;
+  /** A mirror page failed its reader (error status, rate-limit page, network error). */
+  mirrorFailed(tabId: number | undefined, url: string, verdict: ProbeVerdict): Promise<void>;
+  /** webRequest.onErrorOccurred for a top-level navigation. */
+  navigationError(details: { url: string; error: string; tabId: number; type: string }): Promise<void>;
+  /** Re-checks mirrors now (a user's request); the URL to open for `xUrl`, or null when none works. */
+  retry(xUrl: string): Promise<string | null>;
+  checkNow(): Promise<void>;
+  allowOnce(xUrl: string): Promise<void>;
+  /** Runs `work` in the same queue as the rest (mirror edits from the options page). */
+  serial<T>(work: () => Promise<T>): Promise<T>;
+  currentMirrorId(): Promise<string | null>;
+}
+
+/**
+ * Network errors that say nothing about the mirror: the reader stopped the
+ * load, the browser is offline, an extension or policy blocked it.
+ */
+const NOT_THE_MIRROR = /ERR_ABORTED|ERR_BLOCKED_BY|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|NS_BINDING_ABORTED|NS_ERROR_OFFLINE|ERR_CACHE_MISS/;
+
+export function isMirrorNetworkFailure(error: string): boolean {
+  return !NOT_THE_MIRROR.test(error);
+}
+
+export function createLinksControl(env: LinksEnv): LinksControl {
+  let chain: Promise<unknown> = Promise.resolve();
+  function serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = chain.then(work, work);
+    // The caller gets the outcome through `run`; the queue only needs to move on.
+    chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  async function granted(): Promise<string[]> {
+    return (await env.permissions.getAll()).origins ?? [];
+  }
+
+  async function readAllowOnce(now: number): Promise<AllowOnceEntry[]> {
+    const guard = (await env.storage.get([LINK_GUARD_KEY]))[LINK_GUARD_KEY] as Partial<LinkGuardConfig> | undefined;
+    return (guard?.allowOnce ?? []).filter((a) => a.until > now);
+  }
+
+  async function currentId(): Promise<string | null> {
+    const value = (await env.storage.get([CURRENT_KEY]))[CURRENT_KEY];
+    return typeof value === 'string' ? value : null;
+  }
+
+  function usable(list: MirrorList): Mirror[] {
+    return activeMirrors(list).filter(isRedirectableMirror);
+  }
+
+  async function writePageValues(settings: Settings, target: Target, allowOnce: AllowOnceEntry[], now: number): Promise<void> {
+    const paused = settings.links.pausedUntil !== null && now < settings.links.pausedUntil;
+    const mirror = target.kind === 'mirror' ? target.mirror : null;
+    const mirrorValue =
+      mirror === null ? null : { origin: mirror.origin, scheme: mirror.scheme, ...(mirror.templates === undefined ? {} : { templates: mirror.templates }) };
+    const guard: LinkGuardConfig = {
+      enabled: settings.links.redirect,
+      mirror: mirrorValue,
+      fallbackPage: env.fallbackPage,
+      keepXUsable: settings.links.keepXUsable,
+      exceptions: settings.links.exceptions.map(normalizeException).filter((p): p is string => p !== null),
+      pausedUntil: settings.links.pausedUntil,
+      allowOnce,
+    };
+    await env.storage.set({ [LINK_GUARD_KEY]: guard, ...(mirror === null ? {} : { [CURRENT_KEY]: mirror.id }) });
+    if (mirrorValue !== null && !paused && settings.links.rewriteInPages) {
+      await env.storage.set({ [LINK_MIRROR_KEY]: { ...mirrorValue, replaceEmbeds: settings.links.replaceEmbeds } });
+    } else {
+      await env.storage.remove([LINK_MIRROR_KEY]);
+    }
+  }
+
+  async function scheduleAlarms(settings: Settings, now: number): Promise<void> {
+    const until = settings.links.pausedUntil;
+    if (until !== null && until > now && !isPausedUntilRestart(until)) await env.alarms.create(RESUME_ALARM, { when: until });
+    else await env.alarms.clear(RESUME_ALARM);
+    // The first round waits a full period: installing or waking never probes.
+    if ((await env.alarms.get(HEALTH_ALARM)) === undefined) {
+      await env.alarms.create(HEALTH_ALARM, { delayInMinutes: HEALTH_PERIOD_MINUTES, periodInMinutes: HEALTH_PERIOD_MINUTES });
+    }
+  }
+
+  async function doRefresh(rebalance: boolean): Promise<Target> {
+    const db = await env.db();
+    const now = env.now();
+    const settings = await getSettings(db);
+    const list = await listMirrors(db);
+    const chosen = settings.links.redirect
+      ? pickMirror(usable(list), list.health, {
+          pinnedId: settings.links.pinnedMirror,
+          currentId: await currentId(),
+          rebalance,
+          random: env.random,
+        })
+      : null;
+    const target: Target = !settings.links.redirect ? { kind: 'off' } : chosen === null ? { kind: 'fallback' } : { kind: 'mirror', mirror: chosen };
+    const ruleTarget: RuleTarget = target.kind === 'mirror' ? { mirror: target.mirror } : target.kind === 'fallback' ? { fallbackPage: env.fallbackPage } : null;
+    await syncLinkRules(env.dnr, settings, env.composeUrl, ruleTarget, now);
+    await writePageValues(settings, target, await readAllowOnce(now), now);
+    const origins = await granted();
+    const all = list.entries.map((e) => e.mirror);
+    await syncContentScripts(env.scripting, {
+      links: settings.links.redirect && settings.links.rewriteInPages ? linkScriptMatches(origins, all) : null,
+      mirrorCheck: settings.links.redirect ? mirrorCheckMatches(origins, activeMirrors(list)) : [],
+    });
+    await scheduleAlarms(settings, now);
+    return target;
+  }
+
+  /** Probes the given mirrors (those Sortie may fetch) and stores the outcome. */
+  async function probe(db: Db, list: MirrorList, pick: (m: Mirror, health: HealthMap) => boolean): Promise<HealthMap> {
+    const origins = await granted();
+    const due = usable(list).filter((m) => pick(m, list.health) && originGranted(m.origin, origins));
+    if (due.length === 0) return list.health;
+    const { health } = await probeMirrors(due, list.health, env.fetch, env.now);
+    await saveHealth(db, due, health);
+    return health;
+  }
+
+  async function round(): Promise<void> {
+    const db = await env.db();
+    const now = env.now();
+    await probe(db, await listMirrors(db), (m, health) => dueForRound(health[m.id], now));
+    await doRefresh(true);
+  }
+
+  async function userCheck(): Promise<Target> {
+    const db = await env.db();
+    const now = env.now();
+    await probe(db, await listMirrors(db), (m, health) => {
+      const h = health[m.id];
+      return h === undefined || now - h.checkedAt >= USER_CHECK_GAP_MS;
+    });
+    return doRefresh(true);
+  }
+
+  async function failover(tabId: number | undefined, url: string, verdict: ProbeVerdict): Promise<void> {
+    const db = await env.db();
+    const settings = await getSettings(db);
+    const list = await listMirrors(db);
+    const origin = new URL(url).origin;
+    const failed = list.entries.map((e) => e.mirror).find((m) => m.origin === origin);
+    if (failed === undefined) return;
+    const now = env.now();
+    const { health } = nextMirrorAfterFailure(usable(list), list.health, failed.id, null, env.random, now, verdict);
+    await saveHealth(db, [failed], health);
+    const others = usable(list).filter((m) => m.id !== failed.id);
+    // Nothing known to work: check the others now rather than send the reader to a guess.
+    if (!others.some((m) => health[m.id]?.state === 'up')) {
+      await probe(db, { ...list, health }, (m, h) => m.id !== failed.id && dueOnDemand(h[m.id], now));
+    }
+    const target = await doRefresh(false);
+    const paused = settings.links.pausedUntil !== null && now < settings.links.pausedUntil;
+    if (tabId === undefined || tabId < 0 || target.kind === 'off' || paused) return;
+    const xUrl = xUrlFromMirrorUrl(url, failed);
+    const link = xUrl === null ? null : parseXUrl(xUrl);
+    const next = target.kind === 'mirror' && link !== null ? rewriteToMirror(link, target.mirror) : null;
+    const destination = next ?? (target.kind === 'fallback' || xUrl !== null ? `${env.fallbackPage}?url=${xUrl ?? url}` : null);
+    if (destination !== null) await env.tabs.update(tabId, { url: destination });
+  }
+
+  async function allowOnce(xUrl: string): Promise<void> {
+    const now = env.now();
+    await addAllowOnce(env.dnr, xUrl);
+    const entries = [...(await readAllowOnce(now)), { url: xUrl, until: now + ALLOW_ONCE_MS }];
+    const guard = (await env.storage.get([LINK_GUARD_KEY]))[LINK_GUARD_KEY] as LinkGuardConfig | undefined;
+    if (guard !== undefined) await env.storage.set({ [LINK_GUARD_KEY]: { ...guard, allowOnce: entries } });
+    await env.alarms.create(ALLOW_ONCE_ALARM, { when: now + ALLOW_ONCE_MS });
+  }
+
+  async function expireAllowOnce(): Promise<void> {
+    const now = env.now();
+    const live = await readAllowOnce(now);
+    // Rules are not tracked one by one: they all go once the last one expired.
+    if (live.length === 0) await clearAllowOnce(env.dnr);
+    else await env.alarms.create(ALLOW_ONCE_ALARM, { when: Math.max(...live.map((a) => a.until)) });
+    const guard = (await env.storage.get([LINK_GUARD_KEY]))[LINK_GUARD_KEY] as LinkGuardConfig | undefined;
+    if (guard !== undefined) await env.storage.set({ [LINK_GUARD_KEY]: { ...guard, allowOnce: live } });
+  }
+
+  async function resume(): Promise<void> {
+    const db = await env.db();
+    const settings = await getSettings(db);
+    const until = settings.links.pausedUntil;
+    if (until !== null && until <= env.now()) await updateSettings(db, { links: { pausedUntil: null } });
+    await doRefresh(false);
+  }
+
+  return {
+    serial,
+    refresh: (options = {}) => serial(() => doRefresh(options.rebalance ?? false)),
+    onInstalled: () => serial(() => doRefresh(false)).then(() => undefined),
+    onStartup: () =>
+      serial(async () => {
+        const db = await env.db();
+        if (isPausedUntilRestart((await getSettings(db)).links.pausedUntil)) await updateSettings(db, { links: { pausedUntil: null } });
+        // Session rules did not survive the restart; the guard's list must not either.
+        await clearAllowOnce(env.dnr);
+        const guard = (await env.storage.get([LINK_GUARD_KEY]))[LINK_GUARD_KEY] as LinkGuardConfig | undefined;
+        if (guard !== undefined) await env.storage.set({ [LINK_GUARD_KEY]: { ...guard, allowOnce: [] } });
+        await doRefresh(false);
+      }),
+    onAlarm: async (name) => {
+      if (name === HEALTH_ALARM) await serial(round);
+      else if (name === RESUME_ALARM) await serial(resume);
+      else if (name === ALLOW_ONCE_ALARM) await serial(expireAllowOnce);
+    },
+    mirrorFailed: (tabId, url, verdict) => serial(() => failover(tabId, url, verdict)),
+    navigationError: async (details) => {
+      if (details.type !== 'main_frame' || !isMirrorNetworkFailure(details.error)) return;
+      await serial(() => failover(details.tabId, details.url, { state: 'down', reason: 'navigation-failed', detail: details.error }));
+    },
+    retry: (xUrl) =>
+      serial(async () => {
+        const target = await userCheck();
+        const link = parseXUrl(xUrl);
+        return target.kind === 'mirror' && link !== null ? rewriteToMirror(link, target.mirror) : null;
+      }),
+    checkNow: () => serial(userCheck).then(() => undefined),
+    allowOnce: (xUrl) => serial(() => allowOnce(xUrl)),
+    currentMirrorId: currentId,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Connects the links feature to the browser: the real APIs behind
+ * links-control's small interfaces, and the listeners it needs. Called
+ * synchronously from the service worker's start, so each listener exists
+ * before the event that woke the worker is dispatched.
+ */
+import { browser } from 'wxt/browser';
+import { openSortieDb } from '../db.ts';
+import type { DnrApi, SessionDnrApi } from './dnr-rules.ts';
+import { createLinksControl, type LinksControl } from './links-control.ts';
+import type { ScriptingApi } from './links-scripts.ts';
+
+export function createBrowserLinks(composeUrl: string): LinksControl {
+  return createLinksControl({
+    db: openSortieDb,
+    dnr: browser.declarativeNetRequest as unknown as DnrApi & SessionDnrApi,
+    scripting: browser.scripting as unknown as ScriptingApi,
+    storage: browser.storage.local,
+    permissions: browser.permissions,
+    alarms: browser.alarms,
+    tabs: browser.tabs,
+    fetch: (url, init) => fetch(url, init),
+    now: Date.now,
+    random: Math.random,
+    composeUrl,
+    fallbackPage: browser.runtime.getURL('/fallback.html'),
+  });
+}
+
+function report(what: string): (error: unknown) => void {
+  return (error) => console.error(`Sortie links: ${what} failed`, error);
+}
+
+/** Alarms, startup, host-permission changes and failed mirror navigations. */
+export function listenForLinks(links: LinksControl): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    links.onAlarm(alarm.name).catch(report(alarm.name));
+  });
+  browser.runtime.onStartup.addListener(() => {
+    links.onStartup().catch(report('startup'));
+  });
+  // A site granted (or taken back) in the options or the browser's own settings.
+  browser.permissions.onAdded.addListener(() => {
+    links.refresh().catch(report('permission change'));
+  });
+  browser.permissions.onRemoved.addListener(() => {
+    links.refresh().catch(report('permission change'));
+  });
+  // Only errors wake the worker: a mirror that does not answer (DNS, refused,
+  // TLS, timeout). Pages that load are read by the mirror-check script.
+  browser.webRequest.onErrorOccurred.addListener(
+    (details) => {
+      links.navigationError(details).catch(report('failover'));
+    },
+    { urls: ['<all_urls>'], types: ['main_frame'] },
+  );
+}
