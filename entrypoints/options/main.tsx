@@ -9,7 +9,6 @@ import { QueueView } from '../../components/queue/QueueView.tsx';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PrivacyPanel } from '../../components/privacy/PrivacyPanel.tsx';
-import { PrivacyPanel } from '../../components/privacy/PrivacyPanel.tsx';
 import { SettingsForm } from '../../components/SettingsForm.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
@@ -59,7 +58,6 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
       </section>
       {accounts && <QueueView accounts={accounts} />}
       {settings && <SettingsForm settings={settings} update={update} />}
-      <PrivacyPanel onDataChanged={refresh} />
       {settings && <LinksPanel settings={settings} update={update} />}
       <PrivacyPanel onDataChanged={refresh} />
     </main>
