@@ -67,14 +67,16 @@ export async function launchSortie(profileDir: string, proxyPort: number): Promi
 
 /**
  * Chromium's own housekeeping, which no flag fully silences: the component
- * and extension updaters, the secure-time check and the Google-account
- * probe. Only these exact hosts are forgiven, and the bundle scan
+ * and extension updaters, the secure-time check, the Google-account probe
+ * and the spell-check dictionary Chromium downloads the first time text is
+ * typed into an editable field. Only these exact hosts are forgiven, and the bundle scan
  * (tests/unit/privacy) proves Sortie's own code names none of them.
  */
 export const BROWSER_HOUSEKEEPING_HOSTS: ReadonlySet<string> = new Set([
   'update.googleapis.com',
   'clients2.google.com',
   'accounts.google.com',
+  'redirector.gvt1.com',
 ]);
 
 interface Fixtures {

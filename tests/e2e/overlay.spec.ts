@@ -1,0 +1,209 @@
+/**
+ * The x.com overlay against a stand-in of X's page (tests/e2e/fixtures/x-home.html)
+ * served under X's own CSP style: the offer appears when X's composer is in
+ * use, takes its text and images, posts through Sortie to a real PDS and the
+ * Mastodon test server, empties X's box, and X's CreateTweet endpoint never
+ * hears of it unless the user presses X's own Post button.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { AtpAgent } from '@atproto/api';
+import type { Page, Route } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, uniqueName } from './support/servers.ts';
+import { connectBluesky, connectMastodon } from './support/ui.ts';
+
+const X_HOME = readFileSync(new URL('./fixtures/x-home.html', import.meta.url), 'utf8');
+/** Close to X's: scripts by nonce, frames only from X. The extension's frame must still load. */
+const X_CSP = "default-src 'self'; script-src 'nonce-x-fixture'; style-src 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; frame-src 'self' https://x.com";
+const OFFER = 'Post to Mastodon & Bluesky instead';
+const DIALOG = 'Sortie: post to Mastodon & Bluesky';
+
+type RouteHost = (host: string, handler: (route: Route) => Promise<void> | void) => Promise<void>;
+
+/** Serves the fixture on x.com and counts what reaches X's post endpoint. */
+async function serveX(routeHost: RouteHost): Promise<string[]> {
+  const createTweet: string[] = [];
+  await routeHost('x.com', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.endsWith('/CreateTweet')) {
+      createTweet.push(route.request().postData() ?? '');
+      return route.fulfill({ json: { data: { create_tweet: {} } } });
+    }
+    if (url.pathname === '/home' || url.pathname === '/compose/post') {
+      return route.fulfill({ contentType: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } });
+    }
+    return route.fulfill({ status: 404, body: '' });
+  });
+  return createTweet;
+}
+
+/** What X does when a file is picked: a preview image from a blob: URL of the page. */
+async function attachImageOnX(page: Page, composer: string): Promise<void> {
+  await page.evaluate(async (selector) => {
+    const canvas = new OffscreenCanvas(64, 48);
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#3a7';
+    g.fillRect(0, 0, 64, 48);
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const img = document.createElement('img');
+    img.alt = 'Image';
+    img.src = URL.createObjectURL(blob);
+    document.querySelector(selector)!.querySelector('[data-testid="attachments"]')!.append(img);
+  }, composer);
+}
+
+/** First-run choice "I still use X": x.com stays usable when mirror redirects are on. */
+async function stillUseX(options: Page): Promise<void> {
+  await options.getByRole('button', { name: /^I still use X/ }).click();
+  await expect(options.getByRole('button', { name: /^I still use X/ })).toHaveCount(0);
+}
+
+async function noSeriousViolations(builder: AxeBuilder): Promise<void> {
+  const { violations } = await builder.analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('the overlay takes what was typed on X, posts to Mastodon and Bluesky, empties X\'s box; X gets nothing', async ({
+  context,
+  openPage,
+  routeHost,
+  requestLog,
+  allowHosts,
+  pds,
+  mastodon,
+}) => {
+  allowHosts('x.com');
+  const createTweet = await serveX(routeHost);
+  const me = await pds.createUser(uniqueName('ov'));
+  const username = uniqueName('ov');
+  const { id: mastodonId } = mastodon.createAccount(username, 'correct horse');
+  const options = await openPage('options.html');
+  await stillUseX(options.page);
+  await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
+  await connectMastodon(context, options.page, { server: mastodon.url, username, password: 'correct horse' });
+
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto('https://x.com/home');
+  const offer = page.getByRole('button', { name: OFFER });
+  // Nothing is offered until X's composer is used.
+  await page.waitForTimeout(500);
+  await expect(offer).toBeHidden();
+
+  const text = 'Leaving X today 👋 see you on the fediverse #Sortie';
+  await page.locator('[data-testid="tweetTextarea_0"]').click();
+  await page.keyboard.type(text);
+  await expect(page.getByTestId('inline-composer')).toHaveAttribute('data-x-state', text);
+  await attachImageOnX(page, '[data-testid="inline-composer"]');
+  await expect(offer).toBeVisible();
+  await offer.click();
+
+  await expect(page.getByRole('dialog', { name: DIALOG })).toBeVisible();
+  const frame = page.frameLocator('iframe[title="Sortie composer"]');
+  await expect(frame.getByLabel('What do you want to say?')).toHaveValue(text);
+  // The image attached on X came along (read from X's blob: preview in the browser).
+  await expect(frame.getByTestId('images').locator('li')).toHaveCount(1);
+  await frame.getByLabel('Alt text for image 1').fill('A green rectangle');
+  await frame.getByLabel('What do you want to say?').press('Control+Enter');
+
+  // Queued: the overlay closes and X's box is empty, in X's own state too.
+  await expect(page.getByRole('dialog', { name: DIALOG })).toHaveCount(0);
+  await expect(page.getByTestId('inline-composer')).toHaveAttribute('data-x-state', '');
+  await expect(page.locator('[data-testid="tweetTextarea_0"]')).toHaveText('');
+  await expect(page.getByTestId('inline-composer').getByRole('button', { name: 'Post' })).toBeDisabled();
+
+  const agent = new AtpAgent({ service: pds.url });
+  await expect
+    .poll(async () => (await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post' })).data.records.length, { timeout: 30_000 })
+    .toBe(1);
+  const { data } = await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post' });
+  const record = data.records[0]!.value as { text: string; embed?: { $type: string; images?: Array<{ alt: string }> } };
+  expect(record.text).toBe(text);
+  expect(record.embed).toMatchObject({ $type: 'app.bsky.embed.images', images: [{ alt: 'A green rectangle' }] });
+
+  await expect.poll(() => mastodon.state.statuses.filter((s) => s.accountId === mastodonId).length, { timeout: 30_000 }).toBe(1);
+  const status = mastodon.state.statuses.find((s) => s.accountId === mastodonId)!;
+  expect(status.text).toBe(text);
+  expect(status.mediaIds).toHaveLength(1);
+  expect(mastodon.state.media.find((m) => m.id === status.mediaIds[0])?.description).toBe('A green rectangle');
+
+  // X never heard of the post: its endpoint saw nothing, and its page posted nothing.
+  expect(createTweet).toEqual([]);
+  expect(requestLog.filter((r) => r.url.includes('CreateTweet'))).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __x: { posted: string[] } }).__x.posted)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post button routes to Sortie when the option is on', async ({
+  context,
+  openPage,
+  routeHost,
+  allowHosts,
+}) => {
+  allowHosts('x.com');
+  const createTweet = await serveX(routeHost);
+  const options = await openPage('options.html');
+  await stillUseX(options.page);
+  const page = await context.newPage();
+  await page.goto('https://x.com/home');
+  await page.getByTestId('SideNav_NewTweet_Button').click();
+  await expect(page).toHaveURL(/\/compose\/post$/);
+  const xDialog = page.getByRole('dialog', { name: 'Compose post' });
+  await xDialog.locator('[data-testid="tweetTextarea_0"]').click();
+  await page.keyboard.type('Still drafting');
+
+  // The modal composer is offered right away (in-page navigation restarted the features).
+  const offer = page.getByRole('button', { name: OFFER });
+  await offer.click();
+  const ours = page.getByRole('dialog', { name: DIALOG });
+  await expect(ours).toBeVisible();
+  const frame = page.frameLocator('iframe[title="Sortie composer"]');
+  await expect(frame.getByLabel('What do you want to say?')).toHaveValue('Still drafting');
+  await noSeriousViolations(new AxeBuilder({ page }).include('sortie-overlay'));
+
+  // Esc inside Sortie's frame closes the overlay, not X's dialog; X's text stays.
+  await frame.getByLabel('What do you want to say?').press('Escape');
+  await expect(ours).toHaveCount(0);
+  await expect(xDialog).toBeVisible();
+  await expect(xDialog).toHaveAttribute('data-x-state', 'Still drafting');
+
+  // Esc on the overlay's own Close button (outside the frame) too.
+  await offer.click();
+  await expect(ours).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(ours).toHaveCount(0);
+  await expect(xDialog).toBeVisible();
+
+  // Option on: X's Post button and its Ctrl+Enter open Sortie instead, and X gets nothing.
+  await options.page.bringToFront();
+  await options.page.getByLabel('X\'s Post button sends to Sortie instead of X').check();
+  await expect(options.page.getByLabel('X\'s Post button sends to Sortie instead of X')).toBeChecked();
+  // Stored before the options page got its answer; a reload reads it for sure (turning it off below is followed live).
+  await page.bringToFront();
+  await page.reload();
+  await xDialog.locator('[data-testid="tweetTextarea_0"]').click();
+  await page.keyboard.type('Still drafting');
+  await xDialog.getByRole('button', { name: 'Post' }).click();
+  await expect(ours).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(ours).toHaveCount(0);
+  await xDialog.locator('[data-testid="tweetTextarea_0"]').press('Control+Enter');
+  await expect(ours).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  expect(createTweet).toEqual([]);
+
+  // Option off again: X's own Post button is X's (the fixture's endpoint does see a post then).
+  await options.page.getByLabel('X\'s Post button sends to Sortie instead of X').uncheck();
+  await page.bringToFront();
+  await expect
+    .poll(async () => {
+      if ((await xDialog.count()) === 1 && (await ours.count()) === 0) await xDialog.getByRole('button', { name: 'Post' }).click();
+      else if ((await ours.count()) === 1) await page.getByRole('button', { name: 'Close' }).click();
+      return createTweet.length;
+    })
+    .toBe(1);
+  expect(JSON.parse(createTweet[0]!)).toEqual({ variables: { tweet_text: 'Still drafting' } });
+});
