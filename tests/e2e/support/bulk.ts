@@ -12,6 +12,8 @@ export interface BulkPost {
   text: string;
   targets: string[];
   images: number;
+  /** ISO time to send at (the composer's "Send at"); none: now. */
+  scheduledAt?: string;
 }
 
 export async function enqueuePosts(page: Page, posts: BulkPost[]): Promise<void> {
@@ -43,7 +45,7 @@ export async function enqueuePosts(page: Page, posts: BulkPost[]): Promise<void>
       const now = Date.now();
       const draft = {
         id: crypto.randomUUID(), text: item.text, overrides: {}, images, contentWarning: '', sensitive: false, labels: [],
-        langs: ['fr'], visibility: 'public', poll: null, numbering: false, replyTo: {}, scheduledAt: null,
+        langs: ['fr'], visibility: 'public', poll: null, numbering: false, replyTo: {}, scheduledAt: item.scheduledAt ?? null,
         interaction: { reply: 'everyone', allowQuotes: true }, targets: item.targets, createdAt: now, updatedAt: now,
       };
       await put('drafts', draft);
