@@ -12,6 +12,7 @@ import type { Draft } from './compose/draft.ts';
 import type { Account } from './accounts/account.ts';
 import type { Job } from './outbox/job.ts';
 import type { Settings } from './settings.ts';
+import type { BridgeEntry, BridgeRun } from './bridge/types.ts';
 
 export const DB_NAME = 'sortie';
 
@@ -62,6 +63,10 @@ export interface SortieDB extends DBSchema {
   media: { key: string; value: MediaRecord };
   mastodonApps: { key: string; value: MastodonAppRecord };
   stats: { key: string; value: StatRecord; indexes: { byName: string } };
+  /** Follow bridge: X accounts collected (key: lower-case handle) and what was found for them. */
+  follows: { key: string; value: BridgeEntry };
+  /** Follow bridge: the current or last lookup / follow run (one row, key 'current'). */
+  bridgeRuns: { key: string; value: BridgeRun };
 }
 
 type UpgradeTx = IDBPTransaction<SortieDB, StoreNames<SortieDB>[], 'versionchange'>;
@@ -70,7 +75,7 @@ type Migration = (db: IDBPDatabase<SortieDB>, tx: UpgradeTx) => void;
 /**
  * migrations[n] takes the database from version n to n + 1.
  * v1: the first release's stores. v2: mirror health, OAuth app cache, stats,
- * and the outbox's due-time index.
+ * and the outbox's due-time index. v3: the follow bridge's stores.
  */
 export const migrations: Migration[] = [
   (db) => {
@@ -90,6 +95,10 @@ export const migrations: Migration[] = [
     const stats = db.createObjectStore('stats', { keyPath: 'key' });
     stats.createIndex('byName', 'name');
     tx.objectStore('jobs').createIndex('byDue', 'nextAttemptAt');
+  },
+  (db) => {
+    db.createObjectStore('follows', { keyPath: 'key' });
+    db.createObjectStore('bridgeRuns', { keyPath: 'key' });
   },
 ];
 
@@ -137,4 +146,6 @@ export const ALL_STORES = [
   'media',
   'mastodonApps',
   'stats',
+  'follows',
+  'bridgeRuns',
 ] as const satisfies readonly StoreNames<SortieDB>[];

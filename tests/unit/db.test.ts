@@ -24,9 +24,9 @@ describe('database migrations', () => {
     expect(await db.get('drafts', 'd1')).toMatchObject({ text: 'Bonjour 👋' });
     expect(await db.get('settings', 'settings')).toEqual({ key: 'settings', value: { language: 'fr' } });
     expect((await db.get('media', 'm1'))?.mime).toBe('image/png');
-    // v2 additions exist and work on the old rows.
+    // v2 and v3 additions exist and work on the old rows.
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['accounts', 'drafts', 'jobs', 'mastodonApps', 'media', 'mirrors', 'settings', 'stats'].sort(),
+      ['accounts', 'bridgeRuns', 'drafts', 'follows', 'jobs', 'mastodonApps', 'media', 'mirrors', 'settings', 'stats'].sort(),
     );
     expect(await db.getAllFromIndex('jobs', 'byDue', IDBKeyRange.upperBound(20))).toHaveLength(1);
     await closeSortieDb();
@@ -34,7 +34,7 @@ describe('database migrations', () => {
 
   it('creates every store on a fresh install', async () => {
     const db = await openSortieDb();
-    expect(db.objectStoreNames).toHaveLength(8);
+    expect(db.objectStoreNames).toHaveLength(10);
     await closeSortieDb();
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * Files the user takes elsewhere: Mastodon's follow import CSV (Preferences →
+ * Import and export → Import, type "Following list") and a plain list of
+ * Bluesky handles.
+ */
+import type { BridgeEntry, Candidate, Confidence } from './types.ts';
+
+export const MASTODON_CSV_HEADER = 'Account address,Show boosts';
+
+/** Every candidate of the chosen confidences, once per account, across the collected entries. */
+export function candidatesOf(entries: readonly BridgeEntry[], network: Candidate['network'], levels: readonly Confidence[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const entry of entries) {
+    for (const result of Object.values(entry.matches)) {
+      for (const c of result.candidates) {
+        if (c.network !== network || !levels.includes(c.confidence)) continue;
+        const key = c.handle.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The full `user@host` Mastodon expects: the server that looked an account up
+ * names its own accounts without a host.
+ */
+export function fullAcct(acct: string, serverOrigin: string): string {
+  const bare = acct.replace(/^@/, '');
+  if (bare.includes('@')) return bare;
+  return `${bare}@${new URL(serverOrigin).host}`;
+}
+
+/** A CSV field, quoted when it must be (RFC 4180). Addresses never need it; be safe anyway. */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Mastodon's import format: a header line, then one `user@host,true` line per account. */
+export function mastodonImportCsv(accounts: readonly string[]): string {
+  const lines = [MASTODON_CSV_HEADER, ...accounts.map((a) => `${csvField(a)},true`)];
+  return `${lines.join('\n')}\n`;
+}
+
+/** One handle per line, as Bluesky starter-pack and list tools take them. */
+export function blueskyHandleList(handles: readonly string[]): string {
+  return handles.length ? `${handles.join('\n')}\n` : '';
+}

@@ -1,0 +1,202 @@
+/**
+ * Finds, in what an X profile shows, the other accounts it may name:
+ * fediverse addresses (`@user@host`, `host/@user`, profile URLs), Bluesky
+ * handles (`*.bsky.social` and the user's own PDS domains, custom domains
+ * next to a Bluesky cue, `bsky.app/profile/...` links) and the domains of the
+ * profile's links (a custom-domain handle is a domain the person owns).
+ * Pure: nothing is looked up here.
+ */
+import type { Hint, HintSource, XProfile } from './types.ts';
+import { hasNonAscii } from './text.ts';
+
+/** Handle suffixes that always mean Bluesky, whatever surrounds them. */
+export const DEFAULT_HANDLE_SUFFIXES: readonly string[] = ['.bsky.social'];
+
+const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
+const HOST = `(?:${LABEL}\\.)+\\p{L}[\\p{L}\\p{N}-]*\\p{L}`;
+const USER = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])?';
+
+/** Words that say an address is the person's own. Looked for just before (or right after) it. */
+const SELF_CUE =
+  /🦋|☁️|🐘|🦣|bluesky|bsky|mastodon|masto\b|fedi(?:verse)?|also (?:on|at)|find me|follow me|moved|now (?:on|at)|elsewhere|ailleurs|aussi sur|retrouvez|suivez|me trouver|sur (?:bluesky|mastodon)|→|➡|👉|:\s*$/iu;
+const BLUESKY_CUE = /🦋|☁️|bluesky|bsky/iu;
+const MASTODON_CUE = /🐘|🦣|mastodon|masto\b|fedi(?:verse)?/iu;
+
+/** Hosts where `/@name` is not a fediverse account, and platforms no one's handle can be. */
+const NOT_FEDIVERSE = new Set([
+  'x.com', 'twitter.com', 'medium.com', 'youtube.com', 'm.youtube.com', 'tiktok.com', 'substack.com',
+  'bsky.app', 'instagram.com', 'github.com', 'linkedin.com', 'facebook.com', 'linktr.ee', 't.co',
+]);
+
+const FEDI_ACCT = new RegExp(`(?<![\\p{L}\\p{N}_@./])@(${USER})@(${HOST})`, 'gu');
+const BARE_ACCT = new RegExp(`(?<![\\p{L}\\p{N}_@./])(${USER})@(${HOST})`, 'gu');
+const FEDI_URL = new RegExp(`(?:https?://)?(${HOST})/(?:@(${USER})(?:@(${HOST}))?|users/(${USER}))(?!/?[\\p{L}\\p{N}_])`, 'giu');
+const BSKY_PROFILE = /(?:https?:\/\/)?(?:www\.)?bsky\.app\/profile\/([a-z0-9.:%_-]+)/giu;
+const DOMAIN_TOKEN = new RegExp(`(?<![\\p{L}\\p{N}_@./-])@?(${HOST})(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])`, 'gu');
+
+/** ASCII form of a host (punycode for IDN), or null when it is not a valid host. */
+export function asciiHost(host: string): string | null {
+  try {
+    const parsed = new URL(`https://${host}`).hostname;
+    return parsed && !parsed.includes('%') ? parsed.replace(/\.$/, '').toLowerCase() : null;
+  } catch {
+    // Not a host at all (URL threw): the caller skips this match.
+    return null;
+  }
+}
+
+function cueAround(text: string, start: number, end: number, cue: RegExp): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 40), start);
+  const lineEnd = text.indexOf('\n', end);
+  const after = text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + 20));
+  return cue.test(before) || /^\s*[(\[]?\s*(?:on |sur )?(?:🦋|🐘|bluesky|bsky|mastodon|fedi)/iu.test(after);
+}
+
+/**
+ * Whether the profile presents this address as the person's own: always in
+ * the display name and the website field; in the bio when words around it
+ * say so. Links alone say nothing ("Work: mastodon.social/@acme"): the bio
+ * text around their display form decides.
+ */
+function selfCue(source: HintSource, text: string, start: number, end: number): boolean {
+  if (source === 'name' || source === 'website') return true;
+  return source === 'bio' && cueAround(text, start, end, SELF_CUE);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // A stray % in a link: keep it as written; the lookup will simply find nothing.
+    return text;
+  }
+}
+
+/** A DID as in a bsky.app link: did:plc:… or did:web:…. */
+function isDid(value: string): boolean {
+  return /^did:(?:plc:[a-z2-7]{24}|web:[a-z0-9.%:-]+)$/i.test(value);
+}
+
+class HintList {
+  readonly items: Hint[] = [];
+
+  add(hint: Hint): void {
+    const existing = this.items.find((h) => h.network === hint.network && h.kind === hint.kind && h.value === hint.value);
+    if (!existing) {
+      this.items.push(hint);
+      return;
+    }
+    // The same address seen twice keeps the strongest reading of it.
+    existing.cue ||= hint.cue;
+    existing.confusable ||= hint.confusable;
+    if (rank(hint.source) > rank(existing.source)) existing.source = hint.source;
+  }
+}
+
+function rank(source: HintSource): number {
+  return { bio: 0, link: 1, name: 2, website: 3 }[source];
+}
+
+function fromText(list: HintList, raw: string, source: HintSource, suffixes: readonly string[]): void {
+  const text = raw.normalize('NFKC');
+  const taken: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
+
+  for (const m of text.matchAll(FEDI_URL)) {
+    const host = asciiHost(m[1]!);
+    const user = m[2] ?? m[4]!;
+    const acctHost = m[3] ? asciiHost(m[3]) : host;
+    if (!host || !acctHost || NOT_FEDIVERSE.has(host.replace(/^www\./, ''))) continue;
+    taken.push([m.index, m.index + m[0].length]);
+    const url = `https://${host}/${m[2] ? `@${m[2]}${m[3] ? `@${acctHost}` : ''}` : `users/${m[4]}`}`;
+    const cue = selfCue(source, text, m.index, m.index + m[0].length);
+    const confusable = hasNonAscii(m[1]!) || hasNonAscii(user) || (m[3] !== undefined && hasNonAscii(m[3]));
+    list.add({ network: 'mastodon', kind: 'profile-url', value: url, source, cue, confusable });
+  }
+  for (const m of text.matchAll(BSKY_PROFILE)) {
+    taken.push([m.index, m.index + m[0].length]);
+    addBluesky(list, safeDecode(m[1]!).replace(/\.$/, ''), source, selfCue(source, text, m.index, m.index + m[0].length), false);
+  }
+  for (const m of text.matchAll(FEDI_ACCT)) {
+    const host = asciiHost(m[2]!);
+    if (!host || overlaps(m.index, m.index + m[0].length)) continue;
+    taken.push([m.index, m.index + m[0].length]);
+    const cue = selfCue(source, text, m.index, m.index + m[0].length);
+    list.add({ network: 'mastodon', kind: 'acct', value: `${m[1]!.toLowerCase()}@${host}`, source, cue, confusable: hasNonAscii(m[0]) });
+  }
+  // Without its leading @, user@host is an e-mail address unless a Mastodon cue precedes it.
+  for (const m of text.matchAll(BARE_ACCT)) {
+    const host = asciiHost(m[2]!);
+    if (!host || overlaps(m.index, m.index + m[0].length)) continue;
+    if (!cueAround(text, m.index, m.index + m[0].length, MASTODON_CUE)) continue;
+    taken.push([m.index, m.index + m[0].length]);
+    list.add({ network: 'mastodon', kind: 'acct', value: `${m[1]!.toLowerCase()}@${host}`, source, cue: true, confusable: hasNonAscii(m[0]) });
+  }
+  for (const m of text.matchAll(DOMAIN_TOKEN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(start, end)) continue;
+    const domain = m[1]!.replace(/\.$/, '');
+    const ascii = asciiHost(domain);
+    if (!ascii) continue;
+    const known = suffixes.some((s) => ascii.endsWith(s.toLowerCase()) && ascii.length > s.length);
+    const bskyCue = cueAround(text, start, end, BLUESKY_CUE);
+    // Any other domain is only a handle when a Bluesky cue says so ("🦋 jane.dev").
+    if (!known && !bskyCue) continue;
+    const cue = source === 'bio' ? bskyCue || cueAround(text, start, end, SELF_CUE) : selfCue(source, text, start, end);
+    addBluesky(list, ascii, source, cue, hasNonAscii(domain));
+  }
+}
+
+function addBluesky(list: HintList, value: string, source: HintSource, cue: boolean, confusable: boolean): void {
+  if (isDid(value)) {
+    list.add({ network: 'bluesky', kind: 'did', value: value.toLowerCase().startsWith('did:plc:') ? value.toLowerCase() : value, source, cue, confusable });
+    return;
+  }
+  const host = asciiHost(value.replace(/^@/, ''));
+  if (!host || !host.includes('.')) return;
+  list.add({ network: 'bluesky', kind: 'handle', value: host, source, cue, confusable: confusable || host.includes('xn--') });
+}
+
+/** Links: profile URLs become hints; a link to a site's home page may be a custom-domain handle. */
+function fromLink(list: HintList, href: string, source: HintSource, suffixes: readonly string[]): void {
+  let url: URL;
+  try {
+    url = new URL(/^https?:\/\//i.test(href) ? href : `https://${href}`);
+  } catch {
+    // Not a URL (X showed something odd): nothing to learn from it.
+    return;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
+  const before = list.items.length;
+  fromText(list, `${url.host}${safeDecode(url.pathname)}`, source, suffixes);
+  if (list.items.length > before) return;
+  const host = url.hostname.replace(/^www\./, '');
+  if (NOT_FEDIVERSE.has(host) || !host.includes('.')) return;
+  if (url.pathname === '/' || url.pathname === '') {
+    list.add({ network: 'bluesky', kind: 'domain', value: host, source, cue: source === 'website', confusable: host.includes('xn--') });
+  }
+}
+
+/**
+ * Every hint in the profile. `suffixes` are the handle domains that always
+ * mean Bluesky: `.bsky.social` and those of the user's own PDS.
+ */
+export function extractHints(profile: XProfile, suffixes: readonly string[] = DEFAULT_HANDLE_SUFFIXES): Hint[] {
+  const list = new HintList();
+  fromText(list, profile.displayName, 'name', suffixes);
+  fromText(list, profile.bio, 'bio', suffixes);
+  for (const link of profile.links) fromLink(list, link, 'link', suffixes);
+  if (profile.website) fromLink(list, profile.website, 'website', suffixes);
+  return list.items;
+}
+
+/** `user@host` for a fediverse hint (a profile URL gives its own). */
+export function acctOfHint(hint: Hint): string | null {
+  if (hint.network !== 'mastodon') return null;
+  if (hint.kind === 'acct') return hint.value;
+  const m = /^https:\/\/([^/]+)\/(?:@([^@/]+)(?:@([^/]+))?|users\/([^/]+))$/.exec(hint.value);
+  if (!m) return null;
+  return `${(m[2] ?? m[4]!).toLowerCase()}@${m[3] ?? m[1]}`;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { acctOfHint, extractHints } from '../../../lib/bridge/hints';
+import type { Hint, XProfile } from '../../../lib/bridge/types';
+
+function profile(bio: string, extra: Partial<XProfile> = {}): XProfile {
+  return { handle: 'jane_doe', displayName: 'Jane Doe', bio, links: [], website: null, ...extra };
+}
+
+const pick = (hints: Hint[]) => hints.map((h) => `${h.network}:${h.kind}:${h.value}${h.cue ? '+cue' : ''}${h.confusable ? '+confusable' : ''}`);
+
+describe('extractHints', () => {
+  it.each<[string, string[]]>([
+    ['Find me at @jane@piaille.fr', ['mastodon:acct:jane@piaille.fr+cue']],
+    ['@Jane@Mastodon.Social', ['mastodon:acct:jane@mastodon.social']],
+    ['🐘 piaille.fr/@jane', ['mastodon:profile-url:https://piaille.fr/@jane+cue']],
+    ['https://fosstodon.org/users/jane', ['mastodon:profile-url:https://fosstodon.org/users/jane']],
+    ['social.example/@jane@other.example', ['mastodon:profile-url:https://social.example/@jane@other.example']],
+    ['mastodon: jane@piaille.fr', ['mastodon:acct:jane@piaille.fr+cue']],
+    ['contact: jane@example.com', []], // an e-mail address, no Mastodon cue
+    ['medium.com/@jane and youtube.com/@jane', []],
+    ['piaille.fr/@jane/112233', []], // a post, not a profile
+    ['🦋 jane.bsky.social', ['bluesky:handle:jane.bsky.social+cue']],
+    ['jane.bsky.social', ['bluesky:handle:jane.bsky.social']],
+    ['@Jane.BSKY.social.', ['bluesky:handle:jane.bsky.social']],
+    ['Bluesky: @jane.dev', ['bluesky:handle:jane.dev+cue']],
+    ['Founder of acme.com', []], // a domain without a Bluesky cue is not a handle
+    ['bsky.app/profile/jane.dev', ['bluesky:handle:jane.dev']],
+    ['→ bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx', ['bluesky:did:did:plc:abcdefghijklmnopqrstuvwx+cue']],
+    ['Ｆｉｎｄ ｍｅ ＠jane＠piaille.fr', ['mastodon:acct:jane@piaille.fr+cue']], // fullwidth folds
+    ['🐘 @jane@mastodon.sociаl', ['mastodon:acct:jane@mastodon.xn--socil-7ve+cue+confusable']], // Cyrillic а in the host
+    ['\u202bتابعوني\u202c 🦋 nadia.bsky.social', ['bluesky:handle:nadia.bsky.social+cue']],
+  ])('%s', (bio, expected) => {
+    expect(pick(extractHints(profile(bio)))).toEqual(expected);
+  });
+
+  it('knows the handle domains of the user\'s own PDS', () => {
+    expect(pick(extractHints(profile('ana.test and bob.example.com'), ['.bsky.social', '.test']))).toEqual(['bluesky:handle:ana.test']);
+  });
+
+  it('reads the display name as the person\'s own', () => {
+    expect(pick(extractHints(profile('', { displayName: 'Jane 🦋 jane.bsky.social' })))).toEqual(['bluesky:handle:jane.bsky.social+cue']);
+    expect(pick(extractHints(profile('', { displayName: 'Jane (@jane@piaille.fr)' })))).toEqual(['mastodon:acct:jane@piaille.fr+cue']);
+  });
+
+  it('takes bio links and the website: profile URLs, and home pages as possible domain handles', () => {
+    const hints = extractHints(
+      profile('', { links: ['https://piaille.fr/@jane', 'https://janedoe.net/', 'https://janedoe.net/blog/post'], website: 'https://www.jane.dev/' }),
+    );
+    expect(pick(hints)).toEqual([
+      'mastodon:profile-url:https://piaille.fr/@jane',
+      'bluesky:domain:janedoe.net',
+      'bluesky:domain:jane.dev+cue',
+    ]);
+  });
+
+  it('merges the same address seen in the text and in a link, keeping the cue', () => {
+    const hints = extractHints(profile('🐘 piaille.fr/@jane', { links: ['https://piaille.fr/@jane'] }));
+    expect(hints).toHaveLength(1);
+    expect(hints[0]).toMatchObject({ source: 'link', cue: true });
+  });
+
+  it('gives the address of a profile URL', () => {
+    const [a, b, c] = extractHints(profile('piaille.fr/@jane fosstodon.org/users/bob social.example/@carl@other.example'));
+    expect([a, b, c].map((h) => acctOfHint(h!))).toEqual(['jane@piaille.fr', 'bob@fosstodon.org', 'carl@other.example']);
+  });
+});
