@@ -33,6 +33,25 @@ export interface ConnectDeps {
   randomState: () => string;
 }
 
+/**
+ * Mastodon answers its API to any origin (CORS). A server that does not is
+ * either down or not Mastodon; a no-cors request tells the two apart, since
+ * it succeeds whenever the server answers at all.
+ */
+async function probeInstance(deps: ConnectDeps, origin: string): Promise<MastodonInstanceInfo> {
+  try {
+    return await fetchInstance(origin, deps.fetch);
+  } catch (error) {
+    if (!(error instanceof MastodonConnectError) || error.kind !== 'unreachable') throw error;
+    const answered = await deps.fetch(`${origin}/`, { mode: 'no-cors' }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) throw new MastodonConnectError('notMastodon', origin);
+    throw error;
+  }
+}
+
 export function originFromInput(server: string): string {
   const parsed = normaliseServerInput(server);
   if ('error' in parsed) throw parsed.error;
@@ -52,7 +71,7 @@ async function appFor(deps: ConnectDeps, origin: string): Promise<MastodonApp> {
 /** The OAuth authorization-code flow with PKCE and state. */
 export async function connectMastodon(deps: ConnectDeps, server: string): Promise<Account> {
   const origin = originFromInput(server);
-  const instance = await fetchInstance(origin, deps.fetch);
+  const instance = await probeInstance(deps, origin);
   const app = await appFor(deps, origin);
   const pkce = await createPkce();
   const state = deps.randomState();
@@ -94,7 +113,7 @@ export async function connectMastodon(deps: ConnectDeps, server: string): Promis
 /** For servers older than 4.3 or without OAuth that works here: a token the user made in their settings. */
 export async function connectMastodonWithToken(deps: ConnectDeps, server: string, accessToken: string): Promise<Account> {
   const origin = originFromInput(server);
-  const instance = await fetchInstance(origin, deps.fetch);
+  const instance = await probeInstance(deps, origin);
   const profile = await verifyCredentials(origin, accessToken.trim(), deps.fetch);
   return store(deps, instance, profile, accessToken.trim(), { clientId: '', clientSecret: '' });
 }
