@@ -16,7 +16,13 @@ export default defineConfig({
   }),
   webExt: {
     binaries: existsSync(debianChromium) ? { chrome: debianChromium } : {},
-    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-sync'],
+    chromiumArgs: [
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-sync',
+      // Chromium refuses to start as root with its sandbox on (containers, CI boxes).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
