@@ -10,7 +10,7 @@ import { SortieError } from '../../lib/messaging/errors.ts';
 import { useT } from '../i18n.tsx';
 import { userMessage } from './errors.ts';
 
-const STORES = ['accounts', 'drafts', 'jobs', 'media', 'stats', 'mirrors'] as const;
+const STORES = ['accounts', 'drafts', 'jobs', 'follows', 'media', 'stats', 'mirrors'] as const;
 
 function totals(summary: ImportSummary) {
   const sum = (field: 'added' | 'updated' | 'kept') => STORES.reduce((n, store) => n + summary[store][field], 0);

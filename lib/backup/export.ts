@@ -25,11 +25,12 @@ export interface ExportOptions {
 }
 
 export async function exportBackup(db: Db, options: ExportOptions): Promise<string> {
-  const [settings, accounts, drafts, jobs, stats, mirrors, media] = await Promise.all([
+  const [settings, accounts, drafts, jobs, follows, stats, mirrors, media] = await Promise.all([
     getSettings(db),
     listAccounts(db),
     db.getAll('drafts'),
     db.getAll('jobs'),
+    db.getAll('follows'),
     db.getAll('stats'),
     db.getAll('mirrors'),
     db.getAll('media'),
@@ -48,9 +49,10 @@ export async function exportBackup(db: Db, options: ExportOptions): Promise<stri
     accounts: backupAccounts,
     drafts,
     jobs,
+    follows,
     stats,
     // Built-in mirrors ship with every copy of Sortie; only the user's own travel.
-    mirrors: mirrors.filter((m) => !m.builtIn).map(({ id, name, origin, pinned }) => ({ id, name, origin, pinned })),
+    mirrors: mirrors.filter((m) => !m.builtIn).map(({ id, name, origin, pinned, scheme, templates, disabled }) => ({ id, name, origin, pinned, scheme, templates, disabled })),
     media: included,
     mediaLeftOut: leftOut,
   };

@@ -4,7 +4,7 @@
  * ```
  * { format: 'sortie-backup', version: 1, exportedAt, app, integrity,
  *   settings, accounts: [{ ...public fields, credentials: null | { encrypted } }],
- *   drafts, jobs, stats, mirrors, media: [{ id, mime, createdAt, data }], mediaLeftOut }
+ *   drafts, jobs, follows, stats, mirrors, media: [{ id, mime, createdAt, data }], mediaLeftOut }
  * ```
  * - Tokens are in the file only sealed with the user's passphrase
  *   (lib/backup/crypto.ts); without one, `credentials` is null and the
@@ -16,10 +16,14 @@
  * - `integrity` is the SHA-256 of the document without that field, to tell a
  *   damaged file from a wrong passphrase. It is not a signature: anyone who
  *   edits the file can recompute it.
+ * - `follows` are the follow bridge's results (X accounts collected and
+ *   the accounts found for them).
  * - Not in the file: the registered Mastodon app ids (re-registered on
- *   demand, and tied to this browser's redirect URL), built-in mirrors and
- *   mirror health (this browser's own observations).
+ *   demand, and tied to this browser's redirect URL), built-in mirrors,
+ *   mirror health (this browser's own observations) and the progress of a
+ *   follow-bridge run.
  */
+import type { BridgeEntry } from '../bridge/types.ts';
 import type { Draft } from '../compose/draft.ts';
 import type { StatRecord } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
@@ -28,6 +32,7 @@ import type { SettingsPatch } from '../settings.ts';
 import * as v from '../validate.ts';
 import { sha256Base64 } from './crypto.ts';
 import { MAX_BACKUP_CHARS } from './limits.ts';
+import { bridgeEntrySchema } from './schemas-bridge.ts';
 import {
   backupAccountSchema,
   draftSchema,
@@ -37,6 +42,7 @@ import {
   settingsSchema,
   statSchema,
   type BackupAccount,
+  type BackupMirror,
   type BackupMedia,
 } from './schemas.ts';
 
@@ -45,13 +51,12 @@ export const BACKUP_VERSION = 1;
 /** Raw image bytes carried in one file (about 27 MB once in base64): runtime messages stay well under 64 MB. */
 export const MEDIA_BUDGET_BYTES = 20 * 1024 * 1024;
 
-export type BackupMirror = v.Infer<typeof mirrorSchema>;
-
 export interface BackupBody {
   settings: SettingsPatch;
   accounts: BackupAccount[];
   drafts: Draft[];
   jobs: Job[];
+  follows: BridgeEntry[];
   stats: StatRecord[];
   mirrors: BackupMirror[];
   media: BackupMedia[];
@@ -82,6 +87,7 @@ const bodySchema: v.Schema<BackupBody> = v.object({
   accounts: v.array(backupAccountSchema, { max: 1_000 }),
   drafts: v.array(draftSchema, { max: 100_000 }),
   jobs: v.array(jobSchema, { max: 1_000_000 }),
+  follows: v.array(bridgeEntrySchema, { max: 100_000 }),
   stats: v.array(statSchema, { max: 1_000_000 }),
   mirrors: v.array(mirrorSchema, { max: 1_000 }),
   media: v.array(mediaSchema, { max: 100_000 }),

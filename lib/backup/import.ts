@@ -30,6 +30,7 @@ export interface ImportSummary {
   accounts: Counts;
   drafts: Counts;
   jobs: Counts;
+  follows: Counts;
   media: Counts;
   stats: Counts;
   mirrors: Counts;
@@ -107,6 +108,7 @@ async function write(db: Db, file: BackupFile, accounts: Account[], media: Media
     accounts: emptyCounts(),
     drafts: emptyCounts(),
     jobs: emptyCounts(),
+    follows: emptyCounts(),
     media: emptyCounts(),
     stats: emptyCounts(),
     mirrors: emptyCounts(),
@@ -114,7 +116,7 @@ async function write(db: Db, file: BackupFile, accounts: Account[], media: Media
     reconnect: [],
     mediaMissing: file.mediaLeftOut.length,
   };
-  const tx = db.transaction(['accounts', 'drafts', 'jobs', 'media', 'stats', 'mirrors', 'settings'], 'readwrite');
+  const tx = db.transaction(['accounts', 'drafts', 'jobs', 'follows', 'media', 'stats', 'mirrors', 'settings'], 'readwrite');
   try {
     await merge(tx, file, accounts, media, summary);
   } catch (error) {
@@ -126,13 +128,14 @@ async function write(db: Db, file: BackupFile, accounts: Account[], media: Media
   return summary;
 }
 
-type ImportTx = IDBPTransaction<SortieDB, ('accounts' | 'drafts' | 'jobs' | 'media' | 'stats' | 'mirrors' | 'settings')[], 'readwrite'>;
+type ImportTx = IDBPTransaction<SortieDB, ('accounts' | 'drafts' | 'jobs' | 'follows' | 'media' | 'stats' | 'mirrors' | 'settings')[], 'readwrite'>;
 
 async function merge(tx: ImportTx, file: BackupFile, accounts: Account[], media: MediaIn[], summary: ImportSummary): Promise<void> {
   const stores = {
     accounts: tx.objectStore('accounts'),
     drafts: tx.objectStore('drafts'),
     jobs: tx.objectStore('jobs'),
+    follows: tx.objectStore('follows'),
     media: tx.objectStore('media'),
     stats: tx.objectStore('stats'),
     mirrors: tx.objectStore('mirrors'),
@@ -157,6 +160,11 @@ async function merge(tx: ImportTx, file: BackupFile, accounts: Account[], media:
     const decision = decideByUpdate(await stores.jobs.get(job.id), job);
     tally(summary.jobs, decision);
     if (decision !== 'keep') await stores.jobs.put(job);
+  }
+  for (const entry of file.follows) {
+    const decision = decideByUpdate(await stores.follows.get(entry.key), entry);
+    tally(summary.follows, decision);
+    if (decision !== 'keep') await stores.follows.put(entry);
   }
   for (const record of media) {
     const decision = decideMissingOnly(await stores.media.get(record.id));

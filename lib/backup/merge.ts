@@ -2,8 +2,8 @@
  * How an imported record meets what this browser already has. Import never
  * deletes, and never lets an older copy overwrite a newer one:
  *
- * - drafts, jobs: same id -> the one edited last (`updatedAt`) stays; a tie
- *   keeps the one already here.
+ * - drafts, jobs, follow-bridge entries: same id -> the one changed last
+ *   (`updatedAt`) stays; a tie keeps the one already here.
  * - accounts: same id -> the one here stays, unless it needs reconnecting
  *   and the file brings working tokens for it (then only its tokens and
  *   status change).

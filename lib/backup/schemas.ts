@@ -209,12 +209,21 @@ export const settingsSchema: v.Schema<SettingsPatch> = v.object({
 
 export const statSchema: v.Schema<StatRecord> = v.object({ key: short, name: short, day: short, count });
 
+export type BackupMirror = Pick<MirrorRecord, 'id' | 'name' | 'origin' | 'pinned' | 'scheme' | 'templates' | 'disabled'>;
+
+const template = v.optional(v.string({ max: 500, pattern: /^\// }));
+
 /** User-added mirrors only; their health is this browser's own observation and starts over. */
-export const mirrorSchema: v.Schema<Pick<MirrorRecord, 'id' | 'name' | 'origin' | 'pinned'>> = v.object({
+export const mirrorSchema: v.Schema<BackupMirror> = v.object({
   id,
   name: short,
   origin: v.string({ max: 500, pattern: /^https?:\/\/[^/\s]+$/ }),
   pinned: v.boolean(),
+  scheme: v.optional(v.oneOf('nitter', 'template')),
+  templates: v.optional(
+    v.object({ home: template, profile: template, status: template, search: template, hashtag: template, list: template }),
+  ),
+  disabled: v.optional(v.boolean()),
 });
 
 export const mediaSchema = v.object({

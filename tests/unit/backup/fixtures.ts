@@ -1,5 +1,6 @@
 /** Records for backup tests: one Mastodon and one Bluesky account, drafts, jobs and an image. */
 import type { Account } from '../../../lib/accounts/account';
+import type { BridgeEntry } from '../../../lib/bridge/types';
 import { emptyDraft, type Draft } from '../../../lib/compose/draft';
 import type { Job } from '../../../lib/outbox/job';
 
@@ -88,4 +89,39 @@ export function imageBlob(size = 1_000, seed = 7): Blob {
   const bytes = new Uint8Array(size);
   for (let i = 0; i < size; i++) bytes[i] = (i * seed) & 0xff;
   return new Blob([bytes], { type: 'image/png' });
+}
+
+/** A follow-bridge result: an X account and a sure match found with the Mastodon account. */
+export function follow(key: string, updatedAt: number): BridgeEntry {
+  return {
+    key,
+    x: { handle: key, displayName: `Ana ${key}`, bio: 'moved to @ana@piaille.fr', links: [], website: null },
+    sources: ['following:me'],
+    collectedAt: 10,
+    updatedAt,
+    matches: {
+      [mastodonAccount().id]: {
+        checkedAt: 20,
+        notes: [],
+        candidates: [
+          {
+            network: 'mastodon',
+            id: '42',
+            handle: 'ana@piaille.fr',
+            displayName: 'Ana',
+            bio: '',
+            links: [],
+            verifiedLinks: [],
+            labels: [],
+            url: 'https://piaille.fr/@ana',
+            found: 'hint',
+            hints: [{ network: 'mastodon', kind: 'acct', value: 'ana@piaille.fr', source: 'bio', cue: true, confusable: false }],
+            confidence: 'sure',
+            evidence: [{ kind: 'x-names', detail: 'ana@piaille.fr' }],
+            follow: 'following',
+          },
+        ],
+      },
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { closeSortieDb, openSortieDb, type Db } from '../../../lib/db';
 import { SortieError } from '../../../lib/messaging/errors';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { updateSettings } from '../../../lib/settings-store';
-import { blueskyAccount, BLUESKY_REFRESH, draft, imageBlob, job, mastodonAccount, MASTODON_TOKEN } from './fixtures';
+import { blueskyAccount, BLUESKY_REFRESH, draft, follow, imageBlob, job, mastodonAccount, MASTODON_TOKEN } from './fixtures';
 
 const PASS = 'correct horse battery';
 const opts = (extra: { passphrase?: string; mediaBudget?: number } = {}) => ({
@@ -28,13 +28,15 @@ async function seed(db: Db): Promise<void> {
   await db.put('jobs', job('sent1'));
   await db.put('jobs', job('queued1', { state: 'queued', result: null, sendAt: Date.UTC(2030, 0, 1), nextAttemptAt: Date.UTC(2030, 0, 1) }));
   await db.put('stats', { key: 'posts:2026-09-01', name: 'posts', day: '2026-09-01', count: 3 });
+  await db.put('follows', follow('ana_x', 30));
+  await db.put('bridgeRuns', { key: 'current', kind: 'match', state: 'running', done: 1, total: 2, found: 1, followed: 0, failed: 0, startedAt: 1, heartbeatAt: 2, waitingUntil: null, notes: [], error: null, accountIds: [] });
   await db.put('mirrors', mirror('mine', false));
   await db.put('mirrors', mirror('xcancel.com', true));
   await updateSettings(db, { language: 'fr', onboarded: true, links: { keepXUsable: true } });
 }
 
 function mirror(id: string, builtIn: boolean) {
-  return { id, name: id, origin: `https://${id === 'mine' ? 'nitter.mine.example' : id}`, builtIn, pinned: !builtIn, health: 'up' as const, latencyMs: 40, checkedAt: 9, reason: 'ok' };
+  return { id, name: id, origin: `https://${id === 'mine' ? 'nitter.mine.example' : id}`, builtIn, pinned: !builtIn, health: 'up' as const, latencyMs: 40, checkedAt: 9, reason: 'ok', scheme: 'nitter' as const };
 }
 
 /** Exports from one "browser", then opens a fresh database as the other one. */
@@ -67,13 +69,15 @@ describe('export', () => {
     }
   });
 
-  it('carries drafts, queued and sent posts, counters, the user\'s own mirrors only, settings and images', async () => {
+  it('carries drafts, queued and sent posts, bridge results, counters, the user\'s own mirrors only, settings and images', async () => {
     await seed(await openSortieDb());
     const file = await parseBackup(await exportBackup(await openSortieDb(), opts()));
     expect(file.drafts.map((d) => d.id)).toEqual(['d1']);
     expect(file.jobs.map((j) => j.id).sort()).toEqual(['queued1', 'sent1']);
     expect(file.stats).toHaveLength(1);
-    expect(file.mirrors).toEqual([{ id: 'mine', name: 'mine', origin: 'https://nitter.mine.example', pinned: true }]);
+    expect(file.follows).toEqual([follow('ana_x', 30)]);
+    expect(file).not.toHaveProperty('bridgeRuns');
+    expect(file.mirrors).toEqual([{ id: 'mine', name: 'mine', origin: 'https://nitter.mine.example', pinned: true, scheme: 'nitter' }]);
     expect(file.settings).toMatchObject({ language: 'fr', links: { keepXUsable: true } });
     expect(file.media).toHaveLength(1);
     expect(file.mediaLeftOut).toEqual([]);
@@ -95,6 +99,7 @@ describe('import into a fresh browser', () => {
       accounts: { added: 2, updated: 0, kept: 0 },
       drafts: { added: 1 },
       jobs: { added: 2 },
+      follows: { added: 1 },
       media: { added: 1 },
       stats: { added: 1 },
       mirrors: { added: 1 },
@@ -105,7 +110,9 @@ describe('import into a fresh browser', () => {
     expect(await db.get('accounts', blueskyAccount().id)).toEqual(blueskyAccount());
     const image = await db.get('media', 'img1');
     expect(new Uint8Array(await image!.blob.arrayBuffer())).toEqual(new Uint8Array(await imageBlob(2_000).arrayBuffer()));
-    expect(await db.get('mirrors', 'mine')).toMatchObject({ builtIn: false, health: 'unknown', pinned: true });
+    expect(await db.get('mirrors', 'mine')).toMatchObject({ builtIn: false, health: 'unknown', pinned: true, scheme: 'nitter' });
+    expect(await db.get('follows', 'ana_x')).toEqual(follow('ana_x', 30));
+    expect(await db.count('bridgeRuns')).toBe(0);
     expect((await db.get('settings', 'settings'))?.value).toMatchObject({ language: 'fr', onboarded: true });
     expect(await db.get('jobs', 'queued1')).toMatchObject({ state: 'queued', idempotencyKey: 'key-queued1' });
   });
@@ -143,6 +150,7 @@ describe('merging into a browser that has data', () => {
     await db.put('drafts', draft('d1', 5_000, 'edited here after the export'));
     await db.put('drafts', draft('d-local', 1, 'only here'));
     await db.put('jobs', job('sent1', { updatedAt: 1, text: 'older copy here' }));
+    await db.put('follows', follow('ana_x', 99));
     await db.put('stats', { key: 'posts:2026-09-01', name: 'posts', day: '2026-09-01', count: 10 });
     await db.put('mirrors', { ...mirror('mine', false), name: 'renamed here' });
     await updateSettings(db, { language: 'en', onboarded: true });
@@ -152,6 +160,7 @@ describe('merging into a browser that has data', () => {
       accounts: { added: 1, updated: 0, kept: 1 },
       drafts: { added: 0, updated: 0, kept: 1 },
       jobs: { added: 1, updated: 1, kept: 0 },
+      follows: { kept: 1 },
       stats: { kept: 1 },
       mirrors: { kept: 1 },
       settings: 'kept',
@@ -161,6 +170,7 @@ describe('merging into a browser that has data', () => {
     expect((await db.get('drafts', 'd-local'))!.text).toBe('only here');
     expect((await db.get('jobs', 'sent1'))!.text).toBe('Message sent1');
     expect((await db.get('stats', 'posts:2026-09-01'))!.count).toBe(10);
+    expect((await db.get('follows', 'ana_x'))!.updatedAt).toBe(99);
     expect((await db.get('mirrors', 'mine'))!.name).toBe('renamed here');
     expect((await db.get('settings', 'settings'))!.value.language).toBe('en');
   });
@@ -169,7 +179,7 @@ describe('merging into a browser that has data', () => {
     const { json, db } = await exportThenFresh({ passphrase: PASS });
     await importBackup(db, json, PASS);
     const second = await importBackup(db, json, PASS);
-    for (const store of ['accounts', 'drafts', 'jobs', 'media', 'stats', 'mirrors'] as const) {
+    for (const store of ['accounts', 'drafts', 'jobs', 'follows', 'media', 'stats', 'mirrors'] as const) {
       expect(second[store].added + second[store].updated, store).toBe(0);
     }
   });
@@ -201,7 +211,7 @@ describe('refused files change nothing', () => {
     await db.put('drafts', draft('here', 1, 'already here'));
     const error = await errorOf(importBackup(db, alter(json), passphrase));
     expect(error.messageKey).toBe(key);
-    for (const store of ['accounts', 'jobs', 'media', 'stats', 'mirrors', 'settings'] as const) {
+    for (const store of ['accounts', 'jobs', 'follows', 'media', 'stats', 'mirrors', 'settings'] as const) {
       expect(await db.count(store), store).toBe(0);
     }
     expect(await db.getAllKeys('drafts')).toEqual(['here']);

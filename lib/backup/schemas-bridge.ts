@@ -1,0 +1,89 @@
+/**
+ * Shapes of the follow bridge's results in a backup file (the `follows`
+ * store: X accounts collected and what was found for each), typed against
+ * lib/bridge/types.ts so a change there fails `tsc` here until the backup
+ * follows it. The current run's progress (`bridgeRuns`) is not exported: it
+ * describes work in this browser, not data.
+ */
+import type { BridgeEntry, Candidate, Evidence, Hint, MatchResult, XProfile } from '../bridge/types.ts';
+import * as v from '../validate.ts';
+
+const text = v.string({ max: 20_000 });
+const short = v.string({ max: 2_000 });
+const time = v.number({ min: 0 });
+const strings = (max: number) => v.array(short, { max });
+
+/** An object used as a map (keys are ids): each value checked, `__proto__` kept as a plain key. */
+function recordOf<T>(item: v.Schema<T>, max: number): v.Schema<Record<string, T>> {
+  return (value, path = '') => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new v.ValidationError(path, 'an object');
+    const entries = Object.entries(value);
+    if (entries.length > max) throw new v.ValidationError(path, `at most ${max} entries`);
+    return Object.fromEntries(entries.map(([key, inner]) => [key, item(inner, `${path}.${key}`)]));
+  };
+}
+
+const xProfile: v.Schema<XProfile> = v.object({
+  handle: short,
+  displayName: short,
+  bio: text,
+  links: strings(100),
+  website: v.nullable(short),
+});
+
+const hint: v.Schema<Hint> = v.object({
+  network: v.oneOf('mastodon', 'bluesky'),
+  kind: v.oneOf('acct', 'profile-url', 'handle', 'did', 'domain'),
+  value: short,
+  source: v.oneOf('bio', 'link', 'website', 'name'),
+  cue: v.boolean(),
+  confusable: v.boolean(),
+});
+
+const evidence: v.Schema<Evidence> = v.object({
+  kind: v.oneOf(
+    'x-names',
+    'names-x',
+    'same-site',
+    'same-handle',
+    'same-name',
+    'similar-name',
+    'impersonation-label',
+    'look-alike',
+    'contested',
+    'x-names-other',
+  ),
+  detail: short,
+});
+
+const candidate: v.Schema<Candidate> = v.object({
+  network: v.oneOf('mastodon', 'bluesky'),
+  id: short,
+  handle: short,
+  displayName: short,
+  bio: text,
+  links: strings(100),
+  verifiedLinks: strings(100),
+  labels: strings(100),
+  url: short,
+  found: v.oneOf('hint', 'search', 'guess'),
+  hints: v.array(hint, { max: 100 }),
+  confidence: v.oneOf('sure', 'likely', 'unsure'),
+  evidence: v.array(evidence, { max: 100 }),
+  follow: v.oneOf('none', 'following', 'requested'),
+});
+
+const matchResult: v.Schema<MatchResult> = v.object({
+  checkedAt: time,
+  candidates: v.array(candidate, { max: 100 }),
+  notes: strings(50),
+});
+
+export const bridgeEntrySchema: v.Schema<BridgeEntry> = v.object({
+  key: v.string({ min: 1, max: 200 }),
+  x: xProfile,
+  sources: strings(1_000),
+  collectedAt: time,
+  updatedAt: time,
+  matches: recordOf(matchResult, 100),
+});
