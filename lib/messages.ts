@@ -90,6 +90,18 @@ const composeHandoff = v.object({
 });
 export type ComposeHandoff = v.Infer<typeof composeHandoff>;
 
+/** Follow bridge: public profile data an X page showed (a row or a profile header). */
+const collectedProfile = v.object({
+  handle: v.string({ min: 1, max: 50, pattern: /^[A-Za-z0-9_]+$/ }),
+  displayName: v.string({ max: 200 }),
+  bio: v.string({ max: 2_000 }),
+  links: v.array(v.string({ max: 2_000 }), { max: 20 }),
+  website: v.nullable(v.string({ max: 2_000 })),
+});
+
+/** Follow bridge: the panel's texts on x.com, already in the user's language. */
+export type BridgePanelStrings = Record<'title' | 'count' | 'autoScroll' | 'stop' | 'resume' | 'done' | 'open' | 'hide', string>;
+
 export const MESSAGES = {
   'settings.get': spec<Settings>()('extension', v.empty()),
   'settings.update': spec<Settings>()('extension', settingsPatch),
@@ -119,6 +131,11 @@ export const MESSAGES = {
   'accounts.connectMastodonToken': spec<PublicAccount>()(
     'extension',
     v.object({ server: v.string({ min: 1, max: 500 }), token: v.string({ min: 8, max: 500 }) }),
+  ),
+  /** Bluesky mentions in this text that match no account (the composer shows them before posting). */
+  'compose.unresolvedMentions': spec<string[]>()(
+    'extension',
+    v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) }),
   ),
   /** Queue the draft (already saved in IndexedDB by the composer) for its targets. */
   'outbox.enqueue': spec<{ postId: string; jobs: number }>()('extension', v.object({ draftId: v.string({ min: 1, max: 100 }) })),
@@ -187,6 +204,41 @@ export const MESSAGES = {
   'data.pendingPosts': spec<PendingPost[]>()('extension', v.empty()),
   /** Privacy page: sign out on the servers (if asked), then delete everything Sortie stored. */
   'data.wipe': spec<WipeResult>()('extension', v.object({ signOut: v.boolean() })),
+  /** x.com follow lists: accounts the page showed. 'enrich' only completes accounts already collected. */
+  'bridge.collect': spec<{ stored: number; total: number }>()(
+    'any',
+    v.object({
+      source: v.string({ max: 80, pattern: /^(?:following|followers):[a-z0-9_]{1,50}$|^list:\d{1,25}$/ }),
+      mode: v.oneOf('collect', 'enrich'),
+      profiles: v.array(collectedProfile, { max: 100 }),
+    }),
+  ),
+  /** x.com follow lists: the collector panel's texts. */
+  'bridge.panel': spec<{ strings: BridgePanelStrings }>()('any', v.empty()),
+  /** x.com follow lists: open the follow bridge page. */
+  'bridge.open': spec<{ opened: true }>()('any', v.empty()),
+  /** Bridge page: look the collected accounts up with these accounts (progress: 'bridge.changed' + IndexedDB). */
+  'bridge.match': spec<{ started: boolean }>()(
+    'extension',
+    v.object({
+      blueskyAccountId: v.nullable(v.string({ max: 500 })),
+      mastodonAccountId: v.nullable(v.string({ max: 500 })),
+      recheck: v.boolean(),
+    }),
+  ),
+  /** Bridge page: follow these matches. */
+  'bridge.follow': spec<{ started: boolean }>()(
+    'extension',
+    v.object({
+      targets: v.array(
+        v.object({ key: v.string({ max: 60 }), accountId: v.string({ max: 500 }), candidateId: v.string({ max: 500 }) }),
+        { max: 20_000 },
+      ),
+    }),
+  ),
+  'bridge.stop': spec<null>()('extension', v.empty()),
+  /** From the engine: a bridge run moved on (pages re-read the store). */
+  'bridge.changed': spec<null>()('extension', v.empty()),
 } satisfies Record<string, Spec<unknown, unknown>>;
 
 export type MessageName = keyof typeof MESSAGES;

@@ -22,6 +22,7 @@ import { PostOptions } from './PostOptions.tsx';
 import { PostStatus } from './PostStatus.tsx';
 import { TargetPreviews } from './TargetPreviews.tsx';
 import { useDraft } from './useDraft.ts';
+import { useUnresolvedMentions } from './useUnresolvedMentions.ts';
 
 export function previewTargets(accounts: PublicAccount[], ids: string[]): PreviewTarget[] {
   return accounts
@@ -97,6 +98,7 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     [draft, accounts],
   );
   const blocked = previews.some((p) => p.warnings.some((w) => w.severity === 'error'));
+  const unresolved = useUnresolvedMentions(draft, accounts);
 
   async function post() {
     if (!draft || posting) return;
@@ -152,7 +154,7 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
           }}
         />
         <ImageAttachments images={draft.images} onChange={(images) => update({ images })} onError={setError} />
-        <TargetPreviews previews={previews} accounts={accounts} draft={draft} />
+        <TargetPreviews previews={previews} accounts={accounts} draft={draft} unresolvedMentions={unresolved} />
         <details>
           <summary>{t('compose.options')}</summary>
           <PostOptions draft={draft} update={update} />

@@ -41,7 +41,15 @@ function MastodonNotices({ draft, account }: { draft: Draft; account: PublicAcco
   );
 }
 
-export function TargetPreviews({ previews, accounts, draft }: { previews: TargetPreview[]; accounts: PublicAccount[]; draft: Draft }) {
+interface Props {
+  previews: TargetPreview[];
+  accounts: PublicAccount[];
+  draft: Draft;
+  /** Bluesky mentions that match no account. */
+  unresolvedMentions: string[];
+}
+
+export function TargetPreviews({ previews, accounts, draft, unresolvedMentions }: Props) {
   const { t, td } = useT();
   return (
     <section class="previews" aria-label={t('compose.preview')}>
@@ -67,6 +75,11 @@ export function TargetPreviews({ previews, accounts, draft }: { previews: Target
               </ol>
             )}
             {p.network === 'mastodon' && <MastodonNotices draft={draft} account={account} />}
+            {p.network === 'bluesky' && unresolvedMentions.length > 0 && (
+              <p class="warn" role="status" data-testid="unresolved-mentions">
+                {t('compose.warning.unresolvedMentions', { handles: unresolvedMentions.map((h) => `@${h}`).join(', ') })}
+              </p>
+            )}
             {p.warnings
               .filter((w) => w.code !== 'split')
               .map((w) => (

@@ -15,6 +15,24 @@ export interface EmbedLink {
 /** The overlay only runs on X; the frame is web-accessible to X's origins only, and trusts no other parent. */
 const X_ORIGIN = /^https:\/\/(?:(?:mobile|www)\.)?(?:x|twitter)\.com$/;
 
+export type Framing = 'top' | 'overlay' | 'refused';
+
+/**
+ * Where the compose page runs. It is web-accessible (share-intent redirects
+ * need it), so any site could frame it and trick a click on Post: framed,
+ * it runs only as the x.com overlay (`?embed=1`, every ancestor an X origin
+ * where the browser tells, and it renders nothing until the overlay's
+ * handoff arrived from an X origin, see listenForHandoff).
+ */
+export function framing(win: Window, embedParam: boolean): Framing {
+  if (win.parent === win) return 'top';
+  if (!embedParam) return 'refused';
+  // Chrome lists the ancestors' origins; Firefox does not (the handoff check still holds there).
+  const ancestors = (win.location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  if (ancestors && ![...ancestors].every((origin) => X_ORIGIN.test(origin))) return 'refused';
+  return 'overlay';
+}
+
 export function listenForHandoff(win: Window): Promise<EmbedLink> {
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent): void => {

@@ -8,6 +8,7 @@ import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../
 import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
 import { getAccount, listAccounts, putAccount } from '../accounts/store.ts';
 import { createDataHandlers } from '../backup/handlers.ts';
+import { createBridgeHandlers } from '../bridge/handlers.ts';
 import type { Db } from '../db.ts';
 import { callEngine } from '../engine/host.ts';
 import { SortieError } from '../messaging/errors.ts';
@@ -76,6 +77,7 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
       toPublicAccount(await asUserError(connectMastodon(await connectDeps(await db()), server))),
     'accounts.connectMastodonToken': async ({ server, token }) =>
       toPublicAccount(await asUserError(connectMastodonWithToken(await connectDeps(await db()), server, token))),
+    'compose.unresolvedMentions': async (args) => callEngine('bluesky.unresolvedMentions', args),
     'outbox.enqueue': async ({ draftId }) => {
       const database = await db();
       const queued = await enqueueDraft(database, draftId);
@@ -115,6 +117,7 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
       return { opened: true };
     },
     ...linkHandlers({ db, links, grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [] }),
+    ...createBridgeHandlers({ db }),
     ...createDataHandlers({
       db,
       afterImport: async (database) => {

@@ -3,9 +3,11 @@
  * lib/networks and lib/accounts.
  */
 import { toPublicAccount, accountId, type Account } from '../accounts/account.ts';
+import type { BridgeService } from '../bridge/runner.ts';
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
+import { findUnresolvedMentions } from '../networks/bluesky-facets.ts';
 import { updateGates } from '../networks/bluesky-gates.ts';
 import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
 import { revokeToken } from '../accounts/mastodon-oauth.ts';
@@ -19,6 +21,8 @@ export interface EngineDeps {
   now: () => number;
   /** Starts a drain unless one runs; a running one goes round again. */
   requestDrain: () => void;
+  /** The follow bridge's runs (lookups and follows). */
+  bridge: BridgeService;
 }
 
 export type EngineHandlers = { [K in EngineOp]: (args: EngineOps[K]['args']) => Promise<EngineOps[K]['result']> };
@@ -60,6 +64,11 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
       await updateGates(await deps.agents.get(account), postUri, interaction);
       return null;
     },
+    'bluesky.unresolvedMentions': async ({ accountId: id, text }) => {
+      const account = await getAccount(deps.db, id);
+      if (!account || account.network !== 'bluesky') return [];
+      return findUnresolvedMentions(await deps.agents.get(account), text);
+    },
     'account.disconnect': async ({ id }) => {
       const account = await getAccount(deps.db, id);
       if (!account) return { revoked: false };
@@ -80,6 +89,12 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
       deps.agents.forget(id);
       await deleteAccount(deps.db, id);
       return { revoked };
+    },
+    'bridge.match': (args) => deps.bridge.startMatch(args),
+    'bridge.follow': ({ targets }) => deps.bridge.startFollow(targets),
+    'bridge.stop': async () => {
+      deps.bridge.stop();
+      return null;
     },
   };
 }

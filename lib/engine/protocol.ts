@@ -6,6 +6,8 @@
  * its wake-up cheap (issue 9). Only the background talks to it.
  */
 import type { PublicAccount } from '../accounts/account.ts';
+import type { MatchArgs } from '../bridge/runner.ts';
+import type { FollowTarget } from '../bridge/types.ts';
 import type { InteractionPolicy } from '../compose/draft.ts';
 
 export interface BlueskyLoginArgs {
@@ -25,8 +27,15 @@ export interface EngineOps {
   'bluesky.login': { args: BlueskyLoginArgs; result: BlueskyConnectResult };
   /** Change who may reply/quote on an already published Bluesky thread (its threadgate/postgate). */
   'bluesky.updateGates': { args: { accountId: string; postUri: string; interaction: InteractionPolicy }; result: null };
+  /** Mentions in a Bluesky text that resolve to no account, to flag before posting. */
+  'bluesky.unresolvedMentions': { args: { accountId: string; text: string }; result: string[] };
   /** Revoke the token / delete the session on the server, then forget the account. */
   'account.disconnect': { args: { id: string }; result: { revoked: boolean } };
+  /** Follow bridge: look the collected X accounts up (answers at once; progress goes to IndexedDB and 'bridge.changed'). */
+  'bridge.match': { args: MatchArgs; result: { started: boolean } };
+  /** Follow bridge: follow these matches (same progress path). */
+  'bridge.follow': { args: { targets: FollowTarget[] }; result: { started: boolean } };
+  'bridge.stop': { args: Record<string, never>; result: null };
 }
 
 export type EngineOp = keyof EngineOps;

@@ -10,6 +10,7 @@ import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon-i
 import { publishMastodonPart } from '../networks/mastodon-publish.ts';
 import { PublishError, type ImageToSend, type PartToSend, type PostRef } from '../networks/types.ts';
 import type { Job } from '../outbox/job.ts';
+import { SERVER_SCHEDULE_MIN_MS } from '../outbox/plan.ts';
 import type { PublishRequest } from '../outbox/worker.ts';
 import type { BlueskyAgents } from './bluesky-agents.ts';
 
@@ -69,8 +70,22 @@ async function mastodonInstance(deps: PublisherDeps, account: Account): Promise<
   }
 }
 
+/**
+ * A post meant to wait on the Mastodon server, retried when its time is now
+ * too close for the server to schedule it: hold it until its time instead of
+ * letting the server publish it early.
+ */
+function holdUntilDue(job: Job, now: number): void {
+  if (!job.serverScheduled || job.sendAt === null) return;
+  const ahead = job.sendAt - now;
+  if (ahead > 0 && ahead < SERVER_SCHEDULE_MIN_MS) {
+    throw new PublishError('transient', 'notice.scheduledLocally', '', job.sendAt);
+  }
+}
+
 export function createPublisher(deps: PublisherDeps): (request: PublishRequest) => Promise<PostRef> {
   return async ({ job, account, parent, root }) => {
+    holdUntilDue(job, deps.now());
     const images = await loadImages(deps.db, job);
     const creds = account.credentials;
     if (creds.network === 'mastodon') {

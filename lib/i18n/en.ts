@@ -294,6 +294,7 @@ export const en = {
   'compose.drafts.none': "No other draft.",
   'compose.handoff.imagesMissing': "{n} image(s) attached on X could not be taken: add them again here.",
   'compose.handoff.imageFailed': "The image could not be fetched; its address was added to the text instead.",
+  'compose.framedRefused': "Sortie's composer only opens in its own tab, or in Sortie's overlay on x.com.",
   'compose.poll': "Poll (Mastodon)",
   'compose.poll.add': "Add a poll",
   'compose.poll.option': "Choice {n}",
@@ -367,6 +368,8 @@ export const en = {
   'error.backup.tooLarge': "This file is too large to be a Sortie backup. Nothing was changed.",
   'options.account.defaultReply': "Who can reply by default to {handle}",
   'options.account.defaultQuotes': "Allow quotes by default ({handle})",
+  'notice.scheduledLocally': "Too close to its time for the server to schedule it: Sortie will send it at that time.",
+  'compose.warning.unresolvedMentions': "No Bluesky account answers to {handles}: these stay plain text there.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -296,6 +296,7 @@ export const fr: Record<MessageKey, string> = {
   'compose.drafts.none': "Aucun autre brouillon.",
   'compose.handoff.imagesMissing': "{n} image(s) jointe(s) sur X n\u2019ont pas pu être reprise(s)\u00a0: ajoutez-les de nouveau ici.",
   'compose.handoff.imageFailed': "L\u2019image n\u2019a pas pu être récupérée\u00a0; son adresse a été ajoutée au texte.",
+  'compose.framedRefused': "L\u2019éditeur de Sortie ne s\u2019ouvre que dans son propre onglet, ou dans la fenêtre de Sortie sur x.com.",
   'compose.poll': "Sondage (Mastodon)",
   'compose.poll.add': "Ajouter un sondage",
   'compose.poll.option': "Choix {n}",
@@ -369,4 +370,6 @@ export const fr: Record<MessageKey, string> = {
   'error.backup.tooLarge': "Ce fichier est trop gros pour être une sauvegarde de Sortie. Rien n\u2019a été modifié.",
   'options.account.defaultReply': "Qui peut répondre par défaut à {handle}",
   'options.account.defaultQuotes': "Autoriser les citations par défaut ({handle})",
+  'notice.scheduledLocally': "Trop proche de son heure pour que le serveur le programme : Sortie l’enverra à cette heure-là.",
+  'compose.warning.unresolvedMentions': "Aucun compte Bluesky ne répond à {handles} : ces mentions y restent du texte simple.",
 };

@@ -13,6 +13,10 @@ test('connect with an app password and post rich text that Bluesky renders as it
   await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
 
   const compose = await openPage('compose.html');
+  // A mention that matches no account is pointed out before posting.
+  await compose.page.getByLabel('What do you want to say?').fill(`Salut @${friend.handle} et @personne-ici.test`);
+  await expect(compose.page.getByTestId('unresolved-mentions')).toHaveText(/@personne-ici\.test/);
+  await expect(compose.page.getByTestId('unresolved-mentions')).not.toContainText(friend.handle);
   const text = `Été 🌍👩🏽‍🤝‍👩🏻 avec @${friend.handle} — lire https://example.org/a_(b) #Sortie ça marche`;
   await postFromComposer(compose.page, text);
 
