@@ -47,9 +47,12 @@ export default defineConfig({
       '*://t.co/*',
     ],
     optional_host_permissions: ['*://*/*'],
-    // The x.com overlay frames the compose page; share-intent redirects (DNR) land on it.
+    // The x.com overlay frames the compose page, and share-intent redirects (DNR) land on it
+    // from any site's "Share on X" button: Chrome only lets a page's navigation be redirected
+    // to a resource accessible to that page. The compose page refuses to run framed by anything
+    // but the x.com overlay (entrypoints/compose/main.tsx).
     web_accessible_resources: [
-      { resources: ['compose.html'], matches: ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*'] },
+      { resources: ['compose.html'], matches: ['*://*/*'] },
     ],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'

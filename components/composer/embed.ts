@@ -12,7 +12,7 @@ export interface EmbedLink {
   send: (event: EmbedEvent) => void;
 }
 
-/** The overlay only runs on X; the frame is web-accessible to X's origins only, and trusts no other parent. */
+/** The overlay only runs on X: the frame trusts no other parent. */
 const X_ORIGIN = /^https:\/\/(?:(?:mobile|www)\.)?(?:x|twitter)\.com$/;
 
 export type Framing = 'top' | 'overlay' | 'refused';

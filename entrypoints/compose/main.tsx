@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Composer } from '../../components/composer/Composer.tsx';
-import { listenForHandoff, type EmbedLink } from '../../components/composer/embed.ts';
+import { framing, listenForHandoff, type EmbedLink } from '../../components/composer/embed.ts';
 import { fetchSharedImage, type Incoming } from '../../components/composer/incoming.ts';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -9,8 +9,9 @@ import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
 
 const params = new URLSearchParams(location.search);
-/** `?embed=1`: framed by the x.com overlay, which closes when told the post is queued. */
-const embedded = params.get('embed') === '1' && window.parent !== window;
+/** Framed by the x.com overlay (`?embed=1`), which closes when told the post is queued; framed by anything else, refused. */
+const where = framing(window, params.get('embed') === '1');
+const embedded = where === 'overlay';
 /** Started before the first render: the overlay sends as soon as this frame has loaded. */
 const embedLink: Promise<EmbedLink> | null = embedded ? listenForHandoff(window) : null;
 /** `?image=URL`: an image shared from the context menu. */
@@ -60,10 +61,19 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [link]);
 
+  if (where === 'refused') {
+    return (
+      <main>
+        <h1>{t('compose.title')}</h1>
+        <p role="alert">{t('compose.framedRefused')}</p>
+      </main>
+    );
+  }
   return (
     <main class={embedded ? 'embedded' : ''}>
       <h1 class={embedded ? 'visually-hidden' : ''}>{t('compose.title')}</h1>
-      {state.settings && (
+      {/* In the overlay, nothing shows before the overlay's handoff (see framing()). */}
+      {state.settings && (!embedded || link) && (
         <Composer
           settings={state.settings}
           incoming={incoming}
