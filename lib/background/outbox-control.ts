@@ -8,6 +8,7 @@ import { callEngine, closeEngine } from '../engine/host.ts';
 import type { Job } from '../outbox/job.ts';
 import { jobsToCancel, nextWakeAt, runnableJobs } from '../outbox/plan.ts';
 import { cancelJob, editAndResend, retryNow } from '../outbox/state.ts';
+import { releaseMediaIfDone } from '../outbox/media-release.ts';
 import { getJob, jobsOfPendingPosts, jobsOfPost, putJob } from '../outbox/store.ts';
 import { SortieError } from '../messaging/errors.ts';
 
@@ -76,4 +77,5 @@ export async function cancelJobAndRest(db: Db, jobId: string): Promise<void> {
   const job = await mustGet(db, jobId);
   const siblings = await jobsOfPost(db, job.postId);
   for (const j of jobsToCancel(siblings, job)) await putJob(db, cancelJob(j, Date.now()));
+  await releaseMediaIfDone(db, job.postId);
 }

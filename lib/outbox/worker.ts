@@ -12,6 +12,7 @@ import type { Job } from './job.ts';
 import { nextWakeAt, runnableJobs, type RunnableJob } from './plan.ts';
 import type { RetryPolicy } from './retry.ts';
 import { markFailed, markSent, startSending, type Failure } from './state.ts';
+import { releaseMediaIfDone } from './media-release.ts';
 import { getJob, jobsOfPendingPosts, putJob } from './store.ts';
 
 export interface PublishRequest {
@@ -81,6 +82,7 @@ async function runOne(deps: WorkerDeps, { job, parent, root }: RunnableJob): Pro
 
 async function store(deps: WorkerDeps, job: Job): Promise<Job['state']> {
   await putJob(deps.db, job);
+  if (job.state === 'sent' && job.images.length > 0) await releaseMediaIfDone(deps.db, job.postId);
   deps.onJobChange?.(job);
   return job.state;
 }

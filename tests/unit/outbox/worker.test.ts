@@ -112,6 +112,25 @@ describe('drainOutbox', () => {
     expect((await db.get('accounts', 'M'))?.status).toBe('reconnect');
   });
 
+  it('deletes a post\'s images once every job of the post is sent, not before', async () => {
+    const db = await openSortieDb();
+    await db.put('accounts', account('M', 'mastodon'));
+    await db.put('accounts', account('B', 'bluesky'));
+    await db.put('media', { id: 'img', blob: new Blob(['png']), mime: 'image/png', createdAt: 0 });
+    const draft = { ...emptyDraft('d', 0), images: [{ mediaId: 'img', alt: 'a', mime: 'image/png', width: 1, height: 1, size: 3 }] };
+    let k = 0;
+    await addJobs(db, createJobs({ postId: 'p', draft, targets: [{ accountId: 'M', network: 'mastodon', parts: ['x'] }, { accountId: 'B', network: 'bluesky', parts: ['x'] }], now: 0, newKey: () => `k${++k}`, threadRestUnlisted: false }));
+    const server = fakeServer();
+    server.faults.B = ['transient'];
+    const clock = { t: 0 };
+    const first = await run(db, server.publish, clock);
+    expect(first.sent).toBe(1);
+    expect(await db.get('media', 'img')).toBeDefined(); // Bluesky still needs it
+    clock.t = first.nextWakeAt!;
+    await run(db, server.publish, clock);
+    expect(await db.get('media', 'img')).toBeUndefined();
+  });
+
   it('recovers a job stored as "sending" by a worker that died', async () => {
     const db = await setup({ B: ['a', 'b'] });
     const jobs = await jobsOfPost(db, 'p');
