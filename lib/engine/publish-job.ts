@@ -9,10 +9,20 @@ import { publishBlueskyPart, resolveReplyTarget } from '../networks/bluesky.ts';
 import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon-instance.ts';
 import { publishMastodonPart } from '../networks/mastodon-publish.ts';
 import { PublishError, type ImageToSend, type PartToSend, type PostRef } from '../networks/types.ts';
+import { prepareImage } from '../media/prepare.ts';
 import type { Job } from '../outbox/job.ts';
 import { SERVER_SCHEDULE_MIN_MS } from '../outbox/plan.ts';
 import type { PublishRequest } from '../outbox/worker.ts';
 import type { BlueskyAgents } from './bluesky-agents.ts';
+
+/** The blob size limit of PDSes older than the 2,000,000-byte lexicon limit. */
+const OLD_PDS_BLOB_LIMIT = 1_000_000;
+
+async function shrinkTo(image: ImageToSend, maxBytes: number): Promise<ImageToSend> {
+  if (image.blob.size <= maxBytes) return image;
+  const prepared = await prepareImage(image.blob, maxBytes);
+  return { ...image, blob: prepared.blob, mime: prepared.mime, width: prepared.width, height: prepared.height, size: prepared.blob.size };
+}
 
 /** Server limits older than this are read again before posting. */
 const SERVER_INFO_MAX_AGE_MS = 24 * 3_600_000;
@@ -98,9 +108,16 @@ export function createPublisher(deps: PublisherDeps): (request: PublishRequest) 
     const agent = await deps.agents.get(account);
     try {
       const target = parent ?? (job.replyTo ? await resolveReplyTarget(agent, job.replyTo) : null);
-      // Replying to someone else's thread: its root is that thread's root, which resolveReplyTarget gives as the target's own root when known.
+      // The adapter reads the true thread root from the parent's own record when it is a reply.
       const part = partFrom(job, images, target, root ?? target);
-      return await publishBlueskyPart(agent, part);
+      try {
+        return await publishBlueskyPart(agent, part);
+      } catch (error) {
+        // Older PDSes take blobs of 1,000,000 bytes, not 2,000,000: shrink once more and retry.
+        if (!(error instanceof PublishError) || error.messageKey !== 'error.blobTooLarge' || images.length === 0) throw error;
+        const smaller = await Promise.all(images.map((image) => shrinkTo(image, OLD_PDS_BLOB_LIMIT)));
+        return await publishBlueskyPart(agent, { ...part, images: smaller });
+      }
     } catch (error) {
       if (error instanceof PublishError && error.kind === 'auth') deps.agents.forget(account.id);
       throw error;
