@@ -70,7 +70,7 @@ export async function launchSortie(profileDir: string, proxyPort: number): Promi
  * and extension updaters, the secure-time check, the Google-account probe
  * and the spell-check dictionary Chromium downloads the first time text is
  * typed into an editable field. Only these exact hosts are forgiven, and the bundle scan
- * (tests/unit/privacy) proves Sortie's own code names none of them.
+ * (tests/e2e/bundle-hosts.spec.ts) proves Sortie's own code names none of them.
  */
 export const BROWSER_HOUSEKEEPING_HOSTS: ReadonlySet<string> = new Set([
   'update.googleapis.com',
