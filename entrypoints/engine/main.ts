@@ -3,6 +3,9 @@
  * background and Sortie's pages, never content scripts.
  */
 import { browser } from 'wxt/browser';
+import { blueskyLookup } from '../../lib/bridge/lookup-bluesky.ts';
+import { mastodonLookup } from '../../lib/bridge/lookup-mastodon.ts';
+import { createBridgeService } from '../../lib/bridge/runner.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { BlueskyAgents } from '../../lib/engine/bluesky-agents.ts';
 import { createEngineHandlers } from '../../lib/engine/handlers.ts';
@@ -12,6 +15,7 @@ import type { Envelope } from '../../lib/messages.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { DEFAULT_RETRY_POLICY } from '../../lib/outbox/retry.ts';
 import { drainOutbox } from '../../lib/outbox/worker.ts';
+import { bumpStatQuietly } from '../../lib/stats.ts';
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
@@ -25,7 +29,7 @@ async function start() {
   let again = false;
 
   /** Tells open pages the queue changed; nobody listening is normal. */
-  function announce(name: 'outbox.changed' | 'engine.idle', body?: unknown): void {
+  function announce(name: 'outbox.changed' | 'engine.idle' | 'bridge.changed', body?: unknown): void {
     const message: Envelope = { sortie: 1, name, body };
     browser.runtime.sendMessage(message).catch(() => undefined);
   }
@@ -45,11 +49,16 @@ async function start() {
         random: Math.random,
         policy: DEFAULT_RETRY_POLICY,
         publish,
-        onJobChange: () => announce('outbox.changed'),
+        onJobChange: (job) => {
+          // The dashboard counts posts, not thread parts.
+          if (job.state === 'sent' && job.partIndex === 0) bumpStatQuietly(db, `posts.${job.network}`);
+          announce('outbox.changed');
+        },
       });
       nextWakeAt = result.nextWakeAt;
     } while (again);
-    announce('engine.idle', { nextWakeAt, offline: !navigator.onLine });
+    // A follow-bridge run still going keeps the engine open; it says 'idle' itself when it ends.
+    if (!bridge.running()) announce('engine.idle', { nextWakeAt, offline: !navigator.onLine });
   }
 
   function requestDrain(): void {
@@ -66,7 +75,21 @@ async function start() {
 
   addEventListener('online', requestDrain);
 
-  return createEngineHandlers({ db, agents, now: Date.now, requestDrain });
+  const bridge = createBridgeService({
+    db,
+    now: Date.now,
+    bluesky: async (account) => blueskyLookup(await agents.get(account)),
+    mastodon: (account) => {
+      if (account.credentials.network !== 'mastodon') throw new Error(`${account.id} is not a Mastodon account`);
+      return mastodonLookup({ origin: account.credentials.origin, accessToken: account.credentials.accessToken });
+    },
+    announce: () => announce('bridge.changed'),
+    onFinished: () => {
+      if (!draining) announce('engine.idle', { nextWakeAt: null, offline: !navigator.onLine });
+    },
+  });
+
+  return createEngineHandlers({ db, agents, now: Date.now, requestDrain, bridge });
 }
 
 const ready = start();

@@ -35,6 +35,8 @@ function png(width: number, height: number, rgb: [number, number, number]): Buff
 /** The one Chrome API the tests read in the service worker. */
 type WithDnr = { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<Array<{ action: { redirect?: { regexSubstitution?: string } } }>> } } };
 
+type WithMenus = { chrome: { contextMenus: { update(id: string, props: object): Promise<void> } } };
+
 async function noSeriousViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -147,6 +149,7 @@ test('drafts are listed, opened and deleted, and survive closing the browser', a
 });
 
 test('Ctrl+Enter posts from the compose tab; a shared image is attached; popup, compose and options pass axe', async ({
+  sortie,
   context,
   openPage,
   routeHost,
@@ -167,11 +170,20 @@ test('Ctrl+Enter posts from the compose tab; a shared image is attached; popup, 
   await expect(compose.page.getByTestId('images').locator('li')).toHaveCount(1);
   await compose.page.getByLabel('Alt text for image 1').fill('A pink rectangle');
   await noSeriousViolations(compose.page);
+  await compose.page.emulateMedia({ colorScheme: 'dark' });
+  await noSeriousViolations(compose.page);
+  await compose.page.emulateMedia({ colorScheme: 'light' });
   await compose.page.getByLabel(TEXT).press('Control+Enter');
   await expect(compose.page.getByTestId('post-status').locator('li[data-state="sent"]')).toHaveCount(1, { timeout: 30_000 });
   const status = mastodon.state.statuses.find((s) => s.accountId === accountId)!;
   expect(status.text).toBe('https://news.example/photo');
   expect(mastodon.state.media.find((m) => m.id === status.mediaIds[0])).toMatchObject({ description: 'A pink rectangle' });
+
+  // The context menu items exist (created at install): updating one that does not exist fails.
+  const worker = await sortie.serviceWorker();
+  for (const id of ['sortie-share-page', 'sortie-share-selection', 'sortie-share-link', 'sortie-share-image']) {
+    await worker.evaluate((item) => (globalThis as unknown as WithMenus).chrome.contextMenus.update(item, {}), id);
+  }
 
   const popup = await openPage('popup.html');
   await expect(popup.page.getByLabel(TEXT)).toBeVisible();
