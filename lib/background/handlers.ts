@@ -9,7 +9,6 @@ import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
 import { getAccount, listAccounts, putAccount } from '../accounts/store.ts';
 import { createDataHandlers } from '../backup/handlers.ts';
 import { createBridgeHandlers } from '../bridge/handlers.ts';
-import { createBridgeHandlers } from '../bridge/handlers.ts';
 import type { Db } from '../db.ts';
 import { callEngine } from '../engine/host.ts';
 import { SortieError } from '../messaging/errors.ts';
@@ -118,7 +117,6 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
       return { opened: true };
     },
     ...linkHandlers({ db, links, grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [] }),
-    ...createBridgeHandlers({ db }),
     ...createBridgeHandlers({ db }),
     ...createDataHandlers({
       db,

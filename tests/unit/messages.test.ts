@@ -29,7 +29,8 @@ describe('who may send what', () => {
   });
   it('only a short list of harmless messages is open to content scripts', () => {
     const open = Object.entries(MESSAGES).filter(([, s]) => s.from === 'any').map(([n]) => n).sort();
-    expect(open).toEqual(['compose.open', 'page.config']);
+    // bridge.*: an x.com follow list hands over the public profiles it shows, asks for its panel's texts, opens the bridge page.
+    expect(open).toEqual(['bridge.collect', 'bridge.open', 'bridge.panel', 'compose.open', 'page.config']);
   });
 });
 
