@@ -6,9 +6,6 @@ import { browser } from 'wxt/browser';
 import { blueskyLookup } from '../../lib/bridge/lookup-bluesky.ts';
 import { mastodonLookup } from '../../lib/bridge/lookup-mastodon.ts';
 import { createBridgeService } from '../../lib/bridge/runner.ts';
-import { blueskyLookup } from '../../lib/bridge/lookup-bluesky.ts';
-import { mastodonLookup } from '../../lib/bridge/lookup-mastodon.ts';
-import { createBridgeService } from '../../lib/bridge/runner.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { BlueskyAgents } from '../../lib/engine/bluesky-agents.ts';
 import { createEngineHandlers } from '../../lib/engine/handlers.ts';
@@ -18,7 +15,6 @@ import type { Envelope } from '../../lib/messages.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { DEFAULT_RETRY_POLICY } from '../../lib/outbox/retry.ts';
 import { drainOutbox } from '../../lib/outbox/worker.ts';
-import { bumpStatQuietly } from '../../lib/stats.ts';
 import { bumpStatQuietly } from '../../lib/stats.ts';
 
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;

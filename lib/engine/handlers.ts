@@ -4,7 +4,6 @@
  */
 import { toPublicAccount, accountId, type Account } from '../accounts/account.ts';
 import type { BridgeService } from '../bridge/runner.ts';
-import type { BridgeService } from '../bridge/runner.ts';
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
@@ -90,12 +89,6 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
       deps.agents.forget(id);
       await deleteAccount(deps.db, id);
       return { revoked };
-    },
-    'bridge.match': (args) => deps.bridge.startMatch(args),
-    'bridge.follow': ({ targets }) => deps.bridge.startFollow(targets),
-    'bridge.stop': async () => {
-      deps.bridge.stop();
-      return null;
     },
     'bridge.match': (args) => deps.bridge.startMatch(args),
     'bridge.follow': ({ targets }) => deps.bridge.startFollow(targets),

@@ -8,8 +8,6 @@
 import type { PublicAccount } from '../accounts/account.ts';
 import type { MatchArgs } from '../bridge/runner.ts';
 import type { FollowTarget } from '../bridge/types.ts';
-import type { MatchArgs } from '../bridge/runner.ts';
-import type { FollowTarget } from '../bridge/types.ts';
 import type { InteractionPolicy } from '../compose/draft.ts';
 
 export interface BlueskyLoginArgs {
