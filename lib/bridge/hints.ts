@@ -18,7 +18,7 @@ const USER = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])?';
 
 /** Words that say an address is the person's own. Looked for just before (or right after) it. */
 const SELF_CUE =
-  /🦋|☁️|🐘|🦣|bluesky|bsky|mastodon|masto\b|fedi(?:verse)?|also (?:on|at)|find me|follow me|moved|now (?:on|at)|elsewhere|ailleurs|aussi sur|retrouvez|suivez|me trouver|sur (?:bluesky|mastodon)|→|➡|👉|:\s*$/iu;
+  /🦋|☁️|🐘|🦣|bluesky|bsky|mastodon|masto\b|fedi(?:verse)?|also (?:on|at)|find me|follow me|moved|now (?:on|at)|elsewhere|ailleurs|aussi sur|retrouvez|suivez|me trouver|sur (?:bluesky|mastodon)|→|➡|👉/iu;
 const BLUESKY_CUE = /🦋|☁️|bluesky|bsky/iu;
 const MASTODON_CUE = /🐘|🦣|mastodon|masto\b|fedi(?:verse)?/iu;
 
@@ -137,7 +137,8 @@ function fromText(list: HintList, raw: string, source: HintSource, suffixes: rea
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(start, end)) continue;
-    const domain = m[1]!.replace(/\.$/, '');
+    // "www." is a web address, not a handle: the handle is the domain itself.
+    const domain = m[1]!.replace(/\.$/, '').replace(/^www\./i, '');
     const ascii = asciiHost(domain);
     if (!ascii) continue;
     const known = suffixes.some((s) => ascii.endsWith(s.toLowerCase()) && ascii.length > s.length);
@@ -169,14 +170,17 @@ function fromLink(list: HintList, href: string, source: HintSource, suffixes: re
     return;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
-  const before = list.items.length;
-  fromText(list, `${url.host}${safeDecode(url.pathname)}`, source, suffixes);
-  if (list.items.length > before) return;
   const host = url.hostname.replace(/^www\./, '');
-  if (NOT_FEDIVERSE.has(host) || !host.includes('.')) return;
   if (url.pathname === '/' || url.pathname === '') {
-    list.add({ network: 'bluesky', kind: 'domain', value: host, source, cue: source === 'website', confusable: host.includes('xn--') });
+    // A home page: its domain may be the person's custom-domain handle (a handle domain of
+    // the user's PDS, or .bsky.social, is a handle for sure).
+    if (NOT_FEDIVERSE.has(host) || !host.includes('.')) return;
+    const known = suffixes.some((s) => host.endsWith(s.toLowerCase()) && host.length > s.length);
+    list.add({ network: 'bluesky', kind: known ? 'handle' : 'domain', value: host, source, cue: source === 'website', confusable: host.includes('xn--') });
+    return;
   }
+  // A profile page: a fediverse profile URL or a bsky.app profile.
+  fromText(list, `${url.host}${safeDecode(url.pathname)}`, source, suffixes);
 }
 
 /**

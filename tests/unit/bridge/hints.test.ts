@@ -53,6 +53,11 @@ describe('extractHints', () => {
     ]);
   });
 
+  it('takes a www. home page as the bare domain, a handle when it is on a known handle domain', () => {
+    const hints = extractHints(profile('Photos: www.ana.test/', { links: ['https://www.ana.test/'] }), ['.test']);
+    expect(pick(hints)).toEqual(['bluesky:handle:ana.test']);
+  });
+
   it('merges the same address seen in the text and in a link, keeping the cue', () => {
     const hints = extractHints(profile('🐘 piaille.fr/@jane', { links: ['https://piaille.fr/@jane'] }));
     expect(hints).toHaveLength(1);
