@@ -2,14 +2,12 @@
  * The exit dashboard's counters: one row per counter per day in the `stats`
  * store, only ever incremented, never sent anywhere.
  */
-import type { Db, StatRecord } from './db.ts';
+import { openSortieDb, type Db, type StatRecord } from './db.ts';
 
 export const STAT_NAMES = [
   /** Posts (a thread counts once) sent through Sortie, per network. */
   'posts.mastodon',
   'posts.bluesky',
-  /** X links Sortie sent to a mirror (those it could see: see the dashboard's note). */
-  'x.redirects',
   /** Posts made through the x.com composer takeover. */
   'x.takeovers',
   /** X accounts for which the follow bridge found a sure or likely match. */
@@ -45,6 +43,14 @@ export async function bumpStat(db: Db, name: StatName, by = 1, now = Date.now())
 /** Counting must never break what is being counted: failures are logged and dropped. */
 export function bumpStatQuietly(db: Db, name: StatName, by = 1): void {
   bumpStat(db, name, by).catch((error: unknown) => console.warn(`Sortie: could not count ${name}`, error));
+}
+
+/** From an extension page: count once, on this context's own connection. */
+export function countFromPage(name: StatName): void {
+  openSortieDb().then(
+    (db) => bumpStatQuietly(db, name),
+    (error: unknown) => console.warn(`Sortie: could not count ${name}`, error),
+  );
 }
 
 export function readStats(db: Db): Promise<StatRecord[]> {

@@ -11,7 +11,6 @@ import { useT } from '../i18n.tsx';
 const ROWS: Array<[StatName, MessageKey]> = [
   ['posts.mastodon', 'bridge.dashboard.postsMastodon'],
   ['posts.bluesky', 'bridge.dashboard.postsBluesky'],
-  ['x.redirects', 'bridge.dashboard.redirects'],
   ['x.takeovers', 'bridge.dashboard.takeovers'],
   ['follows.found', 'bridge.dashboard.found'],
   ['follows.followed', 'bridge.dashboard.followed'],

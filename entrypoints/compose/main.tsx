@@ -7,6 +7,7 @@ import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
+import { countFromPage } from '../../lib/stats.ts';
 
 const params = new URLSearchParams(location.search);
 /** Framed by the x.com overlay (`?embed=1`), which closes when told the post is queued; framed by anything else, refused. */
@@ -78,7 +79,11 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
           settings={state.settings}
           incoming={incoming}
           showDrafts={!embedded}
-          onPosted={(postId) => link?.send({ sortie: 'posted', postId })}
+          onPosted={(postId) => {
+            // The exit dashboard counts posts written in X's composer and sent by Sortie instead.
+            if (link) countFromPage('x.takeovers');
+            link?.send({ sortie: 'posted', postId });
+          }}
         />
       )}
     </main>

@@ -448,7 +448,7 @@ export const en = {
   'bridge.dashboard.found': "X accounts found elsewhere",
   'bridge.dashboard.followed': "Follows made",
   'bridge.dashboard.strip': "Posts sent each day, last 30 days: {n} in all.",
-  'bridge.dashboard.redirectsNote': "These counters stay in this browser. X links count only when Sortie itself sends them to a mirror: the browser does not tell extensions about the redirects it makes on its own.",
+  'bridge.dashboard.redirectsNote': "These counters stay in this browser. X links sent to a mirror are not counted: the browser redirects them itself, and would tell Sortie only with the \"read your browsing history\" permission, which Sortie does not ask for.",
   'bridge.notice.title': "Tell your X followers where you went",
   'bridge.notice.noAccounts': "Connect your Mastodon or Bluesky account first.",
   'bridge.notice.accounts': "Accounts to mention",

@@ -450,7 +450,7 @@ export const fr: Record<MessageKey, string> = {
   'bridge.dashboard.found': "Comptes X retrouvés ailleurs",
   'bridge.dashboard.followed': "Abonnements faits",
   'bridge.dashboard.strip': "Messages envoyés chaque jour, 30 derniers jours\u00a0: {n} en tout.",
-  'bridge.dashboard.redirectsNote': "Ces compteurs restent dans ce navigateur. Les liens X ne comptent que quand Sortie les envoie lui-même vers un miroir\u00a0: le navigateur ne signale pas aux extensions les redirections qu’il fait de lui-même.",
+  'bridge.dashboard.redirectsNote': "Ces compteurs restent dans ce navigateur. Les liens X envoyés vers un miroir ne sont pas comptés\u00a0: le navigateur les redirige lui-même, et ne le dirait à Sortie qu’avec la permission «\u00a0lire votre historique de navigation\u00a0», que Sortie ne demande pas.",
   'bridge.notice.title': "Dire à vos abonnés X où vous êtes parti",
   'bridge.notice.noAccounts': "Connectez d’abord votre compte Mastodon ou Bluesky.",
   'bridge.notice.accounts': "Comptes à citer",
