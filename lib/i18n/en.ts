@@ -443,7 +443,6 @@ export const en = {
   'bridge.dashboard.total': "In all",
   'bridge.dashboard.postsMastodon': "Posts sent to Mastodon",
   'bridge.dashboard.postsBluesky': "Posts sent to Bluesky",
-  'bridge.dashboard.redirects': "X links sent to a mirror",
   'bridge.dashboard.takeovers': "Posts written in X's composer, sent by Sortie",
   'bridge.dashboard.found': "X accounts found elsewhere",
   'bridge.dashboard.followed': "Follows made",

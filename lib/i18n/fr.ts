@@ -445,7 +445,6 @@ export const fr: Record<MessageKey, string> = {
   'bridge.dashboard.total': "En tout",
   'bridge.dashboard.postsMastodon': "Messages envoyés sur Mastodon",
   'bridge.dashboard.postsBluesky': "Messages envoyés sur Bluesky",
-  'bridge.dashboard.redirects': "Liens X envoyés vers un miroir",
   'bridge.dashboard.takeovers': "Messages écrits dans l’éditeur de X, envoyés par Sortie",
   'bridge.dashboard.found': "Comptes X retrouvés ailleurs",
   'bridge.dashboard.followed': "Abonnements faits",
