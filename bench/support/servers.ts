@@ -1,0 +1,51 @@
+/**
+ * The e2e suite's servers for the posting and queue benches: the real PDS
+ * and the Mastodon test server, one fresh account on each, connected in
+ * Sortie through its own messages (the paste-a-token path for Mastodon, an
+ * app password for Bluesky), as the e2e UI steps do through the forms.
+ */
+import type { Page } from '@playwright/test';
+import { startMastodonServer, type MastodonTestServer } from '../../tests/servers/mastodon/index.ts';
+import { startTestPds, type TestPds, type TestUser } from '../../tests/servers/pds.ts';
+
+export interface BenchServers {
+  mastodon: MastodonTestServer;
+  pds: TestPds;
+  close(): Promise<void>;
+}
+
+export interface BenchAccounts {
+  mastodon: { id: string; token: string; username: string };
+  bluesky: TestUser;
+  /** Sortie's account ids. */
+  mastodonId: string;
+  blueskyId: string;
+}
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
+
+export async function startServers(): Promise<BenchServers> {
+  const [mastodon, pds] = await Promise.all([startMastodonServer(), startTestPds()]);
+  return { mastodon, pds, close: async () => void (await Promise.all([mastodon.close(), pds.close()])) };
+}
+
+async function ask<T>(page: Page, name: string, body: unknown): Promise<T> {
+  const reply = await page.evaluate(([n, b]) => chrome.runtime.sendMessage({ sortie: 1, name: n, body: b }), [name, body] as const);
+  if (!reply?.ok) throw new Error(`bench: ${name} failed: ${JSON.stringify(reply)}`);
+  return reply.value;
+}
+
+/** New accounts on both servers, connected in the Sortie whose extension page `page` is. */
+export async function connectAccounts(page: Page, servers: BenchServers, name: string): Promise<BenchAccounts> {
+  const username = `${name}${Date.now().toString(36)}`.toLowerCase();
+  const mastodon = { ...servers.mastodon.createAccount(username), username };
+  const bluesky = await servers.pds.createUser(username);
+  const m = await ask<{ id: string }>(page, 'accounts.connectMastodonToken', { server: servers.mastodon.url, token: mastodon.token });
+  const b = await ask<{ status: string; account?: { id: string } }>(page, 'accounts.connectBluesky', {
+    identifier: bluesky.handle,
+    password: bluesky.appPassword,
+    service: servers.pds.url,
+  });
+  if (b.account === undefined) throw new Error(`bench: Bluesky connect answered ${b.status}`);
+  return { mastodon, bluesky, mastodonId: m.id, blueskyId: b.account.id };
+}
