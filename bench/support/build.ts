@@ -42,7 +42,7 @@ async function copyBuild(): Promise<void> {
     rmSync(SORTIE_BUILD, { recursive: true, force: true });
     if (existsSync(CHROME_OUTPUT)) cpSync(CHROME_OUTPUT, SORTIE_BUILD, { recursive: true });
     if (MUST_HAVE.every((f) => existsSync(`${SORTIE_BUILD}/${f}`))) return;
-    if (attempt === 30) throw new Error(`bench: no complete build in ${CHROME_OUTPUT}`);
+    if (attempt === 5) throw new Error(`bench: no complete build in ${CHROME_OUTPUT}`);
     await sleep(2_000);
   }
 }

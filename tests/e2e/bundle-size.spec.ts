@@ -8,8 +8,9 @@
  * sit above today's sizes:
  * - links content script: target 8 kB minified; today ~24 kB (WXT's
  *   content-script wrapper and the webextension polyfill are ~14 kB of it).
- * - service worker: ~170 kB (the EN+FR dictionaries, the compose and links
- *   code); the wake budget (≤ 2× an empty worker) is what should bring it down.
+ * - service worker: ~190 kB and growing (the EN+FR dictionaries, the compose,
+ *   links and backup code); the wake budget (≤ 2× an empty worker, failing
+ *   today) is what should bring it down, this only stops a jump.
  */
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ const KB = 1000;
 
 /** Budgets in minified bytes, by entry name (as bench/support/bundle.ts names them). */
 const BUDGETS: Record<string, number> = {
-  'background.js': 200 * KB,
+  'background.js': 250 * KB,
   'content-scripts/links.js': 30 * KB, // target 8 kB (issue 9)
   'content-scripts/x.js': 60 * KB,
   'engine.html (page JS)': 1_000 * KB,
