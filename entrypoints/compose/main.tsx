@@ -55,11 +55,22 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
   useEffect(() => {
     if (!link) return;
     focusTextWhenShown();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) link.send({ sortie: 'close' });
+    // Decided on keydown (an Esc used by a menu or an input method is not ours), done on keyup:
+    // the overlay removes this frame, which must not happen while the key is still down in it.
+    let closing = false;
+    const onDown = (e: KeyboardEvent) => {
+      closing = e.key === 'Escape' && !e.defaultPrevented && !e.isComposing;
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    const onUp = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && closing) link.send({ sortie: 'close' });
+      closing = false;
+    };
+    document.addEventListener('keydown', onDown);
+    document.addEventListener('keyup', onUp);
+    return () => {
+      document.removeEventListener('keydown', onDown);
+      document.removeEventListener('keyup', onUp);
+    };
   }, [link]);
 
   if (where === 'refused') {

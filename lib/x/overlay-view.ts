@@ -86,7 +86,14 @@ export function createOverlayView(container: HTMLElement, strings: OverlayString
       Object.assign(offer.style, { top: '', bottom: '24px', left: '50%', right: '', transform: 'translateX(-50%)' });
       return;
     }
-    const top = Math.min(Math.max(anchor.bottom + MARGIN, MARGIN), height - OFFER_HEIGHT - MARGIN);
+    // Under the composer, else above it; never over it (X's own Post button sits at its bottom).
+    const below = anchor.bottom + MARGIN;
+    const above = anchor.top - OFFER_HEIGHT - MARGIN;
+    if (below + OFFER_HEIGHT + MARGIN > height && above < MARGIN) {
+      Object.assign(offer.style, { top: '', bottom: `${MARGIN}px`, left: '50%', right: '', transform: 'translateX(-50%)' });
+      return;
+    }
+    const top = below + OFFER_HEIGHT + MARGIN <= height ? below : above;
     const right = Math.max(width - anchor.right, MARGIN);
     Object.assign(offer.style, { top: `${top}px`, bottom: '', left: '', right: `${right}px`, transform: '' });
   }

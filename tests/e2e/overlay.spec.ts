@@ -172,6 +172,8 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
   // Esc on the overlay's own Close button (outside the frame) too.
   await offer.click();
   await expect(ours).toBeVisible();
+  // Once the frame has its text (and took the focus, as it does when it opens).
+  await expect(frame.getByLabel('What do you want to say?')).toBeFocused();
   await page.getByRole('button', { name: 'Close' }).focus();
   await page.keyboard.press('Escape');
   await expect(ours).toHaveCount(0);
@@ -195,13 +197,14 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
   await page.getByRole('button', { name: 'Close' }).click();
   expect(createTweet).toEqual([]);
 
-  // Option off again: X's own Post button is X's (the fixture's endpoint does see a post then).
+  // Option off again, followed live by the open tab: X's own Post button is X's again
+  // (the fixture's endpoint does see a post then, so the zero above means something).
   await options.page.getByLabel('X\'s Post button sends to Sortie instead of X').uncheck();
   await page.bringToFront();
   await expect
     .poll(async () => {
-      if ((await xDialog.count()) === 1 && (await ours.count()) === 0) await xDialog.getByRole('button', { name: 'Post' }).click();
-      else if ((await ours.count()) === 1) await page.getByRole('button', { name: 'Close' }).click();
+      if ((await ours.count()) === 1) await page.getByRole('button', { name: 'Close' }).click({ timeout: 2_000 });
+      else if ((await xDialog.count()) === 1) await xDialog.getByRole('button', { name: 'Post' }).click({ timeout: 2_000 });
       return createTweet.length;
     })
     .toBe(1);
