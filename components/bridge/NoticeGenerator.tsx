@@ -43,20 +43,16 @@ export function NoticeGenerator({ accounts }: { accounts: PublicAccount[] }) {
             ))}
           </fieldset>
           <div class="row">
-            <label>
-              {t('bridge.notice.language')}{' '}
-              <select value={lang} onChange={(e) => setLang(e.currentTarget.value as NoticeLang)}>
-                <option value="en">English</option>
-                <option value="fr">Français</option>
-              </select>
-            </label>{' '}
-            <label>
-              {t('bridge.notice.kind')}{' '}
-              <select value={kind} onChange={(e) => setKind(e.currentTarget.value as NoticeKind)}>
-                <option value="bio">{t('bridge.notice.bio')}</option>
-                <option value="post">{t('bridge.notice.post')}</option>
-              </select>
-            </label>{' '}
+            <label for="bridge-notice-lang">{t('bridge.notice.language')}</label>{' '}
+            <select id="bridge-notice-lang" value={lang} onChange={(e) => setLang(e.currentTarget.value as NoticeLang)}>
+              <option value="en">English</option>
+              <option value="fr">Français</option>
+            </select>{' '}
+            <label for="bridge-notice-kind">{t('bridge.notice.kind')}</label>{' '}
+            <select id="bridge-notice-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as NoticeKind)}>
+              <option value="bio">{t('bridge.notice.bio')}</option>
+              <option value="post">{t('bridge.notice.post')}</option>
+            </select>{' '}
             <label class="toggle">
               <input type="checkbox" checked={links} onChange={(e) => setLinks(e.currentTarget.checked)} /> {t('bridge.notice.links')}
             </label>

@@ -452,7 +452,7 @@ export const en = {
   'bridge.notice.noAccounts': "Connect your Mastodon or Bluesky account first.",
   'bridge.notice.accounts': "Accounts to mention",
   'bridge.notice.language': "Language",
-  'bridge.notice.kind': "For",
+  'bridge.notice.kind': "To paste into",
   'bridge.notice.bio': "your X bio",
   'bridge.notice.post': "a pinned post",
   'bridge.notice.links': "Add profile links (X makes them clickable)",

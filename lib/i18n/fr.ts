@@ -454,7 +454,7 @@ export const fr: Record<MessageKey, string> = {
   'bridge.notice.noAccounts': "Connectez d’abord votre compte Mastodon ou Bluesky.",
   'bridge.notice.accounts': "Comptes à citer",
   'bridge.notice.language': "Langue",
-  'bridge.notice.kind': "Pour",
+  'bridge.notice.kind': "À coller dans",
   'bridge.notice.bio': "votre bio X",
   'bridge.notice.post': "un message épinglé",
   'bridge.notice.links': "Ajouter les liens des profils (X les rend cliquables)",

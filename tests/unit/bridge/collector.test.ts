@@ -7,10 +7,13 @@ import {
   startFollowCollector,
   visibleText,
 } from '../../../lib/x/follow-collector';
-import { userCell, type XPerson } from '../../e2e/fixtures/x-following-page';
+import { materializeButtons, userCell, type XPerson } from '../../e2e/fixtures/x-following-page';
 
 function page(people: XPerson[]) {
   const { document } = parseHTML(`<html><body><div id="timeline">${people.map((p, i) => userCell(p, i)).join('')}</div></body></html>`);
+  materializeButtons(document);
+  // As in X's DOM: the follow button is a <button> inside the row's <button>.
+  expect(document.querySelectorAll('button[data-testid="UserCell"] button').length).toBe(people.length);
   return document;
 }
 
@@ -118,6 +121,7 @@ describe('startFollowCollector', () => {
     expect(warn).toHaveBeenCalled();
     await collector.scan();
     doc.getElementById('timeline')!.insertAdjacentHTML('beforeend', userCell({ handle: 'c', name: 'C', bio: '' }, 3));
+    materializeButtons(doc);
     await collector.scan();
     expect(sent).toEqual([['a', 'b'], ['c']]);
     expect(collector.count()).toBe(3);
