@@ -34,6 +34,9 @@ function PopupBody({ state }: { state: ReturnType<typeof useSettings> }) {
         </button>{' '}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.openOptions')}
+        </button>{' '}
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/bridge.html') })}>
+          {t('popup.openBridge')}
         </button>
       </p>
       {state.settings && <Composer settings={state.settings} />}

@@ -20,6 +20,7 @@ export const en = {
   'popup.title': 'Sortie',
   'popup.openCompose': 'Open the composer in a tab',
   'popup.openOptions': 'Options and accounts',
+  'popup.openBridge': 'Find your X follows elsewhere',
   'popup.noAccounts': 'No account connected yet.',
   'popup.connect': 'Connect Mastodon or Bluesky',
 

@@ -22,6 +22,7 @@ export const fr: Record<MessageKey, string> = {
   'popup.title': 'Sortie',
   'popup.openCompose': 'Ouvrir l\u2019éditeur dans un onglet',
   'popup.openOptions': 'Options et comptes',
+  'popup.openBridge': 'Retrouver ailleurs vos abonnements X',
   'popup.noAccounts': 'Aucun compte connecté pour l\u2019instant.',
   'popup.connect': 'Connecter Mastodon ou Bluesky',
 
