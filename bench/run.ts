@@ -9,7 +9,7 @@
 import './support/ts-hooks.ts';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { CHROMIUM } from '../tests/e2e/support/paths.ts';
 import { buildExtension, prepareExtensions } from './support/build.ts';
 
@@ -92,8 +92,9 @@ console.log(table);
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 console.log(`bench: ${seconds} s in all`);
 if (only === null) {
-  const chromium = CHROMIUM === undefined ? "Playwright's Chromium" : execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB`;
+  const chromium = CHROMIUM === undefined ? "Playwright's Chromium" : execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  // Other work on this shared machine moves the figures: the load average says how busy it was.
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, load average ${loadavg()[1]!.toFixed(1)} (5 min)`;
   writeFileSync(
     new URL('./results.md', import.meta.url),
     `# Benchmark results\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} in ${seconds} s: ` +

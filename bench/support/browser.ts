@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromiumArgs } from '../../tests/e2e/support/fixtures.ts';
 import { CHROMIUM } from '../../tests/e2e/support/paths.ts';
 import { connectBrowserCdp, type BrowserCdp } from './cdp.ts';
@@ -31,7 +31,7 @@ export interface LaunchOptions {
 /** Chromium's id for an unpacked extension: SHA-256 of its absolute path, first 32 hex digits spelled a–p. */
 export function extensionIdOf(dir: string): string {
   return createHash('sha256')
-    .update(dir)
+    .update(resolve(dir))
     .digest('hex')
     .slice(0, 32)
     .replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
