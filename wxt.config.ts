@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { BUILT_IN_MIRRORS } from './lib/links/mirrors.ts';
 
 // Debian's Chromium lives here; web-ext only guesses Google Chrome's paths.
 const debianChromium = '/usr/bin/chromium';
@@ -35,16 +36,21 @@ export default defineConfig({
       'declarativeNetRequestWithHostAccess',
       'identity',
       'contextMenus',
+      // Links: page scripts registered only for granted sites; failed mirror loads (errors only).
+      'scripting',
+      'webRequest',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
-    // X hosts are needed to redirect them; instance and mirror hosts are asked for
-    // one origin at a time, when the user adds them.
+    // X hosts are needed to redirect them; the built-in mirrors to check their health
+    // (Nitter sends no CORS headers). Instance hosts and the user's own mirrors are
+    // asked for one origin at a time, when the user adds them.
     host_permissions: [
       '*://x.com/*',
       '*://*.x.com/*',
       '*://twitter.com/*',
       '*://*.twitter.com/*',
       '*://t.co/*',
+      ...BUILT_IN_MIRRORS.map((m) => `${m.origin}/*`),
     ],
     optional_host_permissions: ['*://*/*'],
     // The x.com overlay frames the compose page, and share-intent redirects (DNR) land on it
@@ -53,6 +59,8 @@ export default defineConfig({
     // but the x.com overlay (entrypoints/compose/main.tsx).
     web_accessible_resources: [
       { resources: ['compose.html'], matches: ['*://*/*'] },
+      // X links land on it from any page when no mirror works.
+      { resources: ['fallback.html'], matches: ['<all_urls>'] },
     ],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'

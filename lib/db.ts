@@ -27,6 +27,13 @@ export interface MirrorRecord {
   latencyMs: number | null;
   checkedAt: number | null;
   reason: string;
+  /** Added after v2 (no index, so no migration): absent on older rows. */
+  scheme?: 'nitter' | 'template';
+  templates?: Partial<Record<'home' | 'profile' | 'status' | 'search' | 'hashtag' | 'list', string>>;
+  /** The user turned this mirror off: never chosen, never probed. */
+  disabled?: boolean;
+  /** Consecutive failed checks, to space out re-checks of a dead mirror. */
+  failures?: number;
 }
 
 export interface MediaRecord {

@@ -29,8 +29,10 @@ export const RESUME_ALARM = 'sortie.links.resume';
 export const ALLOW_ONCE_ALARM = 'sortie.links.allowOnce';
 /** The mirror in use, kept so the target does not hop on every settings change. */
 const CURRENT_KEY = 'sortie.linkCurrent';
-/** A check the user asks for (fallback page, options) re-probes mirrors checked longer ago than this. */
-const USER_CHECK_GAP_MS = 30_000;
+/** storage.session: this browser session's id. */
+const SESSION_KEY = 'sortie.session';
+/** storage.local: the session in which a pause "until restart" was first seen. */
+const PAUSE_SESSION_KEY = 'sortie.linkPauseSession';
 
 export interface LinksEnv {
   db: () => Promise<Db>;
@@ -40,6 +42,11 @@ export interface LinksEnv {
     get(keys: string[]): Promise<Record<string, unknown>>;
     set(items: Record<string, unknown>): Promise<void>;
     remove(keys: string[]): Promise<void>;
+  };
+  /** storage.session: emptied when the browser (or the extension) restarts. */
+  session: {
+    get(keys: string[]): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
   };
   permissions: { getAll(): Promise<{ origins?: string[] }> };
   alarms: {
@@ -66,7 +73,6 @@ interface AllowOnceEntry {
 
 export interface LinksControl {
   refresh(options?: { rebalance?: boolean }): Promise<Target>;
-  onInstalled(): Promise<void>;
   onStartup(): Promise<void>;
   onAlarm(name: string): Promise<void>;
   /** A mirror page failed its reader (error status, rate-limit page, network error). */
@@ -154,10 +160,37 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     }
   }
 
+  async function sessionId(): Promise<string> {
+    const stored = (await env.session.get([SESSION_KEY]))[SESSION_KEY];
+    if (typeof stored === 'string') return stored;
+    const id = crypto.randomUUID();
+    await env.session.set({ [SESSION_KEY]: id });
+    return id;
+  }
+
+  /**
+   * Ends a pause "until the browser restarts" once the browser did restart.
+   * Not only from runtime.onStartup: an unpacked or re-enabled extension gets
+   * onInstalled instead, and session storage tells them all apart.
+   */
+  async function settingsAfterRestart(db: Db): Promise<Settings> {
+    const settings = await getSettings(db);
+    const pausedFrom = (await env.storage.get([PAUSE_SESSION_KEY]))[PAUSE_SESSION_KEY];
+    if (!isPausedUntilRestart(settings.links.pausedUntil)) {
+      if (pausedFrom !== undefined) await env.storage.remove([PAUSE_SESSION_KEY]);
+      return settings;
+    }
+    const session = await sessionId();
+    if (pausedFrom === undefined) await env.storage.set({ [PAUSE_SESSION_KEY]: session });
+    if (pausedFrom === undefined || pausedFrom === session) return settings;
+    await env.storage.remove([PAUSE_SESSION_KEY]);
+    return updateSettings(db, { links: { pausedUntil: null } });
+  }
+
   async function doRefresh(rebalance: boolean): Promise<Target> {
     const db = await env.db();
     const now = env.now();
-    const settings = await getSettings(db);
+    const settings = await settingsAfterRestart(db);
     const list = await listMirrors(db);
     const chosen = settings.links.redirect
       ? pickMirror(usable(list), list.health, {
@@ -186,7 +219,7 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     const origins = await granted();
     const due = usable(list).filter((m) => pick(m, list.health) && originGranted(m.origin, origins));
     if (due.length === 0) return list.health;
-    const { health } = await probeMirrors(due, list.health, env.fetch, env.now);
+    const health = await probeMirrors(due, list.health, env.fetch, env.now);
     await saveHealth(db, due, health);
     return health;
   }
@@ -198,13 +231,10 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     await doRefresh(true);
   }
 
+  /** The user asked (fallback page, options): every mirror Sortie may check, now. Their button waits meanwhile. */
   async function userCheck(): Promise<Target> {
     const db = await env.db();
-    const now = env.now();
-    await probe(db, await listMirrors(db), (m, health) => {
-      const h = health[m.id];
-      return h === undefined || now - h.checkedAt >= USER_CHECK_GAP_MS;
-    });
+    await probe(db, await listMirrors(db), () => true);
     return doRefresh(true);
   }
 
@@ -263,12 +293,10 @@ export function createLinksControl(env: LinksEnv): LinksControl {
   return {
     serial,
     refresh: (options = {}) => serial(() => doRefresh(options.rebalance ?? false)),
-    onInstalled: () => serial(() => doRefresh(false)).then(() => undefined),
     onStartup: () =>
       serial(async () => {
-        const db = await env.db();
-        if (isPausedUntilRestart((await getSettings(db)).links.pausedUntil)) await updateSettings(db, { links: { pausedUntil: null } });
         // Session rules did not survive the restart; the guard's list must not either.
+        // (The pause "until restart" ends in doRefresh, which sees the new session.)
         await clearAllowOnce(env.dnr);
         const guard = (await env.storage.get([LINK_GUARD_KEY]))[LINK_GUARD_KEY] as LinkGuardConfig | undefined;
         if (guard !== undefined) await env.storage.set({ [LINK_GUARD_KEY]: { ...guard, allowOnce: [] } });

@@ -75,13 +75,9 @@ export async function probeMirrors(
   health: HealthMap,
   fetchImpl: FetchLike,
   clock: () => number,
-): Promise<{ health: HealthMap; details: Record<string, string> }> {
+): Promise<HealthMap> {
   const results = await Promise.all(mirrors.map(async (m) => ({ id: m.id, ...(await probeMirror(m, fetchImpl, clock)) })));
   let next = health;
-  const details: Record<string, string> = {};
-  for (const { id, verdict, elapsedMs } of results) {
-    next = recordProbe(next, id, verdict, elapsedMs, clock());
-    details[id] = verdict.detail;
-  }
-  return { health: next, details };
+  for (const { id, verdict, elapsedMs } of results) next = recordProbe(next, id, verdict, elapsedMs, clock());
+  return next;
 }

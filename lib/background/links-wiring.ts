@@ -16,6 +16,7 @@ export function createBrowserLinks(composeUrl: string): LinksControl {
     dnr: browser.declarativeNetRequest as unknown as DnrApi & SessionDnrApi,
     scripting: browser.scripting as unknown as ScriptingApi,
     storage: browser.storage.local,
+    session: browser.storage.session,
     permissions: browser.permissions,
     alarms: browser.alarms,
     tabs: browser.tabs,

@@ -38,7 +38,7 @@ export interface LinkRuleSettings {
   composeUrl: string;
 }
 
-export type ResourceType = 'main_frame' | 'sub_frame';
+export type ResourceType = 'main_frame' | 'sub_frame' | 'script';
 
 export interface DnrCondition {
   regexFilter?: string;
@@ -50,7 +50,10 @@ export interface DnrCondition {
   excludedInitiatorDomains?: string[];
 }
 
-export type DnrAction = { type: 'allow' } | { type: 'redirect'; redirect: { regexSubstitution: string } };
+export type DnrAction =
+  | { type: 'allow' }
+  | { type: 'block' }
+  | { type: 'redirect'; redirect: { regexSubstitution: string } };
 
 export interface DnrRule {
   id: number;
@@ -63,6 +66,7 @@ export interface DnrRule {
 export const LINK_RULE_ID_MIN = 7_000;
 export const LINK_RULE_ID_MAX = 7_999;
 const SHARE_ID = 7_050;
+const EMBED_SCRIPT_ID = 7_060;
 const ACCOUNT_ID = 7_100;
 const RESERVED_ID = 7_150;
 const MIRROR_ID = 7_200;
@@ -261,31 +265,40 @@ export function isRedirectableMirror(mirror: Mirror): boolean {
   return mirror.scheme === 'nitter' || templateProblem(mirror.templates ?? {}) === null;
 }
 
-function mirrorRules(settings: LinkRuleSettings, mirror: Mirror): DnrRule[] {
+/**
+ * One redirect rule per route, each sent where `target` says (null: no rule).
+ * `ownHost` is the host the rules redirect to, whose own "open on X" links
+ * are honoured.
+ */
+function routeRules(settings: LinkRuleSettings, target: (spec: MirrorSpec) => string | null, ownHost: string | null): DnrRule[] {
   const frames: ResourceType[] = settings.subFrames ? ['main_frame', 'sub_frame'] : ['main_frame'];
-  const mirrorHost = new URL(mirror.origin).hostname;
+  const own = ownHost === null ? [] : [ownHost];
   // A click on the mirror's own "open on X" link means it: never send it back.
-  const excluded = settings.keepXUsable ? [...X_INITIATOR_DOMAINS, mirrorHost] : [mirrorHost];
+  const excluded = settings.keepXUsable ? [...X_INITIATOR_DOMAINS, ...own] : own;
   const rules: DnrRule[] = [];
   for (const spec of [...MIRROR_SPECS, ...tabSpecs()]) {
-    const target = substitution(spec, mirror);
+    const substitution = target(spec);
     const resourceTypes = spec.frames === undefined ? frames : frames.filter((f) => f === spec.frames);
-    if (target === null || resourceTypes.length === 0) continue;
+    if (substitution === null || resourceTypes.length === 0) continue;
     rules.push({
       id: MIRROR_ID + spec.slot,
       priority: spec.priority,
-      action: { type: 'redirect', redirect: { regexSubstitution: target } },
+      action: { type: 'redirect', redirect: { regexSubstitution: substitution } },
       condition: {
         regexFilter: spec.regex,
         isUrlFilterCaseSensitive: false,
         resourceTypes,
         requestMethods: ['get'],
         ...(settings.keepXUsable ? { initiatorDomains: [...WEB_INITIATOR_DOMAINS] } : {}),
-        excludedInitiatorDomains: excluded,
+        ...(excluded.length > 0 ? { excludedInitiatorDomains: excluded } : {}),
       },
     });
   }
   return rules;
+}
+
+function mirrorRules(settings: LinkRuleSettings, mirror: Mirror): DnrRule[] {
+  return routeRules(settings, (spec) => substitution(spec, mirror), new URL(mirror.origin).hostname);
 }
 
 export function isPaused(settings: Pick<LinkRuleSettings, 'pausedUntil' | 'now'>): boolean {
@@ -322,4 +335,37 @@ export function linkRulesUpdate(
   mirror: Mirror,
 ): { removeRuleIds: number[]; addRules: DnrRule[] } {
   return { removeRuleIds: ruleIdsFor(installed), addRules: compileRedirectRules(settings, mirror) };
+}
+
+/**
+ * When no mirror works: the same routes as the mirror rules, all sent to the
+ * extension's page that explains it (`page?url=<the X URL as it was>`), so a
+ * link never falls through to x.com unnoticed. `fallbackPage` must be one of
+ * the extension's own pages.
+ */
+export function compileFallbackRules(settings: LinkRuleSettings, fallbackPage: string): DnrRule[] {
+  const share = settings.shareTakeover ? shareRules(settings.composeUrl) : [];
+  if (!settings.enabled || isPaused(settings) || !EXTENSION_PAGE.test(fallbackPage) || fallbackPage.includes('?')) return share;
+  // `\0` is the whole match: every route regex spans the whole URL.
+  const fallback = routeRules(settings, () => `${fallbackPage}?url=\\0`, null);
+  return [...exceptionRules(settings.exceptions), ...accountRules(), ...share, ...fallback];
+}
+
+/** The URL the fallback page was opened for (everything after `?url=`, fragment included), or null. */
+export function fallbackTarget(pageHref: string): string | null {
+  const at = pageHref.indexOf('?url=');
+  return at < 0 ? null : pageHref.slice(at + '?url='.length) || null;
+}
+
+/**
+ * Blocks X's embed script (widgets.js): embedded tweets then stay plain
+ * quotes, which the page rewriter turns into mirror link cards.
+ */
+export function embedScriptRules(): DnrRule[] {
+  return ['platform.twitter.com', 'platform.x.com'].map((host, i) => ({
+    id: EMBED_SCRIPT_ID + i,
+    priority: PRIORITY.share,
+    action: { type: 'block' },
+    condition: { urlFilter: `||${host}/widgets.js`, isUrlFilterCaseSensitive: false, resourceTypes: ['script'] },
+  }));
 }

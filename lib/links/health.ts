@@ -184,3 +184,36 @@ export function nextMirrorAfterFailure(
   const others = mirrors.filter((m) => m.id !== failedId);
   return { mirror: chooseMirror(others, next, pinnedId, random), health: next };
 }
+
+export interface PickOptions {
+  pinnedId: string | null;
+  /** The mirror in use now: kept while it stays up, so the target does not hop on every settings change. */
+  currentId: string | null;
+  /** After a probe round: draw again among healthy mirrors, spreading load by speed. */
+  rebalance: boolean;
+  random: () => number;
+}
+
+/**
+ * The mirror to redirect to, also before any probe ran ('unknown' health):
+ * 1. the pinned mirror unless it is known to be down (a self-hosted mirror
+ *    Sortie may not probe stays 'unknown', and the user asked for it);
+ * 2. the current mirror while it is up (unless rebalancing);
+ * 3. a healthy mirror, weighted by speed (chooseMirror);
+ * 4. the current mirror, or a random one, among those never checked;
+ * null when every mirror is known to be down.
+ */
+export function pickMirror(mirrors: readonly Mirror[], health: HealthMap, options: PickOptions): Mirror | null {
+  const state = (m: Mirror): MirrorHealth['state'] => health[m.id]?.state ?? 'unknown';
+  const pinned = mirrors.find((m) => m.id === options.pinnedId);
+  if (pinned !== undefined && state(pinned) !== 'down') return pinned;
+  const current = mirrors.find((m) => m.id === options.currentId);
+  if (current !== undefined && state(current) === 'up' && !options.rebalance) return current;
+  const healthy = chooseMirror(mirrors, health, null, options.random);
+  if (healthy !== null) return healthy;
+  if (current !== undefined && state(current) === 'unknown') return current;
+  const unknown = mirrors.filter((m) => state(m) === 'unknown');
+  if (unknown.length === 0) return null;
+  const draw = Math.min(Math.max(options.random(), 0), 0.999_999_999);
+  return unknown[Math.floor(draw * unknown.length)] ?? null;
+}

@@ -76,7 +76,8 @@ export const BUILT_IN_MIRRORS: readonly Mirror[] = /* @__PURE__ */ BUILT_IN_HOST
 export function normalizeOrigin(input: string): string | null {
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(input.trim()) ? input.trim() : `https://${input.trim()}`);
+    // `localhost:8080` is a host and port, not a scheme: a scheme is never followed by a digit.
+    url = new URL(/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(input.trim()) ? input.trim() : `https://${input.trim()}`);
   } catch (error) {
     if (error instanceof TypeError) return null;
     throw error;

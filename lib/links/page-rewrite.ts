@@ -84,7 +84,18 @@ export interface PageRewriter {
   readonly rewritten: number;
 }
 
-export function createPageRewriter(doc: Document, initial: MirrorTarget): PageRewriter {
+export interface RewriteOptions {
+  /** Turn embedded tweets and X frames into mirror link cards (default true). */
+  replaceEmbeds?: boolean;
+}
+
+/** Reads the `replaceEmbeds` flag stored next to the mirror (absent means on). */
+export function readReplaceEmbeds(value: unknown): boolean {
+  return typeof value !== 'object' || value === null || (value as { replaceEmbeds?: unknown }).replaceEmbeds !== false;
+}
+
+export function createPageRewriter(doc: Document, initial: MirrorTarget, options: RewriteOptions = {}): PageRewriter {
+  const embeds = options.replaceEmbeds ?? true;
   let mirror = initial;
   let rewritten = 0;
   /** The href each handled anchor had when last looked at: unchanged means done. */
@@ -159,6 +170,7 @@ export function createPageRewriter(doc: Document, initial: MirrorTarget): PageRe
     for (const el of found) {
       const tag = el.tagName;
       if (tag === 'A') anchors.push(el);
+      else if (!embeds) continue;
       else if (tag === 'IFRAME') replaceFrame(el);
       else replaceQuote(el);
     }

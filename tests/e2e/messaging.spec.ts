@@ -8,9 +8,14 @@ test('a content script on x.com gets its config but is refused privileged reques
   extensionId,
   routeHost,
   allowHosts,
+  openPage,
 }) => {
   allowHosts('x.com');
   await routeHost('x.com', (route) => route.fulfill({ contentType: 'text/html', body: X_PAGE }));
+  // X links go to a mirror by default: this reader still uses X, so typed x.com stays.
+  const { page: options } = await openPage('options.html');
+  await options.getByRole('button', { name: /^I still use X/ }).click();
+  await expect(options.getByRole('button', { name: /^I still use X/ })).toHaveCount(0);
   const page = await context.newPage();
   await page.goto('https://x.com/home');
   // The content script ran and asked for its (harmless) configuration.

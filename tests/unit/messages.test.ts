@@ -29,8 +29,9 @@ describe('who may send what', () => {
   });
   it('only a short list of harmless messages is open to content scripts', () => {
     const open = Object.entries(MESSAGES).filter(([, s]) => s.from === 'any').map(([n]) => n).sort();
+    // links.mirrorFailed: a mirror page reports its own failure; it can only move the sender's tab to another mirror.
     // bridge.*: an x.com follow list hands over the public profiles it shows, asks for its panel's texts, opens the bridge page.
-    expect(open).toEqual(['bridge.collect', 'bridge.open', 'bridge.panel', 'compose.open', 'page.config']);
+    expect(open).toEqual(['bridge.collect', 'bridge.open', 'bridge.panel', 'compose.open', 'links.mirrorFailed', 'page.config']);
   });
 });
 

@@ -30,6 +30,7 @@ describe('normalizeOrigin', () => {
     ['nitter.example', 'https://nitter.example'],
     ['https://Nitter.Example/some/path?x=1', 'https://nitter.example'],
     ['http://localhost:8080/', 'http://localhost:8080'],
+    ['localhost:8080/', 'https://localhost:8080'],
     ['https://nitter.example:443', 'https://nitter.example'],
     ['ftp://nitter.example', null],
     ['https://user:pw@nitter.example', null],

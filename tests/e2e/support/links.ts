@@ -1,0 +1,176 @@
+/**
+ * Helpers for the links end-to-end tests: mirrors and X served through
+ * Playwright routes (every request recorded), settings changed through the
+ * extension's own messages, and a copy of the build where the user already
+ * granted "all sites".
+ */
+import { chromium, type Page, type Route } from '@playwright/test';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILT_IN_MIRRORS } from '../../../lib/links/mirrors.ts';
+import type { LinksState } from '../../../lib/links/state.ts';
+import type { SettingsPatch } from '../../../lib/settings.ts';
+import { chromiumArgs, test as base, type SortieBrowser } from './fixtures.ts';
+import { CHROME_BUILD, CHROMIUM } from './paths.ts';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/** Every host X serves pages, short links, embeds and media from. */
+export const X_HOSTS = [
+  'x.com',
+  'www.x.com',
+  'mobile.x.com',
+  'twitter.com',
+  'www.twitter.com',
+  'mobile.twitter.com',
+  'm.twitter.com',
+  't.co',
+  'platform.twitter.com',
+  'platform.x.com',
+  'syndication.twitter.com',
+  'pbs.twimg.com',
+  'abs.twimg.com',
+] as const;
+
+export const MIRROR_HOSTS = BUILT_IN_MIRRORS.map((m) => new URL(m.origin).hostname);
+
+/** A Nitter page with a timeline: what a working mirror serves (and what health checks look for). */
+export function mirrorHtml(host: string, path: string): string {
+  return `<!doctype html><html><head><title>${host} mirror</title></head><body>
+<main data-mirror="${host}" data-path="${path.replace(/"/g, '&quot;')}"><div class="timeline"><div class="timeline-item">A post</div></div></main></body></html>`;
+}
+
+export const RATE_LIMITED_HTML =
+  '<!doctype html><html><head><title>Error</title></head><body><div class="error-panel"><span>Instance has been rate limited.</span></div></body></html>';
+
+export type MirrorMode = 'up' | 'rate-limited' | 'refused';
+
+type RouteHost = (host: string, handler: (route: Route) => Promise<void> | void) => Promise<void>;
+
+/**
+ * Serves every built-in mirror host (so no health check ever leaves the
+ * browser), each as `modes[host]` (default 'refused'). Modes can change
+ * while the test runs. Returns the requests each host received.
+ */
+export async function serveMirrors(routeHost: RouteHost, allowHosts: (...h: string[]) => void, modes: Record<string, MirrorMode>) {
+  const hits: Record<string, string[]> = {};
+  allowHosts(...MIRROR_HOSTS);
+  for (const host of MIRROR_HOSTS) {
+    hits[host] = [];
+    await routeHost(host, async (route) => {
+      const url = new URL(route.request().url());
+      hits[host]!.push(url.pathname + url.search);
+      const mode = modes[host] ?? 'refused';
+      if (mode === 'refused') await route.abort('connectionrefused');
+      else if (mode === 'rate-limited') await route.fulfill({ status: 429, contentType: 'text/html', body: RATE_LIMITED_HTML });
+      else await route.fulfill({ status: 200, contentType: 'text/html', body: mirrorHtml(host, url.pathname + url.search) });
+    });
+  }
+  return hits;
+}
+
+/** Routes every X host to a page saying so, and records each request. */
+export async function serveX(routeHost: RouteHost, body = '<!doctype html><title>X</title><main>X itself</main>') {
+  const hits: string[] = [];
+  for (const host of X_HOSTS) {
+    await routeHost(host, async (route) => {
+      hits.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'text/html', body });
+    });
+  }
+  return hits;
+}
+
+/** Sends one of Sortie's messages from an extension page, as the options page would. */
+export async function sendMessage<T>(page: Page, name: string, body?: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    ([n, b]) => chrome.runtime.sendMessage({ sortie: 1, name: n, body: b }),
+    [name, body] as const,
+  );
+  const r = reply as { ok: boolean; value?: T; error?: { messageKey: string; detail: string } };
+  if (!r.ok) throw new Error(`${name}: ${r.error?.messageKey} ${r.error?.detail}`);
+  return r.value as T;
+}
+
+export const updateSettings = (page: Page, patch: SettingsPatch) => sendMessage(page, 'settings.update', patch);
+export const linksState = (page: Page) => sendMessage<LinksState>(page, 'links.state');
+
+/** Waits until the background finished its install work and chose where X links go. */
+export async function linksReady(page: Page): Promise<LinksState> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const state = await linksState(page).catch(() => null);
+    if (state !== null && (state.current !== null || state.target !== 'mirror')) return state;
+    if (Date.now() > deadline) throw new Error('the links feature never became ready');
+    await page.waitForTimeout(100);
+  }
+}
+
+let grantedCopy: Promise<string> | null = null;
+
+/**
+ * A copy of the built extension in which "all sites" is already granted, as
+ * if the user had accepted Chrome's prompt: headless Chromium cannot answer
+ * that prompt (permissions.request() waits forever, the auto-confirm switch
+ * does not cover it, chrome://extensions' developerPrivate.addHostPermission
+ * only grants hosts the manifest requires). For the extension the two states
+ * are the same: permissions.getAll() lists the origin, and scripts registered
+ * for it run. Everything else is the build, byte for byte.
+ */
+export function buildWithAllSitesGranted(): Promise<string> {
+  grantedCopy ??= (async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'sortie-granted-')), 'chrome-mv3');
+    await cp(CHROME_BUILD, dir, { recursive: true });
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { host_permissions: string[] };
+    manifest.host_permissions = [...manifest.host_permissions, '*://*/*'];
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    return dir;
+  })();
+  return grantedCopy;
+}
+
+/** Like launchSortie, with another build of the extension. */
+async function launchBuild(profileDir: string, proxyPort: number, buildDir: string): Promise<SortieBrowser> {
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: false, args: chromiumArgs(proxyPort, [buildDir]) });
+  const isBackground = (w: { url(): string }) => w.url().endsWith('/background.js');
+  const serviceWorker = async () => context.serviceWorkers().find(isBackground) ?? (await context.waitForEvent('serviceworker', { predicate: isBackground }));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  return { context, extensionId, serviceWorker };
+}
+
+/** The test fixture, on the build where "all sites" is granted. */
+export const testAllSitesGranted = base.extend({
+  sortie: async ({ profileDir, recordingProxy, allowHosts }, use) => {
+    const sortie = await launchBuild(profileDir, recordingProxy.port, await buildWithAllSitesGranted());
+    allowHosts(`${sortie.extensionId}.chromiumapp.org`);
+    await use(sortie);
+    await sortie.context.close().catch(() => undefined);
+  },
+});
+
+/**
+ * Chrome's loading predictor opens a connection (TCP + TLS, no HTTP request)
+ * to a link's host when a navigation to it starts, before any extension rule
+ * runs; the recording proxy sees it as a CONNECT. These are let through here
+ * and checked apart: X must never get an HTTP request (routes record those),
+ * and through the proxy nothing but such bare CONNECTs. Sortie could only
+ * stop them by turning off the browser's "preload pages" setting
+ * (privacy.network.networkPredictionEnabled), which it does not do.
+ */
+export function allowXPreconnects(allowHosts: (...h: string[]) => void): void {
+  allowHosts(...X_HOSTS);
+}
+
+const isXHost = (host: string) => (X_HOSTS as readonly string[]).includes(host);
+
+/** Proxy entries for X hosts that are more than a pre-connection (should be none). */
+export function xTrafficBeyondPreconnects(proxyLog: readonly { host: string; url: string }[]): string[] {
+  return proxyLog.filter((r) => isXHost(r.host) && r.url !== `https://${r.host}:443`).map((r) => r.url);
+}
+
+/** How many pre-connections to X hosts the proxy saw (reported, not failed on). */
+export function xPreconnects(proxyLog: readonly { host: string; url: string }[]): number {
+  return proxyLog.filter((r) => isXHost(r.host) && r.url === `https://${r.host}:443`).length;
+}
