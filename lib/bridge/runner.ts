@@ -140,14 +140,28 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
     })();
   }
 
-  /** Runs `work` over `items` with a few workers; stops taking items once aborted. */
+  /**
+   * Runs `work` over `items` with a few workers; stops taking items once
+   * aborted or once one failed, but lets the others finish (and store) the
+   * item they hold before reporting the failure.
+   */
   async function pool<T>(items: readonly T[], workers: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
     let next = 0;
-    await Promise.all(
+    let failed = false;
+    const results = await Promise.allSettled(
       Array.from({ length: Math.min(workers, items.length) }, async () => {
-        while (next < items.length && !signal.aborted) await work(items[next++]!);
+        while (next < items.length && !signal.aborted && !failed) {
+          try {
+            await work(items[next++]!);
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+        }
       }),
     );
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (rejected) throw rejected.reason;
   }
 
   /** Permanent account trouble ends the run; anything else only fails this item. */

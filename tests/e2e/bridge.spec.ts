@@ -9,6 +9,7 @@
  * the Mastodon CSV read back the way Mastodon's import reads it.
  */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { AtpAgent } from '@atproto/api';
 import type { Page } from '@playwright/test';
 import type { BridgeEntry, Confidence } from '../../lib/bridge/types.ts';
@@ -101,6 +102,10 @@ test('follow bridge: 161 X accounts collected, matched, scored against the truth
   const panel = x.getByTestId('sortie-bridge-panel');
   await panel.getByRole('button', { name: 'Scroll for me' }).click();
   await expect(x.getByTestId('sortie-bridge-count')).toHaveText(`${people.length} accounts read on this page. End of the list.`, { timeout: 120_000 });
+  // The panel's way to the results opens the bridge page.
+  const [opened] = await Promise.all([context.waitForEvent('page'), panel.getByRole('button', { name: 'See matches' }).click()]);
+  await expect(opened).toHaveURL(/\/bridge\.html$/);
+  await opened.close();
 
   // Look everyone up with both accounts.
   const bridge = await openPage('bridge.html');
@@ -139,19 +144,29 @@ test('follow bridge: 161 X accounts collected, matched, scored against the truth
   expect(found.filter((f) => f.c.confidence === 'sure' && f.c.evidence.some((e) => e.kind === 'impersonation-label' || e.kind === 'look-alike'))).toEqual([]);
   expect(found.filter((f) => f.c.labels.includes('impersonation')).length).toBeGreaterThanOrEqual(10);
 
-  // Follow every sure match from the results page.
+  // Nothing on the page is out of reach for assistive technology, results included.
+  const { violations } = await new AxeBuilder({ page: b }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // Follow one likely match by hand, then every sure match at once.
+  const likelyBluesky = found.find((f) => f.c.confidence === 'likely' && f.c.network === 'bluesky' && f.c.follow === 'none')!;
+  await b.getByRole('radio', { name: /^Likely/ }).check();
+  await b.getByRole('button', { name: `Follow @${likelyBluesky.c.handle}`, exact: true }).click();
+  await expect(b.locator(`[data-testid="candidate"][data-handle="${likelyBluesky.c.handle}"]`)).toHaveAttribute('data-follow', 'following', { timeout: 30_000 });
+  await b.getByRole('radio', { name: /^Sure/ }).check();
   const sure = found.filter((f) => f.c.confidence === 'sure');
   const sureBluesky = new Set(sure.filter((f) => f.c.network === 'bluesky').map((f) => f.c.id));
   const sureMastodon = new Set(sure.filter((f) => f.c.network === 'mastodon').map((f) => f.c.id));
-  await b.getByRole('button', { name: `Follow every sure match (${sureBluesky.size + sureMastodon.size})` }).click();
-  await expect(run).toHaveAttribute('data-kind', 'follow');
-  await expect(run).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  const toFollow = sureBluesky.size + sureMastodon.size;
+  await b.getByRole('button', { name: `Follow every sure match (${toFollow})` }).click();
+  await expect(run).toContainText(`Follows: ${toFollow} of ${toFollow} done, ${toFollow} new. Finished.`, { timeout: 120_000 });
+  await expect(run).toHaveAttribute('data-state', 'done');
   const agent = await pds.agentFor(me.did);
   const records = await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.graph.follow', limit: 100 });
   const more = records.data.cursor
     ? (await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.graph.follow', limit: 100, cursor: records.data.cursor })).data.records
     : [];
-  expect(new Set([...records.data.records, ...more].map((r) => (r.value as { subject: string }).subject))).toEqual(sureBluesky);
+  expect(new Set([...records.data.records, ...more].map((r) => (r.value as { subject: string }).subject))).toEqual(new Set([...sureBluesky, likelyBluesky.c.id]));
   expect(new Set(mastodon.state.follows.filter((f) => f.followerId === mastoMe.id).map((f) => f.targetId))).toEqual(sureMastodon);
   await expect(b.locator('[data-testid="candidate"][data-confidence="sure"][data-follow="none"]')).toHaveCount(0);
   await expect(b.getByRole('button', { name: 'Follow every sure match (0)' })).toBeDisabled();
@@ -173,7 +188,7 @@ test('follow bridge: 161 X accounts collected, matched, scored against the truth
 
   // The dashboard counted them; the moved notice names the new accounts.
   const stats = b.getByTestId('bridge-stats');
-  await expect(stats.locator('tr[data-stat="follows.followed"] td').last()).toHaveText(String(sureBluesky.size + sureMastodon.size));
+  await expect(stats.locator('tr[data-stat="follows.followed"] td').last()).toHaveText(String(sureBluesky.size + sureMastodon.size + 1));
   await expect(stats.locator('tr[data-stat="follows.found"] td').last()).not.toHaveText('0');
   await b.getByLabel('Language', { exact: true }).selectOption('fr');
   await b.getByLabel('To paste into', { exact: true }).selectOption('post');

@@ -1,0 +1,119 @@
+/** The engine's bridge runs with fake lookups: stop and resume, rate-limit waits shown, failures counted, auth ends the run. */
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../../lib/accounts/account';
+import { putAccount } from '../../../lib/accounts/store';
+import type { BlueskyLookup } from '../../../lib/bridge/lookup-bluesky';
+import type { MastodonLookup } from '../../../lib/bridge/lookup-mastodon';
+import { createBridgeService } from '../../../lib/bridge/runner';
+import { getRun, listEntries, mergeCollected } from '../../../lib/bridge/store';
+import { openSortieDb } from '../../../lib/db';
+import { PublishError } from '../../../lib/networks/types';
+
+const masto: Account = {
+  id: 'mastodon:me', network: 'mastodon', handle: '@me@m.example', displayName: 'me', server: 'https://m.example', profileUrl: '', status: 'ok',
+  credentials: { network: 'mastodon', origin: 'https://m.example', accessToken: 't', clientId: '', clientSecret: '' },
+  defaultInteraction: { reply: 'everyone', allowQuotes: true }, createdAt: 0,
+};
+
+function fakeMastodon(search: (term: string) => Promise<void>): MastodonLookup {
+  return {
+    byAcct: async () => null,
+    byUrl: async () => null,
+    search: async (term) => {
+      await search(term);
+      return [];
+    },
+    followStates: async () => new Map(),
+    follow: async () => 'following',
+  };
+}
+
+async function setup(n: number) {
+  const db = await openSortieDb();
+  await putAccount(db, masto);
+  const profiles = Array.from({ length: n }, (_, i) => ({ handle: `user${i}`, displayName: `User ${i}`, bio: '', links: [], website: null }));
+  await mergeCollected(db, 'following:me', profiles, 'collect', 1);
+  return db;
+}
+
+function service(db: Awaited<ReturnType<typeof setup>>, lookup: MastodonLookup, sleeps: number[] = []) {
+  let finished!: () => void;
+  const done = { promise: new Promise<void>((r) => (finished = r)) };
+  // A clock that sleeping moves forward: waits for rate limits take no real time.
+  let clock = Date.now();
+  const svc = createBridgeService({
+    db,
+    now: () => clock,
+    bluesky: async () => ({}) as BlueskyLookup,
+    mastodon: () => lookup,
+    announce: () => undefined,
+    onFinished: () => finished(),
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+  });
+  return { svc, done };
+}
+
+describe('bridge runs', () => {
+  it('stops when asked and resumes with the accounts not looked up yet', async () => {
+    const db = await setup(12);
+    const searched: string[] = [];
+    let stopNow: () => void = () => undefined;
+    const first = service(db, fakeMastodon(async (term) => {
+      searched.push(term);
+      if (searched.length === 6) stopNow();
+      await new Promise((r) => setTimeout(r, 2));
+    }));
+    stopNow = () => first.svc.stop();
+    await first.svc.startMatch({ blueskyAccountId: null, mastodonAccountId: masto.id, recheck: false });
+    await first.done.promise;
+    const stopped = (await getRun(db))!;
+    expect(stopped.state).toBe('stopped');
+    const checked = (await listEntries(db)).filter((e) => e.matches[masto.id]).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThan(12);
+
+    const second = service(db, fakeMastodon(async () => undefined));
+    await second.svc.startMatch({ blueskyAccountId: null, mastodonAccountId: masto.id, recheck: false });
+    await second.done.promise;
+    expect(await getRun(db)).toMatchObject({ state: 'done', total: 12 - checked, done: 12 - checked });
+    expect((await listEntries(db)).every((e) => e.matches[masto.id])).toBe(true);
+  });
+
+  it('waits out a rate limit, counts lookups that failed, and goes on', async () => {
+    const db = await setup(3);
+    let calls = 0;
+    const sleeps: number[] = [];
+    const { svc, done } = service(
+      db,
+      fakeMastodon(async (term) => {
+        calls++;
+        if (calls === 1) throw new PublishError('rate-limit', 'error.rateLimited', '', Date.now() + 60_000);
+        // (the service's clock starts at Date.now() too, so this reset lies a minute ahead of it)
+        if (term === 'user2') throw new PublishError('validation', 'error.mastodon.validation', 'bad query');
+      }),
+      sleeps,
+    );
+    await svc.startMatch({ blueskyAccountId: null, mastodonAccountId: masto.id, recheck: false });
+    await done.promise;
+    // Waited out the minute the server asked for, then went on.
+    expect(Math.max(...sleeps)).toBeGreaterThanOrEqual(59_000);
+    expect(await getRun(db)).toMatchObject({ state: 'done', done: 3, failed: 1, waitingUntil: null, notes: ['bridge.note.lookupFailed'] });
+  });
+
+  it('ends the run when the account is no longer accepted', async () => {
+    const db = await setup(3);
+    const { svc, done } = service(db, fakeMastodon(async () => {
+      throw new PublishError('auth', 'error.mastodon.auth', 'The access token was revoked');
+    }));
+    const log = console.error;
+    console.error = () => undefined;
+    await svc.startMatch({ blueskyAccountId: null, mastodonAccountId: masto.id, recheck: false });
+    await done.promise;
+    console.error = log;
+    expect(await getRun(db)).toMatchObject({ state: 'failed', error: { messageKey: 'error.mastodon.auth', detail: 'The access token was revoked' } });
+    expect(svc.running()).toBe(false);
+  });
+});
