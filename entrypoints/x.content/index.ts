@@ -61,7 +61,6 @@ export default defineContentScript({
       () => send('page.config'),
       (next) => {
         config = next;
-        document.documentElement.dataset.sortie = next.xOverlay ? 'overlay' : 'off';
         overlay.refresh();
       },
       ctx.signal,
