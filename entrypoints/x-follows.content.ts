@@ -48,6 +48,9 @@ function enrichFromProfile(ctx: ContentScriptContext, url: URL, signal: AbortSig
 async function showPanel(ctx: ContentScriptContext, source: string, signal: AbortSignal): Promise<void> {
   const { strings } = await send('bridge.panel');
   if (signal.aborted) return;
+  // "Hide" also stops reading this page, until X navigates to another list.
+  const reading = new AbortController();
+  signal.addEventListener('abort', () => reading.abort(), { once: true });
   let view: PanelView | null = null;
   let scroller: AutoScroll | null = null;
   const ui = await createShadowRootUi(ctx, {
@@ -63,6 +66,7 @@ async function showPanel(ctx: ContentScriptContext, source: string, signal: Abor
         onOpen: () => void send('bridge.open'),
         onHide: () => {
           scroller?.stop();
+          reading.abort();
           ui.remove();
         },
       });
@@ -79,7 +83,7 @@ async function showPanel(ctx: ContentScriptContext, source: string, signal: Abor
       onCount: (n) => view?.setCount(n),
       setTimer: (fn, ms) => ctx.setTimeout(fn, ms),
     },
-    signal,
+    reading.signal,
   );
   scroller = createAutoScroll({
     scrollStep: () => {

@@ -469,7 +469,7 @@ export const en = {
   'bridge.panel.resume': "Resume scrolling",
   'bridge.panel.done': "End of the list.",
   'bridge.panel.open': "See matches",
-  'bridge.panel.hide': "Hide",
+  'bridge.panel.hide': "Hide and stop reading",
   'error.bridge.busy': "A lookup or follow run is already going: stop it or wait for its end.",
   'error.bridge.noAccount': "Choose a Mastodon or Bluesky account to look up with.",
   'error.bridge.candidateGone': "This match is no longer in the results: look the account up again.",

@@ -471,7 +471,7 @@ export const fr: Record<MessageKey, string> = {
   'bridge.panel.resume': "Reprendre le défilement",
   'bridge.panel.done': "Fin de la liste.",
   'bridge.panel.open': "Voir les correspondances",
-  'bridge.panel.hide': "Masquer",
+  'bridge.panel.hide': "Masquer et arrêter la lecture",
   'error.bridge.busy': "Une recherche ou une série d’abonnements est déjà en cours\u00a0: arrêtez-la ou attendez qu’elle finisse.",
   'error.bridge.noAccount': "Choisissez un compte Mastodon ou Bluesky avec lequel chercher.",
   'error.bridge.candidateGone': "Cette correspondance n’est plus dans les résultats\u00a0: cherchez à nouveau ce compte.",
