@@ -52,6 +52,7 @@ export function SettingsForm({ settings, update }: Props) {
         <Toggle id="share-takeover" label={t('options.share.takeover')} checked={settings.shareTakeover} onChange={(v) => update({ shareTakeover: v })} />
         <Toggle id="x-overlay" label={t('options.x.overlay')} checked={settings.xOverlay} onChange={(v) => update({ xOverlay: v })} />
         <Toggle id="x-post-button" label={t('options.x.postButton')} checked={settings.xPostButtonToSortie} onChange={(v) => update({ xPostButtonToSortie: v })} />
+        <Toggle id="thread-rest-unlisted" label={t('options.threadRestUnlisted')} checked={settings.threadRestUnlisted} onChange={(v) => update({ threadRestUnlisted: v })} />
       </fieldset>
     </form>
   );

@@ -2,6 +2,7 @@
 import type { Draft, MastodonVisibility, ReplyPolicy, SelfLabel } from '../../lib/compose/draft.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useT } from '../i18n.tsx';
+import { NetworkOverrides } from './NetworkOverrides.tsx';
 import { PollEditor } from './PollEditor.tsx';
 
 const LANGS = ['fr', 'en', 'es', 'de', 'it', 'pt', 'nl', 'ar', 'he', 'fa', 'tr', 'uk', 'ru', 'pl', 'ja', 'zh', 'ko', 'br', 'ca', 'eu', 'oc'];
@@ -72,6 +73,7 @@ export function PostOptions({ draft, update }: { draft: Draft; update: (patch: P
           ))}
         </div>
       </fieldset>
+      <NetworkOverrides draft={draft} update={update} />
       <PollEditor poll={draft.poll} update={update} />
       <p>
         <input id="numbering" type="checkbox" checked={draft.numbering} onChange={(e) => update({ numbering: e.currentTarget.checked })} />{' '}

@@ -34,6 +34,10 @@ function handoffText(params: URLSearchParams): string {
   return [text, url, hashtags.join(' '), via ? `via @${via}` : ''].filter(Boolean).join(' ').trim();
 }
 
+function isPristine(draft: Draft): boolean {
+  return draft.text === '' && draft.images.length === 0 && Object.keys(draft.overrides).length === 0 && draft.poll === null;
+}
+
 function seedFrom(defaults: DraftDefaults): Partial<Draft> {
   return { targets: defaults.targets, ...(defaults.interaction ? { interaction: defaults.interaction } : {}) };
 }
@@ -57,7 +61,11 @@ export function useDraft(defaults: DraftDefaults | null): DraftState {
       const handoff = handoffText(params);
       let next: Draft | undefined;
       if (wanted) next = await getDraft(db, wanted);
-      if (!next && !handoff) next = (await listDrafts(db))[0];
+      if (!next && !handoff) {
+        const latest = (await listDrafts(db))[0];
+        // An untouched draft follows the current defaults (accounts, reply rule) rather than old ones.
+        next = latest && isPristine(latest) ? { ...latest, ...seedFrom(defaults) } : latest;
+      }
       if (!next) {
         next = { ...emptyDraft(newId(), Date.now(), defaults.langs), text: handoff, ...seedFrom(defaults) };
         await saveDraft(db, next);

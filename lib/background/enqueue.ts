@@ -27,7 +27,14 @@ function newKey(network: Network): string {
   return network === 'bluesky' ? newTid() : crypto.randomUUID();
 }
 
-export async function enqueueDraft(db: Db, draftId: string, now = Date.now()): Promise<{ postId: string; jobs: number }> {
+export interface Queued {
+  postId: string;
+  jobs: number;
+  /** When the new jobs are first due (now, or their "send at" time). */
+  dueAt: number;
+}
+
+export async function enqueueDraft(db: Db, draftId: string, now = Date.now()): Promise<Queued> {
   const draft: Draft | undefined = await db.get('drafts', draftId);
   if (!draft) throw new SortieError('error.draftNotFound', draftId);
   if (draft.text.trim() === '' && draft.images.length === 0) throw new SortieError('error.emptyPost');
@@ -50,6 +57,6 @@ export async function enqueueDraft(db: Db, draftId: string, now = Date.now()): P
   // The jobs and the draft's retirement happen together: a crash leaves either the draft or the jobs.
   const tx = db.transaction(['jobs', 'drafts'], 'readwrite');
   await Promise.all([...jobs.map((j) => tx.objectStore('jobs').add(j)), tx.objectStore('drafts').delete(draftId), tx.done]);
-  return { postId, jobs: jobs.length };
+  return { postId, jobs: jobs.length, dueAt: Math.min(...jobs.map((j) => j.nextAttemptAt)) };
 }
 

@@ -19,7 +19,7 @@ import { composeUrl } from './compose-url.ts';
 import { enqueueDraft } from './enqueue.ts';
 import type { LinksControl } from './links-control.ts';
 import { linkHandlers } from './links-handlers.ts';
-import { cancelJobAndRest, editJob, kickOutbox, onEngineIdle, retryJob } from './outbox-control.ts';
+import { cancelJobAndRest, editJob, kickOutbox, onEngineIdle, retryJob, wakeFor } from './outbox-control.ts';
 import { pageConfigFrom } from './page-config.ts';
 
 export interface BackgroundDeps {
@@ -80,9 +80,9 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
     'compose.unresolvedMentions': async (args) => callEngine('bluesky.unresolvedMentions', args),
     'outbox.enqueue': async ({ draftId }) => {
       const database = await db();
-      const queued = await enqueueDraft(database, draftId);
-      await kickOutbox(database);
-      return queued;
+      const { postId, jobs, dueAt } = await enqueueDraft(database, draftId);
+      await wakeFor(dueAt);
+      return { postId, jobs };
     },
     'outbox.list': async ({ limit }) => recentJobs(await db(), limit ?? 200),
     'outbox.retry': async ({ jobId }) => {

@@ -32,6 +32,21 @@ export async function kickOutbox(db: Db, now = Date.now()): Promise<void> {
   await scheduleWake(nextWakeAt(jobs, now));
 }
 
+/**
+ * A post was just queued: wake the engine if it is due now, else make sure
+ * the alarm rings by its time. Reads nothing else, so queueing stays cheap
+ * however long the queue is.
+ */
+export async function wakeFor(dueAt: number, now = Date.now()): Promise<void> {
+  if (dueAt <= now) {
+    await scheduleWake(now + WATCHDOG_MS);
+    await callEngine('drain', {});
+    return;
+  }
+  const alarm = await browser.alarms.get(OUTBOX_ALARM);
+  if (!alarm || alarm.scheduledTime > dueAt) await scheduleWake(dueAt);
+}
+
 export async function scheduleWake(at: number | null): Promise<void> {
   if (at === null) {
     await browser.alarms.clear(OUTBOX_ALARM);

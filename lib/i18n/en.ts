@@ -473,6 +473,10 @@ export const en = {
   'error.bridge.busy': "A lookup or follow run is already going: stop it or wait for its end.",
   'error.bridge.noAccount': "Choose a Mastodon or Bluesky account to look up with.",
   'error.bridge.candidateGone': "This match is no longer in the results: look the account up again.",
+  'options.threadRestUnlisted': "Mastodon threads: first post public, the rest quiet public (unlisted)",
+  'compose.overrides': "Different text per network",
+  'compose.override.toggle': "Write a different text for {network}",
+  'compose.override.text': "Text for {network}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -475,4 +475,8 @@ export const fr: Record<MessageKey, string> = {
   'error.bridge.busy': "Une recherche ou une série d’abonnements est déjà en cours\u00a0: arrêtez-la ou attendez qu’elle finisse.",
   'error.bridge.noAccount': "Choisissez un compte Mastodon ou Bluesky avec lequel chercher.",
   'error.bridge.candidateGone': "Cette correspondance n’est plus dans les résultats\u00a0: cherchez à nouveau ce compte.",
+  'options.threadRestUnlisted': "Fils Mastodon : premier message public, les suivants en public discret",
+  'compose.overrides': "Un texte différent par réseau",
+  'compose.override.toggle': "Écrire un autre texte pour {network}",
+  'compose.override.text': "Texte pour {network}",
 };

@@ -52,7 +52,15 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   server.on('connect', (req, socket) => {
     const host = (req.url ?? '').replace(/:\d+$/, '');
     log.push({ host, url: `https://${req.url ?? ''}`, via: 'proxy' });
+    // Chromium often resets a refused tunnel (preconnects); that is the expected end, not a test error.
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.warn('test proxy: tunnel error', error);
+    });
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code !== 'ECONNRESET') console.warn('test proxy: client error', error.message);
+    socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
