@@ -111,12 +111,12 @@ export function createPublisher(deps: PublisherDeps): (request: PublishRequest) 
       // The adapter reads the true thread root from the parent's own record when it is a reply.
       const part = partFrom(job, images, target, root ?? target);
       try {
-        return await publishBlueskyPart(agent, part);
+        return await publishBlueskyPart(agent, part, { firstAttempt: job.attempts <= 1 });
       } catch (error) {
         // Older PDSes take blobs of 1,000,000 bytes, not 2,000,000: shrink once more and retry.
         if (!(error instanceof PublishError) || error.messageKey !== 'error.blobTooLarge' || images.length === 0) throw error;
         const smaller = await Promise.all(images.map((image) => shrinkTo(image, OLD_PDS_BLOB_LIMIT)));
-        return await publishBlueskyPart(agent, { ...part, images: smaller });
+        return await publishBlueskyPart(agent, { ...part, images: smaller }, { firstAttempt: false });
       }
     } catch (error) {
       if (error instanceof PublishError && error.kind === 'auth') deps.agents.forget(account.id);

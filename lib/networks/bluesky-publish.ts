@@ -27,6 +27,12 @@ export interface BlueskyPublishHooks {
   fetchLinkCard?: (url: string) => Promise<LinkCard | null>;
   /** Clock for `createdAt`. */
   now?: () => Date;
+  /**
+   * Nothing can exist yet under this key (the outbox's first attempt at the
+   * job): skip the look-up for an earlier write. putRecord with swapRecord
+   * null still refuses a duplicate if that belief were ever wrong.
+   */
+  firstAttempt?: boolean;
 }
 
 interface StrongRef {
@@ -167,7 +173,7 @@ export async function publishBlueskyPart(
   if (!isRecordKey(rkey)) throw new PublishError('validation', 'error.bluesky.badRecordKey', rkey);
 
   // A retry may find its post already written: skip uploads and the card fetch.
-  const already = await getPostRecord(agent, author.did, rkey);
+  const already = hooks.firstAttempt ? null : await getPostRecord(agent, author.did, rkey);
   const written = already ?? (await writePostRecord(agent, author.did, rkey, await buildPostRecord(agent, part, hooks)));
 
   if (part.parent === null) {

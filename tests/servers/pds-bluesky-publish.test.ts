@@ -247,6 +247,16 @@ describe('idempotency', () => {
     expect(await countPosts()).toBe(before + 1);
   });
 
+  it('skipping the look-up on a first attempt still cannot make a second record', async () => {
+    const before = await countPosts();
+    const part = makePart('first attempt twice');
+    const first = await publishBlueskyPart(agent, part, { ...NO_CARDS, firstAttempt: true });
+    // Wrongly believed new: putRecord with swapRecord null refuses, and the existing post is returned.
+    const again = await publishBlueskyPart(agent, part, { ...NO_CARDS, firstAttempt: true });
+    expect(again.id).toBe(first.id);
+    expect(await countPosts()).toBe(before + 1);
+  });
+
   it('reconciles a retry after the answer to the write was lost', async () => {
     let dropped = false;
     const lossy: typeof fetch = async (input, init) => {
