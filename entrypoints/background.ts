@@ -10,7 +10,7 @@ import { createBrowserLinks, listenForLinks } from '../lib/background/links-wiri
 import { kickOutbox, OUTBOX_ALARM } from '../lib/background/outbox-control.ts';
 import { PAGE_CONFIG_KEY, pageConfigFrom } from '../lib/background/page-config.ts';
 import { openSortieDb } from '../lib/db.ts';
-import { resolveLang } from '../lib/i18n/index.ts';
+import { resolveLang } from '../lib/i18n/lang.ts';
 import { dispatch } from '../lib/messaging/router.ts';
 import { getSettings } from '../lib/settings-store.ts';
 

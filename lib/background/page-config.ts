@@ -3,7 +3,7 @@
  * holds credentials. The background copies the few harmless values they need
  * into storage.local (never storage.sync).
  */
-import { resolveLang } from '../i18n/index.ts';
+import { resolveLang } from '../i18n/lang.ts';
 import type { PageConfig } from '../messages.ts';
 import type { Settings } from '../settings.ts';
 import { overlayStrings } from '../x/strings.ts';

@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import type { Db } from '../db.ts';
 import { callEngine } from '../engine/host.ts';
-import { resolveLang, translate, type MessageKey } from '../i18n/index.ts';
+import { resolveLang } from '../i18n/lang.ts';
+import { translateWorker, type WorkerKey } from '../i18n/worker.ts';
 import type { BridgePanelStrings, Envelope } from '../messages.ts';
 import type { Handlers } from '../messaging/router.ts';
 import { getSettings } from '../settings-store.ts';
@@ -22,7 +23,7 @@ export type BridgeMessage =
   | 'bridge.stop'
   | 'bridge.changed';
 
-const PANEL_KEYS: Record<keyof BridgePanelStrings, MessageKey> = {
+const PANEL_KEYS: Record<keyof BridgePanelStrings, WorkerKey> = {
   title: 'bridge.panel.title',
   count: 'bridge.panel.count',
   autoScroll: 'bridge.panel.autoScroll',
@@ -45,7 +46,7 @@ export function createBridgeHandlers({ db }: { db: () => Promise<Db> }): Pick<Ha
     'bridge.panel': async () => {
       const lang = resolveLang((await getSettings(await db())).language, navigator.languages);
       const strings = Object.fromEntries(
-        Object.entries(PANEL_KEYS).map(([name, key]) => [name, translate(lang, key)]),
+        Object.entries(PANEL_KEYS).map(([name, key]) => [name, translateWorker(lang, key)]),
       ) as BridgePanelStrings;
       return { strings };
     },

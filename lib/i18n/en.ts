@@ -1,5 +1,8 @@
+import { workerEn } from './worker-en.ts';
+
 /** English UI text. Keys are grouped by screen; every key must exist in fr.ts too (a test checks). */
 export const en = {
+  ...workerEn,
   'app.name': 'Sortie',
   'app.tagline': 'Leave X without going silent.',
 
@@ -276,14 +279,6 @@ export const en = {
   'queue.changeGates': "Who can reply or quote",
   'queue.saveGates': "Apply",
   'error.gatesNotEditable': "Only a published first Bluesky post can have its reply and quote settings changed.",
-  'overlay.offer': "Post to Mastodon & Bluesky instead",
-  'overlay.dialog': "Sortie: post to Mastodon & Bluesky",
-  'overlay.frameTitle': "Sortie composer",
-  'overlay.close': "Close",
-  'menu.sharePage': "Share this page with Sortie",
-  'menu.shareSelection': "Share this selection with Sortie",
-  'menu.shareLink': "Share this link with Sortie",
-  'menu.shareImage': "Share this image with Sortie",
   'compose.drafts': "Drafts",
   'compose.drafts.new': "New draft",
   'compose.drafts.open': "Open",
@@ -462,14 +457,6 @@ export const en = {
   'bridge.notice.tooLong': "{n} characters as X counts them: over the {max} allowed. Remove the links or an account.",
   'bridge.notice.copy': "Copy",
   'bridge.notice.copied': "Copied",
-  'bridge.panel.title': "Sortie · follow bridge",
-  'bridge.panel.count': "{n} accounts read on this page.",
-  'bridge.panel.autoScroll': "Scroll for me",
-  'bridge.panel.stop': "Stop",
-  'bridge.panel.resume': "Resume scrolling",
-  'bridge.panel.done': "End of the list.",
-  'bridge.panel.open': "See matches",
-  'bridge.panel.hide': "Hide and stop reading",
   'error.bridge.busy': "A lookup or follow run is already going: stop it or wait for its end.",
   'error.bridge.noAccount': "Choose a Mastodon or Bluesky account to look up with.",
   'error.bridge.candidateGone': "This match is no longer in the results: look the account up again.",

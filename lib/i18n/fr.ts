@@ -1,7 +1,9 @@
 import type { MessageKey } from './en.ts';
+import { workerFr } from './worker-fr.ts';
 
 /** Texte français de l'interface. Mêmes clés que en.ts. */
 export const fr: Record<MessageKey, string> = {
+  ...workerFr,
   'app.name': 'Sortie',
   'app.tagline': 'Quitter X sans se taire.',
 
@@ -278,14 +280,6 @@ export const fr: Record<MessageKey, string> = {
   'queue.changeGates': "Qui peut répondre ou citer",
   'queue.saveGates': "Appliquer",
   'error.gatesNotEditable': "Seul un premier message Bluesky publié peut changer qui peut répondre ou citer.",
-  'overlay.offer': "Publier plutôt sur Mastodon et Bluesky",
-  'overlay.dialog': "Sortie\u00a0: publier sur Mastodon et Bluesky",
-  'overlay.frameTitle': "Éditeur de Sortie",
-  'overlay.close': "Fermer",
-  'menu.sharePage': "Partager cette page avec Sortie",
-  'menu.shareSelection': "Partager cette sélection avec Sortie",
-  'menu.shareLink': "Partager ce lien avec Sortie",
-  'menu.shareImage': "Partager cette image avec Sortie",
   'compose.drafts': "Brouillons",
   'compose.drafts.new': "Nouveau brouillon",
   'compose.drafts.open': "Ouvrir",
@@ -464,14 +458,6 @@ export const fr: Record<MessageKey, string> = {
   'bridge.notice.tooLong': "{n} caractères comptés comme X les compte\u00a0: plus que les {max} permis. Retirez les liens ou un compte.",
   'bridge.notice.copy': "Copier",
   'bridge.notice.copied': "Copié",
-  'bridge.panel.title': "Sortie · passerelle d’abonnements",
-  'bridge.panel.count': "{n} comptes lus sur cette page.",
-  'bridge.panel.autoScroll': "Faire défiler pour moi",
-  'bridge.panel.stop': "Arrêter",
-  'bridge.panel.resume': "Reprendre le défilement",
-  'bridge.panel.done': "Fin de la liste.",
-  'bridge.panel.open': "Voir les correspondances",
-  'bridge.panel.hide': "Masquer et arrêter la lecture",
   'error.bridge.busy': "Une recherche ou une série d’abonnements est déjà en cours\u00a0: arrêtez-la ou attendez qu’elle finisse.",
   'error.bridge.noAccount': "Choisissez un compte Mastodon ou Bluesky avec lequel chercher.",
   'error.bridge.candidateGone': "Cette correspondance n’est plus dans les résultats\u00a0: cherchez à nouveau ce compte.",

@@ -5,33 +5,20 @@
  */
 import { en, type MessageKey } from './en.ts';
 import { fr } from './fr.ts';
+import { fillPlaceholders, type Lang } from './lang.ts';
 
 export type { MessageKey };
-export type Lang = 'en' | 'fr';
-export const LANGS: readonly Lang[] = ['en', 'fr'];
+export { LANGS, resolveLang, type Lang } from './lang.ts';
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, fr };
-
-/** The language to show: the user's choice, else the browser's first supported one, else English. */
-export function resolveLang(setting: 'auto' | Lang, browserLangs: readonly string[]): Lang {
-  if (setting !== 'auto') return setting;
-  for (const tag of browserLangs) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'fr' || base === 'en') return base;
-  }
-  return 'en';
-}
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
-/** `{name}` placeholders are replaced by params; missing params stay visible rather than vanish. */
+/** `{name}` placeholders are replaced by params (see lang.ts). */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[lang][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(dictionaries[lang][key] ?? en[key], params);
 }
 
 /** For keys that come from stored data (job errors): unknown keys are shown as they are. */

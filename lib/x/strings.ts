@@ -3,7 +3,8 @@
  * the page config (lib/background/page-config.ts): the content script every
  * X tab loads then carries no dictionary at all.
  */
-import { translate, type Lang } from '../i18n/index.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { translateWorker as translate } from '../i18n/worker.ts';
 
 export interface OverlayStrings {
   offer: string;
