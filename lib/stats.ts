@@ -10,6 +10,8 @@ export const STAT_NAMES = [
   'posts.bluesky',
   /** Posts made through the x.com composer takeover. */
   'x.takeovers',
+  /** X pages opened on a mirror (or Sortie's composer / fallback page) instead of X. */
+  'x.redirected',
   /** X accounts for which the follow bridge found a sure or likely match. */
   'follows.found',
   /** Follows the follow bridge made. */

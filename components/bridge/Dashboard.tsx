@@ -12,6 +12,7 @@ const ROWS: Array<[StatName, MessageKey]> = [
   ['posts.mastodon', 'bridge.dashboard.postsMastodon'],
   ['posts.bluesky', 'bridge.dashboard.postsBluesky'],
   ['x.takeovers', 'bridge.dashboard.takeovers'],
+  ['x.redirected', 'bridge.dashboard.redirected'],
   ['follows.found', 'bridge.dashboard.found'],
   ['follows.followed', 'bridge.dashboard.followed'],
 ];

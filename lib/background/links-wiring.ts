@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { openSortieDb } from '../db.ts';
+import { bumpStatQuietly } from '../stats.ts';
 import type { DnrApi, SessionDnrApi } from './dnr-rules.ts';
 import { createLinksControl, type LinksControl } from './links-control.ts';
 import type { ScriptingApi } from './links-scripts.ts';
@@ -32,7 +33,13 @@ function report(what: string): (error: unknown) => void {
   return (error) => console.error(`Sortie links: ${what} failed`, error);
 }
 
-/** Alarms, startup, host-permission changes and failed mirror navigations. */
+const X_PAGES = ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*', '*://t.co/*'];
+
+function isXHost(host: string): boolean {
+  return /(^|\.)(x\.com|twitter\.com|t\.co)$/.test(host);
+}
+
+/** Alarms, startup, host-permission changes, redirects made and failed mirror navigations. */
 export function listenForLinks(links: LinksControl): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     links.onAlarm(alarm.name).catch(report(alarm.name));
@@ -47,6 +54,17 @@ export function listenForLinks(links: LinksControl): void {
   browser.permissions.onRemoved.addListener(() => {
     links.refresh().catch(report('permission change'));
   });
+  // The rules redirect X pages without Sortie's code; the browser tells the
+  // worker afterwards (X hosts only, top-level pages only) so the exit
+  // dashboard can count them. Nothing about the page is kept but the count.
+  browser.webRequest.onBeforeRedirect.addListener(
+    (details) => {
+      if (!isXHost(new URL(details.redirectUrl).hostname)) {
+        void openSortieDb().then((db) => bumpStatQuietly(db, 'x.redirected'));
+      }
+    },
+    { urls: X_PAGES, types: ['main_frame'] },
+  );
   // Only errors wake the worker: a mirror that does not answer (DNS, refused,
   // TLS, timeout). Pages that load are read by the mirror-check script.
   browser.webRequest.onErrorOccurred.addListener(

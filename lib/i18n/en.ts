@@ -443,7 +443,7 @@ export const en = {
   'bridge.dashboard.found': "X accounts found elsewhere",
   'bridge.dashboard.followed': "Follows made",
   'bridge.dashboard.strip': "Posts sent each day, last 30 days: {n} in all.",
-  'bridge.dashboard.redirectsNote': "These counters stay in this browser. X links sent to a mirror are not counted: the browser redirects them itself, and would tell Sortie only with the \"read your browsing history\" permission, which Sortie does not ask for.",
+  'bridge.dashboard.redirectsNote': "These counters stay in this browser and are never sent anywhere. Redirected X pages are counted when the browser reports the redirect to Sortie; nothing about the pages is kept.",
   'bridge.notice.title': "Tell your X followers where you went",
   'bridge.notice.noAccounts': "Connect your Mastodon or Bluesky account first.",
   'bridge.notice.accounts': "Accounts to mention",
@@ -464,6 +464,7 @@ export const en = {
   'compose.overrides': "Different text per network",
   'compose.override.toggle': "Write a different text for {network}",
   'compose.override.text': "Text for {network}",
+  'bridge.dashboard.redirected': "X pages opened on a mirror instead of X",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -444,7 +444,7 @@ export const fr: Record<MessageKey, string> = {
   'bridge.dashboard.found': "Comptes X retrouvés ailleurs",
   'bridge.dashboard.followed': "Abonnements faits",
   'bridge.dashboard.strip': "Messages envoyés chaque jour, 30 derniers jours\u00a0: {n} en tout.",
-  'bridge.dashboard.redirectsNote': "Ces compteurs restent dans ce navigateur. Les liens X envoyés vers un miroir ne sont pas comptés\u00a0: le navigateur les redirige lui-même, et ne le dirait à Sortie qu’avec la permission «\u00a0lire votre historique de navigation\u00a0», que Sortie ne demande pas.",
+  'bridge.dashboard.redirectsNote': "Ces compteurs restent dans ce navigateur et ne sont envoyés nulle part. Les pages X redirigées sont comptées quand le navigateur signale la redirection à Sortie ; rien d’autre n’est gardé de ces pages.",
   'bridge.notice.title': "Dire à vos abonnés X où vous êtes parti",
   'bridge.notice.noAccounts': "Connectez d’abord votre compte Mastodon ou Bluesky.",
   'bridge.notice.accounts': "Comptes à citer",
@@ -465,4 +465,5 @@ export const fr: Record<MessageKey, string> = {
   'compose.overrides': "Un texte différent par réseau",
   'compose.override.toggle': "Écrire un autre texte pour {network}",
   'compose.override.text': "Texte pour {network}",
+  'bridge.dashboard.redirected': "Pages X ouvertes sur un miroir plutôt que sur X",
 };

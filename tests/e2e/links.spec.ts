@@ -90,6 +90,10 @@ test('every shape of X link lands on the mirror, typed or clicked on another sit
   expect(requestLog.filter((r) => r.host.endsWith('x.com') || r.host.endsWith('twitter.com') || r.host === 't.co')).toEqual([]);
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
   testInfo.annotations.push({ type: 'x-preconnects', description: `${xPreconnects(recordingProxy.log)} bare CONNECTs (browser loading predictor)` });
+
+  // The exit dashboard counted each of them.
+  const bridge = await openPage('bridge.html');
+  await expect(bridge.page.locator('tr[data-stat="x.redirected"] td').last()).toHaveText(String(SHAPES.length * 2));
 });
 
 test('"Share on X" opens Sortie\'s composer, typed or clicked', async ({ context, openPage, routeHost, allowHosts, extensionId, recordingProxy }) => {
