@@ -2,24 +2,10 @@
 import { newRecordKey } from '../../../lib/networks/bluesky-refs.ts';
 import type { ImageToSend, PartToSend } from '../../../lib/networks/types.ts';
 import { makePng } from './png.ts';
+import { makePart as makeNeutralPart } from '../support/part.ts';
 
 export function makePart(text: string, overrides: Partial<PartToSend> = {}): PartToSend {
-  return {
-    text,
-    images: [],
-    contentWarning: '',
-    sensitive: false,
-    labels: [],
-    langs: ['en'],
-    visibility: 'public',
-    poll: null,
-    interaction: { reply: 'everyone', allowQuotes: true },
-    parent: null,
-    root: null,
-    idempotencyKey: newRecordKey(),
-    scheduledAt: null,
-    ...overrides,
-  };
+  return makeNeutralPart({ text, idempotencyKey: newRecordKey(), ...overrides });
 }
 
 export function makeImage(

@@ -24,6 +24,7 @@ import { followMastodonAccount, lookupMastodonAccount, relationships } from '../
 import type { MastodonSession } from '../../../lib/networks/mastodon-client.ts';
 import { PublishError, type ImageToSend, type PartToSend } from '../../../lib/networks/types.ts';
 import type { MastodonVisibility } from '../../../lib/compose/draft.ts';
+import { makePart } from '../support/part.ts';
 
 const REDIRECT_URI = 'https://abcdefghijklmnop.chromiumapp.org/mastodon';
 const PASSWORD = 'correct horse battery staple';
@@ -80,22 +81,7 @@ async function signIn(server: MastodonTestServer, username: string): Promise<Sig
 }
 
 function part(overrides: Partial<PartToSend> = {}): PartToSend {
-  return {
-    text: 'Hello from Sortie',
-    images: [],
-    contentWarning: '',
-    sensitive: false,
-    labels: [],
-    langs: ['en'],
-    visibility: 'public',
-    poll: null,
-    interaction: { reply: 'everyone', allowQuotes: true },
-    parent: null,
-    root: null,
-    idempotencyKey: randomUUID(),
-    scheduledAt: null,
-    ...overrides,
-  };
+  return makePart({ text: 'Hello from Sortie', idempotencyKey: randomUUID(), ...overrides });
 }
 
 function png(n: number, width = 40 + n, height = 30 + n): ImageToSend {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publishMastodonPart } from '../../../lib/networks/mastodon-publish.ts';
 import { parseInstance } from '../../../lib/networks/mastodon-instance.ts';
 import { PublishError, type ImageToSend, type PartToSend } from '../../../lib/networks/types.ts';
+import { makePart } from '../support/part.ts';
 
 const ORIGIN = 'https://example.social';
 const SESSION = { origin: ORIGIN, accessToken: 'tok' };
@@ -41,22 +42,7 @@ function stubServer(handler: Handler): Seen[] {
 }
 
 function part(overrides: Partial<PartToSend> = {}): PartToSend {
-  return {
-    text: 'Hello',
-    images: [],
-    contentWarning: '',
-    sensitive: false,
-    labels: [],
-    langs: ['en'],
-    visibility: 'public',
-    poll: null,
-    interaction: { reply: 'everyone', allowQuotes: true },
-    parent: null,
-    root: null,
-    idempotencyKey: 'idem-1',
-    scheduledAt: null,
-    ...overrides,
-  };
+  return makePart({ text: 'Hello', idempotencyKey: 'idem-1', ...overrides });
 }
 
 function image(n: number): ImageToSend {

@@ -6,28 +6,14 @@ import {
   toMastodonLanguage,
 } from '../../../lib/networks/mastodon-status.ts';
 import { PublishError, type PartToSend } from '../../../lib/networks/types.ts';
+import { makePart } from '../support/part.ts';
 
 const NOW = Date.parse('2030-01-01T12:00:00Z');
 const Q45 = { supportsQuotePolicy: true };
 const Q44 = { supportsQuotePolicy: false };
 
 function part(overrides: Partial<PartToSend> = {}): PartToSend {
-  return {
-    text: 'Hello https://example.org',
-    images: [],
-    contentWarning: '',
-    sensitive: false,
-    labels: [],
-    langs: ['en'],
-    visibility: 'public',
-    poll: null,
-    interaction: { reply: 'everyone', allowQuotes: true },
-    parent: null,
-    root: null,
-    idempotencyKey: 'key-1',
-    scheduledAt: null,
-    ...overrides,
-  };
+  return makePart({ text: 'Hello https://example.org', idempotencyKey: 'key-1', ...overrides });
 }
 
 describe('buildStatusParams', () => {
