@@ -18,6 +18,21 @@ import {
 } from './support/links.ts';
 
 const { expect } = test;
+
+type SetupFixtures = Pick<Parameters<Parameters<typeof test>[2]>[0], 'openPage' | 'routeHost' | 'allowHosts'>;
+
+/** X routed (and watched), one healthy mirror pinned, and the blog page served with `body`. */
+async function blogWithMirror({ openPage, routeHost, allowHosts }: SetupFixtures, body: string, links: Record<string, unknown> = {}) {
+  allowXPreconnects(allowHosts);
+  const xHits = await serveX(routeHost);
+  await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
+  allowHosts(BLOG);
+  await routeHost(BLOG, (route) => route.fulfill({ contentType: 'text/html', body }));
+  const { page: options } = await openPage('options.html');
+  await linksReady(options);
+  await updateSettings(options, { links: { pinnedMirror: MIRROR, ...links } });
+  return { xHits, options };
+}
 const MIRROR = 'nitter.net';
 const BLOG = 'blog.example.org';
 
@@ -56,14 +71,7 @@ test('a page of 10,000 links, its t.co links and its embedded tweet are rewritte
   allowHosts,
   recordingProxy,
 }) => {
-  allowXPreconnects(allowHosts);
-  const xHits = await serveX(routeHost);
-  await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
-  allowHosts(BLOG);
-  await routeHost(BLOG, (route) => route.fulfill({ contentType: 'text/html', body: bigPage(10_000) }));
-  const { page: options } = await openPage('options.html');
-  await linksReady(options);
-  await updateSettings(options, { links: { pinnedMirror: MIRROR } });
+  const { xHits, options } = await blogWithMirror({ openPage, routeHost, allowHosts }, bigPage(10_000));
   expect((await linksState(options)).sites.all).toBe(true);
 
   const page = await context.newPage();
@@ -88,14 +96,7 @@ test('a page of 10,000 links, its t.co links and its embedded tweet are rewritte
 });
 
 test('a page that keeps adding links has each batch rewritten', async ({ context, openPage, routeHost, allowHosts, recordingProxy }) => {
-  allowXPreconnects(allowHosts);
-  const xHits = await serveX(routeHost);
-  await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
-  allowHosts(BLOG);
-  await routeHost(BLOG, (route) => route.fulfill({ contentType: 'text/html', body: DYNAMIC_PAGE }));
-  const { page: options } = await openPage('options.html');
-  await linksReady(options);
-  await updateSettings(options, { links: { pinnedMirror: MIRROR } });
+  const { xHits, options } = await blogWithMirror({ openPage, routeHost, allowHosts }, DYNAMIC_PAGE);
 
   const page = await context.newPage();
   await page.goto(`https://${BLOG}/`);
@@ -113,14 +114,7 @@ test('with "rewrite links in pages" off, pages are left alone (the redirect rule
   allowHosts,
   recordingProxy,
 }) => {
-  allowXPreconnects(allowHosts);
-  const xHits = await serveX(routeHost);
-  await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
-  allowHosts(BLOG);
-  await routeHost(BLOG, (route) => route.fulfill({ contentType: 'text/html', body: bigPage(30) }));
-  const { page: options } = await openPage('options.html');
-  await linksReady(options);
-  await updateSettings(options, { links: { pinnedMirror: MIRROR, rewriteInPages: false } });
+  const { xHits, options } = await blogWithMirror({ openPage, routeHost, allowHosts }, bigPage(30), { rewriteInPages: false });
 
   const page = await context.newPage();
   await page.goto(`https://${BLOG}/`);
