@@ -8,13 +8,15 @@ import type { Job } from '../../lib/outbox/job.ts';
 import { useT } from '../i18n.tsx';
 
 export function useJobs(postId: string | null): Job[] {
-  const [jobs, setJobs] = useState<Job[]>([]);
+  // Jobs are kept with the post they were read for: after a second Post, the first post's
+  // (all sent) jobs must not stand in for the new one's until the next refresh.
+  const [read, setRead] = useState<{ postId: string; jobs: Job[] } | null>(null);
   useEffect(() => {
     if (!postId) return;
     let alive = true;
     const refresh = () =>
       send('outbox.list', { limit: 1000 }).then((all) => {
-        if (alive) setJobs(all.filter((j) => j.postId === postId));
+        if (alive) setRead({ postId, jobs: all.filter((j) => j.postId === postId) });
       });
     void refresh();
     const onMessage = (message: unknown) => {
@@ -29,7 +31,7 @@ export function useJobs(postId: string | null): Job[] {
       browser.runtime.onMessage.removeListener(onMessage);
     };
   }, [postId]);
-  return jobs;
+  return read && read.postId === postId ? read.jobs : [];
 }
 
 export function PostStatus({ postId, accounts }: { postId: string; accounts: PublicAccount[] }) {
