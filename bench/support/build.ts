@@ -2,9 +2,9 @@
  * What the bench measures, built once per run into bench/.tmp/:
  * - `sortie/`: a copy of the fresh Chrome build (so other builds of
  *   .output/ during the run change nothing), plus a blank extension page to
- *   measure from and the links content script declared for the bench's
- *   local pages (Sortie registers it at runtime for granted origins; the
- *   declared copy runs the same file at the same document_idle moment);
+ *   measure from and the links page script declared for the bench's local
+ *   pages (Sortie registers it at runtime for granted origins; the declared
+ *   copy runs the same file at the same document_start moment);
  * - `empty-worker/`: the wake baseline, an MV3 extension whose service
  *   worker only answers messages.
  */
@@ -35,7 +35,7 @@ export function buildExtension(): void {
 }
 
 /** Files a complete build has; a build by someone else in this checkout may be half-written. */
-const MUST_HAVE = ['manifest.json', 'background.js', 'content-scripts/links.js'];
+const MUST_HAVE = ['manifest.json', 'background.js', 'links.js'];
 
 async function copyBuild(): Promise<void> {
   for (let attempt = 0; ; attempt++) {
@@ -55,7 +55,7 @@ export async function prepareExtensions(): Promise<void> {
   const manifest = JSON.parse(readFileSync(`${SORTIE_EXT}/manifest.json`, 'utf8')) as { content_scripts?: unknown[] };
   manifest.content_scripts = [
     ...(manifest.content_scripts ?? []),
-    { matches: [`http://${PAGE_HOST}/*`], js: ['content-scripts/links.js'], run_at: 'document_idle' },
+    { matches: [`http://${PAGE_HOST}/*`], js: ['links.js'], run_at: 'document_start' },
   ];
   writeFileSync(`${SORTIE_EXT}/manifest.json`, JSON.stringify(manifest));
 

@@ -15,12 +15,13 @@ import { isRedirectableMirror } from '../links/dnr.ts';
 import { rewriteToMirror, type Mirror } from '../links/mirrors.ts';
 import { xUrlFromMirrorUrl } from '../links/mirror-reverse.ts';
 import { LINK_MIRROR_KEY } from '../links/page-rewrite.ts';
+import { compilePageRules } from '../links/page-rules.ts';
 import { isPausedUntilRestart } from '../links/pause.ts';
 import { LINK_GUARD_KEY, type LinkGuardConfig } from '../links/sw-guard.ts';
 import { parseXUrl } from '../links/x-url.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
 import type { Settings } from '../settings.ts';
-import { ALLOW_ONCE_MS, addAllowOnce, clearAllowOnce, syncLinkRules, type DnrApi, type RuleTarget, type SessionDnrApi } from './dnr-rules.ts';
+import { ALLOW_ONCE_MS, addAllowOnce, clearAllowOnce, linkRuleSettings, syncLinkRules, type DnrApi, type RuleTarget, type SessionDnrApi } from './dnr-rules.ts';
 import { dueForRound, dueOnDemand, HEALTH_ALARM, HEALTH_PERIOD_MINUTES, probeMirrors, type FetchLike } from './links-health.ts';
 import { activeMirrors, listMirrors, saveHealth, type MirrorList } from './links-mirrors.ts';
 import { linkScriptMatches, mirrorCheckMatches, originGranted, syncContentScripts, type ScriptingApi } from './links-scripts.ts';
@@ -143,8 +144,9 @@ export function createLinksControl(env: LinksEnv): LinksControl {
       allowOnce,
     };
     await env.storage.set({ [LINK_GUARD_KEY]: guard, ...(mirror === null ? {} : { [CURRENT_KEY]: mirror.id }) });
-    if (mirrorValue !== null && !paused && settings.links.rewriteInPages) {
-      await env.storage.set({ [LINK_MIRROR_KEY]: { ...mirrorValue, replaceEmbeds: settings.links.replaceEmbeds } });
+    const page = mirror === null ? null : compilePageRules(linkRuleSettings(settings, env.composeUrl, now), mirror);
+    if (mirror !== null && page !== null && !paused && settings.links.rewriteInPages && page.rules.length > 0) {
+      await env.storage.set({ [LINK_MIRROR_KEY]: { origin: mirror.origin, ...page, replaceEmbeds: settings.links.replaceEmbeds } });
     } else {
       await env.storage.remove([LINK_MIRROR_KEY]);
     }

@@ -79,7 +79,7 @@ export const PRIORITY = { exception: 50, account: 45, share: 40, mirror: 30, res
 /** Margin under Chrome's measured ~116-instruction ceiling; the estimate is already an upper bound. */
 const REGEX_BUDGET = 100;
 
-const H = '^https?://(?:(?:www|mobile|m)\\.)?(?:x|twitter)\\.com';
+export const H = '^https?://(?:(?:www|mobile|m)\\.)?(?:x|twitter)\\.com';
 /** The path ends here (optional slash, then only query or fragment). */
 const END = '/?(?:[?#].*)?$';
 /** Anything may follow a segment boundary. */
@@ -88,14 +88,14 @@ const REST = '(?:[/?#].*)?$';
 const PARAM_END = '(?:[&#].*)?$';
 const Q = '(?:[^#]*&)?';
 
-interface TemplateUse {
+export interface TemplateUse {
   kind: TemplateKind;
   /** Placeholder name for each capture group, in order ('' for unused groups). */
   captures: string[];
   fixed?: Record<string, string>;
 }
 
-interface MirrorSpec {
+export interface MirrorSpec {
   slot: number;
   regex: string;
   /** Nitter path with \N references, or null when only templates use the rule. */
@@ -155,7 +155,7 @@ function tabSpecs(): MirrorSpec[] {
   }));
 }
 
-function escapeRegex(text: string): string {
+export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -174,6 +174,11 @@ function chunkAlternation(words: readonly string[], build: (alternation: string)
   return chunks;
 }
 
+/** Every route the mirror rules know, in no particular order (priorities decide). */
+export function routeSpecs(): MirrorSpec[] {
+  return [...MIRROR_SPECS, ...tabSpecs()];
+}
+
 const allowRule = (id: number, priority: number, filter: Pick<DnrCondition, 'regexFilter' | 'urlFilter'>): DnrRule => ({
   id,
   priority,
@@ -181,10 +186,17 @@ const allowRule = (id: number, priority: number, filter: Pick<DnrCondition, 'reg
   condition: { ...filter, isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame', 'sub_frame'] },
 });
 
-function accountRules(): DnrRule[] {
+/** X's account pages (never redirected) and its reserved paths (no mirror shows them), as regexes. */
+export function keptPathRegexes(): { account: string[]; reserved: string[] } {
   const paths = [...ACCOUNT_TOP, ...ACCOUNT_UNDER_I.map((p) => `i/${p}`)];
-  const account = chunkAlternation(paths, (alt) => `${H}/(?:${alt})(?:[/?#]|$)`, false);
-  const reserved = chunkAlternation(RESERVED_TOP, (alt) => `${H}/(?:${alt})(?:[/?#]|$)`, false);
+  return {
+    account: chunkAlternation(paths, (alt) => `${H}/(?:${alt})(?:[/?#]|$)`, false),
+    reserved: chunkAlternation(RESERVED_TOP, (alt) => `${H}/(?:${alt})(?:[/?#]|$)`, false),
+  };
+}
+
+function accountRules(): DnrRule[] {
+  const { account, reserved } = keptPathRegexes();
   return [
     ...account.map((regexFilter, i) => allowRule(ACCOUNT_ID + i, PRIORITY.account, { regexFilter })),
     ...reserved.map((regexFilter, i) => allowRule(RESERVED_ID + i, PRIORITY.reserved, { regexFilter })),
@@ -214,9 +226,13 @@ export function normalizeException(raw: string): string | null {
   }
 }
 
+/** The user's exceptions as path prefixes, deduplicated and capped. */
+export function exceptionPrefixes(exceptions: readonly string[]): string[] {
+  return [...new Set(exceptions.map(normalizeException).filter((p): p is string => p !== null))].slice(0, MAX_EXCEPTIONS);
+}
+
 function exceptionRules(exceptions: readonly string[]): DnrRule[] {
-  const prefixes = [...new Set(exceptions.map(normalizeException).filter((p): p is string => p !== null))];
-  return prefixes.slice(0, MAX_EXCEPTIONS).flatMap((prefix, i) =>
+  return exceptionPrefixes(exceptions).flatMap((prefix, i) =>
     // urlFilter, not a regex: any length fits, and it costs none of the regex-rule quota.
     // `||x.com` also covers www./mobile.; `^` stops '/i/book' from covering '/i/bookmarks'.
     ['x.com', 'twitter.com'].map((host, h) =>
@@ -228,6 +244,9 @@ function exceptionRules(exceptions: readonly string[]): DnrRule[] {
 /** The composer must be one of the extension's own pages: anything else would be an open redirect. */
 const EXTENSION_PAGE = /^(?:chrome|moz|safari-web)-extension:\/\/[\w-]+\/[^\\]*$/;
 
+/** X's composing intents ("Share on X"): the group is the query the composer reads. */
+export const SHARE_REGEX = `${H}/(?:intent/(?:tweet|post)|share)/?(?:\\?(.*))?$`;
+
 function shareRules(composeUrl: string): DnrRule[] {
   if (!EXTENSION_PAGE.test(composeUrl)) return [];
   const joiner = composeUrl.includes('?') ? '&' : '?';
@@ -237,7 +256,7 @@ function shareRules(composeUrl: string): DnrRule[] {
       priority: PRIORITY.share,
       action: { type: 'redirect', redirect: { regexSubstitution: `${composeUrl}${joiner}\\1` } },
       condition: {
-        regexFilter: `${H}/(?:intent/(?:tweet|post)|share)/?(?:\\?(.*))?$`,
+        regexFilter: SHARE_REGEX,
         isUrlFilterCaseSensitive: false,
         resourceTypes: ['main_frame'],
         requestMethods: ['get'],
@@ -246,7 +265,7 @@ function shareRules(composeUrl: string): DnrRule[] {
   ];
 }
 
-function substitution(spec: MirrorSpec, mirror: Mirror): string | null {
+export function substitution(spec: MirrorSpec, mirror: Mirror): string | null {
   if (mirror.scheme === 'nitter') return spec.nitter === null ? null : mirror.origin + spec.nitter;
   const template = spec.template === null ? undefined : mirror.templates?.[spec.template.kind];
   if (spec.template === null || template === undefined) return null;
@@ -276,7 +295,7 @@ function routeRules(settings: LinkRuleSettings, target: (spec: MirrorSpec) => st
   // A click on the mirror's own "open on X" link means it: never send it back.
   const excluded = settings.keepXUsable ? [...X_INITIATOR_DOMAINS, ...own] : own;
   const rules: DnrRule[] = [];
-  for (const spec of [...MIRROR_SPECS, ...tabSpecs()]) {
+  for (const spec of routeSpecs()) {
     const substitution = target(spec);
     const resourceTypes = spec.frames === undefined ? frames : frames.filter((f) => f === spec.frames);
     if (substitution === null || resourceTypes.length === 0) continue;

@@ -69,6 +69,17 @@ export const BUILT_IN_MIRRORS: readonly Mirror[] = /* @__PURE__ */ BUILT_IN_HOST
   pinned: false,
 }));
 
+/** Reads a stored mirror target (the x.com guard's), or null when it is missing or malformed. */
+export function readLinkMirror(value: unknown): MirrorTarget | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { origin, scheme, templates } = value as Record<string, unknown>;
+  if (typeof origin !== 'string' || !/^https?:\/\/[\w.-]+(?::\d{1,5})?$/.test(origin)) return null;
+  if (scheme !== 'nitter' && scheme !== 'template') return null;
+  const target: MirrorTarget = { origin, scheme };
+  if (typeof templates === 'object' && templates !== null) target.templates = templates as MirrorTarget['templates'];
+  return target;
+}
+
 /**
  * Returns the canonical `https://host[:port]` origin for what the user typed,
  * or null when it is not a usable web origin (another scheme, credentials).

@@ -3,16 +3,51 @@
  * t.co short links whose real target the page shows, embedded tweets
  * (`blockquote.twitter-tweet`) and X embed iframes.
  *
- * Runs in the content script, so it is framework-free and imports only the
- * pure parser and rewriter. Work on pages that keep adding content is
- * batched: the observer only collects added nodes, and one scheduled pass
- * looks inside each of them (never a whole-document query per node).
+ * Runs in the page script, which must stay tiny and cheap: it knows nothing
+ * about X's URL space. The background compiles the routes into page rules
+ * (page-rules.ts, from the same table as the redirect rules) and stores them
+ * with the mirror; this module only applies them. Work is done in idle time,
+ * a slice at a time, so neither the page's load nor its scrolling waits on it.
  */
-import { rewriteToMirror, type MirrorTarget } from './mirrors';
-import { parseXUrl } from './x-url';
 
-/** browser.storage.local key the background keeps up to date: `{ origin, scheme, templates? }`. */
+/** browser.storage.local key the background keeps up to date (see PageConfig). */
 export const LINK_MIRROR_KEY = 'sortie.linkMirror';
+
+/** One route for pages: the first rule whose pattern matches decides; null keeps the link. */
+export interface PageRule {
+  /** Matched against the whole URL, or with `onHost` against what follows the X host. */
+  pattern: string;
+  /** JavaScript replacement string ($1...), or null to leave the link as it is. */
+  replacement: string | null;
+  /** The rule's target is a post: an embedded tweet's card may point there. */
+  status?: boolean;
+  /** The pattern is for the path after an X app host (`host` in the stored value). */
+  onHost?: boolean;
+}
+
+interface CompiledRule {
+  re: RegExp;
+  replacement: string | null;
+  status: boolean;
+  onHost: boolean;
+}
+
+/**
+ * Compiled page rules. Most rules are for X's app hosts: the host is matched
+ * once per link and those rules only see the rest, instead of each of forty
+ * regexes matching the host again.
+ */
+export interface PageRules {
+  host: RegExp;
+  list: CompiledRule[];
+}
+
+/** What the page script reads from storage: the mirror's origin, its rules, the embed option. */
+export interface PageConfig {
+  origin: string;
+  rules: PageRules;
+  replaceEmbeds: boolean;
+}
 
 const SELECTOR = 'a[href],blockquote.twitter-tweet,blockquote.twitter-video,iframe[src]';
 const CARD_CLASS = 'sortie-x-card';
@@ -20,22 +55,63 @@ const CARD_STYLE =
   'display:block;box-sizing:border-box;max-width:550px;margin:12px 0;padding:12px 16px;' +
   'border:1px solid rgba(127,127,127,.45);border-radius:12px;color:inherit;text-decoration:none;' +
   'font:inherit;line-height:1.4;white-space:pre-line;overflow-wrap:anywhere';
+/** Elements handled per slice of idle time (under a millisecond's work). */
+const SLICE = 200;
+/**
+ * The most one idle run works, whatever idle time the browser offers (up to
+ * 50 ms): a task that arrives meanwhile (the page's load event, a click)
+ * waits for the run to end, so runs stay short.
+ */
+const RUN_MS = 4;
 
-/** Reads the stored mirror setting, or null when it is missing or malformed. */
-export function readLinkMirror(value: unknown): MirrorTarget | null {
+/** Reads the stored page configuration, or null when it is missing or malformed (then nothing is touched). */
+export function readPageConfig(value: unknown): PageConfig | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { origin, scheme, templates } = value as Record<string, unknown>;
+  const { origin, host, rules, replaceEmbeds } = value as Record<string, unknown>;
   if (typeof origin !== 'string' || !/^https?:\/\/[\w.-]+(?::\d{1,5})?$/.test(origin)) return null;
-  if (scheme !== 'nitter' && scheme !== 'template') return null;
-  const target: MirrorTarget = { origin, scheme };
-  if (typeof templates === 'object' && templates !== null) target.templates = templates as MirrorTarget['templates'];
-  return target;
+  if (typeof host !== 'string' || !Array.isArray(rules)) return null;
+  try {
+    const list: CompiledRule[] = [];
+    for (const rule of rules as Partial<PageRule>[]) {
+      const { pattern, replacement } = rule ?? {};
+      if (typeof pattern !== 'string' || (replacement !== null && typeof replacement !== 'string')) return null;
+      list.push({ re: new RegExp(pattern, 'i'), replacement, status: rule.status === true, onHost: rule.onHost === true });
+    }
+    return { origin, rules: { host: new RegExp(host, 'i'), list }, replaceEmbeds: replaceEmbeds !== false };
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
 }
 
-function absolute(text: string | null, base: string): URL | null {
-  if (text === null) return null;
+/** Where `url` goes under `rules`, and whether it is a post; null to leave it. */
+function applyRules(url: string, rules: PageRules): { href: string; status: boolean } | null {
+  const host = rules.host.exec(url)?.[0];
+  const rest = host === undefined ? null : url.slice(host.length);
+  for (const rule of rules.list) {
+    const subject = rule.onHost ? rest : url;
+    if (subject === null || !rule.re.test(subject)) continue;
+    return rule.replacement === null ? null : { href: subject.replace(rule.re, rule.replacement), status: rule.status };
+  }
+  return null;
+}
+
+/** Cheap pre-check: every X host (x.com, t.co, fixers, syndication) contains ".co". */
+const mayBeX = (href: string): boolean => /\.co/i.test(href);
+
+/**
+ * Absolute URLs the URL parser would return unchanged: lower-case host without
+ * port, and only characters no part of a URL percent-encodes (no quote, no
+ * space, no dot segment). Most links in pages look like this.
+ */
+const CANONICAL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[\w\-.~%!$&()*+,;=:@/?#]*$/;
+const DOT_SEGMENT = /\/\.|%2e/i;
+
+/** The URL as the browser would request it (default port dropped, path encoded), like the redirect rules see it. */
+function absolute(text: string, base: string): string | null {
+  if (CANONICAL.test(text) && !DOT_SEGMENT.test(text)) return text;
   try {
-    return new URL(text, base);
+    return new URL(text, base).href;
   } catch (error) {
     if (error instanceof TypeError) return null;
     throw error;
@@ -52,82 +128,72 @@ export function expandedUrlOf(anchor: Element): string | null {
   for (const raw of candidates) {
     const text = raw?.trim() ?? '';
     if (!/^https?:\/\/\S+$/i.test(text) || text.includes('…')) continue;
-    const url = absolute(text, 'https://invalid.invalid/');
-    if (url !== null && url.hostname !== 't.co') return url.href;
+    try {
+      const url = new URL(text);
+      if (url.hostname !== 't.co') return url.href;
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+    }
   }
   return null;
 }
+
+const isTco = (url: string): boolean => /^https?:\/\/t\.co\//i.test(url);
 
 /**
  * Where an X link should go instead, or null to leave it. `expanded` is the
  * t.co target shown by the page, when there is one.
  */
-export function mirrorHref(href: string, mirror: MirrorTarget, expanded: string | null = null): string | null {
-  const link = parseXUrl(href);
-  if (link === null) return null;
-  if (link.kind === 'tco' && expanded !== null) {
-    const inner = parseXUrl(expanded);
-    return (inner === null ? null : rewriteToMirror(inner, mirror)) ?? expanded;
-  }
-  return rewriteToMirror(link, mirror);
+export function mirrorHref(href: string, rules: PageRules, expanded: string | null = null): string | null {
+  if (expanded !== null && isTco(href)) return applyRules(expanded, rules)?.href ?? expanded;
+  return applyRules(href, rules)?.href ?? null;
 }
 
-/** Cheap pre-check: every X host (x.com, t.co, twimg.com, fixers) contains ".co". */
-const mayBeX = (href: string): boolean => /\.co/i.test(href);
-
 export interface PageRewriter {
-  /** Rewrites inside each node (and the node itself); nodes are usually a mutation batch. */
-  processNodes(nodes: Iterable<Node>): void;
+  /** The handled elements inside each node (and the node itself), in document order per node. */
+  find(nodes: Iterable<Node>): Element[];
+  /** Rewrites these elements (found by `find`); those no longer in the page are skipped. */
+  process(elements: Iterable<Element>): void;
   /** Points already rewritten links at a new mirror. */
-  retarget(mirror: MirrorTarget): void;
+  retarget(config: PageConfig): void;
+  /** True when the element's href is the one this rewriter set (its own mutation coming back). */
+  isOwnChange(node: Node): boolean;
   /** How many links, cards and frames were rewritten so far. */
   readonly rewritten: number;
 }
 
-export interface RewriteOptions {
-  /** Turn embedded tweets and X frames into mirror link cards (default true). */
-  replaceEmbeds?: boolean;
-}
-
-/** Reads the `replaceEmbeds` flag stored next to the mirror (absent means on). */
-export function readReplaceEmbeds(value: unknown): boolean {
-  return typeof value !== 'object' || value === null || (value as { replaceEmbeds?: unknown }).replaceEmbeds !== false;
-}
-
-export function createPageRewriter(doc: Document, initial: MirrorTarget, options: RewriteOptions = {}): PageRewriter {
-  const embeds = options.replaceEmbeds ?? true;
-  let mirror = initial;
+export function createPageRewriter(doc: Document, initial: PageConfig): PageRewriter {
+  let config = initial;
   let rewritten = 0;
-  /** The href each handled anchor had when last looked at: unchanged means done. */
-  const seen = new WeakMap<Element, string>();
+  /** The href this rewriter gave each anchor or card. */
+  const given = new WeakMap<Element, string>();
   /** The X URL each rewritten anchor or card stands for, to retarget later. */
   const original = new WeakMap<Element, string>();
-  /** Read once per batch: some DOMs compute baseURI by searching the document for <base>. */
+  /** Read once per slice: some DOMs compute baseURI by searching the document for <base>. */
   let base = 'https://invalid.invalid/';
 
-  function rewriteAnchor(anchor: Element, source: string | null = null): void {
-    const attr = anchor.getAttribute('href');
-    if (attr === null || seen.get(anchor) === attr) return;
-    seen.set(anchor, attr);
-    const url = source ?? (mayBeX(attr) ? absolute(attr, base)?.href ?? null : null);
-    if (url === null) return;
-    const target = mirrorHref(url, mirror, expandedUrlOf(anchor));
-    if (target === null) return;
-    original.set(anchor, url);
-    seen.set(anchor, target);
+  function setHref(anchor: Element, target: string, source: string): void {
+    given.set(anchor, target);
+    original.set(anchor, source);
     anchor.setAttribute('href', target);
     rewritten += 1;
+  }
+
+  function rewriteAnchor(anchor: Element): void {
+    const attr = anchor.getAttribute('href');
+    if (attr === null || !mayBeX(attr) || given.get(anchor) === attr) return;
+    const url = absolute(attr.trim(), base);
+    if (url === null) return;
+    const target = mirrorHref(url, config.rules, isTco(url) ? expandedUrlOf(anchor) : null);
+    if (target !== null && target !== url) setHref(anchor, target, url);
   }
 
   function card(target: string, source: string, text: string): Element {
     const a = doc.createElement('a');
     a.className = CARD_CLASS;
-    a.setAttribute('href', target);
     a.setAttribute('style', CARD_STYLE);
     a.textContent = text;
-    seen.set(a, target);
-    original.set(a, source);
-    rewritten += 1;
+    setHref(a, target, source);
     return a;
   }
 
@@ -135,13 +201,11 @@ export function createPageRewriter(doc: Document, initial: MirrorTarget, options
   function replaceQuote(quote: Element): void {
     const anchors = [...quote.querySelectorAll('a[href]')].reverse();
     for (const anchor of anchors) {
-      const url = absolute(anchor.getAttribute('href'), base);
-      const link = url === null ? null : parseXUrl(url);
-      if (url === null || link?.kind !== 'status') continue;
-      const target = rewriteToMirror(link, mirror);
-      if (target === null) return;
+      const url = absolute(anchor.getAttribute('href') ?? '', base);
+      const target = url === null ? null : applyRules(url, config.rules);
+      if (url === null || target?.status !== true) continue;
       const text = (quote.textContent ?? '').replace(/[ \t\r\f]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
-      quote.replaceWith(card(target, url.href, text));
+      quote.replaceWith(card(target.href, url, text));
       return;
     }
   }
@@ -149,53 +213,55 @@ export function createPageRewriter(doc: Document, initial: MirrorTarget, options
   /** An X iframe (embed, timeline) becomes a link to the same thing on the mirror. */
   function replaceFrame(frame: Element): void {
     const src = frame.getAttribute('src') ?? '';
-    if (!mayBeX(src)) return;
-    const url = absolute(src, base);
+    const url = mayBeX(src) ? absolute(src, base) : null;
+    if (url === null) return;
     const tweetId = frame.getAttribute('data-tweet-id');
-    const link = url === null ? null : parseXUrl(url);
     const target =
-      link !== null
-        ? rewriteToMirror(link, mirror)
-        : tweetId !== null && /^\d+$/.test(tweetId)
-          ? rewriteToMirror({ kind: 'embed', id: tweetId }, mirror)
-          : null;
-    if (url === null || target === null) return;
-    frame.replaceWith(card(target, url.href, target));
-  }
-
-  function processElement(root: Element): void {
-    const found = root.matches(SELECTOR) ? [root, ...root.querySelectorAll(SELECTOR)] : [...root.querySelectorAll(SELECTOR)];
-    const anchors: Element[] = [];
-    // Embeds first: their own status link is what the card points to.
-    for (const el of found) {
-      const tag = el.tagName;
-      if (tag === 'A') anchors.push(el);
-      else if (!embeds) continue;
-      else if (tag === 'IFRAME') replaceFrame(el);
-      else replaceQuote(el);
-    }
-    for (const anchor of anchors) if (anchor.isConnected) rewriteAnchor(anchor);
+      applyRules(url, config.rules) ??
+      (tweetId !== null && /^\d+$/.test(tweetId) ? applyRules(`https://platform.twitter.com/embed/Tweet.html?id=${tweetId}`, config.rules) : null);
+    if (target !== null) frame.replaceWith(card(target.href, url, target.href));
   }
 
   return {
-    processNodes(nodes) {
-      base = doc.baseURI || doc.location?.href || 'https://invalid.invalid/';
+    find(nodes) {
+      const found: Element[] = [];
       for (const node of nodes) {
-        if (node.nodeType === 1 && node.isConnected) processElement(node as Element);
+        if (node.nodeType !== 1) continue;
+        const element = node as Element;
+        if (element.matches(SELECTOR)) found.push(element);
+        for (const inner of element.querySelectorAll(SELECTOR)) found.push(inner);
       }
+      return found;
+    },
+    process(elements) {
+      base = doc.baseURI || doc.location?.href || base;
+      const anchors: Element[] = [];
+      // Embeds first: their own status link is what the card points to.
+      for (const el of elements) {
+        if (!el.isConnected) continue;
+        const tag = el.tagName;
+        if (tag === 'A') anchors.push(el);
+        else if (!config.replaceEmbeds) continue;
+        else if (tag === 'IFRAME') replaceFrame(el);
+        else replaceQuote(el);
+      }
+      for (const anchor of anchors) if (anchor.isConnected) rewriteAnchor(anchor);
     },
     retarget(next) {
-      const previous = mirror;
-      mirror = next;
-      if (previous.origin === next.origin && previous.scheme === next.scheme) return;
-      base = doc.baseURI || doc.location?.href || 'https://invalid.invalid/';
+      const previous = config;
+      config = next;
+      base = doc.baseURI || doc.location?.href || base;
       // One document query on a rare event (mirror failover), not per mutation.
       for (const anchor of doc.querySelectorAll(`a[href^="${previous.origin}"]`)) {
         const source = original.get(anchor);
-        if (source === undefined) continue;
-        seen.delete(anchor);
-        rewriteAnchor(anchor, source);
+        if (source === undefined || given.get(anchor) !== anchor.getAttribute('href')) continue;
+        const target = mirrorHref(source, next.rules, isTco(source) && !anchor.classList.contains(CARD_CLASS) ? expandedUrlOf(anchor) : null) ?? source;
+        given.set(anchor, target);
+        anchor.setAttribute('href', target);
       }
+    },
+    isOwnChange(node) {
+      return node.nodeType === 1 && given.get(node as Element) === (node as Element).getAttribute('href');
     },
     get rewritten() {
       return rewritten;
@@ -203,7 +269,8 @@ export function createPageRewriter(doc: Document, initial: MirrorTarget, options
   };
 }
 
-export type Schedule = (run: () => void) => void;
+/** Idle time left in this run; undefined: run to the end (tests, browsers without idle callbacks). */
+export type Schedule = (run: (deadline?: { timeRemaining(): number }) => void) => void;
 
 /** Runs work when the page is idle, and at the latest soon after. */
 export const idleSchedule: Schedule = (run) => {
@@ -212,38 +279,73 @@ export const idleSchedule: Schedule = (run) => {
 };
 
 /**
- * Watches `doc` for added elements and changed hrefs, and hands them to
- * `process` in one batch per scheduled run. Returns a function that stops.
+ * Feeds nodes to the rewriter in idle time: the elements inside them are
+ * found, then rewritten a slice at a time while the browser has time to
+ * spare (at least one slice per run, so a busy page still gets there).
+ */
+export function createIdleWork(
+  rewriter: Pick<PageRewriter, 'find' | 'process'>,
+  schedule: Schedule = idleSchedule,
+): { add(nodes: Iterable<Node>): void; stop(): void } {
+  let roots: Node[] = [];
+  let stopped = false;
+  let found: Element[] = [];
+  let at = 0;
+  let scheduled = false;
+  const run = (deadline?: { timeRemaining(): number }): void => {
+    scheduled = false;
+    if (stopped) return;
+    const until = performance.now() + RUN_MS;
+    do {
+      if (at >= found.length) {
+        if (roots.length === 0) return;
+        found = rewriter.find(roots);
+        roots = [];
+        at = 0;
+      }
+      rewriter.process(found.slice(at, at + SLICE));
+      at += SLICE;
+    } while (deadline === undefined || (deadline.timeRemaining() > 1 && performance.now() < until));
+    if (at < found.length || roots.length > 0) later();
+  };
+  const later = (): void => {
+    if (scheduled || stopped) return;
+    scheduled = true;
+    schedule(run);
+  };
+  return {
+    add(nodes) {
+      for (const node of nodes) roots.push(node);
+      if (roots.length > 0) later();
+    },
+    stop() {
+      stopped = true;
+      roots = [];
+      found = [];
+    },
+  };
+}
+
+/**
+ * Watches `doc` for added elements and changed hrefs and hands them to `add`
+ * (which defers the work). Records of `ignore`d nodes (the rewriter's own
+ * writes) are dropped here. Returns a function that stops.
  */
 export function watchAdditions(
   doc: Document,
-  process: (nodes: Node[]) => void,
-  schedule: Schedule = idleSchedule,
+  add: (nodes: Node[]) => void,
+  ignore: (node: Node) => boolean = () => false,
   Observer: typeof MutationObserver = MutationObserver,
 ): () => void {
-  let pending: Node[] = [];
-  let scheduled = false;
-  let stopped = false;
-  const flush = (): void => {
-    scheduled = false;
-    const batch = pending;
-    pending = [];
-    if (!stopped) process(batch);
-  };
   const observer = new Observer((records) => {
+    const nodes: Node[] = [];
     for (const record of records) {
-      if (record.type === 'attributes') pending.push(record.target);
-      else for (const node of record.addedNodes) if (node.nodeType === 1) pending.push(node);
+      if (record.type === 'attributes') {
+        if (!ignore(record.target)) nodes.push(record.target);
+      } else for (const node of record.addedNodes) if (node.nodeType === 1) nodes.push(node);
     }
-    if (!scheduled && pending.length > 0) {
-      scheduled = true;
-      schedule(flush);
-    }
+    if (nodes.length > 0) add(nodes);
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
-  return () => {
-    stopped = true;
-    pending = [];
-    observer.disconnect();
-  };
+  return () => observer.disconnect();
 }

@@ -4,8 +4,7 @@
  * script then has to make the same decision the rules would have made; this
  * is that decision, pure. The background keeps its inputs in storage.local.
  */
-import { rewriteToMirror, type MirrorTarget } from './mirrors';
-import { readLinkMirror } from './page-rewrite';
+import { readLinkMirror, rewriteToMirror, type MirrorTarget } from './mirrors';
 import { parseXUrl } from './x-url';
 
 /** browser.storage.local key the background keeps up to date. */

@@ -4,8 +4,8 @@
  * typed XLink that keeps only what identifies the content: tracking parameters
  * never survive parsing.
  *
- * This module is bundled into the page content script, so it stays small:
- * no dependencies beyond the shared tables, no regular-expression zoo.
+ * The background and the x.com guard script use it; pages get compiled rules
+ * instead (page-rules.ts). No dependencies beyond the shared tables.
  */
 import {
   ACCOUNT_TOP,

@@ -5,7 +5,7 @@ import { addUserMirror, listMirrors, setMirrorDisabled } from '../../../lib/back
 import { LINKS_SCRIPT_ID, MIRROR_CHECK_SCRIPT_ID } from '../../../lib/background/links-scripts';
 import { openSortieDb } from '../../../lib/db';
 import { BUILT_IN_MIRRORS } from '../../../lib/links/mirrors';
-import { LINK_MIRROR_KEY } from '../../../lib/links/page-rewrite';
+import { LINK_MIRROR_KEY, mirrorHref, readPageConfig } from '../../../lib/links/page-rewrite';
 import { PAUSE_UNTIL_RESTART } from '../../../lib/links/pause';
 import { LINK_GUARD_KEY, type LinkGuardConfig } from '../../../lib/links/sw-guard';
 import { updateSettings, getSettings } from '../../../lib/settings-store';
@@ -29,7 +29,10 @@ describe('links control: rules, page values, scripts', () => {
     expect(fake.dynamic().some((r) => r.action.type === 'block')).toBe(true);
     expect(fake.fetched).toEqual([]);
     expect(fake.alarms.get(HEALTH_ALARM)).toEqual({ delayInMinutes: 60, periodInMinutes: 60 });
-    expect(fake.store.get(LINK_MIRROR_KEY)).toEqual({ origin: origin(A), scheme: 'nitter', replaceEmbeds: true });
+    // Pages get the mirror's origin and the routes compiled for it, which send a profile where the rules do.
+    const page = readPageConfig(fake.store.get(LINK_MIRROR_KEY));
+    expect(page).toMatchObject({ origin: origin(A), replaceEmbeds: true });
+    expect(page !== null && mirrorHref('https://x.com/jack', page.rules)).toBe(`${origin(A)}/jack`);
     expect((fake.store.get(LINK_GUARD_KEY) as LinkGuardConfig).mirror).toEqual({ origin: origin(A), scheme: 'nitter' });
   });
 

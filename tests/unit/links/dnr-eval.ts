@@ -10,6 +10,7 @@
  *   substitution, where \N is a capture group (RE2::Replace semantics).
  */
 import type { DnrRule, ResourceType } from '../../../lib/links/dnr';
+import { toJsReplacement } from '../../../lib/links/page-rules';
 
 export interface Request {
   url: string;
@@ -52,10 +53,6 @@ export function matches(rule: DnrRule, request: Request): boolean {
   return true;
 }
 
-/** RE2 rewrite strings use \N; JavaScript's replace uses $N (and $ must be escaped). */
-export function toJsReplacement(substitution: string): string {
-  return substitution.replace(/\$/g, '$$$$').replace(/\\(\d)/g, (_, n: string) => (n === '0' ? '$&' : `$${n}`));
-}
 
 export function evaluate(rules: readonly DnrRule[], request: Request): Outcome {
   const matched = rules.filter((r) => matches(r, request));

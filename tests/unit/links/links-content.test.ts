@@ -1,52 +1,66 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import definition from '../../../entrypoints/links.content';
+import definition from '../../../entrypoints/links';
+import type { LinkRuleSettings } from '../../../lib/links/dnr';
+import type { Mirror } from '../../../lib/links/mirrors';
 import { LINK_MIRROR_KEY } from '../../../lib/links/page-rewrite';
+import { compilePageRules } from '../../../lib/links/page-rules';
 
-/** Just enough of WXT's ContentScriptContext for this script. */
-function fakeContext() {
-  const listeners: (() => void)[] = [];
-  return {
-    ctx: { isInvalid: false, onInvalidated: (fn: () => void) => listeners.push(fn) },
-    invalidate: () => listeners.forEach((fn) => fn()),
-  };
+const SETTINGS: LinkRuleSettings = {
+  enabled: true,
+  subFrames: false,
+  keepXUsable: false,
+  exceptions: [],
+  pausedUntil: null,
+  now: 0,
+  shareTakeover: true,
+  composeUrl: 'chrome-extension://abc/compose.html',
+};
+
+/** What the background stores for a Nitter mirror (lib/background/links-control.ts). */
+function stored(origin: string) {
+  const mirror: Mirror = { id: origin, name: origin, origin, scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+  return { [LINK_MIRROR_KEY]: { origin, ...compilePageRules(SETTINGS, mirror), replaceEmbeds: true } };
 }
+
+/** The runtime as the script sees it: an id while the extension lives, none once it is gone. */
+const runtime: { id?: string } = { id: 'sortie' };
 
 function page(body: string): Document {
   const { document, MutationObserver } = parseHTML(`<!DOCTYPE html><html><body>${body}</body></html>`);
   vi.stubGlobal('document', document);
   vi.stubGlobal('MutationObserver', MutationObserver);
-  vi.stubGlobal('browser', { storage: fakeBrowser.storage });
+  vi.stubGlobal('window', document.defaultView);
+  vi.stubGlobal('browser', { storage: fakeBrowser.storage, runtime });
+  // A loaded page unless a test says otherwise (linkedom has no readyState).
+  Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
   return document as unknown as Document;
 }
 
-const wait = (ms = 40): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const run = (ctx: ReturnType<typeof fakeContext>['ctx']) =>
-  (definition.main as unknown as (c: typeof ctx) => Promise<void>)(ctx);
+const wait = (ms = 60): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const run = () => (definition.main as () => Promise<void>)();
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  runtime.id = 'sortie';
 });
 
-describe('links content script', () => {
-  it('is registered at runtime, on any page the user grants, once the page is idle', () => {
-    expect(definition).toMatchObject({ registration: 'runtime', runAt: 'document_idle' });
-    // Matches would become required host permissions: the background passes them at registration.
-    expect(definition).not.toHaveProperty('matches');
-  });
-
-  it('does nothing until the background has stored a mirror', async () => {
+describe('links page script', () => {
+  it('does nothing until the background has stored a mirror and its rules', async () => {
     const doc = page('<a href="https://x.com/jack">x</a>');
-    await run(fakeContext().ctx);
+    await run();
+    await wait();
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://x.com/jack');
   });
 
-  it('rewrites the page, then what the page adds, follows mirror changes, and stops when invalidated', async () => {
-    await fakeBrowser.storage.local.set({ [LINK_MIRROR_KEY]: { origin: 'https://nitter.example', scheme: 'nitter' } });
+  it('rewrites the page in idle time, then what the page adds, follows mirror changes, and stops once orphaned', async () => {
+    await fakeBrowser.storage.local.set(stored('https://nitter.example'));
     const doc = page('<a href="https://x.com/jack">x</a>');
-    const { ctx, invalidate } = fakeContext();
-    await run(ctx);
+    await run();
+    // Nothing during the script's own run: the work waits for idle time.
+    expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://x.com/jack');
+    await wait();
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://nitter.example/jack');
 
     const added = doc.createElement('a');
@@ -55,17 +69,34 @@ describe('links content script', () => {
     await wait();
     expect(added.getAttribute('href')).toBe('https://nitter.example/nasa');
 
-    await fakeBrowser.storage.local.set({ [LINK_MIRROR_KEY]: { origin: 'https://xcancel.example', scheme: 'nitter' } });
+    await fakeBrowser.storage.local.set(stored('https://xcancel.example'));
     expect([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
       'https://xcancel.example/jack',
       'https://xcancel.example/nasa',
     ]);
 
-    invalidate();
+    // The extension was updated or removed: this copy has no runtime any more.
+    delete runtime.id;
     const late = doc.createElement('a');
     late.setAttribute('href', 'https://x.com/late');
     doc.body.append(late);
     await wait();
     expect(late.getAttribute('href')).toBe('https://x.com/late');
+  });
+
+  it('injected while the page is still loading, waits for its load event', async () => {
+    await fakeBrowser.storage.local.set(stored('https://nitter.example'));
+    const doc = page('<a href="https://x.com/jack">x</a>');
+    Object.defineProperty(doc, 'readyState', { value: 'loading', configurable: true });
+    await run();
+    await wait();
+    expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://x.com/jack');
+    doc.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('DOMContentLoaded'));
+    await wait();
+    // Parsed but not loaded: still nothing.
+    expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://x.com/jack');
+    (doc.defaultView as unknown as Window).dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('load'));
+    await wait();
+    expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://nitter.example/jack');
   });
 });

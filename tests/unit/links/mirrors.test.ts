@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isRedirectableMirror } from '../../../lib/links/dnr';
 import {
+  readLinkMirror,
   BUILT_IN_MIRRORS,
   fillTemplate,
   normalizeOrigin,
@@ -104,5 +105,21 @@ describe('isRedirectableMirror refuses mirrors that would loop or break rules', 
   it('and template mirrors with broken templates', () => {
     expect(isRedirectableMirror({ ...base, scheme: 'template', templates: { profile: '/u/{who}' } })).toBe(false);
     expect(isRedirectableMirror({ ...base, scheme: 'template', templates: { profile: '/u/{user}' } })).toBe(true);
+  });
+});
+
+describe('readLinkMirror', () => {
+  it.each([
+    [{ origin: 'https://nitter.net', scheme: 'nitter' }, { origin: 'https://nitter.net', scheme: 'nitter' }],
+    [{ origin: 'http://localhost:8080', scheme: 'nitter' }, { origin: 'http://localhost:8080', scheme: 'nitter' }],
+    [{ origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } }, { origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } }],
+    [{ origin: 'https://nitter.net/', scheme: 'nitter' }, null],
+    [{ origin: 'https://nitter.net"]', scheme: 'nitter' }, null],
+    [{ origin: 'javascript:alert(1)', scheme: 'nitter' }, null],
+    [{ origin: 'https://nitter.net', scheme: 'other' }, null],
+    [undefined, null],
+    ['https://nitter.net', null],
+  ])('%j', (value, expected) => {
+    expect(readLinkMirror(value)).toEqual(expected);
   });
 });

@@ -1,17 +1,45 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import type { MirrorTarget } from '../../../lib/links/mirrors';
+import type { LinkRuleSettings } from '../../../lib/links/dnr';
+import type { Mirror } from '../../../lib/links/mirrors';
 import {
+  createIdleWork,
   createPageRewriter,
   expandedUrlOf,
   mirrorHref,
-  readLinkMirror,
+  readPageConfig,
   watchAdditions,
+  type PageConfig,
+  type PageRewriter,
   type Schedule,
 } from '../../../lib/links/page-rewrite';
+import { compilePageRules } from '../../../lib/links/page-rules';
 
-const MIRROR: MirrorTarget = { origin: 'https://nitter.example', scheme: 'nitter' };
-const OTHER: MirrorTarget = { origin: 'https://xcancel.example', scheme: 'nitter' };
+const SETTINGS: LinkRuleSettings = {
+  enabled: true,
+  subFrames: false,
+  keepXUsable: false,
+  exceptions: [],
+  pausedUntil: null,
+  now: 0,
+  shareTakeover: true,
+  composeUrl: 'chrome-extension://abc/compose.html',
+};
+
+/** What the background stores for a Nitter mirror at `origin`, read back as the page script reads it. */
+function config(origin: string, settings: Partial<LinkRuleSettings> = {}, replaceEmbeds = true): PageConfig {
+  const mirror: Mirror = { id: origin, name: origin, origin, scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+  const stored = JSON.parse(JSON.stringify({ origin, ...compilePageRules({ ...SETTINGS, ...settings }, mirror), replaceEmbeds }));
+  const read = readPageConfig(stored);
+  if (read === null) throw new Error('the compiled page rules did not read back');
+  return read;
+}
+
+const MIRROR = config('https://nitter.example');
+const OTHER = config('https://xcancel.example');
+
+/** Finds and rewrites at once, as the idle work does when given time. */
+const processAll = (rewriter: PageRewriter, nodes: Node[]): void => rewriter.process(rewriter.find(nodes));
 
 function dom(body: string) {
   const { document, MutationObserver } = parseHTML(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`);
@@ -32,7 +60,7 @@ describe('mirrorHref', () => {
     ['https://x.com/intent/tweet?text=a', null, null],
     ['https://example.com/', null, null],
   ])('%s (shown: %s)', (href, expanded, expected) => {
-    expect(mirrorHref(href, MIRROR, expanded)).toBe(expected);
+    expect(mirrorHref(href, MIRROR.rules, expanded)).toBe(expected);
   });
 });
 
@@ -53,22 +81,6 @@ describe('expandedUrlOf', () => {
   });
 });
 
-describe('readLinkMirror', () => {
-  it.each([
-    [{ origin: 'https://nitter.net', scheme: 'nitter' }, { origin: 'https://nitter.net', scheme: 'nitter' }],
-    [{ origin: 'http://localhost:8080', scheme: 'nitter' }, { origin: 'http://localhost:8080', scheme: 'nitter' }],
-    [{ origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } }, { origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } }],
-    [{ origin: 'https://nitter.net/', scheme: 'nitter' }, null],
-    [{ origin: 'https://nitter.net"]', scheme: 'nitter' }, null],
-    [{ origin: 'javascript:alert(1)', scheme: 'nitter' }, null],
-    [{ origin: 'https://nitter.net', scheme: 'other' }, null],
-    [undefined, null],
-    ['https://nitter.net', null],
-  ])('%j', (value, expected) => {
-    expect(readLinkMirror(value)).toEqual(expected);
-  });
-});
-
 describe('createPageRewriter', () => {
   it('rewrites X links and leaves everything else alone', () => {
     const { document } = dom(`
@@ -84,21 +96,51 @@ describe('createPageRewriter', () => {
       <a href="/about">relative</a>
       <a>no href</a>`);
     const rewriter = createPageRewriter(document, MIRROR);
-    rewriter.processNodes([document.documentElement]);
+    processAll(rewriter, [document.documentElement]);
     expect(hrefs(document)).toEqual([
       'https://nitter.example/jack',
       'https://nitter.example/jack/status/20',
       'https://nitter.example/i/status/21',
       'https://nitter.example/search?f=tweets&q=%23%C3%A9t%C3%A9',
       'https://nitter.example/jack/status/22',
-      'https://nitter.example/pic/media%2FA.jpg%3Fname%3Dsmall',
+      // An image on X's CDN is not an X page: the navigation rules leave it too.
+      'https://pbs.twimg.com/media/A.jpg?name=small',
       'https://x.com/intent/tweet?text=hi',
       'https://x.com/settings',
       'https://example.com/x.com/jack',
       '/about',
       null,
     ]);
-    expect(rewriter.rewritten).toBe(6);
+    expect(rewriter.rewritten).toBe(5);
+  });
+
+  it("keeps what the navigation rules keep: the user's exceptions, and nothing at all while paused", () => {
+    const body = '<a href="https://x.com/i/bookmarks">b</a><a href="https://x.com/jack/status/1">s</a><a href="https://x.com/jack">p</a>';
+    const kept = dom(body).document;
+    processAll(createPageRewriter(kept, config('https://nitter.example', { exceptions: ['/jack/status', 'x.com/i/bookmarks'] })), [kept.body]);
+    expect(hrefs(kept)).toEqual(['https://x.com/i/bookmarks', 'https://x.com/jack/status/1', 'https://nitter.example/jack']);
+    const mirror: Mirror = { id: 'n', name: 'n', origin: 'https://nitter.example', scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+    expect(compilePageRules({ ...SETTINGS, pausedUntil: 10, now: 5 }, mirror).rules).toEqual([]);
+    expect(compilePageRules({ ...SETTINGS, enabled: false }, mirror).rules).toEqual([]);
+  });
+
+  it('reads hrefs as the browser resolves them, so odd spellings go where the redirect rules send them', () => {
+    const { document } = dom(`
+      <a href="https://x.com:443/jack">port</a>
+      <a href="https://x.com/a/../nasa">dot segment</a>
+      <a href="https://x.com/%2e%2e/esa">encoded dot segment</a>
+      <a href="https://x.com/hashtag/café">raw accent</a>
+      <a href="  https://x.com/jaxa  ">spaces</a>
+      <a href="https://x.com/search?q=it's">quote in the query</a>`);
+    processAll(createPageRewriter(document, MIRROR), [document.body]);
+    expect(hrefs(document)).toEqual([
+      'https://nitter.example/jack',
+      'https://nitter.example/nasa',
+      'https://nitter.example/esa',
+      'https://nitter.example/search?f=tweets&q=%23caf%C3%A9',
+      'https://nitter.example/jaxa',
+      'https://nitter.example/search?f=tweets&q=it%27s',
+    ]);
   });
 
   it('unwraps t.co links whose target the page shows, else sends them through the mirror', () => {
@@ -107,7 +149,7 @@ describe('createPageRewriter', () => {
       <a href="https://t.co/bbb" title="https://x.com/jack/status/5">x.com/jack/status/5</a>
       <a href="https://t.co/ccc">https://example.org/full</a>
       <a href="https://t.co/ddd">example.org/trunc…</a>`);
-    createPageRewriter(document, MIRROR).processNodes([document.body]);
+    processAll(createPageRewriter(document, MIRROR), [document.body]);
     expect(hrefs(document)).toEqual([
       'https://example.com/news',
       'https://nitter.example/jack/status/5',
@@ -121,7 +163,7 @@ describe('createPageRewriter', () => {
       <blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">Leaving X <a href="https://t.co/xyz">pic.twitter.com/xyz</a></p>
       &mdash; Jack (@jack) <a href="https://twitter.com/jack/status/20?ref_src=twsrc%5Etfw">March 21, 2006</a></blockquote>
       <script async src="https://platform.twitter.com/widgets.js"></script>`);
-    createPageRewriter(document, MIRROR).processNodes([document.body]);
+    processAll(createPageRewriter(document, MIRROR), [document.body]);
     expect(document.querySelector('blockquote')).toBeNull();
     const card = document.querySelector('a.sortie-x-card');
     expect(card?.getAttribute('href')).toBe('https://nitter.example/jack/status/20');
@@ -132,7 +174,7 @@ describe('createPageRewriter', () => {
 
   it('leaves a blockquote without a status link as it is', () => {
     const { document } = dom('<blockquote class="twitter-tweet"><p>quote</p><a href="https://example.com">x</a></blockquote>');
-    createPageRewriter(document, MIRROR).processNodes([document.body]);
+    processAll(createPageRewriter(document, MIRROR), [document.body]);
     expect(document.querySelector('blockquote')).not.toBeNull();
   });
 
@@ -141,7 +183,7 @@ describe('createPageRewriter', () => {
       <div class="twitter-tweet twitter-tweet-rendered"><iframe src="https://platform.twitter.com/embed/Tweet.html?dnt=false&amp;id=20&amp;lang=en" data-tweet-id="20"></iframe></div>
       <iframe src="https://syndication.twitter.com/srv/timeline-profile/screen-name/jack"></iframe>
       <iframe src="https://www.youtube.com/embed/abc"></iframe>`);
-    createPageRewriter(document, MIRROR).processNodes([document.body]);
+    processAll(createPageRewriter(document, MIRROR), [document.body]);
     expect(hrefs(document)).toEqual(['https://nitter.example/i/status/20', 'https://nitter.example/jack']);
     expect(document.querySelectorAll('iframe')).toHaveLength(1);
   });
@@ -149,12 +191,12 @@ describe('createPageRewriter', () => {
   it('does not reprocess handled anchors, but follows a page that changes an href', () => {
     const { document } = dom('<a href="https://x.com/jack">x</a><a href="https://example.com">e</a>');
     const rewriter = createPageRewriter(document, MIRROR);
-    rewriter.processNodes([document.body]);
-    rewriter.processNodes([document.body]);
+    processAll(rewriter, [document.body]);
+    processAll(rewriter, [document.body]);
     expect(rewriter.rewritten).toBe(1);
     const anchor = document.querySelector('a') as Element;
     anchor.setAttribute('href', 'https://x.com/nasa');
-    rewriter.processNodes([anchor]);
+    processAll(rewriter, [anchor]);
     expect(anchor.getAttribute('href')).toBe('https://nitter.example/nasa');
     expect(rewriter.rewritten).toBe(2);
   });
@@ -163,7 +205,7 @@ describe('createPageRewriter', () => {
     const { document } = dom(`<a href="https://x.com/jack">x</a><a href="https://example.com">e</a>
       <blockquote class="twitter-tweet"><p>t</p><a href="https://twitter.com/jack/status/20">d</a></blockquote>`);
     const rewriter = createPageRewriter(document, MIRROR);
-    rewriter.processNodes([document.body]);
+    processAll(rewriter, [document.body]);
     rewriter.retarget(OTHER);
     expect(hrefs(document)).toEqual(['https://xcancel.example/jack', 'https://example.com', 'https://xcancel.example/jack/status/20']);
   });
@@ -175,7 +217,7 @@ describe('createPageRewriter', () => {
     }
     const { document } = dom(`<ul>${parts.join('')}</ul>`);
     const rewriter = createPageRewriter(document, MIRROR);
-    rewriter.processNodes([document.body]);
+    processAll(rewriter, [document.body]);
     expect(rewriter.rewritten).toBe(5_000);
     const all = hrefs(document);
     expect(all[0]).toBe('https://nitter.example/user0/status/0');
@@ -185,14 +227,15 @@ describe('createPageRewriter', () => {
   });
 });
 
-describe('watchAdditions', () => {
-  it('batches 1,000 nodes added in one mutation into one scheduled pass, without whole-document queries', async () => {
+describe('watchAdditions and the idle work', () => {
+  it('hands 1,000 nodes added in one mutation to idle work done in slices, without whole-document queries', async () => {
     const { document, Observer } = dom('<main></main>');
     const rewriter = createPageRewriter(document, MIRROR);
-    const runs: (() => void)[] = [];
+    const runs: ((deadline?: { timeRemaining(): number }) => void)[] = [];
     const schedule: Schedule = (run) => runs.push(run);
-    const process = vi.fn((nodes: Node[]) => rewriter.processNodes(nodes));
-    const stop = watchAdditions(document, process, schedule, Observer);
+    const work = createIdleWork(rewriter, schedule);
+    const added = vi.fn((nodes: Node[]) => work.add(nodes));
+    const stop = watchAdditions(document, added, rewriter.isOwnChange, Observer);
 
     const fragment = document.createDocumentFragment();
     for (let i = 0; i < 1_000; i += 1) {
@@ -206,28 +249,44 @@ describe('watchAdditions', () => {
     document.querySelector('main')?.append(fragment);
     await settle();
 
+    expect(added).toHaveBeenCalledTimes(1);
+    expect(added.mock.calls[0]?.[0]).toHaveLength(1_000);
     expect(runs).toHaveLength(1);
     const wholeDocument = vi.spyOn(document, 'querySelectorAll');
-    runs[0]?.();
+    // A busy page: no idle time left, so one slice per run, and another run asked for.
+    const busy = { timeRemaining: () => 0 };
+    runs[0]?.(busy);
+    expect(rewriter.rewritten).toBe(200);
+    expect(runs).toHaveLength(2);
+    while (runs.length > 0) runs.shift()?.(busy);
     expect(wholeDocument).not.toHaveBeenCalled();
-    expect(process).toHaveBeenCalledTimes(1);
-    expect(process.mock.calls[0]?.[0]).toHaveLength(1_000);
     const all = hrefs(document);
     expect(all[0]).toBe('https://example.com/0');
     expect(all[1]).toBe('https://nitter.example/u1');
     expect(all.filter((h) => h?.includes('twitter.com') || h?.includes('t.co'))).toEqual([]);
 
-    // Our own href writes come back as attribute records: handled as no-ops.
+    // Its own href writes come back as attribute records: dropped before any work is queued.
     await settle();
-    runs.slice(1).forEach((run) => run());
+    expect(added).toHaveBeenCalledTimes(1);
     expect(rewriter.rewritten).toBe(1_000);
     stop();
+  });
+
+  it('an idle run with time to spare does everything at once', () => {
+    const { document } = dom('<a href="https://x.com/a">a</a>'.repeat(450));
+    const rewriter = createPageRewriter(document, MIRROR);
+    const runs: ((deadline?: { timeRemaining(): number }) => void)[] = [];
+    createIdleWork(rewriter, (run) => runs.push(run)).add([document.documentElement]);
+    runs.shift()?.({ timeRemaining: () => 50 });
+    expect(rewriter.rewritten).toBe(450);
+    expect(runs).toHaveLength(0);
   });
 
   it('picks up an href the page changes later, and stops when asked', async () => {
     const { document, Observer } = dom('<a href="https://example.com">e</a>');
     const rewriter = createPageRewriter(document, MIRROR);
-    const stop = watchAdditions(document, (nodes) => rewriter.processNodes(nodes), (run) => run(), Observer);
+    const work = createIdleWork(rewriter, (run) => run());
+    const stop = watchAdditions(document, (nodes) => work.add(nodes), rewriter.isOwnChange, Observer);
     document.querySelector('a')?.setAttribute('href', 'https://x.com/jack');
     await settle();
     expect(hrefs(document)).toEqual(['https://nitter.example/jack']);
@@ -238,5 +297,15 @@ describe('watchAdditions', () => {
     document.body.append(late);
     await settle();
     expect(late.getAttribute('href')).toBe('https://x.com/late');
+  });
+
+  it('refuses a stored configuration it cannot trust', () => {
+    expect(readPageConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: '(', replacement: 'x' }] })).toBeNull();
+    expect(readPageConfig({ origin: 'javascript:alert(1)', host: '^', rules: [] })).toBeNull();
+    expect(readPageConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: 'x', replacement: 1 }] })).toBeNull();
+    expect(readPageConfig({ origin: 'https://nitter.example' })).toBeNull();
+    expect(readPageConfig({ origin: 'https://nitter.example', host: '(', rules: [] })).toBeNull();
+    expect(readPageConfig(undefined)).toBeNull();
+    expect(readPageConfig({ origin: 'https://nitter.example', host: '^', rules: [], replaceEmbeds: false })).toMatchObject({ replaceEmbeds: false });
   });
 });

@@ -1,0 +1,119 @@
+/**
+ * The link rules for web pages, compiled in the background from the same
+ * route table as the declarativeNetRequest rules (dnr.ts), so a link in a
+ * page goes exactly where a navigation to it would: same routes, same
+ * account pages and exceptions kept on X, nothing while paused.
+ *
+ * The page script stays tiny because it only applies these: an ordered list
+ * of (regex, replacement) pairs where the first match decides, and a null
+ * replacement means "leave this link as it is". Replacements are already in
+ * JavaScript's `$N` form.
+ *
+ * Pages differ from navigations in three ways: embed-fixer hosts (fxtwitter,
+ * vxtwitter...), which copy X's layout, are matched too; X's syndication
+ * frames and data URLs have routes; composing intents are left alone (the
+ * navigation rules take them to the composer without the page learning the
+ * extension's address).
+ */
+import {
+  escapeRegex,
+  exceptionPrefixes,
+  H,
+  isPaused,
+  isRedirectableMirror,
+  keptPathRegexes,
+  PRIORITY,
+  routeSpecs,
+  SHARE_REGEX,
+  substitution,
+  type LinkRuleSettings,
+  type MirrorSpec,
+} from './dnr';
+import type { Mirror } from './mirrors';
+import type { PageRule } from './page-rewrite';
+import { FIXER_HOSTS, FIXER_SUBDOMAINS } from './x-paths';
+
+/** X's app hosts and the fixers' (all `.com`), with the subdomains either uses. */
+const PAGE_H = `^https?://(?:(?:${['mobile', ...FIXER_SUBDOMAINS].map(escapeRegex).join('|')})\\.)?(?:${['x', 'twitter', ...FIXER_HOSTS.map((h) => h.replace(/\.com$/, ''))]
+  .map(escapeRegex)
+  .join('|')})\\.com`;
+
+const widen = (regex: string): string => (regex.startsWith(H) ? PAGE_H + regex.slice(H.length) : regex);
+
+const SYNDICATION = '^https?://(?:cdn\\.)?syndication\\.(?:twitter|x|twimg)\\.com/';
+
+/** X's syndication frames and data: a profile timeline, or one post by id. */
+const SYNDICATION_SPECS: readonly MirrorSpec[] = [
+  {
+    slot: -1,
+    regex: `${SYNDICATION}srv/timeline-profile/screen-name/(\\w+)(?:[/?#].*)?$`,
+    nitter: '/\\1',
+    template: { kind: 'profile', captures: ['user'] },
+    priority: PRIORITY.mirror,
+  },
+  {
+    slot: -2,
+    regex: `${SYNDICATION}[^?#]*\\?(?:[^#]*&)?id=(\\d+)(?:[&#].*)?$`,
+    nitter: '/i/status/\\1',
+    template: { kind: 'status', captures: ['id'], fixed: { user: 'i' } },
+    priority: PRIORITY.mirror,
+  },
+];
+
+/** RE2 rewrite strings use \N; JavaScript's replace uses $N (and a literal $ must be doubled). */
+export function toJsReplacement(re2: string): string {
+  return re2.replace(/\$/g, '$$$$').replace(/\\(\d)/g, (_, n: string) => (n === '0' ? '$&' : `$${n}`));
+}
+
+/** The same boundary as the rules' `||x.com/prefix^` filter. */
+function exceptionRegex(prefix: string): string {
+  return `${PAGE_H}${escapeRegex(prefix)}${prefix.endsWith('/') ? '' : '(?:[^\\w\\-.%]|$)'}`;
+}
+
+interface Ranked {
+  priority: number;
+  rule: PageRule;
+}
+
+/** What the background stores for pages (with the mirror's origin and the embed option). */
+export interface CompiledPageRules {
+  /** The X app hosts: rules marked `onHost` match what follows. */
+  host: string;
+  rules: PageRule[];
+}
+
+/** Page rules for `mirror`, first match first; none when links are off, paused or the mirror unusable. */
+export function compilePageRules(settings: LinkRuleSettings, mirror: Mirror): CompiledPageRules {
+  return { host: PAGE_H, rules: orderedRules(settings, mirror).map(onHost) };
+}
+
+/** A rule on an X app host keeps only its path part, anchored where the host ends. */
+function onHost(rule: PageRule): PageRule {
+  return rule.pattern.startsWith(PAGE_H) ? { ...rule, pattern: `^${rule.pattern.slice(PAGE_H.length)}`, onHost: true } : rule;
+}
+
+function orderedRules(settings: LinkRuleSettings, mirror: Mirror): PageRule[] {
+  if (!settings.enabled || isPaused(settings) || !isRedirectableMirror(mirror)) return [];
+  const keep = (priority: number, pattern: string): Ranked => ({ priority, rule: { pattern: widen(pattern), replacement: null } });
+  const { account, reserved } = keptPathRegexes();
+  const ranked: Ranked[] = [
+    ...exceptionPrefixes(settings.exceptions).map((prefix) => ({ priority: PRIORITY.exception, rule: { pattern: exceptionRegex(prefix), replacement: null } })),
+    ...account.map((regex) => keep(PRIORITY.account, regex)),
+    keep(PRIORITY.share, SHARE_REGEX),
+    ...reserved.map((regex) => keep(PRIORITY.reserved, regex)),
+  ];
+  for (const spec of [...routeSpecs(), ...SYNDICATION_SPECS]) {
+    // The sub-frame variant of the embed route keeps X's embed layout: a page link wants the post.
+    if (spec.frames === 'sub_frame') continue;
+    const target = substitution(spec, mirror);
+    if (target === null) continue;
+    const rule: PageRule = { pattern: widen(spec.regex), replacement: toJsReplacement(target) };
+    if (spec.template?.kind === 'status') rule.status = true;
+    ranked.push({ priority: spec.priority, rule });
+  }
+  // Highest priority first; at equal priority "keep" beats a redirect, as in declarativeNetRequest.
+  return ranked
+    .map((r, index) => ({ ...r, index }))
+    .sort((a, b) => b.priority - a.priority || Number(a.rule.replacement !== null) - Number(b.rule.replacement !== null) || a.index - b.index)
+    .map((r) => r.rule);
+}

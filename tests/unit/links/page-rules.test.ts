@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { LinkRuleSettings } from '../../../lib/links/dnr';
+import type { Mirror } from '../../../lib/links/mirrors';
+import { mirrorHref, readPageConfig } from '../../../lib/links/page-rewrite';
+import { compilePageRules, toJsReplacement } from '../../../lib/links/page-rules';
+import { FIXER_HOSTS } from '../../../lib/links/x-paths';
+import { sameTarget } from './dnr-eval';
+import { ROWS } from './url-table';
+
+const SETTINGS: LinkRuleSettings = {
+  enabled: true,
+  subFrames: false,
+  keepXUsable: false,
+  exceptions: [],
+  pausedUntil: null,
+  now: 0,
+  shareTakeover: true,
+  composeUrl: 'chrome-extension://abc/compose.html',
+};
+const nitter: Mirror = { id: 'n', name: 'n', origin: 'https://nitter.example', scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+
+function rulesFor(mirror: Mirror, settings: Partial<LinkRuleSettings> = {}) {
+  const config = readPageConfig(JSON.parse(JSON.stringify({ origin: mirror.origin, ...compilePageRules({ ...SETTINGS, ...settings }, mirror) })));
+  if (config === null) throw new Error('page rules did not read back');
+  return config.rules;
+}
+
+/**
+ * Rows where pages knowingly differ from the parser: what the navigation rules
+ * also leave (a trailing-dot host, doubled slashes, hash-bang paths), a fixer's
+ * direct video file, and X's
+ * media CDN, whose Nitter route needs the path percent-encoded, which a regex
+ * replacement cannot do (an image link on twimg.com is not an X page).
+ */
+const DIVERGENT = new Set([
+  // A fixer's direct video file: rare in pages.
+  'https://d.fxtwitter.com/jack/status/20.mp4',
+  'https://x.com./jack',
+  'https://x.com//jack//',
+  'https://twitter.com/#!/jack',
+  'https://twitter.com/#!/jack/status/20',
+]);
+const isMedia = (url: string): boolean => /^https?:\/\/(?:pbs|video)\.twimg\.com\//i.test(url);
+
+describe('page rules send every link where the parser and rewriteToMirror say', () => {
+  const rules = rulesFor(nitter);
+  const rows = ROWS.filter(([url]) => !DIVERGENT.has(url) && !isMedia(url));
+
+  it('cover the URL table but for the documented rows', () => {
+    expect(rows.length).toBeGreaterThan(85);
+  });
+
+  it.each(rows)('%s', (url, _link, expected) => {
+    // Pages hand over URLs as the browser resolves them (see absolute() in page-rewrite.ts).
+    const got = mirrorHref(new URL(url).href, rules);
+    if (expected === null) expect(got).toBeNull();
+    else expect(got !== null && sameTarget(got, expected), `${got} vs ${expected}`).toBe(true);
+  });
+});
+
+describe('compilePageRules', () => {
+  it('matches every embed fixer host, which copies X\u2019s layout', () => {
+    const rules = rulesFor(nitter);
+    expect(FIXER_HOSTS.every((h) => h.endsWith('.com'))).toBe(true);
+    for (const host of FIXER_HOSTS) {
+      expect(mirrorHref(`https://${host}/jack/status/20`, rules)).toBe('https://nitter.example/jack/status/20');
+      expect(mirrorHref(`https://d.${host}/jack/status/21`, rules)).toBe('https://nitter.example/jack/status/21');
+    }
+  });
+
+  it('leaves composing intents to the navigation rules, so a page never sees the extension\u2019s address', () => {
+    const rules = rulesFor(nitter);
+    expect(mirrorHref('https://x.com/intent/tweet?text=hi', rules)).toBeNull();
+    expect(mirrorHref('https://twitter.com/share?url=https://a.example', rules)).toBeNull();
+    expect(JSON.stringify(compilePageRules(SETTINGS, nitter))).not.toContain('chrome-extension:');
+  });
+
+  it('fills a template mirror\u2019s paths, and has no rule for what it lacks', () => {
+    const rules = rulesFor({ ...nitter, origin: 'https://t.example', scheme: 'template', templates: { profile: '/u/{user}', status: '/p/{id}?by={user}' } });
+    expect(mirrorHref('https://x.com/jack', rules)).toBe('https://t.example/u/jack');
+    expect(mirrorHref('https://x.com/jack/status/20', rules)).toBe('https://t.example/p/20?by=jack');
+    expect(mirrorHref('https://x.com/search?q=a', rules)).toBeNull();
+  });
+
+  it('turns RE2 replacements into JavaScript ones, literal dollars included', () => {
+    expect(toJsReplacement('https://m.example/\\1/status/\\2')).toBe('https://m.example/$1/status/$2');
+    expect(toJsReplacement('https://m.example/$x/\\0')).toBe('https://m.example/$$x/$&');
+  });
+
+  it('has nothing for a mirror the redirect rules would refuse', () => {
+    expect(compilePageRules(SETTINGS, { ...nitter, origin: 'https://x.com' }).rules).toEqual([]);
+  });
+});
