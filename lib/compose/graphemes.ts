@@ -6,8 +6,11 @@
  * `each_grapheme_cluster`) and Bluesky (`Intl.Segmenter` in @atproto/lex-data)
  * both count extended grapheme clusters (UAX #29), which is what this gives.
  */
+import { lazy } from '../lazy.ts';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Built on first use: constructing one loads ICU data, which the service worker's
+// start-up (that imports this module for queuing) should not pay on every wake.
+const segmenter = lazy(() => new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /**
  * Characters that can never join a neighbour into one cluster when both sides
@@ -20,7 +23,7 @@ export function countGraphemes(text: string): number {
   if (text === '') return 0;
   if (!NON_ASCII_OR_CRLF.test(text)) return text.length;
   let count = 0;
-  for (const _ of segmenter.segment(text)) count++;
+  for (const _ of segmenter().segment(text)) count++;
   return count;
 }
 
@@ -38,7 +41,7 @@ export function graphemeBoundaries(text: string): Int32Array {
   // A cluster is at least one code unit, so text.length + 1 slots always suffice.
   const scratch = new Int32Array(text.length + 1);
   let n = 0;
-  for (const { index } of segmenter.segment(text)) scratch[n++] = index;
+  for (const { index } of segmenter().segment(text)) scratch[n++] = index;
   scratch[n] = text.length;
   return scratch.slice(0, n + 1);
 }

@@ -15,6 +15,7 @@
  * the gem's (small) patterns. tests/unit/compose checks both agree.
  */
 import { COUNTRY_TLDS, GENERIC_TLDS } from './tlds.ts';
+import { lazy } from '../lazy.ts';
 
 export interface MastodonUrl {
   /** UTF-16 range in the text. */
@@ -49,20 +50,24 @@ export const MASTODON_URL_SCHEMES: readonly string[] = ['https', 'http', 'dat', 
 const SCHEME_AT = new RegExp(`(?:${MASTODON_URL_SCHEMES.join('|')})://`, 'iy');
 const PUNYCODE_AT = /xn--[0-9a-z]+/iy;
 const PORT_AT = /:[0-9]+/y;
-const PATH_AT = new RegExp(`/${PATH}*`, 'iuy');
-const QUERY_AT = new RegExp(`\\?${QUERY_CHAR}*${QUERY_ENDING}`, 'iuy');
+// Unicode-class regexes and the TLD tables are built on first use, not at start-up.
+const PATH_AT = lazy(() => new RegExp(`/${PATH}*`, 'iuy'));
+const QUERY_AT = lazy(() => new RegExp(`\\?${QUERY_CHAR}*${QUERY_ENDING}`, 'iuy'));
 const TCO = /^https?:\/\/t\.co\/([a-z0-9]+)/i;
 const MAX_URL_LENGTH = 4096;
 const MAX_TCO_SLUG_LENGTH = 40;
 
 const isAscii = (t: string): boolean => /^[\x00-\x7f]*$/.test(t);
-const ASCII_TLDS = new Set([...GENERIC_TLDS, ...COUNTRY_TLDS].filter(isAscii));
+const ASCII_TLDS = lazy(() => new Set([...GENERIC_TLDS, ...COUNTRY_TLDS].filter(isAscii)));
 /** Non-ASCII TLDs by first character, in the gem's alternation order (generic, then country). */
-const IDN_TLDS = new Map<string, string[]>();
-for (const tld of [...GENERIC_TLDS, ...COUNTRY_TLDS].filter((t) => !isAscii(t))) {
-  const first = String.fromCodePoint(tld.codePointAt(0) ?? 0);
-  IDN_TLDS.set(first, [...(IDN_TLDS.get(first) ?? []), tld]);
-}
+const IDN_TLDS = lazy(() => {
+  const byFirst = new Map<string, string[]>();
+  for (const tld of [...GENERIC_TLDS, ...COUNTRY_TLDS].filter((t) => !isAscii(t))) {
+    const first = String.fromCodePoint(tld.codePointAt(0) ?? 0);
+    byFirst.set(first, [...(byFirst.get(first) ?? []), tld]);
+  }
+  return byFirst;
+});
 
 const isLead = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isTrail = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
@@ -91,14 +96,14 @@ function tldLength(text: string, at: number): number {
     let e = at;
     while (e < text.length && isAsciiAlnum(text.charCodeAt(e))) e++;
     const after = text.charAt(e);
-    if (e > at && after !== '@' && after !== '+' && after !== '-' && ASCII_TLDS.has(text.slice(at, e).toLowerCase())) {
+    if (e > at && after !== '@' && after !== '+' && after !== '-' && ASCII_TLDS().has(text.slice(at, e).toLowerCase())) {
       return e - at;
     }
     PUNYCODE_AT.lastIndex = at;
     return PUNYCODE_AT.exec(text)?.[0].length ?? 0;
   }
   const first = String.fromCodePoint(text.codePointAt(at) ?? 0).toLowerCase();
-  for (const tld of IDN_TLDS.get(first) ?? []) {
+  for (const tld of IDN_TLDS().get(first) ?? []) {
     const next = text.charCodeAt(at + tld.length);
     const free = Number.isNaN(next) || !(isAsciiAlnum(next) || next === 0x40 || next === 0x2b || next === 0x2d);
     if (free && text.slice(at, at + tld.length).toLowerCase() === tld) return tld.length;
@@ -236,7 +241,7 @@ function validDomain(url: string, domain: string): boolean {
 /** Where port, path and query end, starting right after the domain. */
 function urlEnd(text: string, from: number): number {
   let at = from;
-  for (const re of [PORT_AT, PATH_AT, QUERY_AT]) {
+  for (const re of [PORT_AT, PATH_AT(), QUERY_AT()]) {
     re.lastIndex = at;
     const m = re.exec(text);
     if (m) at += m[0].length;

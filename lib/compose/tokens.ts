@@ -6,6 +6,7 @@
 import type { Network } from './draft.ts';
 import { countGraphemes } from './graphemes.ts';
 import { findMastodonUrls } from './mastodon-url.ts';
+import { lazy } from '../lazy.ts';
 
 export interface UrlToken {
   kind: 'url';
@@ -44,39 +45,42 @@ const LATIN_ACCENTS =
   '\u026F\u0272\u0289\u028B\u02BB\u0300-\u036F\u1E00-\u1EFF';
 
 /** Account::MENTION_RE: "@user" or "@user@domain", not after "=", "/" or a word character. */
-const MASTODON_MENTION = new RegExp(
-  `(?<![=/${WORD}])@([A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*)(?:@([${WORD}]+(?:[.-]+[${WORD}]+)*))?`,
-  'gu',
+const MASTODON_MENTION = lazy(
+  () => new RegExp(`(?<![=/${WORD}])@([A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*)(?:@([${WORD}]+(?:[.-]+[${WORD}]+)*))?`, 'gu'),
 );
 /** twitter-text's end_mention_match: a mention running into these is not one. */
-const MENTION_REFUSED_AFTER = new RegExp(`^(?:[@\uFF20]|[${LATIN_ACCENTS}]|://)`, 'u');
+const MENTION_REFUSED_AFTER = lazy(() => new RegExp(`^(?:[@\uFF20]|[${LATIN_ACCENTS}]|://)`, 'u'));
 const MAX_DOMAIN_LENGTH = 253;
 
 // Tag::HASHTAG_RE. Ruby's \w is ASCII-only, [[:alpha:]] is Unicode Alphabetic.
 const TAG_SEPARATORS = '_\u00B7\u30FB\u200C';
 const TAG_FIRST = `[${WORD}_][${WORD}${TAG_SEPARATORS}]*[\\p{Alphabetic}${TAG_SEPARATORS}][${WORD}${TAG_SEPARATORS}]*[${WORD}_]`;
 const TAG_LAST = `[${WORD}_]*\\p{Alphabetic}[${WORD}_]*`;
-const MASTODON_HASHTAG = new RegExp(`(?<![/)A-Za-z0-9_])#(${TAG_FIRST}|${TAG_LAST})`, 'gu');
+const MASTODON_HASHTAG = lazy(() => new RegExp(`(?<![/)A-Za-z0-9_])#(${TAG_FIRST}|${TAG_LAST})`, 'gu'));
 
 // @atproto/api rich-text detection (util.js), which Sortie's Bluesky adapter uses.
-const BLUESKY_LINK = /(^|\s|\()((https?:\/\/\S+)|([a-z][a-z0-9]*(\.[a-z0-9]+)+)\S*)/gimu;
-const BLUESKY_MENTION = /(^|\s|\()@([a-zA-Z0-9.-]+)\b/gu;
+const BLUESKY_LINK = lazy(() => /(^|\s|\()((https?:\/\/\S+)|([a-z][a-z0-9]*(\.[a-z0-9]+)+)\S*)/gimu);
+const BLUESKY_MENTION = lazy(() => /(^|\s|\()@([a-zA-Z0-9.-]+)\b/gu);
 const BLUESKY_ZERO_WIDTH = '\u00AD\u2060\u200A\u200B\u200C\u200D\u20E2';
-const BLUESKY_TAG = new RegExp(
-  `(^|\\s)[#\uFF03]((?!\uFE0F)[^\\s${BLUESKY_ZERO_WIDTH}]*[^\\d\\s\\p{P}${BLUESKY_ZERO_WIDTH}]+[^\\s${BLUESKY_ZERO_WIDTH}]*)?`,
-  'gu',
+const BLUESKY_TAG = lazy(
+  () =>
+    new RegExp(
+      `(^|\\s)[#\uFF03]((?!\uFE0F)[^\\s${BLUESKY_ZERO_WIDTH}]*[^\\d\\s\\p{P}${BLUESKY_ZERO_WIDTH}]+[^\\s${BLUESKY_ZERO_WIDTH}]*)?`,
+      'gu',
+    ),
 );
-const TRAILING_PUNCTUATION = /\p{P}+$/u;
+const TRAILING_PUNCTUATION = lazy(() => /\p{P}+$/u);
 const BLUESKY_MAX_TAG_GRAPHEMES = 64;
 
 /** Mentions exactly as Mastodon's Extractor finds them. */
 export function findMastodonMentions(text: string): MentionToken[] {
   if (!text.includes('@')) return [];
   const out: MentionToken[] = [];
-  MASTODON_MENTION.lastIndex = 0;
-  for (let m = MASTODON_MENTION.exec(text); m; m = MASTODON_MENTION.exec(text)) {
+  const mentionRe = MASTODON_MENTION();
+  mentionRe.lastIndex = 0;
+  for (let m = mentionRe.exec(text); m; m = mentionRe.exec(text)) {
     const end = m.index + m[0].length;
-    if (MENTION_REFUSED_AFTER.test(text.slice(end, end + 3))) continue;
+    if (MENTION_REFUSED_AFTER().test(text.slice(end, end + 3))) continue;
     const domain = m[2] ?? null;
     if (domain !== null && domain.length > MAX_DOMAIN_LENGTH) continue;
     out.push({ kind: 'mention', start: m.index, end, username: m[1] ?? '', domain });
@@ -114,8 +118,9 @@ export function findMastodonEntities(text: string): MastodonEntity[] {
 function findMastodonHashtags(text: string): HashtagToken[] {
   if (!text.includes('#')) return [];
   const out: HashtagToken[] = [];
-  MASTODON_HASHTAG.lastIndex = 0;
-  for (let m = MASTODON_HASHTAG.exec(text); m; m = MASTODON_HASHTAG.exec(text)) {
+  const hashtagRe = MASTODON_HASHTAG();
+  hashtagRe.lastIndex = 0;
+  for (let m = hashtagRe.exec(text); m; m = hashtagRe.exec(text)) {
     out.push({ kind: 'hashtag', start: m.index, end: m.index + m[0].length, tag: m[1] ?? '' });
   }
   return out;
@@ -123,8 +128,9 @@ function findMastodonHashtags(text: string): HashtagToken[] {
 
 function findBlueskyLinks(text: string): UrlToken[] {
   const out: UrlToken[] = [];
-  BLUESKY_LINK.lastIndex = 0;
-  for (let m = BLUESKY_LINK.exec(text); m; m = BLUESKY_LINK.exec(text)) {
+  const linkRe = BLUESKY_LINK();
+  linkRe.lastIndex = 0;
+  for (let m = linkRe.exec(text); m; m = linkRe.exec(text)) {
     let uri = m[2] ?? '';
     const start = m.index + (m[1] ?? '').length;
     // The same trimming RichText applies: a closing full stop or an unopened ")" is not part of the link.
@@ -140,8 +146,9 @@ function findBlueskyLinks(text: string): UrlToken[] {
 function findBlueskyMentions(text: string): MentionToken[] {
   if (!text.includes('@')) return [];
   const out: MentionToken[] = [];
-  BLUESKY_MENTION.lastIndex = 0;
-  for (let m = BLUESKY_MENTION.exec(text); m; m = BLUESKY_MENTION.exec(text)) {
+  const mentionRe = BLUESKY_MENTION();
+  mentionRe.lastIndex = 0;
+  for (let m = mentionRe.exec(text); m; m = mentionRe.exec(text)) {
     const handle = m[2] ?? '';
     const start = m.index + (m[1] ?? '').length;
     out.push({ kind: 'mention', start, end: start + 1 + handle.length, username: handle, domain: null });
@@ -152,9 +159,10 @@ function findBlueskyMentions(text: string): MentionToken[] {
 function findBlueskyHashtags(text: string): HashtagToken[] {
   if (!text.includes('#') && !text.includes('\uFF03')) return [];
   const out: HashtagToken[] = [];
-  BLUESKY_TAG.lastIndex = 0;
-  for (let m = BLUESKY_TAG.exec(text); m; m = BLUESKY_TAG.exec(text)) {
-    const tag = (m[2] ?? '').trim().replace(TRAILING_PUNCTUATION, '');
+  const tagRe = BLUESKY_TAG();
+  tagRe.lastIndex = 0;
+  for (let m = tagRe.exec(text); m; m = tagRe.exec(text)) {
+    const tag = (m[2] ?? '').trim().replace(TRAILING_PUNCTUATION(), '');
     // RichText drops longer tags, so they are plain words that may be split.
     if (tag === '' || (tag.length > BLUESKY_MAX_TAG_GRAPHEMES && countGraphemes(tag) > BLUESKY_MAX_TAG_GRAPHEMES)) continue;
     const start = m.index + (m[1] ?? '').length;
