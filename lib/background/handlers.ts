@@ -16,7 +16,6 @@ import type { Handlers } from '../messaging/router.ts';
 import { getJob, putJob, recentJobs } from '../outbox/store.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
 import { composeUrl } from './compose-url.ts';
-import { enqueueDraft } from './enqueue.ts';
 import type { LinksControl } from './links-control.ts';
 import { linkHandlers } from './links-handlers.ts';
 import { cancelJobAndRest, editJob, kickOutbox, onEngineIdle, retryJob, wakeFor } from './outbox-control.ts';
@@ -79,9 +78,11 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
       toPublicAccount(await asUserError(connectMastodonWithToken(await connectDeps(await db()), server, token))),
     'compose.unresolvedMentions': async (args) => callEngine('bluesky.unresolvedMentions', args),
     'outbox.enqueue': async ({ draftId }) => {
-      const database = await db();
-      const { postId, jobs, dueAt } = await enqueueDraft(database, draftId);
+      // Planned and stored by the engine (lib/outbox/enqueue.ts), which posts them next.
+      const { postId, jobs, dueAt } = await callEngine('outbox.enqueue', { draftId });
       await wakeFor(dueAt);
+      // Due later: the engine opened to plan is let go the usual way, by a drain that finds nothing due.
+      if (dueAt > Date.now()) await callEngine('drain', {});
       return { postId, jobs };
     },
     'outbox.list': async ({ limit }) => recentJobs(await db(), limit ?? 200),

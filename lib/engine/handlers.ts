@@ -7,6 +7,7 @@ import type { BridgeService } from '../bridge/runner.ts';
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
+import { enqueueDraft } from '../outbox/enqueue.ts';
 import { findUnresolvedMentions } from '../networks/bluesky-facets.ts';
 import { updateGates } from '../networks/bluesky-gates.ts';
 import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
@@ -33,6 +34,7 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
       deps.requestDrain();
       return { started: true };
     },
+    'outbox.enqueue': async ({ draftId }) => enqueueDraft(deps.db, draftId, deps.now()),
     'bluesky.login': async (args): Promise<BlueskyConnectResult> => {
       const result = await loginBluesky(args);
       if (!result.ok) {

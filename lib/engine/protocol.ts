@@ -9,6 +9,7 @@ import type { PublicAccount } from '../accounts/account.ts';
 import type { MatchArgs } from '../bridge/runner.ts';
 import type { FollowTarget } from '../bridge/types.ts';
 import type { InteractionPolicy } from '../compose/draft.ts';
+import type { Queued } from '../outbox/enqueue.ts';
 
 export interface BlueskyLoginArgs {
   identifier: string;
@@ -24,6 +25,8 @@ export type BlueskyConnectResult =
 export interface EngineOps {
   /** Start draining the outbox (answers at once; the engine reports 'engine.idle' when done). */
   drain: { args: Record<string, never>; result: { started: boolean } };
+  /** Plan a saved draft into jobs and store them (nothing is sent; a drain does that). */
+  'outbox.enqueue': { args: { draftId: string }; result: Queued };
   'bluesky.login': { args: BlueskyLoginArgs; result: BlueskyConnectResult };
   /** Change who may reply/quote on an already published Bluesky thread (its threadgate/postgate). */
   'bluesky.updateGates': { args: { accountId: string; postUri: string; interaction: InteractionPolicy }; result: null };

@@ -18,7 +18,8 @@ const KB = 1000;
 
 /** Budgets in minified bytes, by entry name (as bench/support/bundle.ts names them). */
 const BUDGETS: Record<string, number> = {
-  'background.js': 160 * KB,
+  // ~102 kB: the compose code (queue-time planning) lives in the engine; a jump here is a wake regression.
+  'background.js': 120 * KB,
   'links.js': 8 * KB,
   'content-scripts/x.js': 60 * KB,
   'engine.html (page JS)': 1_000 * KB,
@@ -42,6 +43,8 @@ test('every built entry point stays within its size budget', () => {
 test('the service worker holds no network client and content scripts no framework', () => {
   const read = (file: string) => readFileSync(join(CHROME_BUILD, file), 'utf8');
   expect(read('background.js')).not.toMatch(ATPROTO_LEXICON);
+  // Nor the compose code: queueing is planned in the engine (lib/outbox/enqueue.ts).
+  expect(read('background.js')).not.toContain('travelersinsurance');
   // Nor the pages' dictionaries: it carries only its own few texts (lib/i18n/worker-*.ts).
   expect(read('background.js')).not.toContain('What do you want to say?');
   expect(read('background.js')).not.toContain('Que voulez-vous dire');

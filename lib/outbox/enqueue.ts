@@ -1,8 +1,10 @@
 /**
- * Pressing Post: the background re-reads the draft the composer saved,
- * checks it, adapts it for each target account (the same pure code the
- * composer previews with), and stores one job per account per part in one
- * transaction. Nothing is sent here; the engine does that.
+ * Pressing Post: re-read the draft the composer saved, check it, adapt it for
+ * each target account (the same pure code the composer previews with), and
+ * store one job per account per part in one transaction. Nothing is sent
+ * here. Runs in the engine, at the background's request: the compose code is
+ * the largest part of what the service worker would otherwise load on every
+ * wake, and only queueing needs it.
  */
 import type { Account } from '../accounts/account.ts';
 import { listAccounts } from '../accounts/store.ts';
@@ -12,8 +14,8 @@ import type { Draft, Network } from '../compose/draft.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
 import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon-instance.ts';
-import { createJobs } from '../outbox/plan.ts';
-import { newTid } from '../outbox/tid.ts';
+import { createJobs } from './plan.ts';
+import { newTid } from './tid.ts';
 import { getSettings } from '../settings-store.ts';
 
 /** The network and limits a post to this account must fit (the composer previews with the same). */
