@@ -10,7 +10,7 @@ import { getAccount, listAccounts, putAccount } from '../accounts/store.ts';
 import { createDataHandlers } from '../backup/handlers.ts';
 import { createBridgeHandlers } from '../bridge/handlers.ts';
 import type { Db } from '../db.ts';
-import { callEngine } from '../engine/host.ts';
+import { callEngine, closeEngineWhenUnused, engineWentIdle } from '../engine/host.ts';
 import { SortieError } from '../messaging/errors.ts';
 import type { Handlers } from '../messaging/router.ts';
 import { getJob, putJob, recentJobs } from '../outbox/store.ts';
@@ -81,8 +81,8 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
       // Planned and stored by the engine (lib/outbox/enqueue.ts), which posts them next.
       const { postId, jobs, dueAt } = await callEngine('outbox.enqueue', { draftId });
       await wakeFor(dueAt);
-      // Due later: the engine opened to plan is let go the usual way, by a drain that finds nothing due.
-      if (dueAt > Date.now()) await callEngine('drain', {});
+      // Due later: no drain now (each would read the whole queue); the engine opened to plan goes after a quiet minute.
+      if (dueAt > Date.now()) closeEngineWhenUnused();
       return { postId, jobs };
     },
     'outbox.list': async ({ limit }) => recentJobs(await db(), limit ?? 200),
@@ -109,6 +109,7 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
     },
     'outbox.changed': () => null,
     'engine.idle': async ({ nextWakeAt, offline }) => {
+      engineWentIdle();
       await onEngineIdle(await db(), nextWakeAt, offline);
       return null;
     },

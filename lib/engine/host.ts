@@ -7,6 +7,8 @@ import { SortieError } from '../messaging/errors.ts';
 import type { EngineEnvelope, EngineOp, EngineOps, EngineReply } from './protocol.ts';
 
 const ENGINE_PATH = '/engine.html';
+/** How long a call waits for the engine to start listening. */
+const ENGINE_START_MS = 15_000;
 
 /** The slice of chrome.offscreen we use (not in the polyfill's types). */
 interface OffscreenApi {
@@ -20,6 +22,13 @@ function offscreenApi(): OffscreenApi | undefined {
 }
 
 let opening: Promise<void> | null = null;
+/** Calls waiting for the engine's answer: it is not closed under them. */
+let inFlight = 0;
+/** A drain was asked for and has not reported 'engine.idle' yet. */
+let draining = false;
+let closeTimer: ReturnType<typeof setTimeout> | undefined;
+/** How long an engine opened only to queue a post for later stays, in case more come. */
+const UNUSED_CLOSE_MS = 60_000;
 
 async function engineIsOpen(): Promise<boolean> {
   const offscreen = offscreenApi();
@@ -55,28 +64,59 @@ export function ensureEngine(): Promise<void> {
   return opening;
 }
 
+/**
+ * Closes the engine, unless a call is waiting for it (queueing a post that was
+ * pressed just as a drain ended): that call's own drain closes it later.
+ */
 export async function closeEngine(): Promise<void> {
-  if (!(await engineIsOpen())) return;
+  if (inFlight > 0 || !(await engineIsOpen()) || inFlight > 0) return;
   const offscreen = offscreenApi();
   if (offscreen) await offscreen.closeDocument();
   else document.getElementById('sortie-engine')?.remove();
 }
 
+/** The engine reported the end of a drain. */
+export function engineWentIdle(): void {
+  draining = false;
+}
+
+/**
+ * Closes the engine after a quiet minute unless a drain runs meanwhile (whose
+ * 'engine.idle' closes it). For an engine opened to queue posts due later. If
+ * the worker is stopped first, the engine stays until the next drain's end.
+ */
+export function closeEngineWhenUnused(): void {
+  clearTimeout(closeTimer);
+  closeTimer = setTimeout(() => {
+    if (!draining) void closeEngine();
+  }, UNUSED_CLOSE_MS);
+}
+
 export async function callEngine<K extends EngineOp>(op: K, args: EngineOps[K]['args']): Promise<EngineOps[K]['result']> {
-  await ensureEngine();
-  const envelope: EngineEnvelope = { sortieEngine: 1, op, args };
-  let reply: EngineReply<EngineOps[K]['result']> | undefined;
-  // A just-created document may not have registered its listener yet.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      reply = (await browser.runtime.sendMessage(envelope)) as typeof reply;
-      if (reply) break;
-    } catch (error) {
-      if (attempt >= 20) throw error;
+  inFlight += 1;
+  if (op === 'drain') draining = true;
+  try {
+    await ensureEngine();
+    const envelope: EngineEnvelope = { sortieEngine: 1, op, args };
+    let reply: EngineReply<EngineOps[K]['result']> | undefined;
+    // A just-created document has no listener until its script has run (the network
+    // clients make it large: seconds on a busy machine), and one that was closing as
+    // this call began is gone: open it again before the next try.
+    const giveUpAt = Date.now() + ENGINE_START_MS;
+    for (;;) {
+      try {
+        reply = (await browser.runtime.sendMessage(envelope)) as typeof reply;
+        if (reply) break;
+      } catch (error) {
+        if (Date.now() > giveUpAt) throw error;
+      }
+      if (Date.now() > giveUpAt) throw new SortieError('error.generic', 'the posting engine did not answer');
+      await new Promise((r) => setTimeout(r, 50));
+      await ensureEngine();
     }
-    if (attempt >= 20) throw new SortieError('error.generic', 'the posting engine did not answer');
-    await new Promise((r) => setTimeout(r, 50));
+    if (!reply.ok) throw new SortieError(reply.error.messageKey, reply.error.detail);
+    return reply.value;
+  } finally {
+    inFlight -= 1;
   }
-  if (!reply.ok) throw new SortieError(reply.error.messageKey, reply.error.detail);
-  return reply.value;
 }

@@ -2,27 +2,10 @@ import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import definition from '../../../entrypoints/links';
-import type { LinkRuleSettings } from '../../../lib/links/dnr';
-import type { Mirror } from '../../../lib/links/mirrors';
-import { LINK_MIRROR_KEY } from '../../../lib/links/page-rewrite';
-import { compilePageRules } from '../../../lib/links/page-rules';
-
-const SETTINGS: LinkRuleSettings = {
-  enabled: true,
-  subFrames: false,
-  keepXUsable: false,
-  exceptions: [],
-  pausedUntil: null,
-  now: 0,
-  shareTakeover: true,
-  composeUrl: 'chrome-extension://abc/compose.html',
-};
+import { nitterMirror, storedPageValue } from './page-fixtures';
 
 /** What the background stores for a Nitter mirror (lib/background/links-control.ts). */
-function stored(origin: string) {
-  const mirror: Mirror = { id: origin, name: origin, origin, scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
-  return { [LINK_MIRROR_KEY]: { origin, ...compilePageRules(SETTINGS, mirror), replaceEmbeds: true } };
-}
+const stored = (origin: string) => storedPageValue(nitterMirror(origin));
 
 /** The runtime as the script sees it: an id while the extension lives, none once it is gone. */
 const runtime: { id?: string } = { id: 'sortie' };

@@ -14,26 +14,10 @@ import {
   type Schedule,
 } from '../../../lib/links/page-rewrite';
 import { compilePageRules } from '../../../lib/links/page-rules';
+import { nitterMirror, pageConfigFor, PAGE_SETTINGS } from './page-fixtures';
 
-const SETTINGS: LinkRuleSettings = {
-  enabled: true,
-  subFrames: false,
-  keepXUsable: false,
-  exceptions: [],
-  pausedUntil: null,
-  now: 0,
-  shareTakeover: true,
-  composeUrl: 'chrome-extension://abc/compose.html',
-};
-
-/** What the background stores for a Nitter mirror at `origin`, read back as the page script reads it. */
-function config(origin: string, settings: Partial<LinkRuleSettings> = {}, replaceEmbeds = true): PageConfig {
-  const mirror: Mirror = { id: origin, name: origin, origin, scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
-  const stored = JSON.parse(JSON.stringify({ origin, ...compilePageRules({ ...SETTINGS, ...settings }, mirror), replaceEmbeds }));
-  const read = readPageConfig(stored);
-  if (read === null) throw new Error('the compiled page rules did not read back');
-  return read;
-}
+const SETTINGS = PAGE_SETTINGS;
+const config = (origin: string, settings: Partial<LinkRuleSettings> = {}): PageConfig => pageConfigFor(nitterMirror(origin), settings);
 
 const MIRROR = config('https://nitter.example');
 const OTHER = config('https://xcancel.example');
@@ -119,7 +103,7 @@ describe('createPageRewriter', () => {
     const kept = dom(body).document;
     processAll(createPageRewriter(kept, config('https://nitter.example', { exceptions: ['/jack/status', 'x.com/i/bookmarks'] })), [kept.body]);
     expect(hrefs(kept)).toEqual(['https://x.com/i/bookmarks', 'https://x.com/jack/status/1', 'https://nitter.example/jack']);
-    const mirror: Mirror = { id: 'n', name: 'n', origin: 'https://nitter.example', scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+    const mirror = nitterMirror('https://nitter.example');
     expect(compilePageRules({ ...SETTINGS, pausedUntil: 10, now: 5 }, mirror).rules).toEqual([]);
     expect(compilePageRules({ ...SETTINGS, enabled: false }, mirror).rules).toEqual([]);
   });

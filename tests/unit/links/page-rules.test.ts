@@ -1,29 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkRuleSettings } from '../../../lib/links/dnr';
 import type { Mirror } from '../../../lib/links/mirrors';
-import { mirrorHref, readPageConfig } from '../../../lib/links/page-rewrite';
+import { mirrorHref } from '../../../lib/links/page-rewrite';
 import { compilePageRules, toJsReplacement } from '../../../lib/links/page-rules';
 import { FIXER_HOSTS } from '../../../lib/links/x-paths';
 import { sameTarget } from './dnr-eval';
+import { nitterMirror, pageConfigFor, PAGE_SETTINGS } from './page-fixtures';
 import { ROWS } from './url-table';
 
-const SETTINGS: LinkRuleSettings = {
-  enabled: true,
-  subFrames: false,
-  keepXUsable: false,
-  exceptions: [],
-  pausedUntil: null,
-  now: 0,
-  shareTakeover: true,
-  composeUrl: 'chrome-extension://abc/compose.html',
-};
-const nitter: Mirror = { id: 'n', name: 'n', origin: 'https://nitter.example', scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+const SETTINGS = PAGE_SETTINGS;
+const nitter = nitterMirror('https://nitter.example');
 
-function rulesFor(mirror: Mirror, settings: Partial<LinkRuleSettings> = {}) {
-  const config = readPageConfig(JSON.parse(JSON.stringify({ origin: mirror.origin, ...compilePageRules({ ...SETTINGS, ...settings }, mirror) })));
-  if (config === null) throw new Error('page rules did not read back');
-  return config.rules;
-}
+const rulesFor = (mirror: Mirror, settings: Partial<LinkRuleSettings> = {}) => pageConfigFor(mirror, settings).rules;
 
 /**
  * Rows where pages knowingly differ from the parser: what the navigation rules

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../../lib/accounts/account';
+import { testAccount } from '../support/accounts';
 import { putAccount } from '../../../lib/accounts/store';
 import { emptyDraft, type Draft } from '../../../lib/compose/draft';
 import { openSortieDb } from '../../../lib/db';
 import { enqueueDraft } from '../../../lib/outbox/enqueue';
 import { jobsOfPost } from '../../../lib/outbox/store';
 
-const account = (id: string, network: 'mastodon' | 'bluesky'): Account => ({
-  id,
-  network,
-  handle: id,
-  displayName: id,
-  server: 'http://127.0.0.1',
-  profileUrl: '',
-  status: 'ok',
-  credentials:
-    network === 'mastodon'
-      ? { network, origin: 'http://127.0.0.1', accessToken: 't', clientId: '', clientSecret: '' }
-      : { network, service: 'http://localhost', did: 'did:plc:x', handle: 'x.test', accessJwt: 'a', refreshJwt: 'r' },
-  defaultInteraction: { reply: 'everyone', allowQuotes: true },
-  createdAt: 0,
-});
+const account = testAccount;
 
 async function setUp(draft: Partial<Draft>) {
   const db = await openSortieDb();

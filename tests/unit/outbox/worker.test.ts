@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../../lib/accounts/account';
+import { testAccount } from '../support/accounts';
 import { emptyDraft } from '../../../lib/compose/draft';
 import { openSortieDb, type Db } from '../../../lib/db';
 import { PublishError, type PostRef } from '../../../lib/networks/types';
@@ -8,21 +8,7 @@ import { DEFAULT_RETRY_POLICY } from '../../../lib/outbox/retry';
 import { addJobs, jobsOfPost } from '../../../lib/outbox/store';
 import { drainOutbox, type PublishRequest } from '../../../lib/outbox/worker';
 
-const account = (id: string, network: 'mastodon' | 'bluesky'): Account => ({
-  id,
-  network,
-  handle: id,
-  displayName: id,
-  server: 'http://127.0.0.1',
-  profileUrl: '',
-  status: 'ok',
-  credentials:
-    network === 'mastodon'
-      ? { network, origin: 'http://127.0.0.1', accessToken: 't', clientId: '', clientSecret: '' }
-      : { network, service: 'http://localhost', did: 'did:plc:x', handle: 'x.test', accessJwt: 'a', refreshJwt: 'r' },
-  defaultInteraction: { reply: 'everyone', allowQuotes: true },
-  createdAt: 0,
-});
+const account = testAccount;
 
 /** A server that, like the real ones, stores each idempotency key once. */
 function fakeServer() {
