@@ -81,7 +81,7 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
       // Planned and stored by the engine (lib/outbox/enqueue.ts), which posts them next.
       const { postId, jobs, dueAt } = await callEngine('outbox.enqueue', { draftId });
       await wakeFor(dueAt);
-      // Due later: no drain now (each would read the whole queue); the engine opened to plan goes after a quiet minute.
+      // Due later: no drain now (each would read the whole queue); the engine opened to plan goes after a quiet moment.
       if (dueAt > Date.now()) closeEngineWhenUnused();
       return { postId, jobs };
     },

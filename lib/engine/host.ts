@@ -27,8 +27,11 @@ let inFlight = 0;
 /** A drain was asked for and has not reported 'engine.idle' yet. */
 let draining = false;
 let closeTimer: ReturnType<typeof setTimeout> | undefined;
-/** How long an engine opened only to queue a post for later stays, in case more come. */
-const UNUSED_CLOSE_MS = 60_000;
+/**
+ * How long an engine opened only to queue a post for later stays, in case more
+ * come. Under Chrome's 30 s: a timer does not keep the worker alive.
+ */
+const UNUSED_CLOSE_MS = 15_000;
 
 async function engineIsOpen(): Promise<boolean> {
   const offscreen = offscreenApi();
@@ -81,7 +84,7 @@ export function engineWentIdle(): void {
 }
 
 /**
- * Closes the engine after a quiet minute unless a drain runs meanwhile (whose
+ * Closes the engine after a quiet moment unless a drain runs meanwhile (whose
  * 'engine.idle' closes it). For an engine opened to queue posts due later. If
  * the worker is stopped first, the engine stays until the next drain's end.
  */
