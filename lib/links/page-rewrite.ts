@@ -23,6 +23,8 @@ export interface PageRule {
   status?: boolean;
   /** The pattern is for the path after an X app host (`host` in the stored value). */
   onHost?: boolean;
+  /** Captured groups go into the replacement percent-encoded (a whole path as one segment). */
+  encode?: boolean;
 }
 
 interface CompiledRule {
@@ -30,6 +32,7 @@ interface CompiledRule {
   replacement: string | null;
   status: boolean;
   onHost: boolean;
+  encode: boolean;
 }
 
 /**
@@ -75,7 +78,7 @@ export function readPageConfig(value: unknown): PageConfig | null {
     for (const rule of rules as Partial<PageRule>[]) {
       const { pattern, replacement } = rule ?? {};
       if (typeof pattern !== 'string' || (replacement !== null && typeof replacement !== 'string')) return null;
-      list.push({ re: new RegExp(pattern, 'i'), replacement, status: rule.status === true, onHost: rule.onHost === true });
+      list.push({ re: new RegExp(pattern, 'i'), replacement, status: rule.status === true, onHost: rule.onHost === true, encode: rule.encode === true });
     }
     return { origin, rules: { host: new RegExp(host, 'i'), list }, replaceEmbeds: replaceEmbeds !== false };
   } catch (error) {
@@ -91,7 +94,14 @@ function applyRules(url: string, rules: PageRules): { href: string; status: bool
   for (const rule of rules.list) {
     const subject = rule.onHost ? rest : url;
     if (subject === null || !rule.re.test(subject)) continue;
-    return rule.replacement === null ? null : { href: subject.replace(rule.re, rule.replacement), status: rule.status };
+    if (rule.replacement === null) return null;
+    const replacement = rule.replacement;
+    const href = rule.encode
+      ? subject.replace(rule.re, (...match: string[]) =>
+          replacement.replace(/\$(\$|&|\d)/g, (_, ref: string) => (ref === '$' ? '$' : encodeURIComponent(match[ref === '&' ? 0 : Number(ref)] ?? ''))),
+        )
+      : subject.replace(rule.re, replacement);
+    return { href, status: rule.status };
   }
   return null;
 }
@@ -286,6 +296,7 @@ export const idleSchedule: Schedule = (run) => {
 export function createIdleWork(
   rewriter: Pick<PageRewriter, 'find' | 'process'>,
   schedule: Schedule = idleSchedule,
+  now: () => number = () => performance.now(),
 ): { add(nodes: Iterable<Node>): void; stop(): void } {
   let roots: Node[] = [];
   let stopped = false;
@@ -295,7 +306,7 @@ export function createIdleWork(
   const run = (deadline?: { timeRemaining(): number }): void => {
     scheduled = false;
     if (stopped) return;
-    const until = performance.now() + RUN_MS;
+    const until = now() + RUN_MS;
     do {
       if (at >= found.length) {
         if (roots.length === 0) return;
@@ -305,7 +316,7 @@ export function createIdleWork(
       }
       rewriter.process(found.slice(at, at + SLICE));
       at += SLICE;
-    } while (deadline === undefined || (deadline.timeRemaining() > 1 && performance.now() < until));
+    } while (deadline === undefined || (deadline.timeRemaining() > 1 && now() < until));
     if (at < found.length || roots.length > 0) later();
   };
   const later = (): void => {

@@ -9,9 +9,10 @@
  * replacement means "leave this link as it is". Replacements are already in
  * JavaScript's `$N` form.
  *
- * Pages differ from navigations in three ways: embed-fixer hosts (fxtwitter,
+ * Pages differ from navigations in four ways: embed-fixer hosts (fxtwitter,
  * vxtwitter...), which copy X's layout, are matched too; X's syndication
- * frames and data URLs have routes; composing intents are left alone (the
+ * frames and data URLs have routes; images on X's CDN go to Nitter's image
+ * proxy (a rule whose captures are percent-encoded); composing intents are left alone (the
  * navigation rules take them to the composer without the page learning the
  * extension's address).
  */
@@ -102,6 +103,10 @@ function orderedRules(settings: LinkRuleSettings, mirror: Mirror): PageRule[] {
     keep(PRIORITY.share, SHARE_REGEX),
     ...reserved.map((regex) => keep(PRIORITY.reserved, regex)),
   ];
+  // X's image CDN: Nitter proxies it under /pic/ with the path as one encoded segment.
+  if (mirror.scheme === 'nitter') {
+    ranked.push({ priority: PRIORITY.mirror, rule: { pattern: '^https?://pbs\\.twimg\\.com/([^#]+)', replacement: toJsReplacement(`${mirror.origin}/pic/\\1`), encode: true } });
+  }
   for (const spec of [...routeSpecs(), ...SYNDICATION_SPECS]) {
     // The sub-frame variant of the embed route keeps X's embed layout: a page link wants the post.
     if (spec.frames === 'sub_frame') continue;

@@ -87,15 +87,14 @@ describe('createPageRewriter', () => {
       'https://nitter.example/i/status/21',
       'https://nitter.example/search?f=tweets&q=%23%C3%A9t%C3%A9',
       'https://nitter.example/jack/status/22',
-      // An image on X's CDN is not an X page: the navigation rules leave it too.
-      'https://pbs.twimg.com/media/A.jpg?name=small',
+      'https://nitter.example/pic/media%2FA.jpg%3Fname%3Dsmall',
       'https://x.com/intent/tweet?text=hi',
       'https://x.com/settings',
       'https://example.com/x.com/jack',
       '/about',
       null,
     ]);
-    expect(rewriter.rewritten).toBe(5);
+    expect(rewriter.rewritten).toBe(6);
   });
 
   it("keeps what the navigation rules keep: the user's exceptions, and nothing at all while paused", () => {
@@ -256,14 +255,30 @@ describe('watchAdditions and the idle work', () => {
     stop();
   });
 
-  it('an idle run with time to spare does everything at once', () => {
+  it('an idle run works while the browser has time, but never more than a few milliseconds', () => {
     const { document } = dom('<a href="https://x.com/a">a</a>'.repeat(450));
     const rewriter = createPageRewriter(document, MIRROR);
     const runs: ((deadline?: { timeRemaining(): number }) => void)[] = [];
-    createIdleWork(rewriter, (run) => runs.push(run)).add([document.documentElement]);
+    let clock = 0;
+    const work = createIdleWork(rewriter, (run) => runs.push(run), () => clock);
+    work.add([document.documentElement]);
+    // Plenty of idle time and a clock that does not move: everything in one run.
     runs.shift()?.({ timeRemaining: () => 50 });
     expect(rewriter.rewritten).toBe(450);
     expect(runs).toHaveLength(0);
+
+    // Plenty of idle time, but each slice takes 3 ms: a run stops after two, and asks for another.
+    const other = dom('<a href="https://x.com/b">b</a>'.repeat(450)).document;
+    const second = createPageRewriter(other, MIRROR);
+    const slow = createIdleWork(
+      { find: (nodes) => second.find(nodes), process: (elements) => ((clock += 3), second.process(elements)) },
+      (run) => runs.push(run),
+      () => clock,
+    );
+    slow.add([other.documentElement]);
+    runs.shift()?.({ timeRemaining: () => 50 });
+    expect(second.rewritten).toBe(400);
+    expect(runs).toHaveLength(1);
   });
 
   it('picks up an href the page changes later, and stops when asked', async () => {
@@ -281,6 +296,15 @@ describe('watchAdditions and the idle work', () => {
     document.body.append(late);
     await settle();
     expect(late.getAttribute('href')).toBe('https://x.com/late');
+  });
+
+  it('percent-encodes the captures of an encoding rule, and keeps literal dollars', () => {
+    const config = readPageConfig({
+      origin: 'https://m.example',
+      host: '^https?://x\\.com',
+      rules: [{ pattern: '^https://cdn\\.example/(.+)$', replacement: 'https://m.example/$$/pic/$1', encode: true }],
+    });
+    expect(config && mirrorHref('https://cdn.example/media/a b?x=1', config.rules)).toBe('https://m.example/$/pic/media%2Fa%20b%3Fx%3D1');
   });
 
   it('refuses a stored configuration it cannot trust', () => {

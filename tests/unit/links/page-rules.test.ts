@@ -15,10 +15,8 @@ const rulesFor = (mirror: Mirror, settings: Partial<LinkRuleSettings> = {}) => p
 
 /**
  * Rows where pages knowingly differ from the parser: what the navigation rules
- * also leave (a trailing-dot host, doubled slashes, hash-bang paths), a fixer's
- * direct video file, and X's
- * media CDN, whose Nitter route needs the path percent-encoded, which a regex
- * replacement cannot do (an image link on twimg.com is not an X page).
+ * also leave (a trailing-dot host, doubled slashes, hash-bang paths) and a
+ * fixer's direct video file.
  */
 const DIVERGENT = new Set([
   // A fixer's direct video file: rare in pages.
@@ -28,11 +26,10 @@ const DIVERGENT = new Set([
   'https://twitter.com/#!/jack',
   'https://twitter.com/#!/jack/status/20',
 ]);
-const isMedia = (url: string): boolean => /^https?:\/\/(?:pbs|video)\.twimg\.com\//i.test(url);
 
 describe('page rules send every link where the parser and rewriteToMirror say', () => {
   const rules = rulesFor(nitter);
-  const rows = ROWS.filter(([url]) => !DIVERGENT.has(url) && !isMedia(url));
+  const rows = ROWS.filter(([url]) => !DIVERGENT.has(url));
 
   it('cover the URL table but for the documented rows', () => {
     expect(rows.length).toBeGreaterThan(85);
