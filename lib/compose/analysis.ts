@@ -5,7 +5,7 @@
  */
 import type { Network } from './draft.ts';
 import { BREAK_LEVEL_COUNT, findBreaks, type Breaks } from './breaks.ts';
-import { graphemeBoundaries, graphemeIndexAt, updateGraphemeBoundaries } from './graphemes.ts';
+import { graphemeBoundaries, graphemeIndexAt, updateGraphemeBoundaries, utf8Length } from './graphemes.ts';
 import { findMastodonEntities, findTokens, type MastodonEntity, type Token } from './tokens.ts';
 
 /** A range of clusters that a cut must not fall inside. */
@@ -95,25 +95,11 @@ function buildWeights(a: TextAnalysis, entities: readonly MastodonEntity[], perU
   return { before, exact };
 }
 
+/** UTF-8 bytes before each cluster (a cluster never splits a surrogate pair). */
 function bytesBeforeEach(text: string, bounds: Int32Array): Int32Array {
   const count = bounds.length - 1;
   const out = new Int32Array(count + 1);
-  let bytes = 0;
-  let cluster = 0;
-  for (let i = 0; i < text.length; i++) {
-    while (cluster < count && (bounds[cluster + 1] as number) <= i) out[++cluster] = bytes;
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  while (cluster < count) out[++cluster] = bytes;
+  for (let k = 0; k < count; k++) out[k + 1] = (out[k] as number) + utf8Length(text, bounds[k] as number, bounds[k + 1] as number);
   return out;
 }
 

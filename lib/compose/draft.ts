@@ -37,12 +37,14 @@ export interface DraftPoll {
   multiple: boolean;
 }
 
-export interface Draft {
-  id: string;
+/**
+ * What a post says and how it is shown, as the draft holds it and as each
+ * queued part (outbox Job) and each part handed to a network (PartToSend)
+ * carries it; `Image` is what the images are at that stage.
+ */
+export interface PostContent<Image = DraftImage> {
   text: string;
-  /** Per-network text that replaces `text` for that network only. */
-  overrides: Partial<Record<Network, string>>;
-  images: DraftImage[];
+  images: Image[];
   /** Mastodon spoiler text; also turns `sensitive` on. */
   contentWarning: string;
   sensitive: boolean;
@@ -51,13 +53,19 @@ export interface Draft {
   langs: string[];
   visibility: MastodonVisibility;
   poll: DraftPoll | null;
+  interaction: InteractionPolicy;
+}
+
+export interface Draft extends PostContent {
+  id: string;
+  /** Per-network text that replaces `text` for that network only. */
+  overrides: Partial<Record<Network, string>>;
   /** Add "1/3" style numbering when a post is split into a thread. */
   numbering: boolean;
   /** Existing post to reply to, per network (bsky.app URL / at-uri, Mastodon status URL or id). */
   replyTo: Partial<Record<Network, string>>;
   /** ISO time to send at, or null for now. */
   scheduledAt: string | null;
-  interaction: InteractionPolicy;
   /** Account ids (keys of the `accounts` store) to publish to. */
   targets: string[];
   createdAt: number;

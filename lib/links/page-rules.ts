@@ -116,9 +116,9 @@ function orderedRules(settings: LinkRuleSettings, mirror: Mirror): PageRule[] {
     if (spec.template?.kind === 'status') rule.status = true;
     ranked.push({ priority: spec.priority, rule });
   }
-  // Highest priority first; at equal priority "keep" beats a redirect, as in declarativeNetRequest.
+  // Highest priority first; at equal priority "keep" beats a redirect, as in declarativeNetRequest
+  // (the sort is stable: otherwise the table's order stands).
   return ranked
-    .map((r, index) => ({ ...r, index }))
-    .sort((a, b) => b.priority - a.priority || Number(a.rule.replacement !== null) - Number(b.rule.replacement !== null) || a.index - b.index)
+    .sort((a, b) => b.priority - a.priority || Number(a.rule.replacement !== null) - Number(b.rule.replacement !== null))
     .map((r) => r.rule);
 }

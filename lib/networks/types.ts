@@ -3,13 +3,7 @@
  * ordering, retries and idempotency keys; an adapter turns one thread part
  * into that network's calls and classifies what went wrong.
  */
-import type {
-  DraftImage,
-  DraftPoll,
-  InteractionPolicy,
-  MastodonVisibility,
-  SelfLabel,
-} from '../compose/draft';
+import type { DraftImage, PostContent } from '../compose/draft';
 
 /** Where an earlier post lives, enough for either network to reply to it. */
 export interface PostRef {
@@ -25,18 +19,8 @@ export interface ImageToSend extends DraftImage {
   blob: Blob;
 }
 
-/** One post of a (possibly one-part) thread, already adapted to the network. */
-export interface PartToSend {
-  text: string;
-  /** Only the first part of a thread carries media, poll and interaction rules. */
-  images: ImageToSend[];
-  contentWarning: string;
-  sensitive: boolean;
-  labels: SelfLabel[];
-  langs: string[];
-  visibility: MastodonVisibility;
-  poll: DraftPoll | null;
-  interaction: InteractionPolicy;
+/** One post of a (possibly one-part) thread, already adapted to the network. Only the first part of a thread carries media, poll and interaction rules. */
+export interface PartToSend extends PostContent<ImageToSend> {
   /** The post this part answers (the previous part, or the draft's reply target). */
   parent: PostRef | null;
   /** The first post of the thread (Bluesky reply refs need root and parent). */

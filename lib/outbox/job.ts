@@ -3,14 +3,7 @@
  * key is fixed when the job is created and never changes, so any retry, even
  * after a crash mid-request, is recognised by the server as the same post.
  */
-import type {
-  DraftImage,
-  DraftPoll,
-  InteractionPolicy,
-  MastodonVisibility,
-  Network,
-  SelfLabel,
-} from '../compose/draft.ts';
+import type { Network, PostContent } from '../compose/draft.ts';
 import type { PostRef, PublishErrorKind } from '../networks/types.ts';
 
 export type JobState = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'cancelled';
@@ -23,7 +16,8 @@ export interface JobError {
   detail: string;
 }
 
-export interface Job {
+/** One thread part for one account; its `images` are the first part's media (empty on the others). */
+export interface Job extends PostContent {
   id: string;
   /** Groups the jobs created by one press of Post. */
   postId: string;
@@ -32,16 +26,6 @@ export interface Job {
   network: Network;
   partIndex: number;
   partCount: number;
-  text: string;
-  /** Media of the first part (empty on the others). */
-  images: DraftImage[];
-  contentWarning: string;
-  sensitive: boolean;
-  labels: SelfLabel[];
-  langs: string[];
-  visibility: MastodonVisibility;
-  poll: DraftPoll | null;
-  interaction: InteractionPolicy;
   /** Existing post the thread answers (URL, at-uri or status id), first part only. */
   replyTo: string | null;
   /** Mastodon Idempotency-Key or Bluesky record key (TID). */
