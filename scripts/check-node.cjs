@@ -1,0 +1,12 @@
+// Runs before `npm install`/`npm ci`: WXT 0.21, masto 8, Vitest and the test PDS need Node >= 22.
+// Older Node installs with hundreds of warnings and fails later in confusing ways; stop here instead.
+// CommonJS and no modern syntax on purpose, so that any Node can run it and print the message.
+var major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+  console.error(
+    '\nSortie needs Node.js 22 or newer; this is Node ' + process.versions.node + '.\n' +
+      'Install a current Node (for example `npm install --prefix ~/.node24 node@24` and put\n' +
+      '~/.node24/node_modules/.bin first on your PATH), then run the command again.\n',
+  );
+  process.exit(1);
+}
