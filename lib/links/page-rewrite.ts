@@ -87,8 +87,18 @@ export function readPageConfig(value: unknown): PageConfig | null {
   }
 }
 
+/**
+ * The longest link the rules look at. X's own URLs stay far below it; a longer
+ * href is left as it is (a click on it still meets the redirect rules, which
+ * the browser runs with RE2 in linear time). JavaScript's regexes backtrack:
+ * the bound, with the atomic captures of page-rules.ts, keeps a crafted 64k
+ * link from holding the page's main thread.
+ */
+export const MAX_PAGE_URL = 2048;
+
 /** Where `url` goes under `rules`, and whether it is a post; null to leave it. */
 function applyRules(url: string, rules: PageRules): { href: string; status: boolean } | null {
+  if (url.length > MAX_PAGE_URL) return null;
   const host = rules.host.exec(url)?.[0];
   const rest = host === undefined ? null : url.slice(host.length);
   for (const rule of rules.list) {
@@ -191,7 +201,7 @@ export function createPageRewriter(doc: Document, initial: PageConfig): PageRewr
 
   function rewriteAnchor(anchor: Element): void {
     const attr = anchor.getAttribute('href');
-    if (attr === null || !mayBeX(attr) || given.get(anchor) === attr) return;
+    if (attr === null || attr.length > MAX_PAGE_URL || !mayBeX(attr) || given.get(anchor) === attr) return;
     const url = absolute(attr.trim(), base);
     if (url === null) return;
     const target = mirrorHref(url, config.rules, isTco(url) ? expandedUrlOf(anchor) : null);
