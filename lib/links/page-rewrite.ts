@@ -88,17 +88,27 @@ export function readPageConfig(value: unknown): PageConfig | null {
 }
 
 /**
- * The longest link the rules look at. X's own URLs stay far below it; a longer
- * href is left as it is (a click on it still meets the redirect rules, which
- * the browser runs with RE2 in linear time). JavaScript's regexes backtrack:
- * the bound, with the atomic captures of page-rules.ts, keeps a crafted 64k
- * link from holding the page's main thread.
+ * The longest link the rules look at, and the most `&` in it. X's own URLs
+ * stay far below both; a link over either is left as it is (a click on it
+ * still meets the redirect rules, which the browser runs with RE2 in linear
+ * time). JavaScript's regexes backtrack: with the atomic captures of
+ * page-rules.ts, what is left to backtrack over is one try per `&` (where a
+ * query parameter may start) times the rest of the link, so the two bounds
+ * keep a crafted link from holding the page's main thread.
  */
 export const MAX_PAGE_URL = 2048;
+export const MAX_PAGE_URL_PARAMS = 32;
+
+function overBounds(url: string): boolean {
+  if (url.length > MAX_PAGE_URL) return true;
+  let amps = 0;
+  for (let i = url.indexOf('&'); i !== -1; i = url.indexOf('&', i + 1)) if (++amps > MAX_PAGE_URL_PARAMS) return true;
+  return false;
+}
 
 /** Where `url` goes under `rules`, and whether it is a post; null to leave it. */
 function applyRules(url: string, rules: PageRules): { href: string; status: boolean } | null {
-  if (url.length > MAX_PAGE_URL) return null;
+  if (overBounds(url)) return null;
   const host = rules.host.exec(url)?.[0];
   const rest = host === undefined ? null : url.slice(host.length);
   for (const rule of rules.list) {

@@ -106,7 +106,7 @@ const SIMPLE_CAPTURE = /^\((\\[A-Za-z]|\[(?:\\.|[^\]\\])*\])([*+])\)(?![?*+{])/;
  * with JavaScript's only atomic construct, a lookahead, read back by a
  * backreference: `(\w+)` becomes `(?=(\w+))(?:\1)`. Group numbers do not
  * change (a lookahead captures nothing itself). Together with the page
- * script's length bound (MAX_PAGE_URL) this keeps every rule cheap.
+ * script's bounds (MAX_PAGE_URL, MAX_PAGE_URL_PARAMS) this keeps every rule cheap.
  */
 export function atomicCaptures(pattern: string): string {
   let out = '';

@@ -1,12 +1,14 @@
 /**
  * Page rules run in JavaScript's backtracking engine, on links a hostile page
  * writes. Without timing anything: no rule regex ever sees more than
- * MAX_PAGE_URL characters, every capture of a repeated class is atomic, and no
- * unbounded quantifier wraps another (star height 1: no exponential case).
+ * MAX_PAGE_URL characters or MAX_PAGE_URL_PARAMS `&` (the only places a rule
+ * can try again after its atomic captures), every capture of a repeated class
+ * is atomic, and no unbounded quantifier wraps another (star height 1: no
+ * exponential case).
  * The time a crafted 64k link costs on a real page is in the bench (pages).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_PAGE_URL, mirrorHref } from '../../../lib/links/page-rewrite';
+import { MAX_PAGE_URL, MAX_PAGE_URL_PARAMS, mirrorHref } from '../../../lib/links/page-rewrite';
 import { atomicCaptures, compilePageRules } from '../../../lib/links/page-rules';
 import { nitterMirror, pageConfigFor, PAGE_SETTINGS } from './page-fixtures';
 
@@ -59,6 +61,18 @@ describe('page rules on crafted links', () => {
     expect(mirrorHref(long, rules)).toBe('https://nitter.example/jill/status/20');
     expect(longest).toBeGreaterThan(0);
     expect(longest).toBeLessThanOrEqual(MAX_PAGE_URL);
+  });
+
+  it('leave a link with more than MAX_PAGE_URL_PARAMS `&` to the redirect rules, without a regex', () => {
+    const rules = pageConfigFor(nitter, SETTINGS).rules;
+    const within = `https://x.com/search?q=a${'&x=1'.repeat(MAX_PAGE_URL_PARAMS)}`;
+    expect(mirrorHref(within, rules)).toBe('https://nitter.example/search?f=tweets&q=a');
+    const calls = vi.spyOn(RegExp.prototype, 'exec');
+    const test = vi.spyOn(RegExp.prototype, 'test');
+    expect(mirrorHref(`${within}&x=1`, rules)).toBeNull();
+    expect(mirrorHref(`https://x.com/search?${'&q='.repeat(600)}`, rules)).toBeNull();
+    expect(calls).not.toHaveBeenCalled();
+    expect(test).not.toHaveBeenCalled();
   });
 
   it.each([
