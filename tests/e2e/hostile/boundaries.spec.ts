@@ -4,7 +4,9 @@
  *   script a page can steer, not one of Sortie's pages in a tab (which a site
  *   can frame), not a name off Object's prototype, not a malformed body;
  * - a page holding a crafted 64k-character X link keeps its main thread: the
- *   link rewriter's regexes, written for RE2, backtrack in JavaScript.
+ *   link rewriter's regexes, written for RE2, backtrack in JavaScript;
+ * - a page sending the reader to share intents again and again, with huge
+ *   texts, cannot fill IndexedDB with drafts.
  * Each test fails when the attack works.
  */
 import type { Page } from '@playwright/test';
@@ -128,3 +130,63 @@ for (const [i, crafted] of CRAFTED.entries()) {
     expect(await page.locator('#crafted').getAttribute('href')).toBe(crafted);
   });
 }
+
+type WithDnr = { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<Array<{ action: { redirect?: { regexSubstitution?: string } } }>> } } };
+
+test('a page sending the reader to "Share on X" again and again cannot fill Sortie\u2019s storage, nor hand over more than 50,000 characters', async ({
+  sortie,
+  context,
+  openPage,
+  routeHost,
+  allowHosts,
+}) => {
+  test.setTimeout(240_000);
+  allowHosts('twitter.com', 'news.example');
+  await routeHost('twitter.com', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>X</title>' }));
+  // The page sends the reader on to a share intent with the text in its own query.
+  await routeHost('news.example', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Flood</title><script>location.href = 'https://twitter.com/intent/tweet?text=' + location.search.slice(1);</script>`,
+    }),
+  );
+  const worker = await sortie.serviceWorker();
+  await expect
+    .poll(async () =>
+      (await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())).some((r) =>
+        r.action.redirect?.regexSubstitution?.includes('/compose.html'),
+      ),
+    )
+    .toBe(true);
+  const page = await context.newPage();
+  const box = page.getByLabel('What do you want to say?');
+  const OPENINGS = 26;
+  for (let i = 0; i < OPENINGS; i += 1) {
+    await page.goto(`https://news.example/?flood${i}`);
+    await expect(box, `opening ${i + 1}`).toHaveValue(`flood${i}`, { timeout: 30_000 });
+  }
+  const drafts = async () => {
+    const { page: options } = await openPage('options.html');
+    const all = await options.evaluate(
+      () =>
+        new Promise<Array<{ text: string }>>((resolve, reject) => {
+          const open = indexedDB.open('sortie');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('drafts').objectStore('drafts').getAll();
+            request.onsuccess = () => resolve(request.result as Array<{ text: string }>);
+            request.onerror = () => reject(request.error);
+          };
+        }),
+    );
+    await options.close();
+    return all;
+  };
+  const afterFlood = await drafts();
+  expect(afterFlood.length, `${afterFlood.length} drafts after ${OPENINGS} openings`).toBeLessThanOrEqual(20);
+
+  // One more, with 60,000 characters: the composer keeps 50,000 and says so.
+  await page.goto(`https://news.example/?${'A'.repeat(60_000)}`);
+  await expect(page.getByText(/only the first 50,000 were kept/)).toBeVisible({ timeout: 60_000 });
+  expect(Math.max(...(await drafts()).map((d) => d.text.length))).toBe(50_000);
+});
