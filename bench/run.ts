@@ -32,6 +32,7 @@ async function loadBenches(): Promise<void> {
     ['sizes', './sizes.ts', 'benchSizes'],
     ['wake', './wake.ts', 'benchWake'],
     ['pages', './pages.ts', 'benchPages'],
+    ['crafted', './crafted.ts', 'benchCrafted'],
     ['composer', './compose.ts', 'benchCompose'],
     ['posting', './posting.ts', 'benchPosting'],
     ['queue', './queue.ts', 'benchQueue'],

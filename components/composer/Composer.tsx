@@ -8,7 +8,7 @@ import type { PublicAccount } from '../../lib/accounts/account.ts';
 import { BLUESKY_LIMITS } from '../../lib/compose/limits.ts';
 import { previewDraft, type PreviewTarget } from '../../lib/compose/preview.ts';
 import { openSortieDb } from '../../lib/db.ts';
-import { deleteDraft } from '../../lib/drafts.ts';
+import { deleteDraft, MAX_HANDOFF_CHARS } from '../../lib/drafts.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { MASTODON_DEFAULT_LIMITS } from '../../lib/networks/mastodon-instance.ts';
@@ -63,8 +63,12 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     const interaction = accounts.find((a) => a.id === targets[0])?.defaultInteraction;
     return { langs: [navigator.language.split('-')[0] || lang], targets, interaction };
   }, [accounts, settings.defaultTargets, lang]);
-  const { draft, update, flush, reset, open } = useDraft(defaults);
+  const { draft, update, flush, reset, open, handoffTruncated } = useDraft(defaults);
   const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (handoffTruncated) setNotice(t('compose.handoff.truncated', { n: MAX_HANDOFF_CHARS.toLocaleString(lang) }));
+  }, [handoffTruncated, t, lang]);
   const taken = useRef<Incoming | null>(null);
 
   useEffect(() => {

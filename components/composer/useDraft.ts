@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { emptyDraft, type Draft, type InteractionPolicy } from '../../lib/compose/draft.ts';
 import { openSortieDb } from '../../lib/db.ts';
-import { getDraft, listDrafts, saveDraft } from '../../lib/drafts.ts';
+import { clampHandoff, getDraft, listDrafts, pruneUntouchedDrafts, saveDraft } from '../../lib/drafts.ts';
 
 export interface DraftState {
   draft: Draft | null;
@@ -15,6 +15,8 @@ export interface DraftState {
   /** Starts a fresh draft (after posting). */
   reset: (seed?: Partial<Draft>) => void;
   open: (id: string) => Promise<void>;
+  /** The text handed over was longer than MAX_HANDOFF_CHARS and was cut. */
+  handoffTruncated: boolean;
 }
 
 function newId(): string {
@@ -50,6 +52,7 @@ export interface DraftDefaults {
 
 export function useDraft(defaults: DraftDefaults | null): DraftState {
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [handoffTruncated, setHandoffTruncated] = useState(false);
   const saving = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
@@ -58,7 +61,8 @@ export function useDraft(defaults: DraftDefaults | null): DraftState {
       const db = await openSortieDb();
       const params = new URLSearchParams(location.search);
       const wanted = params.get('draft');
-      const handoff = handoffText(params);
+      const clamped = clampHandoff(handoffText(params));
+      const handoff = clamped.text;
       let next: Draft | undefined;
       if (wanted) next = await getDraft(db, wanted);
       if (!next && !handoff) {
@@ -69,6 +73,9 @@ export function useDraft(defaults: DraftDefaults | null): DraftState {
       if (!next) {
         next = { ...emptyDraft(newId(), Date.now(), defaults.langs), text: handoff, ...seedFrom(defaults) };
         await saveDraft(db, next);
+        // Any page can open the composer with text: untouched drafts stay few.
+        await pruneUntouchedDrafts(db);
+        setHandoffTruncated(clamped.truncated);
       }
       setDraft(next);
     })();
@@ -104,5 +111,5 @@ export function useDraft(defaults: DraftDefaults | null): DraftState {
     if (found) setDraft(found);
   }, []);
 
-  return { draft, update, flush: () => saving.current, reset, open };
+  return { draft, update, flush: () => saving.current, reset, open, handoffTruncated };
 }

@@ -1,6 +1,8 @@
 /**
- * The posting engine's page (see lib/engine/protocol.ts). Answers only the
- * background and Sortie's pages, never content scripts.
+ * The posting engine's page (see lib/engine/protocol.ts). It listens only on
+ * its own port and answers only the background (lib/engine/router.ts checks
+ * the sender, the operation and its arguments); it never listens to runtime
+ * messages, which content scripts can send.
  */
 import { browser } from 'wxt/browser';
 import { blueskyLookup } from '../../lib/bridge/lookup-bluesky.ts';
@@ -10,9 +12,9 @@ import { openSortieDb } from '../../lib/db.ts';
 import { BlueskyAgents } from '../../lib/engine/bluesky-agents.ts';
 import { createEngineHandlers } from '../../lib/engine/handlers.ts';
 import { createPublisher } from '../../lib/engine/publish-job.ts';
-import { isEngineEnvelope, type EngineReply } from '../../lib/engine/protocol.ts';
+import { ENGINE_PORT } from '../../lib/engine/protocol.ts';
+import { dispatchEngine } from '../../lib/engine/router.ts';
 import type { Envelope } from '../../lib/messages.ts';
-import { SortieError } from '../../lib/messaging/errors.ts';
 import { DEFAULT_RETRY_POLICY } from '../../lib/outbox/retry.ts';
 import { drainOutbox } from '../../lib/outbox/worker.ts';
 import { bumpStatQuietly } from '../../lib/stats.ts';
@@ -94,23 +96,21 @@ async function start() {
 
 const ready = start();
 
-// Registered at once, so a message sent while the database opens is not lost.
-browser.runtime.onMessage.addListener((message, sender) => {
-  if (!isEngineEnvelope(message)) return undefined;
-  if (!sender.url?.startsWith(extensionOrigin)) return undefined;
-  const op = message.op;
-  return ready.then((handlers): Promise<EngineReply<unknown>> => {
-    const handler = handlers[op] as ((args: unknown) => Promise<unknown>) | undefined;
-    if (!handler) return Promise.resolve({ ok: false, error: { messageKey: 'error.unknownMessage', detail: op } });
-    return handler(message.args).then(
-      (value): EngineReply<unknown> => ({ ok: true, value }),
-      (error: unknown): EngineReply<unknown> => ({
-        ok: false,
-        error:
-          error instanceof SortieError || (error instanceof Error && 'messageKey' in error)
-            ? { messageKey: (error as SortieError).messageKey, detail: (error as SortieError).detail ?? '' }
-            : { messageKey: 'error.generic', detail: error instanceof Error ? error.message : String(error) },
-      }),
-    );
+// Registered at once, so a request sent while the database opens is not lost.
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== ENGINE_PORT) return;
+  const sender = port.sender ?? {};
+  port.onMessage.addListener((message: unknown) => {
+    void ready
+      .then((handlers) => dispatchEngine(handlers, message, sender, browser.runtime.id, extensionOrigin))
+      .catch((error: unknown) => ({ ok: false, error: { messageKey: 'error.generic', detail: error instanceof Error ? error.message : String(error) } }))
+      .then((reply) => {
+        try {
+          port.postMessage(reply);
+        } catch {
+          // The caller went away (its worker stopped): nobody to answer.
+        }
+        if (!reply.ok && reply.error.messageKey === 'error.forbiddenSender') port.disconnect();
+      });
   });
 });

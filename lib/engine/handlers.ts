@@ -14,7 +14,8 @@ import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
 import { revokeToken } from '../accounts/mastodon-oauth.ts';
 import type { DrainResult } from '../outbox/worker.ts';
 import { sessionOf, type BlueskyAgents } from './bluesky-agents.ts';
-import type { BlueskyConnectResult, EngineOps, EngineOp } from './protocol.ts';
+import type { BlueskyConnectResult } from './protocol.ts';
+import type { EngineHandlers } from './router.ts';
 
 export interface EngineDeps {
   db: Db;
@@ -25,8 +26,6 @@ export interface EngineDeps {
   /** The follow bridge's runs (lookups and follows). */
   bridge: BridgeService;
 }
-
-export type EngineHandlers = { [K in EngineOp]: (args: EngineOps[K]['args']) => Promise<EngineOps[K]['result']> };
 
 export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
   return {
@@ -101,4 +100,4 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
   };
 }
 
-export type { DrainResult };
+export type { DrainResult, EngineHandlers };

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { SortieError } from '../messaging/errors.ts';
-import type { EngineEnvelope, EngineOp, EngineOps, EngineReply } from './protocol.ts';
+import { ENGINE_PORT, type EngineEnvelope, type EngineOp, type EngineOps, type EngineReply } from './protocol.ts';
 
 const ENGINE_PATH = '/engine.html';
 /** How long a call waits for the engine to start listening. */
@@ -95,6 +95,26 @@ export function closeEngineWhenUnused(): void {
   }, UNUSED_CLOSE_MS);
 }
 
+/**
+ * One request over the engine's own port (see ENGINE_PORT): its answer, or
+ * undefined when nothing listens yet or the engine went away before answering.
+ */
+function askEngine(envelope: EngineEnvelope): Promise<EngineReply<unknown> | undefined> {
+  return new Promise((resolve) => {
+    const port = browser.runtime.connect({ name: ENGINE_PORT });
+    port.onMessage.addListener((reply: unknown) => {
+      resolve(reply as EngineReply<unknown>);
+      port.disconnect();
+    });
+    port.onDisconnect.addListener(() => resolve(undefined));
+    try {
+      port.postMessage(envelope);
+    } catch {
+      resolve(undefined);
+    }
+  });
+}
+
 export async function callEngine<K extends EngineOp>(op: K, args: EngineOps[K]['args']): Promise<EngineOps[K]['result']> {
   inFlight += 1;
   if (op === 'drain') draining = true;
@@ -107,12 +127,8 @@ export async function callEngine<K extends EngineOp>(op: K, args: EngineOps[K]['
     // this call began is gone: open it again before the next try.
     const giveUpAt = Date.now() + ENGINE_START_MS;
     for (;;) {
-      try {
-        reply = (await browser.runtime.sendMessage(envelope)) as typeof reply;
-        if (reply) break;
-      } catch (error) {
-        if (Date.now() > giveUpAt) throw error;
-      }
+      reply = (await askEngine(envelope)) as typeof reply;
+      if (reply) break;
       if (Date.now() > giveUpAt) throw new SortieError('error.generic', 'the posting engine did not answer');
       await new Promise((r) => setTimeout(r, 50));
       await ensureEngine();

@@ -95,6 +95,7 @@ export const composeEn = {
   'compose.drafts.none': "No other draft.",
   'compose.handoff.imagesMissing': "{n} image(s) attached on X could not be taken: add them again here.",
   'compose.handoff.imageFailed': "The image could not be fetched; its address was added to the text instead.",
+  'compose.handoff.truncated': "The text handed over was longer than {n} characters: only the first {n} were kept.",
   'compose.framedRefused': "Sortie's composer only opens in its own tab, or in Sortie's overlay on x.com.",
   'compose.poll': "Poll (Mastodon)",
   'compose.poll.add': "Add a poll",

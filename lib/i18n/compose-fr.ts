@@ -97,6 +97,7 @@ export const composeFr: Record<ComposeKey, string> = {
   'compose.drafts.none': "Aucun autre brouillon.",
   'compose.handoff.imagesMissing': "{n} image(s) jointe(s) sur X n\u2019ont pas pu être reprise(s)\u00a0: ajoutez-les de nouveau ici.",
   'compose.handoff.imageFailed': "L\u2019image n\u2019a pas pu être récupérée\u00a0; son adresse a été ajoutée au texte.",
+  'compose.handoff.truncated': "Le texte transmis dépassait {n}\u00a0caractères\u00a0: seuls les {n} premiers ont été gardés.",
   'compose.framedRefused': "L\u2019éditeur de Sortie ne s\u2019ouvre que dans son propre onglet, ou dans la fenêtre de Sortie sur x.com.",
   'compose.poll': "Sondage (Mastodon)",
   'compose.poll.add': "Ajouter un sondage",

@@ -87,8 +87,28 @@ export function readPageConfig(value: unknown): PageConfig | null {
   }
 }
 
+/**
+ * The longest link the rules look at, and the most `&` in it. X's own URLs
+ * stay far below both; a link over either is left as it is (a click on it
+ * still meets the redirect rules, which the browser runs with RE2 in linear
+ * time). JavaScript's regexes backtrack: with the atomic captures of
+ * page-rules.ts, what is left to backtrack over is one try per `&` (where a
+ * query parameter may start) times the rest of the link, so the two bounds
+ * keep a crafted link from holding the page's main thread.
+ */
+export const MAX_PAGE_URL = 2048;
+export const MAX_PAGE_URL_PARAMS = 32;
+
+function overBounds(url: string): boolean {
+  if (url.length > MAX_PAGE_URL) return true;
+  let amps = 0;
+  for (let i = url.indexOf('&'); i !== -1; i = url.indexOf('&', i + 1)) if (++amps > MAX_PAGE_URL_PARAMS) return true;
+  return false;
+}
+
 /** Where `url` goes under `rules`, and whether it is a post; null to leave it. */
 function applyRules(url: string, rules: PageRules): { href: string; status: boolean } | null {
+  if (overBounds(url)) return null;
   const host = rules.host.exec(url)?.[0];
   const rest = host === undefined ? null : url.slice(host.length);
   for (const rule of rules.list) {
@@ -191,7 +211,7 @@ export function createPageRewriter(doc: Document, initial: PageConfig): PageRewr
 
   function rewriteAnchor(anchor: Element): void {
     const attr = anchor.getAttribute('href');
-    if (attr === null || !mayBeX(attr) || given.get(anchor) === attr) return;
+    if (attr === null || attr.length > MAX_PAGE_URL || !mayBeX(attr) || given.get(anchor) === attr) return;
     const url = absolute(attr.trim(), base);
     if (url === null) return;
     const target = mirrorHref(url, config.rules, isTco(url) ? expandedUrlOf(anchor) : null);

@@ -90,7 +90,47 @@ export function compilePageRules(settings: LinkRuleSettings, mirror: Mirror): Co
 
 /** A rule on an X app host keeps only its path part, anchored where the host ends. */
 function onHost(rule: PageRule): PageRule {
-  return rule.pattern.startsWith(PAGE_H) ? { ...rule, pattern: `^${rule.pattern.slice(PAGE_H.length)}`, onHost: true } : rule;
+  const pattern = atomicCaptures(rule.pattern);
+  return pattern.startsWith(PAGE_H) ? { ...rule, pattern: `^${pattern.slice(PAGE_H.length)}`, onHost: true } : { ...rule, pattern };
+}
+
+/** A capture of one repeated class or escape, not itself quantified: `(\w+)`, `([^&#]*)`. */
+const SIMPLE_CAPTURE = /^\((\\[A-Za-z]|\[(?:\\.|[^\]\\])*\])([*+])\)(?![?*+{])/;
+
+/**
+ * The patterns were written for RE2, which runs in linear time; JavaScript's
+ * engine backtracks, and `q=([^&#]*)[^#]*&f=user` then costs the square of
+ * the URL's length (a 64k-character link held a page for seconds). A capture
+ * of one repeated class takes the longest run in every match these routes can
+ * make (what follows it can never start inside the run), so it is made atomic
+ * with JavaScript's only atomic construct, a lookahead, read back by a
+ * backreference: `(\w+)` becomes `(?=(\w+))(?:\1)`. Group numbers do not
+ * change (a lookahead captures nothing itself). Together with the page
+ * script's bounds (MAX_PAGE_URL, MAX_PAGE_URL_PARAMS) this keeps every rule cheap.
+ */
+export function atomicCaptures(pattern: string): string {
+  let out = '';
+  let group = 0;
+  for (let i = 0; i < pattern.length; i += 1) {
+    const c = pattern[i] as string;
+    if (c === '\\') {
+      out += pattern.slice(i, i + 2);
+      i += 1;
+    } else if (c === '[') {
+      const end = /^\[(?:\\.|[^\]\\])*\]/.exec(pattern.slice(i))?.[0] ?? c;
+      out += end;
+      i += end.length - 1;
+    } else if (c === '(' && pattern[i + 1] !== '?') {
+      group += 1;
+      const simple = SIMPLE_CAPTURE.exec(pattern.slice(i));
+      if (simple === null) out += c;
+      else {
+        out += `(?=(${simple[1]}${simple[2]}))(?:\\${group})`;
+        i += simple[0].length - 1;
+      }
+    } else out += c;
+  }
+  return out;
 }
 
 function orderedRules(settings: LinkRuleSettings, mirror: Mirror): PageRule[] {
