@@ -30,14 +30,42 @@ function Bridge() {
   );
 }
 
-/** The first account of each network, until the user picks another (or none). */
+/** Where the page remembers the accounts chosen (ids only), so a reload keeps them. */
+const CHOICE_KEY = 'sortie.bridge.accounts';
+
+function storedChoice(): AccountChoice | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(CHOICE_KEY) ?? 'null') as Partial<AccountChoice> | null;
+    if (!value || typeof value !== 'object') return null;
+    const id = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+    return { bluesky: id(value.bluesky), mastodon: id(value.mastodon) };
+  } catch {
+    // Unreadable (storage off, or not JSON): choose again.
+    return null;
+  }
+}
+
+/**
+ * The accounts chosen last time (while they still exist), else the first
+ * account of each network, until the user picks another (or none).
+ */
 function useAccountChoice(accounts: PublicAccount[] | null): [AccountChoice, (c: AccountChoice) => void] {
-  const [picked, setPicked] = useState<AccountChoice | null>(null);
+  const [picked, setPicked] = useState<AccountChoice | null>(storedChoice);
+  const exists = (id: string | null, network: PublicAccount['network']): boolean => id === null || (accounts?.some((a) => a.id === id && a.network === network) ?? false);
   const fallback: AccountChoice = {
     bluesky: accounts?.find((a) => a.network === 'bluesky')?.id ?? null,
     mastodon: accounts?.find((a) => a.network === 'mastodon')?.id ?? null,
   };
-  return [picked ?? fallback, setPicked];
+  const choice = picked && accounts && exists(picked.bluesky, 'bluesky') && exists(picked.mastodon, 'mastodon') ? picked : fallback;
+  const pick = (c: AccountChoice): void => {
+    setPicked(c);
+    try {
+      localStorage.setItem(CHOICE_KEY, JSON.stringify(c));
+    } catch {
+      // Storage off: the choice lasts as long as the page.
+    }
+  };
+  return [choice, pick];
 }
 
 function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
@@ -68,7 +96,7 @@ function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
           checked={checkedCount(entries, accountIds)}
         />
       )}
-      {data.entries && <ResultsSection entries={entries} accountIds={accountIds} busy={busy} />}
+      {data.entries && <ResultsSection entries={entries} accountIds={accountIds} mastodonAccountId={choice.mastodon} busy={busy} />}
       <Dashboard stats={data.stats} />
       {accounts && <NoticeGenerator accounts={accounts} />}
     </main>
