@@ -198,6 +198,8 @@ export function confidenceOf(evidence: readonly Evidence[], hints: readonly Hint
   if (naming.length > 0 && own.length === 0) return 'unsure';
   if (selfNamed) return has('organisation') ? 'unsure' : 'likely';
   if (own.length > 0) return 'unsure';
+  // Two accounts claiming the same X handle: one is lying, and nothing here says which.
+  if (has('contested')) return 'unsure';
   if ((has('names-x') || has('same-site')) && !has('organisation')) return 'likely';
   if (has('same-handle') && (has('same-name') || has('similar-name')) && !has('organisation')) return 'likely';
   return 'unsure';
@@ -228,7 +230,8 @@ export function scoreCandidates(
   for (const f of found) {
     const s = byNetwork.get(f.network) ?? { namedByX: new Set<string>(), claimants: new Set<string>() };
     byNetwork.set(f.network, s);
-    if (hints.some((h) => hintNames(h, f))) s.namedByX.add(f.handle);
+    // Only accounts named as theirs: an employer named in the bio does not make their own account doubtful.
+    if (hints.some((h) => !h.affiliated && hintNames(h, f))) s.namedByX.add(f.handle);
     if (namesXHandle(f, x.handle)) s.claimants.add(f.id);
   }
   const scored = found.map((f) => {

@@ -78,10 +78,10 @@ describe('scoreCandidates', () => {
     expect(judge(x('🐘 @jane@piaille.fr'), [real, fake])).toEqual({ 'jane@piaille.fr': 'sure', 'jane_doe@evil.example': 'unsure' });
   });
 
-  it('two accounts claiming the same X handle are only likely', () => {
+  it('two accounts claiming the same X handle are both unsure (one of them lies)', () => {
     const a = masto('jane@piaille.fr', { displayName: 'Jane', bio: 'x.com/jane_doe' });
     const b = masto('jane@evil.example', { displayName: 'Jane', bio: 'x.com/jane_doe' });
-    expect(judge(x(''), [a, b])).toEqual({ 'jane@piaille.fr': 'likely', 'jane@evil.example': 'likely' });
+    expect(judge(x(''), [a, b])).toEqual({ 'jane@piaille.fr': 'unsure', 'jane@evil.example': 'unsure' });
   });
 
   it('a site both link, verified by the server, is sure; unverified, likely', () => {
