@@ -37,7 +37,7 @@ export const NEW_ACCOUNT_MS = 14 * 24 * 3600_000;
  * satire, fan or tribute accounts, "not affiliated", "pas le vrai". EN and FR.
  */
 const NOT_THE_PERSON =
-  /(?:^|[^\p{L}])(?:parod(?:y|ie|ia|ic|ique)|satir(?:e|ical|ique)|fan[ -]?(?:account|page|club|acc)|compte (?:de )?fans?|(?:un|non[ -]?)official|non[ -]officiel(?:le)?|pas (?:officiel(?:le)?|affilié·?e?)|not (?:affiliated|endorsed|associated)|non[ -]affilié·?e?|not (?:the real|really|actually)|pas (?:le|la) vra(?:i|ie)|faux compte|fake account|impersonat(?:or|ion)|tribute|hommage à|roleplay|unaffiliated)(?:[^\p{L}]|$)/iu;
+  /(?:^|[^\p{L}])(?:parod(?:y|ie|ia|ic|ique)|satir(?:e|ical|ique)|fan[ -]?(?:account|page|club|acc)|compte (?:de )?fans?|(?:un|non[ -]?)official|non[ -]officiel(?:le)?|pas (?:officiel(?:le)?|affilié·?e?)|not (?:affiliated|endorsed|associated)|non[ -]affilié·?e?|not (?:the real|really|actually)|pas (?:le|la) vra(?:i|ie)|faux compte|fake account|impersonat(?:or|ion)|tribute|hommage à|roleplay|unaffiliated|fan ?site|stan account|unofficial mirror|mirror of|miroir (?:de|non officiel)|reposts? (?:tweets|posts) (?:from|of)|automated (?:account|mirror|repost))(?:[^\p{L}]|$)/iu;
 
 /**
  * Wording of an organisation's account (speaking as "we", "official

@@ -61,8 +61,10 @@ const AFFILIATION = [
   (r: string) => `Bénévole au sein de ${r}`,
   (r: string) => `Head of comms at ${r} 🌍`,
   (r: string) => `Membre du ${r}`,
+  (r: string) => `Views my own. Work: ${r}`,
+  (r: string) => `Le taf : ${r}`,
 ];
-const PARODY = ['Parody account', 'Compte parodique', 'Parodie — pas le vrai', 'Fan account ✨', 'Not affiliated with the real one', 'Non officiel', 'Satire. Not the real person.', 'compte de fan 💜', 'Unofficial tribute', 'pas la vraie, évidemment'];
+const PARODY = ['Parody account', 'Compte parodique', 'Parodie — pas le vrai', 'Fan account ✨', 'Not affiliated with the real one', 'Non officiel', 'Satire. Not the real person.', 'compte de fan 💜', 'Unofficial tribute', 'pas la vraie, évidemment', 'Unofficial mirror — reposts tweets from X', 'Stan account 💫'];
 const ORG_BIO = ['Compte officiel de {o}', 'Official account of {o}', 'Association loi 1901 — {o}', 'We are {o}, a non-profit', 'Nous sommes {o}', 'Newsroom of {o}', 'Le magazine {o}'];
 const PERSON_BIO = ['Writer. Cyclist.', 'Militante pour le climat', 'Working for an NGO', 'Prof de maths', 'Nurse, union rep', 'Photographe', 'Data & democracy', 'Dad, nerd', 'Elle/she', ''];
 const CYRILLIC: Record<string, string> = { a: 'а', e: 'е', o: 'о', c: 'с', p: 'р', i: 'і' };

@@ -100,6 +100,8 @@ export function qualityMarkdown(q: Quality, seed: number): string {
     `Measured by \`node --experimental-strip-types bench/bridge-quality.ts\` (also part of \`npm run bench\`) on a generated population (seed ${seed}, ${q.overall.people} X accounts; tests/unit/bridge/population.ts): the scorer fed the accounts lookups would return, no network. ` +
       'Targets: precision ≥ 0.98 for sure and ≥ 0.95 for sure+likely, recall of sure+likely ≥ 0.9 for people on Bluesky, every fediverse address written in an X profile listed (tests/unit/bridge/quality.test.ts fails below them).',
     '',
+    'The population was written alongside the rules: it guards against regressions more than it predicts an unseen list. The two hard traps at the end (an organisation named with a Bluesky cue and no affiliation words; two accounts claiming one X handle) show what no wording gives away.',
+    '',
     '| trap | people | sure | precision sure | sure+likely | precision sure+likely | recall sure+likely (on Bluesky) | addresses listed |',
     '|---|---|---|---|---|---|---|---|',
     row('**all**', q.overall),

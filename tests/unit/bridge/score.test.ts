@@ -144,6 +144,7 @@ describe('affiliation, parody, organisation, new accounts (issue: likely matches
     ['EN parody with same handle and name', camille(''), bsky('camille-m.bsky.social', { displayName: 'Camille Martin', bio: 'Parody account' }), 'unsure same-handle,same-name,parody'],
     ['FR parodie', camille(''), bsky('camille-m.bsky.social', { displayName: 'Camille Martin', bio: 'Compte parodique, pas la vraie' }), 'unsure same-handle,same-name,parody'],
     ['"fan account"', camille(''), bsky('camille-m.bsky.social', { displayName: 'Camille Martin ✨', bio: '✨ fan account ✨' }), 'unsure same-handle,same-name,parody'],
+    ['an unofficial mirror of their posts', camille(''), bsky('camille-m.bsky.social', { displayName: 'Camille Martin', bio: 'Unofficial mirror: reposts tweets from @camille_m' }), 'unsure same-handle,same-name,parody'],
     ['"not affiliated"', camille(''), masto('camille_m@evil.example', { displayName: 'Camille Martin', bio: 'Not affiliated with the real one' }), 'unsure same-handle,same-name,parody'],
     ['"pas le vrai" claiming the X handle', camille(''), masto('cm@evil.example', { displayName: 'Camille Martin', bio: 'Pas le vrai, ex-twitter @camille_m' }), 'unsure names-x,same-name,parody'],
     ['a shortened name with the same handle', { handle: 'aurelie_d', displayName: 'Aurélie Dupont', bio: '', links: [], website: null }, bsky('aurelie-d.bsky.social', { displayName: 'Auré' }), 'likely same-handle,similar-name'],
