@@ -1,5 +1,6 @@
 /** Results view and exports: written fediverse addresses listed, decoys kept out of downloads, X's order, only http(s) links. */
 import { describe, expect, it } from 'vitest';
+import { bridgeEntrySchema } from '../../../lib/backup/schemas-bridge';
 import { mastodonAddresses } from '../../../lib/bridge/export';
 import type { BridgeEntry, Candidate, Evidence } from '../../../lib/bridge/types';
 import { byXOrder, resultRows, webUrl, writtenAddresses } from '../../../lib/bridge/view';
@@ -65,5 +66,19 @@ describe('exports and rows', () => {
     ['/relative.png', null],
   ])('webUrl(%s)', (url, expected) => {
     expect(webUrl(url)).toBe(expected);
+  });
+});
+
+describe('backups of the new fields', () => {
+  it('keep order, avatars, creation dates, affiliation and the new evidence; refuse an unknown evidence kind', () => {
+    const c = { ...candidate('orga@piaille.fr', 'unsure', [{ kind: 'x-names-affiliation', detail: 'orga@piaille.fr' }, { kind: 'new-account', detail: '2026-12-01' }]), avatar: 'javascript:alert(1)', createdAt: '2026-12-01T00:00:00Z' };
+    c.hints = [{ network: 'mastodon', kind: 'acct', value: 'orga@piaille.fr', source: 'bio', cue: false, confusable: false, affiliated: true }];
+    const e = entry('comms', 'Journaliste chez 🐘 @orga@piaille.fr', { seq: 3, matches: { m: { checkedAt: 1, notes: [], candidates: [c] } } });
+    expect(bridgeEntrySchema(JSON.parse(JSON.stringify(e)))).toEqual(e);
+    // Kept as data, never put in a page: only http(s) is.
+    expect(webUrl(c.avatar)).toBeNull();
+    const bad = JSON.parse(JSON.stringify(e));
+    bad.matches.m.candidates[0].evidence[0].kind = 'trust-me';
+    expect(() => bridgeEntrySchema(bad)).toThrow();
   });
 });
