@@ -108,5 +108,11 @@ test('hostile X bios and look-alike accounts: no employer or parody followed, wr
   await expect(row.getByTestId('written-address')).toHaveAttribute('data-reason', 'no-account');
   await expect(row).not.toContainText('Nothing found.');
 
+  // The accounts picked stay picked across a reload.
+  const withBluesky = b.getByLabel('Look up on Bluesky with');
+  await withBluesky.selectOption('');
+  await b.reload();
+  await expect(b.getByTestId('bridge-collected')).toContainText('Collected: 3 X accounts');
+  await expect(withBluesky).toHaveValue('');
   expect(bridge.errors).toEqual([]);
 });
