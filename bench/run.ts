@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { CHROMIUM } from '../tests/e2e/support/paths.ts';
+import { bridgeQualitySection } from './bridge-quality.ts';
 import { buildExtension, prepareExtensions } from './support/build.ts';
 
 export interface Figure {
@@ -102,6 +103,6 @@ if (only === null) {
       `Node ${process.version}, ${chromium} (headless), ${machine}. ` +
       'Ratios are value / baseline, both measured in this run; 1 kB = 1000 bytes. ' +
       'How each figure is measured: the comment at the top of each bench/*.ts file.\n\n' +
-      `${table}\n`,
+      `${table}\n\n${bridgeQualitySection()}`,
   );
 }

@@ -4,7 +4,7 @@
  * (Mastodon's import CSV, a plain list of Bluesky handles).
  */
 import { useMemo, useState } from 'preact/hooks';
-import { blueskyHandleList, candidatesOf, mastodonImportCsv } from '../../lib/bridge/export.ts';
+import { blueskyHandleList, candidatesOf, mastodonAddresses, mastodonImportCsv } from '../../lib/bridge/export.ts';
 import type { BridgeEntry, Candidate, Confidence } from '../../lib/bridge/types.ts';
 import { confidenceCounts, resultRows, sureTargets, type ConfidenceFilter, type NetworkFilter } from '../../lib/bridge/view.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
@@ -23,7 +23,17 @@ const FILTERS: Array<[ConfidenceFilter, MessageKey]> = [
   ['all', 'bridge.results.all'],
 ];
 
-export function ResultsSection({ entries, accountIds, busy }: { entries: BridgeEntry[]; accountIds: string[]; busy: boolean }) {
+export function ResultsSection({
+  entries,
+  accountIds,
+  mastodonAccountId,
+  busy,
+}: {
+  entries: BridgeEntry[];
+  accountIds: string[];
+  mastodonAccountId: string | null;
+  busy: boolean;
+}) {
   const { t, td } = useT();
   const [confidence, setConfidence] = useState<ConfidenceFilter>('sure');
   const [network, setNetwork] = useState<NetworkFilter>('all');
@@ -31,11 +41,15 @@ export function ResultsSection({ entries, accountIds, busy }: { entries: BridgeE
   const [shown, setShown] = useState(PAGE);
   const [error, setError] = useState<string | null>(null);
 
-  const rows = useMemo(() => resultRows(entries, { accountIds, confidence, network, query }), [entries, accountIds, confidence, network, query]);
-  const counts = useMemo(() => confidenceCounts(entries, accountIds), [entries, accountIds]);
+  const rows = useMemo(
+    () => resultRows(entries, { accountIds, mastodonAccountId, confidence, network, query }),
+    [entries, accountIds, mastodonAccountId, confidence, network, query],
+  );
+  const counts = useMemo(() => confidenceCounts(entries, accountIds, mastodonAccountId), [entries, accountIds, mastodonAccountId]);
   const targets = useMemo(() => sureTargets(entries, accountIds), [entries, accountIds]);
   const mine = useMemo(() => entries.map((e) => ({ ...e, matches: Object.fromEntries(Object.entries(e.matches).filter(([id]) => accountIds.includes(id))) })), [entries, accountIds]);
   const levels: Confidence[] = confidence === 'all' ? ['sure', 'likely', 'unsure'] : [confidence];
+  const addresses = useMemo(() => mastodonAddresses(mine, levels, mastodonAccountId), [mine, confidence, mastodonAccountId]);
 
   const act = (work: Promise<unknown>): void => {
     setError(null);
@@ -71,12 +85,13 @@ export function ResultsSection({ entries, accountIds, busy }: { entries: BridgeE
         <button type="button" class="primary" disabled={busy || targets.length === 0} onClick={() => act(send('bridge.follow', { targets }))}>
           {t('bridge.results.followAllSure', { n: targets.length })}
         </button>{' '}
-        <button
-          type="button"
-          onClick={() => download('sortie-mastodon-follows.csv', 'text/csv', mastodonImportCsv(candidatesOf(mine, 'mastodon', levels).map((c) => c.handle)))}
-        >
-          {t('bridge.results.exportCsv')}
-        </button>{' '}
+        {addresses.length > 0 ? (
+          <button type="button" onClick={() => download('sortie-mastodon-follows.csv', 'text/csv', mastodonImportCsv(addresses))}>
+            {t('bridge.results.exportCsv')}
+          </button>
+        ) : (
+          <span class="muted" data-testid="bridge-no-csv">{t('bridge.results.noMastodonExport')}</span>
+        )}{' '}
         <button
           type="button"
           onClick={() => download('sortie-bluesky-handles.txt', 'text/plain', blueskyHandleList(candidatesOf(mine, 'bluesky', levels).map((c) => c.handle)))}
@@ -84,6 +99,7 @@ export function ResultsSection({ entries, accountIds, busy }: { entries: BridgeE
           {t('bridge.results.exportHandles')}
         </button>
       </div>
+      <p class="muted">{t('bridge.results.likelyHint')}</p>
       <p class="muted">{t('bridge.results.exportHint')}</p>
       {error && <p class="error" role="alert">{error}</p>}
       {rows.length === 0 ? (

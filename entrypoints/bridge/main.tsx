@@ -18,6 +18,7 @@ import '../../components/theme.css';
 import '../../components/bridge/bridge.css';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import { isRunLive } from '../../lib/bridge/store.ts';
+import type { BridgeRun } from '../../lib/bridge/types.ts';
 import { checkedCount } from '../../lib/bridge/view.ts';
 import { send } from '../../lib/messaging/client.ts';
 
@@ -30,14 +31,49 @@ function Bridge() {
   );
 }
 
-/** The first account of each network, until the user picks another (or none). */
-function useAccountChoice(accounts: PublicAccount[] | null): [AccountChoice, (c: AccountChoice) => void] {
-  const [picked, setPicked] = useState<AccountChoice | null>(null);
-  const fallback: AccountChoice = {
-    bluesky: accounts?.find((a) => a.network === 'bluesky')?.id ?? null,
-    mastodon: accounts?.find((a) => a.network === 'mastodon')?.id ?? null,
+/**
+ * Where this tab remembers the accounts picked, so a reload keeps them. Only
+ * for the tab's life (sessionStorage): account ids name the user's servers,
+ * and a wipe must leave nothing behind; across tabs, the last run's accounts
+ * (kept in IndexedDB, which the wipe clears) stand in.
+ */
+const CHOICE_KEY = 'sortie.bridge.accounts';
+
+function storedChoice(): AccountChoice | null {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(CHOICE_KEY) ?? 'null') as Partial<AccountChoice> | null;
+    if (!value || typeof value !== 'object') return null;
+    const id = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+    return { bluesky: id(value.bluesky), mastodon: id(value.mastodon) };
+  } catch {
+    // Unreadable (storage off, or not JSON): choose again.
+    return null;
+  }
+}
+
+/**
+ * The accounts picked in this tab (while they still exist), else those of
+ * the last run, else the first account of each network.
+ */
+function useAccountChoice(accounts: PublicAccount[] | null, run: BridgeRun | null): [AccountChoice, (c: AccountChoice) => void] {
+  const [picked, setPicked] = useState<AccountChoice | null>(storedChoice);
+  const exists = (id: string | null, network: PublicAccount['network']): boolean => id === null || (accounts?.some((a) => a.id === id && a.network === network) ?? false);
+  const first = (network: PublicAccount['network']): string | null => accounts?.find((a) => a.network === network)?.id ?? null;
+  const lastRun = run?.kind === 'match' ? run.accountIds : null;
+  const fromRun = (network: PublicAccount['network']): string | null => accounts?.find((a) => a.network === network && lastRun?.includes(a.id))?.id ?? null;
+  const fallback: AccountChoice = lastRun
+    ? { bluesky: fromRun('bluesky'), mastodon: fromRun('mastodon') }
+    : { bluesky: first('bluesky'), mastodon: first('mastodon') };
+  const choice = picked && accounts && exists(picked.bluesky, 'bluesky') && exists(picked.mastodon, 'mastodon') ? picked : fallback;
+  const pick = (c: AccountChoice): void => {
+    setPicked(c);
+    try {
+      sessionStorage.setItem(CHOICE_KEY, JSON.stringify(c));
+    } catch {
+      // Storage off: the choice lasts as long as the page.
+    }
   };
-  return [picked ?? fallback, setPicked];
+  return [choice, pick];
 }
 
 function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
@@ -47,7 +83,7 @@ function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
   useEffect(() => {
     send('accounts.list').then(setAccounts, () => setAccounts([]));
   }, []);
-  const [choice, setChoice] = useAccountChoice(accounts);
+  const [choice, setChoice] = useAccountChoice(accounts, data.run);
   const accountIds = useMemo(() => [choice.bluesky, choice.mastodon].filter((id): id is string => id !== null), [choice.bluesky, choice.mastodon]);
   const entries = data.entries ?? [];
   const busy = data.run !== null && isRunLive(data.run, Date.now());
@@ -68,7 +104,7 @@ function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
           checked={checkedCount(entries, accountIds)}
         />
       )}
-      {data.entries && <ResultsSection entries={entries} accountIds={accountIds} busy={busy} />}
+      {data.entries && <ResultsSection entries={entries} accountIds={accountIds} mastodonAccountId={choice.mastodon} busy={busy} />}
       <Dashboard stats={data.stats} />
       {accounts && <NoticeGenerator accounts={accounts} />}
     </main>

@@ -38,6 +38,7 @@ const hint: v.Schema<Hint> = v.object({
   source: v.oneOf('bio', 'link', 'website', 'name'),
   cue: v.boolean(),
   confusable: v.boolean(),
+  affiliated: v.optional(v.boolean()),
 });
 
 const evidence: v.Schema<Evidence> = v.object({
@@ -52,6 +53,11 @@ const evidence: v.Schema<Evidence> = v.object({
     'look-alike',
     'contested',
     'x-names-other',
+    'x-names-affiliation',
+    'name-differs',
+    'parody',
+    'organisation',
+    'new-account',
   ),
   detail: short,
 });
@@ -66,6 +72,9 @@ const candidate: v.Schema<Candidate> = v.object({
   verifiedLinks: strings(100),
   labels: strings(100),
   url: short,
+  // Shown only when http(s) (lib/bridge/view.ts webUrl): a backup file is not trusted for it.
+  avatar: v.optional(v.nullable(short)),
+  createdAt: v.optional(v.nullable(short)),
   found: v.oneOf('hint', 'search', 'guess'),
   hints: v.array(hint, { max: 100 }),
   confidence: v.oneOf('sure', 'likely', 'unsure'),
@@ -84,6 +93,7 @@ export const bridgeEntrySchema: v.Schema<BridgeEntry> = v.object({
   x: xProfile,
   sources: strings(1_000),
   collectedAt: time,
+  seq: v.optional(v.number({ min: 0, integer: true })),
   updatedAt: time,
   matches: recordOf(matchResult, 100),
 });

@@ -4,17 +4,22 @@
  * Bluesky handles.
  */
 import type { BridgeEntry, Candidate, Confidence } from './types.ts';
+import { isDecoy, writtenAddresses } from './view.ts';
 
 export const MASTODON_CSV_HEADER = 'Account address,Show boosts';
 
-/** Every candidate of the chosen confidences, once per account, across the collected entries. */
+/**
+ * Every candidate of the chosen confidences, once per account, across the
+ * collected entries; never one marked as not the person (impersonation,
+ * look-alike, parody, employer): a plain list cannot carry that mark.
+ */
 export function candidatesOf(entries: readonly BridgeEntry[], network: Candidate['network'], levels: readonly Confidence[]): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
   for (const entry of entries) {
     for (const result of Object.values(entry.matches)) {
       for (const c of result.candidates) {
-        if (c.network !== network || !levels.includes(c.confidence)) continue;
+        if (c.network !== network || !levels.includes(c.confidence) || isDecoy(c.evidence)) continue;
         const key = c.handle.toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
@@ -23,6 +28,22 @@ export function candidatesOf(entries: readonly BridgeEntry[], network: Candidate
     }
   }
   return out;
+}
+
+/**
+ * The addresses for Mastodon's import: verified candidates of the chosen
+ * confidences, then every address an X profile wrote as the person's own
+ * ("likely") or of a chosen confidence that no lookup verified: Mastodon
+ * resolves them itself on import.
+ */
+export function mastodonAddresses(entries: readonly BridgeEntry[], levels: readonly Confidence[], mastodonAccountId: string | null): string[] {
+  const out = new Set(candidatesOf(entries, 'mastodon', levels).map((c) => c.handle.toLowerCase()));
+  for (const entry of entries) {
+    for (const a of writtenAddresses(entry, mastodonAccountId)) {
+      if ((a.confidence === 'likely' || levels.includes(a.confidence)) && !isDecoy(a.evidence)) out.add(a.acct);
+    }
+  }
+  return [...out];
 }
 
 /**

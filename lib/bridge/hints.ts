@@ -22,6 +22,28 @@ const SELF_CUE =
 const BLUESKY_CUE = /🦋|☁️|bluesky|bsky/iu;
 const MASTODON_CUE = /🐘|🦣|mastodon|masto\b|fedi(?:verse)?/iu;
 
+/**
+ * Words that tie the person to an account without saying it is theirs: they
+ * work there, for it, founded it, belong to it. Looked for just before the
+ * address, on the same line, with at most a few characters (an emoji, "the")
+ * in between. EN and FR.
+ */
+const AFFILIATION =
+  /(?:^|[^\p{L}])(?:pour|chez|at|for|with|of|@ ?work|(?:co-?)?found(?:er|ress)(?: of)?|(?:co-?)?fondat(?:eur|rice)(?: de)?|work(?:s|ing)? (?:at|for|with)|employ(?:ee|ée?) (?:of|at|de|chez)|travaille (?:à|chez|pour|avec)|member of|membre (?:de|du|des)|(?:ceo|cto|coo|director|directeur|directrice|head|lead|editor|rédac(?:teur|trice)?(?: en chef)?|président(?:e)?|president|porte-parole|spokesperson|comms?|com') (?:of|at|de|du|chez|pour|for)|(?:chargée?|responsable) (?:de )?com(?:munication)?'?(?: (?:pour|chez|de|à))?|(?:team|équipe|staff|board)(?: (?:of|at|de|du))?|au sein de|within|(?:day )?job|work|travail|boulot|employer|employeur|employeuse|taf)(?:\s|[^\p{L}\p{N}@]){0,6}(?:(?:the|la|le|l'|les|du|de|des) )?(?:[\p{Extended_Pictographic}\uFE0F\s:]|@(?=\s)){0,4}$/iu;
+
+/** Words that turn a following "at"/"for" into the person's own ("find me at", "also at", "moved to"). */
+const SELF_BEFORE_AFFILIATION = /(?:me|moi|also|aussi|now|maintenant|moved|déménagé·?e?|personal|perso|my own|mon compte)\s*(?:at|for|with|chez|pour)?\s*[\p{Extended_Pictographic}\uFE0F\s:]*$/iu;
+
+/** The words before an address, when they say the person is connected to it rather than that it is theirs. */
+export function affiliationBefore(text: string, start: number): string | null {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 60), start);
+  const m = AFFILIATION.exec(before);
+  if (!m) return null;
+  if (SELF_BEFORE_AFFILIATION.test(before)) return null;
+  return m[0].replace(/^[^\p{L}@]+/u, '').trim() || null;
+}
+
 /** Hosts where `/@name` is not a fediverse account, and platforms no one's handle can be. */
 const NOT_FEDIVERSE = new Set([
   'x.com', 'twitter.com', 'medium.com', 'youtube.com', 'm.youtube.com', 'tiktok.com', 'substack.com',
@@ -90,16 +112,29 @@ class HintList {
     // The same address seen twice keeps the strongest reading of it.
     existing.cue ||= hint.cue;
     existing.confusable ||= hint.confusable;
+    // Named once as an employer, once as theirs ("🦋 jane.dev", "dev at jane.dev"): theirs wins.
+    if (!hint.affiliated || existing.cue) existing.affiliated = existing.affiliated && hint.affiliated ? true : undefined;
+    if (existing.affiliated === undefined) delete existing.affiliated;
     if (rank(hint.source) > rank(existing.source)) existing.source = hint.source;
   }
 }
+
+type HintSink = Pick<HintList, 'add'>;
 
 function rank(source: HintSource): number {
   return { bio: 0, link: 1, name: 2, website: 3 }[source];
 }
 
-function fromText(list: HintList, raw: string, source: HintSource, suffixes: readonly string[]): void {
+function fromText(outer: HintList, raw: string, source: HintSource, suffixes: readonly string[]): void {
   const text = raw.normalize('NFKC');
+  // Every hint found in this text learns whether affiliation words precede it (see AFFILIATION).
+  let at = 0;
+  const list: HintSink = {
+    add(hint: Hint): void {
+      const words = source === 'bio' ? affiliationBefore(text, at) : null;
+      outer.add(words ? { ...hint, cue: false, affiliated: true } : hint);
+    },
+  };
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
 
@@ -109,6 +144,7 @@ function fromText(list: HintList, raw: string, source: HintSource, suffixes: rea
     const acctHost = m[3] ? asciiHost(m[3]) : host;
     if (!host || !acctHost || NOT_FEDIVERSE.has(host.replace(/^www\./, ''))) continue;
     taken.push([m.index, m.index + m[0].length]);
+    at = m.index;
     const url = `https://${host}/${m[2] ? `@${m[2]}${m[3] ? `@${acctHost}` : ''}` : `users/${m[4]}`}`;
     const cue = selfCue(source, text, m.index, m.index + m[0].length);
     const confusable = hasNonAscii(m[1]!) || hasNonAscii(user) || (m[3] !== undefined && hasNonAscii(m[3]));
@@ -116,6 +152,7 @@ function fromText(list: HintList, raw: string, source: HintSource, suffixes: rea
   }
   for (const m of text.matchAll(BSKY_PROFILE)) {
     taken.push([m.index, m.index + m[0].length]);
+    at = m.index;
     addBluesky(list, safeDecode(m[1]!).replace(/\.$/, ''), source, selfCue(source, text, m.index, m.index + m[0].length), false);
   }
   for (const m of text.matchAll(FEDI_ACCT)) {
@@ -123,6 +160,7 @@ function fromText(list: HintList, raw: string, source: HintSource, suffixes: rea
     if (!host || overlaps(m.index, m.index + m[0].length)) continue;
     taken.push([m.index, m.index + m[0].length]);
     const cue = selfCue(source, text, m.index, m.index + m[0].length);
+    at = m.index;
     list.add({ network: 'mastodon', kind: 'acct', value: `${m[1]!.toLowerCase()}@${host}`, source, cue, confusable: hasNonAscii(m[0]) });
   }
   // Without its leading @, user@host is an e-mail address unless a Mastodon cue precedes it.
@@ -131,6 +169,7 @@ function fromText(list: HintList, raw: string, source: HintSource, suffixes: rea
     if (!host || overlaps(m.index, m.index + m[0].length)) continue;
     if (!cueAround(text, m.index, m.index + m[0].length, MASTODON_CUE)) continue;
     taken.push([m.index, m.index + m[0].length]);
+    at = m.index;
     list.add({ network: 'mastodon', kind: 'acct', value: `${m[1]!.toLowerCase()}@${host}`, source, cue: true, confusable: hasNonAscii(m[0]) });
   }
   for (const m of text.matchAll(DOMAIN_TOKEN)) {
@@ -146,11 +185,12 @@ function fromText(list: HintList, raw: string, source: HintSource, suffixes: rea
     // Any other domain is only a handle when a Bluesky cue says so ("🦋 jane.dev").
     if (!known && !bskyCue) continue;
     const cue = source === 'bio' ? bskyCue || cueAround(text, start, end, SELF_CUE) : selfCue(source, text, start, end);
+    at = start;
     addBluesky(list, ascii, source, cue, hasNonAscii(domain));
   }
 }
 
-function addBluesky(list: HintList, value: string, source: HintSource, cue: boolean, confusable: boolean): void {
+function addBluesky(list: HintSink, value: string, source: HintSource, cue: boolean, confusable: boolean): void {
   if (isDid(value)) {
     list.add({ network: 'bluesky', kind: 'did', value: value.toLowerCase().startsWith('did:plc:') ? value.toLowerCase() : value, source, cue, confusable });
     return;

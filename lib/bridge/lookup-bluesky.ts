@@ -39,6 +39,8 @@ interface ProfileLike {
   handle: string;
   displayName?: string;
   description?: string;
+  avatar?: string;
+  createdAt?: string;
   labels?: Array<{ val: string; neg?: boolean }>;
 }
 
@@ -68,12 +70,15 @@ function fromView(view: ProfileLike): FoundProfile | null {
     verifiedLinks: [],
     labels: (view.labels ?? []).filter((l) => !l.neg).map((l) => l.val),
     url: `https://bsky.app/profile/${view.handle.toLowerCase()}`,
+    avatar: typeof view.avatar === 'string' ? view.avatar : null,
+    createdAt: typeof view.createdAt === 'string' ? view.createdAt : null,
   };
 }
 
 interface ProfileRecord {
   displayName?: string;
   description?: string;
+  createdAt?: string;
   labels?: { values?: Array<{ val?: unknown }> };
 }
 
@@ -99,7 +104,7 @@ export function blueskyLookup(agent: AtpAgent): BlueskyLookup {
       if (!isNotFound(error)) throw toPublishError(error);
     }
     const labels = (record.labels?.values ?? []).map((v) => v.val).filter((v): v is string => typeof v === 'string');
-    return fromView({ did, handle, displayName: record.displayName, description: record.description, labels: labels.map((val) => ({ val })) });
+    return fromView({ did, handle, displayName: record.displayName, description: record.description, createdAt: typeof record.createdAt === 'string' ? record.createdAt : undefined, labels: labels.map((val) => ({ val })) });
   }
 
   async function viaAppView(actor: string): Promise<FoundProfile | null | 'missing'> {

@@ -11,6 +11,7 @@ import { classifyMastodonError } from '../networks/mastodon-errors.ts';
 import { followMastodonAccount, relationships, sameAcct } from '../networks/mastodon-follow.ts';
 import { fullAcct } from './export.ts';
 import { hrefsIn, htmlToText } from './profile-text.ts';
+import { PublishError } from '../networks/types.ts';
 import { normalizeUrl } from './score.ts';
 import type { FollowState } from './types.ts';
 import type { FoundProfile } from './lookup-bluesky.ts';
@@ -41,7 +42,37 @@ export function toFoundProfile(account: mastodon.v1.Account, origin: string): Fo
     verifiedLinks,
     labels: [],
     url: account.url,
+    avatar: typeof account.avatar === 'string' ? account.avatar : null,
+    createdAt: typeof account.createdAt === 'string' ? account.createdAt : null,
   };
+}
+
+/**
+ * The scope each bridge call needs on Mastodon. A token made by hand with
+ * only the posting scopes gets 403 here: the user is told which scope is
+ * missing, not just "reconnect" (which would repeat the failure).
+ */
+export const BRIDGE_SCOPES = {
+  lookup: 'read:accounts',
+  search: 'read:search',
+  relationships: 'read:follows',
+  follow: 'write:follows',
+} as const;
+
+/** True when the server refused a call for lack of scope (403, or our classified form of it). */
+function isScopeRefusal(error: unknown): boolean {
+  if (error instanceof MastoHttpError) return error.statusCode === 403;
+  return error instanceof PublishError && error.kind === 'auth' && /scope|forbidden|403/i.test(error.detail);
+}
+
+/** Runs a call; a refusal for lack of scope becomes "this scope is missing". */
+export async function needing<T>(scope: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isScopeRefusal(error)) throw new PublishError('auth', 'error.bridge.missingScope', scope);
+    throw error;
+  }
 }
 
 function stateOf(r: { following: boolean; requested: boolean }): FollowState {
@@ -61,7 +92,7 @@ export function mastodonLookup(session: MastodonSession): MastodonLookup {
   }
 
   async function resolve(q: string): Promise<mastodon.v1.Account[]> {
-    return (await call(async () => await api.v2.search.list({ q, resolve: true, type: 'accounts', limit: 5 }))).accounts;
+    return (await needing(BRIDGE_SCOPES.search, () => call(async () => await api.v2.search.list({ q, resolve: true, type: 'accounts', limit: 5 })))).accounts;
   }
 
   const lookup: MastodonLookup = {
@@ -71,6 +102,7 @@ export function mastodonLookup(session: MastodonSession): MastodonLookup {
         return toFoundProfile(await api.v1.accounts.lookup({ acct: wanted }), origin);
       } catch (error) {
         // lookup only knows accounts the server has seen; 404 means "ask with resolve".
+        if (isScopeRefusal(error)) throw new PublishError('auth', 'error.bridge.missingScope', BRIDGE_SCOPES.lookup);
         if (!(error instanceof MastoHttpError && error.statusCode === 404)) throw classifyMastodonError(error);
       }
       const match = (await resolve(wanted)).find((a) => sameAcct(a.acct, wanted, origin));
@@ -86,18 +118,19 @@ export function mastodonLookup(session: MastodonSession): MastodonLookup {
     async search(term) {
       const q = term.trim();
       if (!q) return [];
-      const res = await call(async () => await api.v2.search.list({ q, type: 'accounts', limit: 10 }));
+      const res = await needing(BRIDGE_SCOPES.search, () => call(async () => await api.v2.search.list({ q, type: 'accounts', limit: 10 })));
       return res.accounts.map((a) => toFoundProfile(a, origin));
     },
     async followStates(ids) {
       const out = new Map<string, FollowState>();
       for (let i = 0; i < ids.length; i += RELATIONSHIP_BATCH) {
-        for (const r of await relationships(session, ids.slice(i, i + RELATIONSHIP_BATCH))) out.set(r.id, stateOf(r));
+        const batch = ids.slice(i, i + RELATIONSHIP_BATCH);
+        for (const r of await needing(BRIDGE_SCOPES.relationships, () => relationships(session, batch))) out.set(r.id, stateOf(r));
       }
       return out;
     },
     async follow(id) {
-      return stateOf(await followMastodonAccount(session, id));
+      return stateOf(await needing(BRIDGE_SCOPES.follow, () => followMastodonAccount(session, id)));
     },
   };
   return lookup;

@@ -3,7 +3,7 @@
  * every hint first; a search (or, with no search, a same-handle guess on the
  * PDS's own domains) only when no hint led anywhere. Then scores.
  */
-import { acctOfHint } from './hints.ts';
+import { acctOfHint, DEFAULT_HANDLE_SUFFIXES } from './hints.ts';
 import type { BlueskyLookup, FoundProfile } from './lookup-bluesky.ts';
 import type { MastodonLookup } from './lookup-mastodon.ts';
 import type { Pacer } from './pace.ts';
@@ -57,7 +57,7 @@ async function finish(
   notes: string[],
   now: () => number,
 ): Promise<MatchResult> {
-  const scored = scoreCandidates(x, hints, [...found.byId.values()]).slice(0, MAX_CANDIDATES);
+  const scored = scoreCandidates(x, hints, [...found.byId.values()], now()).slice(0, MAX_CANDIDATES);
   const known = scored.length ? await states(scored.map((c) => c.id)) : new Map<string, FollowState>();
   const candidates: Candidate[] = scored.map((c) => ({ ...c, follow: known.get(c.id) ?? 'none' }));
   return { checkedAt: now(), candidates, notes };
@@ -88,6 +88,13 @@ export async function matchOnBluesky(
     } else {
       for (const p of results) found.add(p, 'search');
       if (name && name !== x.handle.toLowerCase()) for (const p of (await run(() => lookup.search(name))) ?? []) found.add(p, 'search');
+      // Search ranks by name: "Auré" for "Aurélie" may not come up. The same handle on
+      // .bsky.social or the server's own domains is one direct look more.
+      const seen = new Set([...found.byId.values()].map((f) => f.handle));
+      const domains = [...new Set([...DEFAULT_HANDLE_SUFFIXES, ...(await run(() => lookup.ownDomains()))])];
+      for (const handle of handleGuesses(x.handle, domains).filter((h) => !seen.has(h)).slice(0, 2)) {
+        found.add(await run(() => lookup.byHandle(handle)), 'guess');
+      }
     }
   }
   const states = async (ids: string[]) => new Map(ids.filter((id) => followed.has(id)).map((id) => [id, 'following' as const]));

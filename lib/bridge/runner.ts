@@ -186,7 +186,6 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
         const followed = b ? await b.ctx.pacer.run(() => b.lookup.followedDids(), signal) : new Set<string>();
         await pool(todo, ENTRY_WORKERS, signal, async (entry) => {
           const hints = extractHints(entry.x, suffixes);
-          const hadGood = anyGood(entry);
           let latest: BridgeEntry | null = entry;
           let failed = false;
           for (const net of [b, m]) {
@@ -202,13 +201,16 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
               result = { checkedAt: deps.now(), candidates: [], notes: ['bridge.note.lookupFailed'] };
             }
             for (const note of result.notes) if (!run.notes.includes(note)) run.notes.push(note);
+            // Counted as each network's result is stored, not once both are: a run stopped
+            // between the two lookups has already counted what the first one found.
+            const hadGood = latest !== null && anyGood(latest);
             latest = await saveMatch(deps.db, entry.key, net.account.id, result);
+            if (latest && !hadGood && anyGood(latest)) {
+              run.found++;
+              bumpStatQuietly(deps.db, 'follows.found');
+            }
           }
           if (failed) run.failed++;
-          if (latest && !hadGood && anyGood(latest)) {
-            run.found++;
-            bumpStatQuietly(deps.db, 'follows.found');
-          }
           run.done++;
           await save();
         });

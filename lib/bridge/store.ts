@@ -32,7 +32,8 @@ export async function mergeCollected(
     const existing = await tx.store.get(key);
     if (!existing) {
       if (mode === 'enrich' || total >= MAX_ENTRIES) continue;
-      await tx.store.put({ key, x: profile, sources: [source], collectedAt: now, updatedAt: now, matches: {} });
+      // seq keeps X's order inside a batch (every profile of it shares `now`).
+      await tx.store.put({ key, x: profile, sources: [source], collectedAt: now, seq: total, updatedAt: now, matches: {} });
       total++;
       stored++;
       continue;

@@ -142,3 +142,17 @@ export function isLookAlikeHandle(xHandle: string, local: string): boolean {
 export function hasNonAscii(text: string): boolean {
   return /[^\x00-\x7f]/.test(text);
 }
+
+/**
+ * A name shortened from the other: "Auré" for "Aurélie", "Aurélie D." for
+ * "Aurélie Dupont". Each word of the shorter name starts a word of the longer
+ * one, in order, and the first word keeps at least three letters.
+ */
+export function isShortenedName(a: string, b: string): boolean {
+  const na = normalizeName(a);
+  const nb = normalizeName(b);
+  if (!na || !nb || na === nb) return false;
+  const [short, long] = na.length <= nb.length ? [na.split(' '), nb.split(' ')] : [nb.split(' '), na.split(' ')];
+  if ([...short[0]!].length < 3 || short.length > long.length) return false;
+  return short.every((word, i) => long[i]!.startsWith(word));
+}

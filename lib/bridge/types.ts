@@ -35,6 +35,12 @@ export interface Hint {
   cue: boolean;
   /** Written with letters from another script than the ASCII it imitates (a homoglyph host or handle). */
   confusable: boolean;
+  /**
+   * Words just before it say the person is connected to it, not that it is
+   * theirs ("chargée de com' pour", "co-founder of", "@ work"): an employer's
+   * or a project's account. Absent in hints stored before this existed.
+   */
+  affiliated?: boolean;
 }
 
 export type EvidenceKind =
@@ -54,7 +60,17 @@ export type EvidenceKind =
   /** Against: another account on the same network makes the same claim. */
   | 'contested'
   /** Against: the X profile names a different account on this network. */
-  | 'x-names-other';
+  | 'x-names-other'
+  /** Against: the X profile names it as somewhere the person works or belongs (detail: the words). */
+  | 'x-names-affiliation'
+  /** Against: the X profile names it, but its name and handle are unlike the person's. */
+  | 'name-differs'
+  /** Against: its own bio says it is not the person (parody, fan account, not affiliated...). */
+  | 'parody'
+  /** Against: its bio reads as an organisation's, and its name is not the person's. */
+  | 'organisation'
+  /** Against: created a few days before the lookup (detail: the date). */
+  | 'new-account';
 
 export interface Evidence {
   kind: EvidenceKind;
@@ -80,6 +96,10 @@ export interface FoundAccount {
   labels: string[];
   /** The profile page on the web. */
   url: string;
+  /** The avatar's address as the server gave it (shown only when it is http(s)). */
+  avatar?: string | null;
+  /** When the account was created (ISO date), when the server says. */
+  createdAt?: string | null;
   /** How it was found: an X hint named it, a search, or a same-handle guess. */
   found: 'hint' | 'search' | 'guess';
   /** The hints that led to it (found: 'hint'). */
@@ -109,6 +129,8 @@ export interface BridgeEntry {
   /** Where it was seen: `following:alice`, `followers:alice`, `list:123`. */
   sources: string[];
   collectedAt: number;
+  /** Position in the order the lists were read (X's order); absent in entries stored before it existed. */
+  seq?: number;
   updatedAt: number;
   /** Keyed by the id of the user's account that looked it up. */
   matches: Record<string, MatchResult>;

@@ -4,7 +4,63 @@
  * sure matches" would make. Pure.
  */
 import type { Network } from '../compose/draft.ts';
-import type { BridgeEntry, Candidate, Confidence, FollowTarget } from './types.ts';
+import { acctOfHint, extractHints } from './hints.ts';
+import { canonicalHandle, isLookAlikeHandle, nameSimilarity } from './text.ts';
+import type { BridgeEntry, Candidate, Confidence, Evidence, EvidenceKind, FollowTarget } from './types.ts';
+
+/** Evidence against a match: shown as a warning. */
+export const AGAINST: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>([
+  'impersonation-label', 'look-alike', 'contested', 'x-names-other', 'x-names-affiliation', 'name-differs', 'parody', 'organisation', 'new-account',
+]);
+
+/** Evidence that the account is not the person at all: never exported, whatever the filter. */
+export const DECOY: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>(['impersonation-label', 'look-alike', 'parody', 'x-names-affiliation']);
+
+export function isDecoy(evidence: readonly Evidence[]): boolean {
+  return evidence.some((e) => DECOY.has(e.kind));
+}
+
+/** The address itself when it is http(s), else null: a server's `javascript:` or `data:` is never put in a page. */
+export function webUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    // Not an absolute URL: nothing to link to.
+    return null;
+  }
+}
+
+/**
+ * A fediverse address the X profile wrote that no lookup verified: with no
+ * Mastodon account chosen, not looked up yet, or looked up and not reached.
+ * A strong claim of the person's own when a cue says so; listed always, so
+ * nothing the person wrote is dropped silently.
+ */
+export interface WrittenAddress {
+  acct: string;
+  confidence: Confidence;
+  evidence: Evidence[];
+  reason: 'no-account' | 'not-checked' | 'unreachable';
+}
+
+export function writtenAddresses(entry: BridgeEntry, mastodonAccountId: string | null): WrittenAddress[] {
+  const result = mastodonAccountId ? entry.matches[mastodonAccountId] : undefined;
+  const verified = new Set((result?.candidates ?? []).filter((c) => c.network === 'mastodon').map((c) => c.handle.toLowerCase()));
+  const reason: WrittenAddress['reason'] = !mastodonAccountId ? 'no-account' : result ? 'unreachable' : 'not-checked';
+  const out = new Map<string, WrittenAddress>();
+  for (const hint of extractHints(entry.x)) {
+    const acct = acctOfHint(hint);
+    if (!acct || verified.has(acct) || out.has(acct)) continue;
+    const local = acct.split('@')[0] ?? '';
+    const evidence: Evidence[] = [{ kind: hint.affiliated ? 'x-names-affiliation' : 'x-names', detail: acct }];
+    if (hint.confusable || isLookAlikeHandle(entry.x.handle, local)) evidence.push({ kind: 'look-alike', detail: acct });
+    const resembles = canonicalHandle(local) === canonicalHandle(entry.x.handle) || nameSimilarity(entry.x.displayName, local) >= 0.5;
+    const confidence: Confidence = isDecoy(evidence) ? 'unsure' : hint.cue || resembles ? 'likely' : 'unsure';
+    out.set(acct, { acct, confidence, evidence, reason });
+  }
+  return [...out.values()];
+}
 
 export type ConfidenceFilter = Confidence | 'all';
 export type NetworkFilter = Network | 'all';
@@ -13,11 +69,15 @@ export interface ResultRow {
   entry: BridgeEntry;
   /** The candidates shown, each with the account that found it. */
   candidates: Array<{ accountId: string; candidate: Candidate }>;
+  /** Fediverse addresses the X profile wrote that no lookup verified (shown by the same filters). */
+  addresses: WrittenAddress[];
 }
 
 export interface ViewOptions {
   /** The user's accounts whose results are shown. */
   accountIds: readonly string[];
+  /** The chosen Mastodon account, if any: it decides what "not verified" means for written addresses. */
+  mastodonAccountId?: string | null;
   confidence: ConfidenceFilter;
   network: NetworkFilter;
   /** Case-insensitive text found in the X handle, name or a candidate's handle. */
@@ -38,27 +98,34 @@ function matchesQuery(entry: BridgeEntry, candidates: ReadonlyArray<{ candidate:
   );
 }
 
-/** Rows in collection order (oldest first, as the list was scrolled). */
+/** X's order: the order the lists were read (a batch shares its time; `seq` orders inside it). */
+export function byXOrder(a: BridgeEntry, b: BridgeEntry): number {
+  return a.collectedAt - b.collectedAt || (a.seq ?? 0) - (b.seq ?? 0) || a.key.localeCompare(b.key);
+}
+
+/** Rows in X's order (as the list was scrolled). */
 export function resultRows(entries: readonly BridgeEntry[], options: ViewOptions): ResultRow[] {
   const rows: ResultRow[] = [];
-  const sorted = [...entries].sort((a, b) => a.collectedAt - b.collectedAt || a.key.localeCompare(b.key));
+  const sorted = [...entries].sort(byXOrder);
+  const keep = (confidence: Confidence, network: Network): boolean =>
+    (options.confidence === 'all' || confidence === options.confidence) && (options.network === 'all' || network === options.network);
   for (const entry of sorted) {
     const all = candidatesOf(entry, options.accountIds);
-    const shown = all.filter(
-      ({ candidate }) =>
-        (options.confidence === 'all' || candidate.confidence === options.confidence) &&
-        (options.network === 'all' || candidate.network === options.network),
-    );
+    const shown = all.filter(({ candidate }) => keep(candidate.confidence, candidate.network));
+    const addresses = writtenAddresses(entry, options.mastodonAccountId ?? null).filter((a) => keep(a.confidence, 'mastodon'));
     const keepEmpty = options.confidence === 'all' && options.network === 'all';
-    if ((shown.length > 0 || keepEmpty) && matchesQuery(entry, all, options.query)) rows.push({ entry, candidates: shown });
+    if ((shown.length > 0 || addresses.length > 0 || keepEmpty) && matchesQuery(entry, all, options.query)) rows.push({ entry, candidates: shown, addresses });
   }
   return rows;
 }
 
 /** How many candidates each confidence has (for the filter's labels). */
-export function confidenceCounts(entries: readonly BridgeEntry[], accountIds: readonly string[]): Record<Confidence, number> {
+export function confidenceCounts(entries: readonly BridgeEntry[], accountIds: readonly string[], mastodonAccountId: string | null = null): Record<Confidence, number> {
   const counts: Record<Confidence, number> = { sure: 0, likely: 0, unsure: 0 };
-  for (const entry of entries) for (const { candidate } of candidatesOf(entry, accountIds)) counts[candidate.confidence]++;
+  for (const entry of entries) {
+    for (const { candidate } of candidatesOf(entry, accountIds)) counts[candidate.confidence]++;
+    for (const a of writtenAddresses(entry, mastodonAccountId)) counts[a.confidence]++;
+  }
   return counts;
 }
 

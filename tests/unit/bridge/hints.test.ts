@@ -69,3 +69,31 @@ describe('extractHints', () => {
     expect([a, b, c].map((h) => acctOfHint(h!))).toEqual(['jane@piaille.fr', 'bob@fosstodon.org', 'carl@other.example']);
   });
 });
+
+describe('affiliation wording before an address (the person is connected to it, it is not theirs)', () => {
+  const read = (bio: string) => extractHints(profile(bio), ['.bsky.social']).map((h) => `${h.value}${h.cue ? '+cue' : ''}${h.affiliated ? '+affiliated' : ''}`);
+  it.each<[string, string[]]>([
+    ["Chargée de com' pour 🦋 orga.bsky.social", ['orga.bsky.social+affiliated']],
+    ['Journaliste chez 🐘 @redac@piaille.fr', ['redac@piaille.fr+affiliated']],
+    ['Engineer at acme.bsky.social', ['acme.bsky.social+affiliated']],
+    ['Campaigning for @asso@piaille.fr', ['asso@piaille.fr+affiliated']],
+    ['Dev @ work: @acme@social.example', ['acme@social.example+affiliated']],
+    ['Co-founder of 🦋 acme.bsky.social', ['acme.bsky.social+affiliated']],
+    ['Cofondatrice de @asso@piaille.fr', ['asso@piaille.fr+affiliated']],
+    ['Head of comms at 🐘 @orga@piaille.fr 🌍', ['orga@piaille.fr+affiliated']],
+    ['مديرة at 🦋 orga.bsky.social', ['orga.bsky.social+affiliated']],
+    ['Views my own. Work: 🦋 orga.bsky.social', ['orga.bsky.social+affiliated']],
+    ['Le taf : @orga@piaille.fr', ['orga@piaille.fr+affiliated']],
+    ['My work on 🦋 jane.bsky.social', ['jane.bsky.social+cue']],
+    // The person's own, even with "at" or "for" before it.
+    ['Find me at @jane@piaille.fr', ['jane@piaille.fr+cue']],
+    ['Also at 🦋 jane.bsky.social', ['jane.bsky.social+cue']],
+    ['Retrouvez-moi sur 🐘 @jane@piaille.fr', ['jane@piaille.fr+cue']],
+    ['🦋 jane.bsky.social', ['jane.bsky.social+cue']],
+    // On another line, the employer does not taint the person's own address.
+    ["Chargée de com' pour 🦋 orga.bsky.social\nPerso : 🦋 jane.bsky.social", ['orga.bsky.social+affiliated', 'jane.bsky.social+cue']],
+  ])('%s', (bio, expected) => {
+    expect(read(bio)).toEqual(expected);
+  });
+});
+

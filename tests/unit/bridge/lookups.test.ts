@@ -90,6 +90,17 @@ describe('Mastodon', () => {
     const me = await lookup.byAcct('me');
     expect(me!.handle).toBe(`me@${new URL(mastodon.url).host}`);
   });
+
+  it('names the scope a hand-made token lacks instead of "reconnect"', async () => {
+    // A token made with the scopes the old hint asked for: enough to post, not to look up.
+    const narrow = mastodon.createAccount('narrow').token;
+    mastodon.state.tokens.find((t) => t.token === narrow)!.scopes = ['write:statuses', 'write:media', 'read:accounts'];
+    const lookup = mastodonLookup({ origin: mastodon.url, accessToken: narrow });
+    await expect(lookup.search('bob_writes')).rejects.toMatchObject({ kind: 'auth', messageKey: 'error.bridge.missingScope', detail: 'read:search' });
+    await expect(lookup.byAcct('ghost@nowhere.example')).rejects.toMatchObject({ messageKey: 'error.bridge.missingScope', detail: 'read:search' });
+    await expect(lookup.followStates(['1'])).rejects.toMatchObject({ messageKey: 'error.bridge.missingScope', detail: 'read:follows' });
+    await expect(lookup.follow('1')).rejects.toMatchObject({ messageKey: 'error.bridge.missingScope', detail: 'write:follows' });
+  });
 });
 
 describe('a whole run', () => {

@@ -8,6 +8,7 @@ import { createBridgeService } from '../../../lib/bridge/runner';
 import { getRun, listEntries, mergeCollected } from '../../../lib/bridge/store';
 import { openSortieDb } from '../../../lib/db';
 import { PublishError } from '../../../lib/networks/types';
+import { readStats, totals } from '../../../lib/stats';
 
 const masto: Account = {
   id: 'mastodon:me', network: 'mastodon', handle: '@me@m.example', displayName: 'me', server: 'https://m.example', profileUrl: '', status: 'ok',
@@ -115,5 +116,47 @@ describe('bridge runs', () => {
     console.error = log;
     expect(await getRun(db)).toMatchObject({ state: 'failed', error: { messageKey: 'error.mastodon.auth', detail: 'The access token was revoked' } });
     expect(svc.running()).toBe(false);
+  });
+
+  it('counts an entry found on Bluesky when the run is stopped before its Mastodon lookup, once', async () => {
+    const db = await setup(1);
+    const bskyAccount: Account = { ...masto, id: 'bluesky:me', network: 'bluesky', handle: '@me.bsky.social', credentials: masto.credentials };
+    await putAccount(db, bskyAccount);
+    const bluesky: BlueskyLookup = {
+      handleSuffixes: async () => ['.bsky.social'],
+      ownDomains: async () => ['.bsky.social'],
+      byHandle: async (handle) =>
+        handle === 'user0.bsky.social'
+          ? { network: 'bluesky', id: 'did:plc:user0', handle, displayName: 'User 0', bio: '', links: [], verifiedLinks: [], labels: [], url: '' }
+          : null,
+      byDid: async () => null,
+      search: async () => null,
+      followedDids: async () => new Set(),
+      follow: async () => undefined,
+      hasAppView: () => false,
+    };
+    const run = (search: () => Promise<void>) => {
+      let finished!: () => void;
+      const done = new Promise<void>((r) => (finished = r));
+      const svc = createBridgeService({
+        db, now: () => Date.now(), bluesky: async () => bluesky, mastodon: () => fakeMastodon(search), announce: () => undefined, onFinished: () => finished(),
+        sleep: async () => undefined,
+      });
+      return { svc, done };
+    };
+    // Stopped while Mastodon is being asked: the Bluesky result is stored already.
+    const first = run(async () => {
+      first.svc.stop();
+      await new Promise((r) => setTimeout(r, 5));
+    });
+    await first.svc.startMatch({ blueskyAccountId: bskyAccount.id, mastodonAccountId: masto.id, recheck: false });
+    await first.done;
+    expect(await getRun(db)).toMatchObject({ state: 'stopped', found: 1 });
+    const second = run(async () => undefined);
+    await second.svc.startMatch({ blueskyAccountId: bskyAccount.id, mastodonAccountId: masto.id, recheck: false });
+    await second.done;
+    expect(await getRun(db)).toMatchObject({ state: 'done', done: 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(totals(await readStats(db))['follows.found']).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import {
   canonicalHandle,
   hasMixedScript,
   isLookAlikeHandle,
+  isShortenedName,
   isLookAlikeName,
   isSameHandle,
   nameSimilarity,
@@ -91,5 +92,20 @@ describe('look-alikes', () => {
     expect(isSameHandle('jane_doe', 'jane-doe')).toBe(true);
     expect(isSameHandle('jane_doe', 'JaneDoe')).toBe(true);
     expect(isSameHandle('jane', 'janet')).toBe(false);
+  });
+});
+
+describe('isShortenedName', () => {
+  it.each<[string, string, boolean]>([
+    ['Aurélie Dupont', 'Auré', true],
+    ['Aurélie', 'Auré', true],
+    ['Aurélie Dupont', 'Aurélie D.', true],
+    ['Aurélie Dupont 🌻', 'AURÉLIE', true],
+    ['Aurélie', 'Au', false], // too short to mean anything
+    ['Aurélie Dupont', 'Dupont', false], // not from the start
+    ['Aurélie', 'Aurélie', false], // the same, not shortened
+    ['كاميل مارتن', 'كاميل', true],
+  ])('%s / %s → %s', (a, b, expected) => {
+    expect(isShortenedName(a, b)).toBe(expected);
   });
 });
