@@ -143,6 +143,9 @@ export const MESSAGES = {
   'outbox.retry': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
   'outbox.cancel': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
   'outbox.edit': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }), text: v.string({ min: 1, max: 50_000 }) })),
+  /** Queue view, the user's click only: send / delete a post restored from a backup and held until then. */
+  'outbox.sendHeld': spec<{ jobs: number }>()('extension', v.object({ postId: v.string({ min: 1, max: 700 }) })),
+  'outbox.deleteHeld': spec<{ jobs: number }>()('extension', v.object({ postId: v.string({ min: 1, max: 700 }) })),
   /** Who may reply/quote on a thread already published on Bluesky (from the queue view). */
   'outbox.updateGates': spec<null>()(
     'extension',

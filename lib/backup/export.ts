@@ -7,7 +7,7 @@ import { toPublicAccount } from '../accounts/account.ts';
 import { listAccounts } from '../accounts/store.ts';
 import type { Draft } from '../compose/draft.ts';
 import type { Db, MediaRecord } from '../db.ts';
-import { isPending, type Job } from '../outbox/job.ts';
+import { isUnsent, type Job } from '../outbox/job.ts';
 import { getSettings } from '../settings-store.ts';
 import { createSealer, KDF_ITERATIONS } from './crypto.ts';
 import { bytesToBase64 } from './encoding.ts';
@@ -82,9 +82,9 @@ async function pickMedia(
       order.push(id);
     }
   };
-  want(jobs.filter(isPending).flatMap((j) => j.images.map((i) => i.mediaId)));
+  want(jobs.filter(isUnsent).flatMap((j) => j.images.map((i) => i.mediaId)));
   want([...drafts].sort((a, b) => b.updatedAt - a.updatedAt).flatMap((d) => d.images.map((i) => i.mediaId)));
-  want(jobs.filter((j) => !isPending(j)).flatMap((j) => j.images.map((i) => i.mediaId)));
+  want(jobs.filter((j) => !isUnsent(j)).flatMap((j) => j.images.map((i) => i.mediaId)));
 
   const byId = new Map(media.map((m) => [m.id, m]));
   const included: BackupMedia[] = [];
