@@ -1,7 +1,9 @@
 /**
  * Writes the backup file from IndexedDB. Runs in the background, which holds
  * the tokens: they leave it only sealed with the user's passphrase, so the
- * page that asked for the export only ever sees ciphertext.
+ * page that asked for the export only ever sees ciphertext. With a
+ * passphrase the whole file is sealed (format.ts): drafts, posts and the
+ * follow bridge's lists say as much about a person as their tokens.
  */
 import { toPublicAccount } from '../accounts/account.ts';
 import { listAccounts } from '../accounts/store.ts';
@@ -11,11 +13,11 @@ import { isUnsent, type Job } from '../outbox/job.ts';
 import { getSettings } from '../settings-store.ts';
 import { createSealer, KDF_ITERATIONS } from './crypto.ts';
 import { bytesToBase64 } from './encoding.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION, MEDIA_BUDGET_BYTES, serializeBackup, type BackupBody } from './format.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, MEDIA_BUDGET_BYTES, serializeBackup, serializeSealedBackup, type BackupBody, type BackupHead } from './format.ts';
 import type { BackupAccount, BackupMedia } from './schemas.ts';
 
 export interface ExportOptions {
-  /** Seals the tokens with it; without one they are left out. */
+  /** Seals the whole file (tokens included) with it; without one the tokens are left out. */
   passphrase?: string;
   now: number;
   /** "Sortie 1.2.3", written into the file for people reading it. */
@@ -56,10 +58,8 @@ export async function exportBackup(db: Db, options: ExportOptions): Promise<stri
     media: included,
     mediaLeftOut: leftOut,
   };
-  return serializeBackup(
-    { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(options.now).toISOString(), app: options.app },
-    body,
-  );
+  const head: BackupHead = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(options.now).toISOString(), app: options.app };
+  return sealer ? serializeSealedBackup(head, body, sealer) : serializeBackup(head, body);
 }
 
 /**

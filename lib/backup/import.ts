@@ -11,7 +11,7 @@ import { BUILT_IN_MIRRORS } from '../links/mirrors.ts';
 import { SortieError } from '../messaging/errors.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../settings.ts';
 import { ValidationError } from '../validate.ts';
-import { MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS, openBox, PassphraseKeys } from './crypto.ts';
+import { openBox, PassphraseKeys } from './crypto.ts';
 import { base64ToBytes } from './encoding.ts';
 import { parseBackup, type BackupFile } from './format.ts';
 import {
@@ -54,8 +54,10 @@ export interface ImportSummary {
 }
 
 export async function importBackup(db: Db, json: string, passphrase: string | undefined): Promise<ImportSummary> {
-  const file = await parseBackup(json);
-  const accounts = await openAccounts(file.accounts, passphrase);
+  // One key cache for the file's box and its tokens' boxes: PBKDF2 runs once.
+  const keys = passphrase ? new PassphraseKeys(passphrase) : null;
+  const file = await parseBackup(json, keys);
+  const accounts = await openAccounts(file.accounts, keys);
   const media = file.media.map((m) => {
     try {
       return { id: m.id, mime: m.mime, createdAt: m.createdAt, blob: new Blob([base64ToBytes(m.data)], { type: m.mime }) };
@@ -67,19 +69,14 @@ export async function importBackup(db: Db, json: string, passphrase: string | un
 }
 
 /** Opens every sealed token set first: one wrong passphrase stops the import before anything is written. */
-async function openAccounts(entries: BackupAccount[], passphrase: string | undefined): Promise<Account[]> {
+async function openAccounts(entries: BackupAccount[], keys: PassphraseKeys | null): Promise<Account[]> {
   const sealed = entries.some((a) => a.credentials !== null);
-  if (sealed && !passphrase) throw new SortieError('error.backup.passphraseNeeded');
-  const keys = passphrase ? new PassphraseKeys(passphrase) : null;
+  if (sealed && !keys) throw new SortieError('error.backup.passphraseNeeded');
   const out: Account[] = [];
   for (const { credentials: box, ...account } of entries) {
     if (!box || !keys) {
       out.push({ ...account, status: 'reconnect', credentials: emptyCredentials(account) });
       continue;
-    }
-    const { iterations } = box.encrypted;
-    if (iterations < MIN_KDF_ITERATIONS || iterations > MAX_KDF_ITERATIONS) {
-      throw new SortieError('error.backup.damaged', `key derivation iterations ${iterations}`);
     }
     const credentials = checkCredentials(await openBox(keys, box.encrypted, account.id), account.network);
     out.push({ ...account, credentials });

@@ -174,6 +174,16 @@ export const encryptedBoxSchema: v.Schema<EncryptedBox> = v.object({
   ciphertext: base64,
 });
 
+/** The box that holds a whole passphrase file: the same fields, a ciphertext as large as the file may be. */
+export const fileBoxSchema: v.Schema<EncryptedBox> = v.object({
+  alg: v.oneOf('AES-GCM'),
+  kdf: v.oneOf('PBKDF2-SHA256'),
+  iterations: v.number({ integer: true, min: 1 }),
+  salt: base64,
+  iv: base64,
+  ciphertext: v.string({ max: 72_000_000, pattern: /^[A-Za-z0-9+/]*={0,2}$/ }),
+});
+
 const sealedCredentials = v.nullable(v.object({ encrypted: encryptedBoxSchema }));
 
 /** An account in the file: its public fields, and its tokens sealed with the passphrase or left out (null). */
