@@ -10,6 +10,7 @@
  * "any": also content scripts running in web pages. Nothing privileged.
  */
 import type { PublicAccount } from './accounts/account.ts';
+import type { BackupContents } from './backup/export.ts';
 import type { ImportSummary } from './backup/import.ts';
 import { MAX_BACKUP_CHARS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './backup/limits.ts';
 import type { PendingPost, WipeResult } from './backup/wipe.ts';
@@ -195,6 +196,8 @@ export const MESSAGES = {
     'extension',
     v.object({ passphrase: v.optional(v.string({ min: MIN_PASSPHRASE_LENGTH, max: MAX_PASSPHRASE_LENGTH })) }),
   ),
+  /** Privacy page: what an export would carry, shown before the user saves it. */
+  'data.exportContents': spec<BackupContents>()('extension', v.empty()),
   /** Privacy page: merge a backup file into what is here; nothing changes if it fails. */
   'data.import': spec<ImportSummary>()(
     'extension',

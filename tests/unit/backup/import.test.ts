@@ -182,7 +182,7 @@ describe('files written by format 1 (tokens sealed, the rest in clear)', () => {
 
   it('a format-1 file cannot carry a sealed body', async () => {
     const { json, db } = await exportThenFresh({ passphrase: PASS });
-    const { integrity: _i, ...rest } = { ...(JSON.parse(json) as Record<string, unknown>), version: 1 };
+    const { integrity: _i, ...rest }: Record<string, unknown> = { ...(JSON.parse(json) as Record<string, unknown>), version: 1 };
     const edited = JSON.stringify({ ...rest, integrity: `sha256-${await sha256Base64(JSON.stringify(rest))}` });
     expect((await errorOf(importBackup(db, edited, PASS))).messageKey).toBe('error.backup.damaged');
   });
