@@ -43,7 +43,8 @@ function Contents({ contents, withTokens }: { contents: BackupContents; withToke
   );
 }
 
-export function ExportForm() {
+/** `changes` changes when data was imported or wiped: the contents are counted again. */
+export function ExportForm({ changes = 0 }: { changes?: number }) {
   const { t, td } = useT();
   const [withTokens, setWithTokens] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -56,7 +57,7 @@ export function ExportForm() {
   const count = () => send('data.exportContents').then(setContents, () => setContents(null));
   useEffect(() => {
     void count();
-  }, []);
+  }, [changes]);
 
   async function submit(e: Event) {
     e.preventDefault();

@@ -185,7 +185,8 @@ test('a file that pins a mirror of its own does not get the user\'s X links', as
     await tab.waitForTimeout(1_000);
     expect(evilHits).toEqual([]);
     expect(new URL(tab.url()).hostname).not.toBe('evil-mirror.example');
-    expect(mirrorHits['xcancel.com']!.some((p) => p.startsWith('/jack/status/20'))).toBe(true);
+    // It went to a built-in mirror instead (which one depends on their health, unknown yet).
+    expect(Object.values(mirrorHits).some((hits) => hits.some((p) => p.startsWith('/jack/status/20')))).toBe(true);
     expect(xHits).toEqual([]);
 
     // The options page shows where it came from and lets the user turn it on.
