@@ -32,6 +32,8 @@ export interface MirrorRecord {
   templates?: Partial<Record<'home' | 'profile' | 'status' | 'search' | 'hashtag' | 'list', string>>;
   /** The user turned this mirror off: never chosen, never probed. */
   disabled?: boolean;
+  /** Came from a backup file, turned off until the user turns it on (lib/backup/merge.ts). */
+  fromBackup?: boolean;
   /** Consecutive failed checks, to space out re-checks of a dead mirror. */
   failures?: number;
 }

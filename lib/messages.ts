@@ -10,6 +10,7 @@
  * "any": also content scripts running in web pages. Nothing privileged.
  */
 import type { PublicAccount } from './accounts/account.ts';
+import type { BackupContents } from './backup/export.ts';
 import type { ImportSummary } from './backup/import.ts';
 import { MAX_BACKUP_CHARS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './backup/limits.ts';
 import type { PendingPost, WipeResult } from './backup/wipe.ts';
@@ -143,6 +144,9 @@ export const MESSAGES = {
   'outbox.retry': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
   'outbox.cancel': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
   'outbox.edit': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }), text: v.string({ min: 1, max: 50_000 }) })),
+  /** Queue view, the user's click only: send / delete a post restored from a backup and held until then. */
+  'outbox.sendHeld': spec<{ jobs: number }>()('extension', v.object({ postId: v.string({ min: 1, max: 700 }) })),
+  'outbox.deleteHeld': spec<{ jobs: number }>()('extension', v.object({ postId: v.string({ min: 1, max: 700 }) })),
   /** Who may reply/quote on a thread already published on Bluesky (from the queue view). */
   'outbox.updateGates': spec<null>()(
     'extension',
@@ -192,6 +196,8 @@ export const MESSAGES = {
     'extension',
     v.object({ passphrase: v.optional(v.string({ min: MIN_PASSPHRASE_LENGTH, max: MAX_PASSPHRASE_LENGTH })) }),
   ),
+  /** Privacy page: what an export would carry, shown before the user saves it. */
+  'data.exportContents': spec<BackupContents>()('extension', v.empty()),
   /** Privacy page: merge a backup file into what is here; nothing changes if it fails. */
   'data.import': spec<ImportSummary>()(
     'extension',

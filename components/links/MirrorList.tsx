@@ -1,4 +1,4 @@
-/** The mirrors with their health: pin one, turn built-ins off, remove your own. */
+/** The mirrors with their health: pin one, turn any off (or on: a mirror from a backup arrives off), remove your own. */
 import type { LinksState, MirrorView } from '../../lib/links/state.ts';
 import { send } from '../../lib/messaging/client.ts';
 import type { SettingsPatch } from '../../lib/settings.ts';
@@ -42,6 +42,12 @@ export function MirrorList({ state, pinned, update, run }: Props) {
               {m.id === state.current && <strong> · {t('links.mirrors.inUse')}</strong>}
               <br />
               <small class="muted">{m.origin}</small>
+              {m.fromBackup && (
+                <>
+                  <br />
+                  <small class="warn" data-testid="mirror-from-backup">{t('links.mirrors.fromBackup')}</small>
+                </>
+              )}
             </th>
             <td>
               <Health mirror={m} />
@@ -56,20 +62,22 @@ export function MirrorList({ state, pinned, update, run }: Props) {
               >
                 {pinned === m.id ? t('links.mirrors.pinned') : t('links.mirrors.pin')}
               </button>{' '}
-              {m.builtIn ? (
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={!m.disabled}
-                    onChange={(e) => run(() => send('links.setMirrorEnabled', { id: m.id, enabled: e.currentTarget.checked }))}
-                  />{' '}
-                  <span class="visually-hidden">{t('links.mirrors.useLabel', { name: m.name })}</span>
-                  <span aria-hidden="true">{t('links.mirrors.use')}</span>
-                </label>
-              ) : (
-                <button type="button" aria-label={t('links.mirrors.removeLabel', { name: m.name })} onClick={() => run(() => send('links.removeMirror', { id: m.id }))}>
-                  {t('links.mirrors.remove')}
-                </button>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!m.disabled}
+                  onChange={(e) => run(() => send('links.setMirrorEnabled', { id: m.id, enabled: e.currentTarget.checked }))}
+                />{' '}
+                <span class="visually-hidden">{t('links.mirrors.useLabel', { name: m.name })}</span>
+                <span aria-hidden="true">{t('links.mirrors.use')}</span>
+              </label>
+              {!m.builtIn && (
+                <>
+                  {' '}
+                  <button type="button" aria-label={t('links.mirrors.removeLabel', { name: m.name })} onClick={() => run(() => send('links.removeMirror', { id: m.id }))}>
+                    {t('links.mirrors.remove')}
+                  </button>
+                </>
               )}
             </td>
           </tr>

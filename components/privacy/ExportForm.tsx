@@ -1,8 +1,10 @@
 /**
- * Export to a file. The background builds the file; with a passphrase it
- * seals the tokens before they leave it, so this page only sees ciphertext.
+ * Export to a file. The page first says what the file will hold (counted by
+ * the background), then the background builds it; with a passphrase it seals
+ * the whole file before it leaves, so this page only sees ciphertext.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { BackupContents } from '../../lib/backup/export.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../../lib/backup/limits.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { useT } from '../i18n.tsx';
@@ -11,27 +13,38 @@ import { backupFileName, saveTextFile } from './save-file.ts';
 
 interface Saved {
   file: string;
-  accounts: number;
-  drafts: number;
-  posts: number;
+  contents: BackupContents;
   tokens: boolean;
-  leftOut: number;
 }
 
-/** Counts for the confirmation, read back from the file just written. */
-function describe(json: string, file: string, tokens: boolean): Saved {
-  const parsed = JSON.parse(json) as { accounts: unknown[]; drafts: unknown[]; jobs: { postId: string }[]; mediaLeftOut: unknown[] };
-  return {
-    file,
-    accounts: parsed.accounts.length,
-    drafts: parsed.drafts.length,
-    posts: new Set(parsed.jobs.map((j) => j.postId)).size,
-    tokens,
-    leftOut: parsed.mediaLeftOut.length,
-  };
+/** Says, before the user saves, what the file will hold and who can read it. */
+function Contents({ contents, withTokens }: { contents: BackupContents; withTokens: boolean }) {
+  const { t } = useT();
+  const items = [
+    t('privacy.export.contents.settings'),
+    t(withTokens ? 'privacy.export.contents.accountsTokens' : 'privacy.export.contents.accounts', { n: contents.accounts }),
+    t('privacy.export.contents.drafts', { n: contents.drafts }),
+    t('privacy.export.contents.unsent', { n: contents.unsentPosts }),
+    t('privacy.export.contents.sent', { n: contents.sentPosts }),
+    t('privacy.export.contents.follows', { n: contents.follows, matched: contents.matched }),
+    t('privacy.export.contents.mirrors', { n: contents.mirrors }),
+    ...(contents.imagesLeftOut > 0 ? [t('privacy.export.mediaLeftOut', { n: contents.imagesLeftOut })] : []),
+  ];
+  return (
+    <div data-testid="export-contents">
+      <p id="export-contents-title">{t('privacy.export.contents')}</p>
+      <ul aria-labelledby="export-contents-title">
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      <p class={withTokens ? 'ok' : 'warn'}>{t(withTokens ? 'privacy.export.contents.sealed' : 'privacy.export.contents.clear')}</p>
+    </div>
+  );
 }
 
-export function ExportForm() {
+/** `changes` changes when data was imported or wiped: the contents are counted again. */
+export function ExportForm({ changes = 0 }: { changes?: number }) {
   const { t, td } = useT();
   const [withTokens, setWithTokens] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -39,6 +52,12 @@ export function ExportForm() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
+  const [contents, setContents] = useState<BackupContents | null>(null);
+
+  const count = () => send('data.exportContents').then(setContents, () => setContents(null));
+  useEffect(() => {
+    void count();
+  }, [changes]);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -54,10 +73,12 @@ export function ExportForm() {
     }
     setBusy(true);
     try {
+      const counted = await send('data.exportContents');
+      setContents(counted);
       const json = await send('data.export', withTokens ? { passphrase } : {});
       const file = backupFileName(new Date());
       saveTextFile(file, json);
-      setSaved(describe(json, file, withTokens));
+      setSaved({ file, contents: counted, tokens: withTokens });
       setPassphrase('');
       setConfirm('');
     } catch (err) {
@@ -111,6 +132,7 @@ export function ExportForm() {
           </p>
         </>
       )}
+      {contents && <Contents contents={contents} withTokens={withTokens} />}
       {error && (
         <p role="alert" class="error">
           {error}
@@ -120,12 +142,12 @@ export function ExportForm() {
         <p role="status" class="ok" data-testid="export-done">
           {t('privacy.export.done', {
             file: saved.file,
-            accounts: saved.accounts,
-            drafts: saved.drafts,
-            posts: saved.posts,
+            accounts: saved.contents.accounts,
+            drafts: saved.contents.drafts,
+            posts: saved.contents.unsentPosts + saved.contents.sentPosts,
             tokens: saved.tokens ? t('privacy.export.yes') : t('privacy.export.no'),
           })}
-          {saved.leftOut > 0 && ` ${t('privacy.export.mediaLeftOut', { n: saved.leftOut })}`}
+          {saved.contents.imagesLeftOut > 0 && ` ${t('privacy.export.mediaLeftOut', { n: saved.contents.imagesLeftOut })}`}
         </p>
       )}
       <button type="submit" class="primary" disabled={busy}>

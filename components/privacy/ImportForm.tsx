@@ -1,6 +1,7 @@
 /**
  * Import a backup file. The page only reads the file; checking, decrypting
- * and merging happen in the background, all or nothing.
+ * and merging happen in the background, all or nothing. The summary says
+ * what the file was not allowed to do by itself: posts held, mirrors off.
  */
 import { useState } from 'preact/hooks';
 import type { ImportSummary } from '../../lib/backup/import.ts';
@@ -79,6 +80,17 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
           {summary.settings === 'kept' && <p>{t('privacy.import.settingsKept')}</p>}
           {summary.reconnect.length > 0 && <p class="warn">{t('privacy.import.reconnect', { handles: summary.reconnect.join(', ') })}</p>}
           {summary.mediaMissing > 0 && <p class="warn">{t('privacy.import.mediaMissing', { n: summary.mediaMissing })}</p>}
+          {summary.heldPosts > 0 && (
+            <p class="warn" data-testid="import-held">
+              {t('privacy.import.held', { n: summary.heldPosts, scheduled: summary.heldScheduled })}
+            </p>
+          )}
+          {summary.mirrorsOff > 0 && (
+            <p class="warn" data-testid="import-mirrors-off">
+              {t('privacy.import.mirrorsOff', { n: summary.mirrorsOff })}
+            </p>
+          )}
+          {summary.pinDropped && <p class="warn">{t('privacy.import.pinDropped')}</p>}
         </div>
       )}
       <button type="submit" class="primary" disabled={busy}>

@@ -3,7 +3,7 @@
  * and why, what it stores where and for how long, then export, import and
  * delete-everything. Text in lib/i18n (privacy.*), English and French.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useT } from '../i18n.tsx';
 import { ExportForm } from './ExportForm.tsx';
@@ -25,6 +25,12 @@ const KEPT: MessageKey[] = ['privacy.kept.accounts', 'privacy.kept.drafts', 'pri
 export function PrivacyPanel({ onDataChanged }: { onDataChanged: () => void }) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
+  // Bumped by an import or a wipe, so the export's list of contents is counted again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    setChanges((n) => n + 1);
+    onDataChanged();
+  };
 
   // The section renders after the page loads, so the browser's own jump to #privacy has nothing to land on.
   useEffect(() => {
@@ -57,9 +63,9 @@ export function PrivacyPanel({ onDataChanged }: { onDataChanged: () => void }) {
       {list(STORED)}
       <h3>{t('privacy.kept.title')}</h3>
       {list(KEPT)}
-      <ExportForm />
-      <ImportForm onImported={onDataChanged} />
-      <WipeSection onWiped={onDataChanged} />
+      <ExportForm changes={changes} />
+      <ImportForm onImported={changed} />
+      <WipeSection onWiped={changed} />
     </section>
   );
 }

@@ -12,7 +12,7 @@ import type { Job, JobState } from '../../lib/outbox/job.ts';
 import { useT } from '../i18n.tsx';
 import { JobActions } from './JobActions.tsx';
 
-const STATES: JobState[] = ['queued', 'sending', 'retrying', 'sent', 'failed', 'cancelled'];
+const STATES: JobState[] = ['held', 'queued', 'sending', 'retrying', 'sent', 'failed', 'cancelled'];
 
 export function useQueue(limit: number): { jobs: Job[]; refresh: () => void } {
   const [jobs, setJobs] = useState<Job[]>([]);
@@ -38,6 +38,30 @@ function groupByPost(jobs: Job[]): Job[][] {
   const posts = new Map<string, Job[]>();
   for (const job of jobs) posts.set(job.postId, [...(posts.get(job.postId) ?? []), job]);
   return [...posts.values()];
+}
+
+/**
+ * A post restored from a backup: it goes out only through these buttons
+ * (lib/outbox/job.ts, 'held'), so the user sees what it says, where and when
+ * before anything is sent.
+ */
+function HeldPost({ post, act }: { post: Job[]; act: (work: Promise<unknown>) => Promise<void> }) {
+  const { t, lang } = useT();
+  const first = post[0]!;
+  const sendAt = post.find((j) => j.state === 'held' && j.sendAt !== null)?.sendAt ?? null;
+  const excerpt = first.text.length > 40 ? `${first.text.slice(0, 40)}…` : first.text;
+  return (
+    <p class="warn" data-testid="held-post">
+      {t('queue.held.note')}
+      {sendAt !== null && <> {t('queue.held.scheduled', { time: new Date(sendAt).toLocaleString(lang) })}</>}{' '}
+      <button type="button" aria-label={t('queue.held.sendLabel', { text: excerpt })} onClick={() => void act(send('outbox.sendHeld', { postId: first.postId }))}>
+        {t('queue.held.send')}
+      </button>{' '}
+      <button type="button" aria-label={t('queue.held.deleteLabel', { text: excerpt })} onClick={() => void act(send('outbox.deleteHeld', { postId: first.postId }))}>
+        {t('queue.held.delete')}
+      </button>
+    </p>
+  );
 }
 
 export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]; limit?: number }) {
@@ -69,6 +93,7 @@ export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]
             {post[0]!.text.length > 80 ? '…' : ''}{' '}
             <small class="muted">{new Date(post[0]!.createdAt).toLocaleString(lang)}</small>
           </h3>
+          {post.some((j) => j.state === 'held') && <HeldPost post={post} act={act} />}
           <ul>
             {post
               .sort((a, b) => a.accountId.localeCompare(b.accountId) || a.partIndex - b.partIndex)

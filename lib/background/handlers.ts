@@ -18,7 +18,7 @@ import { getSettings, updateSettings } from '../settings-store.ts';
 import { composeUrl } from './compose-url.ts';
 import type { LinksControl } from './links-control.ts';
 import { linkHandlers } from './links-handlers.ts';
-import { cancelJobAndRest, editJob, kickOutbox, onEngineIdle, retryJob, wakeFor } from './outbox-control.ts';
+import { cancelJobAndRest, deleteHeldPost, editJob, kickOutbox, onEngineIdle, retryJob, sendHeldPost, wakeFor } from './outbox-control.ts';
 import { pageConfigFrom } from './page-config.ts';
 
 export interface BackgroundDeps {
@@ -98,6 +98,8 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
       await editJob(await db(), jobId, text);
       return null;
     },
+    'outbox.sendHeld': async ({ postId }) => ({ jobs: await sendHeldPost(await db(), postId) }),
+    'outbox.deleteHeld': async ({ postId }) => ({ jobs: await deleteHeldPost(await db(), postId) }),
     'outbox.updateGates': async ({ jobId, interaction }) => {
       const job = await getJob(await db(), jobId);
       if (!job || job.network !== 'bluesky' || job.state !== 'sent' || !job.result || job.partIndex !== 0) {

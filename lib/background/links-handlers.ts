@@ -21,7 +21,7 @@ export interface LinkHandlerDeps {
 }
 
 function views(list: MirrorList, granted: readonly string[]): MirrorView[] {
-  return list.entries.map(({ mirror, disabled }) => {
+  return list.entries.map(({ mirror, disabled, fromBackup }) => {
     const h = list.health[mirror.id];
     return {
       id: mirror.id,
@@ -30,6 +30,7 @@ function views(list: MirrorList, granted: readonly string[]): MirrorView[] {
       scheme: mirror.scheme,
       builtIn: mirror.builtIn,
       disabled,
+      fromBackup: fromBackup === true,
       health: h?.state ?? 'unknown',
       reason: h?.reason ?? null,
       latencyMs: h?.latencyMs === null || h?.latencyMs === undefined ? null : Math.round(h.latencyMs),

@@ -12,6 +12,8 @@ import { parseXUrl } from '../links/x-url.ts';
 export interface MirrorEntry {
   mirror: Mirror;
   disabled: boolean;
+  /** Restored from a backup file and not turned on by the user yet. */
+  fromBackup?: boolean;
 }
 
 export interface MirrorList {
@@ -79,7 +81,7 @@ export async function listMirrors(db: Db): Promise<MirrorList> {
   const own = rows
     .filter((row) => !row.builtIn && !builtInIds.has(row.id))
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((row) => ({ mirror: mirrorOf(row), disabled: row.disabled === true }));
+    .map((row) => ({ mirror: mirrorOf(row), disabled: row.disabled === true, fromBackup: row.fromBackup === true && row.disabled === true }));
   const health: Record<string, MirrorHealth> = {};
   for (const row of rows) {
     const h = healthOf(row);
@@ -158,7 +160,9 @@ export async function setMirrorDisabled(db: Db, id: string, disabled: boolean): 
     await tx.done;
     return false;
   }
-  await tx.store.put({ ...row, disabled });
+  // The user's own choice, on or off: the mirror is no longer "from a backup".
+  const { fromBackup: _fromBackup, ...rest } = row;
+  await tx.store.put({ ...rest, disabled });
   await tx.done;
   return true;
 }

@@ -7,7 +7,7 @@ import type { Db } from '../db.ts';
 import { callEngine, closeEngine } from '../engine/host.ts';
 import type { Job } from '../outbox/job.ts';
 import { jobsToCancel, nextWakeAt, runnableJobs } from '../outbox/plan.ts';
-import { cancelJob, editAndResend, retryNow } from '../outbox/state.ts';
+import { cancelJob, editAndResend, releaseHeld, retryNow } from '../outbox/state.ts';
 import { releaseMediaIfDone } from '../outbox/media-release.ts';
 import { getJob, jobsOfPendingPosts, jobsOfPost, putJob } from '../outbox/store.ts';
 import { SortieError } from '../messaging/errors.ts';
@@ -86,6 +86,38 @@ export async function editJob(db: Db, jobId: string, text: string): Promise<void
   if (job.state !== 'failed') throw new SortieError('error.jobNotEditable', job.state);
   await putJob(db, editAndResend(job, text, Date.now()));
   await kickOutbox(db);
+}
+
+/**
+ * The user's "Send" on a post restored from a backup: its held jobs (every
+ * account, every part) are queued with their keys and the outbox woken. A
+ * second click finds nothing held any more, so the post goes out once.
+ */
+export async function sendHeldPost(db: Db, postId: string): Promise<number> {
+  const now = Date.now();
+  const held = (await jobsOfPost(db, postId)).filter((j) => j.state === 'held');
+  if (held.length === 0) throw new SortieError('error.jobNotHeld', postId);
+  for (const job of held) await putJob(db, releaseHeld(job, now));
+  await kickOutbox(db);
+  return held.length;
+}
+
+/** The user's "Delete" on a post restored from a backup: its held jobs are removed, with images nothing else uses. */
+export async function deleteHeldPost(db: Db, postId: string): Promise<number> {
+  const held = (await jobsOfPost(db, postId)).filter((j) => j.state === 'held');
+  if (held.length === 0) throw new SortieError('error.jobNotHeld', postId);
+  const tx = db.transaction('jobs', 'readwrite');
+  await Promise.all([...held.map((j) => tx.store.delete(j.id)), tx.done]);
+  const rest = await jobsOfPost(db, postId);
+  if (rest.length > 0) {
+    await releaseMediaIfDone(db, postId);
+  } else {
+    // No job left to tell releaseMediaIfDone about the images: delete them here.
+    const ids = new Set(held.flatMap((j) => j.images.map((i) => i.mediaId)));
+    const media = db.transaction('media', 'readwrite');
+    await Promise.all([...[...ids].map((id) => media.store.delete(id)), media.done]);
+  }
+  return held.length;
 }
 
 export async function cancelJobAndRest(db: Db, jobId: string): Promise<void> {

@@ -8,6 +8,9 @@
  * data: a box moved onto another account in the file fails to open.
  * AES-GCM's tag is what tells a wrong passphrase: there is no "check value"
  * in the file that an attacker could test guesses against faster.
+ *
+ * Format 2 seals the whole file too (lib/backup/format.ts): one more box, by
+ * the same key, bound to FILE_CONTEXT, which no account id can equal.
  */
 import { SortieError } from '../messaging/errors.ts';
 import { base64ToBytes, bytesToBase64, fromUtf8, utf8 } from './encoding.ts';
@@ -21,6 +24,8 @@ export const MAX_KDF_ITERATIONS = 10_000_000;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
 const AAD_PREFIX = 'sortie-backup/1 ';
+/** The additional data of the box that holds a whole format-2 file (account ids start with a network name). */
+export const FILE_CONTEXT = '#file v2';
 
 export interface EncryptedBox {
   alg: 'AES-GCM';
@@ -108,9 +113,12 @@ export async function openBox(keys: PassphraseKeys, box: EncryptedBox, context: 
     iv = base64ToBytes(box.iv);
     ciphertext = base64ToBytes(box.ciphertext);
   } catch (error) {
-    throw new SortieError('error.backup.damaged', `encrypted tokens: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SortieError('error.backup.damaged', `encrypted data: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (salt.length < SALT_BYTES || iv.length !== IV_BYTES) throw new SortieError('error.backup.damaged', 'encrypted tokens: bad salt or IV');
+  if (salt.length < SALT_BYTES || iv.length !== IV_BYTES) throw new SortieError('error.backup.damaged', 'encrypted data: bad salt or IV');
+  if (box.iterations < MIN_KDF_ITERATIONS || box.iterations > MAX_KDF_ITERATIONS) {
+    throw new SortieError('error.backup.damaged', `key derivation iterations ${box.iterations}`);
+  }
   const key = await keys.key(salt, box.iterations);
   let plain: ArrayBuffer;
   try {
@@ -123,7 +131,7 @@ export async function openBox(keys: PassphraseKeys, box: EncryptedBox, context: 
   try {
     return JSON.parse(fromUtf8(plain)) as unknown;
   } catch (error) {
-    throw new SortieError('error.backup.damaged', `decrypted tokens: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SortieError('error.backup.damaged', `decrypted data: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

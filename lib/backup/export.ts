@@ -1,21 +1,23 @@
 /**
  * Writes the backup file from IndexedDB. Runs in the background, which holds
  * the tokens: they leave it only sealed with the user's passphrase, so the
- * page that asked for the export only ever sees ciphertext.
+ * page that asked for the export only ever sees ciphertext. With a
+ * passphrase the whole file is sealed (format.ts): drafts, posts and the
+ * follow bridge's lists say as much about a person as their tokens.
  */
 import { toPublicAccount } from '../accounts/account.ts';
 import { listAccounts } from '../accounts/store.ts';
 import type { Draft } from '../compose/draft.ts';
 import type { Db, MediaRecord } from '../db.ts';
-import { isPending, type Job } from '../outbox/job.ts';
+import { isUnsent, type Job } from '../outbox/job.ts';
 import { getSettings } from '../settings-store.ts';
 import { createSealer, KDF_ITERATIONS } from './crypto.ts';
 import { bytesToBase64 } from './encoding.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION, MEDIA_BUDGET_BYTES, serializeBackup, type BackupBody } from './format.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, MEDIA_BUDGET_BYTES, serializeBackup, serializeSealedBackup, type BackupBody, type BackupHead } from './format.ts';
 import type { BackupAccount, BackupMedia } from './schemas.ts';
 
 export interface ExportOptions {
-  /** Seals the tokens with it; without one they are left out. */
+  /** Seals the whole file (tokens included) with it; without one the tokens are left out. */
   passphrase?: string;
   now: number;
   /** "Sortie 1.2.3", written into the file for people reading it. */
@@ -56,10 +58,46 @@ export async function exportBackup(db: Db, options: ExportOptions): Promise<stri
     media: included,
     mediaLeftOut: leftOut,
   };
-  return serializeBackup(
-    { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(options.now).toISOString(), app: options.app },
-    body,
-  );
+  const head: BackupHead = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(options.now).toISOString(), app: options.app };
+  return sealer ? serializeSealedBackup(head, body, sealer) : serializeBackup(head, body);
+}
+
+/** What an export would carry, counted for the privacy page before the user saves the file. */
+export interface BackupContents {
+  accounts: number;
+  drafts: number;
+  /** Posts not sent yet (they come back held: nothing is sent until the user says so). */
+  unsentPosts: number;
+  sentPosts: number;
+  /** X accounts the follow bridge collected, and of those, how many have accounts found for them. */
+  follows: number;
+  matched: number;
+  /** The user's own mirrors (built-in ones are not exported). */
+  mirrors: number;
+  /** Images over the size budget, which the file will name but not carry. */
+  imagesLeftOut: number;
+}
+
+export async function backupContents(db: Db, mediaBudget = MEDIA_BUDGET_BYTES): Promise<BackupContents> {
+  const [accounts, drafts, jobs, follows, mirrors, media] = await Promise.all([
+    db.count('accounts'),
+    db.getAll('drafts'),
+    db.getAll('jobs'),
+    db.getAll('follows'),
+    db.getAll('mirrors'),
+    db.getAll('media'),
+  ]);
+  const posts = (keep: (j: Job) => boolean) => new Set(jobs.filter(keep).map((j) => j.postId)).size;
+  return {
+    accounts,
+    drafts: drafts.length,
+    unsentPosts: posts(isUnsent),
+    sentPosts: posts((j) => j.state === 'sent' && !jobs.some((o) => o.postId === j.postId && isUnsent(o))),
+    follows: follows.length,
+    matched: follows.filter((f) => Object.values(f.matches).some((m) => m.candidates.length > 0)).length,
+    mirrors: mirrors.filter((m) => !m.builtIn).length,
+    imagesLeftOut: planMedia(media, jobs, drafts, mediaBudget).leftOut.length,
+  };
 }
 
 /**
@@ -67,12 +105,12 @@ export async function exportBackup(db: Db, options: ExportOptions): Promise<stri
  * (newest first), then the images of posts already sent. Images nothing
  * refers to any more are not exported.
  */
-async function pickMedia(
+function planMedia(
   media: MediaRecord[],
   jobs: Job[],
   drafts: Draft[],
   budget: number,
-): Promise<{ included: BackupMedia[]; leftOut: { id: string; size: number }[] }> {
+): { included: MediaRecord[]; leftOut: { id: string; size: number }[] } {
   const order: string[] = [];
   const seen = new Set<string>();
   const want = (ids: string[]): void => {
@@ -82,12 +120,12 @@ async function pickMedia(
       order.push(id);
     }
   };
-  want(jobs.filter(isPending).flatMap((j) => j.images.map((i) => i.mediaId)));
+  want(jobs.filter(isUnsent).flatMap((j) => j.images.map((i) => i.mediaId)));
   want([...drafts].sort((a, b) => b.updatedAt - a.updatedAt).flatMap((d) => d.images.map((i) => i.mediaId)));
-  want(jobs.filter((j) => !isPending(j)).flatMap((j) => j.images.map((i) => i.mediaId)));
+  want(jobs.filter((j) => !isUnsent(j)).flatMap((j) => j.images.map((i) => i.mediaId)));
 
   const byId = new Map(media.map((m) => [m.id, m]));
-  const included: BackupMedia[] = [];
+  const included: MediaRecord[] = [];
   const leftOut: { id: string; size: number }[] = [];
   let used = 0;
   for (const id of order) {
@@ -99,8 +137,22 @@ async function pickMedia(
       continue;
     }
     used += size;
-    const data = bytesToBase64(new Uint8Array(await record.blob.arrayBuffer()));
-    included.push({ id, mime: record.mime, createdAt: record.createdAt, data });
+    included.push(record);
   }
   return { included, leftOut };
+}
+
+async function pickMedia(
+  media: MediaRecord[],
+  jobs: Job[],
+  drafts: Draft[],
+  budget: number,
+): Promise<{ included: BackupMedia[]; leftOut: { id: string; size: number }[] }> {
+  const { included, leftOut } = planMedia(media, jobs, drafts, budget);
+  const out: BackupMedia[] = [];
+  for (const record of included) {
+    const data = bytesToBase64(new Uint8Array(await record.blob.arrayBuffer()));
+    out.push({ id: record.id, mime: record.mime, createdAt: record.createdAt, data });
+  }
+  return { included: out, leftOut };
 }

@@ -8,15 +8,18 @@ import type { Db } from '../db.ts';
 import { callEngine, closeEngine } from '../engine/host.ts';
 import type { Handlers } from '../messaging/router.ts';
 import { clearBrowserState } from './browser-state.ts';
-import { exportBackup } from './export.ts';
+import { backupContents, exportBackup } from './export.ts';
 import { importBackup } from './import.ts';
 import { pendingPosts, wipeEverything } from './wipe.ts';
 
-export type DataMessage = 'data.export' | 'data.import' | 'data.pendingPosts' | 'data.wipe';
+export type DataMessage = 'data.export' | 'data.exportContents' | 'data.import' | 'data.pendingPosts' | 'data.wipe';
 
 export interface DataHandlerDeps {
   db: () => Promise<Db>;
-  /** Settings may have changed and restored posts may be due: re-derive page config and rules, wake the outbox. */
+  /**
+   * Settings may have changed: re-derive page config and rules. Restored posts
+   * are held and restored mirrors off, so nothing here may reach a server.
+   */
   afterImport: (db: Db) => Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export function createDataHandlers({ db, afterImport }: DataHandlerDeps): Pick<H
   return {
     'data.export': async ({ passphrase }) =>
       exportBackup(await db(), { passphrase, now: Date.now(), app: `Sortie ${browser.runtime.getManifest().version}` }),
+    'data.exportContents': async () => backupContents(await db()),
     'data.import': async ({ json, passphrase }) => {
       const database = await db();
       const summary = await importBackup(database, json, passphrase);

@@ -6,20 +6,24 @@
  */
 import type { Account, Credentials } from '../accounts/account.ts';
 import type { IDBPTransaction } from 'idb';
-import type { Db, MirrorRecord, SortieDB } from '../db.ts';
+import type { Db, SortieDB } from '../db.ts';
+import { BUILT_IN_MIRRORS } from '../links/mirrors.ts';
 import { SortieError } from '../messaging/errors.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../settings.ts';
 import { ValidationError } from '../validate.ts';
-import { MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS, openBox, PassphraseKeys } from './crypto.ts';
+import { openBox, PassphraseKeys } from './crypto.ts';
 import { base64ToBytes } from './encoding.ts';
 import { parseBackup, type BackupFile } from './format.ts';
 import {
   decideAccount,
   decideByUpdate,
+  decideJob,
   decideMissingOnly,
   decideSettings,
   decideStat,
   emptyCounts,
+  importedMirror,
+  importedSettings,
   tally,
   withTokensOf,
   type Counts,
@@ -39,11 +43,21 @@ export interface ImportSummary {
   reconnect: string[];
   /** Images the file named but did not carry (over the export's size budget). */
   mediaMissing: number;
+  /** Posts that still had to go out: held until the user presses Send in the queue (none is sent by the import). */
+  heldPosts: number;
+  /** Of those, posts with a scheduled time. */
+  heldScheduled: number;
+  /** Mirrors from the file, added turned off until the user turns them on. */
+  mirrorsOff: number;
+  /** The file preferred a mirror that is not built in: that preference was not restored. */
+  pinDropped: boolean;
 }
 
 export async function importBackup(db: Db, json: string, passphrase: string | undefined): Promise<ImportSummary> {
-  const file = await parseBackup(json);
-  const accounts = await openAccounts(file.accounts, passphrase);
+  // One key cache for the file's box and its tokens' boxes: PBKDF2 runs once.
+  const keys = passphrase ? new PassphraseKeys(passphrase) : null;
+  const file = await parseBackup(json, keys);
+  const accounts = await openAccounts(file.accounts, keys);
   const media = file.media.map((m) => {
     try {
       return { id: m.id, mime: m.mime, createdAt: m.createdAt, blob: new Blob([base64ToBytes(m.data)], { type: m.mime }) };
@@ -55,19 +69,14 @@ export async function importBackup(db: Db, json: string, passphrase: string | un
 }
 
 /** Opens every sealed token set first: one wrong passphrase stops the import before anything is written. */
-async function openAccounts(entries: BackupAccount[], passphrase: string | undefined): Promise<Account[]> {
+async function openAccounts(entries: BackupAccount[], keys: PassphraseKeys | null): Promise<Account[]> {
   const sealed = entries.some((a) => a.credentials !== null);
-  if (sealed && !passphrase) throw new SortieError('error.backup.passphraseNeeded');
-  const keys = passphrase ? new PassphraseKeys(passphrase) : null;
+  if (sealed && !keys) throw new SortieError('error.backup.passphraseNeeded');
   const out: Account[] = [];
   for (const { credentials: box, ...account } of entries) {
     if (!box || !keys) {
       out.push({ ...account, status: 'reconnect', credentials: emptyCredentials(account) });
       continue;
-    }
-    const { iterations } = box.encrypted;
-    if (iterations < MIN_KDF_ITERATIONS || iterations > MAX_KDF_ITERATIONS) {
-      throw new SortieError('error.backup.damaged', `key derivation iterations ${iterations}`);
     }
     const credentials = checkCredentials(await openBox(keys, box.encrypted, account.id), account.network);
     out.push({ ...account, credentials });
@@ -115,6 +124,10 @@ async function write(db: Db, file: BackupFile, accounts: Account[], media: Media
     settings: 'kept',
     reconnect: [],
     mediaMissing: file.mediaLeftOut.length,
+    heldPosts: 0,
+    heldScheduled: 0,
+    mirrorsOff: 0,
+    pinDropped: false,
   };
   const tx = db.transaction(['accounts', 'drafts', 'jobs', 'follows', 'media', 'stats', 'mirrors', 'settings'], 'readwrite');
   try {
@@ -156,11 +169,16 @@ async function merge(tx: ImportTx, file: BackupFile, accounts: Account[], media:
     tally(summary.drafts, decision);
     if (decision !== 'keep') await stores.drafts.put(draft);
   }
-  for (const job of file.jobs) {
-    const decision = decideByUpdate(await stores.jobs.get(job.id), job);
+  const held = new Map<string, boolean>();
+  for (const incoming of file.jobs) {
+    const { decision, job } = decideJob(await stores.jobs.get(incoming.id), incoming);
     tally(summary.jobs, decision);
-    if (decision !== 'keep') await stores.jobs.put(job);
+    if (decision === 'keep') continue;
+    await stores.jobs.put(job);
+    if (job.state === 'held') held.set(job.postId, (held.get(job.postId) ?? false) || job.sendAt !== null);
   }
+  summary.heldPosts = held.size;
+  summary.heldScheduled = [...held.values()].filter(Boolean).length;
   for (const entry of file.follows) {
     const decision = decideByUpdate(await stores.follows.get(entry.key), entry);
     tally(summary.follows, decision);
@@ -176,15 +194,22 @@ async function merge(tx: ImportTx, file: BackupFile, accounts: Account[], media:
     tally(summary.stats, decision);
     if (decision !== 'keep') await stores.stats.put(stat);
   }
+  const builtInIds = new Set(BUILT_IN_MIRRORS.map((m) => m.id));
   for (const mirror of file.mirrors) {
+    if (builtInIds.has(mirror.id)) continue;
     const decision = decideMissingOnly(await stores.mirrors.get(mirror.id));
     tally(summary.mirrors, decision);
-    if (decision === 'add') await stores.mirrors.put(userMirror(mirror));
+    if (decision === 'add') {
+      await stores.mirrors.put(importedMirror(mirror));
+      summary.mirrorsOff++;
+    }
   }
   const settingsRow = await stores.settings.get('settings');
   summary.settings = decideSettings(settingsRow?.value);
   if (summary.settings === 'imported') {
-    await stores.settings.put({ key: 'settings', value: mergeSettings(DEFAULT_SETTINGS, file.settings) });
+    const { settings, pinDropped } = importedSettings(file.settings, builtInIds);
+    summary.pinDropped = pinDropped;
+    await stores.settings.put({ key: 'settings', value: mergeSettings(DEFAULT_SETTINGS, settings) });
   }
 }
 
@@ -197,8 +222,4 @@ function abort(tx: ImportTx): void {
     // A failed request aborts the transaction by itself: then there is nothing left to undo.
     if (!(abortError instanceof Error && abortError.name === 'InvalidStateError')) throw abortError;
   }
-}
-
-function userMirror(m: BackupFile['mirrors'][number]): MirrorRecord {
-  return { ...m, builtIn: false, health: 'unknown', latencyMs: null, checkedAt: null, reason: '' };
 }

@@ -2,20 +2,30 @@
  * How an imported record meets what this browser already has. Import never
  * deletes, and never lets an older copy overwrite a newer one:
  *
- * - drafts, jobs, follow-bridge entries: same id -> the one changed last
+ * - drafts, follow-bridge entries: same id -> the one changed last
  *   (`updatedAt`) stays; a tie keeps the one already here.
+ * - jobs: a post that still had to go out arrives held (lib/outbox/job.ts):
+ *   only the user's "Send" publishes it. A job this browser has is never
+ *   replaced (it knows what it sent), unless it is itself still held.
  * - accounts: same id -> the one here stays, unless it needs reconnecting
  *   and the file brings working tokens for it (then only its tokens and
  *   status change).
- * - images, mirrors: added when missing, never replaced.
+ * - images, mirrors: added when missing, never replaced. A mirror from a
+ *   file arrives turned off and unpinned ("from a backup"): a file must not
+ *   decide where the user's X links go. Entries named like a built-in
+ *   mirror are not the user's own and are skipped.
  * - counters: the larger count of each day (importing a file twice does not
  *   count twice).
  * - settings: taken from the file only if this browser has none of its own
- *   yet (nothing saved, or the first-run choice not made).
+ *   yet (nothing saved, or the first-run choice not made); even then a
+ *   preferred mirror is kept only if it is a built-in one.
  */
 import type { Account } from '../accounts/account.ts';
-import type { StatRecord } from '../db.ts';
-import type { Settings } from '../settings.ts';
+import type { MirrorRecord, StatRecord } from '../db.ts';
+import type { Job } from '../outbox/job.ts';
+import { holdImported } from '../outbox/state.ts';
+import type { Settings, SettingsPatch } from '../settings.ts';
+import type { BackupMirror } from './schemas.ts';
 
 export type Decision = 'add' | 'replace' | 'keep';
 
@@ -40,6 +50,14 @@ export function decideByUpdate(existing: { updatedAt: number } | undefined, inco
   return incoming.updatedAt > existing.updatedAt ? 'replace' : 'keep';
 }
 
+/** What a job from the file becomes here, and whether it goes in. */
+export function decideJob(existing: Job | undefined, incoming: Job): { decision: Decision; job: Job } {
+  const job = holdImported(incoming);
+  if (!existing) return { decision: 'add', job };
+  if (existing.state === 'held' && incoming.updatedAt > existing.updatedAt) return { decision: 'replace', job };
+  return { decision: 'keep', job: existing };
+}
+
 export function decideAccount(existing: Account | undefined, incoming: Account): Decision {
   if (!existing) return 'add';
   return existing.status === 'reconnect' && incoming.status === 'ok' ? 'replace' : 'keep';
@@ -61,4 +79,29 @@ export function decideStat(existing: StatRecord | undefined, incoming: StatRecor
 
 export function decideSettings(existing: Pick<Settings, 'onboarded'> | undefined): 'imported' | 'kept' {
   return existing === undefined || !existing.onboarded ? 'imported' : 'kept';
+}
+
+/** A user mirror from a file: stored turned off, unpinned, marked as from a backup until the user turns it on. */
+export function importedMirror(m: BackupMirror): MirrorRecord {
+  return {
+    ...m,
+    pinned: false,
+    disabled: true,
+    fromBackup: true,
+    builtIn: false,
+    health: 'unknown',
+    latencyMs: null,
+    checkedAt: null,
+    reason: '',
+  };
+}
+
+/**
+ * Settings from a file, minus a preferred mirror that is not built in (it
+ * would send every X link the user opens to a host the file chose).
+ */
+export function importedSettings(patch: SettingsPatch, builtInIds: ReadonlySet<string>): { settings: SettingsPatch; pinDropped: boolean } {
+  const pinned = patch.links?.pinnedMirror;
+  if (pinned === undefined || pinned === null || builtInIds.has(pinned)) return { settings: patch, pinDropped: false };
+  return { settings: { ...patch, links: { ...patch.links, pinnedMirror: null } }, pinDropped: true };
 }

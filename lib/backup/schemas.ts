@@ -95,7 +95,7 @@ export const jobSchema: v.Schema<Job> = v.object({
   idempotencyKey: v.string({ min: 1, max: 200 }),
   sendAt: v.nullable(time),
   serverScheduled: v.boolean(),
-  state: v.oneOf('queued', 'sending', 'sent', 'retrying', 'failed', 'cancelled'),
+  state: v.oneOf('held', 'queued', 'sending', 'sent', 'retrying', 'failed', 'cancelled'),
   attempts: count,
   nextAttemptAt: time,
   lastError: v.nullable(jobError),
@@ -172,6 +172,16 @@ export const encryptedBoxSchema: v.Schema<EncryptedBox> = v.object({
   salt: base64,
   iv: base64,
   ciphertext: base64,
+});
+
+/** The box that holds a whole passphrase file: the same fields, a ciphertext as large as the file may be. */
+export const fileBoxSchema: v.Schema<EncryptedBox> = v.object({
+  alg: v.oneOf('AES-GCM'),
+  kdf: v.oneOf('PBKDF2-SHA256'),
+  iterations: v.number({ integer: true, min: 1 }),
+  salt: base64,
+  iv: base64,
+  ciphertext: v.string({ max: 72_000_000, pattern: /^[A-Za-z0-9+/]*={0,2}$/ }),
 });
 
 const sealedCredentials = v.nullable(v.object({ encrypted: encryptedBoxSchema }));

@@ -7,7 +7,7 @@
 import type { Account } from '../accounts/account.ts';
 import { listAccounts } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
-import { isPending } from '../outbox/job.ts';
+import { isUnsent, PENDING_STATES } from '../outbox/job.ts';
 import { jobsOfPendingPosts } from '../outbox/store.ts';
 
 export interface PendingPost {
@@ -18,17 +18,17 @@ export interface PendingPost {
   /** The first post of the thread. */
   text: string;
   parts: number;
-  state: 'queued' | 'sending' | 'retrying';
+  state: 'held' | 'queued' | 'sending' | 'retrying';
   sendAt: number | null;
 }
 
 /** One entry per post and account that still has something to send. */
 export async function pendingPosts(db: Db): Promise<PendingPost[]> {
-  const [jobs, accounts] = await Promise.all([jobsOfPendingPosts(db), listAccounts(db)]);
+  const [jobs, accounts] = await Promise.all([jobsOfPendingPosts(db, ['held', ...PENDING_STATES]), listAccounts(db)]);
   const handles = new Map(accounts.map((a) => [a.id, a.handle]));
   const chains = new Map<string, PendingPost>();
   for (const job of [...jobs].sort((a, b) => a.createdAt - b.createdAt || a.partIndex - b.partIndex)) {
-    if (!isPending(job)) continue;
+    if (!isUnsent(job)) continue;
     const key = `${job.postId}\u0000${job.accountId}`;
     if (chains.has(key)) continue;
     const first = jobs.find((j) => j.postId === job.postId && j.accountId === job.accountId && j.partIndex === 0) ?? job;

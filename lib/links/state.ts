@@ -8,6 +8,8 @@ export interface MirrorView {
   scheme: MirrorScheme;
   builtIn: boolean;
   disabled: boolean;
+  /** A user mirror restored from a backup file: off until the user turns it on. */
+  fromBackup: boolean;
   health: 'up' | 'down' | 'unknown';
   reason: string | null;
   latencyMs: number | null;

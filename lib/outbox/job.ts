@@ -6,7 +6,13 @@
 import type { Network, PostContent } from '../compose/draft.ts';
 import type { PostRef, PublishErrorKind } from '../networks/types.ts';
 
-export type JobState = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'cancelled';
+/**
+ * 'held': restored from a backup file while it still had to go out. The
+ * engine never sends it (plan.ts and the store read only queued, sending and
+ * retrying); only the user's "Send" in the queue view makes it 'queued'. A
+ * file is not the user: it cannot publish by itself.
+ */
+export type JobState = 'held' | 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'cancelled';
 
 export interface JobError {
   kind: PublishErrorKind | 'attempts' | 'cancelled' | 'internal';
@@ -49,4 +55,9 @@ export const PENDING_STATES: readonly JobState[] = ['queued', 'sending', 'retryi
 
 export function isPending(job: Job): boolean {
   return PENDING_STATES.includes(job.state);
+}
+
+/** Not sent yet and not given up: pending, or held until the user says "Send" (a wipe would lose it, an export keeps its images first). */
+export function isUnsent(job: Job): boolean {
+  return job.state === 'held' || isPending(job);
 }

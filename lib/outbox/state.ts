@@ -5,7 +5,8 @@
  * leaves a state from which the same key can be re-sent safely.
  */
 import type { PostRef, PublishErrorKind } from '../networks/types.ts';
-import type { Job, JobError } from './job.ts';
+import { isPending, type Job, type JobError } from './job.ts';
+import { SERVER_SCHEDULE_MIN_MS } from './plan.ts';
 import { backoffDelay, type RetryPolicy } from './retry.ts';
 
 export interface Failure {
@@ -44,6 +45,29 @@ export function markFailed(job: Job, failure: Failure, now: number, policy: Retr
 export function cancelJob(job: Job, now: number): Job {
   if (job.state === 'sent' || job.state === 'cancelled') return job;
   return { ...job, state: 'cancelled', updatedAt: now };
+}
+
+/**
+ * A post restored from a backup waits ('held') until the user presses "Send":
+ * then it is queued like any other, with the key it had (the same post), due
+ * at its scheduled time if that is still ahead, else now.
+ */
+export function releaseHeld(job: Job, now: number): Job {
+  if (job.state !== 'held') return job;
+  const due = job.sendAt !== null && job.sendAt > now ? job.sendAt : now;
+  // A Mastodon server schedule needs a fresh request: once released late, it is simply sent at `due` from here.
+  const serverScheduled = job.serverScheduled && job.partCount === 1 && due - now >= SERVER_SCHEDULE_MIN_MS;
+  return { ...job, state: 'queued', attempts: 0, nextAttemptAt: serverScheduled ? now : due, serverScheduled, lastError: null, updatedAt: now };
+}
+
+/**
+ * What a job read from a backup file becomes here: anything that still had
+ * to go out is held for the user's click; sent, failed and cancelled ones are
+ * history and stay as they are.
+ */
+export function holdImported(job: Job): Job {
+  if (!isPending(job)) return job;
+  return { ...job, state: 'held' };
 }
 
 /** "Retry now" on a failed or waiting job keeps its key: it is the same post. */

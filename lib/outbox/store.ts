@@ -1,6 +1,6 @@
 /** The outbox's IndexedDB side: jobs in, jobs out, one transaction per change. */
 import type { Db } from '../db.ts';
-import type { Job } from './job.ts';
+import { PENDING_STATES, type Job, type JobState } from './job.ts';
 
 export async function addJobs(db: Db, jobs: Job[]): Promise<void> {
   const tx = db.transaction('jobs', 'readwrite');
@@ -18,14 +18,13 @@ export function getJob(db: Db, id: string): Promise<Job | undefined> {
 /**
  * Every job of every post that still has work to do (sent siblings included:
  * later parts need their ids). Reads by state index, so sent history does not
- * slow the worker down as it grows.
+ * slow the worker down as it grows. Held jobs are not pending (nothing sends
+ * them); callers that must see them too (the wipe's list) pass their states.
  */
-export async function jobsOfPendingPosts(db: Db): Promise<Job[]> {
+export async function jobsOfPendingPosts(db: Db, states: readonly JobState[] = PENDING_STATES): Promise<Job[]> {
   const tx = db.transaction('jobs');
   const index = tx.store.index('byState');
-  const pending = (
-    await Promise.all([index.getAll('queued'), index.getAll('sending'), index.getAll('retrying')])
-  ).flat();
+  const pending = (await Promise.all(states.map((state) => index.getAll(state)))).flat();
   const postIds = new Set(pending.map((j) => j.postId));
   const siblings = await Promise.all([...postIds].map((id) => tx.store.index('byPost').getAll(id)));
   await tx.done;

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Credentials } from '../../lib/accounts/account.ts';
-import { openBox, PassphraseKeys } from '../../lib/backup/crypto.ts';
+import { FILE_CONTEXT, openBox, PassphraseKeys, type EncryptedBox } from '../../lib/backup/crypto.ts';
 import { launchSortie } from './support/fixtures.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodon, postFromComposer } from './support/ui.ts';
@@ -111,11 +111,16 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     const sealedPath = join(files, 'sealed.json');
     const plain = await exportTo(options.page, plainPath);
     const sealed = await exportTo(options.page, sealedPath, PASSPHRASE);
-    const sealedFile = JSON.parse(sealed) as { accounts: { id: string; network: string; credentials: { encrypted: never } | null }[] };
+    // The whole file is sealed; inside, each account's tokens are sealed once more, bound to its id.
+    const keys = new PassphraseKeys(PASSPHRASE);
+    const sealedFile = (await openBox(keys, (JSON.parse(sealed) as { sealed: EncryptedBox }).sealed, FILE_CONTEXT)) as {
+      accounts: { id: string; network: string; credentials: { encrypted: never } | null }[];
+    };
     const blueskyEntry = sealedFile.accounts.find((a) => a.network === 'bluesky')!;
-    const bskyCreds = (await openBox(new PassphraseKeys(PASSPHRASE), blueskyEntry.credentials!.encrypted, blueskyEntry.id)) as Credentials;
+    const bskyCreds = (await openBox(keys, blueskyEntry.credentials!.encrypted, blueskyEntry.id)) as Credentials;
     if (bskyCreds.network !== 'bluesky') throw new Error('expected Bluesky credentials');
     const mastodonToken = mastodon.state.tokens.filter((t) => t.accountId === mastodonId).at(-1)!.token;
+    expect(sealed).not.toContain(`Demain ${username}`);
     for (const text of [plain, sealed, await options.page.content()]) {
       for (const secret of [mastodonToken, bskyCreds.accessJwt, bskyCreds.refreshJwt, me.appPassword]) expect(text).not.toContain(secret);
     }
@@ -143,6 +148,8 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
       // Without tokens, the accounts come back waiting to be reconnected; the sealed file then brings the tokens.
       await importFrom(page, plainPath);
       await expect(page.getByTestId('import-done')).toContainText('Reconnect these accounts to post with them');
+      // The post scheduled for tomorrow comes back held: it waits for this user's Send, not for its time.
+      await expect(page.getByTestId('import-held')).toContainText('Posts not sent yet: 1 (scheduled: 1)');
       await expect(page.getByTestId('accounts').getByText('Reconnect needed')).toHaveCount(2);
       await importFrom(page, sealedPath, PASSPHRASE);
       await expect(page.getByTestId('import-done')).toContainText('updated: 2');

@@ -42,6 +42,19 @@ describe('mirror store', () => {
   });
 });
 
+describe('a mirror restored from a backup', () => {
+  it('is listed off and "from a backup" until the user turns it on, then is theirs like any other', async () => {
+    const db = await openSortieDb();
+    const origin = 'https://from-file.example';
+    await db.put('mirrors', { id: origin, name: 'F', origin, builtIn: false, pinned: false, disabled: true, fromBackup: true, health: 'unknown', latencyMs: null, checkedAt: null, reason: '' });
+    const entry = (await listMirrors(db)).entries.find((e) => e.mirror.id === origin);
+    expect(entry).toMatchObject({ disabled: true, fromBackup: true });
+    expect(await setMirrorDisabled(db, origin, false)).toBe(true);
+    expect((await listMirrors(db)).entries.find((e) => e.mirror.id === origin)).toMatchObject({ disabled: false, fromBackup: false });
+    expect(await db.get('mirrors', origin)).not.toHaveProperty('fromBackup');
+  });
+});
+
 const mirror = (origin: string): Mirror => ({ id: origin, name: origin, origin, scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false });
 
 describe('content-script registration', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../lib/accounts/account';
-import { MIN_KDF_ITERATIONS } from '../../../lib/backup/crypto';
+import { MIN_KDF_ITERATIONS, PassphraseKeys, sha256Base64 } from '../../../lib/backup/crypto';
 import { exportBackup } from '../../../lib/backup/export';
-import { BACKUP_VERSION, parseBackup } from '../../../lib/backup/format';
+import { BACKUP_VERSION, parseBackup, serializeBackup } from '../../../lib/backup/format';
 import { importBackup } from '../../../lib/backup/import';
 import { closeSortieDb, openSortieDb, type Db } from '../../../lib/db';
 import { SortieError } from '../../../lib/messaging/errors';
@@ -63,10 +63,24 @@ describe('export', () => {
       expect(json).not.toContain(MASTODON_TOKEN);
       expect(json).not.toContain(BLUESKY_REFRESH);
       expect(json).not.toContain('csecret');
-      const file = await parseBackup(json);
-      expect(file).toMatchObject({ format: 'sortie-backup', version: 1, exportedAt: '2026-09-01T00:00:00.000Z' });
+      const file = await parseBackup(json, passphrase ? new PassphraseKeys(passphrase) : null);
+      expect(file).toMatchObject({ format: 'sortie-backup', version: 2, exportedAt: '2026-09-01T00:00:00.000Z' });
       expect(file.accounts.map((a) => a.credentials === null)).toEqual([!passphrase, !passphrase]);
     }
+  });
+
+  it('with a passphrase seals the whole file: in clear only the format, its version and the key derivation', async () => {
+    await seed(await openSortieDb());
+    const json = await exportBackup(await openSortieDb(), opts({ passphrase: PASS }));
+    const outer = JSON.parse(json) as Record<string, unknown>;
+    expect(Object.keys(outer).sort()).toEqual(['format', 'integrity', 'sealed', 'version']);
+    expect(Object.keys(outer.sealed as object).sort()).toEqual(['alg', 'ciphertext', 'iterations', 'iv', 'kdf', 'salt']);
+    expect(outer.sealed).toMatchObject({ alg: 'AES-GCM', kdf: 'PBKDF2-SHA256', iterations: MIN_KDF_ITERATIONS });
+    // Nothing a reader of the file could learn: drafts, posts, X handles, matches, mirrors, accounts, settings.
+    for (const secret of ['Brouillon', 'Message queued1', 'Message sent1', 'ana_x', 'Ana ana_x', 'moved to', 'ana@piaille.fr', 'nitter.mine.example', 'piaille', 'pds.example', '"fr"', 'key-queued1']) {
+      expect(json).not.toContain(secret);
+    }
+    await expect(parseBackup(json)).rejects.toMatchObject({ messageKey: 'error.backup.passphraseNeeded' });
   });
 
   it('carries drafts, queued and sent posts, bridge results, counters, the user\'s own mirrors only, settings and images', async () => {
@@ -110,11 +124,15 @@ describe('import into a fresh browser', () => {
     expect(await db.get('accounts', blueskyAccount().id)).toEqual(blueskyAccount());
     const image = await db.get('media', 'img1');
     expect(new Uint8Array(await image!.blob.arrayBuffer())).toEqual(new Uint8Array(await imageBlob(2_000).arrayBuffer()));
-    expect(await db.get('mirrors', 'mine')).toMatchObject({ builtIn: false, health: 'unknown', pinned: true, scheme: 'nitter' });
+    // A mirror from a file is never used or preferred before the user turns it on.
+    expect(await db.get('mirrors', 'mine')).toMatchObject({ builtIn: false, health: 'unknown', pinned: false, disabled: true, fromBackup: true, scheme: 'nitter' });
+    expect(summary).toMatchObject({ heldPosts: 1, heldScheduled: 1, mirrorsOff: 1, pinDropped: false });
     expect(await db.get('follows', 'ana_x')).toEqual(follow('ana_x', 30));
     expect(await db.count('bridgeRuns')).toBe(0);
     expect((await db.get('settings', 'settings'))?.value).toMatchObject({ language: 'fr', onboarded: true });
-    expect(await db.get('jobs', 'queued1')).toMatchObject({ state: 'queued', idempotencyKey: 'key-queued1' });
+    // The post still to go out arrives held, with its key: only the user's "Send" queues it.
+    expect(await db.get('jobs', 'queued1')).toMatchObject({ state: 'held', idempotencyKey: 'key-queued1' });
+    expect(await db.get('jobs', 'sent1')).toMatchObject({ state: 'sent' });
   });
 
   it('brings accounts without a passphrase back as "reconnect needed", with no token', async () => {
@@ -142,6 +160,73 @@ describe('import into a fresh browser', () => {
   });
 });
 
+describe('files written by format 1 (tokens sealed, the rest in clear)', () => {
+  /** A format-1 file as the previous version wrote it, from what a format-2 file holds. */
+  async function asFormat1(json: string, keys: PassphraseKeys | null): Promise<string> {
+    const { integrity: _i, format: _f, version: _v, exportedAt, app, ...body } = await parseBackup(json, keys);
+    return serializeBackup({ format: 'sortie-backup', version: 1, exportedAt, app }, body);
+  }
+
+  it.each([
+    ['with sealed tokens', PASS],
+    ['without tokens', undefined],
+  ])('%s still import', async (_name, passphrase) => {
+    const { json, db } = await exportThenFresh({ passphrase });
+    const old = await asFormat1(json, passphrase ? new PassphraseKeys(passphrase) : null);
+    expect(JSON.parse(old)).toMatchObject({ version: 1, drafts: [{ id: 'd1' }] });
+    const summary = await importBackup(db, old, passphrase);
+    expect(summary).toMatchObject({ accounts: { added: 2 }, drafts: { added: 1 }, jobs: { added: 2 }, heldPosts: 1, reconnect: passphrase ? [] : expect.any(Array) });
+    expect(await db.get('jobs', 'queued1')).toMatchObject({ state: 'held' });
+    if (passphrase) expect(await db.get('accounts', mastodonAccount().id)).toEqual(mastodonAccount());
+  });
+
+  it('a format-1 file cannot carry a sealed body', async () => {
+    const { json, db } = await exportThenFresh({ passphrase: PASS });
+    const { integrity: _i, ...rest }: Record<string, unknown> = { ...(JSON.parse(json) as Record<string, unknown>), version: 1 };
+    const edited = JSON.stringify({ ...rest, integrity: `sha256-${await sha256Base64(JSON.stringify(rest))}` });
+    expect((await errorOf(importBackup(db, edited, PASS))).messageKey).toBe('error.backup.damaged');
+  });
+});
+
+describe('a file does not act by itself', () => {
+  it('pending posts arrive held (scheduled ones too), failed and sent ones as they were', async () => {
+    const db = await openSortieDb();
+    await db.put('accounts', mastodonAccount());
+    await db.put('jobs', job('q', { state: 'queued', result: null }));
+    await db.put('jobs', job('r', { state: 'retrying', result: null }));
+    await db.put('jobs', job('s', { state: 'sending', result: null, sendAt: Date.UTC(2030, 0, 1) }));
+    await db.put('jobs', job('f', { state: 'failed', result: null }));
+    await db.put('jobs', job('c', { state: 'cancelled', result: null }));
+    await db.put('jobs', job('ok'));
+    const json = await exportBackup(db, opts());
+    await closeSortieDb();
+    indexedDB.deleteDatabase('sortie');
+    const fresh = await openSortieDb();
+    const summary = await importBackup(fresh, json, undefined);
+    expect(summary).toMatchObject({ heldPosts: 3, heldScheduled: 1 });
+    const states = Object.fromEntries((await fresh.getAll('jobs')).map((j) => [j.id, j.state]));
+    expect(states).toEqual({ q: 'held', r: 'held', s: 'held', f: 'failed', c: 'cancelled', ok: 'sent' });
+  });
+
+  it('a preferred mirror that is not built in is not restored; a built-in one is', async () => {
+    for (const [pinned, restored] of [['mine', null], ['xcancel.com', 'xcancel.com']] as const) {
+      const db = await openSortieDb();
+      await db.put('mirrors', mirror('mine', false));
+      await updateSettings(db, { onboarded: true, links: { pinnedMirror: pinned } });
+      const json = await exportBackup(db, opts());
+      await closeSortieDb();
+      indexedDB.deleteDatabase('sortie');
+      const fresh = await openSortieDb();
+      const summary = await importBackup(fresh, json, undefined);
+      expect(summary.pinDropped).toBe(restored === null);
+      expect((await fresh.get('settings', 'settings'))!.value.links.pinnedMirror).toBe(restored);
+      expect(await fresh.get('mirrors', 'mine')).toMatchObject({ disabled: true, pinned: false, fromBackup: true });
+      await closeSortieDb();
+      indexedDB.deleteDatabase('sortie');
+    }
+  });
+});
+
 describe('merging into a browser that has data', () => {
   it('keeps what is here unless the file has a newer edit; never deletes', async () => {
     const { json, db } = await exportThenFresh({ passphrase: PASS });
@@ -159,7 +244,8 @@ describe('merging into a browser that has data', () => {
     expect(summary).toMatchObject({
       accounts: { added: 1, updated: 0, kept: 1 },
       drafts: { added: 0, updated: 0, kept: 1 },
-      jobs: { added: 1, updated: 1, kept: 0 },
+      // A job this browser has is never replaced: it knows what it sent.
+      jobs: { added: 1, updated: 0, kept: 1 },
       follows: { kept: 1 },
       stats: { kept: 1 },
       mirrors: { kept: 1 },
@@ -168,7 +254,7 @@ describe('merging into a browser that has data', () => {
     expect(await db.get('accounts', mine.id)).toEqual(mine);
     expect((await db.get('drafts', 'd1'))!.text).toBe('edited here after the export');
     expect((await db.get('drafts', 'd-local'))!.text).toBe('only here');
-    expect((await db.get('jobs', 'sent1'))!.text).toBe('Message sent1');
+    expect((await db.get('jobs', 'sent1'))!.text).toBe('older copy here');
     expect((await db.get('stats', 'posts:2026-09-01'))!.count).toBe(10);
     expect((await db.get('follows', 'ana_x'))!.updatedAt).toBe(99);
     expect((await db.get('mirrors', 'mine'))!.name).toBe('renamed here');
@@ -197,9 +283,12 @@ describe('refused files change nothing', () => {
     ['no passphrase for sealed tokens', (j) => j, undefined, 'error.backup.passphraseNeeded'],
     ['a truncated file', (j) => j.slice(0, j.length / 2), PASS, 'error.backup.damaged'],
     ['bytes that are not JSON', () => '\u0089PNG\r\n', PASS, 'error.backup.damaged'],
-    ['an edited draft (integrity)', (j) => j.replace('Brouillon d1', 'Brouillon dX'), PASS, 'error.backup.damaged'],
+    ['an edited salt (integrity)', (j) => tamper(j, (f) => {
+      const box = f.sealed as { salt: string };
+      box.salt = `A${box.salt.slice(1)}`;
+    }), PASS, 'error.backup.damaged'],
     ['a flipped ciphertext (integrity)', (j) => tamper(j, (f) => {
-      const box = (f.accounts as { credentials: { encrypted: { ciphertext: string } } }[])[0]!.credentials.encrypted;
+      const box = f.sealed as { ciphertext: string };
       box.ciphertext = `A${box.ciphertext.slice(1)}`;
     }), PASS, 'error.backup.damaged'],
     ['another JSON document', () => '{"hello":"world"}', PASS, 'error.backup.notBackup'],
@@ -215,6 +304,22 @@ describe('refused files change nothing', () => {
       expect(await db.count(store), store).toBe(0);
     }
     expect(await db.getAllKeys('drafts')).toEqual(['here']);
+  });
+
+  it('refuses a sealed file asking for too few key derivation iterations (integrity recomputed)', async () => {
+    const { json, db } = await exportThenFresh({ passphrase: PASS });
+    const { integrity: _i, ...rest } = JSON.parse(json) as Record<string, unknown> & { sealed: { iterations: number } };
+    rest.sealed.iterations = 1_000;
+    const edited = JSON.stringify({ ...rest, integrity: `sha256-${await sha256Base64(JSON.stringify(rest))}` });
+    const error = await errorOf(importBackup(db, edited, PASS));
+    expect(error).toMatchObject({ messageKey: 'error.backup.damaged', detail: 'key derivation iterations 1000' });
+  });
+
+  it('an edited draft in a file without passphrase (integrity)', async () => {
+    const { json, db } = await exportThenFresh();
+    const error = await errorOf(importBackup(db, json.replace('Brouillon d1', 'Brouillon dX'), undefined));
+    expect(error.messageKey).toBe('error.backup.damaged');
+    expect(await db.count('drafts')).toBe(0);
   });
 
   it('names the field when the shape is wrong (integrity recomputed, as a hand edit would)', async () => {

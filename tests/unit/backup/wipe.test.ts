@@ -50,6 +50,15 @@ describe('pending posts listed before a wipe', () => {
       { postId: 'post-later', accountId: mastodonAccount().id, handle: '@ana@piaille.fr', text: 'Message later', parts: 1, state: 'queued', sendAt: 99 },
     ]);
   });
+
+  it('lists a post restored from a backup and still held: a wipe would lose it too', async () => {
+    const db = await openSortieDb();
+    await db.put('accounts', mastodonAccount());
+    await db.put('jobs', job('held', { state: 'held', result: null, sendAt: 5, createdAt: 30 }));
+    expect(await pendingPosts(db)).toEqual([
+      { postId: 'post-held', accountId: mastodonAccount().id, handle: '@ana@piaille.fr', text: 'Message held', parts: 1, state: 'held', sendAt: 5 },
+    ]);
+  });
 });
 
 describe('wipe', () => {
