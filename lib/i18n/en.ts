@@ -114,6 +114,7 @@ export const en = {
   "links.fallback.checking": "Checking the mirrors…",
   "links.fallback.stillNone": "Still no mirror works. Try the archived copy, or later.",
   "links.fallback.manage": "Manage mirrors",
+  "links.fallback.framed": "This Sortie page only works in its own tab. Open the X link again from there.",
   "error.links.invalid-origin": "\"{detail}\" is not a web address.",
   "error.links.x-origin": "A mirror cannot be X itself.",
   "error.links.duplicate": "{detail} is already in the list.",

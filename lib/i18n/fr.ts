@@ -115,6 +115,7 @@ export const fr: Record<MessageKey, string> = {
   "links.fallback.checking": "Vérification des miroirs…",
   "links.fallback.stillNone": "Toujours aucun miroir ne fonctionne. Essayez la copie archivée, ou plus tard.",
   "links.fallback.manage": "Gérer les miroirs",
+  "links.fallback.framed": "Cette page de Sortie ne fonctionne que dans son propre onglet. Rouvrez le lien X depuis un onglet.",
   "error.links.invalid-origin": "« {detail} » n’est pas une adresse web.",
   "error.links.x-origin": "Un miroir ne peut pas être X lui-même.",
   "error.links.duplicate": "{detail} est déjà dans la liste.",
