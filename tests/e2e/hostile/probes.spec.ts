@@ -233,7 +233,7 @@ test('a collection the user started is bounded: X cannot fill storage with endle
   routeHost,
   allowHosts,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   allowHosts('x.com', 'abs-0.twimg.com');
   const { page: options } = await openPage('options.html');
   await options.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { links: { redirect: false } } }));
@@ -256,24 +256,26 @@ test('a collection the user started is bounded: X cannot fill storage with endle
   // The panel lives in a closed shadow root: X's script sees an empty host at most.
   expect(await x.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot !== null && e.tagName.toLowerCase().startsWith('sortie')).length)).toBe(0);
 
-  // Now X's page makes the started collector hand over 6,000 fat profiles (the message shape's maxima).
+  // Now X's page makes the started collector hand over fat profiles (the message shape's maxima), then endless ones.
   const fat = (i: number) => ({ handle: `fat_${i}`, displayName: 'N'.repeat(200), bio: 'B'.repeat(2_000), links: Array.from({ length: 20 }, (_, j) => `https://e.example/${j}/${'l'.repeat(1_900)}`), website: `https://w.example/${'w'.repeat(1_900)}` });
-  const sendBatches = (page: Page, from: number, to: number) =>
+  const thin = (i: number) => ({ handle: `thin_${i}`, displayName: 'T', bio: '', links: [], website: null });
+  const sendBatches = (page: Page, from: number, to: number, make: (i: number) => object = fat) =>
     evaluateInContentScript<number>(
       page,
       extensionId,
       `(async () => {
         let refused = 0;
-        const fat = ${fat.toString()};
+        const make = ${make.toString()};
         for (let start = ${from}; start < ${to}; start += 100) {
-          const profiles = Array.from({ length: 100 }, (_, k) => fat(start + k));
+          const profiles = Array.from({ length: 100 }, (_, k) => make(start + k));
           const reply = await chrome.runtime.sendMessage({ sortie: 1, name: 'bridge.collect', body: { source: 'following:mover_x', mode: 'collect', profiles } });
           if (!reply || !reply.ok) refused++;
         }
         return refused;
       })()`,
     );
-  await sendBatches(x, 0, 6_000);
+  await sendBatches(x, 0, 200);
+  await sendBatches(x, 0, 6_000, thin);
   const stored = await bridge.evaluate(
     () =>
       new Promise<{ count: number; chars: number; biggest: number }>((resolve, reject) => {
