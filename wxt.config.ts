@@ -53,15 +53,12 @@ export default defineConfig({
       ...BUILT_IN_MIRRORS.map((m) => `${m.origin}/*`),
     ],
     optional_host_permissions: ['*://*/*'],
-    // The x.com overlay frames the compose page, and share-intent redirects (DNR) land on it
-    // from any site's "Share on X" button: Chrome only lets a page's navigation be redirected
-    // to a resource accessible to that page. The compose page refuses to run framed by anything
-    // but the x.com overlay (entrypoints/compose/main.tsx).
-    web_accessible_resources: [
-      { resources: ['compose.html'], matches: ['*://*/*'] },
-      // X links land on it from any page when no mirror works.
-      { resources: ['fallback.html'], matches: ['<all_urls>'] },
-    ],
+    // No page is web-accessible to every site: any site could fetch or frame it to learn
+    // the user has Sortie. Share intents and X links when no mirror works are blocked by
+    // the rules and the background opens the page in that tab itself (lib/links/dnr.ts,
+    // lib/links/takeover.ts), which needs no web-accessible resource; the fallback page is
+    // never framed. (The x.com overlay's frame of the compose page needs an entry limited
+    // to X's origins, added with the overlay's own hardening.)
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

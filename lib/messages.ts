@@ -210,8 +210,20 @@ export const MESSAGES = {
   'data.pendingPosts': spec<PendingPost[]>()('extension', v.empty()),
   /** Privacy page: sign out on the servers (if asked), then delete everything Sortie stored. */
   'data.wipe': spec<WipeResult>()('extension', v.object({ signOut: v.boolean() })),
-  /** x.com follow lists: accounts the page showed. 'enrich' only completes accounts already collected. */
-  'bridge.collect': spec<{ stored: number; total: number }>()(
+  /**
+   * Bridge page: the user starts collecting one of their X lists. The background opens it in a
+   * tab and injects the collector there, for this run only (no script on X before that).
+   */
+  'bridge.start': spec<{ started: boolean }>()(
+    'extension',
+    v.object({ list: v.oneOf('following', 'followers'), handle: v.string({ min: 1, max: 50, pattern: /^[A-Za-z0-9_]+$/ }) }),
+  ),
+  /**
+   * The collector in the tab the user started it in: accounts the page showed. Refused from any
+   * other tab or list; trimmed and capped per run by the background (lib/bridge/collect-limits.ts).
+   * 'enrich' only completes accounts already collected. `full`: the run reached its limits.
+   */
+  'bridge.collect': spec<{ stored: number; total: number; full: boolean }>()(
     'any',
     v.object({
       source: v.string({ max: 80, pattern: /^(?:following|followers):[a-z0-9_]{1,50}$|^list:\d{1,25}$/ }),

@@ -1,9 +1,13 @@
 /**
- * Step 1: collecting. How to open X's lists, what was read so far, a way to
- * pause mirror redirects (X's pages cannot be read while they go to a
- * mirror), and deleting what was collected.
+ * Step 1: collecting. The user starts a collection of one of their X lists
+ * here (the background opens it and injects the collector for that run: no
+ * Sortie script is on X before), sees what was read so far, can pause mirror
+ * redirects (X's pages cannot be read while they go to a mirror), and can
+ * delete what was collected.
  */
 import { useState } from 'preact/hooks';
+import { send } from '../../lib/messaging/client.ts';
+import { SortieError } from '../../lib/messaging/errors.ts';
 import { clearBridge } from '../../lib/bridge/store.ts';
 import type { BridgeEntry } from '../../lib/bridge/types.ts';
 import { openSortieDb } from '../../lib/db.ts';
@@ -23,9 +27,19 @@ export function CollectSection({
   update: (patch: SettingsPatch) => Promise<void>;
   onCleared: () => void;
 }) {
-  const { t } = useT();
+  const { t, td } = useT();
   const [handle, setHandle] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [start, setStart] = useState<'idle' | 'starting' | 'notStarted' | { error: string }>('idle');
+  async function startCollecting(list: 'following' | 'followers') {
+    setStart('starting');
+    try {
+      const { started } = await send('bridge.start', { list, handle: clean });
+      setStart(started ? 'idle' : 'notStarted');
+    } catch (error) {
+      setStart({ error: error instanceof SortieError ? td(error.messageKey, { detail: error.detail }) : String(error) });
+    }
+  }
   const clean = handle.trim().replace(/^@/, '');
   const validHandle = /^[A-Za-z0-9_]{1,50}$/.test(clean);
   const links = settings?.links;
@@ -43,11 +57,20 @@ export function CollectSection({
         </label>{' '}
         {validHandle ? (
           <>
-            <a href={`https://x.com/${clean}/following`} target="_blank" rel="noreferrer">{t('bridge.collect.openFollowing')}</a>{' · '}
-            <a href={`https://x.com/${clean}/followers`} target="_blank" rel="noreferrer">{t('bridge.collect.openFollowers')}</a>
+            <button type="button" disabled={start === 'starting'} onClick={() => void startCollecting('following')}>
+              {t('bridge.collect.startFollowing', { handle: clean })}
+            </button>{' '}
+            <button type="button" disabled={start === 'starting'} onClick={() => void startCollecting('followers')}>
+              {t('bridge.collect.startFollowers', { handle: clean })}
+            </button>
           </>
         ) : null}
       </div>
+      <p role="status" aria-live="polite">
+        {start === 'starting' && t('bridge.collect.starting')}
+        {start === 'notStarted' && t('bridge.collect.notStarted')}
+        {typeof start === 'object' && <span class="error">{start.error}</span>}
+      </p>
       {redirecting && (
         <p class="warn" data-testid="bridge-redirect-note">
           {t('bridge.collect.redirecting')}{' '}

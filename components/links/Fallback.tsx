@@ -1,6 +1,6 @@
 /**
  * "No mirror works": says so plainly and offers the three ways on. Nothing
- * here sends the reader to X without their click.
+ * here sends the reader to X without their own (trusted) click.
  */
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -37,11 +37,14 @@ export function Fallback({ xUrl }: { xUrl: string | null }) {
       else location.replace(next.url);
     });
 
-  const openOnX = () =>
-    act(async () => {
+  // Only the user's own click: a script's synthetic click (isTrusted false) never lets X in.
+  const openOnX = (event: MouseEvent) => {
+    if (!event.isTrusted) return;
+    void act(async () => {
       await send('links.allowOnce', { url: url ?? '' });
       location.href = url ?? '';
     });
+  };
 
   return (
     <main>

@@ -2,8 +2,9 @@
  * The one installer of Sortie's declarativeNetRequest rules, all compiled by
  * lib/links/dnr.ts from the settings:
  * - dynamic rules (ids 7000-7999), swapped in one atomic update: share-intent
- *   takeover, then either the redirects to the chosen mirror or, when no
- *   mirror works, the redirects to the fallback page; plus the block of X's
+ *   takeover (a block: the background opens the composer), then either the
+ *   redirects to the chosen mirror or, when no mirror works, blocks of the
+ *   same routes (the background opens the fallback page); plus the block of X's
  *   embed script when embeds are replaced;
  * - session rules for "open on X once": a high-priority allow for one exact
  *   URL, gone after a minute or when the browser closes.
@@ -45,16 +46,16 @@ export function linkRuleSettings(settings: Settings, composeUrl: string, now: nu
   };
 }
 
-/** Where X links go: a mirror, the fallback page (no mirror works), or nowhere (share rules only). */
-export type RuleTarget = { mirror: Mirror } | { fallbackPage: string } | null;
+/** Where X links go: a mirror, the fallback page (no mirror works: they are blocked), or nowhere (share rules only). */
+export type RuleTarget = { mirror: Mirror } | 'fallback' | null;
 
 export function compileLinkRules(settings: Settings, composeUrl: string, target: RuleTarget, now: number): DnrRule[] {
   const rules = linkRuleSettings(settings, composeUrl, now);
   const main =
-    target !== null && 'mirror' in target
+    target !== null && target !== 'fallback'
       ? compileRedirectRules(rules, target.mirror)
-      : target !== null
-        ? compileFallbackRules(rules, target.fallbackPage)
+      : target === 'fallback'
+        ? compileFallbackRules(rules)
         : // Without a target nothing is redirected; the compiler still wants a mirror.
           compileRedirectRules({ ...rules, enabled: false }, BUILT_IN_MIRRORS[0]!);
   const embeds = rules.enabled && !isPaused(rules) && settings.links.replaceEmbeds ? embedScriptRules() : [];

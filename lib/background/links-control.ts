@@ -9,7 +9,7 @@
  * startup, settings changes, alarms, failures and the user's own requests.
  */
 import type { Db } from '../db.ts';
-import { normalizeException } from '../links/dnr.ts';
+import { fallbackUrl, normalizeException, type DnrRule } from '../links/dnr.ts';
 import { nextMirrorAfterFailure, pickMirror, type HealthMap, type ProbeVerdict } from '../links/health.ts';
 import { isRedirectableMirror } from '../links/dnr.ts';
 import { rewriteToMirror, type Mirror } from '../links/mirrors.ts';
@@ -18,6 +18,7 @@ import { LINK_MIRROR_KEY } from '../links/page-rewrite.ts';
 import { compilePageRules } from '../links/page-rules.ts';
 import { isPausedUntilRestart } from '../links/pause.ts';
 import { LINK_GUARD_KEY, type LinkGuardConfig } from '../links/sw-guard.ts';
+import { takeoverUrl } from '../links/takeover.ts';
 import { parseXUrl } from '../links/x-url.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
 import type { Settings } from '../settings.ts';
@@ -65,6 +66,18 @@ export interface LinksEnv {
   fallbackPage: string;
 }
 
+export interface NavigationErrorDetails {
+  url: string;
+  error: string;
+  tabId: number;
+  type: string;
+  method?: string;
+  /** Chrome: origin of the page that started the navigation (absent when typed). */
+  initiator?: string;
+  /** Firefox's word for the same page (a full URL). */
+  originUrl?: string;
+}
+
 export type Target = { kind: 'mirror'; mirror: Mirror } | { kind: 'fallback' } | { kind: 'off' };
 
 interface AllowOnceEntry {
@@ -78,8 +91,13 @@ export interface LinksControl {
   onAlarm(name: string): Promise<void>;
   /** A mirror page failed its reader (error status, rate-limit page, network error). */
   mirrorFailed(tabId: number | undefined, url: string, verdict: ProbeVerdict): Promise<void>;
-  /** webRequest.onErrorOccurred for a top-level navigation. */
-  navigationError(details: { url: string; error: string; tabId: number; type: string }): Promise<void>;
+  /**
+   * webRequest.onErrorOccurred for a top-level navigation: one Sortie's rules
+   * blocked (a share intent, an X page when no mirror works) moves its tab to
+   * the composer or the fallback page, and resolves true; a mirror that
+   * failed moves the reader on.
+   */
+  navigationError(details: NavigationErrorDetails): Promise<boolean>;
   /** Re-checks mirrors now (a user's request); the URL to open for `xUrl`, or null when none works. */
   retry(xUrl: string): Promise<string | null>;
   checkNow(): Promise<void>;
@@ -94,6 +112,9 @@ export interface LinksControl {
  * load, the browser is offline, an extension or policy blocked it.
  */
 const NOT_THE_MIRROR = /ERR_ABORTED|ERR_BLOCKED_BY|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|NS_BINDING_ABORTED|NS_ERROR_OFFLINE|ERR_CACHE_MISS/;
+
+/** The hosts Sortie's block rules cover (the rules themselves decide the rest). */
+const X_PAGE = /^https?:\/\/(?:[\w-]+\.)*(?:x\.com|twitter\.com|t\.co)(?:[:/?#]|$)/i;
 
 export function isMirrorNetworkFailure(error: string): boolean {
   return !NOT_THE_MIRROR.test(error);
@@ -137,7 +158,6 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     const guard: LinkGuardConfig = {
       enabled: settings.links.redirect,
       mirror: mirrorValue,
-      fallbackPage: env.fallbackPage,
       keepXUsable: settings.links.keepXUsable,
       exceptions: settings.links.exceptions.map(normalizeException).filter((p): p is string => p !== null),
       pausedUntil: settings.links.pausedUntil,
@@ -203,7 +223,7 @@ export function createLinksControl(env: LinksEnv): LinksControl {
         })
       : null;
     const target: Target = !settings.links.redirect ? { kind: 'off' } : chosen === null ? { kind: 'fallback' } : { kind: 'mirror', mirror: chosen };
-    const ruleTarget: RuleTarget = target.kind === 'mirror' ? { mirror: target.mirror } : target.kind === 'fallback' ? { fallbackPage: env.fallbackPage } : null;
+    const ruleTarget: RuleTarget = target.kind === 'mirror' ? { mirror: target.mirror } : target.kind === 'fallback' ? 'fallback' : null;
     await syncLinkRules(env.dnr, settings, env.composeUrl, ruleTarget, now);
     await writePageValues(settings, target, await readAllowOnce(now), now);
     const origins = await granted();
@@ -261,7 +281,7 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     const xUrl = xUrlFromMirrorUrl(url, failed);
     const link = xUrl === null ? null : parseXUrl(xUrl);
     const next = target.kind === 'mirror' && link !== null ? rewriteToMirror(link, target.mirror) : null;
-    const destination = next ?? (target.kind === 'fallback' || xUrl !== null ? `${env.fallbackPage}?url=${xUrl ?? url}` : null);
+    const destination = next ?? (target.kind === 'fallback' || xUrl !== null ? fallbackUrl(env.fallbackPage, xUrl ?? url) : null);
     if (destination !== null) await env.tabs.update(tabId, { url: destination });
   }
 
@@ -311,8 +331,20 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     },
     mirrorFailed: (tabId, url, verdict) => serial(() => failover(tabId, url, verdict)),
     navigationError: async (details) => {
-      if (details.type !== 'main_frame' || !isMirrorNetworkFailure(details.error)) return;
+      if (details.type !== 'main_frame') return false;
+      if (/ERR_BLOCKED_BY_CLIENT|NS_ERROR/.test(details.error) && details.tabId >= 0 && X_PAGE.test(details.url)) {
+        // Not serialised: a share must not wait behind a round of mirror checks.
+        const rules = (await env.dnr.getDynamicRules()) as DnrRule[];
+        const initiator = details.initiator ?? (details.originUrl === undefined ? undefined : new URL(details.originUrl).origin);
+        const url = takeoverUrl(rules, { url: details.url, type: details.type, method: details.method, initiator }, env);
+        if (url !== null) {
+          await env.tabs.update(details.tabId, { url });
+          return true;
+        }
+      }
+      if (!isMirrorNetworkFailure(details.error)) return false;
       await serial(() => failover(details.tabId, details.url, { state: 'down', reason: 'navigation-failed', detail: details.error }));
+      return false;
     },
     retry: (xUrl) =>
       serial(async () => {

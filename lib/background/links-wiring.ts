@@ -66,10 +66,17 @@ export function listenForLinks(links: LinksControl): void {
     { urls: X_PAGES, types: ['main_frame'] },
   );
   // Only errors wake the worker: a mirror that does not answer (DNS, refused,
-  // TLS, timeout). Pages that load are read by the mirror-check script.
+  // TLS, timeout), and X pages Sortie's rules blocked to open its own page in
+  // their tab instead (share intents; X links when no mirror works). Pages
+  // that load are read by the mirror-check script.
   browser.webRequest.onErrorOccurred.addListener(
     (details) => {
-      links.navigationError(details).catch(report('failover'));
+      links
+        .navigationError(details)
+        .then(async (tookOver) => {
+          if (tookOver) await bumpStatQuietly(await openSortieDb(), 'x.redirected');
+        })
+        .catch(report('failover'));
     },
     { urls: ['<all_urls>'], types: ['main_frame'] },
   );

@@ -6,8 +6,11 @@
  * Priorities (a higher one wins; at equal priority `allow` beats `redirect`):
  *   50 allow     the user's exceptions (path prefixes never redirected)
  *   45 allow     X account pages (login, settings, i/flow...)
- *   40 redirect  share intents -> the extension's composer (shareTakeover)
- *   30-32        redirects to the mirror for specific routes
+ *   40 block     share intents (shareTakeover); the background then opens the
+ *                composer in that tab (lib/links/takeover.ts)
+ *   30-32        redirects to the mirror for specific routes (block rules
+ *                instead when no mirror works: the background opens the
+ *                fallback page)
  *   20 allow     other reserved X paths (/i/..., /tos...) no mirror shows
  *   15, 10       redirects of profile tabs and profiles (`/name`)
  * RE2 has no negative lookahead, so the catch-all `/name` rule cannot exclude
@@ -16,6 +19,12 @@
  * Every redirect regex only matches X hosts, so a mirror URL (the target) is
  * never matched again: there is no redirect loop. A mirror whose origin is
  * itself an X host gets no mirror rules at all.
+ *
+ * No rule redirects to an extension page: Chrome only redirects a navigation
+ * to a web-accessible resource, and any web-accessible page lets every site
+ * detect Sortie with one fetch. The rules stop those navigations instead
+ * (`block`), and the background, told by webRequest.onErrorOccurred, moves
+ * the tab to its own page, which an extension may do without exposing it.
  */
 import { estimateRe2Program } from './re2-cost';
 import { normalizeOrigin, templateProblem, type Mirror, type TemplateKind } from './mirrors';
@@ -247,14 +256,22 @@ const EXTENSION_PAGE = /^(?:chrome|moz|safari-web)-extension:\/\/[\w-]+\/[^\\]*$
 /** X's composing intents ("Share on X"): the group is the query the composer reads. */
 export const SHARE_REGEX = `${H}/(?:intent/(?:tweet|post)|share)/?(?:\\?(.*))?$`;
 
+/** The share-intent rule's id: the background opens the composer for what it blocked. */
+export const SHARE_RULE_ID = SHARE_ID;
+
+/** True for the route rules' ids (mirror redirects, or fallback blocks when no mirror works). */
+export function isRouteRuleId(id: number): boolean {
+  return id >= MIRROR_ID && id < EXCEPTION_ID;
+}
+
 function shareRules(composeUrl: string): DnrRule[] {
   if (!EXTENSION_PAGE.test(composeUrl)) return [];
-  const joiner = composeUrl.includes('?') ? '&' : '?';
   return [
     {
       id: SHARE_ID,
       priority: PRIORITY.share,
-      action: { type: 'redirect', redirect: { regexSubstitution: `${composeUrl}${joiner}\\1` } },
+      // Blocked, not redirected: the background opens the composer in the tab (see the header).
+      action: { type: 'block' },
       condition: {
         regexFilter: SHARE_REGEX,
         isUrlFilterCaseSensitive: false,
@@ -289,7 +306,7 @@ export function isRedirectableMirror(mirror: Mirror): boolean {
  * `ownHost` is the host the rules redirect to, whose own "open on X" links
  * are honoured.
  */
-function routeRules(settings: LinkRuleSettings, target: (spec: MirrorSpec) => string | null, ownHost: string | null): DnrRule[] {
+function routeRules(settings: LinkRuleSettings, target: (spec: MirrorSpec) => string | null | 'block', ownHost: string | null): DnrRule[] {
   const frames: ResourceType[] = settings.subFrames ? ['main_frame', 'sub_frame'] : ['main_frame'];
   const own = ownHost === null ? [] : [ownHost];
   // A click on the mirror's own "open on X" link means it: never send it back.
@@ -302,7 +319,7 @@ function routeRules(settings: LinkRuleSettings, target: (spec: MirrorSpec) => st
     rules.push({
       id: MIRROR_ID + spec.slot,
       priority: spec.priority,
-      action: { type: 'redirect', redirect: { regexSubstitution: substitution } },
+      action: substitution === 'block' ? { type: 'block' } : { type: 'redirect', redirect: { regexSubstitution: substitution } },
       condition: {
         regexFilter: spec.regex,
         isUrlFilterCaseSensitive: false,
@@ -357,17 +374,21 @@ export function linkRulesUpdate(
 }
 
 /**
- * When no mirror works: the same routes as the mirror rules, all sent to the
- * extension's page that explains it (`page?url=<the X URL as it was>`), so a
- * link never falls through to x.com unnoticed. `fallbackPage` must be one of
- * the extension's own pages.
+ * When no mirror works: the same routes as the mirror rules, all blocked, so
+ * a link never falls through to x.com unnoticed; the background then opens
+ * the extension's page that explains it (`fallbackUrl`) in that tab. A
+ * blocked frame stays blocked: the fallback page never runs framed.
  */
-export function compileFallbackRules(settings: LinkRuleSettings, fallbackPage: string): DnrRule[] {
+export function compileFallbackRules(settings: LinkRuleSettings): DnrRule[] {
   const share = settings.shareTakeover ? shareRules(settings.composeUrl) : [];
-  if (!settings.enabled || isPaused(settings) || !EXTENSION_PAGE.test(fallbackPage) || fallbackPage.includes('?')) return share;
-  // `\0` is the whole match: every route regex spans the whole URL.
-  const fallback = routeRules(settings, () => `${fallbackPage}?url=\\0`, null);
+  if (!settings.enabled || isPaused(settings)) return share;
+  const fallback = routeRules(settings, () => 'block', null);
   return [...exceptionRules(settings.exceptions), ...accountRules(), ...share, ...fallback];
+}
+
+/** The fallback page for `xUrl` as it was (`page?url=<the X URL>`), read back by fallbackTarget. */
+export function fallbackUrl(fallbackPage: string, xUrl: string): string {
+  return `${fallbackPage}?url=${xUrl}`;
 }
 
 /** The URL the fallback page was opened for (everything after `?url=`, fragment included), or null. */

@@ -13,10 +13,8 @@ export const LINK_GUARD_KEY = 'sortie.linkGuard';
 export interface LinkGuardConfig {
   /** Redirecting is on. */
   enabled: boolean;
-  /** Where X links go; null when no mirror works (the fallback page then). */
+  /** Where X links go; null when no mirror works (the rules then block X pages, and the background opens the fallback page). */
   mirror: MirrorTarget | null;
-  /** The extension's "no mirror works" page. */
-  fallbackPage: string;
   keepXUsable: boolean;
   /** Exception path prefixes, already normalized (lower case, percent-encoded). */
   exceptions: string[];
@@ -32,7 +30,7 @@ const X_HOSTS = /(?:^|\.)(?:x|twitter)\.com$/;
 export function readLinkGuard(value: unknown): LinkGuardConfig | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  if (typeof v.enabled !== 'boolean' || typeof v.keepXUsable !== 'boolean' || typeof v.fallbackPage !== 'string') return null;
+  if (typeof v.enabled !== 'boolean' || typeof v.keepXUsable !== 'boolean') return null;
   const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : []);
   const allowOnce = Array.isArray(v.allowOnce)
     ? v.allowOnce.filter(
@@ -43,7 +41,6 @@ export function readLinkGuard(value: unknown): LinkGuardConfig | null {
   return {
     enabled: v.enabled,
     mirror: readLinkMirror(v.mirror),
-    fallbackPage: v.fallbackPage,
     keepXUsable: v.keepXUsable,
     exceptions: strings(v.exceptions),
     pausedUntil: typeof v.pausedUntil === 'number' ? v.pausedUntil : null,
@@ -80,5 +77,9 @@ export function guardTarget(href: string, referrer: string, config: LinkGuardCon
     if (from === '' || X_HOSTS.test(from)) return null;
   }
   if (config.mirror !== null) return rewriteToMirror(link, config.mirror);
-  return rewriteToMirror(link, ANY_NITTER) === null ? null : `${config.fallbackPage}?url=${href}`;
+  // No mirror: load the page again past X's (now removed) service worker. The
+  // rules block it and the background opens the fallback page in this tab: a
+  // web page, this script included, cannot open an extension page that is not
+  // web-accessible, and none is (lib/links/dnr.ts).
+  return rewriteToMirror(link, ANY_NITTER) === null ? null : href;
 }

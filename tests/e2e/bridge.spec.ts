@@ -1,7 +1,8 @@
 /**
  * The follow bridge end to end (issue 8): a fixture X following page (X's
  * UserCell markup, virtualised like X's timeline) with 161 people, collected
- * by the x.com content script with auto-scroll; matched with the user's own
+ * by the collector the user starts from the bridge page (injected into the
+ * X tab for that run only), which scrolls for them; matched with the user's own
  * accounts against accounts made on the real PDS (no AppView) and on the
  * Mastodon test server; precision and recall per confidence level measured
  * against the fixture's ground truth; every sure match followed from the
@@ -96,20 +97,17 @@ test('follow bridge: 161 X accounts collected, matched, scored against the truth
       : route.fulfill({ status: 404, body: '' }),
   );
   await routeHost('abs-0.twimg.com', (route) => route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"/>' }));
-  const x = await context.newPage();
-  await x.setViewportSize({ width: 1000, height: 1400 });
-  await x.goto('https://x.com/mover_x/following');
-  const panel = x.getByTestId('sortie-bridge-panel');
-  await panel.getByRole('button', { name: 'Scroll for me' }).click();
-  await expect(x.getByTestId('sortie-bridge-count')).toHaveText(`${people.length} accounts read on this page. End of the list.`, { timeout: 120_000 });
-  // The panel's way to the results opens the bridge page.
-  const [opened] = await Promise.all([context.waitForEvent('page'), panel.getByRole('button', { name: 'See matches' }).click()]);
-  await expect(opened).toHaveURL(/\/bridge\.html$/);
-  await opened.close();
-
-  // Look everyone up with both accounts.
+  // The user starts the collection from Sortie's page: the background opens the list and collects it.
   const bridge = await openPage('bridge.html');
   const b = bridge.page;
+  await b.getByLabel('Your X handle').fill('mover_x');
+  const [x] = await Promise.all([context.waitForEvent('page'), b.getByRole('button', { name: 'Collect the accounts mover_x follows' }).click()]);
+  await x.setViewportSize({ width: 1000, height: 1400 });
+  await expect(b.getByTestId('bridge-collected')).toHaveText(`Collected: ${people.length} X accounts, from 1 list(s).`, { timeout: 120_000 });
+  await x.close();
+
+  // Look everyone up with both accounts.
+  await b.reload();
   await expect(b.getByTestId('bridge-collected')).toHaveText(`Collected: ${people.length} X accounts, from 1 list(s).`);
   await b.getByRole('button', { name: 'Find matches' }).click();
   const run = b.getByTestId('bridge-run');

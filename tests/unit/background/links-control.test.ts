@@ -25,7 +25,17 @@ describe('links control: rules, page values, scripts', () => {
     const links = createLinksControl(fake.env);
     await links.refresh();
     expect(ruleTarget(fake.dynamic(), 'https://x.com/jack')).toBe(`${origin(A)}/jack`);
-    expect(ruleTarget(fake.dynamic(), 'https://x.com/intent/tweet?text=hi')).toBe('chrome-extension://abcdefgh/compose.html?text=hi');
+    // Shares are blocked, and the blocked navigation's tab is moved to the composer (no web-accessible page).
+    expect(ruleTarget(fake.dynamic(), 'https://x.com/intent/tweet?text=hi')).toBe('block');
+    const share = { url: 'https://x.com/intent/tweet?text=hi', error: 'net::ERR_BLOCKED_BY_CLIENT', tabId: 4, type: 'main_frame', method: 'GET' };
+    expect(await links.navigationError({ ...share, initiator: 'https://news.example.org' })).toBe(true);
+    expect(fake.tabs.update).toHaveBeenCalledWith(4, { url: 'chrome-extension://abcdefgh/compose.html?text=hi' });
+    // Typed (no initiator) too; a frame, a POST, or a page Sortie did not block is left alone.
+    expect(await links.navigationError(share)).toBe(true);
+    expect(await links.navigationError({ ...share, type: 'sub_frame' })).toBe(false);
+    expect(await links.navigationError({ ...share, method: 'POST' })).toBe(false);
+    expect(await links.navigationError({ ...share, url: 'https://x.com/jack' })).toBe(false);
+    expect(fake.tabs.update).toHaveBeenCalledTimes(2);
     expect(fake.dynamic().some((r) => r.action.type === 'block')).toBe(true);
     expect(fake.fetched).toEqual([]);
     expect(fake.alarms.get(HEALTH_ALARM)).toEqual({ delayInMinutes: 60, periodInMinutes: 60 });
@@ -94,7 +104,9 @@ describe('links control: failures', () => {
     await links.refresh();
     await links.navigationError({ url: `${origin(A)}/jack`, error: 'net::ERR_CONNECTION_REFUSED', tabId: 3, type: 'main_frame' });
     expect(fake.tabs.update).toHaveBeenCalledWith(3, { url: 'chrome-extension://abcdefgh/fallback.html?url=https://x.com/jack' });
-    expect(ruleTarget(fake.dynamic(), 'https://x.com/a/status/1')).toBe('chrome-extension://abcdefgh/fallback.html?url=https://x.com/a/status/1');
+    expect(ruleTarget(fake.dynamic(), 'https://x.com/a/status/1')).toBe('block');
+    await links.navigationError({ url: 'https://x.com/a/status/1', error: 'net::ERR_BLOCKED_BY_CLIENT', tabId: 5, type: 'main_frame', initiator: 'https://news.example.org' });
+    expect(fake.tabs.update).toHaveBeenCalledWith(5, { url: 'chrome-extension://abcdefgh/fallback.html?url=https://x.com/a/status/1' });
     expect(fake.store.has(LINK_MIRROR_KEY)).toBe(false);
     expect((fake.store.get(LINK_GUARD_KEY) as LinkGuardConfig).mirror).toBeNull();
   });

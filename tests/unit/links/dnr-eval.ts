@@ -5,7 +5,7 @@
  *   excludedInitiatorDomains (a request without initiator has an opaque
  *   origin: it fails any initiatorDomains list and passes any exclusion),
  *   regexFilter, and `||host/path^` urlFilters;
- * - the highest priority wins; at equal priority allow beats redirect;
+ * - the highest priority wins; at equal priority allow beats block and redirect;
  * - a redirect replaces the first match of regexFilter with the
  *   substitution, where \N is a capture group (RE2::Replace semantics).
  */
@@ -23,6 +23,7 @@ export interface Request {
 export type Outcome =
   | { action: 'none' }
   | { action: 'allow'; ruleId: number }
+  | { action: 'block'; ruleId: number }
   | { action: 'redirect'; ruleId: number; url: string };
 
 function domainMatches(host: string, domains: readonly string[]): boolean {
@@ -62,6 +63,7 @@ export function evaluate(rules: readonly DnrRule[], request: Request): Outcome {
   const allow = winners.find((r) => r.action.type === 'allow');
   if (allow !== undefined) return { action: 'allow', ruleId: allow.id };
   const winner = winners[0] as DnrRule;
+  if (winner.action.type === 'block') return { action: 'block', ruleId: winner.id };
   if (winner.action.type !== 'redirect' || winner.condition.regexFilter === undefined) throw new Error('unexpected rule');
   const url = request.url.replace(new RegExp(winner.condition.regexFilter, 'i'), toJsReplacement(winner.action.redirect.regexSubstitution));
   return { action: 'redirect', ruleId: winner.id, url };

@@ -11,10 +11,12 @@ import {
 } from '../../../lib/links/dnr';
 import type { Mirror } from '../../../lib/links/mirrors';
 import { RE2_PROGRAM_LIMIT, estimateRe2Program } from '../../../lib/links/re2-cost';
+import { takeoverUrl } from '../../../lib/links/takeover';
 import { evaluate, sameTarget, type Request } from './dnr-eval';
 import { ROWS } from './url-table';
 
 const COMPOSE = 'chrome-extension://abcdefgh/compose.html';
+const FALLBACK = 'chrome-extension://abcdefgh/fallback.html';
 const NEWS = 'https://news.example.org';
 
 const nitter: Mirror = {
@@ -41,8 +43,12 @@ const base: LinkRuleSettings = {
 const settings = (over: Partial<LinkRuleSettings> = {}): LinkRuleSettings => ({ ...base, ...over });
 const go = (rules: DnrRule[], url: string, more: Omit<Request, 'url'> = { initiator: NEWS }) =>
   evaluate(rules, { url: new URL(url).href, ...more });
-const target = (rules: DnrRule[], url: string, more?: Omit<Request, 'url'>): string | null => {
+/** Where the request ends: a redirect's target, or the page the background opens for a navigation Sortie blocked. */
+const target = (rules: DnrRule[], url: string, more?: Omit<Request, 'url'>, composeUrl = COMPOSE): string | null => {
   const outcome = go(rules, url, more);
+  if (outcome.action === 'block') {
+    return takeoverUrl(rules, { url, type: more?.type ?? 'main_frame', method: more?.method ?? 'get', initiator: more?.initiator }, { composeUrl, fallbackPage: FALLBACK });
+  }
   return outcome.action === 'redirect' ? outcome.url : null;
 };
 
@@ -156,7 +162,7 @@ describe('compileRedirectRules: share takeover', () => {
     ['https://twitter.com/intent/tweet?text=Hi%20there&url=https%3A%2F%2Fa.example%2F&hashtags=a,b&via=jack', `${COMPOSE}?text=Hi%20there&url=https%3A%2F%2Fa.example%2F&hashtags=a,b&via=jack`],
     ['https://x.com/intent/post?text=Hi', `${COMPOSE}?text=Hi`],
     ['https://twitter.com/share?url=https%3A%2F%2Fa.example', `${COMPOSE}?url=https%3A%2F%2Fa.example`],
-    ['https://www.twitter.com/intent/tweet', `${COMPOSE}?`],
+    ['https://www.twitter.com/intent/tweet', COMPOSE],
   ])('%s', (url, expected) => {
     expect(target(compileRedirectRules(settings(), nitter), url)).toBe(expected);
     // Even typed or opened from X itself, and while the mirror rules are paused or off.
@@ -167,7 +173,7 @@ describe('compileRedirectRules: share takeover', () => {
 
   it('keeps the composer URL own query', () => {
     const rules = compileRedirectRules(settings({ composeUrl: `${COMPOSE}?from=share` }), nitter);
-    expect(target(rules, 'https://x.com/intent/tweet?text=a')).toBe(`${COMPOSE}?from=share&text=a`);
+    expect(target(rules, 'https://x.com/intent/tweet?text=a', undefined, `${COMPOSE}?from=share`)).toBe(`${COMPOSE}?from=share&text=a`);
   });
 
   it.each(['', 'https://evil.example/compose', 'compose.html', 'chrome-extension://id/a\\b'])('is absent for a composer outside the extension: %j', (composeUrl) => {
@@ -177,7 +183,7 @@ describe('compileRedirectRules: share takeover', () => {
 
   it('accepts Firefox extension pages', () => {
     const rules = compileRedirectRules(settings({ composeUrl: 'moz-extension://4b1f-99/compose.html' }), nitter);
-    expect(target(rules, 'https://x.com/intent/tweet?text=a')).toBe('moz-extension://4b1f-99/compose.html?text=a');
+    expect(target(rules, 'https://x.com/intent/tweet?text=a', undefined, 'moz-extension://4b1f-99/compose.html')).toBe('moz-extension://4b1f-99/compose.html?text=a');
   });
 
   it('is absent when shareTakeover is off', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileFallbackRules, compileRedirectRules, embedScriptRules, fallbackTarget, type LinkRuleSettings } from '../../../lib/links/dnr';
 import type { Mirror } from '../../../lib/links/mirrors';
+import { takeoverUrl } from '../../../lib/links/takeover';
 import { evaluate } from './dnr-eval';
 
 const FALLBACK = 'chrome-extension://abcdefgh/fallback.html';
@@ -16,8 +17,14 @@ const settings: LinkRuleSettings = {
 };
 const nitter: Mirror = { id: 'n', name: 'n', origin: 'https://nitter.example', scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
 
-const outcome = (url: string, initiator?: string) =>
-  evaluate(compileFallbackRules(settings, FALLBACK), { url, ...(initiator === undefined ? {} : { initiator }) });
+const COMPOSE = 'chrome-extension://abcdefgh/compose.html';
+const rules = compileFallbackRules(settings);
+/** What Chrome does with the request, then where the background sends the tab it blocked. */
+const outcome = (url: string, initiator?: string) => {
+  const result = evaluate(rules, { url, ...(initiator === undefined ? {} : { initiator }) });
+  const landing = takeoverUrl(rules, { url, type: 'main_frame', method: 'GET', initiator }, { composeUrl: COMPOSE, fallbackPage: FALLBACK });
+  return { ...result, landing };
+};
 
 describe('compileFallbackRules', () => {
   it.each([
@@ -27,34 +34,32 @@ describe('compileFallbackRules', () => {
     'https://x.com/i/web/status/123',
     'https://t.co/abc123',
     'https://x.com/jack/likes',
-  ])('sends %s to the fallback page with the URL as it was', (url) => {
+  ])('blocks %s, and the background opens the fallback page with the URL as it was', (url) => {
     const result = outcome(url, 'https://news.example.org');
-    expect(result).toMatchObject({ action: 'redirect' });
-    if (result.action !== 'redirect') return;
-    expect(result.url).toBe(`${FALLBACK}?url=${url}`);
-    expect(fallbackTarget(result.url)).toBe(url);
+    expect(result).toMatchObject({ action: 'block', landing: `${FALLBACK}?url=${url}` });
+    expect(fallbackTarget(result.landing!)).toBe(url);
+  });
+
+  it('never redirects to an extension page (that would need it web-accessible)', () => {
+    expect(rules.filter((r) => r.action.type === 'redirect')).toEqual([]);
   });
 
   it('covers exactly the routes the mirror rules cover', () => {
     const mirrorRules = compileRedirectRules(settings, nitter).filter((r) => r.action.type === 'redirect' && r.id >= 7_200);
-    const fallbackRules = compileFallbackRules(settings, FALLBACK).filter((r) => r.action.type === 'redirect' && r.id >= 7_200);
+    const fallbackRules = compileFallbackRules(settings).filter((r) => r.action.type === 'block' && r.id >= 7_200);
     expect(fallbackRules.map((r) => [r.id, r.condition.regexFilter])).toEqual(mirrorRules.map((r) => [r.id, r.condition.regexFilter]));
   });
 
   it('keeps account pages, exceptions and share intents as they are with a mirror', () => {
     expect(outcome('https://x.com/settings/account')).toMatchObject({ action: 'allow' });
     expect(outcome('https://x.com/i/bookmarks')).toMatchObject({ action: 'allow' });
-    const share = outcome('https://x.com/intent/tweet?text=hi');
-    expect(share.action === 'redirect' && share.url).toBe('chrome-extension://abcdefgh/compose.html?text=hi');
+    expect(outcome('https://x.com/intent/tweet?text=hi')).toMatchObject({ action: 'block', landing: `${COMPOSE}?text=hi` });
   });
 
-  it('redirects nothing when off or paused, and refuses a page that is not the extension own', () => {
-    const only = (s: Partial<LinkRuleSettings>, page = FALLBACK) =>
-      compileFallbackRules({ ...settings, ...s }, page).filter((r) => r.id >= 7_200).length;
+  it('blocks nothing when off or paused', () => {
+    const only = (s: Partial<LinkRuleSettings>) => compileFallbackRules({ ...settings, ...s }).filter((r) => r.id >= 7_200).length;
     expect(only({ enabled: false })).toBe(0);
     expect(only({ pausedUntil: 2_000 })).toBe(0);
-    expect(only({}, 'https://evil.example/fallback.html')).toBe(0);
-    expect(only({}, `${FALLBACK}?x=1`)).toBe(0);
     expect(only({})).toBeGreaterThan(20);
   });
 });

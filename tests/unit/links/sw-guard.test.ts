@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { guardTarget, matchesException, readLinkGuard, type LinkGuardConfig } from '../../../lib/links/sw-guard';
 
-const FALLBACK = 'chrome-extension://abcdefgh/fallback.html';
 const config: LinkGuardConfig = {
   enabled: true,
   mirror: { origin: 'https://nitter.example', scheme: 'nitter' },
-  fallbackPage: FALLBACK,
   keepXUsable: false,
   exceptions: ['/i/bookmarks', '/jack/'],
   pausedUntil: null,
@@ -43,8 +41,8 @@ describe('guardTarget: the decision the redirect rules would have made', () => {
     expect(go('https://x.com/a', { keepXUsable: true }, 'https://news.example.org/story')).toBe('https://nitter.example/a');
   });
 
-  it('without a working mirror, sends readable pages to the fallback page', () => {
-    expect(go('https://x.com/a/status/1', { mirror: null })).toBe(`${FALLBACK}?url=https://x.com/a/status/1`);
+  it('without a working mirror, loads readable pages again so the rules block them (the background opens the fallback page)', () => {
+    expect(go('https://x.com/a/status/1', { mirror: null })).toBe('https://x.com/a/status/1');
     expect(go('https://x.com/settings', { mirror: null })).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContext
 import { syncLinkRules, type DnrApi } from '../../../lib/background/dnr-rules.ts';
 import type { DnrRule } from '../../../lib/links/dnr.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../../lib/settings.ts';
+import { takeoverUrl } from '../../../lib/links/takeover.ts';
 import { evaluate } from '../links/dnr-eval.ts';
 
 const COMPOSE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/compose.html';
@@ -22,11 +23,17 @@ function fakeDnr(installed: DnrRule[]) {
   return { api, rules: () => rules };
 }
 
-const toCompose = (r: DnrRule): boolean => r.action.type === 'redirect' && r.action.redirect.regexSubstitution.startsWith(COMPOSE);
-const go = (rules: DnrRule[], url: string) => evaluate(rules, { url, type: 'main_frame', method: 'get', initiator: 'https://news.example' });
+const FALLBACK = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/fallback.html';
+const SHARE_ID = 7_050;
+const toCompose = (r: DnrRule): boolean => r.id === SHARE_ID && r.action.type === 'block';
+/** What Chrome does, and where the background then sends the tab it blocked. */
+const go = (rules: DnrRule[], url: string, initiator: string | undefined = 'https://news.example') => ({
+  ...evaluate(rules, { url, type: 'main_frame', method: 'get', ...(initiator === undefined ? {} : { initiator }) }),
+  landing: takeoverUrl(rules, { url, type: 'main_frame', method: 'GET', initiator }, { composeUrl: COMPOSE, fallbackPage: FALLBACK }),
+});
 
 describe('share-intent rules', () => {
-  it('send every share intent to the compose page with its parameters, and nothing else', async () => {
+  it('block every share intent, and the background opens the compose page with its parameters; nothing else', async () => {
     const dnr = fakeDnr([]);
     await syncLinkRules(dnr.api, DEFAULT_SETTINGS, COMPOSE, null);
     const rules = dnr.rules();
@@ -37,12 +44,20 @@ describe('share-intent rules', () => {
       'https://x.com/intent/post?text=Hi&url=https%3A%2F%2Fexample.org&hashtags=a,b&via=me',
       'https://twitter.com/share?text=Hi&url=https%3A%2F%2Fexample.org&hashtags=a,b&via=me',
     ]) {
-      const outcome = go(rules, url);
-      expect(outcome.action, url).toBe('redirect');
-      const target = new URL((outcome as { url: string }).url);
+      for (const initiator of ['https://news.example', undefined]) {
+        const outcome = go(rules, url, initiator);
+        expect(outcome.action, url).toBe('block');
+        const target = new URL(outcome.landing!);
       expect(target.href.startsWith(`${COMPOSE}?`)).toBe(true);
-      expect(Object.fromEntries(target.searchParams)).toEqual({ text: 'Hi', url: 'https://example.org', hashtags: 'a,b', via: 'me' });
+        expect(Object.fromEntries(target.searchParams)).toEqual({ text: 'Hi', url: 'https://example.org', hashtags: 'a,b', via: 'me' });
+      }
     }
+    expect(rules.filter((r) => r.action.type === 'redirect')).toEqual([]);
+    expect(go(rules, 'https://x.com/intent/tweet').landing).toBe(COMPOSE);
+    // Not a GET, not a page, not X: not Sortie's to take over.
+    expect(takeoverUrl(rules, { url: 'https://x.com/intent/tweet?text=Hi', type: 'main_frame', method: 'POST' }, { composeUrl: COMPOSE, fallbackPage: FALLBACK })).toBeNull();
+    expect(takeoverUrl(rules, { url: 'https://x.com/intent/tweet?text=Hi', type: 'sub_frame' }, { composeUrl: COMPOSE, fallbackPage: FALLBACK })).toBeNull();
+    expect(takeoverUrl(rules, { url: 'https://example.org/intent/tweet?text=Hi', type: 'main_frame' }, { composeUrl: COMPOSE, fallbackPage: FALLBACK })).toBeNull();
     // No mirror is wired in yet: X itself is left alone.
     expect(go(rules, 'https://x.com/jack/status/20').action).toBe('none');
   });
@@ -54,7 +69,7 @@ describe('share-intent rules', () => {
     await syncLinkRules(dnr.api, mergeSettings(DEFAULT_SETTINGS, { shareTakeover: false }), COMPOSE, null);
     expect(dnr.rules().map((r) => r.id)).toContain(1);
     expect(dnr.rules().filter(toCompose)).toEqual([]);
-    expect(go(dnr.rules(), 'https://twitter.com/intent/tweet?text=Hi').action).toBe('none');
+    expect(go(dnr.rules(), 'https://twitter.com/intent/tweet?text=Hi')).toMatchObject({ action: 'none', landing: null });
   });
 });
 

@@ -1,0 +1,304 @@
+/**
+ * Attacks on Sortie's discretion: a site that probes the extension's pages
+ * (fetch, frame, link) to learn the user has Sortie, a site that frames the
+ * "no mirror works" page to clickjack its "Open on X once", and X's own page
+ * scripts looking for Sortie's elements on a follow list or having it
+ * collect without the user. Each test performs the attack against the built
+ * extension and fails if it works.
+ */
+import type { Page } from '@playwright/test';
+import { followingPageHtml, type XPerson } from '../fixtures/x-following-page.ts';
+import { expect, test } from '../support/fixtures.ts';
+import { evaluateInContentScript } from '../support/isolated-world.ts';
+import { allowXPreconnects, xTrafficBeyondPreconnects } from '../support/links.ts';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/** Every page the extension has, and two files any probe would try. */
+const PAGES = ['compose.html', 'fallback.html?url=https://x.com/jack', 'popup.html', 'options.html', 'bridge.html', 'engine.html', 'manifest.json', 'background.js'];
+
+const TEXT = 'What do you want to say?';
+
+/** A count of the follow bridge's stored accounts, read from Sortie's own page. */
+async function collectedCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('sortie');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('follows').objectStore('follows').count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+test('no site can fetch, frame or link to any of Sortie\'s pages to learn it is installed', async ({ context, extensionId, routeHost, allowHosts }) => {
+  allowHosts('news.example');
+  const base = `chrome-extension://${extensionId}/`;
+  await routeHost('news.example', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>News</title>
+        <a id="link" href="${base}compose.html?text=Spam">compose</a>
+        ${PAGES.map((p, i) => `<iframe id="f${i}" title="probe ${i}" src="${base}${p}"></iframe>`).join('\n')}`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://news.example/');
+
+  // fetch(): any answer at all (even an error status) tells the site Sortie is there.
+  const answers = await page.evaluate(
+    async ({ base, pages }) =>
+      Promise.all(
+        pages.map((p) =>
+          fetch(base + p).then(
+            (r) => `${p}: answered ${r.status}`,
+            () => `${p}: refused`,
+          ),
+        ),
+      ),
+    { base, pages: PAGES },
+  );
+  expect(answers).toEqual(PAGES.map((p) => `${p}: refused`));
+
+  // Frames: none of them runs a Sortie page.
+  await page.waitForLoadState('load');
+  for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+    const inside = await frame.evaluate(() => ({ url: document.URL, app: document.getElementById('app') !== null, buttons: document.querySelectorAll('button').length })).catch(() => null);
+    // Chromium's own error page ("blocked") is not Sortie's: it is what any missing extension gives.
+    expect(inside === null || (!inside.url.startsWith('chrome-extension://') && !inside.app), JSON.stringify(inside)).toBe(true);
+  }
+
+  // A link: the tab does not open Sortie's composer with the site's text.
+  await page.locator('#link').click();
+  await page.waitForTimeout(1_000);
+  await expect(page.getByLabel(TEXT)).toHaveCount(0);
+  expect(await page.evaluate(() => document.getElementById('app'))).toBeNull();
+});
+
+test('a site that frames the fallback page gets nothing to click; framed by anything it offers no action, and synthetic clicks do nothing', async ({
+  context,
+  extensionId,
+  routeHost,
+  allowHosts,
+  openPage,
+}) => {
+  allowHosts('news.example');
+  const xHits: string[] = [];
+  await routeHost('x.com', (route) => {
+    xHits.push(route.request().url());
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>X</title>' });
+  });
+  const fallback = `chrome-extension://${extensionId}/fallback.html?url=https://x.com/jack/status/20`;
+  await routeHost('news.example', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Win a prize</title><p>Click the big button!</p>
+        <iframe title="trap" src="${fallback}" style="opacity:0.01;position:absolute;top:0;left:0;width:800px;height:600px"></iframe>`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://news.example/');
+  await page.waitForLoadState('load');
+  const trap = page.frameLocator('iframe[title="trap"]');
+  await expect(trap.getByRole('button')).toHaveCount(0);
+  await expect(trap.getByRole('link')).toHaveCount(0);
+
+  // Belt and braces: even where it can be framed (inside Sortie's own pages), the page refuses to act framed.
+  const { page: options } = await openPage('options.html');
+  await options.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.title = 'inner';
+    frame.src = src;
+    document.body.append(frame);
+  }, fallback);
+  const inner = options.frameLocator('iframe[title="inner"]');
+  await expect(inner.getByRole('alert')).toBeVisible();
+  await expect(inner.getByRole('button')).toHaveCount(0);
+
+  // "Open on X once" acts on the user's own click only, not on a script's.
+  const own = await context.newPage();
+  await own.goto(fallback);
+  const openOnX = own.getByRole('button', { name: 'Open on X once' });
+  await expect(openOnX).toBeVisible();
+  await own.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Open on X once'))?.click());
+  await own.waitForTimeout(1_500);
+  await expect(own).toHaveURL(fallback);
+  expect(xHits).toEqual([]);
+});
+
+test('share intents typed, from a link and from a popup open the composer, and the sharing site cannot read where they went', async ({
+  sortie,
+  context,
+  routeHost,
+  allowHosts,
+  recordingProxy,
+}) => {
+  // Chromium may pre-connect to X (a TCP/TLS handshake, nothing sent); any real request fails below.
+  allowXPreconnects(allowHosts);
+  // The background installs the share rule right after install: wait for it rather than race it.
+  const worker = await sortie.serviceWorker();
+  await expect
+    .poll(async () => (await worker.evaluate(() => (globalThis as unknown as { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<{ id: number }[]> } } }).chrome.declarativeNetRequest.getDynamicRules())).some((r) => r.id === 7_050))
+    .toBe(true);
+  allowHosts('news.example');
+  const xHits: string[] = [];
+  for (const host of ['x.com', 'twitter.com']) {
+    await routeHost(host, (route) => {
+      xHits.push(route.request().url());
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>X</title>' });
+    });
+  }
+  await routeHost('news.example', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>News</title>
+        <a id="share" href="https://x.com/intent/post?text=From%20a%20link">Share on X</a>
+        <button id="popup" onclick="window.shared = window.open('https://twitter.com/share?text=In%20a%20popup', 'share', 'width=550,height=420')">Tweet</button>`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://x.com/intent/tweet?text=Typed').catch(() => undefined);
+  await expect(page).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/compose\.html\?text=Typed$/);
+  await expect(page.getByLabel(TEXT)).toHaveValue('Typed');
+
+  await page.goto('https://news.example/');
+  await page.locator('#share').click();
+  await expect(page).toHaveURL(/\/compose\.html\?text=From%20a%20link$/);
+  await expect(page.getByLabel(TEXT)).toHaveValue('From a link');
+
+  await page.goto('https://news.example/');
+  const popup = context.waitForEvent('page');
+  await page.locator('#popup').click();
+  const shared = await popup;
+  await expect(shared).toHaveURL(/\/compose\.html\?text=In%20a%20popup$/);
+  await expect(shared.getByLabel(TEXT)).toHaveValue('In a popup');
+  // The opener still holds the window, but learns nothing of it.
+  const seen = await page.evaluate(() => {
+    const w = (window as unknown as { shared: Window }).shared;
+    const read = (f: () => unknown) => {
+      try {
+        return String(f());
+      } catch {
+        return 'refused';
+      }
+    };
+    return { href: read(() => w.location.href), title: read(() => w.document.title), frames: read(() => w.length) };
+  });
+  expect(seen).toEqual({ href: 'refused', title: 'refused', frames: '0' });
+  expect(xHits).toEqual([]);
+  expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
+});
+
+const PEOPLE: XPerson[] = Array.from({ length: 30 }, (_, i) => ({ handle: `person_${i}`, name: `Person ${i}`, bio: `Bio ${i}` }));
+
+test("X's page finds no Sortie element on a follow list, and nothing is collected without the user's start", async ({
+  context,
+  openPage,
+  routeHost,
+  allowHosts,
+}) => {
+  allowHosts('x.com', 'abs-0.twimg.com');
+  const { page: options } = await openPage('options.html');
+  await options.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { links: { redirect: false } } }));
+  await routeHost('x.com', (route) =>
+    new URL(route.request().url()).pathname === '/mover_x/following'
+      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: followingPageHtml('mover_x', PEOPLE) })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+  await routeHost('abs-0.twimg.com', (route) => route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }));
+  const x = await context.newPage();
+  await x.goto('https://x.com/mover_x/following');
+  // X's own script, in the page's main world: it looks for Sortie for a while, scrolling as a reader would.
+  const found = await x.evaluate(async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      for (const el of document.querySelectorAll('*')) if (el.tagName.toLowerCase().startsWith('sortie') || el.id.startsWith('sortie')) seen.add(el.tagName);
+      window.scrollBy(0, 400);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    return [...seen];
+  });
+  expect(found).toEqual([]);
+  expect(await collectedCount(options)).toBe(0);
+});
+
+test('a collection the user started is bounded: X cannot fill storage with endless or fat profiles, nor feed it from another tab', async ({
+  context,
+  extensionId,
+  openPage,
+  routeHost,
+  allowHosts,
+}) => {
+  test.setTimeout(180_000);
+  allowHosts('x.com', 'abs-0.twimg.com');
+  const { page: options } = await openPage('options.html');
+  await options.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { links: { redirect: false } } }));
+  await routeHost('x.com', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    return /^\/\w+\/following$/.test(path)
+      ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: followingPageHtml(path.split('/')[1]!, PEOPLE) })
+      : route.fulfill({ status: 404, body: '' });
+  });
+  await routeHost('abs-0.twimg.com', (route) => route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }));
+
+  // Another X tab, never started: whatever its page makes the extension world say is refused.
+  const other = await context.newPage();
+  await other.goto('https://x.com/someone_else/following');
+
+  const { page: bridge } = await openPage('bridge.html');
+  await bridge.getByLabel('Your X handle').fill('mover_x');
+  const [x] = await Promise.all([context.waitForEvent('page'), bridge.getByRole('button', { name: 'Collect the accounts mover_x follows' }).click()]);
+  await expect(bridge.getByTestId('bridge-collected')).toHaveText(`Collected: ${PEOPLE.length} X accounts, from 1 list(s).`, { timeout: 30_000 });
+  // The panel lives in a closed shadow root: X's script sees an empty host at most.
+  expect(await x.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot !== null && e.tagName.toLowerCase().startsWith('sortie')).length)).toBe(0);
+
+  // Now X's page makes the started collector hand over fat profiles (the message shape's maxima), then endless ones.
+  const fat = (i: number) => ({ handle: `fat_${i}`, displayName: 'N'.repeat(200), bio: 'B'.repeat(2_000), links: Array.from({ length: 20 }, (_, j) => `https://e.example/${j}/${'l'.repeat(1_900)}`), website: `https://w.example/${'w'.repeat(1_900)}` });
+  const thin = (i: number) => ({ handle: `thin_${i}`, displayName: 'T', bio: '', links: [], website: null });
+  const sendBatches = (page: Page, from: number, to: number, make: (i: number) => object = fat) =>
+    evaluateInContentScript<number>(
+      page,
+      extensionId,
+      `(async () => {
+        let refused = 0;
+        const make = ${make.toString()};
+        for (let start = ${from}; start < ${to}; start += 100) {
+          const profiles = Array.from({ length: 100 }, (_, k) => make(start + k));
+          const reply = await chrome.runtime.sendMessage({ sortie: 1, name: 'bridge.collect', body: { source: 'following:mover_x', mode: 'collect', profiles } });
+          if (!reply || !reply.ok) refused++;
+        }
+        return refused;
+      })()`,
+    );
+  await sendBatches(x, 0, 200);
+  await sendBatches(x, 0, 6_000, thin);
+  const stored = await bridge.evaluate(
+    () =>
+      new Promise<{ count: number; chars: number; biggest: number }>((resolve, reject) => {
+        const open = indexedDB.open('sortie');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('follows').objectStore('follows').getAll();
+          req.onsuccess = () => {
+            const sizes = (req.result as Array<{ x: unknown }>).map((e) => JSON.stringify(e.x).length);
+            resolve({ count: sizes.length, chars: sizes.reduce((a, b) => a + b, 0), biggest: Math.max(...sizes) });
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+  expect(stored.count).toBeLessThanOrEqual(5_000);
+  expect(stored.biggest).toBeLessThanOrEqual(4_000);
+  expect(stored.chars).toBeLessThanOrEqual(4_000_000);
+
+  // The other tab was never started: all it sends is refused.
+  const before = stored.count;
+  // (No Sortie world in that tab at all is the strongest refusal.)
+  const refused = await sendBatches(other, 10_000, 10_200).catch((error: Error) => (/world not found/.test(error.message) ? 2 : Promise.reject(error)));
+  expect(refused).toBe(2);
+  expect(await collectedCount(bridge)).toBe(before);
+});

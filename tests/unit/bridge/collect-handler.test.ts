@@ -1,0 +1,44 @@
+/**
+ * The background's side of a collection run: only the tab the user started
+ * a collection in, for that list, may hand over profiles; they are trimmed
+ * and the run stops at its caps.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { COLLECT_LIMITS } from '../../../lib/bridge/collect-limits.ts';
+import { createBridgeHandlers } from '../../../lib/bridge/handlers.ts';
+import { listEntries } from '../../../lib/bridge/store.ts';
+import { openSortieDb } from '../../../lib/db.ts';
+import type { HandlerContext } from '../../../lib/messaging/router.ts';
+
+const profile = (handle: string, bio = '') => ({ handle, displayName: handle, bio, links: [], website: null });
+const content = (tabId: number | undefined): HandlerContext => ({ sender: 'content', tabId });
+
+async function started(tabId: number, source: string, tally = { profiles: 0, chars: 0 }) {
+  await fakeBrowser.storage.session.set({ 'sortie.bridgeCollect': { tabId, source, tally } });
+  return createBridgeHandlers({ db: openSortieDb })['bridge.collect'];
+}
+
+describe('bridge.collect', () => {
+  it.each([
+    ['no run started', null, 7, 'following:me'],
+    ['another tab', 8, 7, 'following:me'],
+    ['another list in the started tab', 7, 7, 'followers:me'],
+    ['no tab at all', 7, undefined, 'following:me'],
+  ])('refuses %s', async (_, runTab, senderTab, source) => {
+    const collect = runTab === null ? createBridgeHandlers({ db: openSortieDb })['bridge.collect'] : await started(runTab, 'following:me');
+    await expect(Promise.resolve(collect({ source, mode: 'collect', profiles: [profile('ana')] }, content(senderTab)))).rejects.toMatchObject({
+      messageKey: 'error.forbiddenSender',
+    });
+    expect(await listEntries(await openSortieDb())).toEqual([]);
+  });
+
+  it('stores trimmed profiles from the started tab, and says when the run is full', async () => {
+    const collect = await started(7, 'following:me', { profiles: COLLECT_LIMITS.profilesPerRun - 1, chars: 0 });
+    const result = await collect({ source: 'following:me', mode: 'collect', profiles: [profile('ana', 'B'.repeat(2_000)), profile('bob')] }, content(7));
+    expect(result).toEqual({ stored: 1, total: 1, full: true });
+    const [ana] = await listEntries(await openSortieDb());
+    expect(ana?.x.bio).toHaveLength(COLLECT_LIMITS.bio);
+    expect(await collect({ source: 'following:me', mode: 'collect', profiles: [profile('carl')] }, content(7))).toEqual({ stored: 0, total: 1, full: true });
+  });
+});
