@@ -10,6 +10,7 @@
  * "any": also content scripts running in web pages. Nothing privileged.
  */
 import type { PublicAccount } from './accounts/account.ts';
+import type { DisconnectResult } from './accounts/disconnect.ts';
 import type { ImportSummary } from './backup/import.ts';
 import { MAX_BACKUP_CHARS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './backup/limits.ts';
 import type { PendingPost, WipeResult } from './backup/wipe.ts';
@@ -106,7 +107,8 @@ export const MESSAGES = {
   'settings.get': spec<Settings>()('extension', v.empty()),
   'settings.update': spec<Settings>()('extension', settingsPatch),
   'accounts.list': spec<PublicAccount[]>()('extension', v.empty()),
-  'accounts.remove': spec<{ revoked: boolean }>()('extension', v.object({ id: v.string({ max: 500 }) })),
+  /** Forget the account; revoke its access on the server where possible, and say when it was not. */
+  'accounts.remove': spec<DisconnectResult>()('extension', v.object({ id: v.string({ max: 500 }) })),
   /** Who may reply/quote by default on posts from this account (issue 11). */
   'accounts.setDefaultInteraction': spec<null>()(
     'extension',

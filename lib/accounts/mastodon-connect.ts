@@ -140,6 +140,7 @@ async function store(
       version: instance.version,
       limits: instance.limits,
       supportsQuotePolicy: instance.supportsQuotePolicy,
+      profile: instance.profile,
       fetchedAt: deps.now(),
     },
     defaultInteraction: { reply: 'everyone', allowQuotes: true },

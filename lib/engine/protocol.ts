@@ -6,6 +6,7 @@
  * its wake-up cheap (issue 9). Only the background talks to it.
  */
 import type { PublicAccount } from '../accounts/account.ts';
+import type { DisconnectResult } from '../accounts/disconnect.ts';
 import type { MatchArgs } from '../bridge/runner.ts';
 import type { FollowTarget } from '../bridge/types.ts';
 import type { InteractionPolicy } from '../compose/draft.ts';
@@ -33,7 +34,7 @@ export interface EngineOps {
   /** Mentions in a Bluesky text that resolve to no account, to flag before posting. */
   'bluesky.unresolvedMentions': { args: { accountId: string; text: string }; result: string[] };
   /** Revoke the token / delete the session on the server, then forget the account. */
-  'account.disconnect': { args: { id: string }; result: { revoked: boolean } };
+  'account.disconnect': { args: { id: string }; result: DisconnectResult };
   /** Follow bridge: look the collected X accounts up (answers at once; progress goes to IndexedDB and 'bridge.changed'). */
   'bridge.match': { args: MatchArgs; result: { started: boolean } };
   /** Follow bridge: follow these matches (same progress path). */

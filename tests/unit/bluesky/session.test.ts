@@ -142,7 +142,7 @@ describe('request deadline', () => {
       now: () => 0,
     });
     const error = await agent.com.atproto.server.getSession().catch((e: unknown) => toPublishError(e));
-    expect(error).toMatchObject({ kind: 'transient', messageKey: 'error.network' });
+    expect(error).toMatchObject({ kind: 'transient', messageKey: 'error.serverUnreachable' });
     expect(hanging).toHaveBeenCalledTimes(1);
   });
 
