@@ -134,7 +134,7 @@ export const MESSAGES = {
     'extension',
     v.object({ server: v.string({ min: 1, max: 500 }), token: v.string({ min: 8, max: 500 }) }),
   ),
-  /** Bluesky mentions in this text that match no account (the composer shows them before posting). */
+  /** Mentions in this text that match no account on that account's network (the composer shows them before posting). */
   'compose.unresolvedMentions': spec<string[]>()(
     'extension',
     v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) }),

@@ -9,6 +9,7 @@ import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
 import { enqueueDraft } from '../outbox/enqueue.ts';
 import { findUnresolvedMentions } from '../networks/bluesky-facets.ts';
+import { findUnresolvedMastodonMentions } from '../networks/mastodon-mentions.ts';
 import { updateGates } from '../networks/bluesky-gates.ts';
 import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
 import { revokeToken } from '../accounts/mastodon-oauth.ts';
@@ -71,6 +72,12 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
       const account = await getAccount(deps.db, id);
       if (!account || account.network !== 'bluesky') return [];
       return findUnresolvedMentions(await deps.agents.get(account), text);
+    },
+    'mastodon.unresolvedMentions': async ({ accountId: id, text }) => {
+      const account = await getAccount(deps.db, id);
+      if (!account || account.credentials.network !== 'mastodon') return [];
+      const { origin, accessToken } = account.credentials;
+      return findUnresolvedMastodonMentions({ origin, accessToken }, text);
     },
     'account.disconnect': async ({ id }) => {
       const account = await getAccount(deps.db, id);

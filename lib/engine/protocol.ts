@@ -33,6 +33,8 @@ export interface EngineOps {
   'bluesky.updateGates': { args: { accountId: string; postUri: string; interaction: InteractionPolicy }; result: null };
   /** Mentions in a Bluesky text that resolve to no account, to flag before posting. */
   'bluesky.unresolvedMentions': { args: { accountId: string; text: string }; result: string[] };
+  /** The same for a Mastodon text, looked up through the user's own server. */
+  'mastodon.unresolvedMentions': { args: { accountId: string; text: string }; result: string[] };
   /** Revoke the token / delete the session on the server, then forget the account. */
   'account.disconnect': { args: { id: string }; result: DisconnectResult };
   /** Follow bridge: look the collected X accounts up (answers at once; progress goes to IndexedDB and 'bridge.changed'). */
