@@ -166,7 +166,9 @@ function pleromaExtras(core: Core): Record<string, unknown> {
 
 /** GET /.well-known/nodeinfo and the document it links to: where `software.name` says which server this is. */
 export function nodeinfoRoutes(core: Core): Route[] {
-  const { schema } = core.opts.nodeinfo;
+  const nodeinfo = core.opts.nodeinfo;
+  if (!nodeinfo) return [];
+  const { schema } = nodeinfo;
   return [
     {
       method: 'GET',
@@ -182,7 +184,7 @@ export function nodeinfoRoutes(core: Core): Route[] {
       handler: (ctx) =>
         sendJson(ctx, 200, {
           version: schema,
-          software: { name: core.opts.nodeinfo.name, version: core.opts.nodeinfo.version },
+          software: { name: nodeinfo.name, version: nodeinfo.version },
           protocols: ['activitypub'],
           services: { outbound: [], inbound: [] },
           usage: { users: { total: localUserCount(core) }, localPosts: core.state.statuses.length },

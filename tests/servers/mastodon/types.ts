@@ -33,8 +33,8 @@ export interface MastodonServerOptions {
   supportsPkce?: boolean;
   /** Instance title. */
   title?: string;
-  /** What GET /.well-known/nodeinfo links to. */
-  nodeinfo?: { name: string; version: string; schema: '2.0' | '2.1' };
+  /** What GET /.well-known/nodeinfo links to; null -> no nodeinfo at all (404), as behind some proxies. */
+  nodeinfo?: { name: string; version: string; schema: '2.0' | '2.1' } | null;
   /** Default true; false -> POST /oauth/revoke answers 404 (Hollo). */
   hasRevoke?: boolean;
   /** Default false; true -> `scheduled_at` is ignored and the post published now (Hollo, GoToSocial). */
