@@ -79,26 +79,23 @@ test('disconnect on a server without /oauth/revoke: the user is told Sortie\'s a
   expect(hollo.state.tokens.filter((t) => t.revoked)).toHaveLength(0);
 });
 
-test('GoToSocial and Akkoma: connect through the UI, post, and the server\'s own limits are used', async ({ context, openPage }) => {
-  for (const profile of ['gotosocial', 'akkoma'] as const) {
+for (const profile of ['gotosocial', 'akkoma'] as const) {
+  test(`${profile}: connect through the UI, post, and the server's own limits are used`, async ({ context, openPage }) => {
     const server = await serve({ profile });
     const username = uniqueName(profile.slice(0, 3));
     server.createAccount(username, 'pw');
     const options = await openPage('options.html');
     await connectMastodon(context, options.page, { server: server.url, username, password: 'pw' });
     const accounts = (await options.page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' }))).value as Array<{
-      handle: string;
       serverInfo: { limits: { maxCharacters: number; pollMaxOptions: number }; profile: { family: string } };
     }>;
-    const mine = accounts.find((a) => a.handle.startsWith(`@${username}@`))!;
-    expect(mine.serverInfo.profile.family).toBe(profile);
-    expect(mine.serverInfo.limits.maxCharacters).toBe(5_000);
-    // Longer than Mastodon's 500 characters: fine on these servers.
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]!.serverInfo.profile.family).toBe(profile);
+    expect(accounts[0]!.serverInfo.limits.maxCharacters).toBe(5_000);
+    // Longer than Mastodon's 500 characters: one post on these servers, not a thread.
     const { page } = await openPage('compose.html');
     const text = `${profile} ${'long '.repeat(150)}`.trim();
     await postFromComposer(page, text);
     expect(server.state.statuses.map((s) => s.text)).toEqual([text]);
-    await page.close();
-    await options.page.close();
-  }
-});
+  });
+}
