@@ -217,7 +217,7 @@ export const en = {
   'privacy.title': "Privacy and your data",
   'privacy.intro': "Sortie has no server of its own. It collects nothing about you: no analytics, no error reports, no remote configuration. What it keeps stays in this browser.",
   'privacy.hosts.title': "Who Sortie talks to, and why",
-  'privacy.hosts.mastodon': "Your Mastodon servers: to sign you in (on the server's own page), read its limits, publish your posts and images, and revoke Sortie's access when you disconnect.",
+  'privacy.hosts.mastodon': "Your Mastodon servers: to sign you in (on the server's own page), read its limits and which software it runs (its nodeinfo), publish your posts and images, look up the people you mention, and revoke Sortie's access when you disconnect — where the server allows it; when it does not, Sortie tells you and links to the page where you can remove it.",
   'privacy.hosts.bluesky': "Your Bluesky hosting provider (PDS) and the sign-in entryway (bsky.social unless you typed another): to sign in with an app password, keep the session alive, publish your posts and images, and end the session when you disconnect.",
   'privacy.hosts.linkCards': "Pages you share: when a post contains a link, Sortie reads that page (and its preview image) once, to make the link card Bluesky shows.",
   'privacy.hosts.mirrors': "The X mirrors you allow: a small health check now and then, to know which one works. X links you open are sent there by the browser itself.",

@@ -218,7 +218,7 @@ export const fr: Record<MessageKey, string> = {
   'privacy.title': "Vie privée et données",
   'privacy.intro': "Sortie n\u2019a pas de serveur à lui. Il ne collecte rien sur vous\u00a0: ni statistiques d\u2019usage, ni rapports d\u2019erreur, ni configuration à distance. Ce qu\u2019il garde reste dans ce navigateur.",
   'privacy.hosts.title': "À qui Sortie parle, et pourquoi",
-  'privacy.hosts.mastodon': "Vos serveurs Mastodon\u00a0: pour vous connecter (sur la page du serveur lui-même), lire ses limites, publier vos messages et images, et révoquer l\u2019accès de Sortie quand vous déconnectez le compte.",
+  'privacy.hosts.mastodon': "Vos serveurs Mastodon : pour vous connecter (sur la page du serveur lui-même), lire ses limites et le logiciel qu’il utilise (son nodeinfo), publier vos messages et images, vérifier les personnes que vous mentionnez, et révoquer l’accès de Sortie quand vous déconnectez le compte — si le serveur le permet ; sinon, Sortie vous le dit et vous donne la page où le retirer.",
   'privacy.hosts.bluesky': "Votre hébergeur Bluesky (PDS) et le point de connexion (bsky.social sauf si vous en avez saisi un autre)\u00a0: pour vous connecter avec un mot de passe d\u2019application, garder la session ouverte, publier vos messages et images, et fermer la session quand vous déconnectez le compte.",
   'privacy.hosts.linkCards': "Les pages que vous partagez\u00a0: quand un message contient un lien, Sortie lit cette page (et son image d\u2019aperçu) une fois, pour faire la carte de lien que Bluesky affiche.",
   'privacy.hosts.mirrors': "Les miroirs de X que vous autorisez\u00a0: une petite vérification de temps en temps, pour savoir lequel fonctionne. Les liens X que vous ouvrez y sont envoyés par le navigateur lui-même.",
