@@ -140,7 +140,22 @@ export async function loginBluesky(input: BlueskyLoginInput): Promise<BlueskyLog
     if (!data) throw new Error(`Login answered without a session for ${res.data.did}`);
     return { ok: true, session: toStored(data, serviceOf(agent)) };
   } catch (err) {
-    return loginFailure(err);
+    const failure = loginFailure(err);
+    if (!failure.ok && failure.messageKey === 'error.bluesky.unreachable' && (await answersAtAll(input.service ?? DEFAULT_BLUESKY_SERVICE, input.fetch))) {
+      // Every PDS answers XRPC cross-origin; a server that answers but not to us (no CORS) is not one.
+      return { ok: false, reason: 'not-pds', messageKey: 'error.bluesky.notPds', detail: failure.detail };
+    }
+    return failure;
+  }
+}
+
+/** A no-cors request succeeds whenever the server answers at all: it tells "down" from "not a PDS". */
+async function answersAtAll(service: string, fetchImpl: typeof globalThis.fetch | undefined): Promise<boolean> {
+  try {
+    await agentFetch(fetchImpl)(new URL('/', service).href, { mode: 'no-cors' });
+    return true;
+  } catch {
+    return false;
   }
 }
 
