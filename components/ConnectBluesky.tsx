@@ -36,7 +36,10 @@ export function ConnectBluesky({ onConnected }: { onConnected: (account: PublicA
         setNeedsCode(true);
         return;
       }
+      // Nothing of what was typed stays on the page once the account is connected.
+      setIdentifier('');
       setPassword('');
+      setService('');
       setCode('');
       setNeedsCode(false);
       onConnected(result.account);

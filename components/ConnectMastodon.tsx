@@ -36,6 +36,8 @@ export function ConnectMastodon({ onConnected }: { onConnected: (account: Public
     setError(null);
     try {
       onConnected(await work());
+      // Nothing of what was typed stays on the page once the account is connected.
+      setServer('');
       setToken('');
     } catch (err) {
       setError(err instanceof SortieError ? td(err.messageKey, { detail: err.detail }) : String(err));

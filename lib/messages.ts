@@ -10,6 +10,7 @@
  * "any": also content scripts running in web pages. Nothing privileged.
  */
 import type { PublicAccount } from './accounts/account.ts';
+import type { DisconnectResult } from './accounts/disconnect.ts';
 import type { BackupContents } from './backup/export.ts';
 import type { ImportSummary } from './backup/import.ts';
 import { MAX_BACKUP_CHARS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './backup/limits.ts';
@@ -107,7 +108,8 @@ export const MESSAGES = {
   'settings.get': spec<Settings>()('extension', v.empty()),
   'settings.update': spec<Settings>()('extension', settingsPatch),
   'accounts.list': spec<PublicAccount[]>()('extension', v.empty()),
-  'accounts.remove': spec<{ revoked: boolean }>()('extension', v.object({ id: v.string({ max: 500 }) })),
+  /** Forget the account; revoke its access on the server where possible, and say when it was not. */
+  'accounts.remove': spec<DisconnectResult>()('extension', v.object({ id: v.string({ max: 500 }) })),
   /** Who may reply/quote by default on posts from this account (issue 11). */
   'accounts.setDefaultInteraction': spec<null>()(
     'extension',
@@ -133,7 +135,7 @@ export const MESSAGES = {
     'extension',
     v.object({ server: v.string({ min: 1, max: 500 }), token: v.string({ min: 8, max: 500 }) }),
   ),
-  /** Bluesky mentions in this text that match no account (the composer shows them before posting). */
+  /** Mentions in this text that match no account on that account's network (the composer shows them before posting). */
   'compose.unresolvedMentions': spec<string[]>()(
     'extension',
     v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) }),

@@ -34,6 +34,13 @@ export function useJobs(postId: string | null): Job[] {
   return read && read.postId === postId ? read.jobs : [];
 }
 
+/** Past this, a request still in flight is worth a word: the server is slow, Sortie keeps trying (the timeout is 120 s). */
+const SLOW_AFTER_MS = 10_000;
+
+function isSlow(job: Job): boolean {
+  return job.state === 'sending' && Date.now() - job.updatedAt > SLOW_AFTER_MS;
+}
+
 export function PostStatus({ postId, accounts }: { postId: string; accounts: PublicAccount[] }) {
   const { t, td } = useT();
   const jobs = useJobs(postId);
@@ -53,6 +60,8 @@ export function PostStatus({ postId, accounts }: { postId: string; accounts: Pub
                   <a href={j.result.url} target="_blank" rel="noreferrer">{t('compose.view')}</a>
                 </>
               )}
+              {j.result?.notice && <span class="warn" data-testid="post-notice"> — {td(j.result.notice)}</span>}
+              {isSlow(j) && <span class="warn" data-testid="post-slow"> — {t('notice.serverSlow')}</span>}
               {j.lastError && <span class="error"> — {td(j.lastError.messageKey, { detail: j.lastError.detail })}</span>}
             </li>
           );

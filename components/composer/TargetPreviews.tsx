@@ -9,6 +9,7 @@ import { mapInteractionToMastodon } from '../../lib/networks/mastodon-interactio
 import type { TargetPreview } from '../../lib/compose/preview.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useT } from '../i18n.tsx';
+import type { UnresolvedMentions } from './useUnresolvedMentions.ts';
 
 export function counterText(p: TargetPreview, t: (k: MessageKey, params?: Record<string, string | number>) => string): string {
   if (p.network === 'mastodon') return t('compose.counter.mastodon', { used: p.count.used, limit: p.count.limit });
@@ -45,8 +46,8 @@ interface Props {
   previews: TargetPreview[];
   accounts: PublicAccount[];
   draft: Draft;
-  /** Bluesky mentions that match no account. */
-  unresolvedMentions: string[];
+  /** Mentions that match no account, per network. */
+  unresolvedMentions: UnresolvedMentions;
 }
 
 export function TargetPreviews({ previews, accounts, draft, unresolvedMentions }: Props) {
@@ -75,9 +76,11 @@ export function TargetPreviews({ previews, accounts, draft, unresolvedMentions }
               </ol>
             )}
             {p.network === 'mastodon' && <MastodonNotices draft={draft} account={account} />}
-            {p.network === 'bluesky' && unresolvedMentions.length > 0 && (
+            {unresolvedMentions[p.network].length > 0 && (
               <p class="warn" role="status" data-testid="unresolved-mentions">
-                {t('compose.warning.unresolvedMentions', { handles: unresolvedMentions.map((h) => `@${h}`).join(', ') })}
+                {t(p.network === 'bluesky' ? 'compose.warning.unresolvedMentions' : 'compose.warning.unresolvedMentionsMastodon', {
+                  handles: unresolvedMentions[p.network].map((h) => `@${h}`).join(', '),
+                })}
               </p>
             )}
             {p.warnings

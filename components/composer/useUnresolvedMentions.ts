@@ -1,34 +1,42 @@
 /**
- * Bluesky mentions that match no account, checked through the user's own
- * session (the background asks the engine) a moment after typing stops, so
- * the user sees them before posting instead of finding plain text later.
+ * Mentions that match no account, per network, checked through the user's
+ * own session (the background asks the engine: Bluesky resolves handles,
+ * Mastodon looks accounts up on the user's server) a moment after typing
+ * stops, so the user sees them before posting instead of finding plain text
+ * later.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import { textFor } from '../../lib/compose/adapt.ts';
-import type { Draft } from '../../lib/compose/draft.ts';
+import type { Draft, Network } from '../../lib/compose/draft.ts';
 import { send } from '../../lib/messaging/client.ts';
 
-/** Only texts with something that looks like a handle are worth a round trip. */
-const HANDLE_LIKE = /(^|\s)@[a-z0-9-]+(\.[a-z0-9-]+)+/i;
-const DEBOUNCE_MS = 600;
+export type UnresolvedMentions = Record<Network, string[]>;
 
-export function useUnresolvedMentions(draft: Draft | null, accounts: PublicAccount[] | null): string[] {
-  const [unresolved, setUnresolved] = useState<string[]>([]);
-  const account = accounts?.find((a) => a.network === 'bluesky' && a.status === 'ok' && draft?.targets.includes(a.id));
-  const text = draft ? textFor(draft, 'bluesky') : '';
+/** Only texts with something that looks like a mention are worth a round trip. */
+const LOOKS_LIKE: Record<Network, RegExp> = {
+  bluesky: /(^|\s)@[a-z0-9-]+(\.[a-z0-9-]+)+/i,
+  mastodon: /(^|[^/\w])@[a-z0-9_]+/i,
+};
+const DEBOUNCE_MS = 600;
+const NONE: string[] = [];
+
+function useUnresolvedFor(network: Network, draft: Draft | null, accounts: PublicAccount[] | null): string[] {
+  const [unresolved, setUnresolved] = useState<string[]>(NONE);
+  const account = accounts?.find((a) => a.network === network && a.status === 'ok' && draft?.targets.includes(a.id));
+  const text = draft ? textFor(draft, network) : '';
 
   useEffect(() => {
-    if (!account || !HANDLE_LIKE.test(text)) {
-      setUnresolved([]);
+    if (!account || !LOOKS_LIKE[network].test(text)) {
+      setUnresolved(NONE);
       return;
     }
     let current = true;
     const timer = setTimeout(() => {
       send('compose.unresolvedMentions', { accountId: account.id, text }).then(
         (handles) => current && setUnresolved(handles),
-        // Offline or the PDS is down: say nothing rather than cry wolf.
-        () => current && setUnresolved([]),
+        // Offline or the server is down: say nothing rather than cry wolf.
+        () => current && setUnresolved(NONE),
       );
     }, DEBOUNCE_MS);
     return () => {
@@ -38,4 +46,10 @@ export function useUnresolvedMentions(draft: Draft | null, accounts: PublicAccou
   }, [account?.id, text]);
 
   return unresolved;
+}
+
+export function useUnresolvedMentions(draft: Draft | null, accounts: PublicAccount[] | null): UnresolvedMentions {
+  const bluesky = useUnresolvedFor('bluesky', draft, accounts);
+  const mastodon = useUnresolvedFor('mastodon', draft, accounts);
+  return { bluesky, mastodon };
 }

@@ -72,7 +72,26 @@ export function WipeSection({ onWiped }: { onWiped: () => void }) {
         <div role="status" class="ok" data-testid="wipe-done">
           <p>{t('privacy.wipe.done')}</p>
           {result.revoked > 0 && <p>{t('privacy.wipe.revoked', { n: result.revoked })}</p>}
-          {result.failed.length > 0 && <p class="warn">{t('privacy.wipe.failed', { handles: result.failed.join(', ') })}</p>}
+          {result.failed.length > 0 && (
+            <div class="warn" data-testid="wipe-not-revoked">
+              <p>{t('privacy.wipe.failed', { handles: result.failed.join(', ') })}</p>
+              <ul>
+                {(result.notRevoked ?? []).map((r) => (
+                  <li key={r.handle}>
+                    <strong>{r.handle}</strong>
+                    {r.appsPage && (
+                      <>
+                        {' '}
+                        <a href={r.appsPage} target="_blank" rel="noreferrer">
+                          {t('options.account.appsPage', { server: r.server ?? '' })}
+                        </a>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
       )}
       {error && !open && (

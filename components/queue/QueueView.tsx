@@ -111,6 +111,7 @@ export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]
                         <a href={job.result.url} target="_blank" rel="noreferrer">{t('compose.view')}</a>
                       </>
                     )}
+                    {job.result?.notice && <span class="warn"> — {td(job.result.notice)}</span>}
                     {job.lastError && <span class="error"> — {td(job.lastError.messageKey, { detail: job.lastError.detail })}</span>}
                     <JobActions job={job} act={act} />
                   </li>

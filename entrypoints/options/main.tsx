@@ -13,6 +13,7 @@ import { SettingsForm } from '../../components/SettingsForm.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { DisconnectResult } from '../../lib/accounts/disconnect.ts';
 import { send } from '../../lib/messaging/client.ts';
 
 function Options() {
@@ -27,6 +28,7 @@ function Options() {
 function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
   const { t } = useT();
   const [accounts, setAccounts] = useState<PublicAccount[] | null>(null);
+  const [lastDisconnect, setLastDisconnect] = useState<DisconnectResult | null>(null);
   const refresh = useCallback(() => {
     send('accounts.list').then(setAccounts, () => setAccounts([]));
   }, []);
@@ -43,9 +45,15 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
         {accounts && (
           <AccountsList
             accounts={accounts}
+            lastDisconnect={lastDisconnect}
             onRemove={(id) => {
-              void send('accounts.remove', { id }).then(refresh, refresh);
+              setLastDisconnect(null);
+              void send('accounts.remove', { id }).then((result) => {
+                setLastDisconnect(result);
+                refresh();
+              }, refresh);
             }}
+            onReconnected={refresh}
             onDefaultInteraction={(id, interaction) => {
               void send('accounts.setDefaultInteraction', { id, interaction }).then(refresh, refresh);
             }}

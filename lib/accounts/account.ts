@@ -4,6 +4,7 @@
  */
 import type { InteractionPolicy, Network } from '../compose/draft.ts';
 import type { MastodonLimits } from '../networks/mastodon-instance.ts';
+import type { ServerProfile } from '../networks/mastodon-server-profile.ts';
 
 export interface MastodonCredentials {
   network: 'mastodon';
@@ -33,6 +34,8 @@ export interface ServerInfo {
   version: string;
   limits: MastodonLimits;
   supportsQuotePolicy: boolean;
+  /** Family and capabilities (absent on accounts stored before profiles, or restored from a backup). */
+  profile?: ServerProfile;
   fetchedAt: number;
 }
 

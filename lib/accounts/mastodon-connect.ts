@@ -21,7 +21,7 @@ import {
   type MastodonProfile,
 } from './mastodon-oauth.ts';
 import { normaliseServerInput } from './mastodon-server.ts';
-import { putAccount } from './store.ts';
+import { getAccount, putAccount } from './store.ts';
 
 export interface ConnectDeps {
   db: Db;
@@ -127,8 +127,11 @@ async function store(
 ): Promise<Account> {
   const origin = instance.origin;
   const host = new URL(origin).host;
+  const id = accountId('mastodon', origin, profile.id);
+  // Reconnecting replaces the credentials in place: the user's choices for the account stay.
+  const existing = await getAccount(deps.db, id);
   const account: Account = {
-    id: accountId('mastodon', origin, profile.id),
+    id,
     network: 'mastodon',
     handle: `@${profile.acct.split('@')[0]}@${host}`,
     displayName: profile.displayName || profile.username,
@@ -140,10 +143,11 @@ async function store(
       version: instance.version,
       limits: instance.limits,
       supportsQuotePolicy: instance.supportsQuotePolicy,
+      profile: instance.profile,
       fetchedAt: deps.now(),
     },
-    defaultInteraction: { reply: 'everyone', allowQuotes: true },
-    createdAt: deps.now(),
+    defaultInteraction: existing?.defaultInteraction ?? { reply: 'everyone', allowQuotes: true },
+    createdAt: existing?.createdAt ?? deps.now(),
   };
   await putAccount(deps.db, account);
   return account;

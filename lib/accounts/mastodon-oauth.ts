@@ -190,17 +190,23 @@ export async function verifyCredentials(
   };
 }
 
-/** Doorkeeper answers 200 even for a token it no longer knows (RFC 7009), so only real failures throw. */
+/**
+ * Doorkeeper answers 200 even for a token it no longer knows (RFC 7009).
+ * 'unsupported' when the server has no such endpoint (Hollo: 404; 405/501
+ * from others); every other failure throws.
+ */
 export async function revokeToken(
   origin: string,
   clientId: string,
   clientSecret: string,
   token: string,
   fetchImpl: FetchLike = defaultFetch,
-): Promise<void> {
+): Promise<'revoked' | 'unsupported'> {
   const form = new URLSearchParams({ client_id: clientId, client_secret: clientSecret, token });
   const response = await requestJson(fetchImpl, `${origin}/oauth/revoke`, { method: 'POST', body: form });
+  if (response.status === 404 || response.status === 405 || response.status === 501) return 'unsupported';
   if (response.status < 200 || response.status >= 300) throw failure(response);
+  return 'revoked';
 }
 
 /** `read` grants every `read:*`; the same for `write`. */

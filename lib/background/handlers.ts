@@ -76,7 +76,11 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
       toPublicAccount(await asUserError(connectMastodon(await connectDeps(await db()), server))),
     'accounts.connectMastodonToken': async ({ server, token }) =>
       toPublicAccount(await asUserError(connectMastodonWithToken(await connectDeps(await db()), server, token))),
-    'compose.unresolvedMentions': async (args) => callEngine('bluesky.unresolvedMentions', args),
+    'compose.unresolvedMentions': async (args) => {
+      const account = await getAccount(await db(), args.accountId);
+      if (!account) return [];
+      return callEngine(account.network === 'mastodon' ? 'mastodon.unresolvedMentions' : 'bluesky.unresolvedMentions', args);
+    },
     'outbox.enqueue': async ({ draftId }) => {
       // Planned and stored by the engine (lib/outbox/enqueue.ts), which posts them next.
       const { postId, jobs, dueAt } = await callEngine('outbox.enqueue', { draftId });

@@ -5,6 +5,7 @@
  * (pendingPosts).
  */
 import type { Account } from '../accounts/account.ts';
+import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
 import { listAccounts } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { isUnsent, PENDING_STATES } from '../outbox/job.ts';
@@ -48,7 +49,7 @@ export async function pendingPosts(db: Db): Promise<PendingPost[]> {
 export interface WipeDeps {
   db: Db;
   /** The engine's 'account.disconnect': revoke / delete the session on the server, forget the account. */
-  disconnect: (accountId: string) => Promise<{ revoked: boolean }>;
+  disconnect: (accountId: string) => Promise<DisconnectResult>;
   /** Closes the engine, so no drain writes a job back after the wipe. */
   stopEngine: () => Promise<void>;
   /** Alarms, storage.local/session, declarativeNetRequest rules. */
@@ -62,18 +63,26 @@ export interface WipeResult {
   revoked: number;
   /** Handles whose server did not confirm (unreachable, or a pasted token Sortie cannot revoke). */
   failed: string[];
+  /** For each of those: why, and the page of their server where the user removes Sortie by hand. */
+  notRevoked: DisconnectResult[];
 }
 
 const SIGN_OUT_TIMEOUT_MS = 15_000;
 
 export async function wipeEverything(deps: WipeDeps, options: { signOut: boolean }): Promise<WipeResult> {
-  const result: WipeResult = { revoked: 0, failed: [] };
+  const result: WipeResult = { revoked: 0, failed: [], notRevoked: [] };
   if (options.signOut) {
     const accounts = (await listAccounts(deps.db)).filter(hasSession);
     const outcomes = await Promise.all(accounts.map((a) => signOut(deps, a)));
-    outcomes.forEach((revoked, i) => {
-      if (revoked) result.revoked++;
-      else result.failed.push(accounts[i]!.handle);
+    outcomes.forEach((outcome, i) => {
+      if (outcome.revoked) {
+        result.revoked++;
+        return;
+      }
+      const account = accounts[i]!;
+      result.failed.push(account.handle);
+      // An engine answer without a page (the account vanished meanwhile) still gets one.
+      result.notRevoked.push(outcome.appsPage ? { ...outcome, handle: account.handle } : notRevoked(account, outcome.reason ?? 'failed', outcome.detail));
     });
   }
   await deps.stopEngine();
@@ -88,18 +97,16 @@ function hasSession(account: Account): boolean {
   return c.network === 'mastodon' ? c.accessToken !== '' : c.refreshJwt !== '';
 }
 
-async function signOut(deps: WipeDeps, account: Account): Promise<boolean> {
+async function signOut(deps: WipeDeps, account: Account): Promise<DisconnectResult> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<{ revoked: false }>((resolve) => {
-    timer = setTimeout(() => resolve({ revoked: false }), deps.signOutTimeoutMs ?? SIGN_OUT_TIMEOUT_MS);
+  const timeout = new Promise<DisconnectResult>((resolve) => {
+    timer = setTimeout(() => resolve(notRevoked(account, 'failed', 'timeout')), deps.signOutTimeoutMs ?? SIGN_OUT_TIMEOUT_MS);
   });
   try {
-    const { revoked } = await Promise.race([deps.disconnect(account.id), timeout]);
-    return revoked;
+    return await Promise.race([deps.disconnect(account.id), timeout]);
   } catch (error) {
-    // Reported to the user by handle; the data goes anyway.
-    console.warn(`Sortie: signing ${account.handle} out failed`, error instanceof Error ? error.message : String(error));
-    return false;
+    // Reported to the user by handle, with their server's page; the data goes anyway.
+    return notRevoked(account, 'failed', error instanceof Error ? error.message : String(error));
   } finally {
     clearTimeout(timer);
   }

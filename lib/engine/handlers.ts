@@ -9,9 +9,11 @@ import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
 import { enqueueDraft } from '../outbox/enqueue.ts';
 import { findUnresolvedMentions } from '../networks/bluesky-facets.ts';
+import { findUnresolvedMastodonMentions } from '../networks/mastodon-mentions.ts';
 import { updateGates } from '../networks/bluesky-gates.ts';
 import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
 import { revokeToken } from '../accounts/mastodon-oauth.ts';
+import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
 import type { DrainResult } from '../outbox/worker.ts';
 import { sessionOf, type BlueskyAgents } from './bluesky-agents.ts';
 import type { BlueskyConnectResult } from './protocol.ts';
@@ -70,26 +72,35 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
       if (!account || account.network !== 'bluesky') return [];
       return findUnresolvedMentions(await deps.agents.get(account), text);
     },
+    'mastodon.unresolvedMentions': async ({ accountId: id, text }) => {
+      const account = await getAccount(deps.db, id);
+      if (!account || account.credentials.network !== 'mastodon') return [];
+      const { origin, accessToken } = account.credentials;
+      return findUnresolvedMastodonMentions({ origin, accessToken }, text);
+    },
     'account.disconnect': async ({ id }) => {
       const account = await getAccount(deps.db, id);
+      // Already gone (another page disconnected it): nothing left here, nothing Sortie can still revoke.
       if (!account) return { revoked: false };
-      let revoked = false;
+      let result: DisconnectResult;
       try {
         const creds = account.credentials;
         if (creds.network === 'bluesky') {
           await logoutBluesky(sessionOf(account));
-          revoked = true;
-        } else if (creds.clientId) {
-          await revokeToken(creds.origin, creds.clientId, creds.clientSecret, creds.accessToken);
-          revoked = true;
+          result = { revoked: true, handle: account.handle };
+        } else if (!creds.clientId) {
+          result = notRevoked(account, 'pasted');
+        } else {
+          const outcome = await revokeToken(creds.origin, creds.clientId, creds.clientSecret, creds.accessToken);
+          result = outcome === 'revoked' ? { revoked: true, handle: account.handle } : notRevoked(account, 'unsupported');
         }
       } catch (error) {
-        // The server may be gone for good: forgetting the account locally must still work.
-        console.warn(`Sortie: could not revoke ${account.handle} on its server`, error instanceof Error ? error.message : error);
+        // The server may be gone for good: forgetting the account locally must still work, and the user is told.
+        result = notRevoked(account, 'failed', error instanceof Error ? error.message : String(error));
       }
       deps.agents.forget(id);
       await deleteAccount(deps.db, id);
-      return { revoked };
+      return result;
     },
     'bridge.match': (args) => deps.bridge.startMatch(args),
     'bridge.follow': ({ targets }) => deps.bridge.startFollow(targets),

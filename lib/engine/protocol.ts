@@ -6,6 +6,7 @@
  * its wake-up cheap. Only the background talks to it, over its own port.
  */
 import type { PublicAccount } from '../accounts/account.ts';
+import type { DisconnectResult } from '../accounts/disconnect.ts';
 import type { MatchArgs } from '../bridge/runner.ts';
 import type { FollowTarget } from '../bridge/types.ts';
 import type { InteractionPolicy } from '../compose/draft.ts';
@@ -81,8 +82,10 @@ export const ENGINE_MESSAGES = {
   ),
   /** Mentions in a Bluesky text that resolve to no account, to flag before posting. */
   'bluesky.unresolvedMentions': op<string[]>()(v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) })),
-  /** Revoke the token / delete the session on the server, then forget the account. */
-  'account.disconnect': op<{ revoked: boolean }>()(v.object({ id: v.string({ max: 500 }) })),
+  /** The same for a Mastodon text, looked up through the user's own server. */
+  'mastodon.unresolvedMentions': op<string[]>()(v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) })),
+  /** Revoke the token / delete the session on the server, then forget the account (and say whether the server revoked it). */
+  'account.disconnect': op<DisconnectResult>()(v.object({ id: v.string({ max: 500 }) })),
   /** Follow bridge: look the collected X accounts up (answers at once; progress goes to IndexedDB and 'bridge.changed'). */
   'bridge.match': op<{ started: boolean }>()(matchArgs),
   /** Follow bridge: follow these matches (same progress path). */

@@ -2,12 +2,13 @@
  * Turns a stored job into one network call: loads its images, resolves what
  * it replies to, and hands a PartToSend to the right adapter.
  */
-import type { Account } from '../accounts/account.ts';
+import type { Account, ServerInfo } from '../accounts/account.ts';
 import { putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { publishBlueskyPart, resolveReplyTarget } from '../networks/bluesky.ts';
 import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon-instance.ts';
 import { publishMastodonPart } from '../networks/mastodon-publish.ts';
+import { buildServerProfile } from '../networks/mastodon-server-profile.ts';
 import { PublishError, type ImageToSend, type PartToSend, type PostRef } from '../networks/types.ts';
 import { prepareImage } from '../media/prepare.ts';
 import type { Job } from '../outbox/job.ts';
@@ -61,22 +62,32 @@ function partFrom(job: Job, images: ImageToSend[], parent: PostRef | null, root:
   };
 }
 
+/** What was stored at connect time (or last refresh), as the adapter reads it. */
+function storedInstance(account: Account, info: ServerInfo): MastodonInstanceInfo {
+  const profile = info.profile ?? buildServerProfile(account.server, info.version);
+  return { origin: account.server, version: info.version, title: '', limits: info.limits, supportsQuotePolicy: info.supportsQuotePolicy, supportsPkce: true, profile };
+}
+
 async function mastodonInstance(deps: PublisherDeps, account: Account): Promise<MastodonInstanceInfo> {
   const info = account.serverInfo;
-  if (info && deps.now() - info.fetchedAt < SERVER_INFO_MAX_AGE_MS) {
-    return { origin: account.server, version: info.version, title: '', limits: info.limits, supportsQuotePolicy: info.supportsQuotePolicy, supportsPkce: true };
-  }
+  if (info && deps.now() - info.fetchedAt < SERVER_INFO_MAX_AGE_MS) return storedInstance(account, info);
   try {
     const fresh = await fetchInstance(account.server);
     await putAccount(deps.db, {
       ...account,
-      serverInfo: { version: fresh.version, limits: fresh.limits, supportsQuotePolicy: fresh.supportsQuotePolicy, fetchedAt: deps.now() },
+      serverInfo: {
+        version: fresh.version,
+        limits: fresh.limits,
+        supportsQuotePolicy: fresh.supportsQuotePolicy,
+        profile: fresh.profile,
+        fetchedAt: deps.now(),
+      },
     });
     return fresh;
   } catch (error) {
     if (!info) throw new PublishError('transient', 'error.network', error instanceof Error ? error.message : String(error));
     // Stale limits are better than not posting.
-    return { origin: account.server, version: info.version, title: '', limits: info.limits, supportsQuotePolicy: info.supportsQuotePolicy, supportsPkce: true };
+    return storedInstance(account, info);
   }
 }
 

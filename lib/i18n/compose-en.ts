@@ -112,6 +112,7 @@ export const composeEn = {
   'compose.poll.duration': "Duration",
   'compose.poll.multiple': "Allow several choices",
   'compose.warning.unresolvedMentions': "No Bluesky account answers to {handles}: these stay plain text there.",
+  'compose.warning.unresolvedMentionsMastodon': "Your Mastodon server finds no account for {handles}: these stay plain text there.",
   'compose.overrides': "Different text per network",
   'compose.override.toggle': "Write a different text for {network}",
   'compose.override.text': "Text for {network}",

@@ -114,6 +114,7 @@ export const composeFr: Record<ComposeKey, string> = {
   'compose.poll.duration': "Durée",
   'compose.poll.multiple': "Autoriser plusieurs choix",
   'compose.warning.unresolvedMentions': "Aucun compte Bluesky ne répond à {handles} : ces mentions y restent du texte simple.",
+  'compose.warning.unresolvedMentionsMastodon': "Votre serveur Mastodon ne trouve aucun compte pour {handles} : ces mentions y restent du texte simple.",
   'compose.overrides': "Un texte différent par réseau",
   'compose.override.toggle': "Écrire un autre texte pour {network}",
   'compose.override.text': "Texte pour {network}",

@@ -4,6 +4,7 @@
  * until the rate limit resets" and "retry with backoff".
  */
 import { XRPCError } from '@atproto/api';
+import { noAnswerKey, serverFailureKey } from './failure-words.ts';
 import { PublishError } from './types.ts';
 
 /** Error names a PDS uses when the session itself is no good. */
@@ -54,9 +55,9 @@ export function toPublishError(err: unknown): PublishError {
   if (err instanceof PublishError) return err;
   if (err instanceof XRPCError) return fromXrpcError(err);
   const detail = err instanceof Error ? err.message : String(err);
-  // fetch() rejects with TypeError when offline; timeouts abort. Anything else
-  // unexpected is still retried with backoff rather than dropping the post.
-  return new PublishError('transient', 'error.network', detail);
+  // fetch() rejects with TypeError when offline or the server is unreachable; timeouts abort.
+  // Anything else unexpected is still retried with backoff rather than dropping the post.
+  return new PublishError('transient', noAnswerKey(), detail);
 }
 
 function fromXrpcError(err: XRPCError): PublishError {
@@ -71,8 +72,7 @@ function fromXrpcError(err: XRPCError): PublishError {
     return new PublishError('validation', 'error.blobTooLarge', detail);
   }
   // Status 1 (no response) and 2 (unparseable response) come from the client itself.
-  if (err.status < 100 || err.status >= 500) {
-    return new PublishError('transient', 'error.network', detail);
-  }
+  if (err.status < 100) return new PublishError('transient', noAnswerKey(), detail);
+  if (err.status >= 500) return new PublishError('transient', serverFailureKey(), detail || `HTTP ${err.status}`);
   return new PublishError('validation', 'error.bluesky.validation', detail);
 }

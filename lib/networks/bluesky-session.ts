@@ -3,7 +3,7 @@
  * every later call: Sortie logs in once per account, never once per post, and
  * never keeps the password.
  */
-import { AtpAgent, type AtpSessionData, type AtpSessionEvent } from '@atproto/api';
+import { AtpAgent, XRPCError, type AtpSessionData, type AtpSessionEvent } from '@atproto/api';
 import { isXrpcError, toPublishError } from './bluesky-errors.ts';
 import { PublishError } from './types.ts';
 
@@ -38,6 +38,8 @@ export type BlueskyLoginFailure =
   | 'account-takedown'
   | 'rate-limit'
   | 'network'
+  /** The address answers, but not as a PDS (no XRPC there, or not JSON). */
+  | 'not-pds'
   | 'other';
 
 export type BlueskyLoginResult =
@@ -88,6 +90,16 @@ function toStored(data: AtpSessionData, service: string): BlueskySession {
   return session;
 }
 
+/**
+ * A server that is not a PDS: no such XRPC method (404/501, 'XRPCNotSupported',
+ * 'MethodNotImplemented'), or an answer that is not XRPC JSON at all (status 2, InvalidResponse).
+ */
+function isNotPds(err: unknown): boolean {
+  if (!(err instanceof XRPCError)) return false;
+  if (err.error === 'XRPCNotSupported' || err.error === 'MethodNotImplemented') return true;
+  return err.status === 2 || err.status === 404 || err.status === 501;
+}
+
 function loginFailure(err: unknown): BlueskyLoginResult {
   const detail = err instanceof Error ? err.message : String(err);
   if (isXrpcError(err, 'AuthFactorTokenRequired')) {
@@ -96,14 +108,18 @@ function loginFailure(err: unknown): BlueskyLoginResult {
   if (isXrpcError(err, 'AccountTakedown')) {
     return { ok: false, reason: 'account-takedown', messageKey: 'error.bluesky.takedown', detail };
   }
+  // Connecting has its own words: nothing retries a login, and a wrong address is not a refused post.
+  if (isNotPds(err)) return { ok: false, reason: 'not-pds', messageKey: 'error.bluesky.notPds', detail };
   const classified = toPublishError(err);
   switch (classified.kind) {
     case 'auth':
       return { ok: false, reason: 'bad-credentials', messageKey: 'error.bluesky.badCredentials', detail };
     case 'rate-limit':
       return { ok: false, reason: 'rate-limit', messageKey: classified.messageKey, detail };
-    case 'transient':
-      return { ok: false, reason: 'network', messageKey: classified.messageKey, detail };
+    case 'transient': {
+      const answered = err instanceof XRPCError && err.status >= 500;
+      return { ok: false, reason: 'network', messageKey: answered ? 'error.bluesky.serverDown' : 'error.bluesky.unreachable', detail };
+    }
     case 'validation':
       return { ok: false, reason: 'other', messageKey: classified.messageKey, detail };
   }
@@ -124,7 +140,22 @@ export async function loginBluesky(input: BlueskyLoginInput): Promise<BlueskyLog
     if (!data) throw new Error(`Login answered without a session for ${res.data.did}`);
     return { ok: true, session: toStored(data, serviceOf(agent)) };
   } catch (err) {
-    return loginFailure(err);
+    const failure = loginFailure(err);
+    if (!failure.ok && failure.messageKey === 'error.bluesky.unreachable' && (await answersAtAll(input.service ?? DEFAULT_BLUESKY_SERVICE, input.fetch))) {
+      // Every PDS answers XRPC cross-origin; a server that answers but not to us (no CORS) is not one.
+      return { ok: false, reason: 'not-pds', messageKey: 'error.bluesky.notPds', detail: failure.detail };
+    }
+    return failure;
+  }
+}
+
+/** A no-cors request succeeds whenever the server answers at all: it tells "down" from "not a PDS". */
+async function answersAtAll(service: string, fetchImpl: typeof globalThis.fetch | undefined): Promise<boolean> {
+  try {
+    await agentFetch(fetchImpl)(new URL('/', service).href, { mode: 'no-cors' });
+    return true;
+  } catch {
+    return false;
   }
 }
 

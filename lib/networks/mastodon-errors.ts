@@ -5,21 +5,24 @@
  * limit" and "retry with backoff".
  */
 import { MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
+import { noAnswerKey, serverFailureKey } from './failure-words.ts';
 import { PublishError } from './types.ts';
 
 export function classifyMastodonError(err: unknown, now: number = Date.now()): PublishError {
   if (err instanceof PublishError) return err;
   if (err instanceof MastoHttpError) return fromHttpError(err, now);
-  if (err instanceof MastoTimeoutError) return new PublishError('transient', 'error.network', err.message);
+  // The server took the request and did not answer in time: its fault, unless the browser is offline.
+  if (err instanceof MastoTimeoutError) return new PublishError('transient', serverFailureKey(), err.message);
   // masto throws these when a proxy answers with a page instead of JSON (a 502 from nginx...).
   if (err instanceof MastoUnexpectedError || err instanceof MastoDeserializeError) {
-    return new PublishError('transient', 'error.network', err.message);
+    return new PublishError('transient', serverFailureKey(), err.message);
   }
   // fetch rejects with TypeError when offline or when the connection drops; aborts are DOMExceptions.
   // Anything else unexpected is retried with backoff too rather than losing the post; the
   // outbox turns it permanent after its attempt limit.
+  // (masto v8 also throws a TypeError on an HTML 5xx page: it destructures the missing JSON body.)
   const detail = err instanceof Error ? err.message : String(err);
-  return new PublishError('transient', 'error.network', detail);
+  return new PublishError('transient', noAnswerKey(), detail);
 }
 
 function fromHttpError(err: MastoHttpError, now: number): PublishError {
@@ -30,7 +33,7 @@ function fromHttpError(err: MastoHttpError, now: number): PublishError {
     const headers = err.cause instanceof Response ? err.cause.headers : null;
     return new PublishError('rate-limit', 'error.rateLimited', detail, headers ? retryAtFromHeaders(headers, now) : null);
   }
-  if (status === 408 || status >= 500) return new PublishError('transient', 'error.network', detail || `HTTP ${status}`);
+  if (status === 408 || status >= 500) return new PublishError('transient', serverFailureKey(), detail || `HTTP ${status}`);
   if (status === 404) return new PublishError('validation', 'error.mastodon.notFound', detail);
   // 422 (too long, bad media, poll and media together...), 400, 413: the post itself needs changing.
   return new PublishError('validation', 'error.mastodon.validation', detail);

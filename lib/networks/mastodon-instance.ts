@@ -5,7 +5,7 @@
  */
 import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
 import { defaultFetch, isRecord, requestJson, type FetchLike, type JsonResponse } from './mastodon-fetch.ts';
-import { parseMastodonVersion, versionAtLeast } from './mastodon-version.ts';
+import { buildServerProfile, type ServerProfile } from './mastodon-server-profile.ts';
 
 export interface MastodonLimits {
   maxCharacters: number;
@@ -28,10 +28,12 @@ export interface MastodonInstanceInfo {
   version: string;
   title: string;
   limits: MastodonLimits;
-  /** `quote_approval_policy` on statuses arrived in Mastodon 4.5. */
+  /** `quote_approval_policy` on statuses arrived in Mastodon 4.5 (copied from `profile`). */
   supportsQuotePolicy: boolean;
-  /** OAuth PKCE (S256) arrived in Mastodon 4.3. */
+  /** OAuth PKCE (S256) arrived in Mastodon 4.3 (copied from `profile`). */
   supportsPkce: boolean;
+  /** Which server family this is and what it supports (mastodon-server-profile.ts). */
+  profile: ServerProfile;
 }
 
 /**
@@ -63,9 +65,9 @@ type Probe = { kind: 'found'; body: Record<string, unknown> } | { kind: 'absent'
  */
 export async function fetchInstance(origin: string, fetchImpl: FetchLike = defaultFetch): Promise<MastodonInstanceInfo> {
   const v2 = await probe(fetchImpl, `${origin}/api/v2/instance`);
-  if (v2.kind === 'found') return parseInstance(origin, v2.body);
+  if (v2.kind === 'found') return parseInstance(origin, v2.body, await fetchNodeinfo(origin, fetchImpl));
   const v1 = await probe(fetchImpl, `${origin}/api/v1/instance`);
-  if (v1.kind === 'found') return parseInstance(origin, v1.body);
+  if (v1.kind === 'found') return parseInstance(origin, v1.body, await fetchNodeinfo(origin, fetchImpl));
   const failure = [v2, v1].find((p) => p.kind === 'failed');
   if (failure?.kind === 'failed') throw new MastodonConnectError('unreachable', failure.detail);
   throw new MastodonConnectError('notMastodon', origin);
@@ -88,8 +90,44 @@ async function probe(fetchImpl: FetchLike, url: string): Promise<Probe> {
   return { kind: 'absent' };
 }
 
+export interface NodeinfoSoftware {
+  name?: string;
+  version?: string;
+}
+
+const NODEINFO_SCHEMA = /^https?:\/\/nodeinfo\.diaspora\.software\/ns\/schema\/2\.[01]$/;
+
+/**
+ * `software.name` from nodeinfo (/.well-known/nodeinfo, then the 2.x document
+ * it links to), the only reliable way to tell Hollo's '0.4.4' from an old
+ * Mastodon. Best effort: any failure gives undefined and the version string
+ * decides alone. The linked document is fetched only on the same origin: a
+ * server must not make Sortie call a third party.
+ */
+export async function fetchNodeinfo(origin: string, fetchImpl: FetchLike = defaultFetch): Promise<NodeinfoSoftware | undefined> {
+  try {
+    const index = await requestJson(fetchImpl, `${origin}/.well-known/nodeinfo`);
+    const links = isRecord(index.body) && Array.isArray(index.body['links']) ? index.body['links'] : [];
+    const href = links
+      .filter(isRecord)
+      .filter((l) => typeof l['rel'] === 'string' && NODEINFO_SCHEMA.test(l['rel']))
+      .map((l) => l['href'])
+      .find((h): h is string => typeof h === 'string');
+    if (!href) return undefined;
+    const url = new URL(href, origin);
+    if (url.origin !== origin) return undefined;
+    const document = await requestJson(fetchImpl, url.href);
+    const software = isRecord(document.body) ? record(document.body['software']) : {};
+    const name = typeof software['name'] === 'string' ? software['name'].slice(0, 100) : undefined;
+    const version = typeof software['version'] === 'string' ? software['version'].slice(0, 100) : undefined;
+    return name ? { name, ...(version ? { version } : {}) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads either instance shape (v2, or v1 with the Pleroma-style extras). */
-export function parseInstance(origin: string, body: Record<string, unknown>): MastodonInstanceInfo {
+export function parseInstance(origin: string, body: Record<string, unknown>, nodeinfo?: NodeinfoSoftware): MastodonInstanceInfo {
   const version = typeof body['version'] === 'string' ? body['version'] : '';
   const config = record(body['configuration']);
   const statuses = record(config['statuses']);
@@ -117,15 +155,16 @@ export function parseInstance(origin: string, body: Record<string, unknown>): Ma
     pollMaxExpiration: count(polls['max_expiration'], pleromaPolls['max_expiration'], d.pollMaxExpiration),
   };
 
-  const parsed = parseMastodonVersion(version);
+  const profile = buildServerProfile(origin, version, nodeinfo);
   const title = firstString(body['title'], body['domain'], body['uri']) || new URL(origin).host;
   return {
     origin,
     version,
     title,
     limits,
-    supportsQuotePolicy: versionAtLeast(parsed, 4, 5),
-    supportsPkce: versionAtLeast(parsed, 4, 3),
+    supportsQuotePolicy: profile.capabilities.quotePolicy,
+    supportsPkce: profile.capabilities.pkce,
+    profile,
   };
 }
 

@@ -4,7 +4,7 @@
  * status the server already made instead of posting it twice.
  */
 import type { mastodon } from 'masto';
-import type { PartToSend, PostRef } from './types.ts';
+import { PublishError, type PartToSend, type PostRef } from './types.ts';
 import type { MastodonInstanceInfo } from './mastodon-instance.ts';
 import { createMastodonClient, type MastodonSession } from './mastodon-client.ts';
 import { classifyMastodonError } from './mastodon-errors.ts';
@@ -40,15 +40,48 @@ export async function publishMastodonPart(
       : undefined;
     // The body is ours and complete; masto's create() types split it into a union we do not need here.
     const body = params as unknown as mastodon.rest.v1.CreateScheduledStatusParams;
-    if (params.scheduledAt) {
-      // With scheduled_at the server answers a ScheduledStatus; TypeScript picks the plain overload.
-      const scheduled = (await api.v1.statuses.create(body, meta)) as unknown as mastodon.v1.ScheduledStatus;
-      // Vanilla Mastodon's web UI has no page for scheduled posts: the server itself is the best link.
-      return { id: `${SCHEDULED_ID_PREFIX}${scheduled.id}`, url: client.origin };
-    }
-    const status = await api.v1.statuses.create(body, meta);
-    return { id: status.id, url: status.url ?? status.uri ?? client.origin };
+    // The answer's shape is checked rather than assumed: servers that ignore `scheduled_at` (Hollo...)
+    // publish at once and answer a Status, and the user must be told the post is already out.
+    const answer: unknown = await api.v1.statuses.create(body, meta);
+    return postRefFromAnswer(answer, client.origin, params.scheduledAt !== undefined);
   } catch (error) {
     throw classifyMastodonError(error, now());
+  }
+}
+
+export const NOTICE_PUBLISHED_NOW = 'notice.mastodon.publishedNow';
+
+/**
+ * What `POST /api/v1/statuses` answered, as a PostRef:
+ * - a ScheduledStatus (`scheduled_at` + `params`): waiting on the server; vanilla Mastodon's web UI
+ *   has no page for scheduled posts, so the server itself is the link;
+ * - a Status (any other answer with an `id`): published, and if a schedule was asked, published *now*;
+ * - anything else: the server claims success but gave no post. Permanent (a retry with the same
+ *   Idempotency-Key gets the same answer), worded so the user checks their profile.
+ * Links are kept only when they are http(s): the server's strings are not trusted as hrefs.
+ */
+export function postRefFromAnswer(answer: unknown, origin: string, scheduleAsked: boolean): PostRef {
+  if (typeof answer === 'object' && answer !== null) {
+    const a = answer as Record<string, unknown>;
+    const id = typeof a['id'] === 'string' || typeof a['id'] === 'number' ? String(a['id']) : '';
+    if (id && typeof a['scheduledAt'] === 'string' && 'params' in a) {
+      return { id: `${SCHEDULED_ID_PREFIX}${id}`, url: origin };
+    }
+    if (id) {
+      const ref: PostRef = { id, url: webUrl(a['url']) ?? webUrl(a['uri']) ?? origin };
+      if (scheduleAsked) ref.notice = NOTICE_PUBLISHED_NOW;
+      return ref;
+    }
+  }
+  throw new PublishError('validation', 'error.mastodon.unexpectedAnswer', JSON.stringify(answer)?.slice(0, 200) ?? '');
+}
+
+function webUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
   }
 }

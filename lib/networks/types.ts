@@ -13,6 +13,8 @@ export interface PostRef {
   cid?: string;
   /** Public web URL of the post, shown to the user. */
   url: string;
+  /** i18n key of something the user must know about how it was published (e.g. published now, not scheduled). */
+  notice?: string;
 }
 
 export interface ImageToSend extends DraftImage {

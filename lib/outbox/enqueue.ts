@@ -51,7 +51,8 @@ export async function enqueueDraft(db: Db, draftId: string, now = Date.now()): P
     const blocking = warnings.find((w) => w.severity === 'error');
     if (blocking) throw new SortieError('error.draftInvalid', `${account.handle}: ${blocking.code}`);
     if (parts.length === 0) throw new SortieError('error.emptyPost');
-    return { accountId: account.id, network: account.network, parts };
+    const serverCanSchedule = account.serverInfo?.profile?.capabilities.scheduling !== 'no';
+    return { accountId: account.id, network: account.network, parts, serverCanSchedule };
   });
   const postId = crypto.randomUUID();
   const jobs = createJobs({ postId, draft, targets: adapted, now, newKey, threadRestUnlisted: settings.threadRestUnlisted });

@@ -17,6 +17,8 @@ export interface TargetParts {
   network: Network;
   /** The draft's text adapted and split for this target (lib/compose). */
   parts: string[];
+  /** False when the server is known to ignore `scheduled_at` (Hollo, GoToSocial): Sortie holds the post itself. */
+  serverCanSchedule?: boolean;
 }
 
 export interface CreateJobsInput {
@@ -36,7 +38,11 @@ export function createJobs({ postId, draft, targets, now, newKey, threadRestUnli
     const count = target.parts.length;
     // Only a single post can wait on the Mastodon server: later parts need their parent's id.
     const serverScheduled =
-      target.network === 'mastodon' && count === 1 && sendAt !== null && sendAt - now >= SERVER_SCHEDULE_MIN_MS;
+      target.network === 'mastodon' &&
+      target.serverCanSchedule !== false &&
+      count === 1 &&
+      sendAt !== null &&
+      sendAt - now >= SERVER_SCHEDULE_MIN_MS;
     target.parts.forEach((text, partIndex) => {
       const first = partIndex === 0;
       jobs.push({

@@ -2,7 +2,6 @@ import type { UserAuth } from './auth';
 import { versionAtLeast, type Core } from './core';
 import { statusLength } from './counting';
 import { apiError, validationFailed, type RequestContext } from './http';
-import { POLL_LIMITS } from './instance';
 import { getBoolean, getInteger, getParams, getString, getStringArray, type Params } from './params';
 import type { MediaRecord, QuotePolicy, Visibility } from './types';
 
@@ -104,7 +103,8 @@ export function parseScheduledAt(value: string | undefined): Date | null {
   return time <= Date.now() ? null : new Date(time);
 }
 
-function pollErrors(poll: PollInput): string[] {
+function pollErrors(core: Core, poll: PollInput): string[] {
+  const POLL_LIMITS = core.opts.polls;
   const errors: string[] = [];
   if (poll.options.length < 2) errors.push('Poll options must have more than one item');
   if (poll.options.length > POLL_LIMITS.maxOptions) errors.push(`Poll options can't contain more than ${POLL_LIMITS.maxOptions} items`);
@@ -141,7 +141,7 @@ export function validateStatus(core: Core, request: ComposeRequest, media: Media
   if (statusLength(text, spoilerText, core.opts.charactersReservedPerUrl) > max) errors.push(`Text character limit of ${max} exceeded`);
   const visibility = (request.visibility ?? 'public') as Visibility;
   if (!VISIBILITIES.includes(visibility)) errors.push('Visibility is not included in the list');
-  if (request.poll) errors.push(...pollErrors(request.poll));
+  if (request.poll) errors.push(...pollErrors(core, request.poll));
   if (scheduledAt && scheduledAt.getTime() <= Date.now() + MIN_SCHEDULE_OFFSET_MS) {
     errors.push('Scheduled at The scheduled date must be in the future');
   }

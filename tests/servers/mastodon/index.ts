@@ -12,7 +12,8 @@ import {
   issueToken,
   type Core,
 } from './core';
-import { instanceRoutes } from './instance';
+import { instanceRoutes, nodeinfoRoutes } from './instance';
+import { PROFILES } from './profiles';
 import { mediaRoutes } from './media';
 import { authorizeRoutes } from './oauth-authorize';
 import { tokenRoutes } from './oauth-token';
@@ -26,20 +27,17 @@ import type { MastodonServerOptions, MastodonTestServer, ResolvedOptions } from 
 
 export type * from './types';
 export { pngBytes } from './fixtures';
+export { PROFILES, type ServerProfileName } from './profiles';
 
-const DEFAULTS: ResolvedOptions = {
-  version: '4.5.0',
-  maxCharacters: 500,
+const DEFAULTS = {
   charactersReservedPerUrl: 23,
-  maxMediaAttachments: 4,
   imageSizeLimit: 16_777_216,
-  v2Instance: true,
-  supportsPkce: true,
 };
 
 function resolveOptions(opts: MastodonServerOptions): ResolvedOptions {
   const defined = Object.fromEntries(Object.entries(opts).filter(([, value]) => value !== undefined));
-  return { ...DEFAULTS, ...defined };
+  const profile = opts.profile ?? 'mastodon';
+  return { ...DEFAULTS, ...PROFILES[profile], profile, ...defined };
 }
 
 export async function startMastodonServer(opts: MastodonServerOptions = {}): Promise<MastodonTestServer> {
@@ -57,6 +55,7 @@ export async function startMastodonServer(opts: MastodonServerOptions = {}): Pro
     ...authorizeRoutes(core),
     ...tokenRoutes(core),
     ...instanceRoutes(core),
+    ...nodeinfoRoutes(core),
     ...accountRoutes(core),
     ...mediaRoutes(core),
     ...statusRoutes(core),

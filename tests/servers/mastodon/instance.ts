@@ -8,7 +8,6 @@ import type { Route } from './router';
 // limits clients read before composing.
 
 export const DESCRIPTION_LIMIT = 1500;
-export const POLL_LIMITS = { maxOptions: 4, maxCharactersPerOption: 50, minExpiration: 300, maxExpiration: 2_629_746 };
 const IMAGE_MATRIX_LIMIT = 33_177_600;
 const VIDEO_MATRIX_LIMIT = 8_294_400;
 const VIDEO_FRAME_RATE_LIMIT = 120;
@@ -40,12 +39,13 @@ function mediaConfig(core: Core, withDescriptionLimit: boolean) {
   };
 }
 
-function pollsConfig() {
+function pollsConfig(core: Core) {
+  const polls = core.opts.polls;
   return {
-    max_options: POLL_LIMITS.maxOptions,
-    max_characters_per_option: POLL_LIMITS.maxCharactersPerOption,
-    min_expiration: POLL_LIMITS.minExpiration,
-    max_expiration: POLL_LIMITS.maxExpiration,
+    max_options: polls.maxOptions,
+    max_characters_per_option: polls.maxCharactersPerOption,
+    min_expiration: polls.minExpiration,
+    max_expiration: polls.maxExpiration,
   };
 }
 
@@ -60,7 +60,7 @@ export function v2Instance(core: Core): Record<string, unknown> {
   const streaming = core.baseUrl.replace(/^http/, 'ws');
   const json: Record<string, unknown> = {
     domain: core.domain,
-    title: 'Mastodon test server',
+    title: core.opts.title,
     version,
     source_url: 'https://github.com/mastodon/mastodon',
     description: 'A Mastodon stand-in for automated tests.',
@@ -82,7 +82,7 @@ export function v2Instance(core: Core): Record<string, unknown> {
       },
       statuses: statusesConfig(core),
       media_attachments: mediaConfig(core, since44),
-      polls: pollsConfig(),
+      polls: pollsConfig(core),
       translation: { enabled: false },
       ...(versionAtLeast(version, 4, 5)
         ? {
@@ -112,7 +112,7 @@ export function v2Instance(core: Core): Record<string, unknown> {
 export function v1Instance(core: Core): Record<string, unknown> {
   return {
     uri: core.domain,
-    title: 'Mastodon test server',
+    title: core.opts.title,
     short_description: 'A Mastodon stand-in for automated tests.',
     description: '',
     email: `admin@${core.domain}`,
@@ -132,11 +132,67 @@ export function v1Instance(core: Core): Record<string, unknown> {
       accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
       statuses: statusesConfig(core),
       media_attachments: mediaConfig(core, false),
-      polls: pollsConfig(),
+      polls: pollsConfig(core),
     },
     contact_account: null,
     rules: [],
+    ...(core.opts.pleromaInstance ? pleromaExtras(core) : {}),
   };
+}
+
+/** Pleroma/Akkoma's v1 instance: limits at the top level, and the `pleroma` block (features, post formats). */
+function pleromaExtras(core: Core): Record<string, unknown> {
+  const polls = core.opts.polls;
+  return {
+    max_toot_chars: core.opts.maxCharacters,
+    max_media_attachments: core.opts.maxMediaAttachments,
+    upload_limit: core.opts.imageSizeLimit,
+    description_limit: DESCRIPTION_LIMIT,
+    poll_limits: {
+      max_options: polls.maxOptions,
+      max_option_chars: polls.maxCharactersPerOption,
+      min_expiration: polls.minExpiration,
+      max_expiration: polls.maxExpiration,
+    },
+    pleroma: {
+      metadata: {
+        features: ['mastodon_api', 'mastodon_api_streaming', 'polls', 'quote_posting', 'editing', 'bubble_timeline'],
+        post_formats: ['text/plain', 'text/html', 'text/markdown', 'text/bbcode', 'text/x.misskeymarkdown'],
+        fields_limits: { max_fields: 10, name_length: 512, value_length: 2048 },
+      },
+    },
+  };
+}
+
+/** GET /.well-known/nodeinfo and the document it links to: where `software.name` says which server this is. */
+export function nodeinfoRoutes(core: Core): Route[] {
+  const nodeinfo = core.opts.nodeinfo;
+  if (!nodeinfo) return [];
+  const { schema } = nodeinfo;
+  return [
+    {
+      method: 'GET',
+      path: '/.well-known/nodeinfo',
+      handler: (ctx) =>
+        sendJson(ctx, 200, {
+          links: [{ rel: `http://nodeinfo.diaspora.software/ns/schema/${schema}`, href: `${core.baseUrl}/nodeinfo/${schema}` }],
+        }),
+    },
+    {
+      method: 'GET',
+      path: `/nodeinfo/${schema}`,
+      handler: (ctx) =>
+        sendJson(ctx, 200, {
+          version: schema,
+          software: { name: nodeinfo.name, version: nodeinfo.version },
+          protocols: ['activitypub'],
+          services: { outbound: [], inbound: [] },
+          usage: { users: { total: localUserCount(core) }, localPosts: core.state.statuses.length },
+          openRegistrations: false,
+          metadata: {},
+        }),
+    },
+  ];
 }
 
 export function instanceRoutes(core: Core): Route[] {

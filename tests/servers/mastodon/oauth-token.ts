@@ -133,7 +133,8 @@ function metadata(core: Core, ctx: RequestContext): void {
 export function tokenRoutes(core: Core): Route[] {
   return [
     { method: 'POST', path: '/oauth/token', handler: (ctx) => token(core, ctx) },
-    { method: 'POST', path: '/oauth/revoke', handler: (ctx) => revoke(core, ctx) },
+    // Hollo has no revocation endpoint: the catch-all 404 answers.
+    ...(core.opts.hasRevoke ? [{ method: 'POST', path: '/oauth/revoke', handler: (ctx: RequestContext) => revoke(core, ctx) }] : []),
     { method: 'GET', path: '/.well-known/oauth-authorization-server', handler: (ctx) => metadata(core, ctx) },
   ];
 }

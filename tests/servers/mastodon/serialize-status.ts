@@ -1,5 +1,6 @@
 import { findAccount, findFollow, versionAtLeast, type Core } from './core';
 import { renderStatus } from './format';
+import { renderMarkdown } from './profiles';
 import { serializeAccount } from './serialize-account';
 import type { AccountRecord, MediaRecord, PollRecord, ScheduledStatusRecord, StatusRecord } from './types';
 
@@ -109,7 +110,7 @@ export function serializeStatus(
     ...(owner && (status.visibility === 'public' || status.visibility === 'unlisted' || status.visibility === 'private')
       ? { pinned: false }
       : {}),
-    content: rendered.html,
+    content: core.opts.markdown ? renderMarkdown(rendered.html) : rendered.html,
     ...(options.withSource ? { text: status.text } : {}),
     reblog: null,
     ...(owner && app ? { application: { name: app.name, website: app.website } } : {}),

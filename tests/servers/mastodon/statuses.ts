@@ -2,7 +2,7 @@ import { authorizeIfGotToken, requireUser, type UserAuth } from './auth';
 import { findFollow, type Core } from './core';
 import { parseScheduledAt, readCompose, validateMedia, validateStatus, type ComposeRequest } from './compose';
 import { renderStatus } from './format';
-import { recordNotFound, sendHtml, sendJson, type RequestContext } from './http';
+import { apiError, recordNotFound, sendHtml, sendJson, type RequestContext } from './http';
 import { snowflakeId } from './ids';
 import { throttledHeaders } from './ratelimit';
 import type { Route } from './router';
@@ -123,6 +123,10 @@ function create(core: Core, ctx: RequestContext): void {
   // Proxy errors and rack-attack throttling happen before Rails authenticates anyone.
   if (applyFault(core, ctx)) return;
   const auth = requireUser(core, ctx, ['write', 'write:statuses']);
+  if (core.opts.jsonOnlyStatuses && !/^application\/json\b/i.test(ctx.req.headers['content-type'] ?? '')) {
+    // Hollo validates the body with zod as JSON: a form body is a 400.
+    throw apiError(400, 'Invalid request: the body must be JSON');
+  }
   const request = readCompose(core, ctx);
   const key = idempotencyKeyOf(ctx);
   const storeKey = key === null ? null : `${auth.account.id}:${key}`;
@@ -138,7 +142,8 @@ function create(core: Core, ctx: RequestContext): void {
     }
   }
   const media = validateMedia(core, auth, request);
-  const at = parseScheduledAt(request.scheduledAt);
+  // Hollo and GoToSocial ignore `scheduled_at`: the post is published now and answered as a Status.
+  const at = core.opts.ignoresScheduledAt ? null : parseScheduledAt(request.scheduledAt);
   if (at) {
     const scheduled = schedule(core, auth, request, media, at, key);
     if (storeKey) core.state.idempotency.set(storeKey, { kind: 'scheduled', id: scheduled.id, expiresAt: Date.now() + IDEMPOTENCY_TTL_MS });

@@ -2,7 +2,21 @@
 // starts it with, the records it keeps (inspectable by tests through `state`) and
 // the faults a test can inject.
 
+export interface PollLimits {
+  maxOptions: number;
+  maxCharactersPerOption: number;
+  /** Seconds. */
+  minExpiration: number;
+  /** Seconds. */
+  maxExpiration: number;
+}
+
 export interface MastodonServerOptions {
+  /**
+   * Which server to behave like (profiles.ts): 'mastodon' (default), 'hollo',
+   * 'gotosocial' or 'akkoma'. Its values are the defaults of every option below.
+   */
+  profile?: import('./profiles').ServerProfileName;
   /** Reported in /api/v2/instance `version`, default '4.5.0'. */
   version?: string;
   /** Default 500. */
@@ -17,6 +31,22 @@ export interface MastodonServerOptions {
   v2Instance?: boolean;
   /** Default true; false -> code_challenge is ignored like a server before 4.3. */
   supportsPkce?: boolean;
+  /** Instance title. */
+  title?: string;
+  /** What GET /.well-known/nodeinfo links to; null -> no nodeinfo at all (404), as behind some proxies. */
+  nodeinfo?: { name: string; version: string; schema: '2.0' | '2.1' } | null;
+  /** Default true; false -> POST /oauth/revoke answers 404 (Hollo). */
+  hasRevoke?: boolean;
+  /** Default false; true -> `scheduled_at` is ignored and the post published now (Hollo, GoToSocial). */
+  ignoresScheduledAt?: boolean;
+  /** Default false; true -> POST /api/v1/statuses takes JSON bodies only (Hollo). */
+  jsonOnlyStatuses?: boolean;
+  /** Default false; true -> post text rendered as Markdown (Hollo). */
+  markdown?: boolean;
+  /** Default false; true -> Pleroma's top-level limits in GET /api/v1/instance (Akkoma). */
+  pleromaInstance?: boolean;
+  /** Poll limits (configuration.polls), Mastodon's by default. */
+  polls?: PollLimits;
 }
 
 export type ResolvedOptions = Required<MastodonServerOptions>;

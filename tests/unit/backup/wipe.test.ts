@@ -4,6 +4,7 @@ import { clearBrowserState, type BrowserStateApi } from '../../../lib/backup/bro
 import { emptyCredentials } from '../../../lib/backup/import';
 import { pendingPosts, wipeEverything, type WipeDeps } from '../../../lib/backup/wipe';
 import { ALL_STORES, openSortieDb, type Db } from '../../../lib/db';
+import { MASTODON_DEFAULT_LIMITS } from '../../../lib/networks/mastodon-instance';
 import { blueskyAccount, draft, imageBlob, job, mastodonAccount } from './fixtures';
 
 async function seed(db: Db): Promise<void> {
@@ -67,7 +68,7 @@ describe('wipe', () => {
     await seed(db);
     const { deps: d, calls } = deps(db, async () => ({ revoked: true }));
     const result = await wipeEverything(d, { signOut: true });
-    expect(result).toEqual({ revoked: 2, failed: [] });
+    expect(result).toEqual({ revoked: 2, failed: [], notRevoked: [] });
     expect(calls.slice(0, 2).sort()).toEqual([`disconnect ${blueskyAccount().id}`, `disconnect ${mastodonAccount().id}`]);
     expect(calls.slice(2)).toEqual(['stopEngine', 'clearBrowserState']);
     for (const store of ALL_STORES) expect(await db.count(store), store).toBe(0);
@@ -77,7 +78,9 @@ describe('wipe', () => {
   it('reports servers that failed, hung or could not revoke, and deletes the data anyway', async () => {
     const db = await openSortieDb();
     await seed(db);
-    await db.put('accounts', mastodonAccount({ id: 'mastodon:https://gone.example:1', handle: '@ana@gone.example' }));
+    await db.put('accounts', mastodonAccount({ id: 'mastodon:https://gone.example:1', handle: '@ana@gone.example', server: 'https://gone.example' }));
+    // Known to be Mastodon: its own page of authorised apps. Unknown (no server info): the server's home.
+    await db.put('accounts', { ...mastodonAccount(), serverInfo: { version: '4.5.0', limits: MASTODON_DEFAULT_LIMITS, supportsQuotePolicy: true, fetchedAt: 1 } });
     const { deps: d } = deps(db, async (id) => {
       if (id.includes('gone')) throw new Error('the posting engine did not answer');
       if (id.startsWith('bluesky')) return new Promise(() => undefined); // never answers
@@ -86,6 +89,14 @@ describe('wipe', () => {
     const result = await wipeEverything(d, { signOut: true });
     expect(result.revoked).toBe(0);
     expect(result.failed.sort()).toEqual(['@ana@gone.example', '@ana@piaille.fr', 'ana.bsky.social']);
+    // Each one comes with the page of its own server where the user removes Sortie by hand.
+    const pages = Object.fromEntries(result.notRevoked.map((r) => [r.handle, r.appsPage]));
+    expect(pages).toEqual({
+      '@ana@gone.example': 'https://gone.example/',
+      '@ana@piaille.fr': 'https://piaille.fr/oauth/authorized_applications',
+      'ana.bsky.social': 'https://bsky.app/settings/app-passwords',
+    });
+    expect(result.notRevoked.find((r) => r.handle === 'ana.bsky.social')).toMatchObject({ reason: 'failed', detail: 'timeout' });
     for (const store of ALL_STORES) expect(await db.count(store), store).toBe(0);
   });
 
@@ -93,13 +104,13 @@ describe('wipe', () => {
     const db = await openSortieDb();
     await seed(db);
     const { deps: d, calls } = deps(db, async () => ({ revoked: true }));
-    expect(await wipeEverything(d, { signOut: false })).toEqual({ revoked: 0, failed: [] });
+    expect(await wipeEverything(d, { signOut: false })).toEqual({ revoked: 0, failed: [], notRevoked: [] });
     expect(calls).toEqual(['stopEngine', 'clearBrowserState']);
 
     const restored = blueskyAccount({ status: 'reconnect' });
     await db.put('accounts', { ...restored, credentials: emptyCredentials(restored) });
     const second = deps(db, async () => ({ revoked: true }));
-    expect(await wipeEverything(second.deps, { signOut: true })).toEqual({ revoked: 0, failed: [] });
+    expect(await wipeEverything(second.deps, { signOut: true })).toEqual({ revoked: 0, failed: [], notRevoked: [] });
     expect(second.calls).toEqual(['stopEngine', 'clearBrowserState']);
   });
 });

@@ -18,11 +18,11 @@ describe('toPublishError', () => {
       { kind: 'validation', messageKey: 'error.blobTooLarge' },
     ],
     ['text too long', new XRPCError(400, 'InvalidRequest', 'Record/text must not be longer than 300 graphemes'), { kind: 'validation', messageKey: 'error.bluesky.validation' }],
-    ['500', new XRPCError(500, 'InternalServerError', 'oops'), { kind: 'transient', messageKey: 'error.network' }],
-    ['502', new XRPCError(502, 'UpstreamFailure', 'bad gateway'), { kind: 'transient', messageKey: 'error.network' }],
-    ['no response at all', new XRPCError(1, 'Unknown', 'fetch failed'), { kind: 'transient', messageKey: 'error.network' }],
-    ['fetch TypeError', new TypeError('fetch failed'), { kind: 'transient', messageKey: 'error.network' }],
-    ['timeout', new DOMException('timed out', 'TimeoutError'), { kind: 'transient', messageKey: 'error.network' }],
+    ['500', new XRPCError(500, 'InternalServerError', 'oops'), { kind: 'transient', messageKey: 'error.serverDown' }],
+    ['502', new XRPCError(502, 'UpstreamFailure', 'bad gateway'), { kind: 'transient', messageKey: 'error.serverDown' }],
+    ['no response at all', new XRPCError(1, 'Unknown', 'fetch failed'), { kind: 'transient', messageKey: 'error.serverUnreachable' }],
+    ['fetch TypeError', new TypeError('fetch failed'), { kind: 'transient', messageKey: 'error.serverUnreachable' }],
+    ['timeout', new DOMException('timed out', 'TimeoutError'), { kind: 'transient', messageKey: 'error.serverUnreachable' }],
   ];
 
   it.each(cases)('%s', (_name, err, expected) => {

@@ -91,11 +91,22 @@ describe('loginBluesky with email two-factor', () => {
     [429, { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' }, 'rate-limit'],
     [401, { error: 'AccountTakedown', message: 'Account has been taken down' }, 'account-takedown'],
     [401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' }, 'bad-credentials'],
-    [503, { error: 'NotEnoughResources', message: 'busy' }, 'network'],
-  ])('maps HTTP %i %j to %s', async (status, body, reason) => {
+    [503, { error: 'NotEnoughResources', message: 'busy' }, 'network', 'error.bluesky.serverDown'],
+    // A Mastodon server (or any web server) typed as the PDS address: its API 404.
+    [404, { error: 'Not Found', message: 'Not Found' }, 'not-pds', 'error.bluesky.notPds'],
+    [501, { error: 'MethodNotImplemented', message: 'Method Not Implemented' }, 'not-pds', 'error.bluesky.notPds'],
+  ])('maps HTTP %i %j to %s', async (status, body, reason, messageKey?: string) => {
     const { fetchImpl } = server(() => jsonResponse(status, body));
     const result = await loginBluesky({ identifier: 'carol', password: 'x', fetch: fetchImpl });
-    expect(result).toMatchObject({ ok: false, reason, detail: body.message });
+    expect(result).toMatchObject({ ok: false, reason, detail: body.message, ...(messageKey ? { messageKey } : {}) });
+  });
+
+  it('says the address cannot be reached, not that Sortie will retry, when nothing answers', async () => {
+    const down = (async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    const result = await loginBluesky({ identifier: 'carol', password: 'x', service: 'https://pds.example', fetch: down });
+    expect(result).toMatchObject({ ok: false, reason: 'network', messageKey: 'error.bluesky.unreachable' });
   });
 });
 
@@ -142,7 +153,7 @@ describe('request deadline', () => {
       now: () => 0,
     });
     const error = await agent.com.atproto.server.getSession().catch((e: unknown) => toPublishError(e));
-    expect(error).toMatchObject({ kind: 'transient', messageKey: 'error.network' });
+    expect(error).toMatchObject({ kind: 'transient', messageKey: 'error.serverUnreachable' });
     expect(hanging).toHaveBeenCalledTimes(1);
   });
 

@@ -33,16 +33,16 @@ describe('classifyMastodonError', () => {
     ['413', httpError(413, 'File too large'), 'validation', 'error.mastodon.validation'],
     ['404 (reply target deleted)', httpError(404, 'Record not found'), 'validation', 'error.mastodon.notFound'],
     ['429', httpError(429, 'Too many requests'), 'rate-limit', 'error.rateLimited'],
-    ['408', httpError(408, 'Request Timeout'), 'transient', 'error.network'],
-    ['500', httpError(500, 'We are sorry'), 'transient', 'error.network'],
-    ['502', httpError(502, ''), 'transient', 'error.network', 'HTTP 502'],
-    ['503', httpError(503, 'down'), 'transient', 'error.network'],
-    ['masto timeout', new MastoTimeoutError('Request timed out'), 'transient', 'error.network'],
-    ['unknown encoding', new MastoUnexpectedError('unknown encoding'), 'transient', 'error.network'],
-    ['malformed JSON', new MastoDeserializeError('Malformed JSON', 'json', '{'), 'transient', 'error.network'],
-    ['network down', new TypeError('fetch failed'), 'transient', 'error.network', 'fetch failed'],
-    ['aborted', new DOMException('The operation was aborted.', 'AbortError'), 'transient', 'error.network'],
-    ['a thrown string', 'weird', 'transient', 'error.network', 'weird'],
+    ['408', httpError(408, 'Request Timeout'), 'transient', 'error.serverDown'],
+    ['500', httpError(500, 'We are sorry'), 'transient', 'error.serverDown'],
+    ['502', httpError(502, ''), 'transient', 'error.serverDown', 'HTTP 502'],
+    ['503', httpError(503, 'down'), 'transient', 'error.serverDown'],
+    ['masto timeout (a frozen server)', new MastoTimeoutError('Request timed out'), 'transient', 'error.serverDown'],
+    ['unknown encoding', new MastoUnexpectedError('unknown encoding'), 'transient', 'error.serverDown'],
+    ['malformed JSON', new MastoDeserializeError('Malformed JSON', 'json', '{'), 'transient', 'error.serverDown'],
+    ['no answer while online', new TypeError('fetch failed'), 'transient', 'error.serverUnreachable', 'fetch failed'],
+    ['aborted', new DOMException('The operation was aborted.', 'AbortError'), 'transient', 'error.serverUnreachable'],
+    ['a thrown string', 'weird', 'transient', 'error.serverUnreachable', 'weird'],
   ])('%s -> %s', (_name, error, kind, messageKey, detail) => {
     const classified = classifyMastodonError(error, NOW);
     expect(classified).toBeInstanceOf(PublishError);
@@ -72,5 +72,20 @@ describe('classifyMastodonError', () => {
     expect(classifyMastodonError(httpError(422, 'x')).permanent).toBe(true);
     expect(classifyMastodonError(httpError(429, 'x')).permanent).toBe(false);
     expect(classifyMastodonError(httpError(503, 'x')).permanent).toBe(false);
+  });
+});
+
+describe('offline or server down: the words tell them apart', () => {
+  it('says "your network" only when the browser is offline', () => {
+    const onLine = Object.getOwnPropertyDescriptor(globalThis.navigator, 'onLine');
+    Object.defineProperty(globalThis.navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      expect(classifyMastodonError(new TypeError('fetch failed'), NOW).messageKey).toBe('error.network');
+      expect(classifyMastodonError(new MastoTimeoutError('Request timed out'), NOW).messageKey).toBe('error.network');
+    } finally {
+      if (onLine) Object.defineProperty(globalThis.navigator, 'onLine', onLine);
+      else delete (globalThis.navigator as { onLine?: boolean }).onLine;
+    }
+    expect(classifyMastodonError(new TypeError('fetch failed'), NOW).messageKey).toBe('error.serverUnreachable');
   });
 });

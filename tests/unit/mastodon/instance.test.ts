@@ -74,6 +74,7 @@ describe('parseInstance', () => {
         pollMinExpiration: 60,
         pollMaxExpiration: 86400,
       },
+      profile: expect.objectContaining({ family: 'mastodon', softwareVersion: '4.5.0' }),
     });
   });
 
@@ -116,7 +117,27 @@ describe('fetchInstance', () => {
     const { fetch, calls } = fakeFetch({ 'GET /api/v2/instance': () => json(V2_BODY) });
     const info = await fetchInstance(ORIGIN, fetch);
     expect(info.limits.maxCharacters).toBe(1000);
-    expect(calls.map((c) => c.url)).toEqual([`${ORIGIN}/api/v2/instance`]);
+    // nodeinfo is asked too (best effort; a 404 leaves the version string to decide).
+    expect(calls.map((c) => c.url)).toEqual([`${ORIGIN}/api/v2/instance`, `${ORIGIN}/.well-known/nodeinfo`]);
+  });
+
+  it('reads the family from nodeinfo, following its link only on the same origin', async () => {
+    const hollo = { version: '0.4.4', title: 'Hollo', configuration: {} };
+    const nodeinfoAt = (href: string) => json({ links: [{ rel: 'http://nodeinfo.diaspora.software/ns/schema/2.1', href }] });
+    const same = fakeFetch({
+      'GET /api/v2/instance': () => json(hollo),
+      'GET /.well-known/nodeinfo': () => nodeinfoAt(`${ORIGIN}/nodeinfo/2.1`),
+      'GET /nodeinfo/2.1': () => json({ software: { name: 'hollo', version: '0.4.4' } }),
+    });
+    expect((await fetchInstance(ORIGIN, same.fetch)).profile).toMatchObject({ family: 'hollo', capabilities: { scheduling: 'no', revoke: 'no' } });
+
+    // A server pointing its nodeinfo at a third party does not make Sortie call it.
+    const elsewhere = fakeFetch({
+      'GET /api/v2/instance': () => json(hollo),
+      'GET /.well-known/nodeinfo': () => nodeinfoAt('https://tracker.example/nodeinfo/2.1'),
+    });
+    expect((await fetchInstance(ORIGIN, elsewhere.fetch)).profile.family).toBe('unknown');
+    expect(elsewhere.calls.map((c) => c.url)).not.toContain('https://tracker.example/nodeinfo/2.1');
   });
 
   it('falls back to /api/v1/instance on servers without v2', async () => {
@@ -125,7 +146,7 @@ describe('fetchInstance', () => {
     });
     const info = await fetchInstance(ORIGIN, fetch);
     expect(info).toMatchObject({ title: 'Old', version: '3.4.1', supportsPkce: false });
-    expect(calls).toHaveLength(2);
+    expect(calls).toHaveLength(3);
   });
 
   type Case = [name: string, routes: Parameters<typeof fakeFetch>[0], kind: string];

@@ -1,0 +1,51 @@
+/**
+ * What disconnecting an account did on its server, told as it is. Forgetting
+ * the account here always happens; ending its access on the server does not
+ * always: a pasted Mastodon token has no OAuth app (client id and secret)
+ * to revoke it with, some servers have no `/oauth/revoke` at all (Hollo),
+ * and a server can be down. Then the user gets the page of their server where
+ * they can remove Sortie themselves.
+ */
+import type { Account } from './account.ts';
+import { appsPageFor, buildServerProfile } from '../networks/mastodon-server-profile.ts';
+
+export type NotRevokedReason =
+  /** A token the user pasted: Sortie never had the client credentials `/oauth/revoke` needs. */
+  | 'pasted'
+  /** The server has no way for an app to revoke its own token (`/oauth/revoke` answers 404). */
+  | 'unsupported'
+  /** The server refused, failed or did not answer in time. */
+  | 'failed';
+
+export interface DisconnectResult {
+  /** True only when the server confirmed that the token / session ended. */
+  revoked: boolean;
+  reason?: NotRevokedReason;
+  /** The server's own words or the failure, when `reason` is 'failed'. */
+  detail?: string;
+  /** Where the user removes Sortie's access by hand (absolute http(s) URL); set whenever `revoked` is false. */
+  appsPage?: string;
+  /** The host shown to the user with that link. */
+  server?: string;
+  handle?: string;
+}
+
+/** Bluesky: app passwords (and the sessions made with them) are listed and revoked there, whatever the PDS. */
+export const BLUESKY_APP_PASSWORDS_PAGE = 'https://bsky.app/settings/app-passwords';
+
+/** The page where this account's holder removes Sortie's access by hand. */
+export function appsPageOf(account: Pick<Account, 'network' | 'server' | 'serverInfo'>): string {
+  if (account.network === 'bluesky') return BLUESKY_APP_PASSWORDS_PAGE;
+  const profile = account.serverInfo?.profile ?? buildServerProfile(account.server, account.serverInfo?.version ?? '');
+  // Recomputed from the origin, never taken from stored text: the page is always on the user's own server.
+  return appsPageFor(account.server, profile.family);
+}
+
+export function notRevoked(
+  account: Pick<Account, 'network' | 'server' | 'serverInfo' | 'handle'>,
+  reason: NotRevokedReason,
+  detail = '',
+): DisconnectResult {
+  const appsPage = appsPageOf(account);
+  return { revoked: false, reason, ...(detail ? { detail } : {}), appsPage, server: new URL(appsPage).host, handle: account.handle };
+}
