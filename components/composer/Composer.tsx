@@ -4,9 +4,12 @@
  * it per target exactly as each network will receive it, and queues it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import { BLUESKY_LIMITS } from '../../lib/compose/limits.ts';
+import { pollLimitsFor } from '../../lib/compose/poll-limits.ts';
 import { previewDraft, type PreviewTarget } from '../../lib/compose/preview.ts';
+import { whyPostIsOff } from '../../lib/compose/ready.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { deleteDraft } from '../../lib/drafts.ts';
 import { send } from '../../lib/messaging/client.ts';
@@ -51,8 +54,26 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
   const [postId, setPostId] = useState<string | null>(null);
   const [posting, setPosting] = useState(false);
 
+  // Accounts change behind an open composer (connected in the options tab,
+  // or found needing reconnection by the engine): they are listed again when
+  // the page comes back into view, and when the outbox reports a change.
   useEffect(() => {
-    send('accounts.list').then(setAccounts, () => setAccounts([]));
+    const refresh = () => void send('accounts.list').then(setAccounts, () => setAccounts((known) => known ?? []));
+    refresh();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') refresh();
+    };
+    const onMessage = (message: unknown) => {
+      if ((message as { name?: string } | null)?.name === 'outbox.changed') refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', refresh);
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', refresh);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
   }, []);
 
   const defaults = useMemo(() => {
@@ -64,6 +85,28 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     return { langs: [navigator.language.split('-')[0] || lang], targets, interaction };
   }, [accounts, settings.defaultTargets, lang]);
   const { draft, update, flush, reset, open } = useDraft(defaults);
+  // Whether the user changed the account choice of this draft in this page:
+  // until then, accounts connected while it is open are ticked per the
+  // defaults, as they would have been had they existed when it was started.
+  const targetsTouched = useRef(false);
+  const chooseTargets = (targets: string[]) => {
+    targetsTouched.current = true;
+    update({ targets });
+  };
+  const seenAccounts = useRef<string[] | null>(null);
+  useEffect(() => {
+    if (!accounts || !defaults || !draft) return;
+    const ids = accounts.map((a) => a.id);
+    const before = seenAccounts.current;
+    seenAccounts.current = ids;
+    // The first list is the one the draft was opened with (useDraft seeded it).
+    if (before === null || targetsTouched.current) return;
+    const added = defaults.targets.filter((id) => !before.includes(id) && !draft.targets.includes(id));
+    if (added.length > 0) update({ targets: [...draft.targets, ...added] });
+  }, [accounts, defaults, draft, update]);
+  /** UTF-16 offset of the caret in the shared text (null while focus is elsewhere than the text). */
+  const [caret, setCaret] = useState<number | null>(null);
+  const trackCaret = (e: { currentTarget: HTMLTextAreaElement }) => setCaret(e.currentTarget.selectionStart);
   const [notice, setNotice] = useState<string | null>(null);
   const taken = useRef<Incoming | null>(null);
 
@@ -97,11 +140,31 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     () => (draft && accounts ? previewDraft(draft, previewTargets(accounts, draft.targets)) : []),
     [draft, accounts],
   );
-  const blocked = previews.some((p) => p.warnings.some((w) => w.severity === 'error'));
+  const offReasons = useMemo(
+    () => (draft && accounts ? whyPostIsOff(accounts, draft.targets, previews) : []),
+    [draft, accounts, previews],
+  );
+  const offText = offReasons
+    .map((r) => {
+      switch (r.code) {
+        case 'no-accounts':
+          return t('compose.noAccounts');
+        case 'no-target':
+          return t('compose.off.no-target');
+        case 'reconnect':
+          return t('compose.off.reconnect', { handles: r.handles.join(', ') });
+        case 'empty':
+          return t('compose.off.empty');
+        case 'refused':
+          return t('compose.off.refused', { networks: r.networks.map((n) => (n === 'mastodon' ? 'Mastodon' : 'Bluesky')).join(', ') });
+      }
+    })
+    .join(' ');
   const unresolved = useUnresolvedMentions(draft, accounts);
 
   async function post() {
-    if (!draft || posting) return;
+    // Ctrl+Enter reaches here even while the button is off.
+    if (!draft || posting || offReasons.length > 0) return;
     setPosting(true);
     setError(null);
     try {
@@ -135,14 +198,21 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
           }
         }}
       >
-        <AccountPicker accounts={accounts} selected={draft.targets} onChange={(targets) => update({ targets })} />
+        <AccountPicker accounts={accounts} selected={draft.targets} onChange={chooseTargets} />
         <label for="text" class="visually-hidden">{t('compose.text')}</label>
         <textarea
           id="text"
           placeholder={t('compose.text')}
           value={draft.text}
           dir="auto"
-          onInput={(e) => update({ text: e.currentTarget.value })}
+          onInput={(e) => {
+            update({ text: e.currentTarget.value });
+            trackCaret(e);
+          }}
+          onSelect={trackCaret}
+          onKeyUp={trackCaret}
+          onClick={trackCaret}
+          onFocus={trackCaret}
           onPaste={(e) => {
             const files = imagesFromClipboard(e);
             if (files.length === 0) return;
@@ -154,14 +224,25 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
           }}
         />
         <ImageAttachments images={draft.images} onChange={(images) => update({ images })} onError={setError} />
-        <TargetPreviews previews={previews} accounts={accounts} draft={draft} unresolvedMentions={unresolved} />
+        <TargetPreviews previews={previews} accounts={accounts} draft={draft} unresolvedMentions={unresolved} caret={caret} />
         <details>
           <summary>{t('compose.options')}</summary>
-          <PostOptions draft={draft} update={update} />
+          <PostOptions draft={draft} update={update} pollLimits={pollLimitsFor(accounts, draft.targets)} />
         </details>
         {notice && <p role="status" class="warn">{notice}</p>}
         {error && <p role="alert" class="error">{error}</p>}
-        <button type="submit" class="primary" disabled={posting || blocked || draft.targets.length === 0} aria-keyshortcuts="Control+Enter">
+        {offText && accounts.length > 0 && (
+          <p id="post-off" class="muted" data-testid="post-off">
+            {offText}
+          </p>
+        )}
+        <button
+          type="submit"
+          class="primary"
+          disabled={posting || offReasons.length > 0}
+          aria-describedby={offText && accounts.length > 0 ? 'post-off' : undefined}
+          aria-keyshortcuts="Control+Enter"
+        >
           {draft.scheduledAt ? t('compose.schedulePost') : t('compose.post')}
         </button>
         {postId && <PostStatus postId={postId} accounts={accounts} />}
