@@ -7,10 +7,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import { textFor } from '../../lib/compose/adapt.ts';
 import type { Draft } from '../../lib/compose/draft.ts';
+// Only texts with something RichText may link as a handle are worth a round trip.
+import { mayMentionOnBluesky } from '../../lib/compose/tokens.ts';
 import { send } from '../../lib/messaging/client.ts';
 
-/** Only texts with something that looks like a handle are worth a round trip. */
-const HANDLE_LIKE = /(^|\s)@[a-z0-9-]+(\.[a-z0-9-]+)+/i;
 const DEBOUNCE_MS = 600;
 
 export function useUnresolvedMentions(draft: Draft | null, accounts: PublicAccount[] | null): string[] {
@@ -19,7 +19,7 @@ export function useUnresolvedMentions(draft: Draft | null, accounts: PublicAccou
   const text = draft ? textFor(draft, 'bluesky') : '';
 
   useEffect(() => {
-    if (!account || !HANDLE_LIKE.test(text)) {
+    if (!account || !mayMentionOnBluesky(text)) {
       setUnresolved([]);
       return;
     }
