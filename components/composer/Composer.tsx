@@ -4,8 +4,8 @@
  * it per target exactly as each network will receive it, and queues it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
+import { onAccountsChanged } from '../../lib/accounts/changes.ts';
 import { BLUESKY_LIMITS } from '../../lib/compose/limits.ts';
 import { pollLimitsFor } from '../../lib/compose/poll-limits.ts';
 import { previewDraft, type PreviewTarget } from '../../lib/compose/preview.ts';
@@ -55,25 +55,12 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
   const [posting, setPosting] = useState(false);
 
   // Accounts change behind an open composer (connected in the options tab,
-  // or found needing reconnection by the engine): they are listed again when
-  // the page comes back into view, and when the outbox reports a change.
+  // or found needing reconnection by the engine): the store announces each
+  // write (lib/accounts/changes.ts) and they are listed again.
   useEffect(() => {
     const refresh = () => void send('accounts.list').then(setAccounts, () => setAccounts((known) => known ?? []));
     refresh();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') refresh();
-    };
-    const onMessage = (message: unknown) => {
-      if ((message as { name?: string } | null)?.name === 'outbox.changed') refresh();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    window.addEventListener('focus', refresh);
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisible);
-      window.removeEventListener('focus', refresh);
-      browser.runtime.onMessage.removeListener(onMessage);
-    };
+    return onAccountsChanged(refresh);
   }, []);
 
   const defaults = useMemo(() => {
