@@ -115,11 +115,18 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     );
   }, [draft, incoming, update, t]);
 
+  /** A new draft starts with the default accounts and follows them until the user picks. */
+  function startOver() {
+    targetsTouched.current = false;
+    reset();
+  }
+
   async function openDraft(id: string) {
     if (!draft) return;
     await flush();
     // An untouched empty draft is not worth keeping once another one is opened.
     if (isEmpty(draft)) await deleteDraft(await openSortieDb(), draft.id);
+    targetsTouched.current = false;
     await open(id);
   }
 
@@ -160,7 +167,7 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
       // The accounts chosen this time become the default next time.
       await send('settings.update', { defaultTargets: draft.targets });
       setPostId(queued.postId);
-      reset();
+      startOver();
       onPosted?.(queued.postId);
     } catch (err) {
       setError(err instanceof SortieError ? td(err.messageKey, { detail: err.detail }) : String(err));
@@ -235,7 +242,7 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
         {postId && <PostStatus postId={postId} accounts={accounts} />}
       </form>
       {showDrafts && (
-        <DraftsList current={draft} flush={flush} onOpen={(id) => void openDraft(id)} onNew={() => reset()} onDeletedCurrent={() => reset()} />
+        <DraftsList current={draft} flush={flush} onOpen={(id) => void openDraft(id)} onNew={startOver} onDeletedCurrent={startOver} />
       )}
     </>
   );
