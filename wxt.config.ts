@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { REDIRECTED_FIXER_HOSTS } from './lib/links/dnr.ts';
 import { BUILT_IN_MIRRORS } from './lib/links/mirrors.ts';
 
 // Debian's Chromium lives here; web-ext only guesses Google Chrome's paths.
@@ -50,6 +51,10 @@ export default defineConfig({
       '*://twitter.com/*',
       '*://*.twitter.com/*',
       '*://t.co/*',
+      // Images on X's CDN and embed fixers opened as pages go to the mirror: redirecting a
+      // navigation needs host access to the URL it was going to (README, permissions).
+      '*://pbs.twimg.com/*',
+      ...REDIRECTED_FIXER_HOSTS.flatMap((host) => [`*://${host}/*`, `*://*.${host}/*`]),
       ...BUILT_IN_MIRRORS.map((m) => `${m.origin}/*`),
     ],
     optional_host_permissions: ['*://*/*'],

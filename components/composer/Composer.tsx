@@ -5,8 +5,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
+import { onAccountsChanged } from '../../lib/accounts/changes.ts';
 import { BLUESKY_LIMITS } from '../../lib/compose/limits.ts';
+import { pollLimitsFor } from '../../lib/compose/poll-limits.ts';
 import { previewDraft, type PreviewTarget } from '../../lib/compose/preview.ts';
+import { whyPostIsOff } from '../../lib/compose/ready.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { deleteDraft, MAX_HANDOFF_CHARS } from '../../lib/drafts.ts';
 import { send } from '../../lib/messaging/client.ts';
@@ -51,8 +54,13 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
   const [postId, setPostId] = useState<string | null>(null);
   const [posting, setPosting] = useState(false);
 
+  // Accounts change behind an open composer (connected in the options tab,
+  // or found needing reconnection by the engine): the store announces each
+  // write (lib/accounts/changes.ts) and they are listed again.
   useEffect(() => {
-    send('accounts.list').then(setAccounts, () => setAccounts([]));
+    const refresh = () => void send('accounts.list').then(setAccounts, () => setAccounts((known) => known ?? []));
+    refresh();
+    return onAccountsChanged(refresh);
   }, []);
 
   const defaults = useMemo(() => {
@@ -64,6 +72,28 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     return { langs: [navigator.language.split('-')[0] || lang], targets, interaction };
   }, [accounts, settings.defaultTargets, lang]);
   const { draft, update, flush, reset, open, handoffTruncated } = useDraft(defaults);
+  // Whether the user changed the account choice of this draft in this page:
+  // until then, accounts connected while it is open are ticked per the
+  // defaults, as they would have been had they existed when it was started.
+  const targetsTouched = useRef(false);
+  const chooseTargets = (targets: string[]) => {
+    targetsTouched.current = true;
+    update({ targets });
+  };
+  const seenAccounts = useRef<string[] | null>(null);
+  useEffect(() => {
+    if (!accounts || !defaults || !draft) return;
+    const ids = accounts.map((a) => a.id);
+    const before = seenAccounts.current;
+    seenAccounts.current = ids;
+    // The first list is the one the draft was opened with (useDraft seeded it).
+    if (before === null || targetsTouched.current) return;
+    const added = defaults.targets.filter((id) => !before.includes(id) && !draft.targets.includes(id));
+    if (added.length > 0) update({ targets: [...draft.targets, ...added] });
+  }, [accounts, defaults, draft, update]);
+  /** UTF-16 offset of the caret in the shared text (null while focus is elsewhere than the text). */
+  const [caret, setCaret] = useState<number | null>(null);
+  const trackCaret = (e: { currentTarget: HTMLTextAreaElement }) => setCaret(e.currentTarget.selectionStart);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -89,11 +119,18 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     );
   }, [draft, incoming, update, t]);
 
+  /** A new draft starts with the default accounts and follows them until the user picks. */
+  function startOver() {
+    targetsTouched.current = false;
+    reset();
+  }
+
   async function openDraft(id: string) {
     if (!draft) return;
     await flush();
     // An untouched empty draft is not worth keeping once another one is opened.
     if (isEmpty(draft)) await deleteDraft(await openSortieDb(), draft.id);
+    targetsTouched.current = false;
     await open(id);
   }
 
@@ -101,11 +138,31 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     () => (draft && accounts ? previewDraft(draft, previewTargets(accounts, draft.targets)) : []),
     [draft, accounts],
   );
-  const blocked = previews.some((p) => p.warnings.some((w) => w.severity === 'error'));
+  const offReasons = useMemo(
+    () => (draft && accounts ? whyPostIsOff(accounts, draft.targets, previews) : []),
+    [draft, accounts, previews],
+  );
+  const offText = offReasons
+    .map((r) => {
+      switch (r.code) {
+        case 'no-accounts':
+          return t('compose.noAccounts');
+        case 'no-target':
+          return t('compose.off.no-target');
+        case 'reconnect':
+          return t('compose.off.reconnect', { handles: r.handles.join(', ') });
+        case 'empty':
+          return t('compose.off.empty');
+        case 'refused':
+          return t('compose.off.refused', { networks: r.networks.map((n) => (n === 'mastodon' ? 'Mastodon' : 'Bluesky')).join(', ') });
+      }
+    })
+    .join(' ');
   const unresolved = useUnresolvedMentions(draft, accounts);
 
   async function post() {
-    if (!draft || posting) return;
+    // Ctrl+Enter reaches here even while the button is off.
+    if (!draft || posting || offReasons.length > 0) return;
     setPosting(true);
     setError(null);
     try {
@@ -114,7 +171,7 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
       // The accounts chosen this time become the default next time.
       await send('settings.update', { defaultTargets: draft.targets });
       setPostId(queued.postId);
-      reset();
+      startOver();
       onPosted?.(queued.postId);
     } catch (err) {
       setError(err instanceof SortieError ? td(err.messageKey, { detail: err.detail }) : String(err));
@@ -139,14 +196,21 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
           }
         }}
       >
-        <AccountPicker accounts={accounts} selected={draft.targets} onChange={(targets) => update({ targets })} />
+        <AccountPicker accounts={accounts} selected={draft.targets} onChange={chooseTargets} />
         <label for="text" class="visually-hidden">{t('compose.text')}</label>
         <textarea
           id="text"
           placeholder={t('compose.text')}
           value={draft.text}
           dir="auto"
-          onInput={(e) => update({ text: e.currentTarget.value })}
+          onInput={(e) => {
+            update({ text: e.currentTarget.value });
+            trackCaret(e);
+          }}
+          onSelect={trackCaret}
+          onKeyUp={trackCaret}
+          onClick={trackCaret}
+          onFocus={trackCaret}
           onPaste={(e) => {
             const files = imagesFromClipboard(e);
             if (files.length === 0) return;
@@ -158,20 +222,31 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
           }}
         />
         <ImageAttachments images={draft.images} onChange={(images) => update({ images })} onError={setError} />
-        <TargetPreviews previews={previews} accounts={accounts} draft={draft} unresolvedMentions={unresolved} />
+        <TargetPreviews previews={previews} accounts={accounts} draft={draft} unresolvedMentions={unresolved} caret={caret} />
         <details>
           <summary>{t('compose.options')}</summary>
-          <PostOptions draft={draft} update={update} />
+          <PostOptions draft={draft} update={update} pollLimits={pollLimitsFor(accounts, draft.targets)} />
         </details>
         {notice && <p role="status" class="warn">{notice}</p>}
         {error && <p role="alert" class="error">{error}</p>}
-        <button type="submit" class="primary" disabled={posting || blocked || draft.targets.length === 0} aria-keyshortcuts="Control+Enter">
+        {offText && accounts.length > 0 && (
+          <p id="post-off" class="muted" data-testid="post-off">
+            {offText}
+          </p>
+        )}
+        <button
+          type="submit"
+          class="primary"
+          disabled={posting || offReasons.length > 0}
+          aria-describedby={offText && accounts.length > 0 ? 'post-off' : undefined}
+          aria-keyshortcuts="Control+Enter"
+        >
           {draft.scheduledAt ? t('compose.schedulePost') : t('compose.post')}
         </button>
         {postId && <PostStatus postId={postId} accounts={accounts} />}
       </form>
       {showDrafts && (
-        <DraftsList current={draft} flush={flush} onOpen={(id) => void openDraft(id)} onNew={() => reset()} onDeletedCurrent={() => reset()} />
+        <DraftsList current={draft} flush={flush} onOpen={(id) => void openDraft(id)} onNew={startOver} onDeletedCurrent={startOver} />
       )}
     </>
   );

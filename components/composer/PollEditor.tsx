@@ -1,17 +1,29 @@
-/** A Mastodon poll: 2 to the server's maximum options, a duration, single or multiple choice. */
+/**
+ * A Mastodon poll: 2 to the server's maximum options, a duration the server
+ * accepts, single or multiple choice (limits from lib/compose/poll-limits.ts).
+ */
 import type { Draft, DraftPoll } from '../../lib/compose/draft.ts';
+import { defaultDuration, durationChoices, type PollLimits } from '../../lib/compose/poll-limits.ts';
 import { useT } from '../i18n.tsx';
 
-const DURATIONS = [300, 1_800, 3_600, 21_600, 86_400, 259_200, 604_800];
-const MAX_OPTIONS = 4;
+/** Mastodon's "1 month" (PollExpirationValidator::MAX_EXPIRATION). */
+const MONTH = 2_629_746;
 
-export function PollEditor({ poll, update }: { poll: DraftPoll | null; update: (patch: Partial<Draft>) => void }) {
+function unitOf(seconds: number): [Intl.NumberFormatOptions['unit'], number] {
+  if (seconds % MONTH === 0) return ['month', seconds / MONTH];
+  if (seconds >= 86_400) return ['day', seconds / 86_400];
+  if (seconds >= 3_600) return ['hour', seconds / 3_600];
+  if (seconds >= 60) return ['minute', seconds / 60];
+  return ['second', seconds];
+}
+
+export function PollEditor({ poll, update, limits }: { poll: DraftPoll | null; update: (patch: Partial<Draft>) => void; limits: PollLimits }) {
   const { t, lang } = useT();
   const set = (patch: Partial<DraftPoll>) => poll && update({ poll: { ...poll, ...patch } });
-  const duration = (seconds: number) =>
-    new Intl.NumberFormat(lang, { style: 'unit', unit: seconds >= 86_400 ? 'day' : seconds >= 3_600 ? 'hour' : 'minute', unitDisplay: 'long' }).format(
-      seconds >= 86_400 ? seconds / 86_400 : seconds >= 3_600 ? seconds / 3_600 : seconds / 60,
-    );
+  const duration = (seconds: number) => {
+    const [unit, value] = unitOf(seconds);
+    return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+  };
   return (
     <fieldset class="poll">
       <legend>{t('compose.poll')}</legend>
@@ -19,7 +31,7 @@ export function PollEditor({ poll, update }: { poll: DraftPoll | null; update: (
         id="poll-on"
         type="checkbox"
         checked={poll !== null}
-        onChange={(e) => update({ poll: e.currentTarget.checked ? { options: ['', ''], expiresInSeconds: 86_400, multiple: false } : null })}
+        onChange={(e) => update({ poll: e.currentTarget.checked ? { options: ['', ''], expiresInSeconds: defaultDuration(limits), multiple: false } : null })}
       />{' '}
       <label for="poll-on">{t('compose.poll.add')}</label>
       {poll && (
@@ -35,7 +47,7 @@ export function PollEditor({ poll, update }: { poll: DraftPoll | null; update: (
               )}
             </p>
           ))}
-          {poll.options.length < MAX_OPTIONS && (
+          {poll.options.length < limits.maxOptions && (
             <button type="button" onClick={() => set({ options: [...poll.options, ''] })}>
               {t('compose.poll.addOption')}
             </button>
@@ -43,7 +55,7 @@ export function PollEditor({ poll, update }: { poll: DraftPoll | null; update: (
           <p>
             <label for="poll-duration">{t('compose.poll.duration')}</label>{' '}
             <select id="poll-duration" value={String(poll.expiresInSeconds)} onChange={(e) => set({ expiresInSeconds: Number(e.currentTarget.value) })}>
-              {DURATIONS.map((d) => (
+              {durationChoices(limits, poll.expiresInSeconds).map((d) => (
                 <option key={d} value={String(d)}>{duration(d)}</option>
               ))}
             </select>{' '}

@@ -3,6 +3,7 @@ import type { Draft, MastodonVisibility, ReplyPolicy, SelfLabel } from '../../li
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useT } from '../i18n.tsx';
 import { NetworkOverrides } from './NetworkOverrides.tsx';
+import type { PollLimits } from '../../lib/compose/poll-limits.ts';
 import { PollEditor } from './PollEditor.tsx';
 
 const LANGS = ['fr', 'en', 'es', 'de', 'it', 'pt', 'nl', 'ar', 'he', 'fa', 'tr', 'uk', 'ru', 'pl', 'ja', 'zh', 'ko', 'br', 'ca', 'eu', 'oc'];
@@ -23,7 +24,7 @@ function localInput(iso: string | null): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function PostOptions({ draft, update }: { draft: Draft; update: (patch: Partial<Draft>) => void }) {
+export function PostOptions({ draft, update, pollLimits }: { draft: Draft; update: (patch: Partial<Draft>) => void; pollLimits: PollLimits }) {
   const { t } = useT();
   const langName = (code: string) => new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }).of(code) ?? code;
   return (
@@ -74,7 +75,7 @@ export function PostOptions({ draft, update }: { draft: Draft; update: (patch: P
         </div>
       </fieldset>
       <NetworkOverrides draft={draft} update={update} />
-      <PollEditor poll={draft.poll} update={update} />
+      <PollEditor poll={draft.poll} update={update} limits={pollLimits} />
       <p>
         <input id="numbering" type="checkbox" checked={draft.numbering} onChange={(e) => update({ numbering: e.currentTarget.checked })} />{' '}
         <label for="numbering">{t('compose.numbering')}</label>

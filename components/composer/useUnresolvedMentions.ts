@@ -9,14 +9,18 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import { textFor } from '../../lib/compose/adapt.ts';
 import type { Draft, Network } from '../../lib/compose/draft.ts';
+import { mayMentionOnBluesky } from '../../lib/compose/tokens.ts';
 import { send } from '../../lib/messaging/client.ts';
 
 export type UnresolvedMentions = Record<Network, string[]>;
 
-/** Only texts with something that looks like a mention are worth a round trip. */
-const LOOKS_LIKE: Record<Network, RegExp> = {
-  bluesky: /(^|\s)@[a-z0-9-]+(\.[a-z0-9-]+)+/i,
-  mastodon: /(^|[^/\w])@[a-z0-9_]+/i,
+/**
+ * Only texts with something that looks like a mention are worth a round trip:
+ * on Bluesky, what RichText may link as a handle (it also accepts `(@handle)`).
+ */
+const LOOKS_LIKE: Record<Network, (text: string) => boolean> = {
+  bluesky: mayMentionOnBluesky,
+  mastodon: (text) => /(^|[^/\w])@[a-z0-9_]+/i.test(text),
 };
 const DEBOUNCE_MS = 600;
 const NONE: string[] = [];
@@ -27,7 +31,7 @@ function useUnresolvedFor(network: Network, draft: Draft | null, accounts: Publi
   const text = draft ? textFor(draft, network) : '';
 
   useEffect(() => {
-    if (!account || !LOOKS_LIKE[network].test(text)) {
+    if (!account || !LOOKS_LIKE[network](text)) {
       setUnresolved(NONE);
       return;
     }

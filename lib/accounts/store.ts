@@ -1,6 +1,10 @@
-/** The accounts store. Only the background and the engine call this. */
+/**
+ * The accounts store. Only the background and the engine call this; every
+ * write is announced to open pages (changes.ts) once it is committed.
+ */
 import type { Db } from '../db.ts';
 import type { Account, AccountStatus } from './account.ts';
+import { announceAccountsChanged } from './changes.ts';
 
 export function listAccounts(db: Db): Promise<Account[]> {
   return db.getAll('accounts');
@@ -12,15 +16,19 @@ export function getAccount(db: Db, id: string): Promise<Account | undefined> {
 
 export async function putAccount(db: Db, account: Account): Promise<void> {
   await db.put('accounts', account);
+  announceAccountsChanged();
 }
 
 export async function deleteAccount(db: Db, id: string): Promise<void> {
   await db.delete('accounts', id);
+  announceAccountsChanged();
 }
 
 export async function setAccountStatus(db: Db, id: string, status: AccountStatus): Promise<void> {
   const tx = db.transaction('accounts', 'readwrite');
   const account = await tx.store.get(id);
-  if (account && account.status !== status) await tx.store.put({ ...account, status });
+  const changed = account !== undefined && account.status !== status;
+  if (changed) await tx.store.put({ ...account, status });
   await tx.done;
+  if (changed) announceAccountsChanged();
 }

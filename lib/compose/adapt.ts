@@ -17,6 +17,7 @@ import {
   type MastodonLimits,
   type NetworkTarget,
 } from './limits.ts';
+import { sentRange, sentText, textFor } from './sent.ts';
 import { splitForNetwork, type SplitPart } from './split.ts';
 
 export { BLUESKY_LIMITS } from './limits.ts';
@@ -63,10 +64,7 @@ export interface AdaptedDraftDetail extends AdaptedDraft {
 
 const MIN_POLL_OPTIONS = 2;
 
-/** The text posted to `network`: its override when the user wrote one (even an empty one), else the shared text. */
-export function textFor(draft: Draft, network: Network): string {
-  return draft.overrides[network] ?? draft.text;
-}
+export { textFor } from './sent.ts';
 
 function ids(images: readonly DraftImage[], test: (image: DraftImage) => boolean): string[] {
   return images.filter(test).map((i) => i.mediaId);
@@ -152,18 +150,28 @@ function blueskyWarnings(draft: Draft, limits: BlueskyLimits): AdaptWarning[] {
   return out;
 }
 
+/** The thread parts of what is sent (sent.ts), with ranges in the text as written. */
 function splitFor(draft: Draft, target: NetworkTarget): SplitPart[] {
-  const text = textFor(draft, target.network);
-  if (target.network === 'mastodon') {
-    const { maxCharacters, charactersReservedPerUrl } = target.limits;
-    return splitForNetwork(
-      text,
-      { network: 'mastodon', maxCharacters, charactersReservedPerUrl },
-      { numbering: draft.numbering, spoiler: draft.contentWarning },
-    );
-  }
-  const { graphemeLimit, byteLimit } = target.limits;
-  return splitForNetwork(text, { network: 'bluesky', graphemeLimit, byteLimit }, { numbering: draft.numbering });
+  const written = textFor(draft, target.network);
+  const { start } = sentRange(written);
+  const text = sentText(draft, target.network);
+  const parts =
+    target.network === 'mastodon'
+      ? splitForNetwork(
+          text,
+          {
+            network: 'mastodon',
+            maxCharacters: target.limits.maxCharacters,
+            charactersReservedPerUrl: target.limits.charactersReservedPerUrl,
+          },
+          { numbering: draft.numbering, spoiler: draft.contentWarning },
+        )
+      : splitForNetwork(
+          text,
+          { network: 'bluesky', graphemeLimit: target.limits.graphemeLimit, byteLimit: target.limits.byteLimit },
+          { numbering: draft.numbering },
+        );
+  return start === 0 ? parts : parts.map((p) => ({ ...p, start: p.start + start, end: p.end + start }));
 }
 
 /** adaptDraft for a network and limits already paired (what the preview holds). */

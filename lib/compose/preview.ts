@@ -1,7 +1,9 @@
 /**
  * The one call the composer makes on every keystroke: for each account the
  * draft goes to, how the post will look there (thread parts), how long the
- * first post is in that network's units, and what will not go through.
+ * whole text and the first post are in that network's units, and what will
+ * not go through. Both lengths count what is sent (sent.ts), as the planner
+ * does when Post is pressed.
  *
  * Work is shared: the text is analysed once (analysis.ts keeps the last few
  * texts, so a re-render without an edit skips segmentation too), and accounts
@@ -13,6 +15,7 @@ import { adaptForTarget, type AdaptWarning } from './adapt.ts';
 import { countBluesky, countMastodon, type BlueskyCount, type MastodonCount } from './count.ts';
 import type { Draft } from './draft.ts';
 import type { BlueskyLimits, MastodonLimits, NetworkTarget } from './limits.ts';
+import { sentText } from './sent.ts';
 import type { SplitPart } from './split.ts';
 
 export type PreviewTarget =
@@ -33,8 +36,20 @@ interface PreviewCommon {
 
 /** A preview for one network and set of limits, shared by every account that has them. */
 export type NetworkPreview =
-  | (PreviewCommon & { network: 'mastodon'; /** The first post's length. */ count: MastodonCount })
-  | (PreviewCommon & { network: 'bluesky'; /** The first post's length. */ count: BlueskyCount });
+  | (PreviewCommon & {
+      network: 'mastodon';
+      /** The first post's length. */
+      count: MastodonCount;
+      /** The whole text's length, as if it were one post (content warning included once). */
+      total: MastodonCount;
+    })
+  | (PreviewCommon & {
+      network: 'bluesky';
+      /** The first post's length. */
+      count: BlueskyCount;
+      /** The whole text's length, as if it were one post. */
+      total: BlueskyCount;
+    });
 
 export type TargetPreview = NetworkPreview & { accountId: string };
 
@@ -65,12 +80,29 @@ function previewFor(draft: Draft, target: NetworkTarget): NetworkPreview {
   const partsOver = split.map((p) => p.over);
   const common = { parts, split, warnings, overLimit: partsOver.includes(true), partsOver };
   const first = parts[0] ?? '';
+  const whole = sentText(draft, target.network);
   if (target.network === 'mastodon') {
     const { maxCharacters, charactersReservedPerUrl } = target.limits;
-    const count = countMastodon(first, draft.contentWarning, { maxCharacters, charactersReservedPerUrl });
-    return { ...common, network: 'mastodon', count };
+    const options = { maxCharacters, charactersReservedPerUrl };
+    const count = countMastodon(first, draft.contentWarning, options);
+    const total = split.length > 1 ? countMastodon(whole, draft.contentWarning, options) : count;
+    return { ...common, network: 'mastodon', count, total };
   }
-  return { ...common, network: 'bluesky', count: countBluesky(first) };
+  const count = countBluesky(first);
+  return { ...common, network: 'bluesky', count, total: split.length > 1 ? countBluesky(whole) : count };
+}
+
+/**
+ * The part (0-based) holding UTF-16 offset `caret` of the text as written:
+ * in the whitespace between two parts, the caret belongs to the next one;
+ * before the first or after the last, to that one. -1 when there are no parts.
+ */
+export function partAt(split: readonly Pick<SplitPart, 'start' | 'end'>[], caret: number): number {
+  if (split.length === 0) return -1;
+  for (let i = 0; i < split.length; i++) {
+    if (caret <= (split[i] as SplitPart).end) return i;
+  }
+  return split.length - 1;
 }
 
 export function previewDraft(draft: Draft, targets: readonly PreviewTarget[]): TargetPreview[] {

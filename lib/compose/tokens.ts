@@ -156,6 +156,17 @@ function findBlueskyMentions(text: string): MentionToken[] {
   return out;
 }
 
+/**
+ * Whether `text` may hold a mention RichText (@atproto/api) would link:
+ * MENTION_REGEX ("@" at the start, after whitespace or "(") on a handle with
+ * a dot. A superset: RichText also wants a known TLD, which the engine checks
+ * with RichText itself when asked which mentions resolve, so a false positive
+ * costs one question and a false negative hides an unknown handle.
+ */
+export function mayMentionOnBluesky(text: string): boolean {
+  return findBlueskyMentions(text).some((m) => /[a-z0-9]\.[a-z0-9]/i.test(m.username));
+}
+
 function findBlueskyHashtags(text: string): HashtagToken[] {
   if (!text.includes('#') && !text.includes('\uFF03')) return [];
   const out: HashtagToken[] = [];

@@ -8,9 +8,11 @@
  *   45 allow     X account pages (login, settings, i/flow...)
  *   40 block     share intents (shareTakeover); the background then opens the
  *                composer in that tab (lib/links/takeover.ts)
- *   30-32        redirects to the mirror for specific routes (block rules
- *                instead when no mirror works: the background opens the
- *                fallback page)
+ *   30-32        redirects to the mirror for specific routes, images on
+ *                X's CDN included (Nitter's /pic/ proxy), and embed fixers
+ *                to the same path on x.com, which these rules then handle
+ *                (block rules instead when no mirror works: the background
+ *                opens the fallback page)
  *   20 allow     other reserved X paths (/i/..., /tos...) no mirror shows
  *   15, 10       redirects of profile tabs and profiles (`/name`)
  * RE2 has no negative lookahead, so the catch-all `/name` rule cannot exclude
@@ -76,6 +78,7 @@ export const LINK_RULE_ID_MIN = 7_000;
 export const LINK_RULE_ID_MAX = 7_999;
 const SHARE_ID = 7_050;
 const EMBED_SCRIPT_ID = 7_060;
+const FIXER_ID = 7_070;
 const ACCOUNT_ID = 7_100;
 const RESERVED_ID = 7_150;
 const MIRROR_ID = 7_200;
@@ -152,6 +155,35 @@ const MIRROR_SPECS: readonly MirrorSpec[] = [
   { slot: 23, regex: `${H}/(\\w+)${END}`, nitter: '/\\1', template: profile(['user']), priority: PRIORITY.profile },
 ];
 
+/**
+ * Images on X's CDN opened as pages (pbs.twimg.com/media/ID?format=jpg&name=small):
+ * Nitter proxies them under /pic/ with the path as one percent-encoded
+ * segment, the same URL the page rules make. RE2 cannot encode a capture, so
+ * each shape is a rule of its own that writes the separators already encoded:
+ * one to five path segments, with no query, one parameter or two (slots 60+),
+ * as far as a shape fits the regex budget (media/ID takes two parameters,
+ * profile_images/N/name one). Other shapes (three parameters, unusual
+ * characters) are left alone.
+ */
+function mediaSpecs(): MirrorSpec[] {
+  const specs: MirrorSpec[] = [];
+  const SEGMENT = '([\\w.-]+)';
+  const PARAM = '(\\w+)=(\\w*)';
+  for (let segments = 1; segments <= 5; segments++) {
+    const path = Array.from({ length: segments }, () => SEGMENT).join('/');
+    const pathOut = Array.from({ length: segments }, (_, i) => `\\${i + 1}`).join('%2F');
+    for (let params = 0; params <= 2; params++) {
+      const query = params === 0 ? '' : `\\?${Array.from({ length: params }, () => PARAM).join('&')}`;
+      const g = (i: number) => `\\${segments + i}`;
+      const queryOut = params === 0 ? '' : `%3F${g(1)}%3D${g(2)}${params === 2 ? `%26${g(3)}%3D${g(4)}` : ''}`;
+      const regex = `^https?://pbs\\.twimg\\.com/${path}${query}(?:#.*)?$`;
+      if (estimateRe2Program(regex, true) > REGEX_BUDGET) continue;
+      specs.push({ slot: 60 + (segments - 1) * 3 + params, regex, nitter: `/pic/${pathOut}${queryOut}`, template: null, priority: P });
+    }
+  }
+  return specs;
+}
+
 /** Other profile tabs, chunked into as many rules as the regex budget needs (slots 30+). */
 function tabSpecs(): MirrorSpec[] {
   const tabs = [...OTHER_TABS, 'lists'];
@@ -186,6 +218,42 @@ function chunkAlternation(words: readonly string[], build: (alternation: string)
 /** Every route the mirror rules know, in no particular order (priorities decide). */
 export function routeSpecs(): MirrorSpec[] {
   return [...MIRROR_SPECS, ...tabSpecs()];
+}
+
+/** The routes navigations take: routeSpecs plus images on X's CDN (pages have their own rule for those). */
+export function navigationSpecs(): MirrorSpec[] {
+  return [...routeSpecs(), ...mediaSpecs()];
+}
+
+/**
+ * Embed fixers (fxtwitter.com…) copy X's paths and send visitors on to X. A
+ * navigation to one is sent to the same path on x.com without reaching the
+ * fixer, and the browser applies these rules again to that redirect: the
+ * mirror routes, account pages, exceptions and the user's settings all
+ * decide as they do for X itself. Redirecting needs host access to these
+ * hosts (wxt.config.ts).
+ */
+export const REDIRECTED_FIXER_HOSTS: readonly string[] = ['fxtwitter.com', 'vxtwitter.com', 'fixupx.com', 'fixvx.com'];
+const FIXER_H = '^https?://(?:(?:d|www)\\.)?(?:fxtwitter|vxtwitter|fixupx|fixvx)\\.com';
+
+/** Fixer path -> x.com path: as it is, except a post's direct-media suffix (d.fxtwitter.com/u/status/1.mp4). */
+const FIXER_ROUTES: ReadonlyArray<{ regex: string; to: string; priority: number }> = [
+  { regex: `${FIXER_H}/(\\w+)/status(?:es)?/(\\d+)\\.\\w+(?:[?#].*)?$`, to: 'https://x.com/\\1/status/\\2', priority: PRIORITY.mirror + 1 },
+  { regex: `${FIXER_H}(/.*)?$`, to: 'https://x.com\\1', priority: PRIORITY.mirror },
+];
+
+function fixerRules(settings: LinkRuleSettings): DnrRule[] {
+  return FIXER_ROUTES.map(({ regex, to, priority }, i) => ({
+    id: FIXER_ID + i,
+    priority,
+    action: { type: 'redirect', redirect: { regexSubstitution: to } },
+    condition: {
+      regexFilter: regex,
+      isUrlFilterCaseSensitive: false,
+      resourceTypes: settings.subFrames ? ['main_frame', 'sub_frame'] : ['main_frame'],
+      requestMethods: ['get'],
+    },
+  }));
 }
 
 const allowRule = (id: number, priority: number, filter: Pick<DnrCondition, 'regexFilter' | 'urlFilter'>): DnrRule => ({
@@ -312,7 +380,7 @@ function routeRules(settings: LinkRuleSettings, target: (spec: MirrorSpec) => st
   // A click on the mirror's own "open on X" link means it: never send it back.
   const excluded = settings.keepXUsable ? [...X_INITIATOR_DOMAINS, ...own] : own;
   const rules: DnrRule[] = [];
-  for (const spec of routeSpecs()) {
+  for (const spec of navigationSpecs()) {
     const substitution = target(spec);
     const resourceTypes = spec.frames === undefined ? frames : frames.filter((f) => f === spec.frames);
     if (substitution === null || resourceTypes.length === 0) continue;
@@ -349,7 +417,7 @@ export function isPaused(settings: Pick<LinkRuleSettings, 'pausedUntil' | 'now'>
 export function compileRedirectRules(settings: LinkRuleSettings, mirror: Mirror): DnrRule[] {
   const share = settings.shareTakeover ? shareRules(settings.composeUrl) : [];
   if (!settings.enabled || isPaused(settings) || !isRedirectableMirror(mirror)) return share;
-  return [...exceptionRules(settings.exceptions), ...accountRules(), ...share, ...mirrorRules(settings, mirror)];
+  return [...exceptionRules(settings.exceptions), ...accountRules(), ...share, ...fixerRules(settings), ...mirrorRules(settings, mirror)];
 }
 
 export function isLinkRuleId(id: number): boolean {
@@ -383,7 +451,7 @@ export function compileFallbackRules(settings: LinkRuleSettings): DnrRule[] {
   const share = settings.shareTakeover ? shareRules(settings.composeUrl) : [];
   if (!settings.enabled || isPaused(settings)) return share;
   const fallback = routeRules(settings, () => 'block', null);
-  return [...exceptionRules(settings.exceptions), ...accountRules(), ...share, ...fallback];
+  return [...exceptionRules(settings.exceptions), ...accountRules(), ...share, ...fixerRules(settings), ...fallback];
 }
 
 /** The fallback page for `xUrl` as it was (`page?url=<the X URL>`), read back by fallbackTarget. */

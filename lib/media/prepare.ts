@@ -3,6 +3,11 @@
  * canvas drops every metadata block (EXIF GPS position included), and an
  * image over the size limit is scaled down and re-compressed until it fits.
  * Runs in extension pages (canvas needed), never in the service worker.
+ *
+ * A PNG (or GIF) stays PNG while it fits, transparency included. One that
+ * cannot fit goes out as JPEG, which has no transparency: it is flattened
+ * onto white first, since a canvas left blank encodes transparent pixels as
+ * black (a logo on a black square, text gone).
  */
 
 export interface PreparedImage {
@@ -21,6 +26,10 @@ async function encode(bitmap: ImageBitmap, width: number, height: number, mime: 
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2d canvas');
+  if (mime === 'image/jpeg') {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+  }
   ctx.drawImage(bitmap, 0, 0, width, height);
   return canvas.convertToBlob({ type: mime, quality });
 }

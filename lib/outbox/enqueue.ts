@@ -11,6 +11,7 @@ import { listAccounts } from '../accounts/store.ts';
 import { adaptForTarget, BLUESKY_LIMITS } from '../compose/adapt.ts';
 import type { NetworkTarget } from '../compose/limits.ts';
 import type { Draft, Network } from '../compose/draft.ts';
+import { sentText } from '../compose/sent.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
 import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon-instance.ts';
@@ -39,7 +40,9 @@ export interface Queued {
 export async function enqueueDraft(db: Db, draftId: string, now = Date.now()): Promise<Queued> {
   const draft: Draft | undefined = await db.get('drafts', draftId);
   if (!draft) throw new SortieError('error.draftNotFound', draftId);
-  if (draft.text.trim() === '' && draft.images.length === 0) throw new SortieError('error.emptyPost');
+  // What is sent (sent.ts), as the composer counted it: an override may carry the only text.
+  const nothing = (['mastodon', 'bluesky'] as const).every((n) => sentText(draft, n) === '');
+  if (nothing && draft.images.length === 0 && draft.poll === null) throw new SortieError('error.emptyPost');
   const accounts = new Map((await listAccounts(db)).map((a) => [a.id, a]));
   const targets = draft.targets.map((id) => accounts.get(id)).filter((a): a is Account => a !== undefined);
   if (targets.length === 0) throw new SortieError('error.noTargets');

@@ -17,6 +17,9 @@ test('connect with an app password and post rich text that Bluesky renders as it
   await compose.page.getByLabel('What do you want to say?').fill(`Salut @${friend.handle} et @personne-ici.test`);
   await expect(compose.page.getByTestId('unresolved-mentions')).toHaveText(/@personne-ici\.test/);
   await expect(compose.page.getByTestId('unresolved-mentions')).not.toContainText(friend.handle);
+  // RichText links a handle in parentheses too: an unknown one there is pointed out as well.
+  await compose.page.getByLabel('What do you want to say?').fill('Merci (@absent-ici.test)');
+  await expect(compose.page.getByTestId('unresolved-mentions')).toHaveText(/@absent-ici\.test/);
   const text = `Été 🌍👩🏽‍🤝‍👩🏻 avec @${friend.handle} — lire https://example.org/a_(b) #Sortie ça marche`;
   await postFromComposer(compose.page, text);
 

@@ -96,6 +96,61 @@ test('every shape of X link lands on the mirror, typed or clicked on another sit
   await expect(bridge.page.locator('tr[data-stat="x.redirected"] td').last()).toHaveText(String(SHAPES.length * 2));
 });
 
+/** Shapes that are not X's own hosts: images on X's CDN, and embed fixers that would pass the reader on to X. */
+const CDN_AND_FIXERS = [
+  'https://pbs.twimg.com/media/GabcDEF?format=jpg&name=small',
+  'https://pbs.twimg.com/media/GabcDEF.jpg',
+  'https://pbs.twimg.com/profile_images/1/abc_400x400.jpg',
+  'https://fxtwitter.com/jack/status/20',
+  'https://www.vxtwitter.com/jack/status/20/photo/1',
+  'https://d.fxtwitter.com/jack/status/20.mp4',
+  'https://fixupx.com/jack',
+  'https://fixvx.com/jack/status/20?s=20',
+] as const;
+const FIXER_HOSTS = ['fxtwitter.com', 'www.fxtwitter.com', 'd.fxtwitter.com', 'vxtwitter.com', 'www.vxtwitter.com', 'fixupx.com', 'fixvx.com'];
+
+test('an image on X\'s CDN and an embed fixer, typed or clicked, land on the mirror; neither X nor the fixer hears of it', async ({
+  context,
+  openPage,
+  routeHost,
+  allowHosts,
+  recordingProxy,
+}) => {
+  allowXPreconnects(allowHosts);
+  const xHits = await serveX(routeHost);
+  const fixerHits: string[] = [];
+  // The browser may pre-connect to a host being navigated to before any rule runs, as it does
+  // to X: bare CONNECTs are tolerated below, any request is not.
+  allowHosts(...FIXER_HOSTS);
+  for (const host of FIXER_HOSTS) {
+    await routeHost(host, async (route) => {
+      fixerHits.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Fixer</title><main>fixer</main>' });
+    });
+  }
+  await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
+  allowHosts(NEWS);
+  await routeHost(NEWS, (route) => route.fulfill({ contentType: 'text/html', body: newsPage(CDN_AND_FIXERS) }));
+  const { page: options } = await openPage('options.html');
+  await linksReady(options);
+  await updateSettings(options, { links: { pinnedMirror: MIRROR } });
+
+  const page = await context.newPage();
+  for (const url of CDN_AND_FIXERS) {
+    await page.goto(url);
+    await landsOn(page, expected(url));
+  }
+  for (const [i, url] of CDN_AND_FIXERS.entries()) {
+    await page.goto(`https://${NEWS}/`);
+    await page.click(`#l${i}`);
+    await landsOn(page, expected(url));
+  }
+  expect(xHits).toEqual([]);
+  expect(fixerHits).toEqual([]);
+  expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
+  expect(recordingProxy.log.filter((r) => FIXER_HOSTS.includes(r.host) && r.url !== `https://${r.host}:443`)).toEqual([]);
+});
+
 test('"Share on X" opens Sortie\'s composer, typed or clicked', async ({ context, openPage, routeHost, allowHosts, extensionId, recordingProxy }) => {
   allowXPreconnects(allowHosts);
   const xHits = await serveX(routeHost);

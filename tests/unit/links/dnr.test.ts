@@ -51,9 +51,24 @@ const target = (rules: DnrRule[], url: string, more?: Omit<Request, 'url'>, comp
   }
   return outcome.action === 'redirect' ? outcome.url : null;
 };
+/**
+ * Where a navigation ends: Chrome applies the rules again to a redirect the
+ * rules made (an embed fixer is sent to x.com, then to the mirror), with the
+ * same initiator.
+ */
+const follow = (rules: DnrRule[], url: string, more: Omit<Request, 'url'> = { initiator: NEWS }) => {
+  let outcome = go(rules, url, more);
+  for (let hops = 0; outcome.action === 'redirect' && hops < 5; hops++) {
+    const next = go(rules, outcome.url, more);
+    if (next.action !== 'redirect') return next.action === 'none' ? outcome : next;
+    outcome = next;
+  }
+  return outcome;
+};
 
-/** Hosts the rules cover: X's app hosts, t.co and embed frames (not fixers or media CDNs). */
-const DNR_HOSTS = /^https?:\/\/((www|mobile)\.)?(x|twitter)\.com\/|^https?:\/\/t\.co\/|^https?:\/\/platform\.twitter\.com\//i;
+/** Hosts the rules cover: X's app hosts, t.co, embed frames, images on X's CDN and the main embed fixers. */
+const DNR_HOSTS =
+  /^https?:\/\/((www|mobile)\.)?(x|twitter)\.com\/|^https?:\/\/t\.co\/|^https?:\/\/platform\.twitter\.com\/|^https?:\/\/pbs\.twimg\.com\/|^https?:\/\/((d|www)\.)?(fxtwitter|vxtwitter|fixupx|fixvx)\.com\//i;
 /**
  * Table rows where the network rules knowingly differ from the parser: a
  * trailing-dot host and doubled slashes are rare enough not to spend regex
@@ -70,7 +85,7 @@ describe('compileRedirectRules: every redirect lands where rewriteToMirror says'
   });
 
   it.each(covered)('%s', (url, link, expected) => {
-    const outcome = go(rules, url);
+    const outcome = follow(rules, url);
     if (expected === null) {
       // Not for the mirror: left alone, allowed, or (composing intents) taken to the composer.
       if (outcome.action === 'redirect') {
@@ -86,6 +101,32 @@ describe('compileRedirectRules: every redirect lands where rewriteToMirror says'
   it('documents its divergences for real: those rows are not redirected like the parser says', () => {
     expect(target(rules, 'https://x.com//jack//')).toBeNull();
     expect(target(rules, 'https://x.com./jack')).toBeNull();
+  });
+});
+
+describe('embed fixers go through the X rules, never to the fixer', () => {
+  it.each([
+    ['an account page stays an account page (on X, as a fixer would send it)', settings(), 'https://fxtwitter.com/login', 'allow'],
+    ['an exception is honoured', settings({ exceptions: ['/jack/status/'] }), 'https://fixupx.com/jack/status/20', 'allow'],
+    ['paused: the fixer is left alone', settings({ pausedUntil: 5_000 }), 'https://fxtwitter.com/jack/status/20', 'none'],
+  ] as const)('%s', (_, s, url, action) => {
+    expect(follow(compileRedirectRules(s, nitter), url).action).toBe(action);
+  });
+
+  it('"I still use X": a fixer typed by the user goes to X itself, one clicked elsewhere to the mirror', () => {
+    const rules = compileRedirectRules(settings({ keepXUsable: true }), nitter);
+    const typed = follow(rules, 'https://fxtwitter.com/jack/status/20', {});
+    expect(typed).toMatchObject({ action: 'redirect', url: 'https://x.com/jack/status/20' });
+    expect(target(rules, 'https://fxtwitter.com/jack/status/20')).toBe('https://x.com/jack/status/20');
+    const clicked = follow(rules, 'https://fxtwitter.com/jack/status/20');
+    expect(clicked.action === 'redirect' && clicked.url).toBe('https://nitter.example/jack/status/20');
+  });
+
+  it('other hosts that merely end like a fixer are not matched', () => {
+    const rules = compileRedirectRules(settings(), nitter);
+    expect(go(rules, 'https://notfxtwitter.com/jack').action).toBe('none');
+    expect(go(rules, 'https://fxtwitter.com.evil.example/jack').action).toBe('none');
+    expect(go(rules, 'https://pbs.twimg.com.evil.example/media/a.jpg').action).toBe('none');
   });
 });
 

@@ -54,6 +54,13 @@ describe('enqueueDraft', () => {
     expect(await db.get('drafts', 'd1')).toBeDefined();
   });
 
+  it('queues what the composer counted: a text only in the Bluesky override, trimmed as counted', async () => {
+    const db = await setUp({ text: '', overrides: { bluesky: '  Seulement ici  \n' }, targets: ['b'] });
+    const queued = await enqueueDraft(db, 'd1', 5_000);
+    const jobs = await jobsOfPost(db, queued.postId);
+    expect(jobs.map((j) => j.text)).toEqual(['Seulement ici']);
+  });
+
   it('refuses a draft that is not there', async () => {
     const db = await openSortieDb();
     await expect(enqueueDraft(db, 'nope')).rejects.toMatchObject({ messageKey: 'error.draftNotFound' });
