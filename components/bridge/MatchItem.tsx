@@ -2,6 +2,7 @@
 import type { Candidate, EvidenceKind } from '../../lib/bridge/types.ts';
 import type { ResultRow } from '../../lib/bridge/view.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
+import { webLink } from '../../lib/web-link.ts';
 import { useT } from '../i18n.tsx';
 
 const EVIDENCE: Record<EvidenceKind, MessageKey> = {
@@ -57,7 +58,12 @@ export function MatchItem({ row, busy, onFollow }: { row: ResultRow; busy: boole
               data-follow={c.follow}
             >
               <span class="network">{c.network === 'mastodon' ? 'Mastodon' : 'Bluesky'}</span>{' '}
-              <a href={c.url} target="_blank" rel="noreferrer">{shownHandle(c)}</a>{' '}
+              {/* The profile address comes from a server: only an http(s) one becomes a link. */}
+              {webLink(c.url) ? (
+                <a href={webLink(c.url)} target="_blank" rel="noreferrer">{shownHandle(c)}</a>
+              ) : (
+                <span>{shownHandle(c)}</span>
+              )}{' '}
               {c.displayName && <bdi>{c.displayName}</bdi>}{' '}
               <span class={`bridge-badge ${c.confidence}`}>{t(CONFIDENCE[c.confidence])}</span>{' '}
               {c.follow === 'following' && <span class="ok">{t('bridge.results.following')}</span>}

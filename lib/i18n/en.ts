@@ -143,6 +143,7 @@ export const en = {
   'error.accountGone': 'The account was disconnected before this post could be sent.',
   'error.tooManyAttempts': 'Gave up after too many attempts.',
   'error.network': 'The network is unreachable. Sortie will try again.',
+  'error.answerTooLarge': 'The server sent an answer far too large to be real (over 5 MB); Sortie stopped reading it and will try again.',
   'error.rateLimited': 'Rate limited by the server until {time}.',
   'connect.connecting': "Connecting…",
   'connect.bluesky.title': "Connect a Bluesky account",

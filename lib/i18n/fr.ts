@@ -144,6 +144,7 @@ export const fr: Record<MessageKey, string> = {
   'error.accountGone': 'Le compte a été déconnecté avant l\u2019envoi de ce message.',
   'error.tooManyAttempts': 'Abandon après trop de tentatives.',
   'error.network': 'Le réseau est injoignable. Sortie réessaiera.',
+  'error.answerTooLarge': 'Le serveur a envoyé une réponse bien trop grosse pour être vraie (plus de 5 Mo) ; Sortie a cessé de la lire et réessaiera.',
   'error.rateLimited': 'Limité par le serveur jusqu\u2019à {time}.',
   'connect.connecting': "Connexion…",
   'connect.bluesky.title': "Connecter un compte Bluesky",

@@ -4,6 +4,7 @@
  * until the rate limit resets" and "retry with backoff".
  */
 import { XRPCError } from '@atproto/api';
+import { isResponseTooLarge } from './response-cap.ts';
 import { PublishError } from './types.ts';
 
 /** Error names a PDS uses when the session itself is no good. */
@@ -52,6 +53,8 @@ function looksLikeBlobTooLarge(err: XRPCError): boolean {
 /** Classifies any failure of a Bluesky call. PublishErrors pass through untouched. */
 export function toPublishError(err: unknown): PublishError {
   if (err instanceof PublishError) return err;
+  // Checked first: the client library wraps it (an XRPCError with it as cause).
+  if (isResponseTooLarge(err)) return new PublishError('transient', 'error.answerTooLarge', err.message);
   if (err instanceof XRPCError) return fromXrpcError(err);
   const detail = err instanceof Error ? err.message : String(err);
   // fetch() rejects with TypeError when offline; timeouts abort. Anything else

@@ -5,10 +5,13 @@
  * limit" and "retry with backoff".
  */
 import { MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
+import { isResponseTooLarge } from './response-cap.ts';
 import { PublishError } from './types.ts';
 
 export function classifyMastodonError(err: unknown, now: number = Date.now()): PublishError {
   if (err instanceof PublishError) return err;
+  // The answer (to a post that may have been created) was cut at the cap; a retry reuses the idempotency key.
+  if (isResponseTooLarge(err)) return new PublishError('transient', 'error.answerTooLarge', err.message);
   if (err instanceof MastoHttpError) return fromHttpError(err, now);
   if (err instanceof MastoTimeoutError) return new PublishError('transient', 'error.network', err.message);
   // masto throws these when a proxy answers with a page instead of JSON (a 502 from nginx...).

@@ -1,0 +1,126 @@
+/**
+ * A ceiling on how much of a server's answer Sortie reads. A server (or a
+ * page a link points to) is hostile in Sortie's threat model: a 200 MB
+ * answer must cost at most the cap, never the whole download and the memory
+ * to hold it. Content-Length is checked first; a body without one (or one
+ * that lies) is counted as it streams and cut at the cap, which cancels the
+ * download and closes the connection.
+ */
+
+/** JSON API answers (Mastodon, Bluesky/PDS): far above any real one (a 40-status page is ~100 kB). */
+export const API_ANSWER_MAX_BYTES = 5_000_000;
+
+/** An answer was longer than Sortie reads; nothing of it was used. */
+export class ResponseTooLargeError extends Error {
+  readonly limit: number;
+
+  constructor(limit: number, url: string) {
+    super(`The server's answer is over ${limit} bytes${url ? ` (${url})` : ''}; Sortie stopped reading it.`);
+    this.name = 'ResponseTooLargeError';
+    this.limit = limit;
+  }
+}
+
+/** True for the error itself or anything wrapping it (client libraries wrap what fetch throws). */
+export function isResponseTooLarge(err: unknown): err is Error {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof ResponseTooLargeError) return true;
+  }
+  return false;
+}
+
+function declaredLength(res: Response): number | null {
+  const raw = res.headers.get('content-length');
+  if (raw === null || !/^\s*\d+\s*$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/**
+ * Reads at most `max` bytes of a response. When the body is longer,
+ * 'reject' returns null and 'truncate' returns its first `max` bytes; either
+ * way the rest is never downloaded.
+ */
+export async function readCapped(res: Response, max: number, overflow: 'truncate' | 'reject'): Promise<Uint8Array<ArrayBuffer> | null> {
+  const declared = declaredLength(res);
+  if (overflow === 'reject' && declared !== null && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      if (overflow === 'reject') return null;
+      chunks.push(value.subarray(0, value.byteLength - (total - max)));
+      total = max;
+      break;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * `fetchImpl` whose answers fail with ResponseTooLargeError past `maxBytes`:
+ * at once when Content-Length says so, otherwise when the body is read
+ * (`text()`, `json()`... reject with it). Requests are not limited.
+ */
+export function capResponses(fetchImpl: typeof globalThis.fetch, maxBytes: number): typeof globalThis.fetch {
+  return async (input, init) => {
+    const res = await fetchImpl(input, init);
+    const declared = declaredLength(res);
+    if (declared !== null && declared > maxBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new ResponseTooLargeError(maxBytes, res.url);
+    }
+    // No body (204, opaque redirects...): nothing to count, and such statuses cannot be rebuilt with one.
+    if (!res.body) return res;
+    let total = 0;
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        // Erroring the transform cancels the source: the browser stops downloading.
+        if (total > maxBytes) controller.error(new ResponseTooLargeError(maxBytes, res.url));
+        else controller.enqueue(chunk);
+      },
+    });
+    const capped = new Response(res.body.pipeThrough(counter), {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
+    // Client libraries read these for errors and redirects; a rebuilt Response would say '' and false.
+    Object.defineProperties(capped, {
+      url: { value: res.url },
+      redirected: { value: res.redirected },
+    });
+    return capped;
+  };
+}
+
+const INSTALLED = Symbol.for('sortie.responseCap');
+
+/**
+ * Caps every answer the global fetch gives in this page. For the engine
+ * page: masto v8 calls the global `fetch` and takes no other, so this is
+ * the only place its answers can be bounded. Installing twice is harmless.
+ */
+export function installResponseCap(scope: { fetch: typeof globalThis.fetch }, maxBytes = API_ANSWER_MAX_BYTES): void {
+  const current = scope.fetch as typeof globalThis.fetch & { [INSTALLED]?: true };
+  if (current[INSTALLED]) return;
+  const original = current.bind(scope);
+  const capped = Object.assign(capResponses(original, maxBytes), { [INSTALLED]: true as const });
+  scope.fetch = capped;
+}
