@@ -73,34 +73,23 @@ export async function readCapped(res: Response, max: number, overflow: 'truncate
 }
 
 /**
- * `fetchImpl` whose answers fail with ResponseTooLargeError past `maxBytes`:
- * at once when Content-Length says so, otherwise when the body is read
- * (`text()`, `json()`... reject with it). Requests are not limited.
+ * `fetchImpl` whose answers past `maxBytes` make the call itself reject with
+ * ResponseTooLargeError: at once when Content-Length says so, otherwise as
+ * soon as the counted body passes the cap (the download is cancelled there).
+ * The body is read here, before the caller sees the answer: API answers are
+ * small JSON that callers read whole anyway, and an error thrown from our own
+ * promise reaches the caller as itself (a stream's error surfacing through
+ * `text()` may be replaced by the browser with a generic network error).
+ * Requests are not limited.
  */
 export function capResponses(fetchImpl: typeof globalThis.fetch, maxBytes: number): typeof globalThis.fetch {
   return async (input, init) => {
     const res = await fetchImpl(input, init);
-    const declared = declaredLength(res);
-    if (declared !== null && declared > maxBytes) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(maxBytes, res.url);
-    }
     // No body (204, opaque redirects...): nothing to count, and such statuses cannot be rebuilt with one.
     if (!res.body) return res;
-    let total = 0;
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        total += chunk.byteLength;
-        // Erroring the transform cancels the source: the browser stops downloading.
-        if (total > maxBytes) controller.error(new ResponseTooLargeError(maxBytes, res.url));
-        else controller.enqueue(chunk);
-      },
-    });
-    const capped = new Response(res.body.pipeThrough(counter), {
-      status: res.status,
-      statusText: res.statusText,
-      headers: res.headers,
-    });
+    const bytes = await readCapped(res, maxBytes, 'reject');
+    if (bytes === null) throw new ResponseTooLargeError(maxBytes, res.url);
+    const capped = new Response(bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
     // Client libraries read these for errors and redirects; a rebuilt Response would say '' and false.
     Object.defineProperties(capped, {
       url: { value: res.url },

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { flatPng } from '../support/images.ts';
 import type { RecordingProxy } from '../support/proxy.ts';
 import { expect, test, uniqueName } from '../support/servers.ts';
-import { connectBluesky, postFromComposer } from '../support/ui.ts';
+import { connectBluesky, connectMastodonWithToken, postFromComposer } from '../support/ui.ts';
 
 type Rec = { uri: string; value: Record<string, any> };
 
@@ -57,6 +57,8 @@ function serveHostileSite(proxy: RecordingProxy, host: string, trap: string, png
         return { status: 200, type: html, body: page('Octal loopback picture', `${trap.replace('127.0.0.1', '0177.0.0.1')}/octal.png`) };
       case '/moved':
         return { status: 302, type: 'text/plain', body: '', headers: { location: `${trap}/moved-page` } };
+      case '/to-plain':
+        return { status: 302, type: 'text/plain', body: '', headers: { location: `http://${host}/plain` } };
       case '/hop-image':
         return { status: 200, type: html, body: page('Picture that redirects', `http://${host}/hop.png`) };
       case '/hop.png':
@@ -91,7 +93,7 @@ test('a page whose picture or address points at the user\'s own machine: the loo
     const options = await openPage('options.html');
     await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
     const { page: compose } = await openPage('compose.html');
-    for (const path of ['/loopback-image', '/octal-image', '/moved', '/hop-image']) {
+    for (const path of ['/loopback-image', '/octal-image', '/moved', '/hop-image', '/to-plain']) {
       await postFromComposer(compose, `Lien ${path} http://${HOST}${path}`);
     }
     // The pages themselves were read: the cards carry their titles, without a picture.
@@ -101,6 +103,7 @@ test('a page whose picture or address points at the user\'s own machine: the loo
     expect((await postWith(pds, me.did, '/hop-image')).value.embed?.external?.thumb).toBeUndefined();
     expect((await postWith(pds, me.did, '/moved')).value.embed).toBeUndefined();
     expect(trap.hits).toEqual([]);
+    console.log('redirect to a public page gives card:', JSON.stringify((await postWith(pds, me.did, '/to-plain')).value.embed ?? null));
   } finally {
     await trap.close();
   }
@@ -174,4 +177,26 @@ test('the card fetch carries no cookie and no referrer, even when the browser ho
     expect(request.headers?.['cookie'], `cookie on ${request.url}`).toBeUndefined();
     expect(request.headers?.['referer'], `referrer on ${request.url}`).toBeUndefined();
   }
+});
+
+test('a Mastodon server answering 200 MB: Sortie stops reading at 5 MB, says so, and the server sees the connection closed', async ({ openPage, mastodon }) => {
+  const username = uniqueName('huge');
+  const { token } = mastodon.createAccount(username);
+  const options = await openPage('options.html');
+  await connectMastodonWithToken(options.page, { server: mastodon.url, token, username });
+  mastodon.faults.hugeBodies.length = 0;
+  // Twice: the retry (2 s later) meets it again, so the error stays on screen long enough to read.
+  mastodon.faults.nextStatuses.push('hugeBody', 'hugeBody');
+  const { page: compose } = await openPage('compose.html');
+  await compose.getByLabel('What do you want to say?').fill('Une réponse sans fin');
+  await compose.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(compose.getByTestId('post-status').locator('li[data-state="retrying"]')).toContainText('far too large', { timeout: 30_000 });
+  const [answer] = mastodon.faults.hugeBodies;
+  expect(answer, 'the fault was served').toBeTruthy();
+  await Promise.race([answer!.done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  expect(answer!.clientClosed, 'the browser hung up before the end').toBe(true);
+  // The cap plus what the operating system's socket buffers hold; nowhere near 200 MB.
+  expect(answer!.bytes).toBeLessThan(40_000_000);
+  // Nothing was stored by the fault: the retry after it posts once.
+  await expect(compose.getByTestId('post-status').locator('li[data-state="sent"]')).toHaveCount(1, { timeout: 30_000 });
 });

@@ -32,6 +32,7 @@ describe('capResponses', () => {
     const res = await fetchImpl('https://example.com/');
     expect(res.status).toBe(201);
     expect(res.headers.get('x-a')).toBe('b');
+    expect(res.url).toBe('');
     expect(await res.json()).toEqual({ ok: true });
   });
 
@@ -45,8 +46,7 @@ describe('capResponses', () => {
   it('cuts an oversized stream without Content-Length at the cap and cancels the download', async () => {
     const body = endlessBody(64 * 1024, 3200); // 200 MB if read
     const fetchImpl = capResponses(async () => new Response(body.stream), 5 * MB);
-    const res = await fetchImpl('https://example.com/');
-    await expect(res.text()).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(fetchImpl('https://example.com/')).rejects.toBeInstanceOf(ResponseTooLargeError);
     expect(body.pulled() * 64 * 1024).toBeLessThan(6 * MB);
     expect(body.cancelled()).toBe(true);
   });
@@ -54,7 +54,7 @@ describe('capResponses', () => {
   it('also catches a Content-Length that lies (small header, big body)', async () => {
     const body = endlessBody(1024, 100);
     const fetchImpl = capResponses(async () => new Response(body.stream, { headers: { 'content-length': '10' } }), 10_000);
-    await expect((await fetchImpl('https://example.com/')).arrayBuffer()).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(fetchImpl('https://example.com/')).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 
   it('leaves bodiless answers alone (204)', async () => {
@@ -78,7 +78,7 @@ describe('installResponseCap', () => {
     const once = scope.fetch;
     installResponseCap(scope, 10);
     expect(scope.fetch).toBe(once);
-    await expect((await scope.fetch('https://example.com/')).text()).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(scope.fetch('https://example.com/')).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 });
 
