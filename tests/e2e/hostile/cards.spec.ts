@@ -103,7 +103,9 @@ test('a page whose picture or address points at the user\'s own machine: the loo
     expect((await postWith(pds, me.did, '/hop-image')).value.embed?.external?.thumb).toBeUndefined();
     expect((await postWith(pds, me.did, '/moved')).value.embed).toBeUndefined();
     expect(trap.hits).toEqual([]);
-    console.log('redirect to a public page gives card:', JSON.stringify((await postWith(pds, me.did, '/to-plain')).value.embed ?? null));
+    // The known cost: Chromium hides a redirect's target from extension pages (an opaque redirect),
+    // so even a redirect to a public page ends the card there rather than going on unchecked.
+    expect((await postWith(pds, me.did, '/to-plain')).value.embed).toBeUndefined();
   } finally {
     await trap.close();
   }
