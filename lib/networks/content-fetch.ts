@@ -35,11 +35,13 @@ export interface ContentFetchOptions {
  * or a redirect's target cannot be seen; fetch's own errors pass through.
  */
 export async function fetchContent(url: string, options: ContentFetchOptions): Promise<Response> {
+  // Called detached: the browser's fetch throws "Illegal invocation" when called as a method of another object.
+  const { fetchImpl } = options;
   let current = url;
   for (let hop = 0; hop <= MAX_HOPS; hop++) {
     const verdict = checkFetchTarget(current);
     if (!verdict.ok) throw new ContentFetchRefused(`refused (${verdict.reason}): ${current}`);
-    const res = await options.fetchImpl(verdict.url.href, {
+    const res = await fetchImpl(verdict.url.href, {
       signal: options.signal,
       credentials: 'omit',
       referrerPolicy: 'no-referrer',

@@ -10,13 +10,15 @@ interface Call {
 /** A fake network: each URL answers from the table; every call is recorded. */
 function network(table: Record<string, Answer>): { fetchImpl: typeof fetch; calls: Call[] } {
   const calls: Call[] = [];
-  const fetchImpl = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+  const fetchImpl = async function (this: unknown, input: RequestInfo | URL, init: RequestInit = {}) {
+    // Like the browser's fetch, refuse to be called as a method of another object.
+    if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
     const url = String(input);
     calls.push({ url, init });
     const answer = table[url];
     if (!answer) return new Response('nothing', { status: 404 });
     return typeof answer === 'function' ? answer() : answer.clone();
-  }) as typeof fetch;
+  } as typeof fetch;
   return { fetchImpl, calls };
 }
 
