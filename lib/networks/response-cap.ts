@@ -99,7 +99,9 @@ export function capResponses(fetchImpl: typeof globalThis.fetch, maxBytes: numbe
   };
 }
 
-const INSTALLED = Symbol.for('sortie.responseCap');
+/** On a capped global fetch: the fetch it wraps. */
+const UNCAPPED = Symbol.for('sortie.responseCap.uncapped');
+type CappedFetch = typeof globalThis.fetch & { [UNCAPPED]?: typeof globalThis.fetch };
 
 /**
  * Caps every answer the global fetch gives in this page. For the engine
@@ -107,9 +109,18 @@ const INSTALLED = Symbol.for('sortie.responseCap');
  * the only place its answers can be bounded. Installing twice is harmless.
  */
 export function installResponseCap(scope: { fetch: typeof globalThis.fetch }, maxBytes = API_ANSWER_MAX_BYTES): void {
-  const current = scope.fetch as typeof globalThis.fetch & { [INSTALLED]?: true };
-  if (current[INSTALLED]) return;
+  const current = scope.fetch as CappedFetch;
+  if (current[UNCAPPED]) return;
   const original = current.bind(scope);
-  const capped = Object.assign(capResponses(original, maxBytes), { [INSTALLED]: true as const });
-  scope.fetch = capped;
+  scope.fetch = Object.assign(capResponses(original, maxBytes), { [UNCAPPED]: original });
+}
+
+/**
+ * The global fetch without the API cap, for callers that bound what they
+ * read themselves and stream it (link cards stop reading a page at 1 MB; the
+ * API cap would first buffer up to 5 MB, and refuse a long page outright).
+ */
+export function uncappedFetch(): typeof globalThis.fetch {
+  const current = globalThis.fetch as CappedFetch;
+  return current[UNCAPPED] ?? ((input, init) => globalThis.fetch(input, init));
 }

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   capResponses,
   installResponseCap,
   isResponseTooLarge,
   readCapped,
   ResponseTooLargeError,
+  uncappedFetch,
 } from '../../../lib/networks/response-cap.ts';
 
 /** A body of `chunks` chunks of `size` bytes, produced on demand; `pulled` counts what was produced. */
@@ -79,6 +80,19 @@ describe('installResponseCap', () => {
     installResponseCap(scope, 10);
     expect(scope.fetch).toBe(once);
     await expect(scope.fetch('https://example.com/')).rejects.toBeInstanceOf(ResponseTooLargeError);
+  });
+});
+
+describe('uncappedFetch', () => {
+  it('gives link cards the fetch under the cap (they bound and stream what they read themselves)', async () => {
+    vi.stubGlobal('fetch', async () => new Response('x'.repeat(50)));
+    try {
+      installResponseCap(globalThis, 10);
+      await expect(globalThis.fetch('https://example.com/')).rejects.toBeInstanceOf(ResponseTooLargeError);
+      expect(await (await uncappedFetch()('https://example.com/')).text()).toHaveLength(50);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 
