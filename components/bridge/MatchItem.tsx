@@ -6,8 +6,9 @@
  * verified. Avatars and links are shown only when they are http(s).
  */
 import type { Candidate, EvidenceKind } from '../../lib/bridge/types.ts';
-import { AGAINST, webUrl, type ResultRow, type WrittenAddress } from '../../lib/bridge/view.ts';
+import { AGAINST, type ResultRow, type WrittenAddress } from '../../lib/bridge/view.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
+import { webLink } from '../../lib/web-link.ts';
 import { useT } from '../i18n.tsx';
 
 const EVIDENCE: Record<EvidenceKind, MessageKey> = {
@@ -73,7 +74,7 @@ function EvidenceLists({ evidence }: { evidence: Candidate['evidence'] }) {
 
 /** The account's own face: avatar (http(s) only, no referrer), display name, bio. */
 function Profile({ name, bio, avatar }: { name: string; bio: string; avatar?: string | null }) {
-  const src = avatar ? webUrl(avatar) : null;
+  const src = avatar ? webLink(avatar) : null;
   return (
     <div class="bridge-profile">
       {src && <img class="bridge-avatar" src={src} alt="" width={40} height={40} referrerpolicy="no-referrer" loading="lazy" data-testid="candidate-avatar" />}
@@ -101,7 +102,7 @@ export function MatchItem({ row, busy, onFollow }: { row: ResultRow; busy: boole
       ) : (
         <ul class="bridge-candidates">
           {candidates.map(({ accountId, candidate: c }) => {
-            const href = webUrl(c.url);
+            const href = webLink(c.url);
             return (
               <li
                 key={`${accountId} ${c.id}`}

@@ -5,6 +5,7 @@ import type { PublicAccount } from '../../lib/accounts/account.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { send } from '../../lib/messaging/client.ts';
 import type { Job } from '../../lib/outbox/job.ts';
+import { webLink } from '../../lib/web-link.ts';
 import { useT } from '../i18n.tsx';
 
 export function useJobs(postId: string | null): Job[] {
@@ -50,14 +51,16 @@ export function PostStatus({ postId, accounts }: { postId: string; accounts: Pub
       <ul>
         {jobs.map((j) => {
           const account = accounts.find((a) => a.id === j.accountId);
+          // The post's address comes from the server: only an http(s) one becomes a link.
+          const postUrl = webLink(j.result?.url);
           return (
             <li key={j.id} data-state={j.state} data-network={j.network}>
               {account?.handle ?? j.accountId} · {t('compose.part', { n: j.partIndex + 1, total: j.partCount })} ·{' '}
               <strong>{t(`queue.state.${j.state}` as MessageKey)}</strong>
-              {j.result && (
+              {postUrl && (
                 <>
                   {' '}
-                  <a href={j.result.url} target="_blank" rel="noreferrer">{t('compose.view')}</a>
+                  <a href={postUrl} target="_blank" rel="noreferrer">{t('compose.view')}</a>
                 </>
               )}
               {j.result?.notice && <span class="warn" data-testid="post-notice"> — {td(j.result.notice)}</span>}

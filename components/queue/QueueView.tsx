@@ -9,6 +9,7 @@ import type { MessageKey } from '../../lib/i18n/index.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import type { Job, JobState } from '../../lib/outbox/job.ts';
+import { webLink } from '../../lib/web-link.ts';
 import { useT } from '../i18n.tsx';
 import { JobActions } from './JobActions.tsx';
 
@@ -99,16 +100,18 @@ export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]
               .sort((a, b) => a.accountId.localeCompare(b.accountId) || a.partIndex - b.partIndex)
               .map((job) => {
                 const account = accounts.find((a) => a.id === job.accountId);
+                // The post's address comes from the server: only an http(s) one becomes a link.
+                const postUrl = webLink(job.result?.url);
                 return (
                   <li key={job.id} data-state={job.state} data-network={job.network}>
                     {job.network === 'mastodon' ? 'Mastodon' : 'Bluesky'} {account?.handle ?? job.accountId} ·{' '}
                     {t('compose.part', { n: job.partIndex + 1, total: job.partCount })} ·{' '}
                     <strong>{t(`queue.state.${job.state}` as MessageKey)}</strong>
                     {job.state === 'retrying' && <span> ({t('queue.nextAttempt', { time: new Date(job.nextAttemptAt).toLocaleTimeString(lang) })})</span>}
-                    {job.result && (
+                    {postUrl && (
                       <>
                         {' '}
-                        <a href={job.result.url} target="_blank" rel="noreferrer">{t('compose.view')}</a>
+                        <a href={postUrl} target="_blank" rel="noreferrer">{t('compose.view')}</a>
                       </>
                     )}
                     {job.result?.notice && <span class="warn"> — {td(job.result.notice)}</span>}

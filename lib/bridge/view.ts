@@ -3,6 +3,7 @@
  * confidence and network, counts per confidence, and the follows "follow all
  * sure matches" would make. Pure.
  */
+import { webLink } from '../web-link.ts';
 import type { Network } from '../compose/draft.ts';
 import { acctOfHint, extractHints } from './hints.ts';
 import { canonicalHandle, isLookAlikeHandle, nameSimilarity } from './text.ts';
@@ -20,15 +21,9 @@ export function isDecoy(evidence: readonly Evidence[]): boolean {
   return evidence.some((e) => DECOY.has(e.kind));
 }
 
-/** The address itself when it is http(s), else null: a server's `javascript:` or `data:` is never put in a page. */
+/** The address itself when it is http(s), else null: a server's `javascript:` or `data:` is never put in a page (lib/web-link.ts). */
 export function webUrl(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    // Not an absolute URL: nothing to link to.
-    return null;
-  }
+  return webLink(url) ?? null;
 }
 
 /**

@@ -156,6 +156,7 @@ export const en = {
   'error.serverDown': "The server is not answering properly ({detail}). Sortie will try again.",
   'error.serverUnreachable': "Cannot reach the server ({detail}). Your browser is online, so the server is probably down. Sortie will try again.",
   'notice.serverSlow': "The server is slow to answer. Sortie keeps trying.",
+  'error.answerTooLarge': 'The server sent an answer far too large to be real (over 5 MB); Sortie stopped reading it and will try again.',
   'error.rateLimited': 'Rate limited by the server until {time}.',
   'connect.connecting': "Connecting…",
   'connect.bluesky.title': "Connect a Bluesky account",

@@ -157,6 +157,7 @@ export const fr: Record<MessageKey, string> = {
   'error.serverDown': "Le serveur ne répond pas correctement ({detail}). Sortie réessaiera.",
   'error.serverUnreachable': "Impossible de joindre le serveur ({detail}). Votre navigateur est en ligne : le serveur est sans doute en panne. Sortie réessaiera.",
   'notice.serverSlow': "Le serveur tarde à répondre. Sortie continue d’essayer.",
+  'error.answerTooLarge': 'Le serveur a envoyé une réponse bien trop grosse pour être vraie (plus de 5 Mo) ; Sortie a cessé de la lire et réessaiera.',
   'error.rateLimited': 'Limité par le serveur jusqu\u2019à {time}.',
   'connect.connecting': "Connexion…",
   'connect.bluesky.title': "Connecter un compte Bluesky",

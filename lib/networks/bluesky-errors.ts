@@ -5,6 +5,7 @@
  */
 import { XRPCError } from '@atproto/api';
 import { noAnswerKey, serverFailureKey } from './failure-words.ts';
+import { isResponseTooLarge } from './response-cap.ts';
 import { PublishError } from './types.ts';
 
 /** Error names a PDS uses when the session itself is no good. */
@@ -53,6 +54,8 @@ function looksLikeBlobTooLarge(err: XRPCError): boolean {
 /** Classifies any failure of a Bluesky call. PublishErrors pass through untouched. */
 export function toPublishError(err: unknown): PublishError {
   if (err instanceof PublishError) return err;
+  // Checked first: the client library wraps it (an XRPCError with it as cause).
+  if (isResponseTooLarge(err)) return new PublishError('transient', 'error.answerTooLarge', err.message);
   if (err instanceof XRPCError) return fromXrpcError(err);
   const detail = err instanceof Error ? err.message : String(err);
   // fetch() rejects with TypeError when offline or the server is unreachable; timeouts abort.

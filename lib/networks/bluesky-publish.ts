@@ -13,6 +13,7 @@ import { buildRichText } from './bluesky-facets.ts';
 import { writeGates } from './bluesky-gates.ts';
 import { getPostRecord, isRecordKey, parsePostUri, POST_COLLECTION, postWebUrl } from './bluesky-refs.ts';
 import { fetchLinkCard, type LinkCard } from './link-card.ts';
+import { uncappedFetch } from './response-cap.ts';
 import { type PartToSend, type PostRef, PublishError } from './types.ts';
 
 export const MAX_LANGS = 3;
@@ -82,7 +83,7 @@ async function replyRefs(agent: Agent, parent: PostRef): Promise<{ root: StrongR
 async function cardEmbed(agent: Agent, link: string, hooks: BlueskyPublishHooks): Promise<Embed | undefined> {
   const lookup =
     hooks.fetchLinkCard ??
-    (hooks.linkCardFetch === null ? null : (url: string) => fetchLinkCard(url, hooks.linkCardFetch ?? globalThis.fetch));
+    (hooks.linkCardFetch === null ? null : (url: string) => fetchLinkCard(url, hooks.linkCardFetch ?? uncappedFetch()));
   if (!lookup) return undefined;
   let card: LinkCard | null;
   try {

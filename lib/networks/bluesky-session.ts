@@ -5,6 +5,7 @@
  */
 import { AtpAgent, XRPCError, type AtpSessionData, type AtpSessionEvent } from '@atproto/api';
 import { isXrpcError, toPublishError } from './bluesky-errors.ts';
+import { API_ANSWER_MAX_BYTES, capResponses } from './response-cap.ts';
 import { PublishError } from './types.ts';
 
 export const DEFAULT_BLUESKY_SERVICE = 'https://bsky.social';
@@ -69,7 +70,9 @@ export function withTimeout(fetchImpl: typeof globalThis.fetch, timeoutMs: numbe
 
 function agentFetch(fetchImpl: typeof globalThis.fetch | undefined, timeoutMs = REQUEST_TIMEOUT_MS) {
   // Resolved per call so tests (and the extension) can swap globalThis.fetch.
-  return withTimeout(fetchImpl ?? ((input, init) => globalThis.fetch(input, init)), timeoutMs);
+  // A PDS is a server: its answers are read up to API_ANSWER_MAX_BYTES, never whole.
+  const base = capResponses((input, init) => (fetchImpl ?? globalThis.fetch)(input, init), API_ANSWER_MAX_BYTES);
+  return withTimeout(base, timeoutMs);
 }
 
 function serviceOf(agent: AtpAgent): string {

@@ -3,7 +3,18 @@
  * OpenGraph (or Twitter, or plain HTML) tags. Parsing is plain string work,
  * with no DOMParser, so it runs in a service worker and in Node alike; every
  * value comes out as text (entities decoded) and is never treated as HTML.
+ *
+ * Fetching goes through fetchContent: no cookie, no referrer, every hop
+ * checked (never X, never the local network), bounded in size and time.
+ * A link to X gets no card at all, not even through a mirror: the mirror
+ * would learn which post the user shares, and a card is not worth that.
+ * The picture must be JPEG, PNG, WebP or GIF by its bytes.
  */
+
+import { checkFetchTarget } from '../fetch-target.ts';
+import { sniffRaster } from '../media/raster.ts';
+import { fetchContent } from './content-fetch.ts';
+import { readCapped } from './response-cap.ts';
 
 export interface OpenGraph {
   title: string;
@@ -186,42 +197,6 @@ export function parseOpenGraph(html: string, pageUrl: string): OpenGraph {
   return image ? { title, description, image } : { title, description };
 }
 
-/**
- * Reads at most `max` bytes of a response. Returns null when the body is
- * longer and `overflow` is 'reject'; otherwise the first `max` bytes.
- */
-async function readCapped(res: Response, max: number, overflow: 'truncate' | 'reject'): Promise<Uint8Array | null> {
-  const declared = Number(res.headers.get('content-length'));
-  if (overflow === 'reject' && Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel();
-    return null;
-  }
-  if (!res.body) return new Uint8Array(await res.arrayBuffer()).slice(0, max);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel();
-      if (overflow === 'reject') return null;
-      chunks.push(value.subarray(0, value.byteLength - (total - max)));
-      total = max;
-      break;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
 function decodeHtml(bytes: Uint8Array, contentType: string): string {
   const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
   try {
@@ -242,14 +217,15 @@ async function fetchThumb(
   fetchImpl: typeof fetch,
   signal: AbortSignal,
 ): Promise<LinkCard['thumb'] | undefined> {
-  const res = await fetchImpl(imageUrl, { signal, redirect: 'follow', headers: { accept: 'image/*' } });
-  const mime = res.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!res.ok || !mime.startsWith('image/')) {
-    await res.body?.cancel();
+  const res = await fetchContent(imageUrl, { fetchImpl, signal, accept: 'image/jpeg,image/png,image/webp,image/gif' });
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => undefined);
     return undefined;
   }
   const bytes = await readCapped(res, THUMB_MAX_BYTES, 'reject');
-  return bytes && bytes.byteLength > 0 ? { bytes, mime } : undefined;
+  // The bytes decide what the picture is, not the server's Content-Type: SVG and the rest never pass.
+  const mime = bytes ? sniffRaster(bytes) : null;
+  return bytes && mime ? { bytes, mime } : undefined;
 }
 
 /**
@@ -262,18 +238,15 @@ export async function fetchLinkCard(
   fetchImpl: typeof fetch,
   options: LinkCardOptions = {},
 ): Promise<LinkCard | null> {
-  if (absoluteHttpUrl(url) === undefined) return null;
+  // An X link gets no card: asking X (or a mirror of it) would tell them who shares what.
+  if (!checkFetchTarget(url).ok) return null;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
-    const res = await fetchImpl(url, {
-      signal: controller.signal,
-      redirect: 'follow',
-      headers: { accept: 'text/html,application/xhtml+xml' },
-    });
+    const res = await fetchContent(url, { fetchImpl, signal: controller.signal, accept: 'text/html,application/xhtml+xml' });
     const contentType = res.headers.get('content-type') ?? '';
     if (!res.ok || !/html/i.test(contentType)) {
-      await res.body?.cancel();
+      await res.body?.cancel().catch(() => undefined);
       return null;
     }
     const bytes = await readCapped(res, PAGE_MAX_BYTES, 'truncate');

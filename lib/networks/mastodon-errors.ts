@@ -6,10 +6,13 @@
  */
 import { MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
 import { noAnswerKey, serverFailureKey } from './failure-words.ts';
+import { isResponseTooLarge } from './response-cap.ts';
 import { PublishError } from './types.ts';
 
 export function classifyMastodonError(err: unknown, now: number = Date.now()): PublishError {
   if (err instanceof PublishError) return err;
+  // The answer (to a post that may have been created) was cut at the cap; a retry reuses the idempotency key.
+  if (isResponseTooLarge(err)) return new PublishError('transient', 'error.answerTooLarge', err.message);
   if (err instanceof MastoHttpError) return fromHttpError(err, now);
   // The server took the request and did not answer in time: its fault, unless the browser is offline.
   if (err instanceof MastoTimeoutError) return new PublishError('transient', serverFailureKey(), err.message);

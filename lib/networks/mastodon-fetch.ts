@@ -3,6 +3,7 @@
  * OAuth). No client library here: this code runs in the service worker.
  */
 import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
+import { API_ANSWER_MAX_BYTES, capResponses } from './response-cap.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -26,7 +27,9 @@ export async function requestJson(fetchImpl: FetchLike, url: string, init: Reque
   let response: Response;
   let text: string;
   try {
-    response = await fetchImpl(url, { ...init, signal, headers: { Accept: 'application/json', ...init.headers } });
+    // A server's answer is read up to API_ANSWER_MAX_BYTES, never whole; a longer one is "unreachable".
+    const capped = capResponses(fetchImpl as typeof globalThis.fetch, API_ANSWER_MAX_BYTES);
+    response = await capped(url, { ...init, signal, headers: { Accept: 'application/json', ...init.headers } });
     text = await response.text();
   } catch (cause) {
     throw new MastodonConnectError('unreachable', describe(cause), { cause });

@@ -11,6 +11,7 @@ import { classifyMastodonError } from './mastodon-errors.ts';
 import { DEFAULT_MEDIA_WAIT, uploadImages, type MediaWaitOptions } from './mastodon-media.ts';
 import { resolveReplyTargetId, SCHEDULED_ID_PREFIX } from './mastodon-reply.ts';
 import { buildStatusParams } from './mastodon-status.ts';
+import { webLink } from '../web-link.ts';
 
 export { classifyMastodonError } from './mastodon-errors.ts';
 export { mapInteractionToMastodon, type MastodonInteraction } from './mastodon-interaction.ts';
@@ -68,7 +69,7 @@ export function postRefFromAnswer(answer: unknown, origin: string, scheduleAsked
       return { id: `${SCHEDULED_ID_PREFIX}${id}`, url: origin };
     }
     if (id) {
-      const ref: PostRef = { id, url: webUrl(a['url']) ?? webUrl(a['uri']) ?? origin };
+      const ref: PostRef = { id, url: webLink(a['url']) ?? webLink(a['uri']) ?? origin };
       if (scheduleAsked) ref.notice = NOTICE_PUBLISHED_NOW;
       return ref;
     }
@@ -76,12 +77,3 @@ export function postRefFromAnswer(answer: unknown, origin: string, scheduleAsked
   throw new PublishError('validation', 'error.mastodon.unexpectedAnswer', JSON.stringify(answer)?.slice(0, 200) ?? '');
 }
 
-function webUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}

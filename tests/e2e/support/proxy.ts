@@ -11,9 +11,14 @@ export interface ProxiedRequest {
   host: string;
   url: string;
   via: 'proxy';
+  /** The request's headers as the site would see them (lower-case names), for plain-HTTP requests. */
+  headers?: Record<string, string | string[] | undefined>;
 }
 
-export type FixtureHandler = (path: string) => { status: number; type: string; body: string | Buffer };
+export type FixtureHandler = (
+  path: string,
+  headers: Record<string, string | string[] | undefined>,
+) => { status: number; type: string; body: string | Buffer; headers?: Record<string, string> };
 
 export interface RecordingProxy {
   port: number;
@@ -38,11 +43,11 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     } catch {
       host = req.headers.host ?? '';
     }
-    log.push({ host, url, via: 'proxy' });
+    log.push({ host, url, via: 'proxy', headers: { ...req.headers } });
     const fixture = fixtures.get(host);
     if (fixture) {
-      const answer = fixture(new URL(url).pathname);
-      res.writeHead(answer.status, { 'content-type': answer.type, 'access-control-allow-origin': '*' });
+      const answer = fixture(new URL(url).pathname, req.headers);
+      res.writeHead(answer.status, { 'content-type': answer.type, 'access-control-allow-origin': '*', ...answer.headers });
       res.end(answer.body);
       return;
     }

@@ -49,7 +49,38 @@ function applyFault(core: Core, ctx: RequestContext): boolean {
     case 'lostResponse':
       ctx.loseResponse = true;
       return false;
+    case 'hugeBody':
+      sendHugeBody(core, ctx);
+      return true;
   }
+}
+
+/** A hostile server's answer: 200 JSON with no Content-Length, 200 MB streamed, or until the client hangs up. */
+export const HUGE_BODY_BYTES = 200_000_000;
+
+function sendHugeBody(core: Core, ctx: RequestContext): void {
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  const { res } = ctx;
+  let finish = () => {};
+  const record = { bytes: 0, clientClosed: false, done: new Promise<void>((resolve) => (finish = resolve)) };
+  core.faults.hugeBodies.push(record);
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  res.on('close', () => {
+    record.clientClosed = !res.writableFinished;
+    finish();
+  });
+  const pump = (): void => {
+    // Respect backpressure: bytes counted are bytes the socket accepted, not bytes queued in memory.
+    while (!res.destroyed && record.bytes < HUGE_BODY_BYTES) {
+      record.bytes += chunk.byteLength;
+      if (!res.write(record.bytes === chunk.byteLength ? Buffer.concat([Buffer.from('{"id":"'), chunk]) : chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end('"}');
+  };
+  pump();
 }
 
 function idempotencyKeyOf(ctx: RequestContext): string | null {

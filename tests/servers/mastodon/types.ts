@@ -233,7 +233,7 @@ export interface ServerState {
   idempotency: Map<string, IdempotencyEntry>;
 }
 
-export type StatusFault = 'error500' | 'error502' | 'error503' | 'rateLimit' | 'lostResponse';
+export type StatusFault = 'error500' | 'error502' | 'error503' | 'rateLimit' | 'lostResponse' | 'hugeBody';
 
 export interface ServerFaults {
   /** Added before every request is handled. */
@@ -246,6 +246,8 @@ export interface ServerFaults {
   mediaProcessingMs: number;
   /** How long a follow of an unlocked remote account stays requested. Default 0. */
   remoteFollowAcceptMs: number;
+  /** What each `hugeBody` answer wrote before it ended: bytes, and whether the client hung up first. */
+  hugeBodies: { bytes: number; clientClosed: boolean; done: Promise<void> }[];
 }
 
 export interface RemoteAccountInit {

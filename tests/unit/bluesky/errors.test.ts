@@ -1,6 +1,7 @@
 import { XRPCError } from '@atproto/api';
 import { describe, expect, it } from 'vitest';
 import { isRecordNotFound, rateLimitResetAt, toPublishError } from '../../../lib/networks/bluesky-errors.ts';
+import { ResponseTooLargeError } from '../../../lib/networks/response-cap.ts';
 import { PublishError } from '../../../lib/networks/types.ts';
 
 describe('toPublishError', () => {
@@ -41,6 +42,13 @@ describe('toPublishError', () => {
     const err = new XRPCError(429, 'RateLimitExceeded', 'Rate Limit Exceeded', { 'ratelimit-reset': '1700000000' });
     expect(toPublishError(err).retryAt).toBe(1_700_000_000_000);
     expect(toPublishError(new XRPCError(429)).retryAt).toBeNull();
+  });
+
+  it('names an answer cut at the size cap, even inside an XRPCError, and retries it', () => {
+    const wrapped = new XRPCError(1, undefined, 'fetch failed', undefined, { cause: new ResponseTooLargeError(5, '') });
+    for (const err of [new ResponseTooLargeError(5, 'https://pds.example/'), wrapped]) {
+      expect(toPublishError(err)).toMatchObject({ kind: 'transient', messageKey: 'error.answerTooLarge' });
+    }
   });
 
   it('passes PublishErrors through untouched', () => {

@@ -205,8 +205,46 @@ describe('fetchLinkCard', () => {
   });
 
   it.each([
+    ['an SVG served as SVG', 'image/svg+xml'],
+    ['an SVG claiming to be a PNG', 'image/png'],
+  ])('drops %s: the picture must be JPEG, PNG, WebP or GIF by its bytes', async (_name, type) => {
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const fetchImpl = routes({
+      [PAGE]: () => htmlResponse(page),
+      'https://example.com/pic.png': () => new Response(svg, { headers: { 'content-type': type } }),
+    });
+    const card = await fetchLinkCard(PAGE, fetchImpl);
+    expect(card?.title).toBe('Title');
+    expect(card?.thumb).toBeUndefined();
+  });
+
+  it('names the picture by its bytes, not by its Content-Type', async () => {
+    const fetchImpl = routes({
+      [PAGE]: () => htmlResponse(page),
+      'https://example.com/pic.png': () => new Response(makePng(8, 8), { headers: { 'content-type': 'application/octet-stream' } }),
+    });
+    expect((await fetchLinkCard(PAGE, fetchImpl))?.thumb?.mime).toBe('image/png');
+  });
+
+  it('fetches a loopback picture not at all, and sends no cookie or referrer for the page', async () => {
+    const local = '<meta property="og:title" content="T"><meta property="og:image" content="http://127.0.0.1:9/secret.png">';
+    const answer = routes({ [PAGE]: () => htmlResponse(local) });
+    const fetchImpl = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => answer(input));
+    const card = await fetchLinkCard(PAGE, fetchImpl as typeof fetch);
+    expect(card).toMatchObject({ title: 'T', image: 'http://127.0.0.1:9/secret.png' });
+    expect(card?.thumb).toBeUndefined();
+    expect(fetchImpl.mock.calls.map((c) => String(c[0]))).toEqual([PAGE]);
+    expect(fetchImpl.mock.calls[0]![1]).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
+  });
+
+  it.each([
     ['a non-http link', 'ftp://example.com/file', {}],
     ['a javascript: link', 'javascript:alert(1)', {}],
+    ['an X post (X would learn who shares it)', 'https://x.com/jack/status/20', {}],
+    ['a t.co short link', 'https://t.co/abc', {}],
+    ['an X picture', 'https://pbs.twimg.com/media/a.jpg', {}],
+    ['a loopback page', 'http://127.0.0.1:8080/', {}],
+    ['a page on the local network', 'http://nas.local/', {}],
   ])('ignores %s without fetching', async (_name, url) => {
     const fetchImpl = vi.fn();
     expect(await fetchLinkCard(url, fetchImpl as unknown as typeof fetch)).toBeNull();

@@ -6,6 +6,7 @@ import {
   MastoUnexpectedError,
 } from 'masto';
 import { classifyMastodonError, retryAtFromHeaders } from '../../../lib/networks/mastodon-errors.ts';
+import { ResponseTooLargeError } from '../../../lib/networks/response-cap.ts';
 import { PublishError, type PublishErrorKind } from '../../../lib/networks/types.ts';
 
 const NOW = Date.parse('2030-01-01T12:00:00Z');
@@ -48,6 +49,12 @@ describe('classifyMastodonError', () => {
     expect(classified).toBeInstanceOf(PublishError);
     expect(classified).toMatchObject({ kind, messageKey });
     if (detail !== undefined) expect(classified.detail).toBe(detail);
+  });
+
+  it('names an answer cut at the size cap, bare or wrapped, and retries it', () => {
+    for (const err of [new ResponseTooLargeError(5, 'https://m.example/'), new Error('wrapped', { cause: new ResponseTooLargeError(5, '') })]) {
+      expect(classifyMastodonError(err)).toMatchObject({ kind: 'transient', messageKey: 'error.answerTooLarge' });
+    }
   });
 
   it('passes a PublishError through untouched', () => {
