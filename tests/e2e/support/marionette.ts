@@ -38,7 +38,7 @@ export class Marionette {
 
   private constructor(socket: Socket) {
     this.socket = socket;
-    socket.on('data', (chunk) => this.onData(chunk));
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('close', () => {
       for (const p of this.pending.values()) p.reject(new Error(`Marionette closed during ${p.command}`));
       this.pending.clear();
