@@ -4,7 +4,9 @@
  * both, X links to a mirror, and "Share on X" to Sortie's composer. After each,
  * the privacy contract is checked: no request to a host the journey did not allow.
  */
+import { createHash } from 'node:crypto';
 import { AtpAgent } from '@atproto/api';
+import { GECKO_ID } from '../support/firefox.ts';
 import { uniqueName } from '../support/servers.ts';
 import { expect, test, type Tab } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
@@ -92,4 +94,50 @@ test('"Share on X" opens Sortie\'s composer with the shared text, and X hears no
   await tab.waitFor(`document.getElementById('text')?.value.includes('Je quitte X')`);
   expect(await tab.evaluate<string>(`document.getElementById('text').value`)).toContain('https://example.org/a');
   expect(contactsWithX(journey.kind, recordingProxy.log)).toEqual([]);
+});
+
+test('Mastodon sign-in through the browser\'s own sign-in window (OAuth with PKCE), the token never in a page', async ({ journey, mastodon, allowHosts }) => {
+  // The browser's identity API catches the redirect to its own reserved address (Chromium's is allowed by the fixture).
+  if (journey.kind === 'firefox') allowHosts(`${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org`);
+  const username = uniqueName('oa');
+  mastodon.createAccount(username, 'correct horse');
+  const options = await journey.openPage('options.html');
+  await options.fill('Your server', mastodon.url);
+  await options.click('Connect Mastodon');
+  const signIn = await journey.waitForTab(/\/oauth\/authorize/);
+  await signIn.fill('Username', username);
+  await signIn.fill('Password', 'correct horse');
+  await signIn.click('Authorize');
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
+  const token = mastodon.state.tokens.filter((t) => mastodon.state.accounts.find((a) => a.id === t.accountId)?.username === username).at(-1)!;
+  expect(token.token).toBeTruthy();
+  expect(await options.evaluate<string>('document.documentElement.outerHTML')).not.toContain(token.token);
+});
+
+test('a post waiting for a retry goes out once after the browser suspended the background', async ({ journey, mastodon }) => {
+  test.setTimeout(150_000);
+  const masto = mastodon.createAccount(uniqueName('su'));
+  const username = mastodon.state.accounts.find((a) => a.id === masto.id)!.username;
+  const options = await journey.openPage('options.html');
+  await options.fill('Your server', mastodon.url);
+  await options.clickText('Older server? Paste an access token');
+  await options.fill('Access token', masto.token);
+  await options.click('Connect with this token');
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
+
+  // The server fails the first attempt: the post waits for its retry when the background goes.
+  mastodon.faults.nextStatuses.push('error503');
+  const compose = await journey.openPage('compose.html');
+  const text = `Suspendu puis envoyé (${journey.kind})`;
+  await compose.fill('What do you want to say?', text);
+  await compose.click('Post');
+  await expect.poll(() => mastodon.state.requestLog.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses').length, { timeout: 20_000 }).toBeGreaterThan(0);
+  await journey.suspendBackground();
+
+  await expect
+    .poll(() => mastodon.state.statuses.filter((s) => s.accountId === masto.id).length, { timeout: 120_000, intervals: [1_000] })
+    .toBe(1);
+  // And it stays once: nothing posts it a second time.
+  await new Promise((r) => setTimeout(r, 3_000));
+  expect(mastodon.state.statuses.filter((s) => s.accountId === masto.id && s.text === text)).toHaveLength(1);
 });

@@ -11,7 +11,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchSortie } from './fixtures.ts';
-import { launchFirefox, type SortieFirefox } from './firefox.ts';
+import { GECKO_ID, launchFirefox, type SortieFirefox } from './firefox.ts';
 import type { Marionette } from './marionette.ts';
 import { expect, test as serversTest } from './servers.ts';
 
@@ -44,6 +44,14 @@ export interface JourneyBrowser {
   newTab(url?: string): Promise<Tab>;
   /** The URL of every open tab. */
   tabUrls(): Promise<string[]>;
+  /** Waits for a new tab or window whose URL matches (a sign-in window, say). */
+  waitForTab(match: RegExp, timeoutMs?: number): Promise<Tab>;
+  /**
+   * Stops the background as the browser does when it is idle: Chromium's service
+   * worker through CDP, Firefox's event page (and the engine frame in it) through
+   * `extension.terminateBackground()`, what Firefox's own idle timeout calls.
+   */
+  suspendBackground(): Promise<void>;
 }
 
 async function poll(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -75,6 +83,7 @@ function playwrightTab(page: Page): Tab {
 
 function chromiumJourney(context: BrowserContext, extensionId: string): JourneyBrowser {
   const origin = `chrome-extension://${extensionId}`;
+  const tabsSeen = new Set(context.pages());
   return {
     kind: 'chromium',
     extensionOrigin: origin,
@@ -90,6 +99,26 @@ function chromiumJourney(context: BrowserContext, extensionId: string): JourneyB
       return tab;
     },
     tabUrls: async () => context.pages().map((p) => p.url()),
+    async waitForTab(match, timeoutMs = 15_000) {
+      let found: Page | undefined;
+      await poll(
+        async () => {
+          found = context.pages().find((p) => !tabsSeen.has(p) && match.test(p.url()));
+          return found !== undefined;
+        },
+        timeoutMs,
+        `a tab on ${match}`,
+      );
+      tabsSeen.add(found!);
+      return playwrightTab(found!);
+    },
+    async suspendBackground() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
   };
 }
 
@@ -207,6 +236,7 @@ function firefoxJourney(ff: SortieFirefox): JourneyBrowser {
   async function handles(): Promise<string[]> {
     return m.send<string[]>('WebDriver:GetWindowHandles');
   }
+  const handlesSeen = new Set<string>();
 
   return {
     kind: 'firefox',
@@ -216,6 +246,7 @@ function firefoxJourney(ff: SortieFirefox): JourneyBrowser {
     },
     async newTab(url) {
       const { handle } = await m.send<{ handle: string }>('WebDriver:NewWindow', { type: 'tab', focus: true });
+      handlesSeen.add(handle);
       const t = tab(handle);
       if (url) await t.goto(url);
       return t;
@@ -224,6 +255,37 @@ function firefoxJourney(ff: SortieFirefox): JourneyBrowser {
       const urls: string[] = [];
       for (const h of await handles()) urls.push(await tab(h).url());
       return urls;
+    },
+    async waitForTab(match, timeoutMs = 15_000) {
+      let found: string | undefined;
+      await poll(
+        async () => {
+          for (const h of await handles()) {
+            if (handlesSeen.has(h)) continue;
+            if (match.test(await tab(h).url())) found = h;
+          }
+          return found !== undefined;
+        },
+        timeoutMs,
+        `a tab on ${match}`,
+      );
+      handlesSeen.add(found!);
+      return tab(found!);
+    },
+    async suspendBackground() {
+      await m.send('Marionette:SetContext', { value: 'chrome' });
+      try {
+        const { value } = await m.send<{ value: unknown }>('WebDriver:ExecuteAsyncScript', {
+          script: `const done = arguments[arguments.length - 1];
+            const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+            ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)}).terminateBackground().then(() => done(true), (e) => done(String(e)));`,
+          args: [],
+        });
+        if (value !== true) throw new Error(`Firefox did not stop Sortie's background: ${String(value)}`);
+      } finally {
+        await m.send('Marionette:SetContext', { value: 'content' });
+        current = null;
+      }
     },
   };
 }
