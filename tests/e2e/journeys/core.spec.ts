@@ -141,3 +141,24 @@ test('a post waiting for a retry goes out once after the browser suspended the b
   await new Promise((r) => setTimeout(r, 3_000));
   expect(mastodon.state.statuses.filter((s) => s.accountId === masto.id && s.text === text)).toHaveLength(1);
 });
+
+test.describe('on a site the user granted', () => {
+  test.use({ grantAllSites: true });
+
+  test('X links inside the page are rewritten to the mirror, other links left alone', async ({ journey, recordingProxy, allowHosts }) => {
+    allowHosts('blog.example.org');
+    recordingProxy.serve('blog.example.org', () => ({
+      status: 200,
+      type: 'text/html',
+      body: `<!doctype html><title>Blog</title><p><a id="post" href="https://x.com/jack/status/20">a post</a>
+        <a id="profile" href="https://twitter.com/jack">a profile</a> <a id="other" href="https://example.org/a">elsewhere</a></p>`,
+    }));
+    const blog = await journey.newTab('http://blog.example.org/');
+    await blog.waitFor(`!document.getElementById('post').href.startsWith('https://x.com/')`, 20_000);
+    const hrefs = await blog.evaluate<string[]>(`['post', 'profile', 'other'].map((id) => document.getElementById(id).href)`);
+    const mirror = new URL(hrefs[0]!).hostname;
+    expect(MIRROR_HOSTS).toContain(mirror);
+    expect(hrefs).toEqual([`https://${mirror}/jack/status/20`, `https://${mirror}/jack`, 'https://example.org/a']);
+    expect(contactsWithX(journey.kind, recordingProxy.log)).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { launchSortie } from './fixtures.ts';
+import { buildWithAllSitesGranted } from './links.ts';
 import { GECKO_ID, launchFirefox, type SortieFirefox } from './firefox.ts';
 import type { Marionette } from './marionette.ts';
 import { expect, test as serversTest } from './servers.ts';
@@ -290,22 +291,48 @@ function firefoxJourney(ff: SortieFirefox): JourneyBrowser {
   };
 }
 
+/** Firefox's own record of what the user granted: what accepting its prompt writes. */
+async function grantInFirefox(m: Marionette, origins: string[]): Promise<void> {
+  await m.send('Marionette:SetContext', { value: 'chrome' });
+  try {
+    await m.send('WebDriver:ExecuteAsyncScript', {
+      script: `const [origins, done] = arguments;
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+        ExtensionPermissions.add(${JSON.stringify(GECKO_ID)}, { permissions: [], origins }, extension).then(() => done(true), (e) => done(String(e)));`,
+      args: [origins],
+    });
+  } finally {
+    await m.send('Marionette:SetContext', { value: 'content' });
+  }
+}
+
 // ---- The fixture --------------------------------------------------------------------
 
-export const test = serversTest.extend<{ journey: JourneyBrowser }>({
-  journey: async ({ profileDir, recordingProxy, allowHosts }, use, testInfo) => {
+export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites: boolean }>({
+  /**
+   * "All sites" granted, as if the user had accepted the browser's prompt (which no
+   * test can click): Chromium runs a copy of the build that lists the origin
+   * (buildWithAllSitesGranted); Firefox grants it through its own permission store.
+   */
+  grantAllSites: [false, { option: true }],
+  journey: async ({ profileDir, recordingProxy, allowHosts, grantAllSites }, use, testInfo) => {
     if (testInfo.project.name === 'firefox') {
       const ff = await launchFirefox(profileDir, recordingProxy.port);
       try {
         const journey = firefoxJourney(ff);
         await installed(journey);
+        if (grantAllSites) await grantInFirefox(ff.marionette, ['*://*/*']);
         await use(journey);
       } finally {
         await ff.close();
       }
       return;
     }
-    const sortie = await launchSortie(profileDir, recordingProxy.port);
+    const sortie = grantAllSites
+      ? await launchSortie(profileDir, recordingProxy.port, await buildWithAllSitesGranted())
+      : await launchSortie(profileDir, recordingProxy.port);
     allowHosts(`${sortie.extensionId}.chromiumapp.org`);
     try {
       const journey = chromiumJourney(sortie.context, sortie.extensionId);
