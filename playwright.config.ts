@@ -15,4 +15,10 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: { trace: 'off' },
+  // Journeys (tests/e2e/journeys) are written once for both browsers (tests/e2e/support/journey.ts);
+  // Chromium also runs every other spec. Firefox ESR is driven over Marionette, not by Playwright.
+  projects: [
+    { name: 'chromium', grepInvert: /@firefox-only/ },
+    { name: 'firefox', testMatch: 'journeys/**/*.spec.ts', grepInvert: /@chromium-only/ },
+  ],
 });

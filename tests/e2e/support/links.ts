@@ -4,15 +4,15 @@
  * extension's own messages, and a copy of the build where the user already
  * granted "all sites".
  */
-import { chromium, type Page, type Route } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILT_IN_MIRRORS } from '../../../lib/links/mirrors.ts';
 import type { LinksState } from '../../../lib/links/state.ts';
 import type { SettingsPatch } from '../../../lib/settings.ts';
-import { chromiumArgs, test as base, type SortieBrowser } from './fixtures.ts';
-import { CHROME_BUILD, CHROMIUM } from './paths.ts';
+import { launchSortie, test as base } from './fixtures.ts';
+import { CHROME_BUILD } from './paths.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -131,19 +131,10 @@ export function buildWithAllSitesGranted(): Promise<string> {
   return grantedCopy;
 }
 
-/** Like launchSortie, with another build of the extension. */
-async function launchBuild(profileDir: string, proxyPort: number, buildDir: string): Promise<SortieBrowser> {
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: false, args: chromiumArgs(proxyPort, [buildDir]) });
-  const isBackground = (w: { url(): string }) => w.url().endsWith('/background.js');
-  const serviceWorker = async () => context.serviceWorkers().find(isBackground) ?? (await context.waitForEvent('serviceworker', { predicate: isBackground }));
-  const extensionId = new URL((await serviceWorker()).url()).host;
-  return { context, extensionId, serviceWorker };
-}
-
 /** The test fixture, on the build where "all sites" is granted. */
 export const testAllSitesGranted = base.extend({
   sortie: async ({ profileDir, recordingProxy, allowHosts }, use) => {
-    const sortie = await launchBuild(profileDir, recordingProxy.port, await buildWithAllSitesGranted());
+    const sortie = await launchSortie(profileDir, recordingProxy.port, await buildWithAllSitesGranted());
     allowHosts(`${sortie.extensionId}.chromiumapp.org`);
     await use(sortie);
     await sortie.context.close().catch(() => undefined);

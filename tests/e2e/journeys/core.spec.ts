@@ -1,0 +1,164 @@
+/**
+ * The user journeys that run in both browsers (see tests/e2e/support/journey.ts):
+ * first run, connecting to a real PDS and the Mastodon test server, a thread to
+ * both, X links to a mirror, and "Share on X" to Sortie's composer. After each,
+ * the privacy contract is checked: no request to a host the journey did not allow.
+ */
+import { createHash } from 'node:crypto';
+import { AtpAgent } from '@atproto/api';
+import { GECKO_ID } from '../support/firefox.ts';
+import { uniqueName } from '../support/servers.ts';
+import { expect, test, type Tab } from '../support/journey.ts';
+import { MIRROR_HOSTS } from '../support/links.ts';
+
+/**
+ * What reached X: any request at all in Firefox; in Chromium, anything but a
+ * bare tunnel (the proxy answers every tunnel with 502, so none carried a request).
+ */
+function contactsWithX(kind: 'chromium' | 'firefox', log: readonly { host: string; url: string }[]) {
+  return log.filter((r) => r.host === 'x.com' && (kind === 'firefox' || !r.url.startsWith('https://x.com:443')));
+}
+
+const accountsText = (tab: Tab) => tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
+
+test('first run opens Sortie\'s own welcome page and nothing else', async ({ journey }) => {
+  let urls: string[] = [];
+  await expect
+    .poll(async () => (urls = await journey.tabUrls()), { timeout: 15_000 })
+    .toContainEqual(expect.stringMatching(new RegExp(`^${journey.extensionOrigin}/options\\.html#welcome$`)));
+  // Only Sortie's page and the browser's own blank tab.
+  expect(urls.filter((u) => !u.startsWith(journey.extensionOrigin) && u !== 'about:blank')).toEqual([]);
+});
+
+test('connect Bluesky and Mastodon, then a thread goes to both, each part once and in order', async ({ journey, pds, mastodon }) => {
+  const me = await pds.createUser(uniqueName('ff'));
+  const masto = mastodon.createAccount(uniqueName('ff'));
+  const username = mastodon.state.accounts.find((a) => a.id === masto.id)!.username;
+
+  const options = await journey.openPage('options.html');
+  await options.fill('Handle or email', me.handle);
+  await options.fill('App password', me.appPassword);
+  await options.clickText('Self-hosted account or other provider');
+  await options.fill('Hosting provider (PDS) address', pds.url);
+  await options.click('Connect Bluesky');
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(me.handle);
+
+  await options.fill('Your server', mastodon.url);
+  await options.clickText('Older server? Paste an access token');
+  await options.fill('Access token', masto.token);
+  await options.click('Connect with this token');
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
+
+  const compose = await journey.openPage('compose.html');
+  // Longer than Bluesky's 300 characters: a thread of two there, one post on Mastodon (500).
+  const first = `Premier message depuis ${journey.kind} : ça part partout sauf sur X. `;
+  const text = (first + 'Les fils restent dans l\'ordre. ').padEnd(420, '·');
+  await compose.fill('What do you want to say?', text);
+  await compose.click('Post');
+  await compose.waitFor(
+    `(() => { const s = document.querySelector('[data-testid="post-status"]'); const li = s ? s.querySelectorAll('li') : []; return li.length > 0 && [...li].every((l) => l.dataset.state === 'sent'); })()`,
+    45_000,
+  );
+
+  const agent = new AtpAgent({ service: pds.url });
+  const { data } = await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post', reverse: true });
+  const posts = data.records.map((r) => r.value as { text: string; reply?: { parent: { uri: string } } });
+  expect(posts.length).toBeGreaterThanOrEqual(2);
+  expect(posts[0]!.text.startsWith(first.trim())).toBe(true);
+  expect(posts[0]!.reply).toBeUndefined();
+  // Each part answers the one before it: the thread reads in order.
+  posts.slice(1).forEach((post, i) => expect(post.reply?.parent.uri).toBe(data.records[i]!.uri));
+  const statuses = mastodon.state.statuses.filter((s) => s.accountId === masto.id);
+  expect(statuses).toHaveLength(1);
+  expect(statuses[0]!.text).toContain(first.trim());
+});
+
+test('an X link typed or opened goes to a mirror, never to X', async ({ journey, recordingProxy, allowHosts }) => {
+  allowHosts(...MIRROR_HOSTS);
+  // Chromium may open a bare TCP connection (a tunnel with no request in it) to a typed host
+  // before any rule applies; Firefox, with speculative connections off, opens none.
+  if (journey.kind === 'chromium') allowHosts('x.com');
+  const tab = await journey.newTab();
+  await tab.goto('https://x.com/jack/status/20');
+  await expect
+    .poll(() => recordingProxy.log.filter((r) => MIRROR_HOSTS.includes(r.host)).length, { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  expect(contactsWithX(journey.kind, recordingProxy.log)).toEqual([]);
+});
+
+test('"Share on X" opens Sortie\'s composer with the shared text, and X hears nothing', async ({ journey, recordingProxy, allowHosts }) => {
+  if (journey.kind === 'chromium') allowHosts('x.com'); // a bare preconnect, as above
+  const tab = await journey.newTab();
+  await tab.goto('https://x.com/intent/post?text=Je%20quitte%20X&url=https%3A%2F%2Fexample.org%2Fa');
+  await expect.poll(() => tab.url(), { timeout: 15_000 }).toMatch(new RegExp(`^${journey.extensionOrigin}/compose\\.html`));
+  await tab.waitFor(`document.getElementById('text')?.value.includes('Je quitte X')`);
+  expect(await tab.evaluate<string>(`document.getElementById('text').value`)).toContain('https://example.org/a');
+  expect(contactsWithX(journey.kind, recordingProxy.log)).toEqual([]);
+});
+
+test('Mastodon sign-in through the browser\'s own sign-in window (OAuth with PKCE), the token never in a page', async ({ journey, mastodon, allowHosts }) => {
+  // The browser's identity API catches the redirect to its own reserved address (Chromium's is allowed by the fixture).
+  if (journey.kind === 'firefox') allowHosts(`${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org`);
+  const username = uniqueName('oa');
+  mastodon.createAccount(username, 'correct horse');
+  const options = await journey.openPage('options.html');
+  await options.fill('Your server', mastodon.url);
+  await options.click('Connect Mastodon');
+  const signIn = await journey.waitForTab(/\/oauth\/authorize/);
+  await signIn.fill('Username', username);
+  await signIn.fill('Password', 'correct horse');
+  await signIn.click('Authorize');
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
+  const token = mastodon.state.tokens.filter((t) => mastodon.state.accounts.find((a) => a.id === t.accountId)?.username === username).at(-1)!;
+  expect(token.token).toBeTruthy();
+  expect(await options.evaluate<string>('document.documentElement.outerHTML')).not.toContain(token.token);
+});
+
+test('a post waiting for a retry goes out once after the browser suspended the background', async ({ journey, mastodon }) => {
+  test.setTimeout(150_000);
+  const masto = mastodon.createAccount(uniqueName('su'));
+  const username = mastodon.state.accounts.find((a) => a.id === masto.id)!.username;
+  const options = await journey.openPage('options.html');
+  await options.fill('Your server', mastodon.url);
+  await options.clickText('Older server? Paste an access token');
+  await options.fill('Access token', masto.token);
+  await options.click('Connect with this token');
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
+
+  // The server fails the first attempt: the post waits for its retry when the background goes.
+  mastodon.faults.nextStatuses.push('error503');
+  const compose = await journey.openPage('compose.html');
+  const text = `Suspendu puis envoyé (${journey.kind})`;
+  await compose.fill('What do you want to say?', text);
+  await compose.click('Post');
+  await expect.poll(() => mastodon.state.requestLog.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses').length, { timeout: 20_000 }).toBeGreaterThan(0);
+  await journey.suspendBackground();
+
+  await expect
+    .poll(() => mastodon.state.statuses.filter((s) => s.accountId === masto.id).length, { timeout: 120_000, intervals: [1_000] })
+    .toBe(1);
+  // And it stays once: nothing posts it a second time.
+  await new Promise((r) => setTimeout(r, 3_000));
+  expect(mastodon.state.statuses.filter((s) => s.accountId === masto.id && s.text === text)).toHaveLength(1);
+});
+
+test.describe('on a site the user granted', () => {
+  test.use({ grantAllSites: true });
+
+  test('X links inside the page are rewritten to the mirror, other links left alone', async ({ journey, recordingProxy, allowHosts }) => {
+    allowHosts('blog.example.org');
+    recordingProxy.serve('blog.example.org', () => ({
+      status: 200,
+      type: 'text/html',
+      body: `<!doctype html><title>Blog</title><p><a id="post" href="https://x.com/jack/status/20">a post</a>
+        <a id="profile" href="https://twitter.com/jack">a profile</a> <a id="other" href="https://example.org/a">elsewhere</a></p>`,
+    }));
+    const blog = await journey.newTab('http://blog.example.org/');
+    await blog.waitFor(`!document.getElementById('post').href.startsWith('https://x.com/')`, 20_000);
+    const hrefs = await blog.evaluate<string[]>(`['post', 'profile', 'other'].map((id) => document.getElementById(id).href)`);
+    const mirror = new URL(hrefs[0]!).hostname;
+    expect(MIRROR_HOSTS).toContain(mirror);
+    expect(hrefs).toEqual([`https://${mirror}/jack/status/20`, `https://${mirror}/jack`, 'https://example.org/a']);
+    expect(contactsWithX(journey.kind, recordingProxy.log)).toEqual([]);
+  });
+});

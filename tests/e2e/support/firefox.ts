@@ -1,0 +1,131 @@
+/**
+ * Debian's Firefox ESR with the built add-on, driven over Marionette
+ * (tests/e2e/support/marionette.ts): a fresh profile per test, every
+ * non-loopback request through the recording proxy, and a fixed extension
+ * UUID so Sortie's pages have a known `moz-extension://` origin.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Marionette } from './marionette.ts';
+
+export const FIREFOX: string | undefined = existsSync('/usr/bin/firefox-esr') ? '/usr/bin/firefox-esr' : undefined;
+export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+/** The gecko id in wxt.config.ts. */
+export const GECKO_ID = 'sortie@sortie.example';
+/** Any fixed UUID: Firefox gives the add-on this origin instead of a random one. */
+export const FIREFOX_EXTENSION_UUID = '5a0b1e7c-3d2f-4c8e-9b6a-1f2e3d4c5b6a';
+
+export interface SortieFirefox {
+  marionette: Marionette;
+  extensionOrigin: string;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * Preferences for a quiet, proxied test profile. Marionette also applies its
+ * own recommended automation preferences at start (updates, telemetry,
+ * first-run pages off); these add what a privacy test needs on top.
+ */
+function userPrefs(marionettePort: number, proxyPort: number, lang: string): Record<string, string | number | boolean> {
+  return {
+    'marionette.port': marionettePort,
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+    // Every request that is not loopback goes through the recording proxy (loopback never does).
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.allow_hijacking_localhost': false,
+    'intl.accept_languages': lang,
+    'intl.locale.requested': lang.split(',')[0]!.trim(),
+    // Firefox's own background traffic, which has nothing to do with Sortie.
+    'app.update.disabledForTesting': true,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.safebrowsing.blockedURIs.enabled': false,
+    'browser.safebrowsing.provider.mozilla.updateURL': '',
+    'browser.safebrowsing.provider.google4.updateURL': '',
+    'services.settings.server': 'http://127.0.0.1:9/',
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'browser.urlbar.speculativeConnect.enabled': false,
+    'browser.places.speculativeConnect.enabled': false,
+    'extensions.update.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.blocklist.enabled': false,
+    'extensions.systemAddon.update.enabled': false,
+    'browser.newtabpage.enabled': false,
+    'browser.startup.page': 0,
+    'browser.aboutwelcome.enabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'media.gmp-manager.url': '',
+    'media.gmp-gmpopenh264.enabled': false,
+    'media.gmp-widevinecdm.enabled': false,
+    'media.gmp-gmpopenh264.autoupdate': false,
+    'media.gmp-widevinecdm.autoupdate': false,
+    'browser.region.network.url': '',
+    'browser.region.update.enabled': false,
+    'geo.provider.network.url': '',
+    'doh-rollout.disable-heuristics': true,
+    'network.trr.mode': 5,
+    'browser.contentblocking.report.lockwise.enabled': false,
+    'signon.management.page.breach-alerts.enabled': false,
+    'browser.topsites.contile.enabled': false,
+    'privacy.fingerprintingProtection': false,
+  };
+}
+
+/** Starts Firefox on `profileDir`, installs the built add-on as a temporary one, and waits for its background. */
+export async function launchFirefox(profileDir: string, proxyPort: number, lang = 'en-US, en'): Promise<SortieFirefox> {
+  if (!FIREFOX) throw new Error('Firefox ESR is not installed (apt-get install firefox-esr)');
+  const port = await freePort();
+  const prefs = userPrefs(port, proxyPort, lang);
+  await writeFile(
+    join(profileDir, 'user.js'),
+    Object.entries(prefs)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n'),
+  );
+  const child: ChildProcess = spawn(FIREFOX, ['-marionette', '-remote-allow-system-access', '-headless', '-no-remote', '-profile', profileDir], {
+    stdio: 'ignore',
+    // Release builds ignore services.settings.server unless this is set (Remote Settings' own switch).
+    env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const marionette = await Marionette.connect(port);
+  await marionette.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: false } } });
+  await marionette.send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
+  return {
+    marionette,
+    extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
+    async close() {
+      await marionette.send('WebDriver:DeleteSession').catch(() => undefined);
+      marionette.close();
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
