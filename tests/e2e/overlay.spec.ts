@@ -7,35 +7,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { AtpAgent } from '@atproto/api';
-import type { Page, Route } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodon } from './support/ui.ts';
+import { serveX } from './support/x-page.ts';
 
-const X_HOME = readFileSync(new URL('./fixtures/x-home.html', import.meta.url), 'utf8');
-/** Close to X's: scripts by nonce, frames only from X. The extension's frame must still load. */
-const X_CSP = "default-src 'self'; script-src 'nonce-x-fixture'; style-src 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; frame-src 'self' https://x.com";
 const OFFER = 'Post to Mastodon & Bluesky instead';
 const DIALOG = 'Sortie: post to Mastodon & Bluesky';
-
-type RouteHost = (host: string, handler: (route: Route) => Promise<void> | void) => Promise<void>;
-
-/** Serves the fixture on x.com and counts what reaches X's post endpoint. */
-async function serveX(routeHost: RouteHost): Promise<string[]> {
-  const createTweet: string[] = [];
-  await routeHost('x.com', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname.endsWith('/CreateTweet')) {
-      createTweet.push(route.request().postData() ?? '');
-      return route.fulfill({ json: { data: { create_tweet: {} } } });
-    }
-    if (url.pathname === '/home' || url.pathname === '/compose/post') {
-      return route.fulfill({ contentType: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } });
-    }
-    return route.fulfill({ status: 404, body: '' });
-  });
-  return createTweet;
-}
 
 /** What X does when a file is picked: a preview image from a blob: URL of the page. */
 async function attachImageOnX(page: Page, composer: string): Promise<void> {
