@@ -3,6 +3,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { BUILT_IN_MIRRORS } from './lib/links/mirrors.ts';
 
+/** X's origins, where the overlay runs (entrypoints/x.content and lib/x/embed-protocol.ts's isXOrigin). */
+const X_PAGES = ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'].map((h) => `https://${h}/*`);
+
 // Debian's Chromium lives here; web-ext only guesses Google Chrome's paths.
 const debianChromium = '/usr/bin/chromium';
 
@@ -53,12 +56,13 @@ export default defineConfig({
       ...BUILT_IN_MIRRORS.map((m) => `${m.origin}/*`),
     ],
     optional_host_permissions: ['*://*/*'],
-    // The x.com overlay frames the compose page, and share-intent redirects (DNR) land on it
-    // from any site's "Share on X" button: Chrome only lets a page's navigation be redirected
-    // to a resource accessible to that page. The compose page refuses to run framed by anything
-    // but the x.com overlay (entrypoints/compose/main.tsx).
+    // The x.com overlay frames the compose page: accessible to X's origins only, and only
+    // through the per-session dynamic URL runtime.getURL gives the content script, so no
+    // page can probe a fixed URL to learn that Sortie is installed. Framed, the page still
+    // needs a one-time secret from the background before it shows anything
+    // (components/composer/embed.ts).
     web_accessible_resources: [
-      { resources: ['compose.html'], matches: ['*://*/*'] },
+      { resources: ['compose.html'], matches: X_PAGES, use_dynamic_url: true },
       // X links land on it from any page when no mirror works.
       { resources: ['fallback.html'], matches: ['<all_urls>'] },
     ],

@@ -17,14 +17,13 @@ import type { Page } from '@playwright/test';
 import { evaluateInContentScript } from '../support/isolated-world.ts';
 import { expect, test, uniqueName } from '../support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from '../support/ui.ts';
+import { clickInOverlay, composeFrame, DIALOG, inOverlay, OFFER_BUTTON } from '../support/overlay-ui.ts';
 import { HOSTILE_X_CSP, serveX } from '../support/x-page.ts';
 import type { TestPds } from '../../servers/pds.ts';
 import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-const OFFER = 'Post to Mastodon & Bluesky instead';
-const DIALOG = 'Sortie: post to Mastodon & Bluesky';
 
 interface Attack {
   /** Every message X's window or X's ports received. */
@@ -157,6 +156,7 @@ test('X races a forged hand-off into the overlay\'s frame: ignored; the user\'s 
   openPage,
   routeHost,
   allowHosts,
+  extensionId,
   pds,
   mastodon,
 }) => {
@@ -184,9 +184,9 @@ test('X races a forged hand-off into the overlay\'s frame: ignored; the user\'s 
   const text = 'Only what I typed, nothing from X';
   await page.locator('[data-testid="tweetTextarea_0"]').click();
   await page.keyboard.type(text);
-  await page.getByRole('button', { name: OFFER }).click();
-  await expect(page.getByRole('dialog', { name: DIALOG })).toBeVisible();
-  const frame = page.frameLocator('iframe[title="Sortie composer"]');
+  await clickInOverlay(page, extensionId, OFFER_BUTTON);
+  await expect.poll(() => inOverlay(page, extensionId, DIALOG)).not.toBeNull();
+  const frame = await composeFrame(page);
   await expect(frame.getByLabel('What do you want to say?')).toHaveValue(text);
   // Let the flood run against the open composer: X's image never joins the post.
   await page.waitForTimeout(1_500);
@@ -194,7 +194,7 @@ test('X races a forged hand-off into the overlay\'s frame: ignored; the user\'s 
   await frame.getByRole('button', { name: 'Post', exact: true }).click();
 
   // Sortie's real flow: the overlay closes and X's box is emptied.
-  await expect(page.getByRole('dialog', { name: DIALOG })).toHaveCount(0);
+  await expect.poll(() => inOverlay(page, extensionId, DIALOG)).toBeNull();
   await expect(page.getByTestId('inline-composer')).toHaveAttribute('data-x-state', '');
   const agent = new AtpAgent({ service: pds.url });
   await expect
@@ -271,7 +271,8 @@ test('X\'s script focuses its composer and fires synthetic events: no trace of S
   // Both events went on to X's own handlers (X's page decides about them, Sortie stays out).
   expect(seen.reached.map((r) => r.type)).toEqual(expect.arrayContaining(['click', 'keydown']));
   expect(seen.reached.find((r) => r.type === 'click')?.defaultPrevented).toBe(false);
-  await expect.poll(() => createTweet.length).toBe(1);
+  // X's own code posted (on X) what its script asked for.
+  await expect.poll(() => createTweet.length).toBeGreaterThan(0);
 });
 
 test('overlay option off: the background issues no hand-off secret and the framed compose page refuses', async ({
