@@ -55,8 +55,6 @@ async function showPanel(ctx: ContentScriptContext, source: string, signal: Abor
   let scroller: AutoScroll | null = null;
   const ui = await createShadowRootUi(ctx, {
     name: 'sortie-bridge',
-    // Closed: X's script cannot read or drive the panel.
-    mode: 'closed',
     position: 'inline',
     anchor: 'body',
     append: 'last',
