@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 import { REDIRECTED_FIXER_HOSTS } from './lib/links/dnr.ts';
 import { BUILT_IN_MIRRORS } from './lib/links/mirrors.ts';
 
+/** X's origins, where the overlay runs (entrypoints/x.content and lib/x/embed-protocol.ts's isXOrigin). */
+const X_PAGES = ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'].map((h) => `https://${h}/*`);
+
 // Debian's Chromium lives here; web-ext only guesses Google Chrome's paths.
 const debianChromium = '/usr/bin/chromium';
 
@@ -62,8 +65,13 @@ export default defineConfig({
     // the user has Sortie. Share intents and X links when no mirror works are blocked by
     // the rules and the background opens the page in that tab itself (lib/links/dnr.ts,
     // lib/links/takeover.ts), which needs no web-accessible resource; the fallback page is
-    // never framed. (The x.com overlay's frame of the compose page needs an entry limited
-    // to X's origins, added with the overlay's own hardening.)
+    // never framed.
+    // The x.com overlay frames the compose page: accessible to X's origins only, and only
+    // through the per-session dynamic URL runtime.getURL gives the content script, so no
+    // page can probe a fixed URL to learn that Sortie is installed. Framed, the page still
+    // needs a one-time secret from the background before it shows anything
+    // (components/composer/embed.ts).
+    web_accessible_resources: [{ resources: ['compose.html'], matches: X_PAGES, use_dynamic_url: true }],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

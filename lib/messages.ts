@@ -19,6 +19,7 @@ import type { BlueskyConnectResult } from './engine/protocol.ts';
 import type { LinksState } from './links/state.ts';
 import type { Job } from './outbox/job.ts';
 import type { Settings, SettingsPatch } from './settings.ts';
+import { TICKET_PATTERN } from './x/embed-protocol.ts';
 import type { OverlayStrings } from './x/strings.ts';
 import * as v from './validate.ts';
 
@@ -171,6 +172,13 @@ export const MESSAGES = {
   'page.config': spec<PageConfig>()('any', v.empty()),
   /** Content scripts and pages: open Sortie's composer with this text. */
   'compose.open': spec<{ opened: true }>()('any', composeHandoff),
+  /**
+   * x.com content script, about to frame the compose page: a one-time secret for the hand-off,
+   * bound to its tab. Refused unless the sender is a content script on X and the overlay is on.
+   */
+  'overlay.ticket': spec<{ ticket: string }>()('any', v.empty()),
+  /** The compose page framed on x.com: verify and consume the hand-off's secret (refused: not Sortie's overlay). */
+  'overlay.redeem': spec<null>()('extension', v.object({ ticket: v.string({ min: 43, max: 43, pattern: TICKET_PATTERN }) })),
   /** Options page: the mirrors with their health, the one in use, where page links are rewritten. */
   'links.state': spec<LinksState>()('extension', v.empty()),
   /** Options page: after a host permission was granted or removed. */

@@ -4,6 +4,7 @@
  * it per target exactly as each network will receive it, and queues it.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import { onAccountsChanged } from '../../lib/accounts/changes.ts';
 import { BLUESKY_LIMITS } from '../../lib/compose/limits.ts';
@@ -26,6 +27,7 @@ import { PostStatus } from './PostStatus.tsx';
 import { TargetPreviews } from './TargetPreviews.tsx';
 import { useDraft } from './useDraft.ts';
 import { useUnresolvedMentions } from './useUnresolvedMentions.ts';
+import type { PostGate, PostVia } from './visibility.ts';
 
 export function previewTargets(accounts: PublicAccount[], ids: string[]): PreviewTarget[] {
   return accounts
@@ -45,9 +47,14 @@ export interface ComposerProps {
   incoming?: Incoming | null;
   /** The compose tab lists saved drafts; the popup and the overlay do not. */
   showDrafts?: boolean;
+  /**
+   * Framed on x.com: posts only while the composer is really visible (./visibility.ts); where the
+   * browser cannot tell, it offers Sortie's own compose tab instead of Post.
+   */
+  postGate?: PostGate;
 }
 
-export function Composer({ settings, onPosted, incoming, showDrafts = false }: ComposerProps) {
+export function Composer({ settings, onPosted, incoming, showDrafts = false, postGate }: ComposerProps) {
   const { t, td, lang } = useT();
   const [accounts, setAccounts] = useState<PublicAccount[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -100,6 +107,14 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     if (handoffTruncated) setNotice(t('compose.handoff.truncated', { n: MAX_HANDOFF_CHARS.toLocaleString(lang) }));
   }, [handoffTruncated, t, lang]);
   const taken = useRef<Incoming | null>(null);
+  const textBox = useRef<HTMLTextAreaElement>(null);
+  const postButton = useRef<HTMLButtonElement>(null);
+  const ready = accounts !== null && draft !== null;
+
+  useEffect(() => {
+    if (!postGate || !ready || !textBox.current || !postButton.current) return;
+    return postGate.watch(textBox.current, postButton.current);
+  }, [postGate, ready]);
 
   useEffect(() => {
     if (!draft || !incoming || taken.current === incoming) return;
@@ -180,25 +195,46 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
     }
   }
 
+  /** Posts only if the gate (framed on x.com) lets this action through; says why not otherwise. */
+  async function tryPost(via: PostVia) {
+    const seen = postGate ? await postGate.settle(via) : 'visible';
+    if (seen === 'visible') {
+      void post();
+      return;
+    }
+    setError(t(seen === 'hidden' ? 'compose.embed.hidden' : 'compose.embed.noVisibility'));
+  }
+
+  /** No way to tell the frame is visible: the same draft (already in IndexedDB) in Sortie's own tab. */
+  async function continueInTab() {
+    if (!draft) return;
+    await flush();
+    const url = new URL(browser.runtime.getURL('/compose.html'));
+    url.searchParams.set('draft', draft.id);
+    await browser.tabs.create({ url: url.toString() });
+  }
+
   if (!accounts || !draft) return <p role="status">{t('compose.loading')}</p>;
+  const noPostHere = postGate !== undefined && !postGate.supported;
   return (
     <>
       <form
         class="composer"
         onSubmit={(e) => {
           e.preventDefault();
-          void post();
+          void tryPost('button');
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
-            void post();
+            void tryPost('shortcut');
           }
         }}
       >
         <AccountPicker accounts={accounts} selected={draft.targets} onChange={chooseTargets} />
         <label for="text" class="visually-hidden">{t('compose.text')}</label>
         <textarea
+          ref={textBox}
           id="text"
           placeholder={t('compose.text')}
           value={draft.text}
@@ -229,20 +265,32 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false }: C
         </details>
         {notice && <p role="status" class="warn">{notice}</p>}
         {error && <p role="alert" class="error">{error}</p>}
-        {offText && accounts.length > 0 && (
-          <p id="post-off" class="muted" data-testid="post-off">
-            {offText}
-          </p>
+        {noPostHere ? (
+          <>
+            <p class="warn">{t('compose.embed.noVisibility')}</p>
+            <button type="button" class="primary" onClick={() => void continueInTab()}>
+              {t('compose.embed.continueInTab')}
+            </button>
+          </>
+        ) : (
+          <>
+            {offText && accounts.length > 0 && (
+              <p id="post-off" class="muted" data-testid="post-off">
+                {offText}
+              </p>
+            )}
+            <button
+              ref={postButton}
+              type="submit"
+              class="primary"
+              disabled={posting || offReasons.length > 0}
+              aria-describedby={offText && accounts.length > 0 ? 'post-off' : undefined}
+              aria-keyshortcuts="Control+Enter"
+            >
+              {draft.scheduledAt ? t('compose.schedulePost') : t('compose.post')}
+            </button>
+          </>
         )}
-        <button
-          type="submit"
-          class="primary"
-          disabled={posting || offReasons.length > 0}
-          aria-describedby={offText && accounts.length > 0 ? 'post-off' : undefined}
-          aria-keyshortcuts="Control+Enter"
-        >
-          {draft.scheduledAt ? t('compose.schedulePost') : t('compose.post')}
-        </button>
         {postId && <PostStatus postId={postId} accounts={accounts} />}
       </form>
       {showDrafts && (

@@ -2,19 +2,25 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Composer } from '../../components/composer/Composer.tsx';
 import { framing, listenForHandoff, type EmbedLink } from '../../components/composer/embed.ts';
+import { browserGateEnv, createPostGate, type PostGate } from '../../components/composer/visibility.ts';
 import { fetchSharedImage, type Incoming } from '../../components/composer/incoming.ts';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
+import { send } from '../../lib/messaging/client.ts';
 import { countFromPage } from '../../lib/stats.ts';
 
 const params = new URLSearchParams(location.search);
 /** Framed by the x.com overlay (`?embed=1`), which closes when told the post is queued; framed by anything else, refused. */
 const where = framing(window, params.get('embed') === '1');
 const embedded = where === 'overlay';
+/** The background verifies and consumes the hand-off's one-time secret (refused: not Sortie's overlay). */
+const redeem = (ticket: string): Promise<boolean> => send('overlay.redeem', { ticket }).then(() => true, () => false);
 /** Started before the first render: the overlay sends as soon as this frame has loaded. */
-const embedLink: Promise<EmbedLink> | null = embedded ? listenForHandoff(window) : null;
+const embedLink: Promise<EmbedLink> | null = embedded ? listenForHandoff(window, redeem) : null;
+/** Framed on x.com: Post acts only while this frame is really visible (IntersectionObserver v2). */
+const postGate: PostGate | undefined = embedded ? createPostGate(browserGateEnv(window)) : undefined;
 /** `?image=URL`: an image shared from the context menu. */
 const sharedImage = params.get('image');
 
@@ -73,11 +79,13 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
     };
   }, [link]);
 
-  if (where === 'refused') {
+  // The overlay option off: no framed composer at all (the background issues no secret either).
+  const overlayOff = embedded && state.settings !== null && !state.settings.xOverlay;
+  if (where === 'refused' || overlayOff) {
     return (
       <main>
         <h1>{t('compose.title')}</h1>
-        <p role="alert">{t('compose.framedRefused')}</p>
+        <p role="alert">{t(overlayOff ? 'compose.framedOverlayOff' : 'compose.framedRefused')}</p>
       </main>
     );
   }
@@ -90,6 +98,7 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
           settings={state.settings}
           incoming={incoming}
           showDrafts={!embedded}
+          postGate={postGate}
           onPosted={(postId) => {
             // The exit dashboard counts posts written in X's composer and sent by Sortie instead.
             if (link) countFromPage('x.takeovers');

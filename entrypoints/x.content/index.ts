@@ -1,7 +1,7 @@
 /**
  * Runs on x.com and twitter.com. Kept small on purpose (no Preact here): it
  * watches for X's composer with one batched MutationObserver and mounts a
- * shadow-root UI only when the composer is in use; Sortie's real composer
+ * closed shadow-root UI only once the user acted in the composer; Sortie's real composer
  * loads in a frame only when the user asks for it. The follow collector
  * (issue 8) can join as another feature of the same manager.
  */
@@ -23,16 +23,21 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     let config: PageConfig | null = null;
+    // Chrome: the per-session dynamic URL (compose.html is web-accessible to X with use_dynamic_url),
+    // which it redirects to the extension's own origin, where the hand-off is addressed.
     const composeBase = browser.runtime.getURL('/compose.html');
 
     const overlay = createOverlay({
       doc: document,
       config: () => config,
       composeBase,
-      extensionOrigin: new URL(composeBase).origin,
+      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      ticket: () => send('overlay.ticket').then(({ ticket }) => ticket, () => null),
       mount: async (build) => {
         const ui = await createShadowRootUi<OverlayView>(ctx, {
           name: 'sortie-overlay',
+          // Closed: X's script cannot reach into it (the frame, the offer, the dialog).
+          mode: 'closed',
           position: 'inline',
           anchor: 'body',
           append: 'last',

@@ -15,10 +15,12 @@ import { SortieError } from '../messaging/errors.ts';
 import type { Handlers } from '../messaging/router.ts';
 import { getJob, putJob, recentJobs } from '../outbox/store.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
+import { isXUrl } from '../x/embed-protocol.ts';
 import { composeUrl } from './compose-url.ts';
 import type { LinksControl } from './links-control.ts';
 import { linkHandlers } from './links-handlers.ts';
 import { cancelJobAndRest, deleteHeldPost, editJob, kickOutbox, onEngineIdle, retryJob, sendHeldPost, wakeFor } from './outbox-control.ts';
+import { createTicketBook } from './overlay-tickets.ts';
 import { pageConfigFrom } from './page-config.ts';
 
 export interface BackgroundDeps {
@@ -55,6 +57,8 @@ async function asUserError<T>(work: Promise<T>): Promise<T> {
 }
 
 export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps): Handlers {
+  /** The x.com overlay's hand-off secrets (lib/background/overlay-tickets.ts). */
+  const tickets = createTicketBook();
   return {
     'settings.get': async () => getSettings(await db()),
     'settings.update': async (patch) => {
@@ -123,6 +127,19 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
     'compose.open': async (handoff) => {
       await browser.tabs.create({ url: composeUrl(browser.runtime.getURL('/compose.html'), handoff) });
       return { opened: true };
+    },
+    'overlay.ticket': async (_, { sender, tabId, url }) => {
+      // Only the x.com content script frames the composer; extension pages have no use for a secret.
+      if (sender !== 'content' || tabId === undefined || !isXUrl(url)) throw new SortieError('error.forbiddenSender', 'overlay.ticket');
+      if (!(await getSettings(await db())).xOverlay) throw new SortieError('error.forbiddenSender', 'the x.com overlay is off');
+      return { ticket: tickets.issue(tabId) };
+    },
+    'overlay.redeem': async ({ ticket }, { tabId }) => {
+      // Consumed first, whatever follows: a secret is never presented twice.
+      const valid = tabId !== undefined && tickets.redeem(ticket, tabId);
+      if (!(await getSettings(await db())).xOverlay) throw new SortieError('error.forbiddenSender', 'the x.com overlay is off');
+      if (!valid) throw new SortieError('error.forbiddenSender', 'not Sortie\'s overlay');
+      return null;
     },
     ...linkHandlers({ db, links, grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [] }),
     ...createBridgeHandlers({ db }),

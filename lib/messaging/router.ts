@@ -21,6 +21,8 @@ export interface HandlerContext {
   sender: SenderKind;
   /** The tab a content script or extension tab runs in, if any. */
   tabId: number | undefined;
+  /** The sending document's URL, as the browser reports it (the page a content script runs in). */
+  url: string | undefined;
 }
 
 export type Handlers = {
@@ -70,7 +72,7 @@ async function handle(
   }
   try {
     const handler = handlers[name] as (req: unknown, ctx: HandlerContext) => unknown;
-    const value = await handler(request, { sender, tabId: rawSender.tab?.id });
+    const value = await handler(request, { sender, tabId: rawSender.tab?.id, url: rawSender.url });
     return { ok: true, value: value ?? null };
   } catch (error) {
     if (error instanceof SortieError) return refuse(error.messageKey, error.detail);

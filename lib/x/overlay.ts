@@ -4,6 +4,11 @@
  * what was typed on X (and the attached images), and after Sortie queued the
  * post, empty X's box so nothing is sent to X by mistake. X receives nothing
  * from any of this: the text goes from X's DOM to the extension's frame.
+ *
+ * X's page must not learn that Sortie is installed before the user acts: the
+ * UI is mounted only after a trusted pointer or key event (`isTrusted`, which
+ * no page script can forge) inside X's composer, never because X's script
+ * focused it; untrusted events are ignored, not handled nor cancelled.
  */
 import type { PageConfig } from '../messages.ts';
 import {
@@ -30,9 +35,12 @@ export interface OverlayDeps {
   /** Mounts the shadow-root UI around the view `build` makes (WXT's createShadowRootUi in the content script). */
   mount: (build: (container: HTMLElement) => OverlayView) => Promise<MountedUi>;
   config: () => PageConfig | null;
-  /** The compose page's URL (runtime.getURL('/compose.html')). */
+  /** The compose page's URL (runtime.getURL('/compose.html'): Chrome's per-session dynamic URL). */
   composeBase: string;
+  /** Where the framed page ends up (Chrome redirects the dynamic URL to the extension's own origin). */
   extensionOrigin: string;
+  /** The background's one-time hand-off secret for this tab ('overlay.ticket'); null when refused. */
+  ticket: () => Promise<string | null>;
   fetchImages?: (urls: readonly string[]) => Promise<FetchedImages>;
 }
 
@@ -53,6 +61,8 @@ interface Session {
   mounted: MountedUi | null;
   /** The inline composer last focused, while focus sits in Sortie's own UI. */
   lastFocused: Element | null;
+  /** X composers (their roots) the user pressed a key or pointer in: the only ones Sortie offers for. */
+  engaged: WeakSet<Element>;
   dialog: { composer: XComposer; port: MessagePort } | null;
 }
 
@@ -84,7 +94,9 @@ export function createOverlay(deps: OverlayDeps): Overlay {
     const config = deps.config();
     if (s.dialog !== null) return;
     const inOurUi = s.mounted?.view.contains(doc.activeElement) === true || isShadowHost(doc.activeElement);
-    const composer = config?.xOverlay ? activeComposer(doc, inOurUi ? s.lastFocused : null) : null;
+    const active = config?.xOverlay ? activeComposer(doc, inOurUi ? s.lastFocused : null) : null;
+    // Focus alone proves nothing (X's script can focus its composer): the user must have acted in it.
+    const composer = active !== null && s.engaged.has(active.root) ? active : null;
     if (composer === null) {
       s.mounted?.view.hideOffer();
       return;
@@ -120,8 +132,11 @@ export function createOverlay(deps: OverlayDeps): Overlay {
 
   async function open(composer: XComposer): Promise<void> {
     const s = session;
-    if (s === null || s.dialog !== null) return;
+    if (s === null || s.dialog !== null || !deps.config()?.xOverlay) return;
     const images = fetchImages(imageUrls(composer));
+    const ticket = await deps.ticket();
+    // No secret (overlay turned off meanwhile, background refused): no framed composer at all.
+    if (ticket === null) return;
     const { view } = await ensureUi(s);
     if (s.env.signal.aborted || s.dialog !== null) return;
     view.hideOffer();
@@ -137,7 +152,7 @@ export function createOverlay(deps: OverlayDeps): Overlay {
       'load',
       () => {
         void images.then(({ images: blobs, failed }) => {
-          const handoff: HandoffMessage = { sortie: 'handoff', images: blobs, missingImages: failed };
+          const handoff: HandoffMessage = { sortie: 'handoff', images: blobs, missingImages: failed, ticket };
           // Addressed to the extension's origin: if X navigated the frame elsewhere, it gets nothing.
           frame.contentWindow?.postMessage(handoff, deps.extensionOrigin, [channel.port2]);
           frame.focus();
@@ -150,11 +165,22 @@ export function createOverlay(deps: OverlayDeps): Overlay {
   const feature: XFeature = {
     id: 'overlay',
     init(env) {
-      const s: Session = { env, ui: null, mounted: null, lastFocused: null, dialog: null };
+      const s: Session = { env, ui: null, mounted: null, lastFocused: null, engaged: new WeakSet(), dialog: null };
       session = s;
       const listen = (target: EventTarget, type: string, fn: (e: Event) => void, passive = false) =>
         target.addEventListener(type, fn, { capture: true, passive, signal: env.signal });
 
+      // The user's own press or key in one of X's composers (never a script's): Sortie may offer there.
+      const engage = (e: Event): void => {
+        if (!e.isTrusted) return;
+        const target = e.target as Element | null;
+        const composer = target && !isShadowHost(target) ? composerOf(doc, target) : null;
+        if (composer === null || s.engaged.has(composer.root)) return;
+        s.engaged.add(composer.root);
+        env.requestCheck();
+      };
+      listen(doc, 'pointerdown', engage, true);
+      listen(doc, 'keydown', engage, true);
       listen(doc, 'focusin', (e) => {
         const target = e.target as Element | null;
         if (target && !isShadowHost(target) && composerOf(doc, target)) s.lastFocused = target;
@@ -167,7 +193,7 @@ export function createOverlay(deps: OverlayDeps): Overlay {
       listen(doc.defaultView ?? doc, 'resize', () => env.requestCheck(), true);
       // Esc closes Sortie's dialog only, not X's composer dialog underneath.
       listen(doc.defaultView ?? doc, 'keydown', (e) => {
-        if (s.dialog !== null && (e as KeyboardEvent).key === 'Escape') {
+        if (e.isTrusted && s.dialog !== null && (e as KeyboardEvent).key === 'Escape') {
           e.preventDefault();
           e.stopImmediatePropagation();
           closeDialog(s, true);

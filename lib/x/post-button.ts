@@ -3,7 +3,9 @@
  * Ctrl/Cmd+Enter shortcut open Sortie's composer instead of posting on X.
  * Listeners sit on the window in the capture phase, which runs before X's
  * React handlers (attached lower, on its root element), and stop the event
- * there: X's code never learns the button was pressed.
+ * there: X's code never learns the button was pressed. Only the user's own
+ * (trusted) clicks and keys are routed: a script's synthetic events go on to
+ * X untouched, so X cannot probe for Sortie by seeing one cancelled.
  */
 import type { PageConfig } from '../messages.ts';
 import { composerOf, composerOfButton, POST_BUTTON_SELECTOR, type XComposer } from './composer-dom.ts';
@@ -32,7 +34,7 @@ export function postButtonFeature({ doc, config, open }: PostButtonDeps): XFeatu
       };
 
       const onClick = (e: Event): void => {
-        if (!config()?.xPostButtonToSortie) return;
+        if (!e.isTrusted || !config()?.xPostButtonToSortie) return;
         const button = elementOf(e.target)?.closest(POST_BUTTON_SELECTOR);
         if (!button) return;
         stop(e);
@@ -41,7 +43,7 @@ export function postButtonFeature({ doc, config, open }: PostButtonDeps): XFeatu
       };
 
       const onKeyDown = (e: Event): void => {
-        if (!config()?.xPostButtonToSortie) return;
+        if (!e.isTrusted || !config()?.xPostButtonToSortie) return;
         const key = e as KeyboardEvent;
         const target = elementOf(e.target);
         if (target === null) return;

@@ -5,37 +5,15 @@
  * Mastodon test server, empties X's box, and X's CreateTweet endpoint never
  * hears of it unless the user presses X's own Post button.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { AtpAgent } from '@atproto/api';
-import type { Page, Route } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodon } from './support/ui.ts';
+import { clickInOverlay, CLOSE_BUTTON, composeFrame, DIALOG, focusInOverlay, inOverlay, OFFER_BUTTON } from './support/overlay-ui.ts';
+import { serveX } from './support/x-page.ts';
 
-const X_HOME = readFileSync(new URL('./fixtures/x-home.html', import.meta.url), 'utf8');
-/** Close to X's: scripts by nonce, frames only from X. The extension's frame must still load. */
-const X_CSP = "default-src 'self'; script-src 'nonce-x-fixture'; style-src 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; frame-src 'self' https://x.com";
 const OFFER = 'Post to Mastodon & Bluesky instead';
-const DIALOG = 'Sortie: post to Mastodon & Bluesky';
-
-type RouteHost = (host: string, handler: (route: Route) => Promise<void> | void) => Promise<void>;
-
-/** Serves the fixture on x.com and counts what reaches X's post endpoint. */
-async function serveX(routeHost: RouteHost): Promise<string[]> {
-  const createTweet: string[] = [];
-  await routeHost('x.com', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname.endsWith('/CreateTweet')) {
-      createTweet.push(route.request().postData() ?? '');
-      return route.fulfill({ json: { data: { create_tweet: {} } } });
-    }
-    if (url.pathname === '/home' || url.pathname === '/compose/post') {
-      return route.fulfill({ contentType: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } });
-    }
-    return route.fulfill({ status: 404, body: '' });
-  });
-  return createTweet;
-}
+const DIALOG_NAME = 'Sortie: post to Mastodon & Bluesky';
 
 /** What X does when a file is picked: a preview image from a blob: URL of the page. */
 async function attachImageOnX(page: Page, composer: string): Promise<void> {
@@ -58,18 +36,13 @@ async function stillUseX(options: Page): Promise<void> {
   await expect(options.getByRole('button', { name: /^I still use X/ })).toHaveCount(0);
 }
 
-async function noSeriousViolations(builder: AxeBuilder): Promise<void> {
-  const { violations } = await builder.analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 test('the overlay takes what was typed on X, posts to Mastodon and Bluesky, empties X\'s box; X gets nothing', async ({
   context,
   openPage,
   routeHost,
   requestLog,
   allowHosts,
+  extensionId,
   pds,
   mastodon,
 }) => {
@@ -87,21 +60,22 @@ test('the overlay takes what was typed on X, posts to Mastodon and Bluesky, empt
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto('https://x.com/home');
-  const offer = page.getByRole('button', { name: OFFER });
+  const offer = () => inOverlay(page, extensionId, OFFER_BUTTON);
+  const dialog = () => inOverlay(page, extensionId, DIALOG);
   // Nothing is offered until X's composer is used.
   await page.waitForTimeout(500);
-  await expect(offer).toBeHidden();
+  expect(await offer()).toBeNull();
 
   const text = 'Leaving X today 👋 see you on the fediverse #Sortie';
   await page.locator('[data-testid="tweetTextarea_0"]').click();
   await page.keyboard.type(text);
   await expect(page.getByTestId('inline-composer')).toHaveAttribute('data-x-state', text);
   await attachImageOnX(page, '[data-testid="inline-composer"]');
-  await expect(offer).toBeVisible();
-  await offer.click();
+  await expect.poll(async () => (await offer())?.text).toBe(OFFER);
+  await clickInOverlay(page, extensionId, OFFER_BUTTON);
 
-  await expect(page.getByRole('dialog', { name: DIALOG })).toBeVisible();
-  const frame = page.frameLocator('iframe[title="Sortie composer"]');
+  await expect.poll(async () => (await dialog())?.label).toBe(DIALOG_NAME);
+  const frame = await composeFrame(page);
   await expect(frame.getByLabel('What do you want to say?')).toHaveValue(text);
   // The image attached on X came along (read from X's blob: preview in the browser).
   await expect(frame.getByTestId('images').locator('li')).toHaveCount(1);
@@ -109,7 +83,7 @@ test('the overlay takes what was typed on X, posts to Mastodon and Bluesky, empt
   await frame.getByLabel('What do you want to say?').press('Control+Enter');
 
   // Queued: the overlay closes and X's box is empty, in X's own state too.
-  await expect(page.getByRole('dialog', { name: DIALOG })).toHaveCount(0);
+  await expect.poll(dialog).toBeNull();
   await expect(page.getByTestId('inline-composer')).toHaveAttribute('data-x-state', '');
   await expect(page.locator('[data-testid="tweetTextarea_0"]')).toHaveText('');
   await expect(page.getByTestId('inline-composer').getByRole('button', { name: 'Post' })).toBeDisabled();
@@ -141,6 +115,7 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
   openPage,
   routeHost,
   allowHosts,
+  extensionId,
 }) => {
   allowHosts('x.com');
   const createTweet = await serveX(routeHost);
@@ -155,28 +130,29 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
   await page.keyboard.type('Still drafting');
 
   // The modal composer is offered right away (in-page navigation restarted the features).
-  const offer = page.getByRole('button', { name: OFFER });
-  await offer.click();
-  const ours = page.getByRole('dialog', { name: DIALOG });
-  await expect(ours).toBeVisible();
-  const frame = page.frameLocator('iframe[title="Sortie composer"]');
+  const ours = () => inOverlay(page, extensionId, DIALOG);
+  const closeOurs = () => clickInOverlay(page, extensionId, CLOSE_BUTTON);
+  await clickInOverlay(page, extensionId, OFFER_BUTTON);
+  await expect.poll(async () => (await ours())?.label).toBe(DIALOG_NAME);
+  expect((await inOverlay(page, extensionId, CLOSE_BUTTON))?.text).toBe('Close');
+  let frame = await composeFrame(page);
   await expect(frame.getByLabel('What do you want to say?')).toHaveValue('Still drafting');
-  await noSeriousViolations(new AxeBuilder({ page }).include('sortie-overlay'));
 
   // Esc inside Sortie's frame closes the overlay, not X's dialog; X's text stays.
   await frame.getByLabel('What do you want to say?').press('Escape');
-  await expect(ours).toHaveCount(0);
+  await expect.poll(ours).toBeNull();
   await expect(xDialog).toBeVisible();
   await expect(xDialog).toHaveAttribute('data-x-state', 'Still drafting');
 
   // Esc on the overlay's own Close button (outside the frame) too.
-  await offer.click();
-  await expect(ours).toBeVisible();
+  await clickInOverlay(page, extensionId, OFFER_BUTTON);
+  await expect.poll(ours).not.toBeNull();
+  frame = await composeFrame(page);
   // Once the frame has its text (and took the focus, as it does when it opens).
   await expect(frame.getByLabel('What do you want to say?')).toBeFocused();
-  await page.getByRole('button', { name: 'Close' }).focus();
+  await focusInOverlay(page, extensionId, CLOSE_BUTTON);
   await page.keyboard.press('Escape');
-  await expect(ours).toHaveCount(0);
+  await expect.poll(ours).toBeNull();
   await expect(xDialog).toBeVisible();
 
   // Option on: X's Post button and its Ctrl+Enter open Sortie instead, and X gets nothing.
@@ -189,12 +165,12 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
   await xDialog.locator('[data-testid="tweetTextarea_0"]').click();
   await page.keyboard.type('Still drafting');
   await xDialog.getByRole('button', { name: 'Post' }).click();
-  await expect(ours).toBeVisible();
-  await page.getByRole('button', { name: 'Close' }).click();
-  await expect(ours).toHaveCount(0);
+  await expect.poll(ours).not.toBeNull();
+  await closeOurs();
+  await expect.poll(ours).toBeNull();
   await xDialog.locator('[data-testid="tweetTextarea_0"]').press('Control+Enter');
-  await expect(ours).toBeVisible();
-  await page.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(ours).not.toBeNull();
+  await closeOurs();
   expect(createTweet).toEqual([]);
 
   // Option off again, followed live by the open tab: X's own Post button is X's again
@@ -203,7 +179,7 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
   await page.bringToFront();
   await expect
     .poll(async () => {
-      if ((await ours.count()) === 1) await page.getByRole('button', { name: 'Close' }).click({ timeout: 2_000 });
+      if ((await ours()) !== null) await closeOurs();
       else if ((await xDialog.count()) === 1) await xDialog.getByRole('button', { name: 'Post' }).click({ timeout: 2_000 });
       return createTweet.length;
     })

@@ -31,7 +31,9 @@ describe('who may send what', () => {
     const open = Object.entries(MESSAGES).filter(([, s]) => s.from === 'any').map(([n]) => n).sort();
     // links.mirrorFailed: a mirror page reports its own failure; it can only move the sender's tab to another mirror.
     // bridge.*: an x.com follow list hands over the public profiles it shows, asks for its panel's texts, opens the bridge page.
-    expect(open).toEqual(['bridge.collect', 'bridge.open', 'bridge.panel', 'compose.open', 'links.mirrorFailed', 'page.config']);
+    // overlay.ticket: the x.com content script's one-time hand-off secret; the handler itself refuses any
+    // sender not on X, and any request while the overlay option is off.
+    expect(open).toEqual(['bridge.collect', 'bridge.open', 'bridge.panel', 'compose.open', 'links.mirrorFailed', 'overlay.ticket', 'page.config']);
   });
 });
 

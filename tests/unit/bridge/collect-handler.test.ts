@@ -12,7 +12,7 @@ import { openSortieDb } from '../../../lib/db.ts';
 import type { HandlerContext } from '../../../lib/messaging/router.ts';
 
 const profile = (handle: string, bio = '') => ({ handle, displayName: handle, bio, links: [], website: null });
-const content = (tabId: number | undefined): HandlerContext => ({ sender: 'content', tabId });
+const content = (tabId: number | undefined): HandlerContext => ({ sender: 'content', tabId, url: 'https://x.com/someone/following' });
 
 async function started(tabId: number, source: string, tally = { profiles: 0, chars: 0 }) {
   await fakeBrowser.storage.session.set({ 'sortie.bridgeCollect': { tabId, source, tally } });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { embedComposeUrl, isEmbedEvent, isHandoff } from '../../../lib/x/embed-protocol.ts';
+import { embedComposeUrl, isEmbedEvent, isHandoff, isXOrigin, isXUrl } from '../../../lib/x/embed-protocol.ts';
 import { fetchImages, MAX_HANDOFF_IMAGES } from '../../../lib/x/images.ts';
 import { readPageConfig } from '../../../lib/x/page-config.ts';
 
@@ -7,14 +7,36 @@ const STRINGS = { offer: 'Post elsewhere', dialog: 'Sortie', frameTitle: 'Compos
 
 describe('overlay <-> compose frame messages', () => {
   it('accepts only well-formed handoffs and events', () => {
-    expect(isHandoff({ sortie: 'handoff', images: [new Blob(['a'], { type: 'image/png' })], missingImages: 0 })).toBe(true);
-    expect(isHandoff({ sortie: 'handoff', images: ['not a blob'], missingImages: 0 })).toBe(false);
-    expect(isHandoff({ sortie: 'handoff', images: [] })).toBe(false);
+    const ticket = 'a'.repeat(43);
+    expect(isHandoff({ sortie: 'handoff', images: [new Blob(['a'], { type: 'image/png' })], missingImages: 0, ticket })).toBe(true);
+    expect(isHandoff({ sortie: 'handoff', images: ['not a blob'], missingImages: 0, ticket })).toBe(false);
+    expect(isHandoff({ sortie: 'handoff', images: [], ticket })).toBe(false);
+    // Without the background's secret (or with a malformed one) a hand-off is not even considered.
+    expect(isHandoff({ sortie: 'handoff', images: [], missingImages: 0 })).toBe(false);
+    expect(isHandoff({ sortie: 'handoff', images: [], missingImages: 0, ticket: 'short' })).toBe(false);
+    expect(isHandoff({ sortie: 'handoff', images: [], missingImages: 0, ticket: `${'a'.repeat(42)}=` })).toBe(false);
     expect(isHandoff(null)).toBe(false);
     expect(isEmbedEvent({ sortie: 'posted', postId: 'p1' })).toBe(true);
     expect(isEmbedEvent({ sortie: 'posted' })).toBe(false);
     expect(isEmbedEvent({ sortie: 'close' })).toBe(true);
     expect(isEmbedEvent({ sortie: 'delete-everything' })).toBe(false);
+  });
+
+  it('knows X\'s origins and nothing else', () => {
+    const cases: Array<[string, boolean]> = [
+      ['https://x.com', true],
+      ['https://mobile.twitter.com', true],
+      ['https://www.x.com', true],
+      ['http://x.com', false],
+      ['https://x.com.evil.example', false],
+      ['https://evilx.com', false],
+      ['https://api.x.com', false],
+    ];
+    for (const [origin, expected] of cases) expect([origin, isXOrigin(origin)]).toEqual([origin, expected]);
+    expect(isXUrl('https://x.com/home')).toBe(true);
+    expect(isXUrl('https://example.org/x.com')).toBe(false);
+    expect(isXUrl(undefined)).toBe(false);
+    expect(isXUrl('not a url')).toBe(false);
   });
 
   it('puts X\'s text in the framed compose page\'s URL', () => {
