@@ -56,9 +56,9 @@ describe('loginBluesky', () => {
     if (!result.ok) expect(result.detail).toMatch(/invalid identifier or password/i);
   });
 
-  it('reports an unreachable server as a network problem', async () => {
+  it('reports an unreachable server in connect\'s own words, not as a post that will be retried', async () => {
     const result = await loginBluesky({ identifier: alice.handle, password: alice.appPassword, service: 'http://127.0.0.1:9' });
-    expect(result).toMatchObject({ ok: false, reason: 'network', messageKey: 'error.network' });
+    expect(result).toMatchObject({ ok: false, reason: 'network', messageKey: 'error.bluesky.unreachable' });
   });
 
   it('tells app passwords from account passwords', () => {
