@@ -41,7 +41,7 @@ describe('compileFallbackRules', () => {
   });
 
   it('never redirects to an extension page (that would need it web-accessible)', () => {
-    const targets = rules.flatMap((r) => (r.action.type === 'redirect' ? [r.action.redirect?.regexSubstitution ?? r.action.redirect?.url ?? ''] : []));
+    const targets = rules.flatMap((r) => (r.action.type === 'redirect' ? [r.action.redirect?.regexSubstitution ?? ''] : []));
     // The only redirects left are embed fixers sent to the same path on x.com, which the block rules then stop.
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(target).toMatch(/^https:\/\/x\.com/);
