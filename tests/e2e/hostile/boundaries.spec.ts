@@ -153,8 +153,9 @@ test('a page sending the reader to "Share on X" again and again cannot fill Sort
   const worker = await sortie.serviceWorker();
   await expect
     .poll(async () =>
+      // The share-intent rule is in place (it stops the intent; the background then opens the composer).
       (await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())).some((r) =>
-        r.action.redirect?.regexSubstitution?.includes('/compose.html'),
+        JSON.stringify(r).includes('intent/(?:tweet|post)'),
       ),
     )
     .toBe(true);
