@@ -74,8 +74,21 @@ export interface NavigationErrorDetails {
   method?: string;
   /** Chrome: origin of the page that started the navigation (absent when typed). */
   initiator?: string;
-  /** Firefox's word for the same page (a full URL). */
-  originUrl?: string;
+  /** Firefox's word for the same page (a full URL); null, not absent, when typed. */
+  originUrl?: string | null;
+}
+
+/** The origin of the page that started a navigation, from Chrome's `initiator` or Firefox's `originUrl`. */
+export function navigationInitiator(details: Pick<NavigationErrorDetails, 'initiator' | 'originUrl'>): string | undefined {
+  if (details.initiator) return details.initiator;
+  if (!details.originUrl) return undefined;
+  try {
+    return new URL(details.originUrl).origin;
+  } catch (error) {
+    // Not a URL the parser knows (about:…, data:…): no site started it.
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
 }
 
 export type Target = { kind: 'mirror'; mirror: Mirror } | { kind: 'fallback' } | { kind: 'off' };
@@ -335,7 +348,7 @@ export function createLinksControl(env: LinksEnv): LinksControl {
       if (/ERR_BLOCKED_BY_CLIENT|NS_ERROR/.test(details.error) && details.tabId >= 0 && X_PAGE.test(details.url)) {
         // Not serialised: a share must not wait behind a round of mirror checks.
         const rules = (await env.dnr.getDynamicRules()) as DnrRule[];
-        const initiator = details.initiator ?? (details.originUrl === undefined ? undefined : new URL(details.originUrl).origin);
+        const initiator = navigationInitiator(details);
         const url = takeoverUrl(rules, { url: details.url, type: details.type, method: details.method, initiator }, env);
         if (url !== null) {
           await env.tabs.update(details.tabId, { url });

@@ -47,15 +47,18 @@ function hostOf(origin: string | undefined): string | null {
   }
 }
 
-/** Chrome's matching for a block rule with a regexFilter (an opaque initiator fails initiatorDomains, passes exclusions). */
+/**
+ * Chrome's matching for a block rule with a regexFilter (an opaque initiator fails initiatorDomains, passes exclusions).
+ * Rules are read back from the browser: Firefox fills every condition it was not given with null, Chrome leaves it out.
+ */
 function blocks(rule: DnrRule, request: BlockedNavigation): boolean {
   const c = rule.condition;
-  if (rule.action.type !== 'block' || c.regexFilter === undefined) return false;
+  if (rule.action.type !== 'block' || c.regexFilter == null) return false;
   if (!c.resourceTypes.includes(request.type as 'main_frame')) return false;
-  if (c.requestMethods !== undefined && !c.requestMethods.includes((request.method ?? 'GET').toLowerCase() as 'get')) return false;
+  if (c.requestMethods != null && !c.requestMethods.includes((request.method ?? 'GET').toLowerCase() as 'get')) return false;
   const initiator = hostOf(request.initiator);
-  if (c.initiatorDomains !== undefined && (initiator === null || !domainMatches(initiator, c.initiatorDomains))) return false;
-  if (initiator !== null && c.excludedInitiatorDomains !== undefined && domainMatches(initiator, c.excludedInitiatorDomains)) return false;
+  if (c.initiatorDomains != null && (initiator === null || !domainMatches(initiator, c.initiatorDomains))) return false;
+  if (initiator !== null && c.excludedInitiatorDomains != null && domainMatches(initiator, c.excludedInitiatorDomains)) return false;
   return new RegExp(c.regexFilter, 'i').test(request.url);
 }
 

@@ -114,7 +114,8 @@ export async function launchFirefox(profileDir: string, proxyPort: number, lang 
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const marionette = await Marionette.connect(port);
-  await marionette.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: false } } });
+  // A navigation Sortie's rules stop never finishes loading in Firefox: wait for it as a user would, not 300 s.
+  await marionette.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: false, timeouts: { pageLoad: 10_000 } } } });
   await marionette.send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
   return {
     marionette,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLinksControl, isMirrorNetworkFailure, RESUME_ALARM, ALLOW_ONCE_ALARM } from '../../../lib/background/links-control';
+import { createLinksControl, isMirrorNetworkFailure, navigationInitiator, RESUME_ALARM, ALLOW_ONCE_ALARM } from '../../../lib/background/links-control';
 import { HEALTH_ALARM } from '../../../lib/background/links-health';
 import { addUserMirror, listMirrors, setMirrorDisabled } from '../../../lib/background/links-mirrors';
 import { LINKS_SCRIPT_ID, MIRROR_CHECK_SCRIPT_ID } from '../../../lib/background/links-scripts';
@@ -19,6 +19,19 @@ const ruleTarget = (rules: Parameters<typeof evaluate>[0], url: string) => {
   return outcome.action === 'redirect' ? outcome.url : outcome.action;
 };
 
+describe('navigationInitiator', () => {
+  it.each([
+    [{ initiator: 'https://news.example.org' }, 'https://news.example.org'],
+    [{ originUrl: 'https://news.example.org/a?b#c' }, 'https://news.example.org'],
+    [{ originUrl: null }, undefined],
+    [{}, undefined],
+    [{ originUrl: 'not a url' }, undefined],
+    [{ initiator: 'https://a.example', originUrl: 'https://b.example/' }, 'https://a.example'],
+  ])('%j -> %s', (details, expected) => {
+    expect(navigationInitiator(details)).toBe(expected);
+  });
+});
+
 describe('links control: rules, page values, scripts', () => {
   it('right after install, X links go to a mirror and shares to the composer, without any probe', async () => {
     const fake = fakeLinksEnv();
@@ -36,6 +49,11 @@ describe('links control: rules, page values, scripts', () => {
     expect(await links.navigationError({ ...share, method: 'POST' })).toBe(false);
     expect(await links.navigationError({ ...share, url: 'https://x.com/jack' })).toBe(false);
     expect(fake.tabs.update).toHaveBeenCalledTimes(2);
+    // Firefox says it its own way: NS_ERROR_ABORT, and originUrl null (not absent) when typed.
+    const firefoxShare = { url: share.url, error: 'NS_ERROR_ABORT', tabId: 5, type: 'main_frame', method: 'GET', originUrl: null };
+    expect(await links.navigationError(firefoxShare)).toBe(true);
+    expect(await links.navigationError({ ...firefoxShare, originUrl: 'https://news.example.org/article' })).toBe(true);
+    expect(fake.tabs.update).toHaveBeenCalledTimes(4);
     expect(fake.dynamic().some((r) => r.action.type === 'block')).toBe(true);
     expect(fake.fetched).toEqual([]);
     expect(fake.alarms.get(HEALTH_ALARM)).toEqual({ delayInMinutes: 60, periodInMinutes: 60 });

@@ -87,3 +87,23 @@ describe('embedScriptRules', () => {
     }
   });
 });
+
+describe('takeoverUrl on rules as each browser reads them back', () => {
+  /** Firefox's getDynamicRules fills every condition field a rule was not given with null; Chrome leaves it out. */
+  const CONDITION_FIELDS = ['urlFilter', 'regexFilter', 'initiatorDomains', 'excludedInitiatorDomains', 'requestDomains', 'excludedRequestDomains', 'requestMethods', 'excludedRequestMethods', 'domainType', 'tabIds', 'excludedTabIds'];
+  const asFirefoxReturnsThem = (list: typeof rules) =>
+    list.map((r) => ({ ...r, condition: { ...Object.fromEntries(CONDITION_FIELDS.map((k) => [k, null])), ...r.condition } })) as unknown as typeof rules;
+  const firefoxRules = asFirefoxReturnsThem(rules);
+
+  it.each([
+    ['https://x.com/intent/post?text=hi', undefined, `${COMPOSE}?text=hi`],
+    ['https://x.com/intent/tweet?text=hi', 'https://news.example.org', `${COMPOSE}?text=hi`],
+    ['https://x.com/jack', undefined, `${FALLBACK}?url=https://x.com/jack`],
+    ['https://x.com/settings/account', undefined, null],
+  ])('%s (initiator %s) lands on %s in Firefox as in Chrome', (url, initiator, landing) => {
+    const request = { url, type: 'main_frame', method: 'GET', initiator };
+    const pages = { composeUrl: COMPOSE, fallbackPage: FALLBACK };
+    expect(takeoverUrl(firefoxRules, request, pages)).toBe(landing);
+    expect(takeoverUrl(rules, request, pages)).toBe(landing);
+  });
+});
