@@ -33,8 +33,6 @@ const SAMPLE_MS = 500;
 const DRAIN_TIMEOUT_MS = 6 * 60_000;
 const TEXT = 'Post ✊🏽 manif à 14h, place de la République';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
-
 interface Sample {
   at: number;
   heap: number;

@@ -41,7 +41,7 @@ async function start() {
   }
 
   async function drainLoop(): Promise<void> {
-    let nextWakeAt: number | null = null;
+    let nextWakeAt: number | null;
     do {
       again = false;
       if (!navigator.onLine) {

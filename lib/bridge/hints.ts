@@ -72,7 +72,7 @@ function cueAround(text: string, start: number, end: number, cue: RegExp): boole
   const before = text.slice(Math.max(lineStart, start - 40), start);
   const lineEnd = text.indexOf('\n', end);
   const after = text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + 20));
-  return cue.test(before) || /^\s*[(\[]?\s*(?:on |sur )?(?:🦋|🐘|bluesky|bsky|mastodon|fedi)/iu.test(after);
+  return cue.test(before) || /^\s*[([]?\s*(?:on |sur )?(?:🦋|🐘|bluesky|bsky|mastodon|fedi)/iu.test(after);
 }
 
 /**

@@ -112,7 +112,7 @@ export function isLookAlikeName(xName: string, other: string): boolean {
 
 /** A handle's comparable form: lower case, no separators (X's `_` is `-` on Bluesky, dropped on some servers). */
 export function canonicalHandle(local: string): string {
-  return local.normalize('NFKC').toLowerCase().replace(/[_.\-]/g, '');
+  return local.normalize('NFKC').toLowerCase().replace(/[_.-]/g, '');
 }
 
 /** Digits and letter pairs that pass for letters in a handle: janed0e, rnike, vvill. */

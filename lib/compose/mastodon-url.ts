@@ -51,6 +51,7 @@ const SCHEME_AT = new RegExp(`(?:${MASTODON_URL_SCHEMES.join('|')})://`, 'iy');
 const PUNYCODE_AT = /xn--[0-9a-z]+/iy;
 const PORT_AT = /:[0-9]+/y;
 // Unicode-class regexes and the TLD tables are built on first use, not at start-up.
+// eslint-disable-next-line no-misleading-character-class -- twitter-text's URL path class includes combining marks on purpose
 const PATH_AT = lazy(() => new RegExp(`/${PATH}*`, 'iuy'));
 const QUERY_AT = lazy(() => new RegExp(`\\?${QUERY_CHAR}*${QUERY_ENDING}`, 'iuy'));
 const TCO = /^https?:\/\/t\.co\/([a-z0-9]+)/i;

@@ -49,6 +49,7 @@ const MASTODON_MENTION = lazy(
   () => new RegExp(`(?<![=/${WORD}])@([A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*)(?:@([${WORD}]+(?:[.-]+[${WORD}]+)*))?`, 'gu'),
 );
 /** twitter-text's end_mention_match: a mention running into these is not one. */
+// eslint-disable-next-line no-misleading-character-class -- twitter-text's Latin-accents class includes the combining marks on purpose
 const MENTION_REFUSED_AFTER = lazy(() => new RegExp(`^(?:[@\uFF20]|[${LATIN_ACCENTS}]|://)`, 'u'));
 const MAX_DOMAIN_LENGTH = 253;
 
@@ -65,6 +66,7 @@ const BLUESKY_ZERO_WIDTH = '\u00AD\u2060\u200A\u200B\u200C\u200D\u20E2';
 const BLUESKY_TAG = lazy(
   () =>
     new RegExp(
+      // eslint-disable-next-line no-misleading-character-class -- Bluesky's own tag pattern, copied as is: the zero-width joiners are meant to be single code points
       `(^|\\s)[#\uFF03]((?!\uFE0F)[^\\s${BLUESKY_ZERO_WIDTH}]*[^\\d\\s\\p{P}${BLUESKY_ZERO_WIDTH}]+[^\\s${BLUESKY_ZERO_WIDTH}]*)?`,
       'gu',
     ),

@@ -141,7 +141,6 @@ class Walker {
   private group(): number {
     let captures = true;
     if (this.peek() === '?') {
-      captures = false;
       const rest = this.src.slice(this.i);
       const prefix = /^\?(?::|P?<\w+>|[imsU-]+:)/.exec(rest);
       if (prefix === null) throw new SyntaxError(`unsupported group at ${this.i} in ${this.src}`);

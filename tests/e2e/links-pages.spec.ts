@@ -96,7 +96,7 @@ test('a page of 10,000 links, its t.co links and its embedded tweet are rewritte
 });
 
 test('a page that keeps adding links has each batch rewritten', async ({ context, openPage, routeHost, allowHosts, recordingProxy }) => {
-  const { xHits, options } = await blogWithMirror({ openPage, routeHost, allowHosts }, DYNAMIC_PAGE);
+  const { xHits } = await blogWithMirror({ openPage, routeHost, allowHosts }, DYNAMIC_PAGE);
 
   const page = await context.newPage();
   await page.goto(`https://${BLOG}/`);
@@ -114,7 +114,7 @@ test('with "rewrite links in pages" off, pages are left alone (the redirect rule
   allowHosts,
   recordingProxy,
 }) => {
-  const { xHits, options } = await blogWithMirror({ openPage, routeHost, allowHosts }, bigPage(30), { rewriteInPages: false });
+  const { xHits } = await blogWithMirror({ openPage, routeHost, allowHosts }, bigPage(30), { rewriteInPages: false });
 
   const page = await context.newPage();
   await page.goto(`https://${BLOG}/`);

@@ -37,7 +37,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   const fixtures = new Map<string, FixtureHandler>();
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '';
-    let host = '';
+    let host: string;
     try {
       host = new URL(url).hostname;
     } catch {

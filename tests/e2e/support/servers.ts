@@ -7,7 +7,7 @@ import { startTestPds, type TestPds } from '../../servers/pds.ts';
 import { startMastodonServer } from '../../servers/mastodon/index.ts';
 import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
 
-export const test = base.extend<{}, { pds: TestPds; mastodon: MastodonTestServer }>({
+export const test = base.extend<Record<never, never>, { pds: TestPds; mastodon: MastodonTestServer }>({
   pds: [
     async ({}, use) => {
       const pds = await startTestPds();

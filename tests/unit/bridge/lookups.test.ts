@@ -4,7 +4,7 @@
  * test server (lookup, search with resolve, follows), then a whole run:
  * collected X accounts -> matches in IndexedDB -> follows on both servers.
  */
-import { AtpAgent } from '@atproto/api';
+import type { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../../lib/accounts/account';
 import { putAccount } from '../../../lib/accounts/store';

@@ -1,7 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import type { LinkRuleSettings } from '../../../lib/links/dnr';
-import type { Mirror } from '../../../lib/links/mirrors';
 import {
   createIdleWork,
   createPageRewriter,
