@@ -8,7 +8,6 @@ import { useState } from 'preact/hooks';
 import type { PublicAccount } from '../lib/accounts/account.ts';
 import type { DisconnectResult } from '../lib/accounts/disconnect.ts';
 import type { InteractionPolicy, ReplyPolicy } from '../lib/compose/draft.ts';
-import type { MessageKey } from '../lib/i18n/index.ts';
 import { send } from '../lib/messaging/client.ts';
 import { SortieError } from '../lib/messaging/errors.ts';
 import { useT } from './i18n.tsx';
@@ -36,7 +35,7 @@ export function DisconnectOutcome({ result }: { result: DisconnectResult }) {
   const reason = result.reason ?? 'failed';
   return (
     <p role="alert" class="warn" data-testid="disconnect-outcome" data-reason={reason}>
-      {t(`options.account.notRevoked.${reason}` as MessageKey, { handle, server, detail: result.detail ?? '' })}{' '}
+      {t(`options.account.notRevoked.${reason}`, { handle, server, detail: result.detail ?? '' })}{' '}
       {result.appsPage && (
         <a href={result.appsPage} target="_blank" rel="noreferrer">
           {t('options.account.appsPage', { server })}
@@ -138,7 +137,7 @@ export function AccountsList({ accounts, onRemove, onDefaultInteraction, onRecon
                   <label for={`default-reply-${slug}`}>{t('options.account.defaultReply', { handle: a.handle })}</label>{' '}
                   <select id={`default-reply-${slug}`} value={a.defaultInteraction.reply} onChange={(e) => set({ reply: e.currentTarget.value as ReplyPolicy })}>
                     {REPLIES.map((r) => (
-                      <option key={r} value={r}>{t(`compose.reply.${r}` as MessageKey)}</option>
+                      <option key={r} value={r}>{t(`compose.reply.${r}`)}</option>
                     ))}
                   </select>{' '}
                   <input id={`default-quotes-${slug}`} type="checkbox" checked={a.defaultInteraction.allowQuotes} onChange={(e) => set({ allowQuotes: e.currentTarget.checked })} />{' '}

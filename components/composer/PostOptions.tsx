@@ -1,6 +1,5 @@
 /** Content warning, labels, language, visibility, who may reply/quote, numbering and schedule. */
 import type { Draft, MastodonVisibility, ReplyPolicy, SelfLabel } from '../../lib/compose/draft.ts';
-import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useT } from '../i18n.tsx';
 import { NetworkOverrides } from './NetworkOverrides.tsx';
 import type { PollLimits } from '../../lib/compose/poll-limits.ts';
@@ -38,7 +37,7 @@ export function PostOptions({ draft, update, pollLimits }: { draft: Draft; updat
         <select id="label" value={draft.labels[0] ?? ''} onChange={(e) => update({ labels: e.currentTarget.value ? [e.currentTarget.value as SelfLabel] : [] })}>
           <option value="">{t('compose.label.none')}</option>
           {LABELS.map((l) => (
-            <option key={l} value={l}>{t(`compose.label.${l}` as MessageKey)}</option>
+            <option key={l} value={l}>{t(`compose.label.${l}`)}</option>
           ))}
         </select>
       </p>
@@ -52,7 +51,7 @@ export function PostOptions({ draft, update, pollLimits }: { draft: Draft; updat
         <label for="visibility">{t('compose.visibility')}</label>{' '}
         <select id="visibility" value={draft.visibility} onChange={(e) => update({ visibility: e.currentTarget.value as MastodonVisibility })}>
           {VISIBILITIES.map((v) => (
-            <option key={v} value={v}>{t(`compose.visibility.${v}` as MessageKey)}</option>
+            <option key={v} value={v}>{t(`compose.visibility.${v}`)}</option>
           ))}
         </select>
       </p>
@@ -61,7 +60,7 @@ export function PostOptions({ draft, update, pollLimits }: { draft: Draft; updat
         <label for="reply-policy">{t('compose.reply')}</label>{' '}
         <select id="reply-policy" value={draft.interaction.reply} onChange={(e) => update({ interaction: { ...draft.interaction, reply: e.currentTarget.value as ReplyPolicy } })}>
           {REPLIES.map((r) => (
-            <option key={r} value={r}>{t(`compose.reply.${r}` as MessageKey)}</option>
+            <option key={r} value={r}>{t(`compose.reply.${r}`)}</option>
           ))}
         </select>{' '}
         <input id="allow-quotes" type="checkbox" checked={draft.interaction.allowQuotes} onChange={(e) => update({ interaction: { ...draft.interaction, allowQuotes: e.currentTarget.checked } })} />{' '}
@@ -69,7 +68,7 @@ export function PostOptions({ draft, update, pollLimits }: { draft: Draft; updat
         <div role="group" aria-label={t('compose.presets')}>
           {(Object.keys(PRESETS) as Array<keyof typeof PRESETS>).map((name) => (
             <button key={name} type="button" aria-pressed={draft.interaction.reply === PRESETS[name].reply && draft.interaction.allowQuotes === PRESETS[name].allowQuotes} onClick={() => update({ interaction: { ...PRESETS[name] } })}>
-              {t(`compose.preset.${name}` as MessageKey)}
+              {t(`compose.preset.${name}`)}
             </button>
           ))}
         </div>

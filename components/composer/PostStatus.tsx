@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
-import type { MessageKey } from '../../lib/i18n/index.ts';
 import { send } from '../../lib/messaging/client.ts';
 import type { Job } from '../../lib/outbox/job.ts';
 import { webLink } from '../../lib/web-link.ts';
@@ -56,7 +55,7 @@ export function PostStatus({ postId, accounts }: { postId: string; accounts: Pub
           return (
             <li key={j.id} data-state={j.state} data-network={j.network}>
               {account?.handle ?? j.accountId} · {t('compose.part', { n: j.partIndex + 1, total: j.partCount })} ·{' '}
-              <strong>{t(`queue.state.${j.state}` as MessageKey)}</strong>
+              <strong>{t(`queue.state.${j.state}`)}</strong>
               {postUrl && (
                 <>
                   {' '}

@@ -35,7 +35,7 @@ export function counterText(p: TargetPreview, t: T, format: (n: number) => strin
 const SAID_ELSEWHERE = new Set<AdaptWarning['code']>(['split', 'empty']);
 
 function warningKey(w: AdaptWarning): MessageKey {
-  return `compose.warning.${w.code}` as MessageKey;
+  return `compose.warning.${w.code}`;
 }
 
 /** What Mastodon will do with "who can reply/quote" on this server, said before posting. */
@@ -48,7 +48,7 @@ function MastodonNotices({ draft, account }: { draft: Draft; account: PublicAcco
     <>
       {mapped.visibility !== draft.visibility && (
         <p class="notice" role="status" data-testid="notice-visibility">
-          {t('notice.mastodon.visibilityChanged', { visibility: t(`compose.visibility.${mapped.visibility}` as MessageKey) })}
+          {t('notice.mastodon.visibilityChanged', { visibility: t(`compose.visibility.${mapped.visibility}`) })}
         </p>
       )}
       {mapped.notApplied.map((key) => (

@@ -61,7 +61,7 @@ export function JobActions({ job, act }: { job: Job; act: (work: Promise<unknown
           <label for={`reply-${job.id}`}>{t('compose.reply')}</label>{' '}
           <select id={`reply-${job.id}`} value={reply} onChange={(e) => setReply(e.currentTarget.value as ReplyPolicy)}>
             {REPLIES.map((r) => (
-              <option key={r} value={r}>{t(`compose.reply.${r}` as MessageKey)}</option>
+              <option key={r} value={r}>{t(`compose.reply.${r}`)}</option>
             ))}
           </select>{' '}
           <input id={`quotes-${job.id}`} type="checkbox" checked={quotes} onChange={(e) => setQuotes(e.currentTarget.checked)} />{' '}

@@ -5,7 +5,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
-import type { MessageKey } from '../../lib/i18n/index.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import type { Job, JobState } from '../../lib/outbox/job.ts';
@@ -85,7 +84,7 @@ export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]
   return (
     <section class="queue" aria-labelledby="queue-title" data-testid="queue">
       <h2 id="queue-title">{t('nav.queue')}</h2>
-      <p data-testid="queue-counts">{counts.map(([s, n]) => `${t(`queue.state.${s}` as MessageKey)}: ${n}`).join(' · ')}</p>
+      <p data-testid="queue-counts">{counts.map(([s, n]) => `${t(`queue.state.${s}`)}: ${n}`).join(' · ')}</p>
       {error && <p role="alert" class="error">{error}</p>}
       {groupByPost(jobs).map((post) => (
         <article key={post[0]!.postId} class="queue-post">
@@ -106,7 +105,7 @@ export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]
                   <li key={job.id} data-state={job.state} data-network={job.network}>
                     {job.network === 'mastodon' ? 'Mastodon' : 'Bluesky'} {account?.handle ?? job.accountId} ·{' '}
                     {t('compose.part', { n: job.partIndex + 1, total: job.partCount })} ·{' '}
-                    <strong>{t(`queue.state.${job.state}` as MessageKey)}</strong>
+                    <strong>{t(`queue.state.${job.state}`)}</strong>
                     {job.state === 'retrying' && <span> ({t('queue.nextAttempt', { time: new Date(job.nextAttemptAt).toLocaleTimeString(lang) })})</span>}
                     {postUrl && (
                       <>
