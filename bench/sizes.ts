@@ -1,7 +1,7 @@
 /**
- * Sizes of the built entry points (minified; gzip in the label). The one
- * budget from issue 9: the links page script, which runs on every page
- * the user granted, ≤ 8 kB minified (1 kB = 1000 bytes).
+ * Sizes of the built entry points (minified; gzip in the label). One has a
+ * budget: the links page script, ≤ 8 kB minified (1 kB = 1000 bytes),
+ * because it runs on every page the user granted.
  */
 import type { Figure } from './run.ts';
 import { entrySizes, LINKS_SCRIPT } from './support/bundle.ts';

@@ -1,7 +1,8 @@
 /**
  * The service worker. It only wires modules together: every listener is
  * registered synchronously at start-up (MV3 drops events otherwise), and the
- * network clients live in the engine, not here, so waking stays cheap (issue 9).
+ * network clients live in the engine, not here, so that waking, which happens
+ * again and again, stays cheap (size gate: tests/e2e/bundle-size.spec.ts).
  */
 import { browser } from 'wxt/browser';
 import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../lib/background/context-menu.ts';

@@ -111,7 +111,7 @@ export const MESSAGES = {
   'accounts.list': spec<PublicAccount[]>()('extension', v.empty()),
   /** Forget the account; revoke its access on the server where possible, and say when it was not. */
   'accounts.remove': spec<DisconnectResult>()('extension', v.object({ id: v.string({ max: 500 }) })),
-  /** Who may reply/quote by default on posts from this account (issue 11). */
+  /** Who may reply/quote by default on posts from this account. */
   'accounts.setDefaultInteraction': spec<null>()(
     'extension',
     v.object({

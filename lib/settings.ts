@@ -1,7 +1,7 @@
 /**
  * User settings: one record in IndexedDB. Never in storage.sync: Sortie
  * syncs nothing. The background copies the non-secret part content scripts
- * need into storage.local (see lib/page-settings.ts).
+ * need into storage.local (the page config, `PageConfig`).
  */
 
 export type LanguageSetting = 'auto' | 'en' | 'fr';

@@ -1,5 +1,5 @@
 /**
- * The follow bridge page (issue 8): collect the people followed on X, find
+ * The follow bridge page: collect the people followed on X, find
  * them on Mastodon and Bluesky, follow them; the exit dashboard and the
  * "moved" notice.
  */

@@ -2,8 +2,9 @@
  * Runs on x.com and twitter.com. Kept small on purpose (no Preact here): it
  * watches for X's composer with one batched MutationObserver and mounts a
  * closed shadow-root UI only once the user acted in the composer; Sortie's real composer
- * loads in a frame only when the user asks for it. The follow collector
- * (issue 8) can join as another feature of the same manager.
+ * loads in a frame only when the user asks for it. The follow collector is
+ * not part of it: it is injected only into the X tab where the user started
+ * a collection (entrypoints/x-follows.ts).
  */
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';

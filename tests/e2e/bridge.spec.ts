@@ -1,5 +1,5 @@
 /**
- * The follow bridge end to end (issue 8): a fixture X following page (X's
+ * The follow bridge end to end: a fixture X following page (X's
  * UserCell markup, virtualised like X's timeline) with 161 people, collected
  * by the collector the user starts from the bridge page (injected into the
  * X tab for that run only), which scrolls for them; matched with the user's own

@@ -1,10 +1,10 @@
 /**
- * Size gate for the built Chrome extension (issue 9): generous budgets that
+ * Size gate for the built Chrome extension: generous budgets that
  * catch regressions such as a network client pulled into the service worker
  * or Preact into a content script. `npm run bench` reports the real figures
- * and the issue's tighter targets; this only stops the obvious slips.
+ * against tighter targets; this only stops the obvious slips.
  *
- * The links page script is held to the issue's own target (8 kB minified):
+ * The links page script is held to its real target (8 kB minified):
  * it runs on every page the user granted. The service worker's budget only
  * stops a jump; the wake figure in the bench is what keeps it lean.
  */

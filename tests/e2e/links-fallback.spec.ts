@@ -1,5 +1,5 @@
 /**
- * Mirrors failing, and the reader's own controls (issue 7): a mirror that
+ * Mirrors failing, and the reader's own controls: a mirror that
  * fails a real page is left for the next healthy one; when none works X
  * links open Sortie's page with its three ways on; pause, exceptions and a
  * self-hosted mirror work from the options page.

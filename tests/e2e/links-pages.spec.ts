@@ -1,5 +1,5 @@
 /**
- * X links inside pages the user allows (issue 7): the link script the
+ * X links inside pages the user allows: the link script the
  * background registers for granted sites rewrites a page of 10,000 links and
  * a page that keeps adding them, turns embedded tweets into mirror link
  * cards and keeps X's embed script from loading. "All sites" is granted in

@@ -1,5 +1,5 @@
 /**
- * Reading X without X (issue 7), in Chromium with the built extension:
+ * Reading X without X, in Chromium with the built extension:
  * X navigations of every shape, typed or clicked on another site, land on
  * the mirror through the browser's own redirect rules, and no request
  * reaches X. Mirrors and X are served through routes that record each hit.

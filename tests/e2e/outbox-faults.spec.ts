@@ -1,5 +1,5 @@
 /**
- * The outbox under a schedule of faults (issue 5): 55 posts, some threads,
+ * The outbox under a schedule of faults: 55 posts, some threads,
  * some with images, to a real PDS and the Mastodon test server, while the
  * service worker is stopped, the engine is killed mid-request, the network
  * to Mastodon drops, the browser is closed and reopened mid-queue, the

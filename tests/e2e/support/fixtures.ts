@@ -3,7 +3,8 @@
  * profile per test, its id and service worker, hosts routed to local
  * fixtures, and a log of every request that left the browser. At the end of
  * every test the log is checked: a request to a host the test did not allow
- * fails the test, naming the request (the privacy contract, issue 10).
+ * fails the test, naming the request: Sortie contacts no host the user
+ * did not choose (the privacy contract).
  */
 import { test as base, chromium, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
