@@ -91,7 +91,6 @@ const composeHandoff = v.object({
   text: v.optional(v.string({ max: 50_000 })),
   url: v.optional(v.string({ max: 4_000 })),
 });
-export type ComposeHandoff = v.Infer<typeof composeHandoff>;
 
 /** Follow bridge: public profile data an X page showed (a row or a profile header). */
 const collectedProfile = v.object({

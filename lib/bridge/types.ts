@@ -19,8 +19,6 @@ export interface XProfile {
 
 export type Confidence = 'sure' | 'likely' | 'unsure';
 
-export const CONFIDENCES: readonly Confidence[] = ['sure', 'likely', 'unsure'];
-
 export type HintKind = 'acct' | 'profile-url' | 'handle' | 'did' | 'domain';
 export type HintSource = 'bio' | 'link' | 'website' | 'name';
 

@@ -87,13 +87,6 @@ export function graphemeIndexAt(bounds: Int32Array, offset: number): number {
   return lo;
 }
 
-/** The cluster boundary at or after `offset`: slicing there never cuts a cluster. */
-export function nextGraphemeBoundary(bounds: Int32Array, offset: number): number {
-  const i = graphemeIndexAt(bounds, offset);
-  const at = bounds[i] as number;
-  return at === offset ? at : (bounds[i + 1] as number);
-}
-
 /**
  * UTF-8 size of `text.slice(start, end)` without encoding it. A lone
  * surrogate is 3 bytes, as TextEncoder writes it (U+FFFD).

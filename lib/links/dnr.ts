@@ -430,18 +430,6 @@ export function ruleIdsFor(installed: readonly { id: number }[]): number[] {
 }
 
 /**
- * One `updateDynamicRules` argument that swaps the link rules atomically:
- * removes every installed link rule and adds the freshly compiled ones.
- */
-export function linkRulesUpdate(
-  installed: readonly { id: number }[],
-  settings: LinkRuleSettings,
-  mirror: Mirror,
-): { removeRuleIds: number[]; addRules: DnrRule[] } {
-  return { removeRuleIds: ruleIdsFor(installed), addRules: compileRedirectRules(settings, mirror) };
-}
-
-/**
  * When no mirror works: the same routes as the mirror rules, all blocked, so
  * a link never falls through to x.com unnoticed; the background then opens
  * the extension's page that explains it (`fallbackUrl`) in that tab. A

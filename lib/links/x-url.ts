@@ -67,8 +67,6 @@ export type XLink =
   | { kind: 'account'; path: string }
   | { kind: 'unknown'; path: string };
 
-export type XLinkKind = XLink['kind'];
-
 const INTENT_PARAMS: readonly IntentParam[] = [
   'text',
   'url',

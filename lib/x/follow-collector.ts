@@ -163,29 +163,6 @@ export function parseUserCells(root: ParentNode): XProfile[] {
   return out;
 }
 
-/**
- * A profile page's header, which also shows the website (rows do not): used
- * to complete an account already collected, never to collect a new one.
- */
-export function parseProfileHeader(root: ParentNode, url: URL): XProfile | null {
-  const m = HANDLE_PATH.exec(url.pathname);
-  const nameBlock = root.querySelector('[data-testid="UserName"]');
-  if (!m || !nameBlock || NOT_HANDLES.has(m[1]!.toLowerCase())) return null;
-  const handle = m[1]!;
-  // The block holds the name line, then the @handle line (and maybe "Follows you").
-  const nameLine = [...nameBlock.querySelectorAll('[dir]')].map((el) => visibleText(el)).find((t) => t && !t.startsWith('@'));
-  const displayName = nameLine ?? handle;
-  const bio = root.querySelector('[data-testid="UserDescription"]');
-  const site = root.querySelector('[data-testid="UserUrl"]');
-  return {
-    handle,
-    displayName,
-    bio: bio ? visibleText(bio) : '',
-    links: bio ? linksIn(bio) : [],
-    website: site ? asUrl(site.localName === 'a' ? linkAddress(site) : visibleText(site)) : null,
-  };
-}
-
 export interface CollectorDeps {
   doc: Document;
   /** From followListSource(). */

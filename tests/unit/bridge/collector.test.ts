@@ -2,7 +2,6 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import {
   followListSource,
-  parseProfileHeader,
   parseUserCells,
   startFollowCollector,
   visibleText,
@@ -57,21 +56,6 @@ describe('parseUserCells', () => {
   it('reads each account once, however many times X renders it', () => {
     const bob: XPerson = { handle: 'bob', name: 'Bob', bio: 'hi' };
     expect(parseUserCells(page([bob, bob, { ...bob, handle: 'BOB' }]))).toHaveLength(1);
-  });
-
-  it('reads a profile header, website included', () => {
-    const { document } = parseHTML(`<html><body>
-      <div data-testid="UserName"><div dir="ltr"><span>Jane Doe</span><img alt="🦋"></div><div dir="ltr"><span>@jane_doe</span></div></div>
-      <div data-testid="UserDescription" dir="auto"><span>Hi </span><a href="https://t.co/x1"><span aria-hidden="true">https://</span>piaille.fr/@jane</a></div>
-      <div data-testid="UserProfileHeader_Items"><a data-testid="UserUrl" href="https://t.co/x2"><span aria-hidden="true">https://</span>jane.dev</a></div>
-    </body></html>`);
-    expect(parseProfileHeader(document, new URL('https://x.com/jane_doe'))).toEqual({
-      handle: 'jane_doe',
-      displayName: 'Jane Doe🦋',
-      bio: 'Hi piaille.fr/@jane',
-      links: ['https://piaille.fr/@jane'],
-      website: 'https://jane.dev/',
-    });
   });
 
   it('visibleText skips hidden and decorative parts', () => {

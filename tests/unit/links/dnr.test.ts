@@ -3,7 +3,6 @@ import {
   LINK_RULE_ID_MAX,
   LINK_RULE_ID_MIN,
   compileRedirectRules,
-  linkRulesUpdate,
   normalizeException,
   ruleIdsFor,
   type DnrRule,
@@ -346,14 +345,6 @@ describe('compiled rules are valid for Chrome', () => {
 describe('rule ids for atomic updates', () => {
   it('ruleIdsFor keeps only the link block', () => {
     expect(ruleIdsFor([{ id: 1 }, { id: 7_000 }, { id: 7_999 }, { id: 8_000 }, { id: 7_123 }])).toEqual([7_000, 7_999, 7_123]);
-  });
-
-  it('linkRulesUpdate removes every installed link rule and adds the new set', () => {
-    const installed = [{ id: 5 }, ...compileRedirectRules(settings(), nitter)];
-    const update = linkRulesUpdate(installed, settings({ enabled: false }), nitter);
-    expect(update.removeRuleIds).not.toContain(5);
-    expect(update.removeRuleIds.length).toBe(installed.length - 1);
-    expect(update.addRules.length).toBe(1);
   });
 });
 
