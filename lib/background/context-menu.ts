@@ -6,12 +6,12 @@
  * cannot be read from the compose page, so those share their page instead.
  */
 import type { Lang } from '../i18n/lang.ts';
-import { translateWorker, type WorkerKey } from '../i18n/worker.ts';
+import { translateForServiceWorker, type ServiceWorkerTextKey } from '../i18n/service-worker-texts.ts';
 import { composeUrl } from './compose-url.ts';
 
 type Context = 'page' | 'selection' | 'link' | 'image';
 
-const ITEMS: readonly { id: string; context: Context; title: WorkerKey }[] = [
+const ITEMS: readonly { id: string; context: Context; title: ServiceWorkerTextKey }[] = [
   { id: 'sortie-share-page', context: 'page', title: 'menu.sharePage' },
   { id: 'sortie-share-selection', context: 'selection', title: 'menu.shareSelection' },
   { id: 'sortie-share-link', context: 'link', title: 'menu.shareLink' },
@@ -32,13 +32,13 @@ const WEB_PAGES = ['http://*/*', 'https://*/*'];
 export async function installContextMenus(menus: MenusApi, lang: Lang): Promise<void> {
   await menus.removeAll();
   for (const item of ITEMS) {
-    menus.create({ id: item.id, title: translateWorker(lang, item.title), contexts: [item.context], documentUrlPatterns: WEB_PAGES });
+    menus.create({ id: item.id, title: translateForServiceWorker(lang, item.title), contexts: [item.context], documentUrlPatterns: WEB_PAGES });
   }
 }
 
 /** The user switched Sortie's language. */
 export async function retitleContextMenus(menus: MenusApi, lang: Lang): Promise<void> {
-  for (const item of ITEMS) await menus.update(item.id, { title: translateWorker(lang, item.title) });
+  for (const item of ITEMS) await menus.update(item.id, { title: translateForServiceWorker(lang, item.title) });
 }
 
 export interface MenuClick {

@@ -9,15 +9,8 @@
  * - session rules for "open on X once": a high-priority allow for one exact
  *   URL, gone after a minute or when the browser closes.
  */
-import {
-  compileFallbackRules,
-  compileRedirectRules,
-  embedScriptRules,
-  isPaused,
-  ruleIdsFor,
-  type DnrRule,
-  type LinkRuleSettings,
-} from '../links/dnr.ts';
+import { compileFallbackRules, compileRedirectRules, embedScriptRules, isPaused, type LinkRuleSettings } from '../links/dnr.ts';
+import { ruleIdsFor, type DnrRule } from '../links/dnr-rule.ts';
 import { BUILT_IN_MIRRORS, type Mirror } from '../links/mirrors.ts';
 import type { Settings } from '../settings.ts';
 

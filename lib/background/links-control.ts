@@ -9,9 +9,10 @@
  * startup, settings changes, alarms, failures and the user's own requests.
  */
 import type { Db } from '../db.ts';
-import { fallbackUrl, normalizeException, type DnrRule } from '../links/dnr.ts';
+import { fallbackUrl, normalizeException } from '../links/dnr.ts';
+import type { DnrRule } from '../links/dnr-rule.ts';
 import { nextMirrorAfterFailure, pickMirror, type HealthMap, type ProbeVerdict } from '../links/health.ts';
-import { isRedirectableMirror } from '../links/dnr.ts';
+import { isRedirectableMirror } from '../links/mirror-routes.ts';
 import { rewriteToMirror, type Mirror } from '../links/mirrors.ts';
 import { xUrlFromMirrorUrl } from '../links/mirror-reverse.ts';
 import { LINK_MIRROR_KEY } from '../links/page-rewrite.ts';

@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import type { Db } from '../db.ts';
 import { callEngine } from '../engine/host.ts';
 import { resolveLang } from '../i18n/lang.ts';
-import { translateWorker, type WorkerKey } from '../i18n/worker.ts';
+import { translateForServiceWorker, type ServiceWorkerTextKey } from '../i18n/service-worker-texts.ts';
 import type { BridgePanelStrings, Envelope } from '../messages.ts';
 import type { Handlers } from '../messaging/router.ts';
 import { SortieError } from '../messaging/errors.ts';
@@ -74,7 +74,7 @@ export type BridgeMessage =
   | 'bridge.stop'
   | 'bridge.changed';
 
-const PANEL_KEYS: Record<keyof BridgePanelStrings, WorkerKey> = {
+const PANEL_KEYS: Record<keyof BridgePanelStrings, ServiceWorkerTextKey> = {
   title: 'bridge.panel.title',
   count: 'bridge.panel.count',
   autoScroll: 'bridge.panel.autoScroll',
@@ -118,7 +118,7 @@ export function createBridgeHandlers({ db }: { db: () => Promise<Db> }): Pick<Ha
     'bridge.panel': async () => {
       const lang = resolveLang((await getSettings(await db())).language, navigator.languages);
       const strings = Object.fromEntries(
-        Object.entries(PANEL_KEYS).map(([name, key]) => [name, translateWorker(lang, key)]),
+        Object.entries(PANEL_KEYS).map(([name, key]) => [name, translateForServiceWorker(lang, key)]),
       ) as BridgePanelStrings;
       return { strings };
     },

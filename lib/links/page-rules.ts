@@ -16,44 +16,34 @@
  * navigation rules take them to the composer without the page learning the
  * extension's address).
  */
-import {
-  escapeRegex,
-  exceptionPrefixes,
-  H,
-  isPaused,
-  isRedirectableMirror,
-  keptPathRegexes,
-  PRIORITY,
-  routeSpecs,
-  SHARE_REGEX,
-  substitution,
-  type LinkRuleSettings,
-  type MirrorSpec,
-} from './dnr';
+import { exceptionPrefixes, isPaused, type LinkRuleSettings } from './dnr';
+import { PRIORITY } from './dnr-rule';
+import { isRedirectableMirror, routeSpecs, substitution, type MirrorSpec } from './mirror-routes';
+import { escapeRegex, keptPathRegexes, SHARE_REGEX, X_HOST } from './x-regex';
 import type { Mirror } from './mirrors';
 import type { PageRule } from './page-rewrite';
 import { FIXER_HOSTS, FIXER_SUBDOMAINS } from './x-paths';
 
 /** X's app hosts and the fixers' (all `.com`), with the subdomains either uses. */
-const PAGE_H = `^https?://(?:(?:${['mobile', ...FIXER_SUBDOMAINS].map(escapeRegex).join('|')})\\.)?(?:${['x', 'twitter', ...FIXER_HOSTS.map((h) => h.replace(/\.com$/, ''))]
+const X_OR_FIXER_HOST = `^https?://(?:(?:${['mobile', ...FIXER_SUBDOMAINS].map(escapeRegex).join('|')})\\.)?(?:${['x', 'twitter', ...FIXER_HOSTS.map((h) => h.replace(/\.com$/, ''))]
   .map(escapeRegex)
   .join('|')})\\.com`;
 
-const widen = (regex: string): string => (regex.startsWith(H) ? PAGE_H + regex.slice(H.length) : regex);
+const widen = (regex: string): string => (regex.startsWith(X_HOST) ? X_OR_FIXER_HOST + regex.slice(X_HOST.length) : regex);
 
 const SYNDICATION = '^https?://(?:cdn\\.)?syndication\\.(?:twitter|x|twimg)\\.com/';
 
 /** X's syndication frames and data: a profile timeline, or one post by id. */
 const SYNDICATION_SPECS: readonly MirrorSpec[] = [
   {
-    slot: -1,
+    ruleIdOffset: -1,
     regex: `${SYNDICATION}srv/timeline-profile/screen-name/(\\w+)(?:[/?#].*)?$`,
     nitter: '/\\1',
     template: { kind: 'profile', captures: ['user'] },
     priority: PRIORITY.mirror,
   },
   {
-    slot: -2,
+    ruleIdOffset: -2,
     regex: `${SYNDICATION}[^?#]*\\?(?:[^#]*&)?id=(\\d+)(?:[&#].*)?$`,
     nitter: '/i/status/\\1',
     template: { kind: 'status', captures: ['id'], fixed: { user: 'i' } },
@@ -68,7 +58,7 @@ export function toJsReplacement(re2: string): string {
 
 /** The same boundary as the rules' `||x.com/prefix^` filter. */
 function exceptionRegex(prefix: string): string {
-  return `${PAGE_H}${escapeRegex(prefix)}${prefix.endsWith('/') ? '' : '(?:[^\\w\\-.%]|$)'}`;
+  return `${X_OR_FIXER_HOST}${escapeRegex(prefix)}${prefix.endsWith('/') ? '' : '(?:[^\\w\\-.%]|$)'}`;
 }
 
 interface Ranked {
@@ -85,13 +75,13 @@ export interface CompiledPageRules {
 
 /** Page rules for `mirror`, first match first; none when links are off, paused or the mirror unusable. */
 export function compilePageRules(settings: LinkRuleSettings, mirror: Mirror): CompiledPageRules {
-  return { host: PAGE_H, rules: orderedRules(settings, mirror).map(onHost) };
+  return { host: X_OR_FIXER_HOST, rules: orderedRules(settings, mirror).map(onHost) };
 }
 
 /** A rule on an X app host keeps only its path part, anchored where the host ends. */
 function onHost(rule: PageRule): PageRule {
   const pattern = atomicCaptures(rule.pattern);
-  return pattern.startsWith(PAGE_H) ? { ...rule, pattern: `^${pattern.slice(PAGE_H.length)}`, onHost: true } : { ...rule, pattern };
+  return pattern.startsWith(X_OR_FIXER_HOST) ? { ...rule, pattern: `^${pattern.slice(X_OR_FIXER_HOST.length)}`, onHost: true } : { ...rule, pattern };
 }
 
 /** A capture of one repeated class or escape, not itself quantified: `(\w+)`, `([^&#]*)`. */

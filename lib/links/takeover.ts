@@ -15,7 +15,9 @@
  * another extension blocked while a Sortie block rule also matches would
  * have been blocked by Sortie anyway.
  */
-import { fallbackUrl, isRouteRuleId, SHARE_REGEX, SHARE_RULE_ID, type DnrRule } from './dnr.ts';
+import { fallbackUrl } from './dnr.ts';
+import { isRouteRuleId, SHARE_RULE_ID, type DnrRule } from './dnr-rule.ts';
+import { SHARE_REGEX } from './x-regex.ts';
 
 export interface BlockedNavigation {
   url: string;

@@ -4,7 +4,7 @@
  * X tab loads then carries no dictionary at all.
  */
 import type { Lang } from '../i18n/lang.ts';
-import { translateWorker as translate } from '../i18n/worker.ts';
+import { translateForServiceWorker as translate } from '../i18n/service-worker-texts.ts';
 
 export interface OverlayStrings {
   offer: string;

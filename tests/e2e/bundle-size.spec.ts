@@ -45,7 +45,7 @@ test('the service worker holds no network client and content scripts no framewor
   expect(read('background.js')).not.toMatch(ATPROTO_LEXICON);
   // Nor the compose code: queueing is planned in the engine (lib/outbox/enqueue.ts).
   expect(read('background.js')).not.toContain('travelersinsurance');
-  // Nor the pages' dictionaries: it carries only its own few texts (lib/i18n/worker-*.ts).
+  // Nor the pages' dictionaries: it carries only its own few texts (lib/i18n/service-worker-*.ts).
   expect(read('background.js')).not.toContain('What do you want to say?');
   expect(read('background.js')).not.toContain('Que voulez-vous dire');
   for (const script of ['links.js', 'content-scripts/x.js']) {

@@ -1,7 +1,7 @@
 /** Fakes for the browser APIs links-control uses, with what they recorded. */
 import { vi } from 'vitest';
 import { openSortieDb } from '../../../lib/db';
-import type { DnrRule } from '../../../lib/links/dnr';
+import type { DnrRule } from '../../../lib/links/dnr-rule';
 import { BUILT_IN_MIRRORS } from '../../../lib/links/mirrors';
 import type { LinksEnv } from '../../../lib/background/links-control';
 import type { ScriptRegistration } from '../../../lib/background/links-scripts';

@@ -9,7 +9,7 @@
  * - a redirect replaces the first match of regexFilter with the
  *   substitution, where \N is a capture group (RE2::Replace semantics).
  */
-import type { DnrRule, ResourceType } from '../../../lib/links/dnr';
+import type { DnrRule, ResourceType } from '../../../lib/links/dnr-rule';
 import { toJsReplacement } from '../../../lib/links/page-rules';
 
 export interface Request {

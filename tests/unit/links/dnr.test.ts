@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LINK_RULE_ID_MAX,
-  LINK_RULE_ID_MIN,
-  compileRedirectRules,
-  normalizeException,
-  ruleIdsFor,
-  type DnrRule,
-  type LinkRuleSettings,
-} from '../../../lib/links/dnr';
+import { compileRedirectRules, normalizeException, type LinkRuleSettings } from '../../../lib/links/dnr';
+import { LINK_RULE_ID_MAX, LINK_RULE_ID_MIN, ruleIdsFor, type DnrRule } from '../../../lib/links/dnr-rule';
 import type { Mirror } from '../../../lib/links/mirrors';
 import { RE2_PROGRAM_LIMIT, estimateRe2Program } from '../../../lib/links/re2-cost';
 import { takeoverUrl } from '../../../lib/links/takeover';

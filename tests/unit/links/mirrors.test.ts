@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRedirectableMirror } from '../../../lib/links/dnr';
+import { isRedirectableMirror } from '../../../lib/links/mirror-routes';
 import {
   readLinkMirror,
   BUILT_IN_MIRRORS,

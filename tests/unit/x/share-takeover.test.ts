@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../../../lib/background/context-menu.ts';
 import { syncLinkRules, type DnrApi } from '../../../lib/background/dnr-rules.ts';
-import type { DnrRule } from '../../../lib/links/dnr.ts';
+import type { DnrRule } from '../../../lib/links/dnr-rule.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../../lib/settings.ts';
 import { takeoverUrl } from '../../../lib/links/takeover.ts';
 import { evaluate } from '../links/dnr-eval.ts';

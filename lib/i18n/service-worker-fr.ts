@@ -1,7 +1,7 @@
-import type { WorkerKey } from './worker-en.ts';
+import type { ServiceWorkerTextKey } from './service-worker-en.ts';
 
-/** Textes du service worker (voir worker-en.ts). */
-export const workerFr: Record<WorkerKey, string> = {
+/** Textes du service worker (voir service-worker-en.ts). */
+export const serviceWorkerFr: Record<ServiceWorkerTextKey, string> = {
   'overlay.offer': "Publier plutôt sur Mastodon et Bluesky",
   'overlay.dialog': "Sortie\u00a0: publier sur Mastodon et Bluesky",
   'overlay.frameTitle': "Éditeur de Sortie",

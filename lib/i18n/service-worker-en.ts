@@ -2,9 +2,10 @@
  * The few texts the service worker itself shows (context menu titles, the
  * x.com overlay's and the follow panel's strings, handed to content scripts).
  * Kept apart so the worker does not load the whole UI dictionary on every
- * wake (issue 9); en.ts includes them, so each text has one home.
+ * wake, and waking happens again and again; en.ts includes them, so each
+ * text has one home.
  */
-export const workerEn = {
+export const serviceWorkerEn = {
   'overlay.offer': "Post to Mastodon & Bluesky instead",
   'overlay.dialog': "Sortie: post to Mastodon & Bluesky",
   'overlay.frameTitle': "Sortie composer",
@@ -23,4 +24,4 @@ export const workerEn = {
   'bridge.panel.hide': "Hide and stop reading",
 } as const;
 
-export type WorkerKey = keyof typeof workerEn;
+export type ServiceWorkerTextKey = keyof typeof serviceWorkerEn;
