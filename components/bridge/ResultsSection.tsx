@@ -11,7 +11,7 @@ import type { MessageKey } from '../../lib/i18n/index.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { useT } from '../i18n.tsx';
-import { download } from './download.ts';
+import { saveTextAsFile } from '../../lib/download.ts';
 import { MatchItem } from './MatchItem.tsx';
 
 const PAGE = 100;
@@ -86,7 +86,7 @@ export function ResultsSection({
           {t('bridge.results.followAllSure', { n: targets.length })}
         </button>{' '}
         {addresses.length > 0 ? (
-          <button type="button" onClick={() => download('sortie-mastodon-follows.csv', 'text/csv', mastodonImportCsv(addresses))}>
+          <button type="button" onClick={() => saveTextAsFile('sortie-mastodon-follows.csv', mastodonImportCsv(addresses), 'text/csv')}>
             {t('bridge.results.exportCsv')}
           </button>
         ) : (
@@ -94,7 +94,7 @@ export function ResultsSection({
         )}{' '}
         <button
           type="button"
-          onClick={() => download('sortie-bluesky-handles.txt', 'text/plain', blueskyHandleList(candidatesOf(mine, 'bluesky', levels).map((c) => c.handle)))}
+          onClick={() => saveTextAsFile('sortie-bluesky-handles.txt', blueskyHandleList(candidatesOf(mine, 'bluesky', levels).map((c) => c.handle)), 'text/plain')}
         >
           {t('bridge.results.exportHandles')}
         </button>

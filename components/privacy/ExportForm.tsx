@@ -9,7 +9,8 @@ import { MIN_PASSPHRASE_LENGTH } from '../../lib/backup/limits.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { useT } from '../i18n.tsx';
 import { userMessage } from './errors.ts';
-import { backupFileName, saveTextFile } from './save-file.ts';
+import { saveTextAsFile } from '../../lib/download.ts';
+import { backupFileName } from './backup-file-name.ts';
 
 interface Saved {
   file: string;
@@ -77,7 +78,7 @@ export function ExportForm({ changes = 0 }: { changes?: number }) {
       setContents(counted);
       const json = await send('data.export', withTokens ? { passphrase } : {});
       const file = backupFileName(new Date());
-      saveTextFile(file, json);
+      saveTextAsFile(file, json, 'application/json');
       setSaved({ file, contents: counted, tokens: withTokens });
       setPassphrase('');
       setConfirm('');

@@ -40,16 +40,16 @@ export function linkRuleSettings(settings: Settings, composeUrl: string, now: nu
 }
 
 /** Where X links go: a mirror, the fallback page (no mirror works: they are blocked), or nowhere (share rules only). */
-export type RuleTarget = { mirror: Mirror } | 'fallback' | null;
+export type LinkDestination = { kind: 'mirror'; mirror: Mirror } | { kind: 'fallback' } | { kind: 'off' };
 
-export function compileLinkRules(settings: Settings, composeUrl: string, target: RuleTarget, now: number): DnrRule[] {
+export function compileLinkRules(settings: Settings, composeUrl: string, destination: LinkDestination, now: number): DnrRule[] {
   const rules = linkRuleSettings(settings, composeUrl, now);
   const main =
-    target !== null && target !== 'fallback'
-      ? compileRedirectRules(rules, target.mirror)
-      : target === 'fallback'
+    destination.kind === 'mirror'
+      ? compileRedirectRules(rules, destination.mirror)
+      : destination.kind === 'fallback'
         ? compileFallbackRules(rules)
-        : // Without a target nothing is redirected; the compiler still wants a mirror.
+        : // Without a destination nothing is redirected; the compiler still wants a mirror.
           compileRedirectRules({ ...rules, enabled: false }, BUILT_IN_MIRRORS[0]!);
   const embeds = rules.enabled && !isPaused(rules) && settings.links.replaceEmbeds ? embedScriptRules() : [];
   return [...main, ...embeds];
@@ -60,10 +60,10 @@ export async function syncLinkRules(
   dnr: DnrApi,
   settings: Settings,
   composeUrl: string,
-  target: RuleTarget,
+  destination: LinkDestination,
   now = Date.now(),
 ): Promise<number> {
-  const addRules = compileLinkRules(settings, composeUrl, target, now);
+  const addRules = compileLinkRules(settings, composeUrl, destination, now);
   await dnr.updateDynamicRules({ removeRuleIds: ruleIdsFor(await dnr.getDynamicRules()), addRules });
   return addRules.length;
 }

@@ -23,7 +23,7 @@ import { takeoverUrl } from '../links/takeover.ts';
 import { parseXUrl } from '../links/x-url.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
 import type { Settings } from '../settings.ts';
-import { ALLOW_ONCE_MS, addAllowOnce, clearAllowOnce, linkRuleSettings, syncLinkRules, type DnrApi, type RuleTarget, type SessionDnrApi } from './dnr-rules.ts';
+import { ALLOW_ONCE_MS, addAllowOnce, clearAllowOnce, linkRuleSettings, syncLinkRules, type DnrApi, type LinkDestination, type SessionDnrApi } from './dnr-rules.ts';
 import { dueForRound, dueOnDemand, HEALTH_ALARM, HEALTH_PERIOD_MINUTES, probeMirrors, type FetchLike } from './links-health.ts';
 import { activeMirrors, listMirrors, saveHealth, type MirrorList } from './links-mirrors.ts';
 import { linkScriptMatches, mirrorCheckMatches, originGranted, syncContentScripts, type ScriptingApi } from './links-scripts.ts';
@@ -92,15 +92,13 @@ export function navigationInitiator(details: Pick<NavigationErrorDetails, 'initi
   }
 }
 
-export type Target = { kind: 'mirror'; mirror: Mirror } | { kind: 'fallback' } | { kind: 'off' };
-
 interface AllowOnceEntry {
   url: string;
   until: number;
 }
 
 export interface LinksControl {
-  refresh(options?: { rebalance?: boolean }): Promise<Target>;
+  refresh(options?: { rebalance?: boolean }): Promise<LinkDestination>;
   onStartup(): Promise<void>;
   onAlarm(name: string): Promise<void>;
   /** A mirror page failed its reader (error status, rate-limit page, network error). */
@@ -164,7 +162,7 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     return activeMirrors(list).filter(isRedirectableMirror);
   }
 
-  async function writePageValues(settings: Settings, target: Target, allowOnce: AllowOnceEntry[], now: number): Promise<void> {
+  async function writePageValues(settings: Settings, target: LinkDestination, allowOnce: AllowOnceEntry[], now: number): Promise<void> {
     const paused = settings.links.pausedUntil !== null && now < settings.links.pausedUntil;
     const mirror = target.kind === 'mirror' ? target.mirror : null;
     const mirrorValue =
@@ -223,7 +221,7 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     return updateSettings(db, { links: { pausedUntil: null } });
   }
 
-  async function doRefresh(rebalance: boolean): Promise<Target> {
+  async function doRefresh(rebalance: boolean): Promise<LinkDestination> {
     const db = await env.db();
     const now = env.now();
     const settings = await settingsAfterRestart(db);
@@ -236,9 +234,8 @@ export function createLinksControl(env: LinksEnv): LinksControl {
           random: env.random,
         })
       : null;
-    const target: Target = !settings.links.redirect ? { kind: 'off' } : chosen === null ? { kind: 'fallback' } : { kind: 'mirror', mirror: chosen };
-    const ruleTarget: RuleTarget = target.kind === 'mirror' ? { mirror: target.mirror } : target.kind === 'fallback' ? 'fallback' : null;
-    await syncLinkRules(env.dnr, settings, env.composeUrl, ruleTarget, now);
+    const target: LinkDestination = !settings.links.redirect ? { kind: 'off' } : chosen === null ? { kind: 'fallback' } : { kind: 'mirror', mirror: chosen };
+    await syncLinkRules(env.dnr, settings, env.composeUrl, target, now);
     await writePageValues(settings, target, await readAllowOnce(now), now);
     const origins = await granted();
     const all = list.entries.map((e) => e.mirror);
@@ -268,7 +265,7 @@ export function createLinksControl(env: LinksEnv): LinksControl {
   }
 
   /** The user asked (fallback page, options): every mirror Sortie may check, now. Their button waits meanwhile. */
-  async function userCheck(): Promise<Target> {
+  async function userCheck(): Promise<LinkDestination> {
     const db = await env.db();
     await probe(db, await listMirrors(db), () => true);
     return doRefresh(true);

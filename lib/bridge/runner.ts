@@ -17,7 +17,7 @@ import type { MastodonLookup } from './lookup-mastodon.ts';
 import { matchOnBluesky, matchOnMastodon, type NetworkContext } from './match.ts';
 import { abortableSleep, createPacer, DEFAULT_PACE, type Pacer } from './pace.ts';
 import { getEntry, listEntries, putRun, saveMatch, setFollowState } from './store.ts';
-import type { BridgeEntry, BridgeRun, FollowTarget, MatchResult, RunKind } from './types.ts';
+import type { BridgeEntry, BridgeRun, PlannedFollow, MatchResult, RunKind } from './types.ts';
 
 export interface BridgeServiceDeps {
   db: Db;
@@ -40,7 +40,7 @@ export interface MatchArgs {
 
 export interface BridgeService {
   startMatch: (args: MatchArgs) => Promise<{ started: boolean }>;
-  startFollow: (targets: readonly FollowTarget[]) => Promise<{ started: boolean }>;
+  startFollow: (targets: readonly PlannedFollow[]) => Promise<{ started: boolean }>;
   stop: () => void;
   running: () => boolean;
 }

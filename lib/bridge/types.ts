@@ -161,7 +161,7 @@ export interface BridgeRun {
 }
 
 /** One follow to make: the X entry, the user's account, and the candidate's id. */
-export interface FollowTarget {
+export interface PlannedFollow {
   key: string;
   accountId: string;
   candidateId: string;

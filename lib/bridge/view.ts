@@ -7,7 +7,7 @@ import { webLink } from '../web-link.ts';
 import type { Network } from '../compose/draft.ts';
 import { acctOfHint, extractHints } from './hints.ts';
 import { canonicalHandle, isLookAlikeHandle, nameSimilarity } from './text.ts';
-import type { BridgeEntry, Candidate, Confidence, Evidence, EvidenceKind, FollowTarget } from './types.ts';
+import type { BridgeEntry, Candidate, Confidence, Evidence, EvidenceKind, PlannedFollow } from './types.ts';
 
 /** Evidence against a match: shown as a warning. */
 export const AGAINST: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>([
@@ -130,9 +130,9 @@ export function checkedCount(entries: readonly BridgeEntry[], accountIds: readon
 }
 
 /** Every sure match not followed yet, once per account found (two X accounts may point to the same one). */
-export function sureTargets(entries: readonly BridgeEntry[], accountIds: readonly string[]): FollowTarget[] {
+export function sureTargets(entries: readonly BridgeEntry[], accountIds: readonly string[]): PlannedFollow[] {
   const seen = new Set<string>();
-  const out: FollowTarget[] = [];
+  const out: PlannedFollow[] = [];
   for (const entry of entries) {
     for (const { accountId, candidate } of candidatesOf(entry, accountIds)) {
       const id = `${accountId} ${candidate.id}`;

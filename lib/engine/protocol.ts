@@ -8,7 +8,7 @@
 import type { PublicAccount } from '../accounts/account.ts';
 import type { DisconnectResult } from '../accounts/disconnect.ts';
 import type { MatchArgs } from '../bridge/runner.ts';
-import type { FollowTarget } from '../bridge/types.ts';
+import type { PlannedFollow } from '../bridge/types.ts';
 import type { InteractionPolicy } from '../compose/draft.ts';
 import type { Queued } from '../outbox/enqueue.ts';
 import * as v from '../validate.ts';
@@ -49,7 +49,7 @@ const matchArgs: v.Schema<MatchArgs> = v.object({
   recheck: v.boolean(),
 });
 
-const followTargets: v.Schema<{ targets: FollowTarget[] }> = v.object({
+const followTargets: v.Schema<{ targets: PlannedFollow[] }> = v.object({
   targets: v.array(v.object({ key: v.string({ max: 60 }), accountId: v.string({ max: 500 }), candidateId: v.string({ max: 500 }) }), {
     max: 20_000,
   }),

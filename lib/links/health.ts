@@ -3,7 +3,7 @@
  * records evolve, and which mirror to use. The background does the fetching
  * and the storing; nothing here touches the network or the clock.
  */
-import { rewriteToMirror, type Mirror, type MirrorTarget } from './mirrors';
+import { rewriteToMirror, type Mirror, type MirrorForRewriting } from './mirrors';
 
 /** A public, long-lived profile with a busy timeline: a working mirror shows it. */
 export const DEFAULT_PROBE_USER = 'jack';
@@ -45,7 +45,7 @@ export interface ProbeOptions {
 }
 
 /** The URL to probe: the mirror's page for a well-known profile. */
-export function probeUrl(mirror: MirrorTarget, user: string = DEFAULT_PROBE_USER): string | null {
+export function probeUrl(mirror: MirrorForRewriting, user: string = DEFAULT_PROBE_USER): string | null {
   return rewriteToMirror({ kind: 'profile', user, tab: null }, mirror);
 }
 

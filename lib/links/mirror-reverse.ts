@@ -6,7 +6,7 @@
  * Nitter's routes copy X's layout, so its paths are read with the X parser;
  * template mirrors are matched against their own templates.
  */
-import { TEMPLATE_PLACEHOLDERS, type MirrorTarget, type TemplateKind } from './mirrors';
+import { TEMPLATE_PLACEHOLDERS, type MirrorForRewriting, type TemplateKind } from './mirrors';
 import { canonicalXUrl, parseXUrl, type XLink } from './x-url';
 
 function decode(text: string): string {
@@ -80,7 +80,7 @@ function linkOfKind(kind: TemplateKind, values: Record<string, string>): XLink |
   }
 }
 
-function fromTemplates(url: URL, mirror: MirrorTarget): XLink | null {
+function fromTemplates(url: URL, mirror: MirrorForRewriting): XLink | null {
   const here = url.pathname + url.search;
   // Most specific first: the longest template wins over a catch-all like `/{user}`.
   const entries = (Object.entries(mirror.templates ?? {}) as [TemplateKind, string][])
@@ -101,7 +101,7 @@ function fromTemplates(url: URL, mirror: MirrorTarget): XLink | null {
 }
 
 /** The X URL a page of `mirror` shows, or null when it is not one of its content pages. */
-export function xUrlFromMirrorUrl(href: string, mirror: MirrorTarget): string | null {
+export function xUrlFromMirrorUrl(href: string, mirror: MirrorForRewriting): string | null {
   let url: URL;
   try {
     url = new URL(href);

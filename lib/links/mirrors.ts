@@ -40,7 +40,7 @@ export interface Mirror {
 }
 
 /** The part of a mirror that link rewriting needs (what content scripts get). */
-export type MirrorTarget = Pick<Mirror, 'origin' | 'scheme' | 'templates'>;
+export type MirrorForRewriting = Pick<Mirror, 'origin' | 'scheme' | 'templates'>;
 
 const BUILT_IN_HOSTS: readonly (readonly [host: string, name?: string])[] = [
   ['xcancel.com', 'xcancel'],
@@ -70,13 +70,13 @@ export const BUILT_IN_MIRRORS: readonly Mirror[] = /* @__PURE__ */ BUILT_IN_HOST
 }));
 
 /** Reads a stored mirror target (the x.com guard's), or null when it is missing or malformed. */
-export function readLinkMirror(value: unknown): MirrorTarget | null {
+export function readLinkMirror(value: unknown): MirrorForRewriting | null {
   if (typeof value !== 'object' || value === null) return null;
   const { origin, scheme, templates } = value as Record<string, unknown>;
   if (typeof origin !== 'string' || !/^https?:\/\/[\w.-]+(?::\d{1,5})?$/.test(origin)) return null;
   if (scheme !== 'nitter' && scheme !== 'template') return null;
-  const target: MirrorTarget = { origin, scheme };
-  if (typeof templates === 'object' && templates !== null) target.templates = templates as MirrorTarget['templates'];
+  const target: MirrorForRewriting = { origin, scheme };
+  if (typeof templates === 'object' && templates !== null) target.templates = templates as MirrorForRewriting['templates'];
   return target;
 }
 
@@ -214,7 +214,7 @@ function templatePath(link: XLink, templates: MirrorTemplates): string | null {
  * The mirror URL showing `link`, or null when the mirror cannot show it
  * (account pages, composing intents, kinds a template mirror lacks).
  */
-export function rewriteToMirror(link: XLink, mirror: MirrorTarget): string | null {
+export function rewriteToMirror(link: XLink, mirror: MirrorForRewriting): string | null {
   const path = mirror.scheme === 'nitter' ? nitterPath(link) : templatePath(link, mirror.templates ?? {});
   return path === null ? null : mirror.origin + path;
 }

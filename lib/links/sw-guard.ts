@@ -4,7 +4,7 @@
  * script then has to make the same decision the rules would have made; this
  * is that decision, pure. The background keeps its inputs in storage.local.
  */
-import { readLinkMirror, rewriteToMirror, type MirrorTarget } from './mirrors';
+import { readLinkMirror, rewriteToMirror, type MirrorForRewriting } from './mirrors';
 import { parseXUrl } from './x-url';
 
 /** browser.storage.local key the background keeps up to date. */
@@ -14,7 +14,7 @@ export interface LinkGuardConfig {
   /** Redirecting is on. */
   enabled: boolean;
   /** Where X links go; null when no mirror works (the rules then block X pages, and the background opens the fallback page). */
-  mirror: MirrorTarget | null;
+  mirror: MirrorForRewriting | null;
   keepXUsable: boolean;
   /** Exception path prefixes, already normalized (lower case, percent-encoded). */
   exceptions: string[];
@@ -24,7 +24,7 @@ export interface LinkGuardConfig {
 }
 
 /** A stand-in Nitter mirror: it has a route for every X page the redirect rules cover. */
-const ANY_NITTER: MirrorTarget = { origin: 'https://mirror.invalid', scheme: 'nitter' };
+const ANY_NITTER: MirrorForRewriting = { origin: 'https://mirror.invalid', scheme: 'nitter' };
 const X_HOSTS = /(?:^|\.)(?:x|twitter)\.com$/;
 
 export function readLinkGuard(value: unknown): LinkGuardConfig | null {

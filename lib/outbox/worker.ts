@@ -66,7 +66,7 @@ async function runOne(deps: WorkerDeps, { job, parent, root }: RunnableJob): Pro
   }
   const account = await getAccount(deps.db, fresh.accountId);
   if (!account) {
-    return store(deps, markFailed(startSending(fresh, deps.now()), internal('error.accountGone'), deps.now(), deps.policy, deps.random));
+    return store(deps, markFailed(startSending(fresh, deps.now()), validationFailure('error.accountGone'), deps.now(), deps.policy, deps.random));
   }
   const sending = startSending(fresh, deps.now());
   await store(deps, sending);
@@ -87,7 +87,8 @@ async function store(deps: WorkerDeps, job: Job): Promise<Job['state']> {
   return job.state;
 }
 
-function internal(messageKey: string, detail = ''): Failure {
+/** A failure no retry can fix (the job itself cannot be sent as it is): classed as 'validation', never retried. */
+function validationFailure(messageKey: string, detail = ''): Failure {
   return { kind: 'validation', messageKey, detail, retryAt: null };
 }
 

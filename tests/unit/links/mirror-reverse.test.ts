@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { xUrlFromMirrorUrl } from '../../../lib/links/mirror-reverse';
-import { rewriteToMirror, type MirrorTarget } from '../../../lib/links/mirrors';
+import { rewriteToMirror, type MirrorForRewriting } from '../../../lib/links/mirrors';
 import { parseXUrl } from '../../../lib/links/x-url';
 
-const NITTER: MirrorTarget = { origin: 'https://nitter.example', scheme: 'nitter' };
-const OTHER: MirrorTarget = {
+const NITTER: MirrorForRewriting = { origin: 'https://nitter.example', scheme: 'nitter' };
+const OTHER: MirrorForRewriting = {
   origin: 'http://127.0.0.1:8080',
   scheme: 'template',
   templates: { profile: '/u/{user}', status: '/p/{user}/{id}', search: '/find?q={q}', home: '/' },
 };
 
 /** Mirror URL -> X URL -> the same page on another mirror: what failover does. */
-const roundTrip = (xUrl: string, from: MirrorTarget, to: MirrorTarget): string | null => {
+const roundTrip = (xUrl: string, from: MirrorForRewriting, to: MirrorForRewriting): string | null => {
   const there = rewriteToMirror(parseXUrl(xUrl)!, from)!;
   const back = xUrlFromMirrorUrl(there, from);
   return back === null ? null : rewriteToMirror(parseXUrl(back)!, to);

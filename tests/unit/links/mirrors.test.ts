@@ -8,7 +8,7 @@ import {
   rewriteToMirror,
   templateProblem,
   type Mirror,
-  type MirrorTarget,
+  type MirrorForRewriting,
 } from '../../../lib/links/mirrors';
 import { parseXUrl, type XLink } from '../../../lib/links/x-url';
 
@@ -59,7 +59,7 @@ describe('templates', () => {
     expect(fillTemplate('/s?q={q}&u={user}', { q: '#été & co', user: 'jack' })).toBe('/s?q=%23%C3%A9t%C3%A9%20%26%20co&u=jack');
   });
 
-  const T: MirrorTarget = {
+  const T: MirrorForRewriting = {
     origin: 'https://m.example',
     scheme: 'template',
     templates: { home: '/', profile: '/u/{user}', status: '/{user}/post/{id}', search: '/s?q={q}', hashtag: '/tag/{tag}', list: '/l/{id}' },

@@ -2,10 +2,10 @@
  * X URL shapes with the link each parses to and its Nitter rewrite. Shared by
  * the parser tests and the redirect-rule tests, which must agree with it.
  */
-import type { MirrorTarget } from '../../../lib/links/mirrors';
+import type { MirrorForRewriting } from '../../../lib/links/mirrors';
 import type { XLink } from '../../../lib/links/x-url';
 
-export const N: MirrorTarget = { origin: 'https://nitter.example', scheme: 'nitter' };
+export const N: MirrorForRewriting = { origin: 'https://nitter.example', scheme: 'nitter' };
 export const M = N.origin;
 
 /** [input, expected link (partial), expected Nitter rewrite or null] */

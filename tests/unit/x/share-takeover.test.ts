@@ -35,7 +35,7 @@ const go = (rules: DnrRule[], url: string, initiator: string | undefined = 'http
 describe('share-intent rules', () => {
   it('block every share intent, and the background opens the compose page with its parameters; nothing else', async () => {
     const dnr = fakeDnr([]);
-    await syncLinkRules(dnr.api, DEFAULT_SETTINGS, COMPOSE, null);
+    await syncLinkRules(dnr.api, DEFAULT_SETTINGS, COMPOSE, { kind: 'off' });
     const rules = dnr.rules();
     expect(rules.filter(toCompose)).toHaveLength(1);
     for (const url of [
@@ -65,8 +65,8 @@ describe('share-intent rules', () => {
   it('are removed when the takeover is turned off, leaving other modules\' rules in place', async () => {
     const other: DnrRule = { id: 1, priority: 1, action: { type: 'allow' }, condition: { urlFilter: '||example.org^', isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame'] } };
     const dnr = fakeDnr([other]);
-    await syncLinkRules(dnr.api, DEFAULT_SETTINGS, COMPOSE, null);
-    await syncLinkRules(dnr.api, mergeSettings(DEFAULT_SETTINGS, { shareTakeover: false }), COMPOSE, null);
+    await syncLinkRules(dnr.api, DEFAULT_SETTINGS, COMPOSE, { kind: 'off' });
+    await syncLinkRules(dnr.api, mergeSettings(DEFAULT_SETTINGS, { shareTakeover: false }), COMPOSE, { kind: 'off' });
     expect(dnr.rules().map((r) => r.id)).toContain(1);
     expect(dnr.rules().filter(toCompose)).toEqual([]);
     expect(go(dnr.rules(), 'https://twitter.com/intent/tweet?text=Hi')).toMatchObject({ action: 'none', landing: null });
