@@ -39,7 +39,8 @@ const EMBED = `^https?://platform\\.(?:twitter|x)\\.com/embed/Tweet\\.html\\?${O
 /** The priority of most routes; more specific routes add 1 or 2 to win over a general one. */
 const ROUTE_PRIORITY = PRIORITY.mirror;
 
-// prettier-ignore -- one route per line reads as a table
+// One route per line reads as a table.
+// prettier-ignore
 const MIRROR_SPECS: readonly MirrorSpec[] = [
   { ruleIdOffset: 0, regex: `${X_HOST}/(?:(?:home|explore)/?)?(?:[?#].*)?$`, nitter: '/', template: { kind: 'home', captures: [] }, priority: ROUTE_PRIORITY },
   { ruleIdOffset: 1, regex: `${X_HOST}/(\\w+)/status(?:es)?/(\\d+)${ANY_AFTER_SEGMENT}`, nitter: '/\\1/status/\\2', template: status(['user', 'id']), priority: ROUTE_PRIORITY },
