@@ -4,11 +4,11 @@
  * network clients live in the engine, not here, so waking stays cheap (issue 9).
  */
 import { browser } from 'wxt/browser';
-import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../lib/background/context-menu.ts';
+import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../lib/compose/background/context-menu.ts';
 import { createHandlers } from '../lib/background/handlers.ts';
-import { createBrowserLinks, listenForLinks } from '../lib/background/links-wiring.ts';
-import { kickOutbox, OUTBOX_ALARM } from '../lib/background/outbox-control.ts';
-import { PAGE_CONFIG_KEY, pageConfigFrom } from '../lib/background/page-config.ts';
+import { createBrowserLinks, listenForLinks } from '../lib/links/background/wiring.ts';
+import { kickOutbox, OUTBOX_ALARM } from '../lib/outbox/background/control.ts';
+import { PAGE_CONFIG_KEY, pageConfigFrom } from '../lib/x/background/page-config.ts';
 import { openSortieDb } from '../lib/db.ts';
 import { resolveLang } from '../lib/i18n/lang.ts';
 import { dispatch } from '../lib/messaging/router.ts';

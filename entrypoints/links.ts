@@ -39,7 +39,7 @@ function extensionApi(): LinkApi {
 
 /**
  * An unlisted script rather than a WXT content script: the background registers
- * the file itself (lib/background/links-scripts.ts), and WXT's content-script
+ * the file itself (lib/links/background/scripts.ts), and WXT's content-script
  * wrapper would bring the browser polyfill and its context helper, twice this
  * script's own size.
  */

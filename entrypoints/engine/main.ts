@@ -5,9 +5,9 @@
  * messages, which content scripts can send.
  */
 import { browser } from 'wxt/browser';
-import { blueskyLookup } from '../../lib/bridge/lookup-bluesky.ts';
-import { mastodonLookup } from '../../lib/bridge/lookup-mastodon.ts';
-import { createBridgeService } from '../../lib/bridge/runner.ts';
+import { blueskyLookup } from '../../lib/bridge/engine/lookup-bluesky.ts';
+import { mastodonLookup } from '../../lib/bridge/engine/lookup-mastodon.ts';
+import { createBridgeService } from '../../lib/bridge/engine/runner.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { BlueskyAgents } from '../../lib/engine/bluesky-agents.ts';
 import { createEngineHandlers } from '../../lib/engine/handlers.ts';
@@ -17,7 +17,7 @@ import { dispatchEngine } from '../../lib/engine/router.ts';
 import type { Envelope } from '../../lib/messages.ts';
 import { installResponseCap } from '../../lib/networks/response-cap.ts';
 import { DEFAULT_RETRY_POLICY } from '../../lib/outbox/retry.ts';
-import { drainOutbox } from '../../lib/outbox/worker.ts';
+import { drainOutbox } from '../../lib/outbox/engine/drain.ts';
 import { bumpStatQuietly } from '../../lib/stats.ts';
 
 // Before any client exists: masto calls the global fetch, so its answers are bounded only here.

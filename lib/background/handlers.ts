@@ -7,8 +7,8 @@ import { toPublicAccount } from '../accounts/account.ts';
 import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../accounts/mastodon-connect.ts';
 import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
 import { getAccount, listAccounts, putAccount } from '../accounts/store.ts';
-import { createDataHandlers } from '../backup/handlers.ts';
-import { createBridgeHandlers } from '../bridge/handlers.ts';
+import { createDataHandlers } from '../backup/background/handlers.ts';
+import { createBridgeHandlers } from '../bridge/background/handlers.ts';
 import type { Db } from '../db.ts';
 import { callEngine, closeEngineWhenUnused, engineWentIdle } from '../engine/host.ts';
 import { SortieError } from '../messaging/errors.ts';
@@ -16,12 +16,12 @@ import type { Handlers } from '../messaging/router.ts';
 import { getJob, putJob, recentJobs } from '../outbox/store.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
 import { isXUrl } from '../x/embed-protocol.ts';
-import { composeUrl } from './compose-url.ts';
-import type { LinksControl } from './links-control.ts';
-import { linkHandlers } from './links-handlers.ts';
-import { cancelJobAndRest, deleteHeldPost, editJob, kickOutbox, onEngineIdle, retryJob, sendHeldPost, wakeFor } from './outbox-control.ts';
-import { createTicketBook } from './overlay-tickets.ts';
-import { pageConfigFrom } from './page-config.ts';
+import { composeUrl } from '../compose/background/compose-url.ts';
+import type { LinksControl } from '../links/background/control.ts';
+import { linkHandlers } from '../links/background/handlers.ts';
+import { cancelJobAndRest, deleteHeldPost, editJob, kickOutbox, onEngineIdle, retryJob, sendHeldPost, wakeFor } from '../outbox/background/control.ts';
+import { createTicketBook } from '../x/background/overlay-tickets.ts';
+import { pageConfigFrom } from '../x/background/page-config.ts';
 
 export interface BackgroundDeps {
   db: () => Promise<Db>;
@@ -57,7 +57,7 @@ async function asUserError<T>(work: Promise<T>): Promise<T> {
 }
 
 export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps): Handlers {
-  /** The x.com overlay's hand-off secrets (lib/background/overlay-tickets.ts). */
+  /** The x.com overlay's hand-off secrets (lib/x/background/overlay-tickets.ts). */
   const tickets = createTicketBook();
   return {
     'settings.get': async () => getSettings(await db()),

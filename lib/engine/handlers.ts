@@ -3,7 +3,7 @@
  * lib/networks and lib/accounts.
  */
 import { toPublicAccount, accountId, type Account } from '../accounts/account.ts';
-import type { BridgeService } from '../bridge/runner.ts';
+import type { BridgeService } from '../bridge/engine/runner.ts';
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
@@ -14,7 +14,7 @@ import { updateGates } from '../networks/bluesky-gates.ts';
 import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
 import { revokeToken } from '../accounts/mastodon-oauth.ts';
 import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
-import type { DrainResult } from '../outbox/worker.ts';
+import type { DrainResult } from '../outbox/engine/drain.ts';
 import { sessionOf, type BlueskyAgents } from './bluesky-agents.ts';
 import type { BlueskyConnectResult } from './protocol.ts';
 import type { EngineHandlers } from './router.ts';

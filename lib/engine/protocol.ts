@@ -7,7 +7,7 @@
  */
 import type { PublicAccount } from '../accounts/account.ts';
 import type { DisconnectResult } from '../accounts/disconnect.ts';
-import type { MatchArgs } from '../bridge/runner.ts';
+import type { MatchArgs } from '../bridge/engine/runner.ts';
 import type { FollowTarget } from '../bridge/types.ts';
 import type { InteractionPolicy } from '../compose/draft.ts';
 import type { Queued } from '../outbox/enqueue.ts';

@@ -13,7 +13,7 @@ import { PublishError, type ImageToSend, type PartToSend, type PostRef } from '.
 import { prepareImage } from '../media/prepare.ts';
 import type { Job } from '../outbox/job.ts';
 import { SERVER_SCHEDULE_MIN_MS } from '../outbox/plan.ts';
-import type { PublishRequest } from '../outbox/worker.ts';
+import type { PublishRequest } from '../outbox/engine/drain.ts';
 import type { BlueskyAgents } from './bluesky-agents.ts';
 
 /** The blob size limit of PDSes older than the 2,000,000-byte lexicon limit. */

@@ -16,7 +16,7 @@ import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
 import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon-instance.ts';
 import { createJobs } from './plan.ts';
-import { newTid } from './tid.ts';
+import { newTid } from '../tid.ts';
 import { getSettings } from '../settings-store.ts';
 
 /** The network and limits a post to this account must fit (the composer previews with the same). */

@@ -1,6 +1,6 @@
 /**
  * The x.com script's settings: the harmless copy the background keeps in
- * storage.local (lib/background/page-config.ts), followed live so that
+ * storage.local (lib/x/background/page-config.ts), followed live so that
  * turning the overlay or the Post-button routing on or off in the options
  * applies to open X tabs without a reload.
  */

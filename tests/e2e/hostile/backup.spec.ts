@@ -21,7 +21,7 @@ import type { BridgeEntry } from '../../../lib/bridge/types.ts';
 import { emptyDraft } from '../../../lib/compose/draft.ts';
 import { serializeBackup, type BackupBody } from '../../../lib/backup/format.ts';
 import type { Job } from '../../../lib/outbox/job.ts';
-import { newTid } from '../../../lib/outbox/tid.ts';
+import { newTid } from '../../../lib/tid.ts';
 import { sendMessage, serveMirrors, serveX, linksState } from '../support/links.ts';
 import { expect, test, uniqueName } from '../support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from '../support/ui.ts';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COLLECT_LIMITS } from '../../../lib/bridge/collect-limits.ts';
-import { createBridgeHandlers } from '../../../lib/bridge/handlers.ts';
+import { createBridgeHandlers } from '../../../lib/bridge/background/handlers.ts';
 import { listEntries } from '../../../lib/bridge/store.ts';
 import { openSortieDb } from '../../../lib/db.ts';
 import type { HandlerContext } from '../../../lib/messaging/router.ts';

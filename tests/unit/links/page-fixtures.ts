@@ -19,7 +19,7 @@ export function nitterMirror(origin: string, more: Partial<Mirror> = {}): Mirror
   return { id: origin, name: origin, origin, scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false, ...more };
 }
 
-/** The storage.local items the background writes for `mirror` (lib/background/links-control.ts). */
+/** The storage.local items the background writes for `mirror` (lib/links/background/control.ts). */
 export function storedPageValue(mirror: Mirror, settings: Partial<LinkRuleSettings> = {}, replaceEmbeds = true) {
   return { [LINK_MIRROR_KEY]: { origin: mirror.origin, ...compilePageRules({ ...PAGE_SETTINGS, ...settings }, mirror), replaceEmbeds } };
 }

@@ -17,9 +17,9 @@ import {
   ruleIdsFor,
   type DnrRule,
   type LinkRuleSettings,
-} from '../links/dnr.ts';
-import { BUILT_IN_MIRRORS, type Mirror } from '../links/mirrors.ts';
-import type { Settings } from '../settings.ts';
+} from '../dnr.ts';
+import { BUILT_IN_MIRRORS, type Mirror } from '../mirrors.ts';
+import type { Settings } from '../../settings.ts';
 
 /** The part of chrome.declarativeNetRequest used here. */
 export interface DnrApi {

@@ -5,19 +5,19 @@
  * it, and a run cut short (engine closed, browser quit) is resumed by
  * starting again: entries already looked up are skipped.
  */
-import type { Account } from '../accounts/account.ts';
-import { getAccount } from '../accounts/store.ts';
-import type { Db } from '../db.ts';
-import { SortieError } from '../messaging/errors.ts';
-import { PublishError } from '../networks/types.ts';
-import { bumpStatQuietly } from '../stats.ts';
-import { DEFAULT_HANDLE_SUFFIXES, extractHints } from './hints.ts';
+import type { Account } from '../../accounts/account.ts';
+import { getAccount } from '../../accounts/store.ts';
+import type { Db } from '../../db.ts';
+import { SortieError } from '../../messaging/errors.ts';
+import { PublishError } from '../../networks/types.ts';
+import { bumpStatQuietly } from '../../stats.ts';
+import { DEFAULT_HANDLE_SUFFIXES, extractHints } from '../hints.ts';
 import type { BlueskyLookup } from './lookup-bluesky.ts';
 import type { MastodonLookup } from './lookup-mastodon.ts';
-import { matchOnBluesky, matchOnMastodon, type NetworkContext } from './match.ts';
-import { abortableSleep, createPacer, DEFAULT_PACE, type Pacer } from './pace.ts';
-import { getEntry, listEntries, putRun, saveMatch, setFollowState } from './store.ts';
-import type { BridgeEntry, BridgeRun, FollowTarget, MatchResult, RunKind } from './types.ts';
+import { matchOnBluesky, matchOnMastodon, type NetworkContext } from '../match.ts';
+import { abortableSleep, createPacer, DEFAULT_PACE, type Pacer } from '../pace.ts';
+import { getEntry, listEntries, putRun, saveMatch, setFollowState } from '../store.ts';
+import type { BridgeEntry, BridgeRun, FollowTarget, MatchResult, RunKind } from '../types.ts';
 
 export interface BridgeServiceDeps {
   db: Db;

@@ -1,18 +1,18 @@
 /**
  * The background's answers to the links messages (options page, fallback
- * page, mirror-check script). Each is a thin call into links-control or the
+ * page, mirror-check script). Each is a thin call into the links control or the
  * mirror store; the router has already checked sender and shape.
  */
-import { SortieError } from '../messaging/errors.ts';
-import type { Handlers } from '../messaging/router.ts';
-import type { LinkMessageName } from '../messages.ts';
-import type { LinksState, MirrorView } from '../links/state.ts';
-import { parseXUrl } from '../links/x-url.ts';
-import { getSettings, updateSettings } from '../settings-store.ts';
-import type { Db } from '../db.ts';
-import type { LinksControl } from './links-control.ts';
-import { addUserMirror, listMirrors, removeUserMirror, setMirrorDisabled, type MirrorList } from './links-mirrors.ts';
-import { linkScriptMatches, originGranted } from './links-scripts.ts';
+import { SortieError } from '../../messaging/errors.ts';
+import type { Handlers } from '../../messaging/router.ts';
+import type { LinkMessageName } from '../../messages.ts';
+import type { LinksState, MirrorView } from '../state.ts';
+import { parseXUrl } from '../x-url.ts';
+import { getSettings, updateSettings } from '../../settings-store.ts';
+import type { Db } from '../../db.ts';
+import type { LinksControl } from './control.ts';
+import { addUserMirror, listMirrors, removeUserMirror, setMirrorDisabled, type MirrorList } from './mirrors.ts';
+import { linkScriptMatches, originGranted } from './scripts.ts';
 
 export interface LinkHandlerDeps {
   db: () => Promise<Db>;

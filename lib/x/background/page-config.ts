@@ -3,10 +3,10 @@
  * holds credentials. The background copies the few harmless values they need
  * into storage.local (never storage.sync).
  */
-import { resolveLang } from '../i18n/lang.ts';
-import type { PageConfig } from '../messages.ts';
-import type { Settings } from '../settings.ts';
-import { overlayStrings } from '../x/strings.ts';
+import { resolveLang } from '../../i18n/lang.ts';
+import type { PageConfig } from '../../messages.ts';
+import type { Settings } from '../../settings.ts';
+import { overlayStrings } from '../strings.ts';
 
 export const PAGE_CONFIG_KEY = 'sortie.pageConfig';
 

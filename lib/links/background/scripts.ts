@@ -7,8 +7,8 @@
  * - the mirror check (content-scripts/mirror-check.js) on the mirrors Sortie
  *   has access to, which reports pages where a mirror fails its reader.
  */
-import type { Mirror } from '../links/mirrors.ts';
-import { X_APP_HOSTS } from '../links/x-paths.ts';
+import type { Mirror } from '../mirrors.ts';
+import { X_APP_HOSTS } from '../x-paths.ts';
 
 export const LINKS_SCRIPT_ID = 'sortie-links';
 export const MIRROR_CHECK_SCRIPT_ID = 'sortie-mirror-check';

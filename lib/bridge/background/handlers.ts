@@ -8,16 +8,16 @@
  * page only.
  */
 import { browser } from 'wxt/browser';
-import type { Db } from '../db.ts';
-import { callEngine } from '../engine/host.ts';
-import { resolveLang } from '../i18n/lang.ts';
-import { translateWorker, type WorkerKey } from '../i18n/worker.ts';
-import type { BridgePanelStrings, Envelope } from '../messages.ts';
-import type { Handlers } from '../messaging/router.ts';
-import { SortieError } from '../messaging/errors.ts';
-import { getSettings } from '../settings-store.ts';
-import { admitBatch, type RunTally } from './collect-limits.ts';
-import { mergeCollected } from './store.ts';
+import type { Db } from '../../db.ts';
+import { callEngine } from '../../engine/host.ts';
+import { resolveLang } from '../../i18n/lang.ts';
+import { translateWorker, type WorkerKey } from '../../i18n/worker.ts';
+import type { BridgePanelStrings, Envelope } from '../../messages.ts';
+import type { Handlers } from '../../messaging/router.ts';
+import { SortieError } from '../../messaging/errors.ts';
+import { getSettings } from '../../settings-store.ts';
+import { admitBatch, type RunTally } from '../collect-limits.ts';
+import { mergeCollected } from '../store.ts';
 
 /** storage.session: the one collection run the user started (gone when the browser closes). */
 const RUN_KEY = 'sortie.bridgeCollect';

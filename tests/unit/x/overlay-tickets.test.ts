@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTicketBook, MAX_TICKETS_PER_TAB, TICKET_TTL_MS } from '../../../lib/background/overlay-tickets.ts';
+import { createTicketBook, MAX_TICKETS_PER_TAB, TICKET_TTL_MS } from '../../../lib/x/background/overlay-tickets.ts';
 import { TICKET_PATTERN } from '../../../lib/x/embed-protocol.ts';
 
 function book() {

@@ -3,14 +3,14 @@
  * something is due, set an alarm for later, and let the engine go when idle.
  */
 import { browser } from 'wxt/browser';
-import type { Db } from '../db.ts';
-import { callEngine, closeEngine } from '../engine/host.ts';
-import type { Job } from '../outbox/job.ts';
-import { jobsToCancel, nextWakeAt, runnableJobs } from '../outbox/plan.ts';
-import { cancelJob, editAndResend, releaseHeld, retryNow } from '../outbox/state.ts';
-import { releaseMediaIfDone } from '../outbox/media-release.ts';
-import { getJob, jobsOfPendingPosts, jobsOfPost, putJob } from '../outbox/store.ts';
-import { SortieError } from '../messaging/errors.ts';
+import type { Db } from '../../db.ts';
+import { callEngine, closeEngine } from '../../engine/host.ts';
+import type { Job } from '../job.ts';
+import { jobsToCancel, nextWakeAt, runnableJobs } from '../plan.ts';
+import { cancelJob, editAndResend, releaseHeld, retryNow } from '../state.ts';
+import { releaseMediaIfDone } from '../media-release.ts';
+import { getJob, jobsOfPendingPosts, jobsOfPost, putJob } from '../store.ts';
+import { SortieError } from '../../messaging/errors.ts';
 
 export const OUTBOX_ALARM = 'sortie.outbox';
 

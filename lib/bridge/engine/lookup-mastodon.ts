@@ -6,14 +6,14 @@
  * already knows). Follows and "already followed" come from the same server.
  */
 import { MastoHttpError, type mastodon } from 'masto';
-import { createMastodonClient, type MastodonSession } from '../networks/mastodon-client.ts';
-import { classifyMastodonError } from '../networks/mastodon-errors.ts';
-import { followMastodonAccount, relationships, sameAcct } from '../networks/mastodon-follow.ts';
-import { fullAcct } from './export.ts';
-import { hrefsIn, htmlToText } from './profile-text.ts';
-import { PublishError } from '../networks/types.ts';
-import { normalizeUrl } from './score.ts';
-import type { FollowState } from './types.ts';
+import { createMastodonClient, type MastodonSession } from '../../networks/mastodon-client.ts';
+import { classifyMastodonError } from '../../networks/mastodon-errors.ts';
+import { followMastodonAccount, relationships, sameAcct } from '../../networks/mastodon-follow.ts';
+import { fullAcct } from '../export.ts';
+import { hrefsIn, htmlToText } from '../profile-text.ts';
+import { PublishError } from '../../networks/types.ts';
+import { normalizeUrl } from '../score.ts';
+import type { FollowState } from '../types.ts';
 import type { FoundProfile } from './lookup-bluesky.ts';
 
 export interface MastodonLookup {

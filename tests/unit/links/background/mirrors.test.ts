@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addUserMirror, listMirrors, removeUserMirror, saveHealth, setMirrorDisabled } from '../../../lib/background/links-mirrors';
-import { linkScriptMatches, mirrorCheckMatches, originGranted, syncContentScripts, type ScriptRegistration } from '../../../lib/background/links-scripts';
-import { openSortieDb } from '../../../lib/db';
-import { BUILT_IN_MIRRORS, type Mirror } from '../../../lib/links/mirrors';
+import { addUserMirror, listMirrors, removeUserMirror, saveHealth, setMirrorDisabled } from '../../../../lib/links/background/mirrors';
+import { linkScriptMatches, mirrorCheckMatches, originGranted, syncContentScripts, type ScriptRegistration } from '../../../../lib/links/background/scripts';
+import { openSortieDb } from '../../../../lib/db';
+import { BUILT_IN_MIRRORS, type Mirror } from '../../../../lib/links/mirrors';
 
 describe('mirror store', () => {
   it('lists built-ins then the user mirrors, and keeps health per mirror', async () => {

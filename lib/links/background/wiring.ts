@@ -1,15 +1,15 @@
 /**
  * Connects the links feature to the browser: the real APIs behind
- * links-control's small interfaces, and the listeners it needs. Called
+ * the links control's small interfaces, and the listeners it needs. Called
  * synchronously from the service worker's start, so each listener exists
  * before the event that woke the worker is dispatched.
  */
 import { browser } from 'wxt/browser';
-import { openSortieDb } from '../db.ts';
-import { bumpStatQuietly } from '../stats.ts';
+import { openSortieDb } from '../../db.ts';
+import { bumpStatQuietly } from '../../stats.ts';
 import type { DnrApi, SessionDnrApi } from './dnr-rules.ts';
-import { createLinksControl, type LinksControl } from './links-control.ts';
-import type { ScriptingApi } from './links-scripts.ts';
+import { createLinksControl, type LinksControl } from './control.ts';
+import type { ScriptingApi } from './scripts.ts';
 
 export function createBrowserLinks(composeUrl: string): LinksControl {
   return createLinksControl({

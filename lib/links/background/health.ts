@@ -11,8 +11,8 @@ import {
   type HealthMap,
   type MirrorHealth,
   type ProbeVerdict,
-} from '../links/health.ts';
-import type { Mirror } from '../links/mirrors.ts';
+} from '../health.ts';
+import type { Mirror } from '../mirrors.ts';
 
 export const HEALTH_ALARM = 'sortie.links.health';
 /** The hourly round (at most: a mirror checked since is skipped). */

@@ -8,24 +8,24 @@
  * Waking the worker costs nothing here: work only happens on install,
  * startup, settings changes, alarms, failures and the user's own requests.
  */
-import type { Db } from '../db.ts';
-import { fallbackUrl, normalizeException, type DnrRule } from '../links/dnr.ts';
-import { nextMirrorAfterFailure, pickMirror, type HealthMap, type ProbeVerdict } from '../links/health.ts';
-import { isRedirectableMirror } from '../links/dnr.ts';
-import { rewriteToMirror, type Mirror } from '../links/mirrors.ts';
-import { xUrlFromMirrorUrl } from '../links/mirror-reverse.ts';
-import { LINK_MIRROR_KEY } from '../links/page-rewrite.ts';
-import { compilePageRules } from '../links/page-rules.ts';
-import { isPausedUntilRestart } from '../links/pause.ts';
-import { LINK_GUARD_KEY, type LinkGuardConfig } from '../links/sw-guard.ts';
-import { takeoverUrl } from '../links/takeover.ts';
-import { parseXUrl } from '../links/x-url.ts';
-import { getSettings, updateSettings } from '../settings-store.ts';
-import type { Settings } from '../settings.ts';
+import type { Db } from '../../db.ts';
+import { fallbackUrl, normalizeException, type DnrRule } from '../dnr.ts';
+import { nextMirrorAfterFailure, pickMirror, type HealthMap, type ProbeVerdict } from '../health.ts';
+import { isRedirectableMirror } from '../dnr.ts';
+import { rewriteToMirror, type Mirror } from '../mirrors.ts';
+import { xUrlFromMirrorUrl } from '../mirror-reverse.ts';
+import { LINK_MIRROR_KEY } from '../page-rewrite.ts';
+import { compilePageRules } from '../page-rules.ts';
+import { isPausedUntilRestart } from '../pause.ts';
+import { LINK_GUARD_KEY, type LinkGuardConfig } from '../sw-guard.ts';
+import { takeoverUrl } from '../takeover.ts';
+import { parseXUrl } from '../x-url.ts';
+import { getSettings, updateSettings } from '../../settings-store.ts';
+import type { Settings } from '../../settings.ts';
 import { ALLOW_ONCE_MS, addAllowOnce, clearAllowOnce, linkRuleSettings, syncLinkRules, type DnrApi, type RuleTarget, type SessionDnrApi } from './dnr-rules.ts';
-import { dueForRound, dueOnDemand, HEALTH_ALARM, HEALTH_PERIOD_MINUTES, probeMirrors, type FetchLike } from './links-health.ts';
-import { activeMirrors, listMirrors, saveHealth, type MirrorList } from './links-mirrors.ts';
-import { linkScriptMatches, mirrorCheckMatches, originGranted, syncContentScripts, type ScriptingApi } from './links-scripts.ts';
+import { dueForRound, dueOnDemand, HEALTH_ALARM, HEALTH_PERIOD_MINUTES, probeMirrors, type FetchLike } from './health.ts';
+import { activeMirrors, listMirrors, saveHealth, type MirrorList } from './mirrors.ts';
+import { linkScriptMatches, mirrorCheckMatches, originGranted, syncContentScripts, type ScriptingApi } from './scripts.ts';
 
 export const RESUME_ALARM = 'sortie.links.resume';
 export const ALLOW_ONCE_ALARM = 'sortie.links.allowOnce';

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createLinksControl, isMirrorNetworkFailure, navigationInitiator, RESUME_ALARM, ALLOW_ONCE_ALARM } from '../../../lib/background/links-control';
-import { HEALTH_ALARM } from '../../../lib/background/links-health';
-import { addUserMirror, listMirrors, setMirrorDisabled } from '../../../lib/background/links-mirrors';
-import { LINKS_SCRIPT_ID, MIRROR_CHECK_SCRIPT_ID } from '../../../lib/background/links-scripts';
-import { openSortieDb } from '../../../lib/db';
-import { BUILT_IN_MIRRORS } from '../../../lib/links/mirrors';
-import { LINK_MIRROR_KEY, mirrorHref, readPageConfig } from '../../../lib/links/page-rewrite';
-import { PAUSE_UNTIL_RESTART } from '../../../lib/links/pause';
-import { LINK_GUARD_KEY, type LinkGuardConfig } from '../../../lib/links/sw-guard';
-import { updateSettings, getSettings } from '../../../lib/settings-store';
-import { evaluate } from '../links/dnr-eval';
+import { createLinksControl, isMirrorNetworkFailure, navigationInitiator, RESUME_ALARM, ALLOW_ONCE_ALARM } from '../../../../lib/links/background/control';
+import { HEALTH_ALARM } from '../../../../lib/links/background/health';
+import { addUserMirror, listMirrors, setMirrorDisabled } from '../../../../lib/links/background/mirrors';
+import { LINKS_SCRIPT_ID, MIRROR_CHECK_SCRIPT_ID } from '../../../../lib/links/background/scripts';
+import { openSortieDb } from '../../../../lib/db';
+import { BUILT_IN_MIRRORS } from '../../../../lib/links/mirrors';
+import { LINK_MIRROR_KEY, mirrorHref, readPageConfig } from '../../../../lib/links/page-rewrite';
+import { PAUSE_UNTIL_RESTART } from '../../../../lib/links/pause';
+import { LINK_GUARD_KEY, type LinkGuardConfig } from '../../../../lib/links/sw-guard';
+import { updateSettings, getSettings } from '../../../../lib/settings-store';
+import { evaluate } from '../dnr-eval';
 import { fakeLinksEnv, HEALTHY_PAGE, RATE_LIMITED_PAGE } from './links-env';
 
 const [A, B, C] = BUILT_IN_MIRRORS.map((m) => m.id) as [string, string, string];

@@ -5,8 +5,8 @@
  * address goes in the text when it cannot be read). Blob and file images
  * cannot be read from the compose page, so those share their page instead.
  */
-import type { Lang } from '../i18n/lang.ts';
-import { translateWorker, type WorkerKey } from '../i18n/worker.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { translateWorker, type WorkerKey } from '../../i18n/worker.ts';
 import { composeUrl } from './compose-url.ts';
 
 type Context = 'page' | 'selection' | 'link' | 'image';

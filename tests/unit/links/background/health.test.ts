@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dueForRound, dueOnDemand, probeMirror, probeMirrors } from '../../../lib/background/links-health';
-import type { MirrorHealth } from '../../../lib/links/health';
-import type { Mirror } from '../../../lib/links/mirrors';
+import { dueForRound, dueOnDemand, probeMirror, probeMirrors } from '../../../../lib/links/background/health';
+import type { MirrorHealth } from '../../../../lib/links/health';
+import type { Mirror } from '../../../../lib/links/mirrors';
 
 const HOUR = 3_600_000;
 const mirror: Mirror = { id: 'n.example', name: 'n', origin: 'https://n.example', scheme: 'nitter', builtIn: true, addedByUser: false, pinned: false };

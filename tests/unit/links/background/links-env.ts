@@ -1,10 +1,10 @@
-/** Fakes for the browser APIs links-control uses, with what they recorded. */
+/** Fakes for the browser APIs the links control uses, with what they recorded. */
 import { vi } from 'vitest';
-import { openSortieDb } from '../../../lib/db';
-import type { DnrRule } from '../../../lib/links/dnr';
-import { BUILT_IN_MIRRORS } from '../../../lib/links/mirrors';
-import type { LinksEnv } from '../../../lib/background/links-control';
-import type { ScriptRegistration } from '../../../lib/background/links-scripts';
+import { openSortieDb } from '../../../../lib/db';
+import type { DnrRule } from '../../../../lib/links/dnr';
+import { BUILT_IN_MIRRORS } from '../../../../lib/links/mirrors';
+import type { LinksEnv } from '../../../../lib/links/background/control';
+import type { ScriptRegistration } from '../../../../lib/links/background/scripts';
 
 /** A Nitter profile page with a timeline: what a healthy mirror answers to a probe. */
 export const HEALTHY_PAGE = '<div class="timeline"><div class="timeline-item">post</div></div>';

@@ -6,7 +6,7 @@ import { PublishError, type PostRef } from '../../../lib/networks/types';
 import { createJobs } from '../../../lib/outbox/plan';
 import { DEFAULT_RETRY_POLICY } from '../../../lib/outbox/retry';
 import { addJobs, jobsOfPost } from '../../../lib/outbox/store';
-import { drainOutbox, type PublishRequest } from '../../../lib/outbox/worker';
+import { drainOutbox, type PublishRequest } from '../../../lib/outbox/engine/drain';
 
 const account = testAccount;
 
