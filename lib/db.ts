@@ -8,11 +8,11 @@
  * a migration that first copies its data.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Draft } from './compose/draft.ts';
-import type { Account } from './accounts/account.ts';
-import type { Job } from './outbox/job.ts';
+import type { Draft } from './model/draft.ts';
+import type { Account } from './model/account.ts';
+import type { Job } from './model/job.ts';
 import type { Settings } from './settings.ts';
-import type { BridgeEntry, BridgeRun } from './bridge/types.ts';
+import type { BridgeEntry, BridgeRun } from './model/bridge.ts';
 
 export const DB_NAME = 'sortie';
 

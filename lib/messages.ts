@@ -9,7 +9,7 @@
  *   directly, since Blobs do not cross runtime messaging.)
  * "any": also content scripts running in web pages. Nothing privileged.
  */
-import type { PublicAccount } from './accounts/account.ts';
+import type { PublicAccount } from './model/account.ts';
 import type { DisconnectResult } from './accounts/disconnect.ts';
 import type { BackupContents } from './backup/export.ts';
 import type { ImportSummary } from './backup/import.ts';
@@ -17,7 +17,7 @@ import { MAX_BACKUP_CHARS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '
 import type { PendingPost, WipeResult } from './backup/wipe.ts';
 import type { BlueskyConnectResult } from './engine/protocol.ts';
 import type { LinksState } from './links/state.ts';
-import type { Job } from './outbox/job.ts';
+import type { Job } from './model/job.ts';
 import type { Settings, SettingsPatch } from './settings.ts';
 import { TICKET_PATTERN } from './x/embed-protocol.ts';
 import type { OverlayStrings } from './x/strings.ts';

@@ -3,7 +3,7 @@
  * that owns the work; the router has already checked sender and shape.
  */
 import { browser } from 'wxt/browser';
-import { toPublicAccount } from '../accounts/account.ts';
+import { toPublicAccount } from '../model/account.ts';
 import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../accounts/mastodon-connect.ts';
 import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
 import { getAccount, listAccounts, putAccount } from '../accounts/store.ts';

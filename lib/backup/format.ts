@@ -36,11 +36,11 @@
  *   mirror health (this browser's own observations) and the progress of a
  *   follow-bridge run.
  */
-import type { BridgeEntry } from '../bridge/types.ts';
-import type { Draft } from '../compose/draft.ts';
+import type { BridgeEntry } from '../model/bridge.ts';
+import type { Draft } from '../model/draft.ts';
 import type { StatRecord } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
-import type { Job } from '../outbox/job.ts';
+import type { Job } from '../model/job.ts';
 import type { SettingsPatch } from '../settings.ts';
 import * as v from '../validate.ts';
 import { FILE_CONTEXT, openBox, sha256Base64, type EncryptedBox, type PassphraseKeys, type Sealer } from './crypto.ts';

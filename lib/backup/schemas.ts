@@ -4,10 +4,10 @@
  * IndexedDB). Each schema is typed against the record it restores: a field
  * added to Draft, Job or Account without being added here fails `tsc`.
  */
-import type { Credentials, PublicAccount, ServerInfo } from '../accounts/account.ts';
-import type { Draft, DraftImage, DraftPoll, InteractionPolicy } from '../compose/draft.ts';
+import type { Credentials, PublicAccount, ServerInfo } from '../model/account.ts';
+import type { Draft, DraftImage, DraftPoll, InteractionPolicy } from '../model/draft.ts';
 import type { MirrorRecord, StatRecord } from '../db.ts';
-import type { Job, JobError } from '../outbox/job.ts';
+import type { Job, JobError } from '../model/job.ts';
 import type { PostRef } from '../networks/types.ts';
 import type { SettingsPatch } from '../settings.ts';
 import * as v from '../validate.ts';

@@ -2,7 +2,7 @@
  * The engine's operations. Each is small: the work lives in lib/outbox,
  * lib/networks and lib/accounts.
  */
-import { toPublicAccount, accountId, type Account } from '../accounts/account.ts';
+import { toPublicAccount, accountId, type Account } from '../model/account.ts';
 import type { BridgeService } from '../bridge/engine/runner.ts';
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';

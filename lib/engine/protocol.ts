@@ -5,11 +5,11 @@
  * background page in Firefox). Keeping them out of the service worker keeps
  * its wake-up cheap. Only the background talks to it, over its own port.
  */
-import type { PublicAccount } from '../accounts/account.ts';
+import type { PublicAccount } from '../model/account.ts';
 import type { DisconnectResult } from '../accounts/disconnect.ts';
 import type { MatchArgs } from '../bridge/engine/runner.ts';
-import type { FollowTarget } from '../bridge/types.ts';
-import type { InteractionPolicy } from '../compose/draft.ts';
+import type { FollowTarget } from '../model/bridge.ts';
+import type { InteractionPolicy } from '../model/draft.ts';
 import type { Queued } from '../outbox/enqueue.ts';
 import * as v from '../validate.ts';
 

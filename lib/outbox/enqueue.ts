@@ -6,11 +6,11 @@
  * the largest part of what the service worker would otherwise load on every
  * wake, and only queueing needs it.
  */
-import type { Account } from '../accounts/account.ts';
+import type { Account } from '../model/account.ts';
 import { listAccounts } from '../accounts/store.ts';
 import { adaptForTarget, BLUESKY_LIMITS } from '../compose/adapt.ts';
 import type { NetworkTarget } from '../compose/limits.ts';
-import type { Draft, Network } from '../compose/draft.ts';
+import type { Draft, Network } from '../model/draft.ts';
 import { sentText } from '../compose/sent.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';

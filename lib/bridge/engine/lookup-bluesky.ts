@@ -14,7 +14,7 @@ import { XRPCError, type AtpAgent } from '@atproto/api';
 import { toPublishError } from '../../networks/bluesky-errors.ts';
 import { PublishError } from '../../networks/types.ts';
 import { urlsInText } from '../profile-text.ts';
-import type { FoundAccount } from '../types.ts';
+import type { FoundAccount } from '../../model/bridge.ts';
 import { DEFAULT_HANDLE_SUFFIXES } from '../hints.ts';
 
 export type FoundProfile = Omit<FoundAccount, 'found' | 'hints'>;

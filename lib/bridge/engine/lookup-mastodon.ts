@@ -13,7 +13,7 @@ import { fullAcct } from '../export.ts';
 import { hrefsIn, htmlToText } from '../profile-text.ts';
 import { PublishError } from '../../networks/types.ts';
 import { normalizeUrl } from '../score.ts';
-import type { FollowState } from '../types.ts';
+import type { FollowState } from '../../model/bridge.ts';
 import type { FoundProfile } from './lookup-bluesky.ts';
 
 export interface MastodonLookup {

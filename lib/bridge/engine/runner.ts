@@ -5,7 +5,7 @@
  * it, and a run cut short (engine closed, browser quit) is resumed by
  * starting again: entries already looked up are skipped.
  */
-import type { Account } from '../../accounts/account.ts';
+import type { Account } from '../../model/account.ts';
 import { getAccount } from '../../accounts/store.ts';
 import type { Db } from '../../db.ts';
 import { SortieError } from '../../messaging/errors.ts';
@@ -17,7 +17,7 @@ import type { MastodonLookup } from './lookup-mastodon.ts';
 import { matchOnBluesky, matchOnMastodon, type NetworkContext } from '../match.ts';
 import { abortableSleep, createPacer, DEFAULT_PACE, type Pacer } from '../pace.ts';
 import { getEntry, listEntries, putRun, saveMatch, setFollowState } from '../store.ts';
-import type { BridgeEntry, BridgeRun, FollowTarget, MatchResult, RunKind } from '../types.ts';
+import type { BridgeEntry, BridgeRun, FollowTarget, MatchResult, RunKind } from '../../model/bridge.ts';
 
 export interface BridgeServiceDeps {
   db: Db;

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { Db } from '../../db.ts';
 import { callEngine, closeEngine } from '../../engine/host.ts';
-import type { Job } from '../job.ts';
+import type { Job } from '../../model/job.ts';
 import { jobsToCancel, nextWakeAt, runnableJobs } from '../plan.ts';
 import { cancelJob, editAndResend, releaseHeld, retryNow } from '../state.ts';
 import { releaseMediaIfDone } from '../media-release.ts';

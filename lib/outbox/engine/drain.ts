@@ -4,11 +4,11 @@
  * change is stored before the work it announces, and a job found "sending"
  * is simply sent again with the same key: the server recognises it.
  */
-import type { Account } from '../../accounts/account.ts';
+import type { Account } from '../../model/account.ts';
 import { getAccount, setAccountStatus } from '../../accounts/store.ts';
 import type { Db } from '../../db.ts';
 import { PublishError, type PostRef } from '../../networks/types.ts';
-import type { Job } from '../job.ts';
+import type { Job } from '../../model/job.ts';
 import { nextWakeAt, runnableJobs, type RunnableJob } from '../plan.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { markFailed, markSent, startSending, type Failure } from '../state.ts';

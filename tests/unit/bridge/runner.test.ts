@@ -1,6 +1,6 @@
 /** The engine's bridge runs with fake lookups: stop and resume, rate-limit waits shown, failures counted, auth ends the run. */
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../../lib/accounts/account';
+import type { Account } from '../../../lib/model/account';
 import { putAccount } from '../../../lib/accounts/store';
 import type { BlueskyLookup } from '../../../lib/bridge/engine/lookup-bluesky';
 import type { MastodonLookup } from '../../../lib/bridge/engine/lookup-mastodon';

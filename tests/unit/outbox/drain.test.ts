@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testAccount } from '../support/accounts';
-import { emptyDraft } from '../../../lib/compose/draft';
+import { emptyDraft } from '../../../lib/model/draft';
 import { openSortieDb, type Db } from '../../../lib/db';
 import { PublishError, type PostRef } from '../../../lib/networks/types';
 import { createJobs } from '../../../lib/outbox/plan';

@@ -3,7 +3,7 @@
  * accounts found for them on Mastodon and Bluesky, and why each was judged
  * sure, likely or unsure. Stored in IndexedDB (`follows`, `bridgeRuns`).
  */
-import type { Network } from '../compose/draft.ts';
+import type { Network } from './draft.ts';
 
 /** One X account as X showed it on a following / followers / list page. */
 export interface XProfile {

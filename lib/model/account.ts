@@ -2,7 +2,7 @@
  * A connected account. The credentials part never leaves the background and
  * the engine: pages and content scripts only ever see `PublicAccount`.
  */
-import type { InteractionPolicy, Network } from '../compose/draft.ts';
+import type { InteractionPolicy, Network } from './draft.ts';
 import type { MastodonLimits } from '../networks/mastodon-instance.ts';
 import type { ServerProfile } from '../networks/mastodon-server-profile.ts';
 

@@ -3,7 +3,7 @@
  * key is fixed when the job is created and never changes, so any retry, even
  * after a crash mid-request, is recognised by the server as the same post.
  */
-import type { Network, PostContent } from '../compose/draft.ts';
+import type { Network, PostContent } from './draft.ts';
 import type { PostRef, PublishErrorKind } from '../networks/types.ts';
 
 /**
