@@ -8,10 +8,11 @@ import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContext
 import { createHandlers } from '../lib/background/handlers.ts';
 import { createBrowserLinks, listenForLinks } from '../lib/links/background/wiring.ts';
 import { kickOutbox, OUTBOX_ALARM } from '../lib/outbox/background/control.ts';
-import { PAGE_CONFIG_KEY, pageConfigFrom } from '../lib/x/background/page-config.ts';
+import { pageConfigFrom } from '../lib/x/background/page-config.ts';
+import { PAGE_CONFIG_KEY } from '../lib/x/page-config.ts';
 import { openSortieDb } from '../lib/db.ts';
 import { resolveLang } from '../lib/i18n/lang.ts';
-import { dispatch } from '../lib/messaging/router.ts';
+import { dispatch } from '../lib/background/router.ts';
 import { getSettings } from '../lib/settings-store.ts';
 
 export default defineBackground(() => {

@@ -1,9 +1,10 @@
 /**
  * The one shape a settings change may take, from the options page
- * (`settings.update`) and from a backup file alike. Its limits are the larger
- * of the two the checks used to have, so every backup that imported before
- * still imports; the rules compiled from exceptions are capped further down
- * (lib/links/dnr.ts keeps at most MAX_EXCEPTIONS, normalised).
+ * (`settings.update`) and from a backup file alike. Its counts are the larger
+ * of the two the checks used to have, so every file Sortie exported still
+ * imports (its settings passed this check when they were changed); the rules
+ * compiled from exceptions are capped further down (lib/links/dnr.ts keeps at
+ * most MAX_EXCEPTIONS, normalised). Exceptions are path prefixes: "/…".
  */
 import type { SettingsPatch } from './settings.ts';
 import * as v from './validate.ts';
@@ -25,7 +26,7 @@ export const settingsPatchSchema: v.Schema<SettingsPatch> = v.object({
       redirect: v.optional(v.boolean()),
       keepXUsable: v.optional(v.boolean()),
       subFrames: v.optional(v.boolean()),
-      exceptions: v.optional(v.array(v.string({ max: 500 }), { max: MAX_LINK_EXCEPTIONS })),
+      exceptions: v.optional(v.array(v.string({ max: 500, pattern: /^\// }), { max: MAX_LINK_EXCEPTIONS })),
       pausedUntil: v.optional(v.nullable(v.number({ min: 0 }))),
       pinnedMirror: v.optional(v.nullable(v.string({ max: 2_000 }))),
       rewriteInPages: v.optional(v.boolean()),

@@ -14,7 +14,7 @@ import { createEngineHandlers } from '../../lib/engine/handlers.ts';
 import { createPublisher } from '../../lib/engine/publish-job.ts';
 import { ENGINE_PORT } from '../../lib/engine/protocol.ts';
 import { dispatchEngine } from '../../lib/engine/router.ts';
-import type { Envelope } from '../../lib/messages.ts';
+import type { Envelope } from '../../lib/messaging/spec.ts';
 import { installResponseCap } from '../../lib/networks/response-cap.ts';
 import { DEFAULT_RETRY_POLICY } from '../../lib/outbox/retry.ts';
 import { drainOutbox } from '../../lib/outbox/engine/drain.ts';

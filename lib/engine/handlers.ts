@@ -16,7 +16,7 @@ import { revokeToken } from '../accounts/mastodon-oauth.ts';
 import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
 import type { DrainResult } from '../outbox/engine/drain.ts';
 import { sessionOf, type BlueskyAgents } from './bluesky-agents.ts';
-import type { BlueskyConnectResult } from './protocol.ts';
+import type { BlueskyConnectResult } from '../accounts/messages.ts';
 import type { EngineHandlers } from './router.ts';
 
 export interface EngineDeps {

@@ -6,7 +6,8 @@
 import { SortieError } from '../messaging/errors.ts';
 import type { RawSender } from '../messaging/router.ts';
 import { ValidationError } from '../validate.ts';
-import { ENGINE_MESSAGES, isEngineEnvelope, isEngineOp, type EngineOp, type EngineOps, type EngineReply } from './protocol.ts';
+import { refuse, type Reply } from '../messaging/spec.ts';
+import { ENGINE_MESSAGES, isEngineEnvelope, isEngineOp, type EngineOp, type EngineOps } from './protocol.ts';
 
 export type EngineHandlers = { [K in EngineOp]: (args: EngineOps[K]['args']) => Promise<EngineOps[K]['result']> };
 
@@ -27,7 +28,7 @@ export async function dispatchEngine(
   sender: RawSender,
   extensionId: string,
   extensionOrigin: string,
-): Promise<EngineReply<unknown>> {
+): Promise<Reply<unknown>> {
   if (!isEngineCaller(sender, extensionId, extensionOrigin)) return refuse('error.forbiddenSender', 'not the background');
   if (!isEngineEnvelope(message)) return refuse('error.invalidMessage', 'not an engine request');
   const name = message.op;
@@ -49,8 +50,4 @@ export async function dispatchEngine(
     }
     return refuse('error.generic', error instanceof Error ? error.message : String(error));
   }
-}
-
-function refuse(messageKey: string, detail: string): EngineReply<never> {
-  return { ok: false, error: { messageKey, detail } };
 }

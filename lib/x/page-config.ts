@@ -4,9 +4,19 @@
  * turning the overlay or the Post-button routing on or off in the options
  * applies to open X tabs without a reload.
  */
-import type { PageConfig } from '../messages.ts';
+import type { OverlayStrings } from './strings.ts';
 
+/** storage.local key of the x.com script's config (written by lib/x/background/page-config.ts). */
 export const PAGE_CONFIG_KEY = 'sortie.pageConfig';
+
+/** What the x.com content script may know: no accounts, no tokens. */
+export interface PageConfig {
+  lang: 'en' | 'fr';
+  xOverlay: boolean;
+  xPostButtonToSortie: boolean;
+  /** The x.com overlay's texts, already in the user's language. */
+  strings: OverlayStrings;
+}
 
 export interface ConfigStorage {
   local: { get(key: string): Promise<Record<string, unknown>> };

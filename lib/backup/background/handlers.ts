@@ -7,12 +7,12 @@ import { browser } from 'wxt/browser';
 import type { Db } from '../../db.ts';
 import { callEngine, closeEngine } from '../../engine/host.ts';
 import type { Handlers } from '../../messaging/router.ts';
+import type { DataMessage } from '../messages.ts';
 import { clearBrowserState } from '../browser-state.ts';
 import { backupContents, exportBackup } from '../export.ts';
 import { importBackup } from '../import.ts';
 import { pendingPosts, wipeEverything } from '../wipe.ts';
 
-export type DataMessage = 'data.export' | 'data.exportContents' | 'data.import' | 'data.pendingPosts' | 'data.wipe';
 
 export interface DataHandlerDeps {
   db: () => Promise<Db>;

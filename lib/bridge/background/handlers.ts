@@ -12,8 +12,10 @@ import type { Db } from '../../db.ts';
 import { callEngine } from '../../engine/host.ts';
 import { resolveLang } from '../../i18n/lang.ts';
 import { translateWorker, type WorkerKey } from '../../i18n/worker.ts';
-import type { BridgePanelStrings, Envelope } from '../../messages.ts';
+import type { Envelope } from '../../messaging/spec.ts';
+import type { BridgePanelStrings } from '../messages.ts';
 import type { Handlers } from '../../messaging/router.ts';
+import type { BridgeMessage } from '../messages.ts';
 import { SortieError } from '../../messaging/errors.ts';
 import { getSettings } from '../../settings-store.ts';
 import { admitBatch, type RunTally } from '../collect-limits.ts';
@@ -64,15 +66,6 @@ async function injectWhenListShows(tabId: number, listUrl: string): Promise<bool
   return false;
 }
 
-export type BridgeMessage =
-  | 'bridge.start'
-  | 'bridge.collect'
-  | 'bridge.panel'
-  | 'bridge.open'
-  | 'bridge.match'
-  | 'bridge.follow'
-  | 'bridge.stop'
-  | 'bridge.changed';
 
 const PANEL_KEYS: Record<keyof BridgePanelStrings, WorkerKey> = {
   title: 'bridge.panel.title',

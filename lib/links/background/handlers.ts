@@ -5,7 +5,7 @@
  */
 import { SortieError } from '../../messaging/errors.ts';
 import type { Handlers } from '../../messaging/router.ts';
-import type { LinkMessageName } from '../../messages.ts';
+import type { LinkMessageName } from '../messages.ts';
 import type { LinksState, MirrorView } from '../state.ts';
 import { parseXUrl } from '../x-url.ts';
 import { getSettings, updateSettings } from '../../settings-store.ts';

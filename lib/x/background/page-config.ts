@@ -4,11 +4,9 @@
  * into storage.local (never storage.sync).
  */
 import { resolveLang } from '../../i18n/lang.ts';
-import type { PageConfig } from '../../messages.ts';
 import type { Settings } from '../../settings.ts';
+import type { PageConfig } from '../page-config.ts';
 import { overlayStrings } from '../strings.ts';
-
-export const PAGE_CONFIG_KEY = 'sortie.pageConfig';
 
 export function pageConfigFrom(settings: Settings, browserLangs: readonly string[]): PageConfig {
   const lang = resolveLang(settings.language, browserLangs);

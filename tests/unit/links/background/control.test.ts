@@ -5,7 +5,7 @@ import { addUserMirror, listMirrors, setMirrorDisabled } from '../../../../lib/l
 import { LINKS_SCRIPT_ID, MIRROR_CHECK_SCRIPT_ID } from '../../../../lib/links/background/scripts';
 import { openSortieDb } from '../../../../lib/db';
 import { BUILT_IN_MIRRORS } from '../../../../lib/links/mirrors';
-import { LINK_MIRROR_KEY, mirrorHref, readPageConfig } from '../../../../lib/links/page-rewrite';
+import { LINK_MIRROR_KEY, mirrorHref, readRewriteConfig } from '../../../../lib/links/page-rewrite';
 import { PAUSE_UNTIL_RESTART } from '../../../../lib/links/pause';
 import { LINK_GUARD_KEY, type LinkGuardConfig } from '../../../../lib/links/sw-guard';
 import { updateSettings, getSettings } from '../../../../lib/settings-store';
@@ -58,7 +58,7 @@ describe('links control: rules, page values, scripts', () => {
     expect(fake.fetched).toEqual([]);
     expect(fake.alarms.get(HEALTH_ALARM)).toEqual({ delayInMinutes: 60, periodInMinutes: 60 });
     // Pages get the mirror's origin and the routes compiled for it, which send a profile where the rules do.
-    const page = readPageConfig(fake.store.get(LINK_MIRROR_KEY));
+    const page = readRewriteConfig(fake.store.get(LINK_MIRROR_KEY));
     expect(page).toMatchObject({ origin: origin(A), replaceEmbeds: true });
     expect(page !== null && mirrorHref('https://x.com/jack', page.rules)).toBe(`${origin(A)}/jack`);
     expect((fake.store.get(LINK_GUARD_KEY) as LinkGuardConfig).mirror).toEqual({ origin: origin(A), scheme: 'nitter' });
