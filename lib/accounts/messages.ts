@@ -33,3 +33,5 @@ export const ACCOUNT_MESSAGES = {
     v.object({ server: v.string({ min: 1, max: 500 }), token: v.string({ min: 8, max: 500 }) }),
   ),
 };
+
+export type AccountMessage = keyof typeof ACCOUNT_MESSAGES;

@@ -17,3 +17,5 @@ export const COMPOSE_MESSAGES = {
   /** Content scripts and pages: open Sortie's composer with this text. */
   'compose.open': spec<{ opened: true }>()('any', composeHandoff),
 };
+
+export type ComposeMessage = keyof typeof COMPOSE_MESSAGES;

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { SortieError } from '../messaging/errors.ts';
 import { ENGINE_PORT, type EngineEnvelope, type EngineOp, type EngineOps, } from './protocol.ts';
+import type { EngineClient } from '../messaging/engine-client.ts';
 import type { Reply } from '../messaging/spec.ts';
 
 const ENGINE_PATH = '/engine.html';
@@ -80,7 +81,7 @@ export async function closeEngine(): Promise<void> {
 }
 
 /** The engine reported the end of a drain. */
-export function engineWentIdle(): void {
+export function markDrainEnded(): void {
   draining = false;
 }
 
@@ -140,3 +141,11 @@ export async function callEngine<K extends EngineOp>(op: K, args: EngineOps[K]['
     inFlight -= 1;
   }
 }
+
+/** The engine as the features' background halves get it (injected by lib/background/handlers.ts). */
+export const engineHost: EngineClient = {
+  call: callEngine,
+  close: closeEngine,
+  closeWhenUnused: closeEngineWhenUnused,
+  markDrainEnded,
+};

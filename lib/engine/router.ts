@@ -6,10 +6,12 @@
 import { SortieError } from '../messaging/errors.ts';
 import type { RawSender } from '../messaging/router.ts';
 import { ValidationError } from '../validate.ts';
+import type { EngineHandlers } from '../messaging/engine-client.ts';
 import { refuse, type Reply } from '../messaging/spec.ts';
-import { ENGINE_MESSAGES, isEngineEnvelope, isEngineOp, type EngineOp, type EngineOps } from './protocol.ts';
+import { ENGINE_MESSAGES, isEngineEnvelope, isEngineOp } from './protocol.ts';
 
-export type EngineHandlers = { [K in EngineOp]: (args: EngineOps[K]['args']) => Promise<EngineOps[K]['result']> };
+export type { EngineHandlers };
+
 
 /**
  * Only the background may call the engine: one of our own contexts, at our

@@ -27,3 +27,5 @@ export const OUTBOX_MESSAGES = {
     v.object({ nextWakeAt: v.nullable(v.number({ min: 0 })), offline: v.boolean() }),
   ),
 };
+
+export type OutboxMessage = keyof typeof OUTBOX_MESSAGES;

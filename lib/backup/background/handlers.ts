@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Db } from '../../db.ts';
-import { callEngine, closeEngine } from '../../engine/host.ts';
+import type { EngineClient } from '../../messaging/engine-client.ts';
 import type { Handlers } from '../../messaging/router.ts';
 import type { DataMessage } from '../messages.ts';
 import { clearBrowserState } from '../browser-state.ts';
@@ -16,6 +16,7 @@ import { pendingPosts, wipeEverything } from '../wipe.ts';
 
 export interface DataHandlerDeps {
   db: () => Promise<Db>;
+  engine: EngineClient;
   /**
    * Settings may have changed: re-derive page config and rules. Restored posts
    * are held and restored mirrors off, so nothing here may reach a server.
@@ -23,7 +24,7 @@ export interface DataHandlerDeps {
   afterImport: (db: Db) => Promise<void>;
 }
 
-export function createDataHandlers({ db, afterImport }: DataHandlerDeps): Pick<Handlers, DataMessage> {
+export function createDataHandlers({ db, engine, afterImport }: DataHandlerDeps): Pick<Handlers, DataMessage> {
   return {
     'data.export': async ({ passphrase }) =>
       exportBackup(await db(), { passphrase, now: Date.now(), app: `Sortie ${browser.runtime.getManifest().version}` }),
@@ -39,8 +40,8 @@ export function createDataHandlers({ db, afterImport }: DataHandlerDeps): Pick<H
       wipeEverything(
         {
           db: await db(),
-          disconnect: (id) => callEngine('account.disconnect', { id }),
-          stopEngine: closeEngine,
+          disconnect: (id) => engine.call('account.disconnect', { id }),
+          stopEngine: () => engine.close(),
           clearBrowserState: () => clearBrowserState(),
         },
         { signOut },

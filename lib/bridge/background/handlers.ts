@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Db } from '../../db.ts';
-import { callEngine } from '../../engine/host.ts';
+import type { EngineClient } from '../../messaging/engine-client.ts';
 import { resolveLang } from '../../i18n/lang.ts';
 import { translateWorker, type WorkerKey } from '../../i18n/worker.ts';
 import type { Envelope } from '../../messaging/spec.ts';
@@ -78,7 +78,7 @@ const PANEL_KEYS: Record<keyof BridgePanelStrings, WorkerKey> = {
   hide: 'bridge.panel.hide',
 };
 
-export function createBridgeHandlers({ db }: { db: () => Promise<Db> }): Pick<Handlers, BridgeMessage> {
+export function createBridgeHandlers({ db, engine }: { db: () => Promise<Db>; engine: EngineClient }): Pick<Handlers, BridgeMessage> {
   // Batches are admitted one at a time, so two at once cannot both pass a limit.
   let admitting: Promise<unknown> = Promise.resolve();
   return {
@@ -119,9 +119,9 @@ export function createBridgeHandlers({ db }: { db: () => Promise<Db> }): Pick<Ha
       await browser.tabs.create({ url: browser.runtime.getURL('/bridge.html') });
       return { opened: true };
     },
-    'bridge.match': async (args) => callEngine('bridge.match', args),
-    'bridge.follow': async ({ targets }) => callEngine('bridge.follow', { targets }),
-    'bridge.stop': async () => callEngine('bridge.stop', {}),
+    'bridge.match': async (args) => engine.call('bridge.match', args),
+    'bridge.follow': async ({ targets }) => engine.call('bridge.follow', { targets }),
+    'bridge.stop': async () => engine.call('bridge.stop', {}),
     'bridge.changed': () => null,
   };
 }

@@ -4,12 +4,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { Db } from '../../db.ts';
-import { callEngine, closeEngine } from '../../engine/host.ts';
 import type { Job } from '../../model/job.ts';
 import { jobsToCancel, nextWakeAt, runnableJobs } from '../plan.ts';
 import { cancelJob, editAndResend, releaseHeld, retryNow } from '../state.ts';
 import { releaseMediaIfDone } from '../media-release.ts';
 import { getJob, jobsOfPendingPosts, jobsOfPost, putJob } from '../store.ts';
+import type { EngineClient } from '../../messaging/engine-client.ts';
 import { SortieError } from '../../messaging/errors.ts';
 
 export const OUTBOX_ALARM = 'sortie.outbox';
@@ -21,15 +21,15 @@ export const OUTBOX_ALARM = 'sortie.outbox';
  */
 const WATCHDOG_MS = 30_000;
 
-/** Wakes the engine if a job is due now; otherwise only sets the alarm. */
-export async function kickOutbox(db: Db, now = Date.now()): Promise<void> {
+/** Starts a drain in the engine if a job is due now; otherwise only sets the alarm for the next one. */
+export async function drainDueOrSetAlarm(engine: EngineClient, db: Db, now = Date.now()): Promise<void> {
   const jobs = await jobsOfPendingPosts(db);
   if (runnableJobs(jobs, now).length > 0) {
-    await scheduleWake(now + WATCHDOG_MS);
-    await callEngine('drain', {});
+    await setWakeAlarm(now + WATCHDOG_MS);
+    await engine.call('drain', {});
     return;
   }
-  await scheduleWake(nextWakeAt(jobs, now));
+  await setWakeAlarm(nextWakeAt(jobs, now));
 }
 
 /**
@@ -37,17 +37,18 @@ export async function kickOutbox(db: Db, now = Date.now()): Promise<void> {
  * the alarm rings by its time. Reads nothing else, so queueing stays cheap
  * however long the queue is.
  */
-export async function wakeFor(dueAt: number, now = Date.now()): Promise<void> {
+export async function drainOrSetAlarmFor(engine: EngineClient, dueAt: number, now = Date.now()): Promise<void> {
   if (dueAt <= now) {
-    await scheduleWake(now + WATCHDOG_MS);
-    await callEngine('drain', {});
+    await setWakeAlarm(now + WATCHDOG_MS);
+    await engine.call('drain', {});
     return;
   }
   const alarm = await browser.alarms.get(OUTBOX_ALARM);
-  if (!alarm || alarm.scheduledTime > dueAt) await scheduleWake(dueAt);
+  if (!alarm || alarm.scheduledTime > dueAt) await setWakeAlarm(dueAt);
 }
 
-export async function scheduleWake(at: number | null): Promise<void> {
+/** The outbox alarm rings at `at` (none when null). */
+export async function setWakeAlarm(at: number | null): Promise<void> {
   if (at === null) {
     await browser.alarms.clear(OUTBOX_ALARM);
     return;
@@ -56,16 +57,20 @@ export async function scheduleWake(at: number | null): Promise<void> {
   await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1_000) });
 }
 
-export async function onEngineIdle(db: Db, nextWakeAtTime: number | null, offline: boolean): Promise<void> {
+/**
+ * The engine's drain ended: drain again if something became due meanwhile,
+ * else set the alarm for the next job and close the engine.
+ */
+export async function drainAgainOrCloseEngine(engine: EngineClient, db: Db, nextWakeAtTime: number | null, offline: boolean): Promise<void> {
   const jobs = await jobsOfPendingPosts(db);
   if (runnableJobs(jobs, Date.now()).length > 0) {
     // Something was queued after the engine's last look: go again rather than close.
-    await kickOutbox(db);
+    await drainDueOrSetAlarm(engine, db);
     return;
   }
-  await scheduleWake(nextWakeAtTime ?? nextWakeAt(jobs, Date.now()));
+  await setWakeAlarm(nextWakeAtTime ?? nextWakeAt(jobs, Date.now()));
   // Offline, the engine stays open to hear the network come back.
-  if (!offline) await closeEngine();
+  if (!offline) await engine.close();
 }
 
 async function mustGet(db: Db, jobId: string): Promise<Job> {
@@ -74,18 +79,18 @@ async function mustGet(db: Db, jobId: string): Promise<Job> {
   return job;
 }
 
-export async function retryJob(db: Db, jobId: string): Promise<void> {
+export async function retryJob(engine: EngineClient, db: Db, jobId: string): Promise<void> {
   const job = await mustGet(db, jobId);
   // Retrying a part also frees the parts after it that were waiting on it.
   await putJob(db, retryNow(job, Date.now()));
-  await kickOutbox(db);
+  await drainDueOrSetAlarm(engine, db);
 }
 
-export async function editJob(db: Db, jobId: string, text: string): Promise<void> {
+export async function editJob(engine: EngineClient, db: Db, jobId: string, text: string): Promise<void> {
   const job = await mustGet(db, jobId);
   if (job.state !== 'failed') throw new SortieError('error.jobNotEditable', job.state);
   await putJob(db, editAndResend(job, text, Date.now()));
-  await kickOutbox(db);
+  await drainDueOrSetAlarm(engine, db);
 }
 
 /**
@@ -93,12 +98,12 @@ export async function editJob(db: Db, jobId: string, text: string): Promise<void
  * account, every part) are queued with their keys and the outbox woken. A
  * second click finds nothing held any more, so the post goes out once.
  */
-export async function sendHeldPost(db: Db, postId: string): Promise<number> {
+export async function sendHeldPost(engine: EngineClient, db: Db, postId: string): Promise<number> {
   const now = Date.now();
   const held = (await jobsOfPost(db, postId)).filter((j) => j.state === 'held');
   if (held.length === 0) throw new SortieError('error.jobNotHeld', postId);
   for (const job of held) await putJob(db, releaseHeld(job, now));
-  await kickOutbox(db);
+  await drainDueOrSetAlarm(engine, db);
   return held.length;
 }
 
