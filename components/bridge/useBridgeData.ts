@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getRun, listEntries } from '../../lib/bridge/store.ts';
 import type { BridgeEntry, BridgeRun } from '../../lib/model/bridge.ts';
-import { openSortieDb, type StatRecord } from '../../lib/db.ts';
+import { openSortieDb } from '../../lib/db.ts';
+import type { StatRecord } from '../../lib/model/stat.ts';
 import { readStats } from '../../lib/stats.ts';
 
 export interface BridgeData {

@@ -8,7 +8,8 @@
 import { toPublicAccount } from '../model/account.ts';
 import { listAccounts } from '../accounts/store.ts';
 import type { Draft } from '../model/draft.ts';
-import type { Db, MediaRecord } from '../db.ts';
+import type { Db } from '../db.ts';
+import type { MediaRecord } from '../model/media.ts';
 import { isUnsent, type Job } from '../model/job.ts';
 import { getSettings } from '../settings-store.ts';
 import { createSealer, KDF_ITERATIONS } from './crypto.ts';

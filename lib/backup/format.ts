@@ -38,7 +38,7 @@
  */
 import type { BridgeEntry } from '../model/bridge.ts';
 import type { Draft } from '../model/draft.ts';
-import type { StatRecord } from '../db.ts';
+import type { StatRecord } from '../model/stat.ts';
 import { SortieError } from '../messaging/errors.ts';
 import type { Job } from '../model/job.ts';
 import type { SettingsPatch } from '../settings.ts';

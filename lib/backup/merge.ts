@@ -21,7 +21,8 @@
  *   preferred mirror is kept only if it is a built-in one.
  */
 import type { Account } from '../model/account.ts';
-import type { MirrorRecord, StatRecord } from '../db.ts';
+import type { MirrorRecord } from '../model/mirror.ts';
+import type { StatRecord } from '../model/stat.ts';
 import type { Job } from '../model/job.ts';
 import { holdImported } from '../outbox/state.ts';
 import type { Settings, SettingsPatch } from '../settings.ts';

@@ -7,7 +7,8 @@
 import type { Credentials, PublicAccount, ServerInfo } from '../model/account.ts';
 import type { Draft } from '../model/draft.ts';
 import { interactionSchema, postContentFields } from '../model/post-schema.ts';
-import type { MirrorRecord, StatRecord } from '../db.ts';
+import type { MirrorRecord } from '../model/mirror.ts';
+import type { StatRecord } from '../model/stat.ts';
 import type { Job, JobError } from '../model/job.ts';
 import type { PostRef } from '../networks/types.ts';
 import * as v from '../validate.ts';

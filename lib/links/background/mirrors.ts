@@ -4,7 +4,8 @@
  * `mirrors` IndexedDB store. A built-in mirror gets a row only once it has a
  * health record or the user turned it off.
  */
-import type { Db, MirrorRecord } from '../../db.ts';
+import type { Db } from '../../db.ts';
+import type { MirrorRecord } from '../../model/mirror.ts';
 import type { HealthMap, MirrorHealth, ProbeReason } from '../health.ts';
 import { BUILT_IN_MIRRORS, normalizeOrigin, templateProblem, type Mirror, type MirrorScheme, type MirrorTemplates } from '../mirrors.ts';
 import { parseXUrl } from '../x-url.ts';
