@@ -142,7 +142,7 @@ export async function callEngine<K extends EngineOp>(op: K, args: EngineOps[K]['
   }
 }
 
-/** The engine as the features' background halves get it (injected by lib/background/handlers.ts). */
+/** The engine as the features' background halves get it (injected by lib/background/start.ts). */
 export const engineHost: EngineClient = {
   call: callEngine,
   close: closeEngine,
