@@ -47,7 +47,8 @@ export function readPageConfig(value: unknown): PageConfig | null {
  * storage (right after install), `ask` gets it through the 'page.config' message.
  */
 export async function watchPageConfig(
-  storage: ConfigStorage,
+  // Not named `storage`: WXT would auto-import its storage helper (and its dependencies) into every bundle that imports this module.
+  configStorage: ConfigStorage,
   ask: () => Promise<PageConfig>,
   onConfig: (config: PageConfig) => void,
   signal: AbortSignal,
@@ -59,9 +60,9 @@ export async function watchPageConfig(
     changed = true;
     onConfig(next);
   };
-  storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => storage.onChanged.removeListener(listener), { once: true });
-  const stored = readPageConfig((await storage.local.get(PAGE_CONFIG_KEY))[PAGE_CONFIG_KEY]);
+  configStorage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => configStorage.onChanged.removeListener(listener), { once: true });
+  const stored = readPageConfig((await configStorage.local.get(PAGE_CONFIG_KEY))[PAGE_CONFIG_KEY]);
   const initial = stored ?? (await ask());
   // A change that arrived while reading is newer than what was read.
   if (!signal.aborted && !changed) onConfig(initial);
