@@ -11,7 +11,7 @@
  * Run alone: node --experimental-strip-types bench/compose.ts
  */
 import { pathToFileURL } from 'node:url';
-import { emptyDraft, type Draft } from '../lib/compose/draft.ts';
+import { emptyDraft, type Draft } from '../lib/model/draft.ts';
 import { BLUESKY_LIMITS, type MastodonLimits } from '../lib/compose/limits.ts';
 import { previewDraft, type PreviewTarget } from '../lib/compose/preview.ts';
 

@@ -5,9 +5,9 @@
  * server: revoked, or not and where to remove Sortie by hand.
  */
 import { useState } from 'preact/hooks';
-import type { PublicAccount } from '../lib/accounts/account.ts';
+import type { PublicAccount } from '../lib/model/account.ts';
 import type { DisconnectResult } from '../lib/accounts/disconnect.ts';
-import type { InteractionPolicy, ReplyPolicy } from '../lib/compose/draft.ts';
+import type { InteractionPolicy, ReplyPolicy } from '../lib/model/draft.ts';
 import { send } from '../lib/messaging/client.ts';
 import { SortieError } from '../lib/messaging/errors.ts';
 import { useT } from './i18n.tsx';

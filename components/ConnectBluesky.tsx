@@ -3,7 +3,7 @@
  * background once, is exchanged for a session there, and is never stored.
  */
 import { useState } from 'preact/hooks';
-import type { PublicAccount } from '../lib/accounts/account.ts';
+import type { PublicAccount } from '../lib/model/account.ts';
 import { send } from '../lib/messaging/client.ts';
 import { SortieError } from '../lib/messaging/errors.ts';
 import { useT } from './i18n.tsx';

@@ -8,7 +8,7 @@
  * extension API directly.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { LINK_MIRROR_KEY, createIdleWork, createPageRewriter, readPageConfig, watchAdditions } from '../lib/links/page-rewrite';
+import { LINK_MIRROR_KEY, createIdleWork, createPageRewriter, readRewriteConfig, watchAdditions } from '../lib/links/page-rewrite';
 
 /** How long after parsing the work waits for a load event that may never come (a stalled image). */
 const LOAD_WAIT_MS = 3_000;
@@ -39,13 +39,13 @@ function extensionApi(): LinkApi {
 
 /**
  * An unlisted script rather than a WXT content script: the background registers
- * the file itself (lib/background/links-scripts.ts), and WXT's content-script
+ * the file itself (lib/links/background/scripts.ts), and WXT's content-script
  * wrapper would bring the browser polyfill and its context helper, twice this
  * script's own size.
  */
 export default defineUnlistedScript(async () => {
   const api = extensionApi();
-  const config = readPageConfig((await api.storage.local.get(LINK_MIRROR_KEY))[LINK_MIRROR_KEY]);
+  const config = readRewriteConfig((await api.storage.local.get(LINK_MIRROR_KEY))[LINK_MIRROR_KEY]);
   if (config === null) return;
 
   const rewriter = createPageRewriter(document, config);
@@ -53,7 +53,7 @@ export default defineUnlistedScript(async () => {
   let stop = (): void => {};
   // The background switches mirrors when one goes down: follow it on open pages.
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
-    const next = area === 'local' && LINK_MIRROR_KEY in changes ? readPageConfig(changes[LINK_MIRROR_KEY]?.newValue) : null;
+    const next = area === 'local' && LINK_MIRROR_KEY in changes ? readRewriteConfig(changes[LINK_MIRROR_KEY]?.newValue) : null;
     if (next !== null) rewriter.retarget(next);
   };
   // After the extension is updated or removed, this copy is orphaned (its runtime id is

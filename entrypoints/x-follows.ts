@@ -14,7 +14,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createAutoScroll } from '../lib/bridge/auto-scroll.ts';
 import { buildPanel, PANEL_CSS, type PanelView } from '../lib/bridge/collector-panel.ts';
-import type { XProfile } from '../lib/bridge/types.ts';
+import type { XProfile } from '../lib/model/bridge.ts';
 import { send } from '../lib/messaging/client.ts';
 import { followListSource, startFollowCollector } from '../lib/x/follow-collector.ts';
 

@@ -8,60 +8,17 @@
  * a migration that first copies its data.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Draft } from './compose/draft.ts';
-import type { Account } from './accounts/account.ts';
-import type { Job } from './outbox/job.ts';
+import type { Draft } from './model/draft.ts';
+import type { Account } from './model/account.ts';
+import type { Job } from './model/job.ts';
 import type { Settings } from './settings.ts';
-import type { BridgeEntry, BridgeRun } from './bridge/types.ts';
+import type { BridgeEntry, BridgeRun } from './model/bridge.ts';
+import type { MastodonAppRecord } from './model/mastodon-app.ts';
+import type { MediaRecord } from './model/media.ts';
+import type { MirrorRecord } from './model/mirror.ts';
+import type { StatRecord } from './model/stat.ts';
 
 export const DB_NAME = 'sortie';
-
-export interface MirrorRecord {
-  id: string;
-  name: string;
-  origin: string;
-  builtIn: boolean;
-  pinned: boolean;
-  /** Last health check: 'up' | 'down' | 'unknown', its latency and why it was judged so. */
-  health: 'up' | 'down' | 'unknown';
-  latencyMs: number | null;
-  checkedAt: number | null;
-  reason: string;
-  /** Added after v2 (no index, so no migration): absent on older rows. */
-  scheme?: 'nitter' | 'template';
-  templates?: Partial<Record<'home' | 'profile' | 'status' | 'search' | 'hashtag' | 'list', string>>;
-  /** The user turned this mirror off: never chosen, never probed. */
-  disabled?: boolean;
-  /** Came from a backup file, turned off until the user turns it on (lib/backup/merge.ts). */
-  fromBackup?: boolean;
-  /** Consecutive failed checks, to space out re-checks of a dead mirror. */
-  failures?: number;
-}
-
-export interface MediaRecord {
-  id: string;
-  blob: Blob;
-  mime: string;
-  createdAt: number;
-}
-
-/** Registered Mastodon OAuth apps, one per server origin + redirect URI. */
-export interface MastodonAppRecord {
-  key: string; // `${origin} ${redirectUri}`
-  origin: string;
-  redirectUri: string;
-  clientId: string;
-  clientSecret: string;
-  createdAt: number;
-}
-
-/** Monotonic counters for the exit dashboard, one row per counter per day. */
-export interface StatRecord {
-  key: string; // `${name}:${YYYY-MM-DD}`
-  name: string;
-  day: string;
-  count: number;
-}
 
 export interface SortieDB extends DBSchema {
   accounts: { key: string; value: Account; indexes: { byNetwork: string } };

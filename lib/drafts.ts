@@ -1,5 +1,5 @@
 /** Drafts: autosaved on every change so nothing typed is ever lost. */
-import type { Draft } from './compose/draft.ts';
+import type { Draft } from './model/draft.ts';
 import type { Db } from './db.ts';
 
 /**

@@ -2,7 +2,8 @@
  * The exit dashboard's counters: one row per counter per day in the `stats`
  * store, only ever incremented, never sent anywhere.
  */
-import { openSortieDb, type Db, type StatRecord } from './db.ts';
+import { openSortieDb, type Db } from './db.ts';
+import type { StatRecord } from './model/stat.ts';
 
 export const STAT_NAMES = [
   /** Posts (a thread counts once) sent through Sortie, per network. */

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** lib/background/links-scripts.ts registers this file on the sites the user granted. */
+/** lib/links/background/scripts.ts registers this file on the sites the user granted. */
 export const LINKS_SCRIPT = 'links.js';
 
 export interface EntrySize {

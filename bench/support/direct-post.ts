@@ -9,7 +9,7 @@
  */
 import { AtpAgent } from '@atproto/api';
 import { createRestAPIClient } from 'masto';
-import { newTid } from '../../lib/outbox/tid.ts';
+import { newTid } from '../../lib/tid.ts';
 
 interface Input {
   posts: number;

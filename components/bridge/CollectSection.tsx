@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { clearBridge } from '../../lib/bridge/store.ts';
-import type { BridgeEntry } from '../../lib/bridge/types.ts';
+import type { BridgeEntry } from '../../lib/model/bridge.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import type { Settings, SettingsPatch } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';

@@ -3,7 +3,7 @@
  * only (the counters never leave it): in total, over 7 and 30 days, and a
  * 30-day strip of posts.
  */
-import type { StatRecord } from '../../lib/db.ts';
+import type { StatRecord } from '../../lib/model/stat.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { dailySeries, totals, type StatName } from '../../lib/stats.ts';
 import { useT } from '../i18n.tsx';

@@ -4,9 +4,9 @@
  * and resume.
  */
 import { useState } from 'preact/hooks';
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import { isRunLive } from '../../lib/bridge/store.ts';
-import type { BridgeRun } from '../../lib/bridge/types.ts';
+import type { BridgeRun } from '../../lib/model/bridge.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { useT } from '../i18n.tsx';

@@ -5,7 +5,7 @@
  * state; then the fediverse addresses the X profile wrote that no lookup
  * verified. Avatars and links are shown only when they are http(s).
  */
-import type { Candidate, EvidenceKind } from '../../lib/bridge/types.ts';
+import type { Candidate, EvidenceKind } from '../../lib/model/bridge.ts';
 import { AGAINST, type ResultRow, type WrittenAddress } from '../../lib/bridge/view.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { webLink } from '../../lib/web-link.ts';

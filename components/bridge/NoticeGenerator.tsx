@@ -1,6 +1,6 @@
 /** The "moved" notice to paste into an X bio or a pinned post, in English or French. */
 import { useState } from 'preact/hooks';
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import { movedNotice, X_LIMITS, xWeightedLength, type NoticeKind, type NoticeLang } from '../../lib/bridge/notice.ts';
 import { useT } from '../i18n.tsx';
 

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { blueskyHandleList, candidatesOf, mastodonAddresses, mastodonImportCsv } from '../../lib/bridge/export.ts';
-import type { BridgeEntry, Candidate, Confidence } from '../../lib/bridge/types.ts';
+import type { BridgeEntry, Candidate, Confidence } from '../../lib/model/bridge.ts';
 import { confidenceCounts, resultRows, sureTargets, type ConfidenceFilter, type NetworkFilter } from '../../lib/bridge/view.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { send } from '../../lib/messaging/client.ts';

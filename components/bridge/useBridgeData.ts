@@ -7,8 +7,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getRun, listEntries } from '../../lib/bridge/store.ts';
-import type { BridgeEntry, BridgeRun } from '../../lib/bridge/types.ts';
-import { openSortieDb, type StatRecord } from '../../lib/db.ts';
+import type { BridgeEntry, BridgeRun } from '../../lib/model/bridge.ts';
+import { openSortieDb } from '../../lib/db.ts';
+import type { StatRecord } from '../../lib/model/stat.ts';
 import { readStats } from '../../lib/stats.ts';
 
 export interface BridgeData {

@@ -1,5 +1,5 @@
 /** Which accounts the post goes to; several per network are allowed. */
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import { useT } from '../i18n.tsx';
 
 export function AccountPicker({ accounts, selected, onChange }: { accounts: PublicAccount[]; selected: string[]; onChange: (ids: string[]) => void }) {

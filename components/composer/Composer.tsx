@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import { onAccountsChanged } from '../../lib/accounts/changes.ts';
 import { BLUESKY_LIMITS } from '../../lib/compose/limits.ts';
 import { pollLimitsFor } from '../../lib/compose/poll-limits.ts';

@@ -4,7 +4,7 @@
  * the current one are not listed: they hold nothing worth going back to.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Draft } from '../../lib/compose/draft.ts';
+import type { Draft } from '../../lib/model/draft.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { deleteDraft, listDrafts } from '../../lib/drafts.ts';
 import { useT } from '../i18n.tsx';

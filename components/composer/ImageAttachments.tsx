@@ -1,6 +1,6 @@
 /** Images: pick, paste or drop; each with its alt text, re-encoded before it is stored. */
 import { useEffect, useState } from 'preact/hooks';
-import type { DraftImage } from '../../lib/compose/draft.ts';
+import type { DraftImage } from '../../lib/model/draft.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { prepareImage } from '../../lib/media/prepare.ts';
 import { useT } from '../i18n.tsx';

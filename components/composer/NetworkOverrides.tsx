@@ -2,7 +2,7 @@
  * Different words for one network: an override replaces the shared text for
  * that network only (and is counted and split on its own). Empty = shared text.
  */
-import type { Draft, Network } from '../../lib/compose/draft.ts';
+import type { Draft, Network } from '../../lib/model/draft.ts';
 import { useT } from '../i18n.tsx';
 
 const NETWORKS: Array<{ network: Network; name: string }> = [

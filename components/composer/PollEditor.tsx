@@ -2,7 +2,7 @@
  * A Mastodon poll: 2 to the server's maximum options, a duration the server
  * accepts, single or multiple choice (limits from lib/compose/poll-limits.ts).
  */
-import type { Draft, DraftPoll } from '../../lib/compose/draft.ts';
+import type { Draft, DraftPoll } from '../../lib/model/draft.ts';
 import { defaultDuration, durationChoices, type PollLimits } from '../../lib/compose/poll-limits.ts';
 import { useT } from '../i18n.tsx';
 

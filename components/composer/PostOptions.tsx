@@ -1,5 +1,5 @@
 /** Content warning, labels, language, visibility, who may reply/quote, numbering and schedule. */
-import type { Draft, MastodonVisibility, ReplyPolicy, SelfLabel } from '../../lib/compose/draft.ts';
+import type { Draft, MastodonVisibility, ReplyPolicy, SelfLabel } from '../../lib/model/draft.ts';
 import { useT } from '../i18n.tsx';
 import { NetworkOverrides } from './NetworkOverrides.tsx';
 import type { PollLimits } from '../../lib/compose/poll-limits.ts';

@@ -1,9 +1,9 @@
 /** After Post: each target's state, with links to what was published. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import { send } from '../../lib/messaging/client.ts';
-import type { Job } from '../../lib/outbox/job.ts';
+import type { Job } from '../../lib/model/job.ts';
 import { webLink } from '../../lib/web-link.ts';
 import { useT } from '../i18n.tsx';
 

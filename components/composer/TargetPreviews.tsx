@@ -3,9 +3,9 @@
  * the thread as it will be posted (line and paragraph breaks shown as they
  * are sent). Going over a limit is announced; an empty draft is not an error.
  */
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import type { AdaptWarning } from '../../lib/compose/adapt.ts';
-import type { Draft } from '../../lib/compose/draft.ts';
+import type { Draft } from '../../lib/model/draft.ts';
 import { mapInteractionToMastodon } from '../../lib/networks/mastodon-interaction.ts';
 import { partAt, type TargetPreview } from '../../lib/compose/preview.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';

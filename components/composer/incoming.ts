@@ -31,7 +31,7 @@ const SHARED_IMAGE_TIMEOUT_MS = 15_000;
  */
 export async function fetchSharedImage(url: string, fetcher: typeof fetch = fetch): Promise<Incoming> {
   const fallback: Incoming = { images: [], missingImages: 0, fallbackText: /^https?:/i.test(url) ? url : '' };
-  // The context menu only passes http(s) and data: images (see lib/background/context-menu.ts).
+  // The context menu only passes http(s) and data: images (see lib/compose/background/context-menu.ts).
   const isData = /^data:/i.test(url);
   if (!isData && !checkFetchTarget(url).ok) return fallback;
   const signal = AbortSignal.timeout(SHARED_IMAGE_TIMEOUT_MS);

@@ -3,7 +3,7 @@
  * (so a closed popup, a crashed tab or a restarted browser loses nothing).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { emptyDraft, type Draft, type InteractionPolicy } from '../../lib/compose/draft.ts';
+import { emptyDraft, type Draft, type InteractionPolicy } from '../../lib/model/draft.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { clampHandoff, getDraft, listDrafts, pruneUntouchedDrafts, saveDraft } from '../../lib/drafts.ts';
 

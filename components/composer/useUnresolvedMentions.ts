@@ -6,9 +6,9 @@
  * later.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import { textFor } from '../../lib/compose/adapt.ts';
-import type { Draft, Network } from '../../lib/compose/draft.ts';
+import type { Draft, Network } from '../../lib/model/draft.ts';
 import { mayMentionOnBluesky } from '../../lib/compose/tokens.ts';
 import { send } from '../../lib/messaging/client.ts';
 

@@ -1,9 +1,9 @@
 /** What can be done to one job: retry now, cancel, edit and resend, change who may reply/quote. */
 import { useState } from 'preact/hooks';
-import type { ReplyPolicy } from '../../lib/compose/draft.ts';
+import type { ReplyPolicy } from '../../lib/model/draft.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { send } from '../../lib/messaging/client.ts';
-import type { Job } from '../../lib/outbox/job.ts';
+import type { Job } from '../../lib/model/job.ts';
 import { useT } from '../i18n.tsx';
 
 const REPLIES: ReplyPolicy[] = ['everyone', 'following', 'followers', 'mentioned', 'nobody'];

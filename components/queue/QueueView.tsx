@@ -4,10 +4,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
-import type { Job, JobState } from '../../lib/outbox/job.ts';
+import type { Job, JobState } from '../../lib/model/job.ts';
 import { webLink } from '../../lib/web-link.ts';
 import { useT } from '../i18n.tsx';
 import { JobActions } from './JobActions.tsx';
@@ -42,7 +42,7 @@ function groupByPost(jobs: Job[]): Job[][] {
 
 /**
  * A post restored from a backup: it goes out only through these buttons
- * (lib/outbox/job.ts, 'held'), so the user sees what it says, where and when
+ * (lib/model/job.ts, 'held'), so the user sees what it says, where and when
  * before anything is sent.
  */
 function HeldPost({ post, act }: { post: Job[]; act: (work: Promise<unknown>) => Promise<void> }) {

@@ -16,9 +16,9 @@ import { Page } from '../../components/Page.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
 import '../../components/bridge/bridge.css';
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import { isRunLive } from '../../lib/bridge/store.ts';
-import type { BridgeRun } from '../../lib/bridge/types.ts';
+import type { BridgeRun } from '../../lib/model/bridge.ts';
 import { checkedCount } from '../../lib/bridge/view.ts';
 import { send } from '../../lib/messaging/client.ts';
 

@@ -12,7 +12,7 @@ import { PrivacyPanel } from '../../components/privacy/PrivacyPanel.tsx';
 import { SettingsForm } from '../../components/SettingsForm.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import type { DisconnectResult } from '../../lib/accounts/disconnect.ts';
 import { send } from '../../lib/messaging/client.ts';
 

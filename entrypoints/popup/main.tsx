@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Composer } from '../../components/composer/Composer.tsx';
 import { QueueView } from '../../components/queue/QueueView.tsx';
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicAccount } from '../../lib/accounts/account.ts';
+import type { PublicAccount } from '../../lib/model/account.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';

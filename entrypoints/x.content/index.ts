@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { PageConfig } from '../../lib/messages.ts';
+import type { PageConfig } from '../../lib/x/page-config.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { createFeatureManager } from '../../lib/x/features.ts';
 import { createOverlay } from '../../lib/x/overlay.ts';

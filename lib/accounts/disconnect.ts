@@ -6,7 +6,7 @@
  * and a server can be down. Then the user gets the page of their server where
  * they can remove Sortie themselves.
  */
-import type { Account } from './account.ts';
+import type { Account } from '../model/account.ts';
 import { appsPageFor, buildServerProfile } from '../networks/mastodon-server-profile.ts';
 
 export type NotRevokedReason =

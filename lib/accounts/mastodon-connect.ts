@@ -7,7 +7,7 @@
 import type { Db } from '../db.ts';
 import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon-instance.ts';
 import type { FetchLike } from '../networks/mastodon-fetch.ts';
-import { accountId, type Account } from './account.ts';
+import { accountId, type Account } from '../model/account.ts';
 import { MastodonConnectError } from './mastodon-connect-error.ts';
 import {
   buildAuthorizeUrl,

@@ -3,7 +3,7 @@
  * write is announced to open pages (changes.ts) once it is committed.
  */
 import type { Db } from '../db.ts';
-import type { Account, AccountStatus } from './account.ts';
+import type { Account, AccountStatus } from '../model/account.ts';
 import { announceAccountsChanged } from './changes.ts';
 
 export function listAccounts(db: Db): Promise<Account[]> {

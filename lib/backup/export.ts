@@ -5,11 +5,12 @@
  * passphrase the whole file is sealed (format.ts): drafts, posts and the
  * follow bridge's lists say as much about a person as their tokens.
  */
-import { toPublicAccount } from '../accounts/account.ts';
+import { toPublicAccount } from '../model/account.ts';
 import { listAccounts } from '../accounts/store.ts';
-import type { Draft } from '../compose/draft.ts';
-import type { Db, MediaRecord } from '../db.ts';
-import { isUnsent, type Job } from '../outbox/job.ts';
+import type { Draft } from '../model/draft.ts';
+import type { Db } from '../db.ts';
+import type { MediaRecord } from '../model/media.ts';
+import { isUnsent, type Job } from '../model/job.ts';
 import { getSettings } from '../settings-store.ts';
 import { createSealer, KDF_ITERATIONS } from './crypto.ts';
 import { bytesToBase64 } from './encoding.ts';

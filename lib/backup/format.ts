@@ -36,12 +36,13 @@
  *   mirror health (this browser's own observations) and the progress of a
  *   follow-bridge run.
  */
-import type { BridgeEntry } from '../bridge/types.ts';
-import type { Draft } from '../compose/draft.ts';
-import type { StatRecord } from '../db.ts';
+import type { BridgeEntry } from '../model/bridge.ts';
+import type { Draft } from '../model/draft.ts';
+import type { StatRecord } from '../model/stat.ts';
 import { SortieError } from '../messaging/errors.ts';
-import type { Job } from '../outbox/job.ts';
+import type { Job } from '../model/job.ts';
 import type { SettingsPatch } from '../settings.ts';
+import { settingsPatchSchema } from '../settings-schema.ts';
 import * as v from '../validate.ts';
 import { FILE_CONTEXT, openBox, sha256Base64, type EncryptedBox, type PassphraseKeys, type Sealer } from './crypto.ts';
 import { MAX_BACKUP_CHARS } from './limits.ts';
@@ -53,7 +54,6 @@ import {
   jobSchema,
   mediaSchema,
   mirrorSchema,
-  settingsSchema,
   statSchema,
   type BackupAccount,
   type BackupMirror,
@@ -107,7 +107,8 @@ export async function serializeSealedBackup(head: BackupHead, body: BackupBody, 
 }
 
 const bodySchema: v.Schema<BackupBody> = v.object({
-  settings: settingsSchema,
+  // Settings in a file pass the same check as a change from the options page.
+  settings: settingsPatchSchema,
   accounts: v.array(backupAccountSchema, { max: 1_000 }),
   drafts: v.array(draftSchema, { max: 100_000 }),
   jobs: v.array(jobSchema, { max: 1_000_000 }),

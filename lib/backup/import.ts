@@ -4,7 +4,7 @@
  * first write, and the writes go in one transaction: a wrong passphrase or a
  * damaged file changes nothing. See merge.ts for what wins on a clash.
  */
-import type { Account, Credentials } from '../accounts/account.ts';
+import type { Account, Credentials } from '../model/account.ts';
 import type { IDBPTransaction } from 'idb';
 import type { Db, SortieDB } from '../db.ts';
 import { BUILT_IN_MIRRORS } from '../links/mirrors.ts';

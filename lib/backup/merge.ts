@@ -4,7 +4,7 @@
  *
  * - drafts, follow-bridge entries: same id -> the one changed last
  *   (`updatedAt`) stays; a tie keeps the one already here.
- * - jobs: a post that still had to go out arrives held (lib/outbox/job.ts):
+ * - jobs: a post that still had to go out arrives held (lib/model/job.ts):
  *   only the user's "Send" publishes it. A job this browser has is never
  *   replaced (it knows what it sent), unless it is itself still held.
  * - accounts: same id -> the one here stays, unless it needs reconnecting
@@ -20,9 +20,10 @@
  *   yet (nothing saved, or the first-run choice not made); even then a
  *   preferred mirror is kept only if it is a built-in one.
  */
-import type { Account } from '../accounts/account.ts';
-import type { MirrorRecord, StatRecord } from '../db.ts';
-import type { Job } from '../outbox/job.ts';
+import type { Account } from '../model/account.ts';
+import type { MirrorRecord } from '../model/mirror.ts';
+import type { StatRecord } from '../model/stat.ts';
+import type { Job } from '../model/job.ts';
 import { holdImported } from '../outbox/state.ts';
 import type { Settings, SettingsPatch } from '../settings.ts';
 import type { BackupMirror } from './schemas.ts';

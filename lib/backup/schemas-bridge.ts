@@ -1,11 +1,11 @@
 /**
  * Shapes of the follow bridge's results in a backup file (the `follows`
  * store: X accounts collected and what was found for each), typed against
- * lib/bridge/types.ts so a change there fails `tsc` here until the backup
+ * lib/model/bridge.ts so a change there fails `tsc` here until the backup
  * follows it. The current run's progress (`bridgeRuns`) is not exported: it
  * describes work in this browser, not data.
  */
-import type { BridgeEntry, Candidate, Evidence, Hint, MatchResult, XProfile } from '../bridge/types.ts';
+import type { BridgeEntry, Candidate, Evidence, Hint, MatchResult, XProfile } from '../model/bridge.ts';
 import * as v from '../validate.ts';
 
 const text = v.string({ max: 20_000 });

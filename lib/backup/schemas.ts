@@ -4,12 +4,13 @@
  * IndexedDB). Each schema is typed against the record it restores: a field
  * added to Draft, Job or Account without being added here fails `tsc`.
  */
-import type { Credentials, PublicAccount, ServerInfo } from '../accounts/account.ts';
-import type { Draft, DraftImage, DraftPoll, InteractionPolicy } from '../compose/draft.ts';
-import type { MirrorRecord, StatRecord } from '../db.ts';
-import type { Job, JobError } from '../outbox/job.ts';
+import type { Credentials, PublicAccount, ServerInfo } from '../model/account.ts';
+import type { Draft } from '../model/draft.ts';
+import { interactionSchema, postContentFields } from '../model/post-schema.ts';
+import type { MirrorRecord } from '../model/mirror.ts';
+import type { StatRecord } from '../model/stat.ts';
+import type { Job, JobError } from '../model/job.ts';
 import type { PostRef } from '../networks/types.ts';
-import type { SettingsPatch } from '../settings.ts';
 import * as v from '../validate.ts';
 import type { EncryptedBox } from './crypto.ts';
 
@@ -21,46 +22,13 @@ const count = v.number({ min: 0, integer: true });
 const network = v.oneOf('mastodon', 'bluesky');
 const networkStrings = v.object({ mastodon: v.optional(short), bluesky: v.optional(short) });
 
-const interaction: v.Schema<InteractionPolicy> = v.object({
-  reply: v.oneOf('everyone', 'following', 'followers', 'mentioned', 'nobody'),
-  allowQuotes: v.boolean(),
-});
-
-const image: v.Schema<DraftImage> = v.object({
-  mediaId: id,
-  alt: text,
-  mime: short,
-  width: count,
-  height: count,
-  size: count,
-  focus: v.optional(v.object({ x: v.number({ min: -1, max: 1 }), y: v.number({ min: -1, max: 1 }) })),
-});
-
-const poll: v.Schema<DraftPoll> = v.object({
-  options: v.array(short, { max: 100 }),
-  expiresInSeconds: count,
-  multiple: v.boolean(),
-});
-
-const labels = v.array(v.oneOf('sexual', 'nudity', 'porn', 'graphic-media'), { max: 10 });
-const langs = v.array(v.string({ max: 35 }), { max: 10 });
-const visibility = v.oneOf('public', 'unlisted', 'private', 'direct');
-
 export const draftSchema: v.Schema<Draft> = v.object({
+  ...postContentFields,
   id,
-  text,
   overrides: networkStrings,
-  images: v.array(image, { max: 20 }),
-  contentWarning: text,
-  sensitive: v.boolean(),
-  labels,
-  langs,
-  visibility,
-  poll: v.nullable(poll),
   numbering: v.boolean(),
   replyTo: networkStrings,
   scheduledAt: v.nullable(short),
-  interaction,
   targets: v.array(id, { max: 100 }),
   createdAt: time,
   updatedAt: time,
@@ -82,15 +50,7 @@ export const jobSchema: v.Schema<Job> = v.object({
   network,
   partIndex: count,
   partCount: v.number({ min: 1, integer: true }),
-  text,
-  images: v.array(image, { max: 20 }),
-  contentWarning: text,
-  sensitive: v.boolean(),
-  labels,
-  langs,
-  visibility,
-  poll: v.nullable(poll),
-  interaction,
+  ...postContentFields,
   replyTo: v.nullable(short),
   idempotencyKey: v.string({ min: 1, max: 200 }),
   sendAt: v.nullable(time),
@@ -134,7 +94,7 @@ export const publicAccountSchema: v.Schema<PublicAccount> = v.object({
   profileUrl: short,
   status: v.oneOf('ok', 'reconnect'),
   serverInfo: v.optional(serverInfo),
-  defaultInteraction: interaction,
+  defaultInteraction: interactionSchema,
   createdAt: time,
 });
 
@@ -192,29 +152,6 @@ export type BackupAccount = PublicAccount & { credentials: { encrypted: Encrypte
 export const backupAccountSchema: v.Schema<BackupAccount> = (value, path = '') => ({
   ...publicAccountSchema(value, path),
   credentials: sealedCredentials((value as { credentials?: unknown }).credentials, path ? `${path}.credentials` : 'credentials'),
-});
-
-export const settingsSchema: v.Schema<SettingsPatch> = v.object({
-  language: v.optional(v.oneOf('auto', 'en', 'fr')),
-  theme: v.optional(v.oneOf('auto', 'light', 'dark')),
-  shareTakeover: v.optional(v.boolean()),
-  xOverlay: v.optional(v.boolean()),
-  xPostButtonToSortie: v.optional(v.boolean()),
-  threadRestUnlisted: v.optional(v.boolean()),
-  onboarded: v.optional(v.boolean()),
-  defaultTargets: v.optional(v.array(id, { max: 100 })),
-  links: v.optional(
-    v.object({
-      redirect: v.optional(v.boolean()),
-      keepXUsable: v.optional(v.boolean()),
-      subFrames: v.optional(v.boolean()),
-      exceptions: v.optional(v.array(v.string({ max: 500 }), { max: 500 })),
-      pausedUntil: v.optional(v.nullable(time)),
-      pinnedMirror: v.optional(v.nullable(short)),
-      rewriteInPages: v.optional(v.boolean()),
-      replaceEmbeds: v.optional(v.boolean()),
-    }),
-  ),
 });
 
 export const statSchema: v.Schema<StatRecord> = v.object({ key: short, name: short, day: short, count });

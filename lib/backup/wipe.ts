@@ -4,11 +4,11 @@
  * installed. The queued posts that would be lost are shown to the user first
  * (pendingPosts).
  */
-import type { Account } from '../accounts/account.ts';
+import type { Account } from '../model/account.ts';
 import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
 import { listAccounts } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
-import { isUnsent, PENDING_STATES } from '../outbox/job.ts';
+import { isUnsent, PENDING_STATES } from '../model/job.ts';
 import { jobsOfPendingPosts } from '../outbox/store.ts';
 
 export interface PendingPost {

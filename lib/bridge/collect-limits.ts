@@ -5,7 +5,7 @@
  * expanded links) and stops a run at a size no real follow list reaches.
  * Without these, one page filled storage with 5,000 profiles of 44 kB each.
  */
-import type { XProfile } from './types.ts';
+import type { XProfile } from '../model/bridge.ts';
 
 export const COLLECT_LIMITS = {
   /** X caps following at 5,000 for most accounts; more is a runaway page. */

@@ -4,7 +4,7 @@
  * with stop and resume, a way to the results, and a way to hide it. Built
  * inside a shadow root, so X's styles and scripts leave it alone.
  */
-import type { BridgePanelStrings } from '../messages.ts';
+import type { BridgePanelStrings } from './messages.ts';
 import type { AutoScrollState } from './auto-scroll.ts';
 
 export const PANEL_CSS = `

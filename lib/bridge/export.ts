@@ -3,7 +3,7 @@
  * Import and export → Import, type "Following list") and a plain list of
  * Bluesky handles.
  */
-import type { BridgeEntry, Candidate, Confidence } from './types.ts';
+import type { BridgeEntry, Candidate, Confidence } from '../model/bridge.ts';
 import { isDecoy, writtenAddresses } from './view.ts';
 
 export const MASTODON_CSV_HEADER = 'Account address,Show boosts';

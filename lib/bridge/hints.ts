@@ -6,7 +6,7 @@
  * profile's links (a custom-domain handle is a domain the person owns).
  * Pure: nothing is looked up here.
  */
-import type { Hint, HintSource, XProfile } from './types.ts';
+import type { Hint, HintSource, XProfile } from '../model/bridge.ts';
 import { hasNonAscii } from './text.ts';
 
 /** Handle suffixes that always mean Bluesky, whatever surrounds them. */

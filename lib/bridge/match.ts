@@ -4,12 +4,12 @@
  * PDS's own domains) only when no hint led anywhere. Then scores.
  */
 import { acctOfHint, DEFAULT_HANDLE_SUFFIXES } from './hints.ts';
-import type { BlueskyLookup, FoundProfile } from './lookup-bluesky.ts';
-import type { MastodonLookup } from './lookup-mastodon.ts';
+import type { BlueskyLookup, FoundProfile } from './engine/lookup-bluesky.ts';
+import type { MastodonLookup } from './engine/lookup-mastodon.ts';
 import type { Pacer } from './pace.ts';
 import { scoreCandidates } from './score.ts';
 import { normalizeName } from './text.ts';
-import type { Candidate, FollowState, FoundAccount, Hint, MatchResult, XProfile } from './types.ts';
+import type { Candidate, FollowState, FoundAccount, Hint, MatchResult, XProfile } from '../model/bridge.ts';
 
 /** Candidates kept per X account and network: the best ones, the rest is noise. */
 export const MAX_CANDIDATES = 5;

@@ -3,7 +3,7 @@
  * with the user's new addresses. The notice's language is the reader's, not
  * the UI's, so its wording lives here rather than in the UI dictionaries.
  */
-import type { Network } from '../compose/draft.ts';
+import type { Network } from '../model/draft.ts';
 
 export type NoticeLang = 'en' | 'fr';
 export type NoticeKind = 'bio' | 'post';

@@ -20,7 +20,7 @@
  */
 import { acctOfHint } from './hints.ts';
 import { canonicalHandle, isLookAlikeHandle, isLookAlikeName, isSameHandle, isShortenedName, nameSimilarity, normalizeName } from './text.ts';
-import type { Candidate, Confidence, Evidence, FoundAccount, Hint, XProfile } from './types.ts';
+import type { Candidate, Confidence, Evidence, FoundAccount, Hint, XProfile } from '../model/bridge.ts';
 
 export const SIMILAR_NAME = 0.75;
 /** Below "similar", still enough to tie an address to the person rather than to their employer. */

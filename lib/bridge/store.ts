@@ -5,7 +5,7 @@
  * (collecting), the engine (lookups, follows) and the bridge page (reading).
  */
 import type { Db } from '../db.ts';
-import type { BridgeEntry, BridgeRun, FollowState, MatchResult, XProfile } from './types.ts';
+import type { BridgeEntry, BridgeRun, FollowState, MatchResult, XProfile } from '../model/bridge.ts';
 
 /** More than anyone follows on X (its cap is 5,000 plus 10% of followers); a runaway page stops here. */
 export const MAX_ENTRIES = 50_000;

@@ -4,10 +4,10 @@
  * sure matches" would make. Pure.
  */
 import { webLink } from '../web-link.ts';
-import type { Network } from '../compose/draft.ts';
+import type { Network } from '../model/draft.ts';
 import { acctOfHint, extractHints } from './hints.ts';
 import { canonicalHandle, isLookAlikeHandle, nameSimilarity } from './text.ts';
-import type { BridgeEntry, Candidate, Confidence, Evidence, EvidenceKind, PlannedFollow } from './types.ts';
+import type { BridgeEntry, Candidate, Confidence, Evidence, EvidenceKind, PlannedFollow } from '../model/bridge.ts';
 
 /** Evidence against a match: shown as a warning. */
 export const AGAINST: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>([

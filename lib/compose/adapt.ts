@@ -6,7 +6,7 @@
  * Severity: "error" means the network refuses the post as it is; "warning"
  * means it goes out, changed or degraded; "info" is worth showing.
  */
-import type { Draft, DraftImage, DraftPoll, Network, SelfLabel } from './draft.ts';
+import type { Draft, DraftImage, DraftPoll, Network, SelfLabel } from '../model/draft.ts';
 import { countCodePoints, countGraphemes } from './graphemes.ts';
 import {
   MASTODON_POLL_MAX_EXPIRATION,

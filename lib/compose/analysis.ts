@@ -3,7 +3,7 @@
  * every network, every account and every numbering attempt: the text is
  * segmented into grapheme clusters a single time per keystroke.
  */
-import type { Network } from './draft.ts';
+import type { Network } from '../model/draft.ts';
 import { BREAK_LEVEL_COUNT, findBreaks, type Breaks } from './breaks.ts';
 import { graphemeBoundaries, graphemeIndexAt, updateGraphemeBoundaries, utf8Length } from './graphemes.ts';
 import { findMastodonEntities, findTokens, type MastodonEntity, type Token } from './tokens.ts';

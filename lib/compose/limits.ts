@@ -4,7 +4,7 @@
  * whose MastodonLimits has these fields and more); Bluesky's are fixed by the
  * lexicon and the official app.
  */
-import type { Network } from './draft.ts';
+import type { Network } from '../model/draft.ts';
 
 export interface MastodonLimits {
   /** configuration.statuses.max_characters */

@@ -13,7 +13,7 @@
  */
 import { adaptForTarget, type AdaptWarning } from './adapt.ts';
 import { countBluesky, countMastodon, type BlueskyCount, type MastodonCount } from './count.ts';
-import type { Draft } from './draft.ts';
+import type { Draft } from '../model/draft.ts';
 import type { BlueskyLimits, MastodonLimits, NetworkTarget } from './limits.ts';
 import { sentText } from './sent.ts';
 import type { SplitPart } from './split.ts';

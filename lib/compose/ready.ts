@@ -6,7 +6,7 @@
  * An empty draft is a reason, not an error: the composer says it in plain
  * words, never in red.
  */
-import type { Network } from './draft.ts';
+import type { Network } from '../model/draft.ts';
 
 export interface ReadyAccount {
   id: string;

@@ -9,7 +9,7 @@
  * lines included, is posted as typed.
  */
 import { analysisFor } from './analysis.ts';
-import type { Draft, Network } from './draft.ts';
+import type { Draft, Network } from '../model/draft.ts';
 
 /** The text written for `network`, before trimming (the field the caret is in). */
 export function textFor(draft: Pick<Draft, 'text' | 'overrides'>, network: Network): string {

@@ -26,7 +26,7 @@
  */
 import { analysisFor, type Span, type TextAnalysis } from './analysis.ts';
 import { BREAK_LEVEL_COUNT } from './breaks.ts';
-import { MANUAL_SPLIT_MARKER } from './draft.ts';
+import { MANUAL_SPLIT_MARKER } from '../model/draft.ts';
 import { graphemeIndexAt } from './graphemes.ts';
 import { meterFor, type Meter, type SplitLimits } from './meter.ts';
 

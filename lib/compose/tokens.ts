@@ -3,7 +3,7 @@
  * them. Counting needs Mastodon's exact view (which links and mentions the
  * server shortens); splitting needs to know what must never be cut in two.
  */
-import type { Network } from './draft.ts';
+import type { Network } from '../model/draft.ts';
 import { countGraphemes } from './graphemes.ts';
 import { findMastodonUrls } from './mastodon-url.ts';
 import { lazy } from '../lazy.ts';

@@ -4,7 +4,7 @@
  * never re-created: createSession is limited to 300 a day).
  */
 import type { AtpAgent } from '@atproto/api';
-import type { Account } from '../accounts/account.ts';
+import type { Account } from '../model/account.ts';
 import { getAccount, putAccount, setAccountStatus } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { resumeBluesky, type BlueskySession } from '../networks/bluesky-session.ts';

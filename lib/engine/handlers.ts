@@ -1,41 +1,33 @@
 /**
- * The engine's operations. Each is small: the work lives in lib/outbox,
- * lib/networks and lib/accounts.
+ * The engine's account and network operations. Each is small: the work
+ * lives in lib/networks and lib/accounts.
  */
-import { toPublicAccount, accountId, type Account } from '../accounts/account.ts';
-import type { BridgeService } from '../bridge/runner.ts';
+import { toPublicAccount, accountId, type Account } from '../model/account.ts';
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
-import { enqueueDraft } from '../outbox/enqueue.ts';
 import { findUnresolvedMentions } from '../networks/bluesky-facets.ts';
 import { findUnresolvedMastodonMentions } from '../networks/mastodon-mentions.ts';
 import { updateGates } from '../networks/bluesky-gates.ts';
 import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
 import { revokeToken } from '../accounts/mastodon-oauth.ts';
 import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
-import type { DrainResult } from '../outbox/worker.ts';
 import { sessionOf, type BlueskyAgents } from './bluesky-agents.ts';
-import type { BlueskyConnectResult } from './protocol.ts';
-import type { EngineHandlers } from './router.ts';
+import type { BlueskyConnectResult } from '../accounts/messages.ts';
+import type { EngineHandlers } from '../messaging/engine-client.ts';
 
 export interface EngineDeps {
   db: Db;
   agents: BlueskyAgents;
   now: () => number;
-  /** Starts a drain unless one runs; a running one goes round again. */
-  requestDrain: () => void;
-  /** The follow bridge's runs (lookups and follows). */
-  bridge: BridgeService;
 }
 
-export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
+/** The operations the features declare and answer themselves (lib/outbox/engine, lib/bridge/engine). */
+type FeatureEngineOp = 'drain' | 'outbox.enqueue' | 'bridge.match' | 'bridge.follow' | 'bridge.stop';
+
+/** Sign-in, sign-out and the networks' own lookups. */
+export function createEngineHandlers(deps: EngineDeps): Omit<EngineHandlers, FeatureEngineOp> {
   return {
-    drain: async () => {
-      deps.requestDrain();
-      return { started: true };
-    },
-    'outbox.enqueue': async ({ draftId }) => enqueueDraft(deps.db, draftId, deps.now()),
     'bluesky.login': async (args): Promise<BlueskyConnectResult> => {
       const result = await loginBluesky(args);
       if (!result.ok) {
@@ -102,13 +94,5 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
       await deleteAccount(deps.db, id);
       return result;
     },
-    'bridge.match': (args) => deps.bridge.startMatch(args),
-    'bridge.follow': ({ targets }) => deps.bridge.startFollow(targets),
-    'bridge.stop': async () => {
-      deps.bridge.stop();
-      return null;
-    },
   };
 }
-
-export type { DrainResult, EngineHandlers };

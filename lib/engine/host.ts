@@ -4,7 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import { SortieError } from '../messaging/errors.ts';
-import { ENGINE_PORT, type EngineEnvelope, type EngineOp, type EngineOps, type EngineReply } from './protocol.ts';
+import { ENGINE_PORT, type EngineEnvelope, type EngineOp, type EngineOps, } from './protocol.ts';
+import type { EngineClient } from '../messaging/engine-client.ts';
+import type { Reply } from '../messaging/spec.ts';
 
 const ENGINE_PATH = '/engine.html';
 /** How long a call waits for the engine to start listening. */
@@ -79,7 +81,7 @@ export async function closeEngine(): Promise<void> {
 }
 
 /** The engine reported the end of a drain. */
-export function engineWentIdle(): void {
+export function markDrainEnded(): void {
   draining = false;
 }
 
@@ -99,11 +101,11 @@ export function closeEngineWhenUnused(): void {
  * One request over the engine's own port (see ENGINE_PORT): its answer, or
  * undefined when nothing listens yet or the engine went away before answering.
  */
-function askEngine(envelope: EngineEnvelope): Promise<EngineReply<unknown> | undefined> {
+function askEngine(envelope: EngineEnvelope): Promise<Reply<unknown> | undefined> {
   return new Promise((resolve) => {
     const port = browser.runtime.connect({ name: ENGINE_PORT });
     port.onMessage.addListener((reply: unknown) => {
-      resolve(reply as EngineReply<unknown>);
+      resolve(reply as Reply<unknown>);
       port.disconnect();
     });
     port.onDisconnect.addListener(() => resolve(undefined));
@@ -121,7 +123,7 @@ export async function callEngine<K extends EngineOp>(op: K, args: EngineOps[K]['
   try {
     await ensureEngine();
     const envelope: EngineEnvelope = { sortieEngine: 1, op, args };
-    let reply: EngineReply<EngineOps[K]['result']> | undefined;
+    let reply: Reply<EngineOps[K]['result']> | undefined;
     // A just-created document has no listener until its script has run (the network
     // clients make it large: seconds on a busy machine), and one that was closing as
     // this call began is gone: open it again before the next try.
@@ -139,3 +141,11 @@ export async function callEngine<K extends EngineOp>(op: K, args: EngineOps[K]['
     inFlight -= 1;
   }
 }
+
+/** The engine as the features' background halves get it (injected by lib/background/start.ts). */
+export const engineHost: EngineClient = {
+  call: callEngine,
+  close: closeEngine,
+  closeWhenUnused: closeEngineWhenUnused,
+  markDrainEnded,
+};

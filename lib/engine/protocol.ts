@@ -5,12 +5,12 @@
  * background page in Firefox). Keeping them out of the service worker keeps
  * its wake-up cheap. Only the background talks to it, over its own port.
  */
-import type { PublicAccount } from '../accounts/account.ts';
 import type { DisconnectResult } from '../accounts/disconnect.ts';
-import type { MatchArgs } from '../bridge/runner.ts';
-import type { PlannedFollow } from '../bridge/types.ts';
-import type { InteractionPolicy } from '../compose/draft.ts';
-import type { Queued } from '../outbox/enqueue.ts';
+import type { BlueskyConnectResult } from '../accounts/messages.ts';
+import { BRIDGE_ENGINE_MESSAGES } from '../bridge/engine/protocol.ts';
+import { interactionSchema } from '../model/post-schema.ts';
+import { op, type EngineSpec, type EngineTable } from '../messaging/spec.ts';
+import { OUTBOX_ENGINE_MESSAGES } from '../outbox/engine/protocol.ts';
 import * as v from '../validate.ts';
 
 export interface BlueskyLoginArgs {
@@ -20,22 +20,6 @@ export interface BlueskyLoginArgs {
   authFactorToken?: string;
 }
 
-export type BlueskyConnectResult =
-  | { status: 'connected'; account: PublicAccount }
-  | { status: 'code-required' };
-
-/** Who may reply/quote: the same values as the pages' messages (lib/messages.ts). */
-const interaction: v.Schema<InteractionPolicy> = v.object({
-  reply: v.oneOf('everyone', 'following', 'followers', 'mentioned', 'nobody'),
-  allowQuotes: v.boolean(),
-});
-
-/** An operation without arguments: `{}` on the wire. */
-const none: v.Schema<Record<string, never>> = (value, path) => {
-  v.empty()(value, path);
-  return {};
-};
-
 const blueskyLogin: v.Schema<BlueskyLoginArgs> = v.object({
   identifier: v.string({ min: 1, max: 320 }),
   password: v.string({ min: 1, max: 500 }),
@@ -43,42 +27,19 @@ const blueskyLogin: v.Schema<BlueskyLoginArgs> = v.object({
   authFactorToken: v.optional(v.string({ max: 100 })),
 });
 
-const matchArgs: v.Schema<MatchArgs> = v.object({
-  blueskyAccountId: v.nullable(v.string({ max: 500 })),
-  mastodonAccountId: v.nullable(v.string({ max: 500 })),
-  recheck: v.boolean(),
-});
-
-const followTargets: v.Schema<{ targets: PlannedFollow[] }> = v.object({
-  targets: v.array(v.object({ key: v.string({ max: 60 }), accountId: v.string({ max: 500 }), candidateId: v.string({ max: 500 }) }), {
-    max: 20_000,
-  }),
-});
-
-interface EngineSpec<Req, Res> {
-  request: v.Schema<Req>;
-  /** Phantom: only carries the result type. */
-  result?: Res;
-}
-
-const op =
-  <Res>() =>
-  <Req>(request: v.Schema<Req>): EngineSpec<Req, Res> => ({ request });
-
 /**
  * Every operation the engine runs: its name, the shape of its arguments
  * (checked in lib/engine/router.ts before any handler runs, as the
  * background's router does for lib/messages.ts) and the type of its result.
+ * Features declare theirs in their own slice; the accounts' and networks'
+ * operations are still declared here.
  */
 export const ENGINE_MESSAGES = {
-  /** Start draining the outbox (answers at once; the engine reports 'engine.idle' when done). */
-  drain: op<{ started: boolean }>()(none),
-  /** Plan a saved draft into jobs and store them (nothing is sent; a drain does that). */
-  'outbox.enqueue': op<Queued>()(v.object({ draftId: v.string({ min: 1, max: 100 }) })),
+  ...OUTBOX_ENGINE_MESSAGES,
   'bluesky.login': op<BlueskyConnectResult>()(blueskyLogin),
   /** Change who may reply/quote on an already published Bluesky thread (its threadgate/postgate). */
   'bluesky.updateGates': op<null>()(
-    v.object({ accountId: v.string({ max: 500 }), postUri: v.string({ min: 1, max: 1_000 }), interaction }),
+    v.object({ accountId: v.string({ max: 500 }), postUri: v.string({ min: 1, max: 1_000 }), interaction: interactionSchema }),
   ),
   /** Mentions in a Bluesky text that resolve to no account, to flag before posting. */
   'bluesky.unresolvedMentions': op<string[]>()(v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) })),
@@ -86,12 +47,8 @@ export const ENGINE_MESSAGES = {
   'mastodon.unresolvedMentions': op<string[]>()(v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) })),
   /** Revoke the token / delete the session on the server, then forget the account (and say whether the server revoked it). */
   'account.disconnect': op<DisconnectResult>()(v.object({ id: v.string({ max: 500 }) })),
-  /** Follow bridge: look the collected X accounts up (answers at once; progress goes to IndexedDB and 'bridge.changed'). */
-  'bridge.match': op<{ started: boolean }>()(matchArgs),
-  /** Follow bridge: follow these matches (same progress path). */
-  'bridge.follow': op<{ started: boolean }>()(followTargets),
-  'bridge.stop': op<null>()(none),
-} satisfies Record<string, EngineSpec<unknown, unknown>>;
+  ...BRIDGE_ENGINE_MESSAGES,
+} satisfies EngineTable;
 
 export type EngineOp = keyof typeof ENGINE_MESSAGES;
 
@@ -120,8 +77,6 @@ export interface EngineEnvelope {
   op: string;
   args: unknown;
 }
-
-export type EngineReply<T> = { ok: true; value: T } | { ok: false; error: { messageKey: string; detail: string } };
 
 export function isEngineEnvelope(value: unknown): value is EngineEnvelope {
   return (

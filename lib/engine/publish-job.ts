@@ -2,7 +2,7 @@
  * Turns a stored job into one network call: loads its images, resolves what
  * it replies to, and hands a PartToSend to the right adapter.
  */
-import type { Account, ServerInfo } from '../accounts/account.ts';
+import type { Account, ServerInfo } from '../model/account.ts';
 import { putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { publishBlueskyPart, resolveReplyTarget } from '../networks/bluesky.ts';
@@ -11,9 +11,9 @@ import { publishMastodonPart } from '../networks/mastodon-publish.ts';
 import { buildServerProfile } from '../networks/mastodon-server-profile.ts';
 import { PublishError, type ImageToSend, type PartToSend, type PostRef } from '../networks/types.ts';
 import { prepareImage } from '../media/prepare.ts';
-import type { Job } from '../outbox/job.ts';
+import type { Job } from '../model/job.ts';
 import { SERVER_SCHEDULE_MIN_MS } from '../outbox/plan.ts';
-import type { PublishRequest } from '../outbox/worker.ts';
+import type { PublishRequest } from '../outbox/engine/drain.ts';
 import type { BlueskyAgents } from './bluesky-agents.ts';
 
 /** The blob size limit of PDSes older than the 2,000,000-byte lexicon limit. */

@@ -6,9 +6,12 @@
 import { SortieError } from '../messaging/errors.ts';
 import type { RawSender } from '../messaging/router.ts';
 import { ValidationError } from '../validate.ts';
-import { ENGINE_MESSAGES, isEngineEnvelope, isEngineOp, type EngineOp, type EngineOps, type EngineReply } from './protocol.ts';
+import type { EngineHandlers } from '../messaging/engine-client.ts';
+import { refuse, type Reply } from '../messaging/spec.ts';
+import { ENGINE_MESSAGES, isEngineEnvelope, isEngineOp } from './protocol.ts';
 
-export type EngineHandlers = { [K in EngineOp]: (args: EngineOps[K]['args']) => Promise<EngineOps[K]['result']> };
+export type { EngineHandlers };
+
 
 /**
  * Only the background may call the engine: one of our own contexts, at our
@@ -27,7 +30,7 @@ export async function dispatchEngine(
   sender: RawSender,
   extensionId: string,
   extensionOrigin: string,
-): Promise<EngineReply<unknown>> {
+): Promise<Reply<unknown>> {
   if (!isEngineCaller(sender, extensionId, extensionOrigin)) return refuse('error.forbiddenSender', 'not the background');
   if (!isEngineEnvelope(message)) return refuse('error.invalidMessage', 'not an engine request');
   const name = message.op;
@@ -49,8 +52,4 @@ export async function dispatchEngine(
     }
     return refuse('error.generic', error instanceof Error ? error.message : String(error));
   }
-}
-
-function refuse(messageKey: string, detail: string): EngineReply<never> {
-  return { ok: false, error: { messageKey, detail } };
 }

@@ -10,7 +10,7 @@
  * a slice at a time, so neither the page's load nor its scrolling waits on it.
  */
 
-/** browser.storage.local key the background keeps up to date (see PageConfig). */
+/** browser.storage.local key the background keeps up to date (see RewriteConfig: the mirror and its page rules). */
 export const LINK_MIRROR_KEY = 'sortie.linkMirror';
 
 /** One route for pages: the first rule whose pattern matches decides; null keeps the link. */
@@ -46,7 +46,7 @@ export interface PageRules {
 }
 
 /** What the page script reads from storage: the mirror's origin, its rules, the embed option. */
-export interface PageConfig {
+export interface RewriteConfig {
   origin: string;
   rules: PageRules;
   replaceEmbeds: boolean;
@@ -68,7 +68,7 @@ const SLICE = 200;
 const RUN_MS = 4;
 
 /** Reads the stored page configuration, or null when it is missing or malformed (then nothing is touched). */
-export function readPageConfig(value: unknown): PageConfig | null {
+export function readRewriteConfig(value: unknown): RewriteConfig | null {
   if (typeof value !== 'object' || value === null) return null;
   const { origin, host, rules, replaceEmbeds } = value as Record<string, unknown>;
   if (typeof origin !== 'string' || !/^https?:\/\/[\w.-]+(?::\d{1,5})?$/.test(origin)) return null;
@@ -185,14 +185,14 @@ export interface PageRewriter {
   /** Rewrites these elements (found by `find`); those no longer in the page are skipped. */
   process(elements: Iterable<Element>): void;
   /** Points already rewritten links at a new mirror. */
-  retarget(config: PageConfig): void;
+  retarget(config: RewriteConfig): void;
   /** True when the element's href is the one this rewriter set (its own mutation coming back). */
   isOwnChange(node: Node): boolean;
   /** How many links, cards and frames were rewritten so far. */
   readonly rewritten: number;
 }
 
-export function createPageRewriter(doc: Document, initial: PageConfig): PageRewriter {
+export function createPageRewriter(doc: Document, initial: RewriteConfig): PageRewriter {
   let config = initial;
   let rewritten = 0;
   /** The href this rewriter gave each anchor or card. */

@@ -1,6 +1,7 @@
 /** Pages' and content scripts' side of messaging: typed calls, errors as SortieError. */
 import { browser } from 'wxt/browser';
-import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from '../messages.ts';
+import type { MessageName, RequestOf, ResponseOf } from '../messages.ts';
+import type { Envelope, Reply } from './spec.ts';
 import { SortieError } from './errors.ts';
 
 export async function send<K extends MessageName>(name: K, ...body: RequestOf<K> extends undefined ? [] : [RequestOf<K>]): Promise<ResponseOf<K>> {

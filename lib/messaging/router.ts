@@ -2,20 +2,10 @@
  * The background's side of messaging: one typed handler per message name,
  * the sender and the request checked before any handler runs.
  */
-import {
-  classifySender,
-  isEnvelope,
-  isMessageName,
-  mayHandle,
-  MESSAGES,
-  type MessageName,
-  type Reply,
-  type RequestOf,
-  type ResponseOf,
-  type SenderKind,
-} from '../messages.ts';
+import type { MessageName, RequestOf, ResponseOf } from '../messages.ts';
 import { ValidationError } from '../validate.ts';
 import { SortieError } from './errors.ts';
+import { classifySender, isEnvelope, mayHandleIn, refuse, type MessageTable, type Reply, type SenderKind } from './spec.ts';
 
 export interface HandlerContext {
   sender: SenderKind;
@@ -37,10 +27,12 @@ export interface RawSender {
 }
 
 /**
- * Returns undefined for messages that are not ours, so other listeners (the
- * engine's channel) can answer them.
+ * Checks a message against `table` (the background's, lib/messages.ts) and
+ * runs its handler. Returns undefined for messages that are not ours, so
+ * other listeners (the engine's channel) can answer them.
  */
-export function dispatch(
+export function dispatchWith(
+  table: MessageTable,
   handlers: Handlers,
   message: unknown,
   sender: RawSender,
@@ -48,10 +40,11 @@ export function dispatch(
   extensionOrigin: string,
 ): Promise<Reply<unknown>> | undefined {
   if (!isEnvelope(message)) return undefined;
-  return handle(handlers, message.name, message.body, sender, extensionId, extensionOrigin);
+  return handle(table, handlers, message.name, message.body, sender, extensionId, extensionOrigin);
 }
 
 async function handle(
+  table: MessageTable,
   handlers: Handlers,
   name: string,
   body: unknown,
@@ -61,17 +54,17 @@ async function handle(
 ): Promise<Reply<unknown>> {
   const sender = classifySender(rawSender, extensionId, extensionOrigin);
   if (!sender) return refuse('error.forbiddenSender', 'unknown sender');
-  if (!isMessageName(name)) return refuse('error.unknownMessage', name);
-  if (!mayHandle(name, sender)) return refuse('error.forbiddenSender', name);
+  if (!Object.hasOwn(table, name)) return refuse('error.unknownMessage', name);
+  if (!mayHandleIn(table, name, sender)) return refuse('error.forbiddenSender', name);
   let request: unknown;
   try {
-    request = MESSAGES[name].request(body);
+    request = table[name]!.request(body);
   } catch (error) {
     if (error instanceof ValidationError) return refuse('error.invalidMessage', error.message);
     throw error;
   }
   try {
-    const handler = handlers[name] as (req: unknown, ctx: HandlerContext) => unknown;
+    const handler = handlers[name as MessageName] as (req: unknown, ctx: HandlerContext) => unknown;
     const value = await handler(request, { sender, tabId: rawSender.tab?.id, url: rawSender.url });
     return { ok: true, value: value ?? null };
   } catch (error) {
@@ -79,8 +72,4 @@ async function handle(
     console.error(`Sortie: ${name} failed`, error);
     return refuse('error.generic', error instanceof Error ? error.message : String(error));
   }
-}
-
-function refuse(messageKey: string, detail: string): Reply<never> {
-  return { ok: false, error: { messageKey, detail } };
 }

@@ -4,7 +4,7 @@
  * with putRecord, so a retried publish rewrites them instead of adding more.
  */
 import type { Agent } from '@atproto/api';
-import type { InteractionPolicy, ReplyPolicy } from '../compose/draft.ts';
+import type { InteractionPolicy, ReplyPolicy } from '../model/draft.ts';
 import { isRecordNotFound, toPublishError } from './bluesky-errors.ts';
 import { parsePostUri, POSTGATE_COLLECTION, THREADGATE_COLLECTION } from './bluesky-refs.ts';
 import { PublishError } from './types.ts';

@@ -3,7 +3,7 @@
  * a user pastes (a bsky.app link or an at-uri) into a PostRef to reply to.
  */
 import type { Agent } from '@atproto/api';
-import { newTid, TID_PATTERN } from '../outbox/tid.ts';
+import { newTid, TID_PATTERN } from '../tid.ts';
 import { isRecordNotFound, toPublishError } from './bluesky-errors.ts';
 import { resolveHandle } from './bluesky-facets.ts';
 import { type PostRef, PublishError } from './types.ts';

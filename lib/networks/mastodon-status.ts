@@ -7,7 +7,7 @@ import type { PartToSend } from './types.ts';
 import { PublishError } from './types.ts';
 import type { MastodonInstanceInfo } from './mastodon-instance.ts';
 import { mapInteractionToMastodon, type QuoteApprovalPolicy } from './mastodon-interaction.ts';
-import type { MastodonVisibility } from '../compose/draft.ts';
+import type { MastodonVisibility } from '../model/draft.ts';
 
 export interface MastodonStatusParams {
   status: string;

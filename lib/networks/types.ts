@@ -3,7 +3,7 @@
  * ordering, retries and idempotency keys; an adapter turns one thread part
  * into that network's calls and classifies what went wrong.
  */
-import type { DraftImage, PostContent } from '../compose/draft';
+import type { DraftImage, PostContent } from '../model/draft.ts';
 
 /** Where an earlier post lives, enough for either network to reply to it. */
 export interface PostRef {

@@ -6,17 +6,17 @@
  * the largest part of what the service worker would otherwise load on every
  * wake, and only queueing needs it.
  */
-import type { Account } from '../accounts/account.ts';
+import type { Account } from '../model/account.ts';
 import { listAccounts } from '../accounts/store.ts';
 import { adaptForTarget, BLUESKY_LIMITS } from '../compose/adapt.ts';
 import type { NetworkTarget } from '../compose/limits.ts';
-import type { Draft, Network } from '../compose/draft.ts';
+import type { Draft, Network } from '../model/draft.ts';
 import { sentText } from '../compose/sent.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
 import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon-instance.ts';
 import { createJobs } from './plan.ts';
-import { newTid } from './tid.ts';
+import { newTid } from '../tid.ts';
 import { getSettings } from '../settings-store.ts';
 
 /** The network and limits a post to this account must fit (the composer previews with the same). */

@@ -2,9 +2,9 @@
  * Which jobs to create when the user presses Post, and which may run now.
  * Pure: the worker feeds it what IndexedDB holds and the clock.
  */
-import type { Draft, Network } from '../compose/draft.ts';
+import type { Draft, Network } from '../model/draft.ts';
 import type { PostRef } from '../networks/types.ts';
-import type { Job } from './job.ts';
+import type { Job } from '../model/job.ts';
 
 /**
  * Mastodon schedules on the server only 5 minutes ahead or more; the extra

@@ -5,7 +5,7 @@
  * leaves a state from which the same key can be re-sent safely.
  */
 import type { PostRef, PublishErrorKind } from '../networks/types.ts';
-import { isPending, type Job, type JobError } from './job.ts';
+import { isPending, type Job, type JobError } from '../model/job.ts';
 import { SERVER_SCHEDULE_MIN_MS } from './plan.ts';
 import { backoffDelay, type RetryPolicy } from './retry.ts';
 

@@ -1,6 +1,6 @@
 /** The outbox's IndexedDB side: jobs in, jobs out, one transaction per change. */
 import type { Db } from '../db.ts';
-import { PENDING_STATES, type Job, type JobState } from './job.ts';
+import { PENDING_STATES, type Job, type JobState } from '../model/job.ts';
 
 export async function addJobs(db: Db, jobs: Job[]): Promise<void> {
   const tx = db.transaction('jobs', 'readwrite');

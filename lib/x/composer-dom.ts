@@ -96,7 +96,7 @@ export function editorText(editable: HTMLElement): string {
   return (typeof inner === 'string' ? inner : editable.textContent ?? '').replace(/\n$/, '');
 }
 
-/** Sortie's own manual thread break (lib/compose/draft.ts MANUAL_SPLIT_MARKER), so X's thread keeps its cuts. */
+/** Sortie's own manual thread break (lib/model/draft.ts MANUAL_SPLIT_MARKER), so X's thread keeps its cuts. */
 export const THREAD_BREAK = '\n---\n';
 
 /** All the text typed in the composer: a thread's posts joined by manual breaks. */

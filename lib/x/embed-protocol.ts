@@ -16,7 +16,7 @@ export interface HandoffMessage {
   images: Blob[];
   /** X images that could not be read (the compose page says so). */
   missingImages: number;
-  /** The background's one-time secret for this tab (lib/background/overlay-tickets.ts). */
+  /** The background's one-time secret for this tab (lib/x/background/overlay-tickets.ts). */
   ticket: string;
 }
 

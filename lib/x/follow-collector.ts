@@ -10,7 +10,7 @@
  * text is the address, with the parts X hides (`https://`, the tail of a
  * long URL) in hidden spans and a visible `…`.
  */
-import type { XProfile } from '../bridge/types.ts';
+import type { XProfile } from '../model/bridge.ts';
 
 export const USER_CELL = '[data-testid="UserCell"]';
 const HANDLE_PATH = /^\/([A-Za-z0-9_]{1,50})\/?$/;

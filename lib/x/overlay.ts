@@ -10,7 +10,7 @@
  * no page script can forge) inside X's composer, never because X's script
  * focused it; untrusted events are ignored, not handled nor cancelled.
  */
-import type { PageConfig } from '../messages.ts';
+import type { PageConfig } from './page-config.ts';
 import {
   activeComposer,
   clearComposer,

@@ -1,12 +1,22 @@
 /**
  * The x.com script's settings: the harmless copy the background keeps in
- * storage.local (lib/background/page-config.ts), followed live so that
+ * storage.local (lib/x/background/page-config.ts), followed live so that
  * turning the overlay or the Post-button routing on or off in the options
  * applies to open X tabs without a reload.
  */
-import type { PageConfig } from '../messages.ts';
+import type { OverlayStrings } from './strings.ts';
 
+/** storage.local key of the x.com script's config (written by lib/x/background/page-config.ts). */
 export const PAGE_CONFIG_KEY = 'sortie.pageConfig';
+
+/** What the x.com content script may know: no accounts, no tokens. */
+export interface PageConfig {
+  lang: 'en' | 'fr';
+  xOverlay: boolean;
+  xPostButtonToSortie: boolean;
+  /** The x.com overlay's texts, already in the user's language. */
+  strings: OverlayStrings;
+}
 
 export interface ConfigStorage {
   local: { get(key: string): Promise<Record<string, unknown>> };
@@ -37,7 +47,8 @@ export function readPageConfig(value: unknown): PageConfig | null {
  * storage (right after install), `ask` gets it through the 'page.config' message.
  */
 export async function watchPageConfig(
-  storage: ConfigStorage,
+  // Not named `storage`: WXT would auto-import its storage helper (and its dependencies) into every bundle that imports this module.
+  configStorage: ConfigStorage,
   ask: () => Promise<PageConfig>,
   onConfig: (config: PageConfig) => void,
   signal: AbortSignal,
@@ -49,9 +60,9 @@ export async function watchPageConfig(
     changed = true;
     onConfig(next);
   };
-  storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => storage.onChanged.removeListener(listener), { once: true });
-  const stored = readPageConfig((await storage.local.get(PAGE_CONFIG_KEY))[PAGE_CONFIG_KEY]);
+  configStorage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => configStorage.onChanged.removeListener(listener), { once: true });
+  const stored = readPageConfig((await configStorage.local.get(PAGE_CONFIG_KEY))[PAGE_CONFIG_KEY]);
   const initial = stored ?? (await ask());
   // A change that arrived while reading is newer than what was read.
   if (!signal.aborted && !changed) onConfig(initial);

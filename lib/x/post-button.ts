@@ -7,7 +7,7 @@
  * (trusted) clicks and keys are routed: a script's synthetic events go on to
  * X untouched, so X cannot probe for Sortie by seeing one cancelled.
  */
-import type { PageConfig } from '../messages.ts';
+import type { PageConfig } from './page-config.ts';
 import { composerOf, composerOfButton, POST_BUTTON_SELECTOR, type XComposer } from './composer-dom.ts';
 import type { XFeature } from './features.ts';
 

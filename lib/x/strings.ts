@@ -1,6 +1,6 @@
 /**
  * The few texts the x.com overlay shows. The background translates them into
- * the page config (lib/background/page-config.ts): the content script every
+ * the page config (lib/x/background/page-config.ts): the content script every
  * X tab loads then carries no dictionary at all.
  */
 import type { Lang } from '../i18n/lang.ts';

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { AtpAgent } from '@atproto/api';
 import type { Page } from '@playwright/test';
-import type { BridgeEntry, Confidence } from '../../lib/bridge/types.ts';
+import type { BridgeEntry, Confidence } from '../../lib/model/bridge.ts';
 import { followingCases, SHARED_BLUESKY, SHARED_MASTODON, shuffled, type BskySpec, type MastoSpec } from './fixtures/x-following-cases.ts';
 import { followingPageHtml } from './fixtures/x-following-page.ts';
 import { expect, test, uniqueName } from './support/servers.ts';

@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Credentials } from '../../lib/accounts/account.ts';
+import type { Credentials } from '../../lib/model/account.ts';
 import { FILE_CONTEXT, openBox, PassphraseKeys, type EncryptedBox } from '../../lib/backup/crypto.ts';
 import { launchSortie } from './support/fixtures.ts';
 import { expect, test, uniqueName } from './support/servers.ts';

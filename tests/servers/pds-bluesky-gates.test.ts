@@ -1,7 +1,7 @@
 /** Threadgates and postgates written with posts, and edited afterwards, on a real PDS. */
 import type { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InteractionPolicy, ReplyPolicy } from '../../lib/compose/draft.ts';
+import type { InteractionPolicy, ReplyPolicy } from '../../lib/model/draft.ts';
 import { updateGates } from '../../lib/networks/bluesky-gates.ts';
 import { publishBlueskyPart } from '../../lib/networks/bluesky-publish.ts';
 import { loginBluesky, resumeBluesky } from '../../lib/networks/bluesky-session.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from '../../lib/compose/draft';
+import { emptyDraft } from '../../lib/model/draft';
 
 describe('emptyDraft', () => {
   it('starts public, open to replies and quotes, with no targets', () => {

@@ -5,7 +5,7 @@
  * user's and are never pruned.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, type Draft } from '../../lib/compose/draft';
+import { emptyDraft, type Draft } from '../../lib/model/draft';
 import { openSortieDb } from '../../lib/db';
 import { clampHandoff, listDrafts, MAX_HANDOFF_CHARS, MAX_UNTOUCHED_DRAFTS, pruneUntouchedDrafts, saveDraft } from '../../lib/drafts';
 

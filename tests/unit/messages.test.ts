@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender, mayHandle, MESSAGES, type MessageName } from '../../lib/messages';
-import { dispatch, type Handlers } from '../../lib/messaging/router';
+import { dispatch } from '../../lib/background/router';
+import type { Handlers } from '../../lib/messaging/router';
 import { SortieError } from '../../lib/messaging/errors';
 
 const ID = 'abcdefghijklmnop';

@@ -19,7 +19,7 @@
  * extension.
  */
 import { AtpAgent } from '@atproto/api';
-import type { BridgeEntry, XProfile } from '../../../lib/bridge/types.ts';
+import type { BridgeEntry, XProfile } from '../../../lib/model/bridge.ts';
 import { expect, test, uniqueName } from '../support/servers.ts';
 import { connectBluesky } from '../support/ui.ts';
 

@@ -7,11 +7,11 @@
  * can cause bump a counter (here).
  */
 import { describe, expect, it } from 'vitest';
-import { createLinksControl } from '../../../lib/background/links-control';
+import { createLinksControl } from '../../../lib/links/background/control';
 import { openSortieDb } from '../../../lib/db';
 import { BUILT_IN_MIRRORS } from '../../../lib/links/mirrors';
 import { bumpStat, readStats } from '../../../lib/stats';
-import { fakeLinksEnv } from './links-env';
+import { fakeLinksEnv } from '../links/background/links-env';
 
 describe('links.mirrorFailed', () => {
   it('keeps one fixed-size health row per known mirror, whatever a mirror page reports', async () => {

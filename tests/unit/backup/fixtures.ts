@@ -1,8 +1,8 @@
 /** Records for backup tests: one Mastodon and one Bluesky account, drafts, jobs and an image. */
-import type { Account } from '../../../lib/accounts/account';
-import type { BridgeEntry } from '../../../lib/bridge/types';
-import { emptyDraft, type Draft } from '../../../lib/compose/draft';
-import type { Job } from '../../../lib/outbox/job';
+import type { Account } from '../../../lib/model/account';
+import type { BridgeEntry } from '../../../lib/model/bridge';
+import { emptyDraft, type Draft } from '../../../lib/model/draft';
+import type { Job } from '../../../lib/model/job';
 
 export const MASTODON_TOKEN = 'mastodon-secret-token-1234567890';
 export const BLUESKY_REFRESH = 'bluesky-refresh-jwt-abcdefghij';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../../lib/accounts/account';
+import type { Account } from '../../../lib/model/account';
 import { MIN_KDF_ITERATIONS, PassphraseKeys, sha256Base64 } from '../../../lib/backup/crypto';
 import { exportBackup } from '../../../lib/backup/export';
 import { BACKUP_VERSION, parseBackup, serializeBackup } from '../../../lib/backup/format';

@@ -1,7 +1,7 @@
 /** What an imported record becomes here: jobs held, mirrors off, a foreign preferred mirror dropped. */
 import { describe, expect, it } from 'vitest';
 import { decideJob, importedMirror, importedSettings } from '../../../lib/backup/merge';
-import type { Job } from '../../../lib/outbox/job';
+import type { Job } from '../../../lib/model/job';
 import { job } from './fixtures';
 
 describe('decideJob', () => {

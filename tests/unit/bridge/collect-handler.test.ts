@@ -6,17 +6,28 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COLLECT_LIMITS } from '../../../lib/bridge/collect-limits.ts';
-import { createBridgeHandlers } from '../../../lib/bridge/handlers.ts';
+import { createBridgeHandlers } from '../../../lib/bridge/background/handlers.ts';
 import { listEntries } from '../../../lib/bridge/store.ts';
 import { openSortieDb } from '../../../lib/db.ts';
+import type { EngineClient } from '../../../lib/messaging/engine-client.ts';
 import type { HandlerContext } from '../../../lib/messaging/router.ts';
+
+/** Collecting never needs the engine: any call to it fails the test. */
+const engine: EngineClient = {
+  call: () => Promise.reject(new Error('the engine was called')),
+  close: () => Promise.reject(new Error('the engine was closed')),
+  closeWhenUnused: () => {
+    throw new Error('the engine was closed');
+  },
+  markDrainEnded: () => undefined,
+};
 
 const profile = (handle: string, bio = '') => ({ handle, displayName: handle, bio, links: [], website: null });
 const content = (tabId: number | undefined): HandlerContext => ({ sender: 'content', tabId, url: 'https://x.com/someone/following' });
 
 async function started(tabId: number, source: string, tally = { profiles: 0, chars: 0 }) {
   await fakeBrowser.storage.session.set({ 'sortie.bridgeCollect': { tabId, source, tally } });
-  return createBridgeHandlers({ db: openSortieDb })['bridge.collect'];
+  return createBridgeHandlers({ db: openSortieDb, engine })['bridge.collect'];
 }
 
 describe('bridge.collect', () => {
@@ -26,7 +37,7 @@ describe('bridge.collect', () => {
     ['another list in the started tab', 7, 7, 'followers:me'],
     ['no tab at all', 7, undefined, 'following:me'],
   ])('refuses %s', async (_, runTab, senderTab, source) => {
-    const collect = runTab === null ? createBridgeHandlers({ db: openSortieDb })['bridge.collect'] : await started(runTab, 'following:me');
+    const collect = runTab === null ? createBridgeHandlers({ db: openSortieDb, engine })['bridge.collect'] : await started(runTab, 'following:me');
     await expect(Promise.resolve(collect({ source, mode: 'collect', profiles: [profile('ana')] }, content(senderTab)))).rejects.toMatchObject({
       messageKey: 'error.forbiddenSender',
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admitBatch, COLLECT_LIMITS, profileChars, trimProfile } from '../../../lib/bridge/collect-limits.ts';
-import type { XProfile } from '../../../lib/bridge/types.ts';
+import type { XProfile } from '../../../lib/model/bridge.ts';
 
 const plain: XProfile = { handle: 'ada', displayName: 'Ada', bio: 'Maths. 🦋 ada.bsky.social', links: ['https://ada.example/'], website: 'https://ada.example/' };
 /** The largest profile the message shape lets through: what a hostile page makes the collector send. */

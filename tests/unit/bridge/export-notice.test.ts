@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blueskyHandleList, candidatesOf, fullAcct, mastodonImportCsv } from '../../../lib/bridge/export';
 import { movedNotice, X_LIMITS, xWeightedLength } from '../../../lib/bridge/notice';
-import type { BridgeEntry, Candidate } from '../../../lib/bridge/types';
+import type { BridgeEntry, Candidate } from '../../../lib/model/bridge';
 
 function candidate(network: Candidate['network'], handle: string, confidence: Candidate['confidence']): Candidate {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acctOfHint, extractHints } from '../../../lib/bridge/hints';
-import type { Hint, XProfile } from '../../../lib/bridge/types';
+import type { Hint, XProfile } from '../../../lib/model/bridge';
 
 function profile(bio: string, extra: Partial<XProfile> = {}): XProfile {
   return { handle: 'jane_doe', displayName: 'Jane Doe', bio, links: [], website: null, ...extra };

@@ -6,13 +6,13 @@
  */
 import type { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../../lib/accounts/account';
+import type { Account } from '../../../lib/model/account';
 import { putAccount } from '../../../lib/accounts/store';
-import { blueskyLookup } from '../../../lib/bridge/lookup-bluesky';
-import { mastodonLookup } from '../../../lib/bridge/lookup-mastodon';
-import { createBridgeService } from '../../../lib/bridge/runner';
+import { blueskyLookup } from '../../../lib/bridge/engine/lookup-bluesky';
+import { mastodonLookup } from '../../../lib/bridge/engine/lookup-mastodon';
+import { createBridgeService } from '../../../lib/bridge/engine/runner';
 import { getEntry, getRun, mergeCollected } from '../../../lib/bridge/store';
-import type { XProfile } from '../../../lib/bridge/types';
+import type { XProfile } from '../../../lib/model/bridge';
 import { openSortieDb } from '../../../lib/db';
 import { readStats, totals } from '../../../lib/stats';
 import { startMastodonServer } from '../../servers/mastodon/index';

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAutoScroll, PATIENCE, type AutoScrollState } from '../../../lib/bridge/auto-scroll';
 import { handleGuesses } from '../../../lib/bridge/match';
 import { createPacer, DEFAULT_PACE } from '../../../lib/bridge/pace';
-import type { BridgeEntry, Candidate } from '../../../lib/bridge/types';
+import type { BridgeEntry, Candidate } from '../../../lib/model/bridge';
 import { confidenceCounts, resultRows, sureTargets } from '../../../lib/bridge/view';
 import { PublishError } from '../../../lib/networks/types';
 

@@ -15,7 +15,7 @@
  * people with no account anywhere. Pure and deterministic: same seed, same
  * population.
  */
-import type { FoundAccount, XProfile } from '../../../lib/bridge/types.ts';
+import type { FoundAccount, XProfile } from '../../../lib/model/bridge.ts';
 
 export interface Person {
   trap: string;

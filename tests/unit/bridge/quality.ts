@@ -7,7 +7,7 @@
  */
 import { extractHints } from '../../../lib/bridge/hints.ts';
 import { scoreCandidates } from '../../../lib/bridge/score.ts';
-import type { BridgeEntry, Candidate } from '../../../lib/bridge/types.ts';
+import type { BridgeEntry, Candidate } from '../../../lib/model/bridge.ts';
 import { writtenAddresses } from '../../../lib/bridge/view.ts';
 import { POPULATION_NOW, type Person } from './population.ts';
 

@@ -1,10 +1,10 @@
 /** The engine's bridge runs with fake lookups: stop and resume, rate-limit waits shown, failures counted, auth ends the run. */
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../../lib/accounts/account';
+import type { Account } from '../../../lib/model/account';
 import { putAccount } from '../../../lib/accounts/store';
-import type { BlueskyLookup } from '../../../lib/bridge/lookup-bluesky';
-import type { MastodonLookup } from '../../../lib/bridge/lookup-mastodon';
-import { createBridgeService } from '../../../lib/bridge/runner';
+import type { BlueskyLookup } from '../../../lib/bridge/engine/lookup-bluesky';
+import type { MastodonLookup } from '../../../lib/bridge/engine/lookup-mastodon';
+import { createBridgeService } from '../../../lib/bridge/engine/runner';
 import { getRun, listEntries, mergeCollected } from '../../../lib/bridge/store';
 import { openSortieDb } from '../../../lib/db';
 import { PublishError } from '../../../lib/networks/types';

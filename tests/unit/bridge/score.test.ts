@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractHints } from '../../../lib/bridge/hints';
 import { namesXHandle, scoreCandidates } from '../../../lib/bridge/score';
-import type { FoundAccount, XProfile } from '../../../lib/bridge/types';
+import type { FoundAccount, XProfile } from '../../../lib/model/bridge';
 
 function x(bio: string, extra: Partial<XProfile> = {}): XProfile {
   return { handle: 'jane_doe', displayName: 'Jane Doe', bio, links: [], website: null, ...extra };

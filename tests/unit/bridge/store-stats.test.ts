@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearBridge, getEntry, listEntries, mergeCollected, saveMatch, setFollowState } from '../../../lib/bridge/store';
-import type { Candidate, XProfile } from '../../../lib/bridge/types';
+import type { Candidate, XProfile } from '../../../lib/model/bridge';
 import { openSortieDb } from '../../../lib/db';
 import { bumpStat, dailySeries, dayOf, readStats, totals } from '../../../lib/stats';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeEntrySchema } from '../../../lib/backup/schemas-bridge';
 import { mastodonAddresses } from '../../../lib/bridge/export';
-import type { BridgeEntry, Candidate, Evidence } from '../../../lib/bridge/types';
+import type { BridgeEntry, Candidate, Evidence } from '../../../lib/model/bridge';
 import { byXOrder, resultRows, webUrl, writtenAddresses } from '../../../lib/bridge/view';
 
 function entry(key: string, bio: string, extra: Partial<BridgeEntry> = {}, displayName = 'Noa Levi'): BridgeEntry {

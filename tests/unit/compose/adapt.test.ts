@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adaptDraft, BLUESKY_LIMITS, textFor, type AdaptWarning, type MastodonLimits } from '../../../lib/compose/adapt.ts';
-import { emptyDraft, type Draft, type DraftImage } from '../../../lib/compose/draft.ts';
+import { emptyDraft, type Draft, type DraftImage } from '../../../lib/model/draft.ts';
 
 const MASTODON: MastodonLimits = {
   maxCharacters: 500,

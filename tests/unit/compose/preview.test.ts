@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BLUESKY_LIMITS, type MastodonLimits } from '../../../lib/compose/adapt.ts';
-import { emptyDraft, type Draft } from '../../../lib/compose/draft.ts';
+import { emptyDraft, type Draft } from '../../../lib/model/draft.ts';
 import { previewDraft, type PreviewTarget } from '../../../lib/compose/preview.ts';
 
 const MASTODON: MastodonLimits = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countBluesky, countMastodon } from '../../../lib/compose/count.ts';
-import { MANUAL_SPLIT_MARKER } from '../../../lib/compose/draft.ts';
+import { MANUAL_SPLIT_MARKER } from '../../../lib/model/draft.ts';
 import { countGraphemes, graphemeBoundaries } from '../../../lib/compose/graphemes.ts';
 import {
   splitForNetwork,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BLUESKY_LIMITS, type MastodonLimits } from '../../../lib/compose/adapt.ts';
-import { emptyDraft, type Draft } from '../../../lib/compose/draft.ts';
+import { emptyDraft, type Draft } from '../../../lib/model/draft.ts';
 import { partAt, previewDraft, type PreviewTarget } from '../../../lib/compose/preview.ts';
 import { whyPostIsOff, type ReadyAccount } from '../../../lib/compose/ready.ts';
 import { sentRange, sentText } from '../../../lib/compose/sent.ts';

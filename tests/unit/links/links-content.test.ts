@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import definition from '../../../entrypoints/links';
 import { nitterMirror, storedPageValue } from './page-fixtures';
 
-/** What the background stores for a Nitter mirror (lib/background/links-control.ts). */
+/** What the background stores for a Nitter mirror (lib/links/background/control.ts). */
 const stored = (origin: string) => storedPageValue(nitterMirror(origin));
 
 /** The runtime as the script sees it: an id while the extension lives, none once it is gone. */

@@ -6,9 +6,9 @@ import {
   createPageRewriter,
   expandedUrlOf,
   mirrorHref,
-  readPageConfig,
+  readRewriteConfig,
   watchAdditions,
-  type PageConfig,
+  type RewriteConfig,
   type PageRewriter,
   type Schedule,
 } from '../../../lib/links/page-rewrite';
@@ -16,7 +16,7 @@ import { compilePageRules } from '../../../lib/links/page-rules';
 import { nitterMirror, pageConfigFor, PAGE_SETTINGS } from './page-fixtures';
 
 const SETTINGS = PAGE_SETTINGS;
-const config = (origin: string, settings: Partial<LinkRuleSettings> = {}): PageConfig => pageConfigFor(nitterMirror(origin), settings);
+const config = (origin: string, settings: Partial<LinkRuleSettings> = {}): RewriteConfig => pageConfigFor(nitterMirror(origin), settings);
 
 const MIRROR = config('https://nitter.example');
 const OTHER = config('https://xcancel.example');
@@ -298,7 +298,7 @@ describe('watchAdditions and the idle work', () => {
   });
 
   it('percent-encodes the captures of an encoding rule, and keeps literal dollars', () => {
-    const config = readPageConfig({
+    const config = readRewriteConfig({
       origin: 'https://m.example',
       host: '^https?://x\\.com',
       rules: [{ pattern: '^https://cdn\\.example/(.+)$', replacement: 'https://m.example/$$/pic/$1', encode: true }],
@@ -307,12 +307,12 @@ describe('watchAdditions and the idle work', () => {
   });
 
   it('refuses a stored configuration it cannot trust', () => {
-    expect(readPageConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: '(', replacement: 'x' }] })).toBeNull();
-    expect(readPageConfig({ origin: 'javascript:alert(1)', host: '^', rules: [] })).toBeNull();
-    expect(readPageConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: 'x', replacement: 1 }] })).toBeNull();
-    expect(readPageConfig({ origin: 'https://nitter.example' })).toBeNull();
-    expect(readPageConfig({ origin: 'https://nitter.example', host: '(', rules: [] })).toBeNull();
-    expect(readPageConfig(undefined)).toBeNull();
-    expect(readPageConfig({ origin: 'https://nitter.example', host: '^', rules: [], replaceEmbeds: false })).toMatchObject({ replaceEmbeds: false });
+    expect(readRewriteConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: '(', replacement: 'x' }] })).toBeNull();
+    expect(readRewriteConfig({ origin: 'javascript:alert(1)', host: '^', rules: [] })).toBeNull();
+    expect(readRewriteConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: 'x', replacement: 1 }] })).toBeNull();
+    expect(readRewriteConfig({ origin: 'https://nitter.example' })).toBeNull();
+    expect(readRewriteConfig({ origin: 'https://nitter.example', host: '(', rules: [] })).toBeNull();
+    expect(readRewriteConfig(undefined)).toBeNull();
+    expect(readRewriteConfig({ origin: 'https://nitter.example', host: '^', rules: [], replaceEmbeds: false })).toMatchObject({ replaceEmbeds: false });
   });
 });

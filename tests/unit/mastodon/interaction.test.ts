@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapInteractionToMastodon } from '../../../lib/networks/mastodon-publish.ts';
-import type { MastodonVisibility, ReplyPolicy } from '../../../lib/compose/draft.ts';
+import type { MastodonVisibility, ReplyPolicy } from '../../../lib/model/draft.ts';
 
 const REPLY = 'notice.mastodon.replyPolicyUnsupported';
 const QUOTES = 'notice.mastodon.quotesUnsupported';

@@ -23,7 +23,7 @@ import { mapInteractionToMastodon, publishMastodonPart } from '../../../lib/netw
 import { followMastodonAccount, lookupMastodonAccount, relationships } from '../../../lib/networks/mastodon-follow.ts';
 import type { MastodonSession } from '../../../lib/networks/mastodon-client.ts';
 import { PublishError, type ImageToSend, type PartToSend } from '../../../lib/networks/types.ts';
-import type { MastodonVisibility } from '../../../lib/compose/draft.ts';
+import type { MastodonVisibility } from '../../../lib/model/draft.ts';
 import { makePart } from '../support/part.ts';
 
 const REDIRECT_URI = 'https://abcdefghijklmnop.chromiumapp.org/mastodon';

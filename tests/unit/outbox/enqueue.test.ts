@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testAccount } from '../support/accounts';
 import { putAccount } from '../../../lib/accounts/store';
-import { emptyDraft, type Draft } from '../../../lib/compose/draft';
+import { emptyDraft, type Draft } from '../../../lib/model/draft';
 import { openSortieDb } from '../../../lib/db';
 import { enqueueDraft } from '../../../lib/outbox/enqueue';
 import { jobsOfPost } from '../../../lib/outbox/store';

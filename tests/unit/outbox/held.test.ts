@@ -1,7 +1,7 @@
 /** Posts restored from a backup: held until the user's click, never picked by the worker, released once. */
 import { describe, expect, it } from 'vitest';
-import type { Job, JobState } from '../../../lib/outbox/job';
-import { isPending, isUnsent } from '../../../lib/outbox/job';
+import type { Job, JobState } from '../../../lib/model/job';
+import { isPending, isUnsent } from '../../../lib/model/job';
 import { nextWakeAt, runnableJobs, SERVER_SCHEDULE_MIN_MS } from '../../../lib/outbox/plan';
 import { holdImported, releaseHeld } from '../../../lib/outbox/state';
 import { job } from '../backup/fixtures';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from '../../../lib/compose/draft';
-import type { Job } from '../../../lib/outbox/job';
+import { emptyDraft } from '../../../lib/model/draft';
+import type { Job } from '../../../lib/model/job';
 import { createJobs, jobsToCancel, nextWakeAt, runnableJobs, SERVER_SCHEDULE_MIN_MS } from '../../../lib/outbox/plan';
 import { backoffDelay, DEFAULT_RETRY_POLICY, retryAtFromHeaders } from '../../../lib/outbox/retry';
 import { cancelJob, editAndResend, markFailed, markSent, retryNow, startSending } from '../../../lib/outbox/state';
 import { TID } from '@atproto/common-web';
-import { newTid, TID_PATTERN } from '../../../lib/outbox/tid';
+import { newTid, TID_PATTERN } from '../../../lib/tid';
 
 const NOW = 1_800_000_000_000;
 let keyN = 0;

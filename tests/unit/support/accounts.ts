@@ -1,5 +1,5 @@
 /** A connected account with placeholder credentials, for tests that only need it stored. */
-import type { Account } from '../../../lib/accounts/account.ts';
+import type { Account } from '../../../lib/model/account.ts';
 
 export function testAccount(id: string, network: 'mastodon' | 'bluesky'): Account {
   return {

@@ -1,5 +1,5 @@
 /** One thread part with neutral defaults, for adapter tests on both networks. */
-import { newTid } from '../../../lib/outbox/tid.ts';
+import { newTid } from '../../../lib/tid.ts';
 import type { PartToSend } from '../../../lib/networks/types.ts';
 
 export function makePart(overrides: Partial<PartToSend> = {}): PartToSend {

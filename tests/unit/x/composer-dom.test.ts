@@ -9,7 +9,7 @@ import {
   imageUrls,
   THREAD_BREAK,
 } from '../../../lib/x/composer-dom.ts';
-import { MANUAL_SPLIT_MARKER } from '../../../lib/compose/draft.ts';
+import { MANUAL_SPLIT_MARKER } from '../../../lib/model/draft.ts';
 import { dom, inlineComposer, modalComposer } from './dom.ts';
 
 describe("reading X's composer", () => {

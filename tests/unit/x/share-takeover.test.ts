@@ -3,8 +3,8 @@
  * the links compiler, and the context menu's handoff to the compose tab.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../../../lib/background/context-menu.ts';
-import { syncLinkRules, type DnrApi } from '../../../lib/background/dnr-rules.ts';
+import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../../../lib/compose/background/context-menu.ts';
+import { syncLinkRules, type DnrApi } from '../../../lib/links/background/dnr-rules.ts';
 import type { DnrRule } from '../../../lib/links/dnr-rule.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../../lib/settings.ts';
 import { takeoverUrl } from '../../../lib/links/takeover.ts';

@@ -1,0 +1,58 @@
+/**
+ * The background's answers for accounts. Mastodon sign-in runs here (it needs
+ * browser.identity); Bluesky sign-in and every sign-out run in the engine.
+ */
+import { browser } from 'wxt/browser';
+import type { Db } from '../../db.ts';
+import type { EngineClient } from '../../messaging/engine-client.ts';
+import { SortieError } from '../../messaging/errors.ts';
+import type { Handlers } from '../../messaging/router.ts';
+import { toPublicAccount } from '../../model/account.ts';
+import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../mastodon-connect.ts';
+import { MastodonConnectError } from '../mastodon-connect-error.ts';
+import type { AccountMessage } from '../messages.ts';
+import { getAccount, listAccounts, putAccount } from '../store.ts';
+
+async function connectDeps(db: Db): Promise<ConnectDeps> {
+  return {
+    db,
+    fetch: (input, init) => fetch(input, init),
+    launchWebAuthFlow: async (url) => {
+      const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+      if (!redirect) throw new Error('the sign-in window closed without an answer');
+      return redirect;
+    },
+    redirectUri: browser.identity.getRedirectURL('mastodon'),
+    now: Date.now,
+    randomState: () => crypto.randomUUID(),
+  };
+}
+
+/** Connection errors carry their own i18n key: pass it on as a user-facing error. */
+async function asUserError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof MastodonConnectError) throw new SortieError(error.messageKey, error.detail);
+    throw error;
+  }
+}
+
+export function createAccountHandlers({ db, engine }: { db: () => Promise<Db>; engine: EngineClient }): Pick<Handlers, AccountMessage> {
+  return {
+    'accounts.list': async () => (await listAccounts(await db())).map(toPublicAccount),
+    'accounts.remove': async ({ id }) => engine.call('account.disconnect', { id }),
+    'accounts.setDefaultInteraction': async ({ id, interaction }) => {
+      const database = await db();
+      const account = await getAccount(database, id);
+      if (!account) throw new SortieError('error.accountGone', id);
+      await putAccount(database, { ...account, defaultInteraction: interaction });
+      return null;
+    },
+    'accounts.connectBluesky': async (args) => engine.call('bluesky.login', args),
+    'accounts.connectMastodon': async ({ server }) =>
+      toPublicAccount(await asUserError(connectMastodon(await connectDeps(await db()), server))),
+    'accounts.connectMastodonToken': async ({ server, token }) =>
+      toPublicAccount(await asUserError(connectMastodonWithToken(await connectDeps(await db()), server, token))),
+  };
+}

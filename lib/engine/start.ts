@@ -1,0 +1,91 @@
+/**
+ * The posting engine's start (see lib/engine/protocol.ts). It listens only on
+ * its own port and answers only the background (lib/engine/router.ts checks
+ * the sender, the operation and its arguments); it never listens to runtime
+ * messages, which content scripts can send.
+ */
+import { browser } from 'wxt/browser';
+import { createBridgeEngineHandlers } from '../bridge/engine/handlers.ts';
+import { blueskyLookup } from '../bridge/engine/lookup-bluesky.ts';
+import { mastodonLookup } from '../bridge/engine/lookup-mastodon.ts';
+import { createBridgeService } from '../bridge/engine/runner.ts';
+import { openSortieDb } from '../db.ts';
+import type { EngineHandlers } from '../messaging/engine-client.ts';
+import type { Envelope } from '../messaging/spec.ts';
+import { installResponseCap } from '../networks/response-cap.ts';
+import { createDrainLoop } from '../outbox/engine/drain-loop.ts';
+import { createOutboxEngineHandlers } from '../outbox/engine/handlers.ts';
+import { BlueskyAgents } from './bluesky-agents.ts';
+import { createEngineHandlers } from './handlers.ts';
+import { ENGINE_PORT } from './protocol.ts';
+import { createPublisher } from './publish-job.ts';
+import { dispatchEngine } from './router.ts';
+
+/** Tells open pages and the background; nobody listening is normal. */
+function announce(name: 'outbox.changed' | 'engine.idle' | 'bridge.changed', body?: unknown): void {
+  const message: Envelope = { sortie: 1, name, body };
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/** Everything the handlers need, ready once the database is open. */
+async function createHandlers(): Promise<EngineHandlers> {
+  const db = await openSortieDb();
+  const agents = new BlueskyAgents(db);
+  const online = () => navigator.onLine;
+
+  const drains = createDrainLoop({
+    db,
+    publish: createPublisher({ db, agents, now: Date.now }),
+    announce,
+    // A follow-bridge run still going keeps the engine open; it says 'idle' itself when it ends.
+    busyElsewhere: () => bridge.running(),
+    online,
+  });
+  addEventListener('online', () => drains.requestDrain());
+
+  const bridge = createBridgeService({
+    db,
+    now: Date.now,
+    bluesky: async (account) => blueskyLookup(await agents.get(account)),
+    mastodon: (account) => {
+      if (account.credentials.network !== 'mastodon') throw new Error(`${account.id} is not a Mastodon account`);
+      return mastodonLookup({ origin: account.credentials.origin, accessToken: account.credentials.accessToken });
+    },
+    announce: () => announce('bridge.changed'),
+    onFinished: () => {
+      if (!drains.draining()) announce('engine.idle', { nextWakeAt: null, offline: !online() });
+    },
+  });
+
+  return {
+    ...createEngineHandlers({ db, agents, now: Date.now }),
+    ...createOutboxEngineHandlers({ db, now: Date.now, drains }),
+    ...createBridgeEngineHandlers(bridge),
+  };
+}
+
+export function startEngine(): void {
+  // Before any client exists: masto calls the global fetch, so its answers are bounded only here.
+  installResponseCap(globalThis);
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const ready = createHandlers();
+
+  // Registered at once, so a request sent while the database opens is not lost.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== ENGINE_PORT) return;
+    const sender = port.sender ?? {};
+    port.onMessage.addListener((message: unknown) => {
+      void ready
+        .then((handlers) => dispatchEngine(handlers, message, sender, browser.runtime.id, extensionOrigin))
+        .catch((error: unknown) => ({ ok: false, error: { messageKey: 'error.generic', detail: error instanceof Error ? error.message : String(error) } }))
+        .then((reply) => {
+          try {
+            port.postMessage(reply);
+          } catch {
+            // The caller went away (its worker stopped): nobody to answer.
+          }
+          if (!reply.ok && reply.error.messageKey === 'error.forbiddenSender') port.disconnect();
+        });
+    });
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * The follow bridge's data: X accounts the user's browser showed them, the
+ * accounts found for them on Mastodon and Bluesky, and why each was judged
+ * sure, likely or unsure. Stored in IndexedDB (`follows`, `bridgeRuns`).
+ */
+import type { Network } from './draft.ts';
+
+/** One X account as X showed it on a following / followers / list page. */
+export interface XProfile {
+  /** Without the `@`, as X writes it (case kept). */
+  handle: string;
+  displayName: string;
+  bio: string;
+  /** Full URLs of the links in the bio (X shows them shortened behind t.co). */
+  links: string[];
+  /** The profile's website field, when a page showed it. */
+  website: string | null;
+}
+
+export type Confidence = 'sure' | 'likely' | 'unsure';
+
+export type HintKind = 'acct' | 'profile-url' | 'handle' | 'did' | 'domain';
+export type HintSource = 'bio' | 'link' | 'website' | 'name';
+
+/** Something in an X profile that may name one of the person's other accounts. */
+export interface Hint {
+  network: Network;
+  kind: HintKind;
+  /** Normalised: `user@host`, a profile URL, a lower-case handle, a DID or a domain. */
+  value: string;
+  source: HintSource;
+  /** Words around it say it is the person's own ("🦋", "Mastodon:", "moved to"...). */
+  cue: boolean;
+  /** Written with letters from another script than the ASCII it imitates (a homoglyph host or handle). */
+  confusable: boolean;
+  /**
+   * Words just before it say the person is connected to it, not that it is
+   * theirs ("chargée de com' pour", "co-founder of", "@ work"): an employer's
+   * or a project's account. Absent in hints stored before this existed.
+   */
+  affiliated?: boolean;
+}
+
+export type EvidenceKind =
+  /** The X profile names this account (hint value in detail). */
+  | 'x-names'
+  /** The account's profile names the X handle. */
+  | 'names-x'
+  /** Both profiles link the same site; detail says whether the server verified it (rel=me). */
+  | 'same-site'
+  | 'same-handle'
+  | 'same-name'
+  | 'similar-name'
+  /** Against: a moderation (or self) label says impersonation. */
+  | 'impersonation-label'
+  /** Against: name or handle imitates the X one with look-alike characters. */
+  | 'look-alike'
+  /** Against: another account on the same network makes the same claim. */
+  | 'contested'
+  /** Against: the X profile names a different account on this network. */
+  | 'x-names-other'
+  /** Against: the X profile names it as somewhere the person works or belongs (detail: the words). */
+  | 'x-names-affiliation'
+  /** Against: the X profile names it, but its name and handle are unlike the person's. */
+  | 'name-differs'
+  /** Against: its own bio says it is not the person (parody, fan account, not affiliated...). */
+  | 'parody'
+  /** Against: its bio reads as an organisation's, and its name is not the person's. */
+  | 'organisation'
+  /** Against: created a few days before the lookup (detail: the date). */
+  | 'new-account';
+
+export interface Evidence {
+  kind: EvidenceKind;
+  /** Shown as it is (a hint, a URL, a label); may be empty. */
+  detail: string;
+}
+
+/** An account a lookup found, before scoring. */
+export interface FoundAccount {
+  network: Network;
+  /** Bluesky DID, or the account id on the Mastodon server that looked it up. */
+  id: string;
+  /** Bluesky handle, or the full Mastodon address `user@host`. */
+  handle: string;
+  displayName: string;
+  /** Plain text: the bio, and on Mastodon the profile fields as `name: value` lines. */
+  bio: string;
+  /** Links in the bio and fields. */
+  links: string[];
+  /** Mastodon fields the server verified (rel=me). */
+  verifiedLinks: string[];
+  /** Label values (`impersonation`...) from the AppView, or the profile's self-labels without one. */
+  labels: string[];
+  /** The profile page on the web. */
+  url: string;
+  /** The avatar's address as the server gave it (shown only when it is http(s)). */
+  avatar?: string | null;
+  /** When the account was created (ISO date), when the server says. */
+  createdAt?: string | null;
+  /** How it was found: an X hint named it, a search, or a same-handle guess. */
+  found: 'hint' | 'search' | 'guess';
+  /** The hints that led to it (found: 'hint'). */
+  hints: Hint[];
+}
+
+export type FollowState = 'none' | 'following' | 'requested';
+
+export interface Candidate extends FoundAccount {
+  confidence: Confidence;
+  evidence: Evidence[];
+  follow: FollowState;
+}
+
+/** The outcome of looking one X account up with one of the user's accounts. */
+export interface MatchResult {
+  checkedAt: number;
+  candidates: Candidate[];
+  /** i18n keys worth showing next to it (search unavailable, a lookup failed). */
+  notes: string[];
+}
+
+export interface BridgeEntry {
+  /** The X handle in lower case. */
+  key: string;
+  x: XProfile;
+  /** Where it was seen: `following:alice`, `followers:alice`, `list:123`. */
+  sources: string[];
+  collectedAt: number;
+  /** Position in the order the lists were read (X's order); absent in entries stored before it existed. */
+  seq?: number;
+  updatedAt: number;
+  /** Keyed by the id of the user's account that looked it up. */
+  matches: Record<string, MatchResult>;
+}
+
+export type RunKind = 'match' | 'follow';
+export type RunState = 'running' | 'done' | 'stopped' | 'failed';
+
+/** The current (or last) lookup or follow run, for progress bars. One row: key 'current'. */
+export interface BridgeRun {
+  key: 'current';
+  kind: RunKind;
+  state: RunState;
+  done: number;
+  total: number;
+  /** X accounts with a sure or likely match found in this run. */
+  found: number;
+  followed: number;
+  failed: number;
+  startedAt: number;
+  /** Written while running; a stale one means the engine went away mid-run. */
+  heartbeatAt: number;
+  /** When a rate limit lifts, while the run waits for it. */
+  waitingUntil: number | null;
+  /** i18n keys: things the user should know about this run. */
+  notes: string[];
+  error: { messageKey: string; detail: string } | null;
+  /** The accounts used. */
+  accountIds: string[];
+}
+
+/** One follow to make: the X entry, the user's account, and the candidate's id. */
+export interface PlannedFollow {
+  key: string;
+  accountId: string;
+  candidateId: string;
+}
