@@ -15,7 +15,7 @@ import { openSortieDb } from '../../lib/db.ts';
 import { deleteDraft, MAX_HANDOFF_CHARS } from '../../lib/drafts.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
-import { MASTODON_DEFAULT_LIMITS } from '../../lib/networks/mastodon-instance.ts';
+import { MASTODON_DEFAULT_LIMITS } from '../../lib/networks/mastodon/instance.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';
 import { AccountPicker } from './AccountPicker.tsx';

@@ -6,7 +6,7 @@
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import type { AdaptWarning } from '../../lib/compose/adapt.ts';
 import type { Draft } from '../../lib/compose/draft.ts';
-import { mapInteractionToMastodon } from '../../lib/networks/mastodon-interaction.ts';
+import { mapInteractionToMastodon } from '../../lib/networks/mastodon/interaction.ts';
 import { partAt, type TargetPreview } from '../../lib/compose/preview.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useT } from '../i18n.tsx';

@@ -15,7 +15,7 @@ import { createPublisher } from '../../lib/engine/publish-job.ts';
 import { ENGINE_PORT } from '../../lib/engine/protocol.ts';
 import { dispatchEngine } from '../../lib/engine/router.ts';
 import type { Envelope } from '../../lib/messages.ts';
-import { installResponseCap } from '../../lib/networks/response-cap.ts';
+import { installResponseCap } from '../../lib/networks/shared/response-cap.ts';
 import { DEFAULT_RETRY_POLICY } from '../../lib/outbox/retry.ts';
 import { drainOutbox } from '../../lib/outbox/worker.ts';
 import { bumpStatQuietly } from '../../lib/stats.ts';

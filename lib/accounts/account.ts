@@ -3,8 +3,8 @@
  * the engine: pages and content scripts only ever see `PublicAccount`.
  */
 import type { InteractionPolicy, Network } from '../compose/draft.ts';
-import type { MastodonLimits } from '../networks/mastodon-instance.ts';
-import type { ServerProfile } from '../networks/mastodon-server-profile.ts';
+import type { MastodonLimits } from '../networks/mastodon/instance.ts';
+import type { ServerProfile } from '../networks/mastodon/server-profile.ts';
 
 export interface MastodonCredentials {
   network: 'mastodon';

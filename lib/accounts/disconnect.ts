@@ -7,7 +7,7 @@
  * they can remove Sortie themselves.
  */
 import type { Account } from './account.ts';
-import { appsPageFor, buildServerProfile } from '../networks/mastodon-server-profile.ts';
+import { appsPageFor, buildServerProfile } from '../networks/mastodon/server-profile.ts';
 
 export type NotRevokedReason =
   /** A token the user pasted: Sortie never had the client credentials `/oauth/revoke` needs. */

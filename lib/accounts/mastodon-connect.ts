@@ -5,10 +5,10 @@
  * never back to the page that asked.
  */
 import type { Db } from '../db.ts';
-import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon-instance.ts';
-import type { FetchLike } from '../networks/mastodon-fetch.ts';
+import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon/instance.ts';
+import type { FetchLike } from '../networks/mastodon/fetch.ts';
 import { accountId, type Account } from './account.ts';
-import { MastodonConnectError } from './mastodon-connect-error.ts';
+import { MastodonConnectError } from '../networks/mastodon/connect-error.ts';
 import {
   buildAuthorizeUrl,
   createPkce,
@@ -19,8 +19,8 @@ import {
   verifyCredentials,
   type MastodonApp,
   type MastodonProfile,
-} from './mastodon-oauth.ts';
-import { normaliseServerInput } from './mastodon-server.ts';
+} from '../networks/mastodon/oauth.ts';
+import { normaliseServerInput } from '../networks/mastodon/server-input.ts';
 import { getAccount, putAccount } from './store.ts';
 
 export interface ConnectDeps {

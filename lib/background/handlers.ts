@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { toPublicAccount } from '../accounts/account.ts';
 import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../accounts/mastodon-connect.ts';
-import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
+import { MastodonConnectError } from '../networks/mastodon/connect-error.ts';
 import { getAccount, listAccounts, putAccount } from '../accounts/store.ts';
 import { createDataHandlers } from '../backup/handlers.ts';
 import { createBridgeHandlers } from '../bridge/handlers.ts';

@@ -1,6 +1,6 @@
 /**
  * What each network accepts in one post. Mastodon's come from the server
- * (`/api/v2/instance` configuration, see lib/networks/mastodon-instance.ts,
+ * (`/api/v2/instance` configuration, see lib/networks/mastodon/instance.ts,
  * whose MastodonLimits has these fields and more); Bluesky's are fixed by the
  * lexicon and the official app.
  */

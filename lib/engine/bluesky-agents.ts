@@ -7,7 +7,7 @@ import type { AtpAgent } from '@atproto/api';
 import type { Account } from '../accounts/account.ts';
 import { getAccount, putAccount, setAccountStatus } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
-import { resumeBluesky, type BlueskySession } from '../networks/bluesky-session.ts';
+import { resumeBluesky, type BlueskySession } from '../networks/bluesky/engine/session.ts';
 
 export function sessionOf(account: Account): BlueskySession {
   if (account.credentials.network !== 'bluesky') throw new Error(`${account.id} is not a Bluesky account`);

@@ -15,10 +15,10 @@ export {
   type BlueskySession,
   type BlueskySessionListener,
   type ResumeOptions,
-} from './bluesky-session.ts';
-export { publishBlueskyPart, MAX_LANGS, type BlueskyPublishHooks } from './bluesky-publish.ts';
-export { findUnresolvedMentions } from './bluesky-facets.ts';
-export { updateGates } from './bluesky-gates.ts';
-export { newRecordKey, parsePostAddress, postWebUrl, resolveReplyTarget } from './bluesky-refs.ts';
-export { IMAGE_MAX_BYTES, MAX_IMAGES } from './bluesky-embed.ts';
-export { toPublishError } from './bluesky-errors.ts';
+} from './bluesky/engine/session.ts';
+export { publishBlueskyPart, MAX_LANGS, type BlueskyPublishHooks } from './bluesky/engine/publish.ts';
+export { findUnresolvedMentions } from './bluesky/engine/facets.ts';
+export { updateGates } from './bluesky/engine/gates.ts';
+export { newRecordKey, parsePostAddress, postWebUrl, resolveReplyTarget } from './bluesky/engine/refs.ts';
+export { IMAGE_MAX_BYTES, MAX_IMAGES } from './bluesky/engine/embed.ts';
+export { toPublishError } from './bluesky/engine/errors.ts';

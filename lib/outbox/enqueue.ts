@@ -14,7 +14,7 @@ import type { Draft, Network } from '../compose/draft.ts';
 import { sentText } from '../compose/sent.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
-import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon-instance.ts';
+import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon/instance.ts';
 import { createJobs } from './plan.ts';
 import { newTid } from './tid.ts';
 import { getSettings } from '../settings-store.ts';

@@ -4,7 +4,7 @@ import {
   MIN_SCHEDULE_AHEAD_MS,
   serverSchedule,
   toMastodonLanguage,
-} from '../../../lib/networks/mastodon-status.ts';
+} from '../../../lib/networks/mastodon/engine/status.ts';
 import { PublishError, type PartToSend } from '../../../lib/networks/types.ts';
 import { makePart } from '../support/part.ts';
 

@@ -3,9 +3,9 @@
  * features (PKCE sign-in, quote policies) it understands. Probed once when an
  * account is connected and refreshed now and then by the caller.
  */
-import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
-import { defaultFetch, isRecord, requestJson, type FetchLike, type JsonResponse } from './mastodon-fetch.ts';
-import { buildServerProfile, type ServerProfile } from './mastodon-server-profile.ts';
+import { MastodonConnectError } from './connect-error.ts';
+import { defaultFetch, isRecord, requestJson, type FetchLike, type JsonResponse } from './fetch.ts';
+import { buildServerProfile, type ServerProfile } from './server-profile.ts';
 
 export interface MastodonLimits {
   maxCharacters: number;

@@ -2,8 +2,8 @@
  * The few plain-fetch calls made before an account exists (instance probe,
  * OAuth). No client library here: this code runs in the service worker.
  */
-import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
-import { API_ANSWER_MAX_BYTES, capResponses } from './response-cap.ts';
+import { MastodonConnectError } from './connect-error.ts';
+import { API_ANSWER_MAX_BYTES, capResponses } from '../shared/response-cap.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 

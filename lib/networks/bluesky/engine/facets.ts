@@ -7,7 +7,7 @@
  * so the outbox retries it.
  */
 import { type Agent, AppBskyRichtextFacet, RichText } from '@atproto/api';
-import { isXrpcError, toPublishError } from './bluesky-errors.ts';
+import { isXrpcError, toPublishError } from './errors.ts';
 
 export type Facet = AppBskyRichtextFacet.Main;
 

@@ -3,7 +3,7 @@
  * every later request is built on. People paste handles, profile links and
  * mixed-case addresses; all of them name a server.
  */
-import { MastodonConnectError } from './mastodon-connect-error.ts';
+import { MastodonConnectError } from './connect-error.ts';
 
 export type ServerInputResult = { origin: string } | { error: MastodonConnectError };
 

@@ -4,9 +4,9 @@
  * never keeps the password.
  */
 import { AtpAgent, XRPCError, type AtpSessionData, type AtpSessionEvent } from '@atproto/api';
-import { isXrpcError, toPublishError } from './bluesky-errors.ts';
-import { API_ANSWER_MAX_BYTES, capResponses } from './response-cap.ts';
-import { PublishError } from './types.ts';
+import { isXrpcError, toPublishError } from './errors.ts';
+import { API_ANSWER_MAX_BYTES, capResponses } from '../../shared/response-cap.ts';
+import { PublishError } from '../../types.ts';
 
 export const DEFAULT_BLUESKY_SERVICE = 'https://bsky.social';
 

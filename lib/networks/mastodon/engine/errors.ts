@@ -5,9 +5,9 @@
  * limit" and "retry with backoff".
  */
 import { MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
-import { noAnswerKey, serverFailureKey } from './failure-words.ts';
-import { isResponseTooLarge } from './response-cap.ts';
-import { PublishError } from './types.ts';
+import { noAnswerKey, serverFailureKey } from '../../shared/failure-words.ts';
+import { isResponseTooLarge } from '../../shared/response-cap.ts';
+import { PublishError } from '../../types.ts';
 
 export function classifyMastodonError(err: unknown, now: number = Date.now()): PublishError {
   if (err instanceof PublishError) return err;

@@ -11,8 +11,8 @@
  * The picture must be JPEG, PNG, WebP or GIF by its bytes.
  */
 
-import { checkFetchTarget } from '../fetch-target.ts';
-import { sniffRaster } from '../media/raster.ts';
+import { checkFetchTarget } from '../../fetch-target.ts';
+import { sniffRaster } from '../../media/raster.ts';
 import { fetchContent } from './content-fetch.ts';
 import { readCapped } from './response-cap.ts';
 

@@ -4,7 +4,7 @@
  * revoke it on disconnect. Plain fetch only: this runs in the service worker,
  * which must stay small.
  */
-import { MastodonConnectError } from './mastodon-connect-error.ts';
+import { MastodonConnectError } from './connect-error.ts';
 import {
   defaultFetch,
   isRecord,
@@ -12,7 +12,7 @@ import {
   serverErrorText,
   type FetchLike,
   type JsonResponse,
-} from '../networks/mastodon-fetch.ts';
+} from './fetch.ts';
 
 /**
  * Only what posting and the follow bridge use: the profile (verify_credentials,

@@ -4,7 +4,7 @@
  * status has on the account's own server, which a resolving search returns.
  */
 import type { mastodon } from 'masto';
-import { PublishError } from './types.ts';
+import { PublishError } from '../../types.ts';
 
 const URL_LIKE = /^https?:\/\//i;
 

@@ -4,10 +4,10 @@
  * with putRecord, so a retried publish rewrites them instead of adding more.
  */
 import type { Agent } from '@atproto/api';
-import type { InteractionPolicy, ReplyPolicy } from '../compose/draft.ts';
-import { isRecordNotFound, toPublishError } from './bluesky-errors.ts';
-import { parsePostUri, POSTGATE_COLLECTION, THREADGATE_COLLECTION } from './bluesky-refs.ts';
-import { PublishError } from './types.ts';
+import type { InteractionPolicy, ReplyPolicy } from '../../../compose/draft.ts';
+import { isRecordNotFound, toPublishError } from './errors.ts';
+import { parsePostUri, POSTGATE_COLLECTION, THREADGATE_COLLECTION } from './refs.ts';
+import { PublishError } from '../../types.ts';
 
 type Rule = { $type: string };
 

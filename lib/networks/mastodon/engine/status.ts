@@ -3,11 +3,11 @@
  * field choice is tested without a server. Keys are camelCase: masto turns
  * them into the snake_case JSON Mastodon reads.
  */
-import type { PartToSend } from './types.ts';
-import { PublishError } from './types.ts';
-import type { MastodonInstanceInfo } from './mastodon-instance.ts';
-import { mapInteractionToMastodon, type QuoteApprovalPolicy } from './mastodon-interaction.ts';
-import type { MastodonVisibility } from '../compose/draft.ts';
+import type { PartToSend } from '../../types.ts';
+import { PublishError } from '../../types.ts';
+import type { MastodonInstanceInfo } from '../instance.ts';
+import { mapInteractionToMastodon, type QuoteApprovalPolicy } from '../interaction.ts';
+import type { MastodonVisibility } from '../../../compose/draft.ts';
 
 export interface MastodonStatusParams {
   status: string;

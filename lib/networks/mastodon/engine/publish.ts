@@ -4,18 +4,18 @@
  * status the server already made instead of posting it twice.
  */
 import type { mastodon } from 'masto';
-import { PublishError, type PartToSend, type PostRef } from './types.ts';
-import type { MastodonInstanceInfo } from './mastodon-instance.ts';
-import { createMastodonClient, type MastodonSession } from './mastodon-client.ts';
-import { classifyMastodonError } from './mastodon-errors.ts';
-import { DEFAULT_MEDIA_WAIT, uploadImages, type MediaWaitOptions } from './mastodon-media.ts';
-import { resolveReplyTargetId, SCHEDULED_ID_PREFIX } from './mastodon-reply.ts';
-import { buildStatusParams } from './mastodon-status.ts';
-import { webLink } from '../web-link.ts';
+import { PublishError, type PartToSend, type PostRef } from '../../types.ts';
+import type { MastodonInstanceInfo } from '../instance.ts';
+import { createMastodonClient, type MastodonSession } from './client.ts';
+import { classifyMastodonError } from './errors.ts';
+import { DEFAULT_MEDIA_WAIT, uploadImages, type MediaWaitOptions } from './media.ts';
+import { resolveReplyTargetId, SCHEDULED_ID_PREFIX } from './reply.ts';
+import { buildStatusParams } from './status.ts';
+import { webLink } from '../../../web-link.ts';
 
-export { classifyMastodonError } from './mastodon-errors.ts';
-export { mapInteractionToMastodon, type MastodonInteraction } from './mastodon-interaction.ts';
-export type { MastodonSession } from './mastodon-client.ts';
+export { classifyMastodonError } from './errors.ts';
+export { mapInteractionToMastodon, type MastodonInteraction } from '../interaction.ts';
+export type { MastodonSession } from './client.ts';
 
 export interface PublishOptions {
   now?: () => number;

@@ -11,7 +11,7 @@
  *
  * Pure: no network. mastodon-instance.ts fetches what this reads.
  */
-import { parseMastodonVersion, versionAtLeast, type MastodonVersion } from './mastodon-version.ts';
+import { parseMastodonVersion, versionAtLeast, type MastodonVersion } from './version.ts';
 
 export type ServerFamily =
   | 'mastodon'

@@ -7,14 +7,14 @@
  * response finds the record already there and returns it as a success.
  */
 import type { Agent, AtpAgent } from '@atproto/api';
-import { isXrpcError, toPublishError } from './bluesky-errors.ts';
-import { type Embed, linkCardEmbed, uploadImagesEmbed } from './bluesky-embed.ts';
-import { buildRichText } from './bluesky-facets.ts';
-import { writeGates } from './bluesky-gates.ts';
-import { getPostRecord, isRecordKey, parsePostUri, POST_COLLECTION, postWebUrl } from './bluesky-refs.ts';
-import { fetchLinkCard, type LinkCard } from './link-card.ts';
-import { uncappedFetch } from './response-cap.ts';
-import { type PartToSend, type PostRef, PublishError } from './types.ts';
+import { isXrpcError, toPublishError } from './errors.ts';
+import { type Embed, linkCardEmbed, uploadImagesEmbed } from './embed.ts';
+import { buildRichText } from './facets.ts';
+import { writeGates } from './gates.ts';
+import { getPostRecord, isRecordKey, parsePostUri, POST_COLLECTION, postWebUrl } from './refs.ts';
+import { fetchLinkCard, type LinkCard } from '../../shared/link-card.ts';
+import { uncappedFetch } from '../../shared/response-cap.ts';
+import { type PartToSend, type PostRef, PublishError } from '../../types.ts';
 
 export const MAX_LANGS = 3;
 

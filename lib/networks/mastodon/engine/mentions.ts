@@ -9,7 +9,7 @@
  * Anything but a clear "no such account" counts as found: better no flag than
  * a false one when the server is slow or old.
  */
-import { requestJson, isRecord, defaultFetch, type FetchLike } from './mastodon-fetch.ts';
+import { requestJson, isRecord, defaultFetch, type FetchLike } from '../fetch.ts';
 
 /** Mastodon's Account::MENTION_RE: '@user' or '@user@host', not inside a word or a URL. */
 const MENTION = /(?<=^|[^/\w])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@([\w.-]+\w+))?/gi;

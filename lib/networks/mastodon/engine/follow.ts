@@ -4,8 +4,8 @@
  * so the caller handles them like publishing failures (auth, rate limit...).
  */
 import { MastoHttpError, type mastodon } from 'masto';
-import { createMastodonClient, type MastodonSession } from './mastodon-client.ts';
-import { classifyMastodonError } from './mastodon-errors.ts';
+import { createMastodonClient, type MastodonSession } from './client.ts';
+import { classifyMastodonError } from './errors.ts';
 
 export interface MastodonAccountRef {
   id: string;

@@ -17,7 +17,7 @@
  * - before 4.5 there is no quote policy: "no quotes" is reported as not applied on
  *   public/unlisted posts (private/direct ones cannot be quoted anyway).
  */
-import type { InteractionPolicy, MastodonVisibility } from '../compose/draft.ts';
+import type { InteractionPolicy, MastodonVisibility } from '../../compose/draft.ts';
 
 export type QuoteApprovalPolicy = 'public' | 'followers' | 'nobody';
 

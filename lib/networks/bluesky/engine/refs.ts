@@ -3,10 +3,10 @@
  * a user pastes (a bsky.app link or an at-uri) into a PostRef to reply to.
  */
 import type { Agent } from '@atproto/api';
-import { newTid, TID_PATTERN } from '../outbox/tid.ts';
-import { isRecordNotFound, toPublishError } from './bluesky-errors.ts';
-import { resolveHandle } from './bluesky-facets.ts';
-import { type PostRef, PublishError } from './types.ts';
+import { newTid, TID_PATTERN } from '../../../outbox/tid.ts';
+import { isRecordNotFound, toPublishError } from './errors.ts';
+import { resolveHandle } from './facets.ts';
+import { type PostRef, PublishError } from '../../types.ts';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
 export const THREADGATE_COLLECTION = 'app.bsky.feed.threadgate';

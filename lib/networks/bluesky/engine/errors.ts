@@ -4,9 +4,9 @@
  * until the rate limit resets" and "retry with backoff".
  */
 import { XRPCError } from '@atproto/api';
-import { noAnswerKey, serverFailureKey } from './failure-words.ts';
-import { isResponseTooLarge } from './response-cap.ts';
-import { PublishError } from './types.ts';
+import { noAnswerKey, serverFailureKey } from '../../shared/failure-words.ts';
+import { isResponseTooLarge } from '../../shared/response-cap.ts';
+import { PublishError } from '../../types.ts';
 
 /** Error names a PDS uses when the session itself is no good. */
 const AUTH_ERRORS = new Set([

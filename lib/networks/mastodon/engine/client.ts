@@ -9,7 +9,7 @@ import { createRestAPIClient, type mastodon } from 'masto';
  * `fetch` (it has no option to inject another one), so there is no `fetch`
  * field here: tests run against a real local server, or stub the global.
  * For the same reason its answers are size-capped by installResponseCap
- * (lib/networks/response-cap.ts), which the engine page installs on the
+ * (lib/networks/shared/response-cap.ts), which the engine page installs on the
  * global fetch before any client exists.
  */
 export interface MastodonSession {

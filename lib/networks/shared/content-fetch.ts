@@ -11,7 +11,7 @@
  *   'opaqueredirect' answer with no Location), the chain stops there: a
  *   redirecting link gets nothing rather than an unchecked hop.
  */
-import { checkFetchTarget } from '../fetch-target.ts';
+import { checkFetchTarget } from '../../fetch-target.ts';
 
 export const MAX_HOPS = 5;
 

@@ -5,8 +5,8 @@
  * attach processed media, so we wait, with backoff and a total time limit.
  */
 import { MastoHttpError, type mastodon } from 'masto';
-import type { ImageToSend } from './types.ts';
-import { PublishError } from './types.ts';
+import type { ImageToSend } from '../../types.ts';
+import { PublishError } from '../../types.ts';
 
 export interface MediaWaitOptions {
   /** Total time allowed for processing, across all images of the part. */

@@ -3,9 +3,9 @@
  * blobs, with alt text and aspect ratio) or an external link card.
  */
 import type { Agent, BlobRef } from '@atproto/api';
-import { toPublishError } from './bluesky-errors.ts';
-import type { LinkCard } from './link-card.ts';
-import { type ImageToSend, PublishError } from './types.ts';
+import { toPublishError } from './errors.ts';
+import type { LinkCard } from '../../shared/link-card.ts';
+import { type ImageToSend, PublishError } from '../../types.ts';
 
 export const MAX_IMAGES = 4;
 /**
