@@ -2,30 +2,15 @@
  * A connected account. The credentials part never leaves the background and
  * the engine: pages and content scripts only ever see `PublicAccount`.
  */
-import type { InteractionPolicy, Network } from '../compose/draft.ts';
+import type { InteractionPolicy } from '../compose/draft.ts';
+import type { CredentialsOf, Network } from '../networks/network.ts';
 import type { MastodonLimits } from '../networks/mastodon/instance.ts';
 import type { ServerProfile } from '../networks/mastodon/server-profile.ts';
 
-export interface MastodonCredentials {
-  network: 'mastodon';
-  origin: string;
-  accessToken: string;
-  /** The OAuth app the token was issued to (needed to revoke it); empty for a pasted token. */
-  clientId: string;
-  clientSecret: string;
-}
+export type { BlueskyCredentials } from '../networks/bluesky/meta.ts';
+export type { MastodonCredentials } from '../networks/mastodon/meta.ts';
 
-export interface BlueskyCredentials {
-  network: 'bluesky';
-  /** The PDS the session lives on (after login the entryway hands over to it). */
-  service: string;
-  did: string;
-  handle: string;
-  accessJwt: string;
-  refreshJwt: string;
-}
-
-export type Credentials = MastodonCredentials | BlueskyCredentials;
+export type Credentials = CredentialsOf<Network>;
 
 export type AccountStatus = 'ok' | 'reconnect';
 

@@ -5,14 +5,15 @@
 import type { Account, ServerInfo } from '../accounts/account.ts';
 import { putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
-import { publishBlueskyPart, resolveReplyTarget } from '../networks/bluesky.ts';
+import { publishBlueskyPart } from '../networks/bluesky/engine/publish.ts';
+import { resolveReplyTarget } from '../networks/bluesky/engine/refs.ts';
 import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon/instance.ts';
 import { publishMastodonPart } from '../networks/mastodon/engine/publish.ts';
+import { MASTODON_SCHEDULE_AHEAD_MS } from '../networks/mastodon/meta.ts';
 import { buildServerProfile } from '../networks/mastodon/server-profile.ts';
 import { PublishError, type ImageToSend, type PartToSend, type PostRef } from '../networks/types.ts';
 import { prepareImage } from '../media/prepare.ts';
 import type { Job } from '../outbox/job.ts';
-import { SERVER_SCHEDULE_MIN_MS } from '../outbox/plan.ts';
 import type { PublishRequest } from '../outbox/worker.ts';
 import type { BlueskyAgents } from './bluesky-agents.ts';
 
@@ -99,7 +100,7 @@ async function mastodonInstance(deps: PublisherDeps, account: Account): Promise<
 function holdUntilDue(job: Job, now: number): void {
   if (!job.serverScheduled || job.sendAt === null) return;
   const ahead = job.sendAt - now;
-  if (ahead > 0 && ahead < SERVER_SCHEDULE_MIN_MS) {
+  if (ahead > 0 && ahead < MASTODON_SCHEDULE_AHEAD_MS) {
     throw new PublishError('transient', 'notice.scheduledLocally', '', job.sendAt);
   }
 }

@@ -6,13 +6,8 @@ import type { Agent, BlobRef } from '@atproto/api';
 import { toPublishError } from './errors.ts';
 import type { LinkCard } from '../../shared/link-card.ts';
 import { type ImageToSend, PublishError } from '../../types.ts';
+import { BLUESKY_LIMITS } from '../meta.ts';
 
-export const MAX_IMAGES = 4;
-/**
- * Bluesky's per-image limit. The composer shrinks images below it before
- * queueing; the PDS enforces it, and its refusal becomes error.blobTooLarge.
- */
-export const IMAGE_MAX_BYTES = 2_000_000;
 
 export type Embed = Record<string, unknown> & { $type: string };
 
@@ -33,8 +28,8 @@ function aspectRatio(image: ImageToSend): { width: number; height: number } | un
 
 /** Uploads the images in order and returns the app.bsky.embed.images embed. Throws PublishError. */
 export async function uploadImagesEmbed(agent: Agent, images: ImageToSend[]): Promise<Embed> {
-  if (images.length > MAX_IMAGES) {
-    throw new PublishError('validation', 'error.bluesky.tooManyImages', `${images.length} > ${MAX_IMAGES}`);
+  if (images.length > BLUESKY_LIMITS.maxImages) {
+    throw new PublishError('validation', 'error.bluesky.tooManyImages', `${images.length} > ${BLUESKY_LIMITS.maxImages}`);
   }
   const uploaded = [];
   // One at a time: parallel uploads of 2 MB images on a slow link mostly time out together.

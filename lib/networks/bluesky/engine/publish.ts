@@ -15,8 +15,7 @@ import { getPostRecord, isRecordKey, parsePostUri, POST_COLLECTION, postWebUrl }
 import { fetchLinkCard, type LinkCard } from '../../shared/link-card.ts';
 import { uncappedFetch } from '../../shared/response-cap.ts';
 import { type PartToSend, type PostRef, PublishError } from '../../types.ts';
-
-export const MAX_LANGS = 3;
+import { BLUESKY_LIMITS } from '../meta.ts';
 
 export interface BlueskyPublishHooks {
   /**
@@ -113,7 +112,7 @@ export async function buildPostRecord(
     createdAt: (hooks.now?.() ?? new Date()).toISOString(),
   };
   if (rich.facets) record['facets'] = rich.facets;
-  const langs = uniqueNonEmpty(part.langs).slice(0, MAX_LANGS);
+  const langs = uniqueNonEmpty(part.langs).slice(0, BLUESKY_LIMITS.maxLangs);
   if (langs.length > 0) record['langs'] = langs;
   const labels = uniqueNonEmpty(part.labels);
   if (labels.length > 0) {

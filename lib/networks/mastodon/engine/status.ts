@@ -6,6 +6,7 @@
 import type { PartToSend } from '../../types.ts';
 import { PublishError } from '../../types.ts';
 import type { MastodonInstanceInfo } from '../instance.ts';
+import { MASTODON_SCHEDULE_AHEAD_MS } from '../meta.ts';
 import { mapInteractionToMastodon, type QuoteApprovalPolicy } from '../interaction.ts';
 import type { MastodonVisibility } from '../../../compose/draft.ts';
 
@@ -23,12 +24,6 @@ export interface MastodonStatusParams {
   quoteApprovalPolicy?: QuoteApprovalPolicy;
 }
 
-/**
- * Mastodon refuses `scheduled_at` less than 5 minutes ahead (422). The extra
- * 30 seconds cover clock skew and the time the request takes, so a part right
- * at the limit is posted now instead of failing permanently.
- */
-export const MIN_SCHEDULE_AHEAD_MS = 5 * 60_000 + 30_000;
 
 /**
  * Mastodon's posting languages (LanguagesHelper::SUPPORTED_LOCALES) are bare
@@ -84,5 +79,5 @@ export function serverSchedule(scheduledAt: string | null, now: number): string 
   if (!scheduledAt) return null;
   const at = Date.parse(scheduledAt);
   if (Number.isNaN(at)) throw new PublishError('validation', 'error.mastodon.invalidSchedule', scheduledAt);
-  return at - now >= MIN_SCHEDULE_AHEAD_MS ? new Date(at).toISOString() : null;
+  return at - now >= MASTODON_SCHEDULE_AHEAD_MS ? new Date(at).toISOString() : null;
 }

@@ -1,0 +1,44 @@
+/**
+ * What every network's light half (`lib/networks/<network>/meta.ts`) tells
+ * the rest of Sortie: safe for the service worker, the pages and the engine
+ * alike (no network client here).
+ */
+import type * as v from '../validate.ts';
+import type { CredentialsOf, LimitsOf, Network } from './network.ts';
+import type { MastodonLimits } from './mastodon/meta.ts';
+import type { ServerProfile } from './mastodon/server-profile.ts';
+
+/** The part of a stored account its limits and pages depend on (a Mastodon server reports its own). */
+export interface AccountFacts {
+  server: string;
+  serverInfo?: { limits: MastodonLimits; version: string; profile?: ServerProfile };
+}
+
+/** The part of a stored account empty credentials are rebuilt from (a backup restored without tokens). */
+export interface CredentialsSource {
+  id: string;
+  server: string;
+  handle: string;
+}
+
+export interface NetworkMeta<N extends Network> {
+  id: N;
+  /** The network's name as shown to people (a brand, the same in every language). */
+  label: string;
+  /** How a person signs in: an authorization window on their server, or an identifier and app password typed in Sortie. */
+  signIn: 'oauth' | 'password';
+  /** The limits a post to this account must fit (the composer previews with the same). */
+  limitsFor(account: Pick<AccountFacts, 'serverInfo'>): LimitsOf<N>;
+  /** A job's idempotency key, fixed when the post is queued and reused on every retry. */
+  newIdempotencyKey(): string;
+  /** How long before its time a post must reach the server for the server to schedule it; null when Sortie always holds scheduled posts itself. */
+  serverScheduleAheadMs: number | null;
+  /** The credentials as a backup file's sealed box holds them. */
+  credentialsSchema: v.Schema<CredentialsOf<N>>;
+  /** Whether these credentials still hold a session to sign out of (restored accounts have none). */
+  hasSession(credentials: CredentialsOf<N>): boolean;
+  /** Credentials with no tokens, for an account restored from a backup until it is reconnected. */
+  emptyCredentials(account: CredentialsSource): CredentialsOf<N>;
+  /** The page where the account's holder removes Sortie's access by hand (absolute http(s) URL). */
+  appsPageFor(account: AccountFacts): string;
+}
