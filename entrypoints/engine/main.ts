@@ -11,6 +11,7 @@ import { createBridgeService } from '../../lib/bridge/runner.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { BlueskyAgents } from '../../lib/engine/bluesky-agents.ts';
 import { createEngineHandlers } from '../../lib/engine/handlers.ts';
+import { networkEnginesFor } from '../../lib/engine/network-engines.ts';
 import { createPublisher } from '../../lib/engine/publish-job.ts';
 import { ENGINE_PORT } from '../../lib/engine/protocol.ts';
 import { dispatchEngine } from '../../lib/engine/router.ts';
@@ -29,7 +30,8 @@ const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 async function start() {
   const db = await openSortieDb();
   const agents = new BlueskyAgents(db);
-  const publish = createPublisher({ db, agents, now: Date.now });
+  const engines = networkEnginesFor(db, agents);
+  const publish = createPublisher({ db, engines, now: Date.now });
 
   let draining: Promise<void> | null = null;
   let again = false;
@@ -95,7 +97,7 @@ async function start() {
     },
   });
 
-  return createEngineHandlers({ db, agents, now: Date.now, requestDrain, bridge });
+  return createEngineHandlers({ db, agents, engines, now: Date.now, requestDrain, bridge });
 }
 
 const ready = start();

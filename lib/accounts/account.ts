@@ -49,6 +49,4 @@ export function toPublicAccount(account: Account): PublicAccount {
   return rest;
 }
 
-export function accountId(network: Network, server: string, userId: string): string {
-  return `${network}:${server}:${userId}`;
-}
+export { accountId } from '../networks/network.ts';

@@ -83,7 +83,7 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
     'compose.unresolvedMentions': async (args) => {
       const account = await getAccount(await db(), args.accountId);
       if (!account) return [];
-      return callEngine(account.network === 'mastodon' ? 'mastodon.unresolvedMentions' : 'bluesky.unresolvedMentions', args);
+      return callEngine('account.unresolvedMentions', args);
     },
     'outbox.enqueue': async ({ draftId }) => {
       // Planned and stored by the engine (lib/outbox/enqueue.ts), which posts them next.

@@ -42,6 +42,14 @@ export interface BlueskyCredentials {
   refreshJwt: string;
 }
 
+/** An identifier (handle, DID or email) and an (app) password; on a second try, the code the server emailed. */
+export interface BlueskyConnectInput {
+  identifier: string;
+  password: string;
+  service?: string;
+  authFactorToken?: string;
+}
+
 /** Bluesky: app passwords (and the sessions made with them) are listed and revoked there, whatever the PDS. */
 export const BLUESKY_APP_PASSWORDS_PAGE = 'https://bsky.app/settings/app-passwords';
 

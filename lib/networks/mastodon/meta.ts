@@ -42,6 +42,15 @@ export interface MastodonCredentials {
   clientSecret: string;
 }
 
+/** A token the background obtained (OAuth in the browser's sign-in window) or the user pasted, for a server already probed. */
+export interface MastodonConnectInput {
+  origin: string;
+  accessToken: string;
+  /** The OAuth app the token was issued to; empty for a pasted token. */
+  clientId: string;
+  clientSecret: string;
+}
+
 /**
  * Mastodon refuses `scheduled_at` less than 5 minutes ahead (422). The extra
  * 30 seconds cover clock skew, media uploads and the time the request takes,
