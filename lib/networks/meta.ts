@@ -25,6 +25,10 @@ export interface NetworkMeta<N extends Network> {
   id: N;
   /** The network's name as shown to people (a brand, the same in every language). */
   label: string;
+  /** The emoji that stands for the network in a text the user shares (a "moved" notice). */
+  emoji: string;
+  /** An account's handle as people write it to find them there (a "moved" notice). */
+  shareableHandle(handle: string): string;
   /** How a person signs in: an authorization window on their server, or an identifier and app password typed in Sortie. */
   signIn: 'oauth' | 'password';
   /** The limits a post to this account must fit (the composer previews with the same). */

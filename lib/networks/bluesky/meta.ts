@@ -59,6 +59,8 @@ const token = v.string({ max: 10_000 });
 export const blueskyMeta: NetworkMeta<'bluesky'> = {
   id: 'bluesky',
   label: 'Bluesky',
+  emoji: '🦋',
+  shareableHandle: (handle) => `@${handle.replace(/^@/, '')}`,
   signIn: 'password',
   limitsFor: () => BLUESKY_LIMITS,
   // The record key of the post: a TID, so a retry writes over the same record instead of posting twice.

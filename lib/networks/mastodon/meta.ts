@@ -64,6 +64,9 @@ const token = v.string({ max: 10_000 });
 export const mastodonMeta: NetworkMeta<'mastodon'> = {
   id: 'mastodon',
   label: 'Mastodon',
+  emoji: '🐘',
+  // Already `@user@host`.
+  shareableHandle: (handle) => handle,
   signIn: 'oauth',
   limitsFor: (account) => account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS,
   // Mastodon's Idempotency-Key takes any unique string.
