@@ -89,7 +89,7 @@ async function start() {
     bluesky: async (account) => blueskyLookup(await agents.get(account)),
     mastodon: (account) => {
       if (account.credentials.network !== 'mastodon') throw new Error(`${account.id} is not a Mastodon account`);
-      return mastodonLookup({ origin: account.credentials.origin, accessToken: account.credentials.accessToken });
+      return mastodonLookup({ origin: account.credentials.server, accessToken: account.credentials.accessToken });
     },
     announce: () => announce('bridge.changed'),
     onFinished: () => {

@@ -43,7 +43,7 @@ export class BlueskyAgents {
     await putAccount(this.db, {
       ...current,
       status: 'ok',
-      credentials: { network: 'bluesky', ...session },
+      credentials: { network: 'bluesky', server: session.service, did: session.did, handle: session.handle, accessJwt: session.accessJwt, refreshJwt: session.refreshJwt },
     });
   }
 }

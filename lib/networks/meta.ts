@@ -3,7 +3,7 @@
  * the rest of Sortie: safe for the service worker, the pages and the engine
  * alike (no network client here).
  */
-import type * as v from '../validate.ts';
+import * as v from '../validate.ts';
 import type { CredentialsOf, LimitsOf, Network } from './network.ts';
 import type { MastodonLimits } from './mastodon/meta.ts';
 import type { ServerProfile } from './mastodon/server-profile.ts';
@@ -45,4 +45,18 @@ export interface NetworkMeta<N extends Network> {
   emptyCredentials(account: CredentialsSource): CredentialsOf<N>;
   /** The page where the account's holder removes Sortie's access by hand (absolute http(s) URL). */
   appsPageFor(account: AccountFacts): string;
+}
+
+/**
+ * A schema that also reads records written before a field was renamed: the
+ * old name's value is taken when the new one is absent (stored records and
+ * backup files must stay readable).
+ */
+export function renamed<T>(oldName: string, newName: string, schema: v.Schema<T>): v.Schema<T> {
+  return (value, path = '') => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !(newName in value) && oldName in value) {
+      return schema({ ...value, [newName]: (value as Record<string, unknown>)[oldName] }, path);
+    }
+    return schema(value, path);
+  };
 }

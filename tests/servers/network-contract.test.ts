@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../lib/accounts/account.ts';
+import { blueskySessionOf } from '../../lib/networks/bluesky/engine/adapter.ts';
 import { resumeBluesky } from '../../lib/networks/bluesky/engine/session.ts';
 import type { AdapterDeps, NetworkEngine } from '../../lib/networks/engine.ts';
 import { createNetworkEngines, engineOf } from '../../lib/networks/engine-registry.ts';
@@ -49,7 +50,7 @@ function mastodonServer(): ServerUnderTest {
   let readToken = '';
   const api = async (account: Account, path: string): Promise<any> => {
     if (account.credentials.network !== 'mastodon') throw new Error('not a Mastodon account');
-    const res = await fetch(`${account.credentials.origin}${path}`, { headers: { Authorization: `Bearer ${readToken}` } });
+    const res = await fetch(`${account.credentials.server}${path}`, { headers: { Authorization: `Bearer ${readToken}` } });
     expect(res.status).toBe(200);
     return res.json();
   };
@@ -86,7 +87,7 @@ function mastodonServer(): ServerUnderTest {
     },
     async sessionWorks(account) {
       if (account.credentials.network !== 'mastodon') throw new Error('not a Mastodon account');
-      const res = await fetch(`${account.credentials.origin}/api/v1/accounts/verify_credentials`, {
+      const res = await fetch(`${account.credentials.server}/api/v1/accounts/verify_credentials`, {
         headers: { Authorization: `Bearer ${account.credentials.accessToken}` },
       });
       return res.ok;
@@ -119,7 +120,7 @@ function blueskyServer(): ServerUnderTest {
     async sessionWorks(account) {
       // An access JWT stays valid until it expires whatever happens; what signing out ends is the refresh token.
       if (account.credentials.network !== 'bluesky') throw new Error('not a Bluesky account');
-      const res = await fetch(`${account.credentials.service}/xrpc/com.atproto.server.refreshSession`, {
+      const res = await fetch(`${account.credentials.server}/xrpc/com.atproto.server.refreshSession`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${account.credentials.refreshJwt}` },
       });
@@ -144,8 +145,7 @@ function engineFor(network: Network, accounts: Map<string, Account>): NetworkEng
       let agent = agents.get(account.id);
       if (!agent) {
         if (account.credentials.network !== 'bluesky') throw new Error('not a Bluesky account');
-        const { did, handle, service, accessJwt, refreshJwt } = account.credentials;
-        agent = resumeBluesky({ did, handle, service, accessJwt, refreshJwt }, () => undefined);
+        agent = resumeBluesky(blueskySessionOf(account), () => undefined);
         agents.set(account.id, agent);
       }
       return agent;
@@ -183,8 +183,8 @@ describe.each(NETWORK_IDS)('the %s adapter', (network) => {
   it('refuses wrong credentials with a message key, not an exception', async () => {
     const input =
       account.credentials.network === 'mastodon'
-        ? { origin: account.credentials.origin, accessToken: 'not-a-token', clientId: '', clientSecret: '' }
-        : { identifier: account.credentials.handle, password: 'aaaa-bbbb-cccc-dddd', service: account.credentials.service };
+        ? { origin: account.credentials.server, accessToken: 'not-a-token', clientId: '', clientSecret: '' }
+        : { identifier: account.credentials.handle, password: 'aaaa-bbbb-cccc-dddd', service: account.credentials.server };
     const result = await engine.connect(input as ConnectInputOf<Network>);
     expect(result.status).toBe('failed');
     if (result.status === 'failed') expect(result.messageKey).toMatch(/^error\./);

@@ -6,7 +6,7 @@
  */
 import { newTid } from '../../outbox/tid.ts';
 import * as v from '../../validate.ts';
-import type { NetworkMeta } from '../meta.ts';
+import { renamed, type NetworkMeta } from '../meta.ts';
 
 export interface BlueskyLimits {
   /** app.bsky.feed.post text maxGraphemes. */
@@ -34,8 +34,8 @@ export const BLUESKY_LIMITS: Readonly<BlueskyLimits> = Object.freeze({
 
 export interface BlueskyCredentials {
   network: 'bluesky';
-  /** The PDS the session lives on (after login the entryway hands over to it). */
-  service: string;
+  /** The PDS the session lives on (after login the entryway hands over to it): the same value as the account's `server`. */
+  server: string;
   did: string;
   handle: string;
   accessJwt: string;
@@ -66,19 +66,20 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
   // The record key of the post: a TID, so a retry writes over the same record instead of posting twice.
   newIdempotencyKey: () => newTid(),
   serverScheduleAheadMs: null,
-  credentialsSchema: v.object({
+  // Backups made before the field was named `server` call it `service`.
+  credentialsSchema: renamed('service', 'server', v.object({
     network: v.oneOf('bluesky'),
-    service: short,
+    server: short,
     did: short,
     handle: short,
     accessJwt: token,
     refreshJwt: token,
-  }),
+  })),
   hasSession: (credentials) => credentials.refreshJwt !== '',
   emptyCredentials: (account) => {
     const didAt = account.id.indexOf(':did:');
     const did = didAt >= 0 ? account.id.slice(didAt + 1) : '';
-    return { network: 'bluesky', service: account.server, did, handle: account.handle, accessJwt: '', refreshJwt: '' };
+    return { network: 'bluesky', server: account.server, did, handle: account.handle, accessJwt: '', refreshJwt: '' };
   },
   appsPageFor: () => BLUESKY_APP_PASSWORDS_PAGE,
 };

@@ -5,7 +5,7 @@
  * defaults below are vanilla Mastodon's, for a server that did not say.
  */
 import * as v from '../../validate.ts';
-import type { NetworkMeta } from '../meta.ts';
+import { renamed, type NetworkMeta } from '../meta.ts';
 import { MASTODON_DEFAULT_LIMITS } from './instance.ts';
 import { appsPageFor, buildServerProfile } from './server-profile.ts';
 
@@ -35,7 +35,8 @@ export interface MastodonLimits {
 
 export interface MastodonCredentials {
   network: 'mastodon';
-  origin: string;
+  /** The server's origin: the same value as the account's `server`. */
+  server: string;
   accessToken: string;
   /** The OAuth app the token was issued to (needed to revoke it); empty for a pasted token. */
   clientId: string;
@@ -72,15 +73,16 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   // Mastodon's Idempotency-Key takes any unique string.
   newIdempotencyKey: () => crypto.randomUUID(),
   serverScheduleAheadMs: MASTODON_SCHEDULE_AHEAD_MS,
-  credentialsSchema: v.object({
+  // Backups made before the field was named `server` call it `origin`.
+  credentialsSchema: renamed('origin', 'server', v.object({
     network: v.oneOf('mastodon'),
-    origin: short,
+    server: short,
     accessToken: token,
     clientId: token,
     clientSecret: token,
-  }),
+  })),
   hasSession: (credentials) => credentials.accessToken !== '',
-  emptyCredentials: (account) => ({ network: 'mastodon', origin: account.server, accessToken: '', clientId: '', clientSecret: '' }),
+  emptyCredentials: (account) => ({ network: 'mastodon', server: account.server, accessToken: '', clientId: '', clientSecret: '' }),
   appsPageFor: (account) => {
     const profile = account.serverInfo?.profile ?? buildServerProfile(account.server, account.serverInfo?.version ?? '');
     // Recomputed from the origin, never taken from stored text: the page is always on the user's own server.

@@ -26,8 +26,8 @@ export interface BlueskySessions {
 export function blueskySessionOf(account: Account): BlueskySession {
   const creds: BlueskyCredentials | null = account.credentials.network === 'bluesky' ? account.credentials : null;
   if (!creds) throw new Error(`${account.id} is not a Bluesky account`);
-  const { did, handle, service, accessJwt, refreshJwt } = creds;
-  return { did, handle, service, accessJwt, refreshJwt };
+  const { did, handle, server, accessJwt, refreshJwt } = creds;
+  return { did, handle, service: server, accessJwt, refreshJwt };
 }
 
 export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions): NetworkEngine<'bluesky'> {
@@ -54,7 +54,7 @@ export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions
           server: s.service,
           profileUrl: `https://bsky.app/profile/${s.handle}`,
           status: 'ok',
-          credentials: { network: 'bluesky', service: s.service, did: s.did, handle: s.handle, accessJwt: s.accessJwt, refreshJwt: s.refreshJwt },
+          credentials: { network: 'bluesky', server: s.service, did: s.did, handle: s.handle, accessJwt: s.accessJwt, refreshJwt: s.refreshJwt },
           defaultInteraction: existing?.defaultInteraction ?? { reply: 'everyone', allowQuotes: true },
           createdAt: existing?.createdAt ?? deps.now(),
         },

@@ -70,7 +70,7 @@ export function createMastodonEngine(deps: AdapterDeps): NetworkEngine<'mastodon
       }
     },
     async publish({ account, part, replyTo }) {
-      const { origin, accessToken } = credentialsOf(account);
+      const { server: origin, accessToken } = credentialsOf(account);
       // The adapter resolves a pasted status URL to the id it has on this server.
       const target = part.parent ?? (replyTo ? { id: replyTo, url: replyTo } : null);
       return publishMastodonPart({ origin, accessToken }, await currentInstance(deps, account), { ...part, parent: target, root: part.root ?? target });
@@ -79,14 +79,14 @@ export function createMastodonEngine(deps: AdapterDeps): NetworkEngine<'mastodon
       const creds = credentialsOf(account);
       if (!creds.clientId) return { revoked: false, reason: 'pasted' };
       try {
-        const outcome = await revokeToken(creds.origin, creds.clientId, creds.clientSecret, creds.accessToken);
+        const outcome = await revokeToken(creds.server, creds.clientId, creds.clientSecret, creds.accessToken);
         return outcome === 'revoked' ? { revoked: true } : { revoked: false, reason: 'unsupported' };
       } catch (error) {
         return { revoked: false, reason: 'failed', detail: error instanceof Error ? error.message : String(error) };
       }
     },
     async unresolvedMentions(account, text) {
-      const { origin, accessToken } = credentialsOf(account);
+      const { server: origin, accessToken } = credentialsOf(account);
       return findUnresolvedMastodonMentions({ origin, accessToken }, text);
     },
     forget: () => undefined,
