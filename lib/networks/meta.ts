@@ -21,6 +21,8 @@ export interface CredentialsSource {
   handle: string;
 }
 
+export type KeyScheme = 'tid' | 'uuid';
+
 export interface NetworkMeta<N extends Network> {
   id: N;
   /** The network's name as shown to people (a brand, the same in every language). */
@@ -33,8 +35,13 @@ export interface NetworkMeta<N extends Network> {
   signIn: 'oauth' | 'password';
   /** The limits a post to this account must fit (the composer previews with the same). */
   limitsFor(account: Pick<AccountFacts, 'serverInfo'>): LimitsOf<N>;
-  /** A job's idempotency key, fixed when the post is queued and reused on every retry. */
-  newIdempotencyKey(): string;
+  /**
+   * How a job's idempotency key is made (fixed when the post is queued and
+   * reused on every retry): a TID (a Bluesky record key) or any unique string
+   * (a Mastodon Idempotency-Key). Data, not a function, so the service worker
+   * does not carry the generators (lib/outbox/keys.ts makes them).
+   */
+  keyScheme: KeyScheme;
   /** How long before its time a post must reach the server for the server to schedule it; null when Sortie always holds scheduled posts itself. */
   serverScheduleAheadMs: number | null;
   /** The credentials as a backup file's sealed box holds them. */

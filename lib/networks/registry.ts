@@ -42,10 +42,6 @@ export function targetFor(account: { network: Network } & Pick<AccountFacts, 'se
   return { network: account.network, limits: metaOf(account.network).limitsFor(account) } as NetworkTarget;
 }
 
-export function newIdempotencyKey(network: Network): string {
-  return NETWORKS[network].newIdempotencyKey();
-}
-
 export function hasSession(credentials: CredentialsOf<Network>): boolean {
   return metaOf(credentials.network).hasSession(credentials);
 }

@@ -13,7 +13,8 @@ import type { Draft } from '../compose/draft.ts';
 import { sentText } from '../compose/sent.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
-import { NETWORK_IDS, newIdempotencyKey, targetFor } from '../networks/registry.ts';
+import { NETWORK_IDS, targetFor } from '../networks/registry.ts';
+import { newIdempotencyKey } from './keys.ts';
 import { createJobs } from './plan.ts';
 import { getSettings } from '../settings-store.ts';
 

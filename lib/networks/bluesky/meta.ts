@@ -4,7 +4,6 @@
  * lexicon and the official app, the same for every account: this is their
  * one home.
  */
-import { newTid } from '../../outbox/tid.ts';
 import * as v from '../../validate.ts';
 import { renamed, type NetworkMeta } from '../meta.ts';
 
@@ -64,7 +63,7 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
   signIn: 'password',
   limitsFor: () => BLUESKY_LIMITS,
   // The record key of the post: a TID, so a retry writes over the same record instead of posting twice.
-  newIdempotencyKey: () => newTid(),
+  keyScheme: 'tid',
   serverScheduleAheadMs: null,
   // Backups made before the field was named `server` call it `service`.
   credentialsSchema: renamed('service', 'server', v.object({

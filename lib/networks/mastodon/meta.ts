@@ -71,7 +71,7 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   signIn: 'oauth',
   limitsFor: (account) => account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS,
   // Mastodon's Idempotency-Key takes any unique string.
-  newIdempotencyKey: () => crypto.randomUUID(),
+  keyScheme: 'uuid',
   serverScheduleAheadMs: MASTODON_SCHEDULE_AHEAD_MS,
   // Backups made before the field was named `server` call it `origin`.
   credentialsSchema: renamed('origin', 'server', v.object({
