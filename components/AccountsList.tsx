@@ -11,6 +11,7 @@ import type { InteractionPolicy, ReplyPolicy } from '../lib/model/draft.ts';
 import { send } from '../lib/messaging/client.ts';
 import { SortieError } from '../lib/messaging/errors.ts';
 import { useT } from './i18n.tsx';
+import { networkLabel, NETWORKS } from '../lib/networks/registry.ts';
 
 const REPLIES: ReplyPolicy[] = ['everyone', 'following', 'followers', 'mentioned', 'nobody'];
 
@@ -80,7 +81,7 @@ function Reconnect({ account, onDone }: { account: PublicAccount; onDone?: () =>
   return (
     <span class="reconnect">
       {!asking && (
-        <button type="button" disabled={busy} onClick={() => (account.network === 'mastodon' ? void mastodon() : setAsking(true))}>
+        <button type="button" disabled={busy} onClick={() => (NETWORKS[account.network].signIn === 'oauth' ? void mastodon() : setAsking(true))}>
           {busy ? t('connect.connecting') : t('options.account.reconnectButton', { handle: account.handle })}
         </button>
       )}
@@ -124,7 +125,7 @@ export function AccountsList({ accounts, onRemove, onDefaultInteraction, onRecon
           const set = (patch: Partial<InteractionPolicy>) => onDefaultInteraction?.(a.id, { ...a.defaultInteraction, ...patch });
           return (
             <li key={a.id} data-network={a.network}>
-              <span class="network">{a.network === 'mastodon' ? 'Mastodon' : 'Bluesky'}</span> <strong>{a.handle}</strong>{' '}
+              <span class="network">{networkLabel(a.network)}</span> <strong>{a.handle}</strong>{' '}
               <span class={a.status === 'ok' ? 'ok' : 'warn'}>
                 {a.status === 'ok' ? t('options.account.ok') : t('options.account.reconnect')}
               </span>{' '}

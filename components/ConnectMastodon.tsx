@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../lib/model/account.ts';
-import { normaliseServerInput } from '../lib/accounts/mastodon-server.ts';
+import { normaliseServerInput } from '../lib/networks/mastodon/server-input.ts';
 import { send } from '../lib/messaging/client.ts';
 import { SortieError } from '../lib/messaging/errors.ts';
 import { useT } from './i18n.tsx';

@@ -41,7 +41,9 @@ type Migration = (db: IDBPDatabase<SortieDB>, tx: UpgradeTx) => void;
 /**
  * migrations[n] takes the database from version n to n + 1.
  * v1: the first release's stores. v2: mirror health, OAuth app cache, stats,
- * and the outbox's due-time index. v3: the follow bridge's stores.
+ * and the outbox's due-time index. v3: the follow bridge's stores. v4: an
+ * account's credentials name their server `server`, as the account does
+ * (Mastodon's said `origin`, Bluesky's `service`).
  */
 export const migrations: Migration[] = [
   (db) => {
@@ -65,6 +67,20 @@ export const migrations: Migration[] = [
   (db) => {
     db.createObjectStore('follows', { keyPath: 'key' });
     db.createObjectStore('bridgeRuns', { keyPath: 'key' });
+  },
+  (_db, tx) => {
+    const accounts = tx.objectStore('accounts');
+    // Requests made inside the upgrade keep it open until they finish.
+    void accounts.getAll().then((all) => {
+      for (const account of all) {
+        const credentials = account.credentials as unknown as Record<string, unknown> | undefined;
+        if (!credentials || 'server' in credentials) continue;
+        const { origin, service, ...rest } = credentials;
+        const server = origin ?? service;
+        if (typeof server !== 'string') continue;
+        void accounts.put({ ...account, credentials: { ...rest, server } as typeof account.credentials });
+      }
+    });
   },
 ];
 

@@ -4,11 +4,14 @@
  */
 import { openSortieDb, type Db } from './db.ts';
 import type { StatRecord } from './model/stat.ts';
+import type { Network } from './networks/network.ts';
+import { NETWORK_IDS } from './networks/registry.ts';
+
+/** Posts (a thread counts once) sent through Sortie, per network. */
+const POSTS_PER_NETWORK = NETWORK_IDS.map((network): `posts.${Network}` => `posts.${network}`);
 
 export const STAT_NAMES = [
-  /** Posts (a thread counts once) sent through Sortie, per network. */
-  'posts.mastodon',
-  'posts.bluesky',
+  ...POSTS_PER_NETWORK,
   /** Posts made through the x.com composer takeover. */
   'x.takeovers',
   /** X pages opened on a mirror (or Sortie's composer / fallback page) instead of X. */

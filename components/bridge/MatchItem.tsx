@@ -10,6 +10,7 @@ import { AGAINST, type ResultRow, type WrittenAddress } from '../../lib/bridge/v
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { webLink } from '../../lib/web-link.ts';
 import { useT } from '../i18n.tsx';
+import { networkLabel } from '../../lib/networks/registry.ts';
 
 const EVIDENCE: Record<EvidenceKind, MessageKey> = {
   'x-names': 'bridge.evidence.xNames',
@@ -113,7 +114,7 @@ export function MatchItem({ row, busy, onFollow }: { row: ResultRow; busy: boole
                 data-confidence={c.confidence}
                 data-follow={c.follow}
               >
-                <span class="network">{c.network === 'mastodon' ? 'Mastodon' : 'Bluesky'}</span>{' '}
+                <span class="network">{networkLabel(c.network)}</span>{' '}
                 {href ? <a href={href} target="_blank" rel="noreferrer">{shownHandle(c)}</a> : <span>{shownHandle(c)}</span>}{' '}
                 <span class={`bridge-badge ${c.confidence}`}>{t(CONFIDENCE[c.confidence])}</span>{' '}
                 {c.follow === 'following' && <span class="ok">{t('bridge.results.following')}</span>}

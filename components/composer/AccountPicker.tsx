@@ -1,6 +1,7 @@
 /** Which accounts the post goes to; several per network are allowed. */
 import type { PublicAccount } from '../../lib/model/account.ts';
 import { useT } from '../i18n.tsx';
+import { networkLabel } from '../../lib/networks/registry.ts';
 
 export function AccountPicker({ accounts, selected, onChange }: { accounts: PublicAccount[]; selected: string[]; onChange: (ids: string[]) => void }) {
   const { t } = useT();
@@ -27,7 +28,7 @@ export function AccountPicker({ accounts, selected, onChange }: { accounts: Publ
               onChange={(e) => onChange(e.currentTarget.checked ? [...selected, a.id] : selected.filter((s) => s !== a.id))}
             />{' '}
             <label for={id}>
-              {a.network === 'mastodon' ? 'Mastodon' : 'Bluesky'} {a.handle}
+              {networkLabel(a.network)} {a.handle}
               {a.status === 'reconnect' && <span class="warn"> ({t('options.account.reconnect')})</span>}
             </label>
           </span>

@@ -7,7 +7,6 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../../lib/model/account.ts';
 import { onAccountsChanged } from '../../lib/accounts/changes.ts';
-import { BLUESKY_LIMITS } from '../../lib/compose/limits.ts';
 import { pollLimitsFor } from '../../lib/compose/poll-limits.ts';
 import { previewDraft, type PreviewTarget } from '../../lib/compose/preview.ts';
 import { whyPostIsOff } from '../../lib/compose/ready.ts';
@@ -15,7 +14,7 @@ import { openSortieDb } from '../../lib/db.ts';
 import { deleteDraft, MAX_HANDOFF_CHARS } from '../../lib/drafts.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
-import { MASTODON_DEFAULT_LIMITS } from '../../lib/networks/mastodon-instance.ts';
+import { networkLabel, targetFor } from '../../lib/networks/registry.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';
 import { AccountPicker } from './AccountPicker.tsx';
@@ -32,11 +31,7 @@ import type { PostGate, PostVia } from './visibility.ts';
 export function previewTargets(accounts: PublicAccount[], ids: string[]): PreviewTarget[] {
   return accounts
     .filter((a) => ids.includes(a.id))
-    .map((a): PreviewTarget =>
-      a.network === 'bluesky'
-        ? { accountId: a.id, network: 'bluesky', limits: BLUESKY_LIMITS }
-        : { accountId: a.id, network: 'mastodon', limits: a.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS },
-    );
+    .map((a): PreviewTarget => ({ accountId: a.id, ...targetFor(a) }));
 }
 
 export interface ComposerProps {
@@ -169,7 +164,7 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
         case 'empty':
           return t('compose.off.empty');
         case 'refused':
-          return t('compose.off.refused', { networks: r.networks.map((n) => (n === 'mastodon' ? 'Mastodon' : 'Bluesky')).join(', ') });
+          return t('compose.off.refused', { networks: r.networks.map(networkLabel).join(', ') });
       }
     })
     .join(' ');

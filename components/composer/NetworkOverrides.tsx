@@ -3,12 +3,10 @@
  * that network only (and is counted and split on its own). Empty = shared text.
  */
 import type { Draft, Network } from '../../lib/model/draft.ts';
+import { NETWORK_IDS, networkLabel } from '../../lib/networks/registry.ts';
 import { useT } from '../i18n.tsx';
 
-const NETWORKS: Array<{ network: Network; name: string }> = [
-  { network: 'mastodon', name: 'Mastodon' },
-  { network: 'bluesky', name: 'Bluesky' },
-];
+const NETWORKS: Array<{ network: Network; name: string }> = NETWORK_IDS.map((network) => ({ network, name: networkLabel(network) }));
 
 export function NetworkOverrides({ draft, update }: { draft: Draft; update: (patch: Partial<Draft>) => void }) {
   const { t } = useT();

@@ -6,11 +6,12 @@
 import type { PublicAccount } from '../../lib/model/account.ts';
 import type { AdaptWarning } from '../../lib/compose/adapt.ts';
 import type { Draft } from '../../lib/model/draft.ts';
-import { mapInteractionToMastodon } from '../../lib/networks/mastodon-interaction.ts';
+import { mapInteractionToMastodon } from '../../lib/networks/mastodon/interaction.ts';
 import { partAt, type TargetPreview } from '../../lib/compose/preview.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { useT } from '../i18n.tsx';
 import type { UnresolvedMentions } from './useUnresolvedMentions.ts';
+import { networkLabel } from '../../lib/networks/registry.ts';
 
 type T = (k: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -84,7 +85,7 @@ export function TargetPreviews({ previews, accounts, draft, unresolvedMentions, 
         return (
           <article key={p.accountId} class="preview" data-network={p.network} data-testid={`preview-${p.network}`}>
             <h3>
-              {p.network === 'mastodon' ? 'Mastodon' : 'Bluesky'} {account?.handle}
+              {networkLabel(p.network)} {account?.handle}
             </h3>
             <p class={over ? 'error counter' : 'counter'} data-testid={`counter-${p.network}`} aria-live="polite">
               {counterText(p, t, format, caretPart)}

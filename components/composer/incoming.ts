@@ -4,8 +4,8 @@
  */
 import { checkFetchTarget } from '../../lib/fetch-target.ts';
 import { sniffRaster } from '../../lib/media/raster.ts';
-import { fetchContent } from '../../lib/networks/content-fetch.ts';
-import { readCapped } from '../../lib/networks/response-cap.ts';
+import { fetchContent } from '../../lib/networks/shared/content-fetch.ts';
+import { readCapped } from '../../lib/networks/shared/response-cap.ts';
 
 export interface Incoming {
   images: Blob[];
@@ -21,7 +21,7 @@ const SHARED_IMAGE_TIMEOUT_MS = 15_000;
 
 /**
  * Fetches an image shared from the context menu, under the same rules as a
- * link card's picture (lib/networks/content-fetch.ts): the
+ * link card's picture (lib/networks/shared/content-fetch.ts): the
  * address comes from a page, so no cookie, no referrer, never X or the local
  * network (`?image=http://127.0.0.1:.../` is refused before any request),
  * every redirect checked, bounded in size and time, and a JPEG/PNG/WebP/GIF

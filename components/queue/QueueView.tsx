@@ -11,6 +11,7 @@ import type { Job, JobState } from '../../lib/model/job.ts';
 import { webLink } from '../../lib/web-link.ts';
 import { useT } from '../i18n.tsx';
 import { JobActions } from './JobActions.tsx';
+import { networkLabel } from '../../lib/networks/registry.ts';
 
 const STATES: JobState[] = ['held', 'queued', 'sending', 'retrying', 'sent', 'failed', 'cancelled'];
 
@@ -103,7 +104,7 @@ export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]
                 const postUrl = webLink(job.result?.url);
                 return (
                   <li key={job.id} data-state={job.state} data-network={job.network}>
-                    {job.network === 'mastodon' ? 'Mastodon' : 'Bluesky'} {account?.handle ?? job.accountId} ·{' '}
+                    {networkLabel(job.network)} {account?.handle ?? job.accountId} ·{' '}
                     {t('compose.part', { n: job.partIndex + 1, total: job.partCount })} ·{' '}
                     <strong>{t(`queue.state.${job.state}`)}</strong>
                     {job.state === 'retrying' && <span> ({t('queue.nextAttempt', { time: new Date(job.nextAttemptAt).toLocaleTimeString(lang) })})</span>}

@@ -7,7 +7,7 @@
  * they can remove Sortie themselves.
  */
 import type { Account } from '../model/account.ts';
-import { appsPageFor, buildServerProfile } from '../networks/mastodon-server-profile.ts';
+import { appsPageOf as networkAppsPage } from '../networks/registry.ts';
 
 export type NotRevokedReason =
   /** A token the user pasted: Sortie never had the client credentials `/oauth/revoke` needs. */
@@ -30,15 +30,9 @@ export interface DisconnectResult {
   handle?: string;
 }
 
-/** Bluesky: app passwords (and the sessions made with them) are listed and revoked there, whatever the PDS. */
-export const BLUESKY_APP_PASSWORDS_PAGE = 'https://bsky.app/settings/app-passwords';
-
 /** The page where this account's holder removes Sortie's access by hand. */
 export function appsPageOf(account: Pick<Account, 'network' | 'server' | 'serverInfo'>): string {
-  if (account.network === 'bluesky') return BLUESKY_APP_PASSWORDS_PAGE;
-  const profile = account.serverInfo?.profile ?? buildServerProfile(account.server, account.serverInfo?.version ?? '');
-  // Recomputed from the origin, never taken from stored text: the page is always on the user's own server.
-  return appsPageFor(account.server, profile.family);
+  return networkAppsPage(account);
 }
 
 export function notRevoked(

@@ -5,10 +5,11 @@
  * never back to the page that asked.
  */
 import type { Db } from '../db.ts';
-import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon-instance.ts';
-import type { FetchLike } from '../networks/mastodon-fetch.ts';
+import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon/instance.ts';
+import type { FetchLike } from '../networks/mastodon/fetch.ts';
 import { accountId, type Account } from '../model/account.ts';
-import { MastodonConnectError } from './mastodon-connect-error.ts';
+import { MastodonConnectError } from '../networks/mastodon/connect-error.ts';
+import { mastodonAccount } from '../networks/mastodon/account.ts';
 import {
   buildAuthorizeUrl,
   createPkce,
@@ -19,8 +20,8 @@ import {
   verifyCredentials,
   type MastodonApp,
   type MastodonProfile,
-} from './mastodon-oauth.ts';
-import { normaliseServerInput } from './mastodon-server.ts';
+} from '../networks/mastodon/oauth.ts';
+import { normaliseServerInput } from '../networks/mastodon/server-input.ts';
 import { getAccount, putAccount } from './store.ts';
 
 export interface ConnectDeps {
@@ -125,30 +126,9 @@ async function store(
   accessToken: string,
   app: MastodonApp,
 ): Promise<Account> {
-  const origin = instance.origin;
-  const host = new URL(origin).host;
-  const id = accountId('mastodon', origin, profile.id);
-  // Reconnecting replaces the credentials in place: the user's choices for the account stay.
-  const existing = await getAccount(deps.db, id);
-  const account: Account = {
-    id,
-    network: 'mastodon',
-    handle: `@${profile.acct.split('@')[0]}@${host}`,
-    displayName: profile.displayName || profile.username,
-    server: origin,
-    profileUrl: profile.url,
-    status: 'ok',
-    credentials: { network: 'mastodon', origin, accessToken, clientId: app.clientId, clientSecret: app.clientSecret },
-    serverInfo: {
-      version: instance.version,
-      limits: instance.limits,
-      supportsQuotePolicy: instance.supportsQuotePolicy,
-      profile: instance.profile,
-      fetchedAt: deps.now(),
-    },
-    defaultInteraction: existing?.defaultInteraction ?? { reply: 'everyone', allowQuotes: true },
-    createdAt: existing?.createdAt ?? deps.now(),
-  };
+  const input = { origin: instance.origin, accessToken, clientId: app.clientId, clientSecret: app.clientSecret };
+  const existing = await getAccount(deps.db, accountId('mastodon', instance.origin, profile.id));
+  const account = mastodonAccount(instance, profile, input, existing, deps.now());
   await putAccount(deps.db, account);
   return account;
 }

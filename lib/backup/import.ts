@@ -9,6 +9,7 @@ import type { IDBPTransaction } from 'idb';
 import type { Db, SortieDB } from '../db.ts';
 import { BUILT_IN_MIRRORS } from '../links/mirrors.ts';
 import { SortieError } from '../messaging/errors.ts';
+import { emptyCredentials as emptyCredentialsOf } from '../networks/registry.ts';
 import { DEFAULT_SETTINGS, mergeSettings } from '../settings.ts';
 import { ValidationError } from '../validate.ts';
 import { openBox, PassphraseKeys } from './crypto.ts';
@@ -102,12 +103,7 @@ function checkCredentials(value: unknown, network: Account['network']): Credenti
  * signing in again writes real ones over the same id.
  */
 export function emptyCredentials(account: Pick<Account, 'id' | 'network' | 'server' | 'handle'>): Credentials {
-  if (account.network === 'mastodon') {
-    return { network: 'mastodon', origin: account.server, accessToken: '', clientId: '', clientSecret: '' };
-  }
-  const didAt = account.id.indexOf(':did:');
-  const did = didAt >= 0 ? account.id.slice(didAt + 1) : '';
-  return { network: 'bluesky', service: account.server, did, handle: account.handle, accessJwt: '', refreshJwt: '' };
+  return emptyCredentialsOf(account);
 }
 
 type MediaIn = { id: string; mime: string; createdAt: number; blob: Blob };

@@ -7,6 +7,7 @@
  */
 import type { BridgeEntry, Candidate, Evidence, Hint, MatchResult, XProfile } from '../model/bridge.ts';
 import * as v from '../validate.ts';
+import { networkSchema } from '../networks/registry.ts';
 
 const text = v.string({ max: 20_000 });
 const short = v.string({ max: 2_000 });
@@ -32,7 +33,7 @@ const xProfile: v.Schema<XProfile> = v.object({
 });
 
 const hint: v.Schema<Hint> = v.object({
-  network: v.oneOf('mastodon', 'bluesky'),
+  network: networkSchema,
   kind: v.oneOf('acct', 'profile-url', 'handle', 'did', 'domain'),
   value: short,
   source: v.oneOf('bio', 'link', 'website', 'name'),
@@ -63,7 +64,7 @@ const evidence: v.Schema<Evidence> = v.object({
 });
 
 const candidate: v.Schema<Candidate> = v.object({
-  network: v.oneOf('mastodon', 'bluesky'),
+  network: networkSchema,
   id: short,
   handle: short,
   displayName: short,

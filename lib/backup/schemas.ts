@@ -10,6 +10,8 @@ import { interactionSchema, postContentFields } from '../model/post-schema.ts';
 import type { MirrorRecord } from '../model/mirror.ts';
 import type { StatRecord } from '../model/stat.ts';
 import type { Job, JobError } from '../model/job.ts';
+import type { MetaOfAny } from '../networks/registry.ts';
+import { isNetwork, NETWORK_IDS, NETWORKS, networkSchema, perNetworkSchema } from '../networks/registry.ts';
 import type { PostRef } from '../networks/types.ts';
 import * as v from '../validate.ts';
 import type { EncryptedBox } from './crypto.ts';
@@ -19,8 +21,8 @@ const text = v.string({ max: 200_000 });
 const short = v.string({ max: 2_000 });
 const time = v.number({ min: 0 });
 const count = v.number({ min: 0, integer: true });
-const network = v.oneOf('mastodon', 'bluesky');
-const networkStrings = v.object({ mastodon: v.optional(short), bluesky: v.optional(short) });
+const network = networkSchema;
+const networkStrings = perNetworkSchema(short);
 
 export const draftSchema: v.Schema<Draft> = v.object({
   ...postContentFields,
@@ -98,29 +100,12 @@ export const publicAccountSchema: v.Schema<PublicAccount> = v.object({
   createdAt: time,
 });
 
-const token = v.string({ max: 10_000 });
 
-const mastodonCredentials = v.object({
-  network: v.oneOf('mastodon'),
-  origin: short,
-  accessToken: token,
-  clientId: token,
-  clientSecret: token,
-});
-
-const blueskyCredentials = v.object({
-  network: v.oneOf('bluesky'),
-  service: short,
-  did: short,
-  handle: short,
-  accessJwt: token,
-  refreshJwt: token,
-});
-
-/** What a sealed box holds once opened. */
+/** What a sealed box holds once opened: each network's own credentials schema (lib/networks/<network>/meta.ts). */
 export const credentialsSchema: v.Schema<Credentials> = (value, path = '') => {
   const kind = typeof value === 'object' && value !== null ? (value as { network?: unknown }).network : undefined;
-  return kind === 'bluesky' ? blueskyCredentials(value, path) : mastodonCredentials(value, path);
+  if (!isNetwork(kind)) throw new v.ValidationError(`${path}.network`, `one of ${NETWORK_IDS.join(', ')}`);
+  return (NETWORKS[kind] as MetaOfAny).credentialsSchema(value, path);
 };
 
 const base64 = v.string({ max: 10_000, pattern: /^[A-Za-z0-9+/]*={0,2}$/ });

@@ -9,6 +9,7 @@ import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
 import { listAccounts } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { isUnsent, PENDING_STATES } from '../model/job.ts';
+import { hasSession as hasCredentialsSession } from '../networks/registry.ts';
 import { jobsOfPendingPosts } from '../outbox/store.ts';
 
 export interface PendingPost {
@@ -93,8 +94,7 @@ export async function wipeEverything(deps: WipeDeps, options: { signOut: boolean
 
 /** An account restored without its tokens has nothing to sign out of. */
 function hasSession(account: Account): boolean {
-  const c = account.credentials;
-  return c.network === 'mastodon' ? c.accessToken !== '' : c.refreshJwt !== '';
+  return hasCredentialsSession(account.credentials);
 }
 
 async function signOut(deps: WipeDeps, account: Account): Promise<DisconnectResult> {

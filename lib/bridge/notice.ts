@@ -4,6 +4,7 @@
  * the UI's, so its wording lives here rather than in the UI dictionaries.
  */
 import type { Network } from '../model/draft.ts';
+import { NETWORKS, networkLabel } from '../networks/registry.ts';
 
 export type NoticeLang = 'en' | 'fr';
 export type NoticeKind = 'bio' | 'post';
@@ -45,20 +46,17 @@ const WORDS = {
   },
 } as const;
 
-const NETWORK_NAME: Record<Network, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky' };
-const NETWORK_EMOJI: Record<Network, string> = { mastodon: '🐘', bluesky: '🦋' };
-
 function address(account: NoticeAccount): string {
-  return account.network === 'bluesky' ? `@${account.handle.replace(/^@/, '')}` : account.handle;
+  return NETWORKS[account.network].shareableHandle(account.handle);
 }
 
 export function movedNotice({ lang, kind, accounts, links }: NoticeOptions): string {
   const w = WORDS[lang];
   if (kind === 'bio') {
-    const parts = accounts.map((a) => `${NETWORK_EMOJI[a.network]} ${links ? a.url : address(a)}`);
+    const parts = accounts.map((a) => `${NETWORKS[a.network].emoji} ${links ? a.url : address(a)}`);
     return `${w.bio} ${parts.join(' · ')}`;
   }
-  const lines = accounts.map((a) => `${NETWORK_EMOJI[a.network]} ${w.on(NETWORK_NAME[a.network])} ${address(a)}${links ? ` ${a.url}` : ''}`);
+  const lines = accounts.map((a) => `${NETWORKS[a.network].emoji} ${w.on(networkLabel(a.network))} ${address(a)}${links ? ` ${a.url}` : ''}`);
   return [w.lead, ...lines, w.tail].join('\n');
 }
 

@@ -7,6 +7,7 @@
  * means it goes out, changed or degraded; "info" is worth showing.
  */
 import type { Draft, DraftImage, DraftPoll, Network, SelfLabel } from '../model/draft.ts';
+import { assertNever } from '../assert-never.ts';
 import { countCodePoints, countGraphemes } from './graphemes.ts';
 import {
   MASTODON_POLL_MAX_EXPIRATION,
@@ -150,27 +151,43 @@ function blueskyWarnings(draft: Draft, limits: BlueskyLimits): AdaptWarning[] {
   return out;
 }
 
+function splitText(draft: Draft, text: string, target: NetworkTarget): SplitPart[] {
+  switch (target.network) {
+    case 'mastodon':
+      return splitForNetwork(
+        text,
+        { network: 'mastodon', maxCharacters: target.limits.maxCharacters, charactersReservedPerUrl: target.limits.charactersReservedPerUrl },
+        { numbering: draft.numbering, spoiler: draft.contentWarning },
+      );
+    case 'bluesky':
+      return splitForNetwork(
+        text,
+        { network: 'bluesky', graphemeLimit: target.limits.graphemeLimit, byteLimit: target.limits.byteLimit },
+        { numbering: draft.numbering },
+      );
+    default:
+      return assertNever(target, 'network');
+  }
+}
+
+/** What this network refuses or drops (media, polls, languages...). */
+function networkWarnings(draft: Draft, target: NetworkTarget): AdaptWarning[] {
+  switch (target.network) {
+    case 'mastodon':
+      return mastodonWarnings(draft, target.limits);
+    case 'bluesky':
+      return blueskyWarnings(draft, target.limits);
+    default:
+      return assertNever(target, 'network');
+  }
+}
+
 /** The thread parts of what is sent (sent.ts), with ranges in the text as written. */
 function splitFor(draft: Draft, target: NetworkTarget): SplitPart[] {
   const written = textFor(draft, target.network);
   const { start } = sentRange(written);
   const text = sentText(draft, target.network);
-  const parts =
-    target.network === 'mastodon'
-      ? splitForNetwork(
-          text,
-          {
-            network: 'mastodon',
-            maxCharacters: target.limits.maxCharacters,
-            charactersReservedPerUrl: target.limits.charactersReservedPerUrl,
-          },
-          { numbering: draft.numbering, spoiler: draft.contentWarning },
-        )
-      : splitForNetwork(
-          text,
-          { network: 'bluesky', graphemeLimit: target.limits.graphemeLimit, byteLimit: target.limits.byteLimit },
-          { numbering: draft.numbering },
-        );
+  const parts = splitText(draft, text, target);
   return start === 0 ? parts : parts.map((p) => ({ ...p, start: p.start + start, end: p.end + start }));
 }
 
@@ -184,7 +201,7 @@ export function adaptForTarget(draft: Draft, target: NetworkTarget): AdaptedDraf
   });
   const attachments = draft.images.length > 0 || (target.network === 'mastodon' && draft.poll !== null);
   if (split.length === 0 && !attachments) warnings.push({ code: 'empty', severity: 'error' });
-  warnings.push(...(target.network === 'mastodon' ? mastodonWarnings(draft, target.limits) : blueskyWarnings(draft, target.limits)));
+  warnings.push(...networkWarnings(draft, target));
   // A media- or poll-only post is still one post, with empty text.
   const parts = split.length === 0 && attachments ? [''] : split.map((p) => p.text);
   return { parts, warnings, split };

@@ -8,6 +8,7 @@
  * part that could hold a link or mention is re-counted with count.ts before
  * it is accepted.
  */
+import { assertNever } from '../assert-never.ts';
 import type { TextAnalysis } from './analysis.ts';
 import { countMastodon } from './count.ts';
 import { countGraphemes, graphemeBoundaries, utf8Length } from './graphemes.ts';
@@ -114,5 +115,12 @@ function blueskyMeter(a: TextAnalysis, limits: BlueskySplitLimits): Meter {
 
 /** The numbering is ASCII, so `reserve` counts the same in characters, graphemes and bytes. */
 export function meterFor(a: TextAnalysis, limits: SplitLimits, spoiler: string): Meter {
-  return limits.network === 'mastodon' ? mastodonMeter(a, limits, spoiler) : blueskyMeter(a, limits);
+  switch (limits.network) {
+    case 'mastodon':
+      return mastodonMeter(a, limits, spoiler);
+    case 'bluesky':
+      return blueskyMeter(a, limits);
+    default:
+      return assertNever(limits, 'network');
+  }
 }

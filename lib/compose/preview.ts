@@ -14,13 +14,12 @@
 import { adaptForTarget, type AdaptWarning } from './adapt.ts';
 import { countBluesky, countMastodon, type BlueskyCount, type MastodonCount } from './count.ts';
 import type { Draft } from '../model/draft.ts';
-import type { BlueskyLimits, MastodonLimits, NetworkTarget } from './limits.ts';
+import type { NetworkTarget } from './limits.ts';
+import { assertNever } from '../assert-never.ts';
 import { sentText } from './sent.ts';
 import type { SplitPart } from './split.ts';
 
-export type PreviewTarget =
-  | { accountId: string; network: 'mastodon'; limits: MastodonLimits }
-  | { accountId: string; network: 'bluesky'; limits: BlueskyLimits };
+export type PreviewTarget = NetworkTarget & { accountId: string };
 
 interface PreviewCommon {
   /** The posts as they will be sent (numbering included). */
@@ -55,24 +54,30 @@ export type TargetPreview = NetworkPreview & { accountId: string };
 
 /** Same key, same limits: every field that changes a result is in it. */
 function limitsKey(target: NetworkTarget): string {
-  if (target.network === 'mastodon') {
-    const l = target.limits;
-    return [
-      'mastodon',
-      l.maxCharacters,
-      l.charactersReservedPerUrl,
-      l.maxMediaAttachments,
-      l.descriptionLimit,
-      l.imageSizeLimit,
-      l.pollMaxOptions,
-      l.pollMaxCharactersPerOption,
-      l.pollMinExpiration,
-      l.pollMaxExpiration,
-      l.supportedMimeTypes.join(','),
-    ].join('|');
+  switch (target.network) {
+    case 'mastodon': {
+      const l = target.limits;
+      return [
+        'mastodon',
+        l.maxCharacters,
+        l.charactersReservedPerUrl,
+        l.maxMediaAttachments,
+        l.descriptionLimit,
+        l.imageSizeLimit,
+        l.pollMaxOptions,
+        l.pollMaxCharactersPerOption,
+        l.pollMinExpiration,
+        l.pollMaxExpiration,
+        l.supportedMimeTypes.join(','),
+      ].join('|');
+    }
+    case 'bluesky': {
+      const l = target.limits;
+      return ['bluesky', l.graphemeLimit, l.byteLimit, l.maxImages, l.imageSizeLimit, l.altTextGraphemeLimit, l.maxLangs].join('|');
+    }
+    default:
+      return assertNever(target, 'network');
   }
-  const l = target.limits;
-  return ['bluesky', l.graphemeLimit, l.byteLimit, l.maxImages, l.imageSizeLimit, l.altTextGraphemeLimit, l.maxLangs].join('|');
 }
 
 function previewFor(draft: Draft, target: NetworkTarget): NetworkPreview {
@@ -81,15 +86,21 @@ function previewFor(draft: Draft, target: NetworkTarget): NetworkPreview {
   const common = { parts, split, warnings, overLimit: partsOver.includes(true), partsOver };
   const first = parts[0] ?? '';
   const whole = sentText(draft, target.network);
-  if (target.network === 'mastodon') {
-    const { maxCharacters, charactersReservedPerUrl } = target.limits;
-    const options = { maxCharacters, charactersReservedPerUrl };
-    const count = countMastodon(first, draft.contentWarning, options);
-    const total = split.length > 1 ? countMastodon(whole, draft.contentWarning, options) : count;
-    return { ...common, network: 'mastodon', count, total };
+  switch (target.network) {
+    case 'mastodon': {
+      const { maxCharacters, charactersReservedPerUrl } = target.limits;
+      const options = { maxCharacters, charactersReservedPerUrl };
+      const count = countMastodon(first, draft.contentWarning, options);
+      const total = split.length > 1 ? countMastodon(whole, draft.contentWarning, options) : count;
+      return { ...common, network: 'mastodon', count, total };
+    }
+    case 'bluesky': {
+      const count = countBluesky(first);
+      return { ...common, network: 'bluesky', count, total: split.length > 1 ? countBluesky(whole) : count };
+    }
+    default:
+      return assertNever(target, 'network');
   }
-  const count = countBluesky(first);
-  return { ...common, network: 'bluesky', count, total: split.length > 1 ? countBluesky(whole) : count };
 }
 
 /**
@@ -108,8 +119,7 @@ export function partAt(split: readonly Pick<SplitPart, 'start' | 'end'>[], caret
 export function previewDraft(draft: Draft, targets: readonly PreviewTarget[]): TargetPreview[] {
   const cache = new Map<string, NetworkPreview>();
   return targets.map((t) => {
-    const target: NetworkTarget =
-      t.network === 'mastodon' ? { network: t.network, limits: t.limits } : { network: t.network, limits: t.limits };
+    const target: NetworkTarget = t;
     const key = limitsKey(target);
     let shared = cache.get(key);
     if (!shared) {

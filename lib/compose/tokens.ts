@@ -6,6 +6,7 @@
 import type { Network } from '../model/draft.ts';
 import { countGraphemes } from './graphemes.ts';
 import { findMastodonUrls } from './mastodon-url.ts';
+import { assertNever } from '../assert-never.ts';
 import { lazy } from '../lazy.ts';
 
 export interface UrlToken {
@@ -190,8 +191,12 @@ function findBlueskyHashtags(text: string): HashtagToken[] {
  * earlier-starting one wins, as in twitter-text.
  */
 export function findTokens(text: string, network: Network): Token[] {
-  if (network === 'mastodon') {
-    return removeOverlapping<Token>([...findMastodonEntities(text), ...findMastodonHashtags(text)]);
+  switch (network) {
+    case 'mastodon':
+      return removeOverlapping<Token>([...findMastodonEntities(text), ...findMastodonHashtags(text)]);
+    case 'bluesky':
+      return removeOverlapping<Token>([...findBlueskyLinks(text), ...findBlueskyMentions(text), ...findBlueskyHashtags(text)]);
+    default:
+      return assertNever(network, 'network');
   }
-  return removeOverlapping<Token>([...findBlueskyLinks(text), ...findBlueskyMentions(text), ...findBlueskyHashtags(text)]);
 }

@@ -7,13 +7,8 @@ import type { AtpAgent } from '@atproto/api';
 import type { Account } from '../model/account.ts';
 import { getAccount, putAccount, setAccountStatus } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
-import { resumeBluesky, type BlueskySession } from '../networks/bluesky-session.ts';
-
-export function sessionOf(account: Account): BlueskySession {
-  if (account.credentials.network !== 'bluesky') throw new Error(`${account.id} is not a Bluesky account`);
-  const { did, handle, service, accessJwt, refreshJwt } = account.credentials;
-  return { did, handle, service, accessJwt, refreshJwt };
-}
+import { blueskySessionOf } from '../networks/bluesky/engine/adapter.ts';
+import { resumeBluesky, type BlueskySession } from '../networks/bluesky/engine/session.ts';
 
 export class BlueskyAgents {
   private readonly agents = new Map<string, Promise<AtpAgent>>();
@@ -26,7 +21,7 @@ export class BlueskyAgents {
   get(account: Account): Promise<AtpAgent> {
     let agent = this.agents.get(account.id);
     if (!agent) {
-      agent = resumeBluesky(sessionOf(account), (session) => this.persist(account.id, session));
+      agent = resumeBluesky(blueskySessionOf(account), (session) => this.persist(account.id, session));
       agent.catch(() => this.agents.delete(account.id));
       this.agents.set(account.id, agent);
     }
@@ -48,7 +43,7 @@ export class BlueskyAgents {
     await putAccount(this.db, {
       ...current,
       status: 'ok',
-      credentials: { network: 'bluesky', ...session },
+      credentials: { network: 'bluesky', server: session.service, did: session.did, handle: session.handle, accessJwt: session.accessJwt, refreshJwt: session.refreshJwt },
     });
   }
 }

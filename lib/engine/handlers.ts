@@ -2,23 +2,22 @@
  * The engine's account and network operations. Each is small: the work
  * lives in lib/networks and lib/accounts.
  */
-import { toPublicAccount, accountId, type Account } from '../model/account.ts';
+import { toPublicAccount } from '../model/account.ts';
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
-import { findUnresolvedMentions } from '../networks/bluesky-facets.ts';
-import { findUnresolvedMastodonMentions } from '../networks/mastodon-mentions.ts';
-import { updateGates } from '../networks/bluesky-gates.ts';
-import { loginBluesky, logoutBluesky } from '../networks/bluesky-session.ts';
-import { revokeToken } from '../accounts/mastodon-oauth.ts';
+import { updateGates } from '../networks/bluesky/engine/gates.ts';
 import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
-import { sessionOf, type BlueskyAgents } from './bluesky-agents.ts';
+import type { BlueskyAgents } from './bluesky-agents.ts';
 import type { BlueskyConnectResult } from '../accounts/messages.ts';
 import type { EngineHandlers } from '../messaging/engine-client.ts';
+import { engineOf, type NetworkEngines } from '../networks/engine-registry.ts';
 
 export interface EngineDeps {
   db: Db;
   agents: BlueskyAgents;
+  /** Every network's adapter (lib/networks/engine-registry.ts). */
+  engines: NetworkEngines;
   now: () => number;
 }
 
@@ -29,29 +28,11 @@ type FeatureEngineOp = 'drain' | 'outbox.enqueue' | 'bridge.match' | 'bridge.fol
 export function createEngineHandlers(deps: EngineDeps): Omit<EngineHandlers, FeatureEngineOp> {
   return {
     'bluesky.login': async (args): Promise<BlueskyConnectResult> => {
-      const result = await loginBluesky(args);
-      if (!result.ok) {
-        if (result.reason === 'auth-factor-required') return { status: 'code-required' };
-        throw new SortieError(result.messageKey, result.detail);
-      }
-      const s = result.session;
-      const id = accountId('bluesky', s.service, s.did);
-      const existing = await getAccount(deps.db, id);
-      const account: Account = {
-        id,
-        network: 'bluesky',
-        handle: s.handle,
-        displayName: existing?.displayName ?? s.handle,
-        server: s.service,
-        profileUrl: `https://bsky.app/profile/${s.handle}`,
-        status: 'ok',
-        credentials: { network: 'bluesky', service: s.service, did: s.did, handle: s.handle, accessJwt: s.accessJwt, refreshJwt: s.refreshJwt },
-        defaultInteraction: existing?.defaultInteraction ?? { reply: 'everyone', allowQuotes: true },
-        createdAt: existing?.createdAt ?? deps.now(),
-      };
-      deps.agents.forget(id);
-      await putAccount(deps.db, account);
-      return { status: 'connected', account: toPublicAccount(account) };
+      const result = await deps.engines.bluesky.connect(args);
+      if (result.status === 'failed') throw new SortieError(result.messageKey, result.detail);
+      if (result.status === 'code-required') return result;
+      await putAccount(deps.db, result.account);
+      return { status: 'connected', account: toPublicAccount(result.account) };
     },
     'bluesky.updateGates': async ({ accountId: id, postUri, interaction }) => {
       const account = await getAccount(deps.db, id);
@@ -59,38 +40,22 @@ export function createEngineHandlers(deps: EngineDeps): Omit<EngineHandlers, Fea
       await updateGates(await deps.agents.get(account), postUri, interaction);
       return null;
     },
-    'bluesky.unresolvedMentions': async ({ accountId: id, text }) => {
+    'account.unresolvedMentions': async ({ accountId: id, text }) => {
       const account = await getAccount(deps.db, id);
-      if (!account || account.network !== 'bluesky') return [];
-      return findUnresolvedMentions(await deps.agents.get(account), text);
-    },
-    'mastodon.unresolvedMentions': async ({ accountId: id, text }) => {
-      const account = await getAccount(deps.db, id);
-      if (!account || account.credentials.network !== 'mastodon') return [];
-      const { origin, accessToken } = account.credentials;
-      return findUnresolvedMastodonMentions({ origin, accessToken }, text);
+      if (!account) return [];
+      return engineOf(deps.engines, account.network).unresolvedMentions(account, text);
     },
     'account.disconnect': async ({ id }) => {
       const account = await getAccount(deps.db, id);
       // Already gone (another page disconnected it): nothing left here, nothing Sortie can still revoke.
       if (!account) return { revoked: false };
-      let result: DisconnectResult;
-      try {
-        const creds = account.credentials;
-        if (creds.network === 'bluesky') {
-          await logoutBluesky(sessionOf(account));
-          result = { revoked: true, handle: account.handle };
-        } else if (!creds.clientId) {
-          result = notRevoked(account, 'pasted');
-        } else {
-          const outcome = await revokeToken(creds.origin, creds.clientId, creds.clientSecret, creds.accessToken);
-          result = outcome === 'revoked' ? { revoked: true, handle: account.handle } : notRevoked(account, 'unsupported');
-        }
-      } catch (error) {
-        // The server may be gone for good: forgetting the account locally must still work, and the user is told.
-        result = notRevoked(account, 'failed', error instanceof Error ? error.message : String(error));
-      }
-      deps.agents.forget(id);
+      const engine = engineOf(deps.engines, account.network);
+      // The server may be gone for good: forgetting the account locally must still work, and the user is told.
+      const revocation = await engine.disconnect(account);
+      const result: DisconnectResult = revocation.revoked
+        ? { revoked: true, handle: account.handle }
+        : notRevoked(account, revocation.reason, revocation.detail);
+      engine.forget(id);
       await deleteAccount(deps.db, id);
       return result;
     },

@@ -41,10 +41,8 @@ export const ENGINE_MESSAGES = {
   'bluesky.updateGates': op<null>()(
     v.object({ accountId: v.string({ max: 500 }), postUri: v.string({ min: 1, max: 1_000 }), interaction: interactionSchema }),
   ),
-  /** Mentions in a Bluesky text that resolve to no account, to flag before posting. */
-  'bluesky.unresolvedMentions': op<string[]>()(v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) })),
-  /** The same for a Mastodon text, looked up through the user's own server. */
-  'mastodon.unresolvedMentions': op<string[]>()(v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) })),
+  /** Mentions in a text that resolve to no account on the account's network (looked up through the user's own server or PDS), to flag before posting. */
+  'account.unresolvedMentions': op<string[]>()(v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) })),
   /** Revoke the token / delete the session on the server, then forget the account (and say whether the server revoked it). */
   'account.disconnect': op<DisconnectResult>()(v.object({ id: v.string({ max: 500 }) })),
   ...BRIDGE_ENGINE_MESSAGES,

@@ -12,11 +12,12 @@ import { createBridgeService } from '../bridge/engine/runner.ts';
 import { openSortieDb } from '../db.ts';
 import type { EngineHandlers } from '../messaging/engine-client.ts';
 import type { Envelope } from '../messaging/spec.ts';
-import { installResponseCap } from '../networks/response-cap.ts';
+import { installResponseCap } from '../networks/shared/response-cap.ts';
 import { createDrainLoop } from '../outbox/engine/drain-loop.ts';
 import { createOutboxEngineHandlers } from '../outbox/engine/handlers.ts';
 import { BlueskyAgents } from './bluesky-agents.ts';
 import { createEngineHandlers } from './handlers.ts';
+import { networkEnginesFor } from './network-engines.ts';
 import { ENGINE_PORT } from './protocol.ts';
 import { createPublisher } from './publish-job.ts';
 import { dispatchEngine } from './router.ts';
@@ -31,11 +32,12 @@ function announce(name: 'outbox.changed' | 'engine.idle' | 'bridge.changed', bod
 async function createHandlers(): Promise<EngineHandlers> {
   const db = await openSortieDb();
   const agents = new BlueskyAgents(db);
+  const engines = networkEnginesFor(db, agents);
   const online = () => navigator.onLine;
 
   const drains = createDrainLoop({
     db,
-    publish: createPublisher({ db, agents, now: Date.now }),
+    publish: createPublisher({ db, engines, now: Date.now }),
     announce,
     // A follow-bridge run still going keeps the engine open; it says 'idle' itself when it ends.
     busyElsewhere: () => bridge.running(),
@@ -49,7 +51,7 @@ async function createHandlers(): Promise<EngineHandlers> {
     bluesky: async (account) => blueskyLookup(await agents.get(account)),
     mastodon: (account) => {
       if (account.credentials.network !== 'mastodon') throw new Error(`${account.id} is not a Mastodon account`);
-      return mastodonLookup({ origin: account.credentials.origin, accessToken: account.credentials.accessToken });
+      return mastodonLookup({ origin: account.credentials.server, accessToken: account.credentials.accessToken });
     },
     announce: () => announce('bridge.changed'),
     onFinished: () => {
@@ -58,7 +60,7 @@ async function createHandlers(): Promise<EngineHandlers> {
   });
 
   return {
-    ...createEngineHandlers({ db, agents, now: Date.now }),
+    ...createEngineHandlers({ db, agents, engines, now: Date.now }),
     ...createOutboxEngineHandlers({ db, now: Date.now, drains }),
     ...createBridgeEngineHandlers(bridge),
   };

@@ -3,29 +3,14 @@
  * the engine: pages and content scripts only ever see `PublicAccount`.
  */
 import type { InteractionPolicy, Network } from './draft.ts';
-import type { MastodonLimits } from '../networks/mastodon-instance.ts';
-import type { ServerProfile } from '../networks/mastodon-server-profile.ts';
+import type { MastodonLimits } from '../networks/mastodon/instance.ts';
+import type { ServerProfile } from '../networks/mastodon/server-profile.ts';
+import type { CredentialsOf } from '../networks/network.ts';
 
-export interface MastodonCredentials {
-  network: 'mastodon';
-  origin: string;
-  accessToken: string;
-  /** The OAuth app the token was issued to (needed to revoke it); empty for a pasted token. */
-  clientId: string;
-  clientSecret: string;
-}
+export type { BlueskyCredentials } from '../networks/bluesky/meta.ts';
+export type { MastodonCredentials } from '../networks/mastodon/meta.ts';
 
-export interface BlueskyCredentials {
-  network: 'bluesky';
-  /** The PDS the session lives on (after login the entryway hands over to it). */
-  service: string;
-  did: string;
-  handle: string;
-  accessJwt: string;
-  refreshJwt: string;
-}
-
-export type Credentials = MastodonCredentials | BlueskyCredentials;
+export type Credentials = CredentialsOf<Network>;
 
 export type AccountStatus = 'ok' | 'reconnect';
 
@@ -64,6 +49,4 @@ export function toPublicAccount(account: Account): PublicAccount {
   return rest;
 }
 
-export function accountId(network: Network, server: string, userId: string): string {
-  return `${network}:${server}:${userId}`;
-}
+export { accountId } from '../networks/network.ts';

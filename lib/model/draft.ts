@@ -4,7 +4,9 @@
  * adapter (lib/networks/*) turns a part into that network's own calls.
  */
 
-export type Network = 'mastodon' | 'bluesky';
+import type { Network } from '../networks/network.ts';
+
+export type { Network };
 
 /** Bluesky self-labels the user may attach when marking content as sensitive. */
 export type SelfLabel = 'sexual' | 'nudity' | 'porn' | 'graphic-media';

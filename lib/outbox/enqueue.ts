@@ -8,27 +8,16 @@
  */
 import type { Account } from '../model/account.ts';
 import { listAccounts } from '../accounts/store.ts';
-import { adaptForTarget, BLUESKY_LIMITS } from '../compose/adapt.ts';
-import type { NetworkTarget } from '../compose/limits.ts';
-import type { Draft, Network } from '../model/draft.ts';
+import { adaptForTarget } from '../compose/adapt.ts';
+import type { Draft } from '../model/draft.ts';
 import { sentText } from '../compose/sent.ts';
 import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
-import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon-instance.ts';
+import { NETWORK_IDS, targetFor } from '../networks/registry.ts';
+import { newIdempotencyKey } from './keys.ts';
 import { createJobs } from './plan.ts';
-import { newTid } from '../tid.ts';
 import { getSettings } from '../settings-store.ts';
 
-/** The network and limits a post to this account must fit (the composer previews with the same). */
-export function targetFor(account: Pick<Account, 'network' | 'serverInfo'>): NetworkTarget {
-  if (account.network === 'bluesky') return { network: 'bluesky', limits: BLUESKY_LIMITS };
-  return { network: 'mastodon', limits: account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS };
-}
-
-function newKey(network: Network): string {
-  // Bluesky record keys must be TIDs; Mastodon takes any unique string.
-  return network === 'bluesky' ? newTid() : crypto.randomUUID();
-}
 
 export interface Queued {
   postId: string;
@@ -41,7 +30,7 @@ export async function enqueueDraft(db: Db, draftId: string, now = Date.now()): P
   const draft: Draft | undefined = await db.get('drafts', draftId);
   if (!draft) throw new SortieError('error.draftNotFound', draftId);
   // What is sent (sent.ts), as the composer counted it: an override may carry the only text.
-  const nothing = (['mastodon', 'bluesky'] as const).every((n) => sentText(draft, n) === '');
+  const nothing = NETWORK_IDS.every((n) => sentText(draft, n) === '');
   if (nothing && draft.images.length === 0 && draft.poll === null) throw new SortieError('error.emptyPost');
   const accounts = new Map((await listAccounts(db)).map((a) => [a.id, a]));
   const targets = draft.targets.map((id) => accounts.get(id)).filter((a): a is Account => a !== undefined);
@@ -58,7 +47,7 @@ export async function enqueueDraft(db: Db, draftId: string, now = Date.now()): P
     return { accountId: account.id, network: account.network, parts, serverCanSchedule };
   });
   const postId = crypto.randomUUID();
-  const jobs = createJobs({ postId, draft, targets: adapted, now, newKey, threadRestUnlisted: settings.threadRestUnlisted });
+  const jobs = createJobs({ postId, draft, targets: adapted, now, newKey: newIdempotencyKey, threadRestUnlisted: settings.threadRestUnlisted });
 
   // The jobs and the draft's retirement happen together: a crash leaves either the draft or the jobs.
   const tx = db.transaction(['jobs', 'drafts'], 'readwrite');

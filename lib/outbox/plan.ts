@@ -3,14 +3,13 @@
  * Pure: the worker feeds it what IndexedDB holds and the clock.
  */
 import type { Draft, Network } from '../model/draft.ts';
+import { MASTODON_SCHEDULE_AHEAD_MS } from '../networks/mastodon/meta.ts';
+import { NETWORKS } from '../networks/registry.ts';
 import type { PostRef } from '../networks/types.ts';
 import type { Job } from '../model/job.ts';
 
-/**
- * Mastodon schedules on the server only 5 minutes ahead or more; the extra
- * half minute leaves room for media uploads (same margin as mastodon-status).
- */
-export const SERVER_SCHEDULE_MIN_MS = 5 * 60_000 + 30_000;
+/** How far ahead a post must be for a server to schedule it (only Mastodon schedules on the server). */
+export const SERVER_SCHEDULE_MIN_MS = MASTODON_SCHEDULE_AHEAD_MS;
 
 export interface TargetParts {
   accountId: string;
@@ -37,12 +36,13 @@ export function createJobs({ postId, draft, targets, now, newKey, threadRestUnli
   for (const target of targets) {
     const count = target.parts.length;
     // Only a single post can wait on the Mastodon server: later parts need their parent's id.
+    const ahead = NETWORKS[target.network].serverScheduleAheadMs;
     const serverScheduled =
-      target.network === 'mastodon' &&
+      ahead !== null &&
       target.serverCanSchedule !== false &&
       count === 1 &&
       sendAt !== null &&
-      sendAt - now >= SERVER_SCHEDULE_MIN_MS;
+      sendAt - now >= ahead;
     target.parts.forEach((text, partIndex) => {
       const first = partIndex === 0;
       jobs.push({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findUnresolvedMastodonMentions, mastodonMentions } from '../../lib/networks/mastodon-mentions.ts';
+import { findUnresolvedMastodonMentions, mastodonMentions } from '../../lib/networks/mastodon/engine/mentions.ts';
 import { startMastodonServer, type MastodonTestServer } from './mastodon/index.ts';
 
 describe('mastodonMentions', () => {

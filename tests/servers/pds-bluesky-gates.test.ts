@@ -2,9 +2,9 @@
 import type { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionPolicy, ReplyPolicy } from '../../lib/model/draft.ts';
-import { updateGates } from '../../lib/networks/bluesky-gates.ts';
-import { publishBlueskyPart } from '../../lib/networks/bluesky-publish.ts';
-import { loginBluesky, resumeBluesky } from '../../lib/networks/bluesky-session.ts';
+import { updateGates } from '../../lib/networks/bluesky/engine/gates.ts';
+import { publishBlueskyPart } from '../../lib/networks/bluesky/engine/publish.ts';
+import { loginBluesky, resumeBluesky } from '../../lib/networks/bluesky/engine/session.ts';
 import type { PostRef } from '../../lib/networks/types.ts';
 import { makePart } from '../unit/bluesky/fixtures.ts';
 import { startTestPds, type TestPds, type TestUser } from './pds.ts';

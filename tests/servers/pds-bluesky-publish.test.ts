@@ -1,12 +1,12 @@
 /** Publishing parts to a real PDS and reading the records back. */
 import type { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { toPublishError } from '../../lib/networks/bluesky-errors.ts';
-import { findUnresolvedMentions } from '../../lib/networks/bluesky-facets.ts';
-import { publishBlueskyPart, writePostRecord } from '../../lib/networks/bluesky-publish.ts';
-import { newRecordKey, resolveReplyTarget } from '../../lib/networks/bluesky-refs.ts';
-import { loginBluesky, resumeBluesky } from '../../lib/networks/bluesky-session.ts';
-import type { LinkCard } from '../../lib/networks/link-card.ts';
+import { toPublishError } from '../../lib/networks/bluesky/engine/errors.ts';
+import { findUnresolvedMentions } from '../../lib/networks/bluesky/engine/facets.ts';
+import { publishBlueskyPart, writePostRecord } from '../../lib/networks/bluesky/engine/publish.ts';
+import { newRecordKey, resolveReplyTarget } from '../../lib/networks/bluesky/engine/refs.ts';
+import { loginBluesky, resumeBluesky } from '../../lib/networks/bluesky/engine/session.ts';
+import type { LinkCard } from '../../lib/networks/shared/link-card.ts';
 import { type PostRef, PublishError } from '../../lib/networks/types.ts';
 import { byteRange, makeImage, makePart } from '../unit/bluesky/fixtures.ts';
 import { makePng } from '../unit/bluesky/png.ts';

@@ -1,13 +1,13 @@
 /** Sign-in, session reuse, refresh and sign-out against a real PDS. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { toPublishError } from '../../lib/networks/bluesky-errors.ts';
+import { toPublishError } from '../../lib/networks/bluesky/engine/errors.ts';
 import {
   type BlueskySession,
   loginBluesky,
   logoutBluesky,
   looksLikeAppPassword,
   resumeBluesky,
-} from '../../lib/networks/bluesky-session.ts';
+} from '../../lib/networks/bluesky/engine/session.ts';
 import { PublishError } from '../../lib/networks/types.ts';
 import { expireAccessJwt, startTestPds, type TestPds, type TestUser } from './pds.ts';
 

@@ -11,7 +11,7 @@
  * same-handle guesses on the PDS's own domains can be checked.
  */
 import { XRPCError, type AtpAgent } from '@atproto/api';
-import { toPublishError } from '../../networks/bluesky-errors.ts';
+import { toPublishError } from '../../networks/bluesky/engine/errors.ts';
 import { PublishError } from '../../networks/types.ts';
 import { urlsInText } from '../profile-text.ts';
 import type { FoundAccount } from '../../model/bridge.ts';

@@ -6,9 +6,9 @@
  * already knows). Follows and "already followed" come from the same server.
  */
 import { MastoHttpError, type mastodon } from 'masto';
-import { createMastodonClient, type MastodonSession } from '../../networks/mastodon-client.ts';
-import { classifyMastodonError } from '../../networks/mastodon-errors.ts';
-import { followMastodonAccount, relationships, sameAcct } from '../../networks/mastodon-follow.ts';
+import { createMastodonClient, type MastodonSession } from '../../networks/mastodon/engine/client.ts';
+import { classifyMastodonError } from '../../networks/mastodon/engine/errors.ts';
+import { followMastodonAccount, relationships, sameAcct } from '../../networks/mastodon/engine/follow.ts';
 import { fullAcct } from '../export.ts';
 import { hrefsIn, htmlToText } from '../profile-text.ts';
 import { PublishError } from '../../networks/types.ts';

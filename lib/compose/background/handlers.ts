@@ -12,7 +12,7 @@ export function createComposeHandlers({ db, engine }: { db: () => Promise<Db>; e
     'compose.unresolvedMentions': async (args) => {
       const account = await getAccount(await db(), args.accountId);
       if (!account) return [];
-      return engine.call(account.network === 'mastodon' ? 'mastodon.unresolvedMentions' : 'bluesky.unresolvedMentions', args);
+      return engine.call('account.unresolvedMentions', args);
     },
     'compose.open': async (handoff) => {
       await browser.tabs.create({ url: composeUrl(browser.runtime.getURL('/compose.html'), handoff) });

@@ -34,7 +34,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   let again = false;
 
   async function loop(): Promise<void> {
-    let nextWakeAt: number | null = null;
+    let nextWakeAt: number | null;
     do {
       again = false;
       if (!deps.online()) {

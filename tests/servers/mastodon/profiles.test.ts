@@ -7,9 +7,9 @@
  */
 import { createRestAPIClient } from 'masto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { revokeToken } from '../../../lib/accounts/mastodon-oauth.ts';
-import { fetchInstance } from '../../../lib/networks/mastodon-instance.ts';
-import { NOTICE_PUBLISHED_NOW, publishMastodonPart } from '../../../lib/networks/mastodon-publish.ts';
+import { revokeToken } from '../../../lib/networks/mastodon/oauth.ts';
+import { fetchInstance } from '../../../lib/networks/mastodon/instance.ts';
+import { NOTICE_PUBLISHED_NOW, publishMastodonPart } from '../../../lib/networks/mastodon/engine/publish.ts';
 import { makePart } from '../../unit/support/part.ts';
 import { startMastodonServer, type MastodonTestServer, type ServerProfileName } from './index';
 

@@ -17,7 +17,7 @@ export function mastodonAccount(overrides: Partial<Account> = {}): Account {
     server: 'https://piaille.fr',
     profileUrl: 'https://piaille.fr/@ana',
     status: 'ok',
-    credentials: { network: 'mastodon', origin: 'https://piaille.fr', accessToken: MASTODON_TOKEN, clientId: 'cid', clientSecret: 'csecret' },
+    credentials: { network: 'mastodon', server: 'https://piaille.fr', accessToken: MASTODON_TOKEN, clientId: 'cid', clientSecret: 'csecret' },
     defaultInteraction: { reply: 'everyone', allowQuotes: true },
     createdAt: 1_000,
     ...overrides,
@@ -35,7 +35,7 @@ export function blueskyAccount(overrides: Partial<Account> = {}): Account {
     status: 'ok',
     credentials: {
       network: 'bluesky',
-      service: 'https://pds.example',
+      server: 'https://pds.example',
       did: 'did:plc:abc123',
       handle: 'ana.bsky.social',
       accessJwt: BLUESKY_ACCESS,

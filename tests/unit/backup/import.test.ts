@@ -141,7 +141,7 @@ describe('import into a fresh browser', () => {
     expect(summary.reconnect.sort()).toEqual(['@ana@piaille.fr', 'ana.bsky.social']);
     const bluesky = (await db.get('accounts', blueskyAccount().id))!;
     expect(bluesky.status).toBe('reconnect');
-    expect(bluesky.credentials).toEqual({ network: 'bluesky', service: 'https://pds.example', did: 'did:plc:abc123', handle: 'ana.bsky.social', accessJwt: '', refreshJwt: '' });
+    expect(bluesky.credentials).toEqual({ network: 'bluesky', server: 'https://pds.example', did: 'did:plc:abc123', handle: 'ana.bsky.social', accessJwt: '', refreshJwt: '' });
     expect((await db.get('accounts', mastodonAccount().id))!.credentials).toMatchObject({ accessToken: '', clientId: '' });
   });
 

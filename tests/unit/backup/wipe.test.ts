@@ -4,7 +4,7 @@ import { clearBrowserState, type BrowserStateApi } from '../../../lib/backup/bro
 import { emptyCredentials } from '../../../lib/backup/import';
 import { pendingPosts, wipeEverything, type WipeDeps } from '../../../lib/backup/wipe';
 import { ALL_STORES, openSortieDb, type Db } from '../../../lib/db';
-import { MASTODON_DEFAULT_LIMITS } from '../../../lib/networks/mastodon-instance';
+import { MASTODON_DEFAULT_LIMITS } from '../../../lib/networks/mastodon/instance';
 import { blueskyAccount, draft, imageBlob, job, mastodonAccount } from './fixtures';
 
 async function seed(db: Db): Promise<void> {

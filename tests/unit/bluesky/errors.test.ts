@@ -1,7 +1,7 @@
 import { XRPCError } from '@atproto/api';
 import { describe, expect, it } from 'vitest';
-import { isRecordNotFound, rateLimitResetAt, toPublishError } from '../../../lib/networks/bluesky-errors.ts';
-import { ResponseTooLargeError } from '../../../lib/networks/response-cap.ts';
+import { isRecordNotFound, rateLimitResetAt, toPublishError } from '../../../lib/networks/bluesky/engine/errors.ts';
+import { ResponseTooLargeError } from '../../../lib/networks/shared/response-cap.ts';
 import { PublishError } from '../../../lib/networks/types.ts';
 
 describe('toPublishError', () => {

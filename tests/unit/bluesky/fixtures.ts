@@ -1,5 +1,5 @@
 /** Building blocks shared by the Bluesky tests. */
-import { newRecordKey } from '../../../lib/networks/bluesky-refs.ts';
+import { newRecordKey } from '../../../lib/networks/bluesky/engine/refs.ts';
 import type { ImageToSend, PartToSend } from '../../../lib/networks/types.ts';
 import { makePng } from './png.ts';
 import { makePart as makeNeutralPart } from '../support/part.ts';

@@ -8,7 +8,7 @@ import {
   parseOpenGraph,
   THUMB_MAX_BYTES,
   TITLE_MAX_CHARS,
-} from '../../../lib/networks/link-card.ts';
+} from '../../../lib/networks/shared/link-card.ts';
 import { makePng } from './png.ts';
 
 const PAGE = 'https://example.com/blog/post.html';

@@ -1,7 +1,7 @@
 import { TID } from '@atproto/common-web';
 import { describe, expect, it } from 'vitest';
-import { postgateRecord, threadgateRecord } from '../../../lib/networks/bluesky-gates.ts';
-import { newRecordKey, parsePostAddress, parsePostUri, postWebUrl } from '../../../lib/networks/bluesky-refs.ts';
+import { postgateRecord, threadgateRecord } from '../../../lib/networks/bluesky/engine/gates.ts';
+import { newRecordKey, parsePostAddress, parsePostUri, postWebUrl } from '../../../lib/networks/bluesky/engine/refs.ts';
 
 const DID = 'did:plc:ewvi7nxzyoun6zhxrhs64oiz';
 

@@ -3,13 +3,13 @@
  * bsky.social entryway, rate limits are off in dev): a stub fetch answers.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { toPublishError } from '../../../lib/networks/bluesky-errors.ts';
+import { toPublishError } from '../../../lib/networks/bluesky/engine/errors.ts';
 import {
   accessTokenExpired,
   loginBluesky,
   looksLikeAppPassword,
   resumeBluesky,
-} from '../../../lib/networks/bluesky-session.ts';
+} from '../../../lib/networks/bluesky/engine/session.ts';
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

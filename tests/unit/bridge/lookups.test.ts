@@ -109,12 +109,12 @@ describe('a whole run', () => {
     const now = Date.now();
     const bsky: Account = {
       id: 'bluesky:me', network: 'bluesky', handle: me.handle, displayName: 'me', server: pds.url, profileUrl: '', status: 'ok',
-      credentials: { network: 'bluesky', service: pds.url, did: me.did, handle: me.handle, accessJwt: agent.session!.accessJwt, refreshJwt: agent.session!.refreshJwt },
+      credentials: { network: 'bluesky', server: pds.url, did: me.did, handle: me.handle, accessJwt: agent.session!.accessJwt, refreshJwt: agent.session!.refreshJwt },
       defaultInteraction: { reply: 'everyone', allowQuotes: true }, createdAt: now,
     };
     const masto: Account = {
       id: 'mastodon:me', network: 'mastodon', handle: '@me@test', displayName: 'me', server: mastodon.url, profileUrl: '', status: 'ok',
-      credentials: { network: 'mastodon', origin: mastodon.url, accessToken: token, clientId: '', clientSecret: '' },
+      credentials: { network: 'mastodon', server: mastodon.url, accessToken: token, clientId: '', clientSecret: '' },
       defaultInteraction: { reply: 'everyone', allowQuotes: true }, createdAt: now,
     };
     await putAccount(db, bsky);

@@ -12,7 +12,7 @@ import { readStats, totals } from '../../../lib/stats';
 
 const masto: Account = {
   id: 'mastodon:me', network: 'mastodon', handle: '@me@m.example', displayName: 'me', server: 'https://m.example', profileUrl: '', status: 'ok',
-  credentials: { network: 'mastodon', origin: 'https://m.example', accessToken: 't', clientId: '', clientSecret: '' },
+  credentials: { network: 'mastodon', server: 'https://m.example', accessToken: 't', clientId: '', clientSecret: '' },
   defaultInteraction: { reply: 'everyone', allowQuotes: true }, createdAt: 0,
 };
 

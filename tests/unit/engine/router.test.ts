@@ -60,7 +60,7 @@ describe('engine request bodies', () => {
     ['bridge.stop', [1]],
     ['bluesky.login', { identifier: 'a', password: '' }],
     ['bluesky.updateGates', { accountId: 'a', postUri: 'at://x', interaction: { reply: 'anyone', allowQuotes: true } }],
-    ['bluesky.unresolvedMentions', { accountId: 'a', text: 'x'.repeat(50_001) }],
+    ['account.unresolvedMentions', { accountId: 'a', text: 'x'.repeat(50_001) }],
     ['account.disconnect', { id: ['a'] }],
     ['bridge.match', { blueskyAccountId: null, mastodonAccountId: null }],
     ['bridge.follow', { targets: Array.from({ length: 20_001 }, () => ({ key: 'k', accountId: 'a', candidateId: 'c' })) }],

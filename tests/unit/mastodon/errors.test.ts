@@ -5,8 +5,8 @@ import {
   MastoTimeoutError,
   MastoUnexpectedError,
 } from 'masto';
-import { classifyMastodonError, retryAtFromHeaders } from '../../../lib/networks/mastodon-errors.ts';
-import { ResponseTooLargeError } from '../../../lib/networks/response-cap.ts';
+import { classifyMastodonError, retryAtFromHeaders } from '../../../lib/networks/mastodon/engine/errors.ts';
+import { ResponseTooLargeError } from '../../../lib/networks/shared/response-cap.ts';
 import { PublishError, type PublishErrorKind } from '../../../lib/networks/types.ts';
 
 const NOW = Date.parse('2030-01-01T12:00:00Z');

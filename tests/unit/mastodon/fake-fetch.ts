@@ -2,7 +2,7 @@
  * A tiny routed fetch for the plain-fetch modules: each route answers with a
  * Response (or throws, like a network failure), and every call is recorded.
  */
-import type { FetchLike } from '../../../lib/networks/mastodon-fetch.ts';
+import type { FetchLike } from '../../../lib/networks/mastodon/fetch.ts';
 
 export interface RecordedCall {
   url: string;

@@ -4,7 +4,7 @@ import {
   lookupMastodonAccount,
   relationships,
   sameAcct,
-} from '../../../lib/networks/mastodon-follow.ts';
+} from '../../../lib/networks/mastodon/engine/follow.ts';
 import { PublishError } from '../../../lib/networks/types.ts';
 
 const ORIGIN = 'https://example.social';

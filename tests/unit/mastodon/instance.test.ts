@@ -3,9 +3,9 @@ import {
   fetchInstance,
   MASTODON_DEFAULT_LIMITS,
   parseInstance,
-} from '../../../lib/networks/mastodon-instance.ts';
-import { parseMastodonVersion, versionAtLeast } from '../../../lib/networks/mastodon-version.ts';
-import { MastodonConnectError } from '../../../lib/accounts/mastodon-connect-error.ts';
+} from '../../../lib/networks/mastodon/instance.ts';
+import { parseMastodonVersion, versionAtLeast } from '../../../lib/networks/mastodon/version.ts';
+import { MastodonConnectError } from '../../../lib/networks/mastodon/connect-error.ts';
 import { fakeFetch, html, json, networkDown } from './fake-fetch.ts';
 
 const ORIGIN = 'https://example.social';

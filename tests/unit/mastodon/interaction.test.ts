@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapInteractionToMastodon } from '../../../lib/networks/mastodon-publish.ts';
+import { mapInteractionToMastodon } from '../../../lib/networks/mastodon/engine/publish.ts';
 import type { MastodonVisibility, ReplyPolicy } from '../../../lib/model/draft.ts';
 
 const REPLY = 'notice.mastodon.replyPolicyUnsupported';

@@ -8,8 +8,8 @@ import {
   registerApp,
   revokeToken,
   verifyCredentials,
-} from '../../../lib/accounts/mastodon-oauth.ts';
-import { MastodonConnectError } from '../../../lib/accounts/mastodon-connect-error.ts';
+} from '../../../lib/networks/mastodon/oauth.ts';
+import { MastodonConnectError } from '../../../lib/networks/mastodon/connect-error.ts';
 import { fakeFetch, html, json, networkDown, type Route } from './fake-fetch.ts';
 
 const ORIGIN = 'https://example.social';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTICE_PUBLISHED_NOW, postRefFromAnswer } from '../../../lib/networks/mastodon-publish.ts';
+import { NOTICE_PUBLISHED_NOW, postRefFromAnswer } from '../../../lib/networks/mastodon/engine/publish.ts';
 import { PublishError } from '../../../lib/networks/types.ts';
 
 const ORIGIN = 'https://hollo.example';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pngBytes, startMastodonServer, type MastodonTestServer } from '../../servers/mastodon/index.ts';
-import { normaliseServerInput } from '../../../lib/accounts/mastodon-server.ts';
+import { normaliseServerInput } from '../../../lib/networks/mastodon/server-input.ts';
 import {
   buildAuthorizeUrl,
   createPkce,
@@ -17,11 +17,11 @@ import {
   revokeToken,
   verifyCredentials,
   type MastodonApp,
-} from '../../../lib/accounts/mastodon-oauth.ts';
-import { fetchInstance, type MastodonInstanceInfo } from '../../../lib/networks/mastodon-instance.ts';
-import { mapInteractionToMastodon, publishMastodonPart } from '../../../lib/networks/mastodon-publish.ts';
-import { followMastodonAccount, lookupMastodonAccount, relationships } from '../../../lib/networks/mastodon-follow.ts';
-import type { MastodonSession } from '../../../lib/networks/mastodon-client.ts';
+} from '../../../lib/networks/mastodon/oauth.ts';
+import { fetchInstance, type MastodonInstanceInfo } from '../../../lib/networks/mastodon/instance.ts';
+import { mapInteractionToMastodon, publishMastodonPart } from '../../../lib/networks/mastodon/engine/publish.ts';
+import { followMastodonAccount, lookupMastodonAccount, relationships } from '../../../lib/networks/mastodon/engine/follow.ts';
+import type { MastodonSession } from '../../../lib/networks/mastodon/engine/client.ts';
 import { PublishError, type ImageToSend, type PartToSend } from '../../../lib/networks/types.ts';
 import type { MastodonVisibility } from '../../../lib/model/draft.ts';
 import { makePart } from '../support/part.ts';

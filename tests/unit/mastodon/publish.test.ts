@@ -3,8 +3,8 @@
  * the global one). The protocol-level checks live in publish.integration.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { publishMastodonPart } from '../../../lib/networks/mastodon-publish.ts';
-import { parseInstance } from '../../../lib/networks/mastodon-instance.ts';
+import { publishMastodonPart } from '../../../lib/networks/mastodon/engine/publish.ts';
+import { parseInstance } from '../../../lib/networks/mastodon/instance.ts';
 import { PublishError, type ImageToSend, type PartToSend } from '../../../lib/networks/types.ts';
 import { makePart } from '../support/part.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildServerProfile, describeServer, detectFamily } from '../../../lib/networks/mastodon-server-profile.ts';
+import { buildServerProfile, describeServer, detectFamily } from '../../../lib/networks/mastodon/server-profile.ts';
 
 const ORIGIN = 'https://example.social';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseServerInput } from '../../../lib/accounts/mastodon-server.ts';
+import { normaliseServerInput } from '../../../lib/networks/mastodon/server-input.ts';
 
 describe('normaliseServerInput', () => {
   it.each([

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildStatusParams,
-  MIN_SCHEDULE_AHEAD_MS,
   serverSchedule,
   toMastodonLanguage,
-} from '../../../lib/networks/mastodon-status.ts';
+} from '../../../lib/networks/mastodon/engine/status.ts';
+import { MASTODON_SCHEDULE_AHEAD_MS as MIN_SCHEDULE_AHEAD_MS } from '../../../lib/networks/mastodon/meta.ts';
 import { PublishError, type PartToSend } from '../../../lib/networks/types.ts';
 import { makePart } from '../support/part.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentFetchRefused, fetchContent, MAX_HOPS } from '../../../lib/networks/content-fetch.ts';
+import { ContentFetchRefused, fetchContent, MAX_HOPS } from '../../../lib/networks/shared/content-fetch.ts';
 
 type Answer = Response | (() => Response);
 interface Call {

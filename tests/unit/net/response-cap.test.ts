@@ -6,7 +6,7 @@ import {
   readCapped,
   ResponseTooLargeError,
   uncappedFetch,
-} from '../../../lib/networks/response-cap.ts';
+} from '../../../lib/networks/shared/response-cap.ts';
 
 /** A body of `chunks` chunks of `size` bytes, produced on demand; `pulled` counts what was produced. */
 function endlessBody(size: number, chunks: number): { stream: ReadableStream<Uint8Array>; pulled: () => number; cancelled: () => boolean } {

@@ -12,8 +12,8 @@ export function testAccount(id: string, network: 'mastodon' | 'bluesky'): Accoun
     status: 'ok',
     credentials:
       network === 'mastodon'
-        ? { network, origin: 'http://127.0.0.1', accessToken: 't', clientId: '', clientSecret: '' }
-        : { network, service: 'http://localhost', did: 'did:plc:x', handle: 'x.test', accessJwt: 'a', refreshJwt: 'r' },
+        ? { network, server: 'http://127.0.0.1', accessToken: 't', clientId: '', clientSecret: '' }
+        : { network, server: 'http://localhost', did: 'did:plc:x', handle: 'x.test', accessJwt: 'a', refreshJwt: 'r' },
     defaultInteraction: { reply: 'everyone', allowQuotes: true },
     createdAt: 0,
   };

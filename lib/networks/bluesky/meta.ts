@@ -1,0 +1,84 @@
+/**
+ * Bluesky, the light half: what the service worker, the pages and the engine
+ * all need to know without @atproto/api. Bluesky's limits are fixed by the
+ * lexicon and the official app, the same for every account: this is their
+ * one home.
+ */
+import * as v from '../../validate.ts';
+import { renamed, type NetworkMeta } from '../meta.ts';
+
+export interface BlueskyLimits {
+  /** app.bsky.feed.post text maxGraphemes. */
+  graphemeLimit: number;
+  /** app.bsky.feed.post text maxLength (UTF-8 bytes). */
+  byteLimit: number;
+  /** app.bsky.embed.images maxLength. */
+  maxImages: number;
+  /** app.bsky.embed.images#image blob maxSize, in bytes. */
+  imageSizeLimit: number;
+  /** The lexicon sets none; the official app stops alt text at 2000 graphemes (MAX_ALT_TEXT). */
+  altTextGraphemeLimit: number;
+  /** app.bsky.feed.post langs maxLength. */
+  maxLangs: number;
+}
+
+export const BLUESKY_LIMITS: Readonly<BlueskyLimits> = Object.freeze({
+  graphemeLimit: 300,
+  byteLimit: 3000,
+  maxImages: 4,
+  imageSizeLimit: 2_000_000,
+  altTextGraphemeLimit: 2000,
+  maxLangs: 3,
+});
+
+export interface BlueskyCredentials {
+  network: 'bluesky';
+  /** The PDS the session lives on (after login the entryway hands over to it): the same value as the account's `server`. */
+  server: string;
+  did: string;
+  handle: string;
+  accessJwt: string;
+  refreshJwt: string;
+}
+
+/** An identifier (handle, DID or email) and an (app) password; on a second try, the code the server emailed. */
+export interface BlueskyConnectInput {
+  identifier: string;
+  password: string;
+  service?: string;
+  authFactorToken?: string;
+}
+
+/** Bluesky: app passwords (and the sessions made with them) are listed and revoked there, whatever the PDS. */
+export const BLUESKY_APP_PASSWORDS_PAGE = 'https://bsky.app/settings/app-passwords';
+
+const short = v.string({ max: 2_000 });
+const token = v.string({ max: 10_000 });
+
+export const blueskyMeta: NetworkMeta<'bluesky'> = {
+  id: 'bluesky',
+  label: 'Bluesky',
+  emoji: '🦋',
+  shareableHandle: (handle) => `@${handle.replace(/^@/, '')}`,
+  signIn: 'password',
+  limitsFor: () => BLUESKY_LIMITS,
+  // The record key of the post: a TID, so a retry writes over the same record instead of posting twice.
+  keyScheme: 'tid',
+  serverScheduleAheadMs: null,
+  // Backups made before the field was named `server` call it `service`.
+  credentialsSchema: renamed('service', 'server', v.object({
+    network: v.oneOf('bluesky'),
+    server: short,
+    did: short,
+    handle: short,
+    accessJwt: token,
+    refreshJwt: token,
+  })),
+  hasSession: (credentials) => credentials.refreshJwt !== '',
+  emptyCredentials: (account) => {
+    const didAt = account.id.indexOf(':did:');
+    const did = didAt >= 0 ? account.id.slice(didAt + 1) : '';
+    return { network: 'bluesky', server: account.server, did, handle: account.handle, accessJwt: '', refreshJwt: '' };
+  },
+  appsPageFor: () => BLUESKY_APP_PASSWORDS_PAGE,
+};

@@ -1,0 +1,34 @@
+/**
+ * Every network's engine half, by id. Imported only by engine-side code
+ * (lib/engine, the engine entrypoint, tests): the adapters carry masto and
+ * @atproto/api, which the service worker must never load. A mapped type over
+ * the `Network` union, so a network added to the union and not here does
+ * not compile.
+ */
+import { createBlueskyEngine, type BlueskySessions } from './bluesky/engine/adapter.ts';
+import type { AdapterDeps, NetworkEngine } from './engine.ts';
+import { createMastodonEngine } from './mastodon/engine/adapter.ts';
+import type { Network } from './network.ts';
+
+export type NetworkEngines = { readonly [N in Network]: NetworkEngine<N> };
+
+export interface NetworkEngineDeps extends AdapterDeps {
+  /** The engine's resumed Bluesky sessions (lib/engine/bluesky-agents.ts). */
+  blueskySessions: BlueskySessions;
+}
+
+export function createNetworkEngines(deps: NetworkEngineDeps): NetworkEngines {
+  return {
+    mastodon: createMastodonEngine(deps),
+    bluesky: createBlueskyEngine(deps, deps.blueskySessions),
+  };
+}
+
+/**
+ * One network's adapter, typed for any network. TypeScript cannot follow a
+ * network id into the matching connect input through a union, so this is
+ * the one place where the pairing is asserted; NetworkEngines guarantees it.
+ */
+export function engineOf(engines: NetworkEngines, network: Network): NetworkEngine<Network> {
+  return engines[network] as NetworkEngine<Network>;
+}

@@ -1,0 +1,69 @@
+/**
+ * What every network's light half (`lib/networks/<network>/meta.ts`) tells
+ * the rest of Sortie: safe for the service worker, the pages and the engine
+ * alike (no network client here).
+ */
+import type * as v from '../validate.ts';
+import type { CredentialsOf, LimitsOf, Network } from './network.ts';
+import type { MastodonLimits } from './mastodon/meta.ts';
+import type { ServerProfile } from './mastodon/server-profile.ts';
+
+/** The part of a stored account its limits and pages depend on (a Mastodon server reports its own). */
+export interface AccountFacts {
+  server: string;
+  serverInfo?: { limits: MastodonLimits; version: string; profile?: ServerProfile };
+}
+
+/** The part of a stored account empty credentials are rebuilt from (a backup restored without tokens). */
+export interface CredentialsSource {
+  id: string;
+  server: string;
+  handle: string;
+}
+
+export type KeyScheme = 'tid' | 'uuid';
+
+export interface NetworkMeta<N extends Network> {
+  id: N;
+  /** The network's name as shown to people (a brand, the same in every language). */
+  label: string;
+  /** The emoji that stands for the network in a text the user shares (a "moved" notice). */
+  emoji: string;
+  /** An account's handle as people write it to find them there (a "moved" notice). */
+  shareableHandle(handle: string): string;
+  /** How a person signs in: an authorization window on their server, or an identifier and app password typed in Sortie. */
+  signIn: 'oauth' | 'password';
+  /** The limits a post to this account must fit (the composer previews with the same). */
+  limitsFor(account: Pick<AccountFacts, 'serverInfo'>): LimitsOf<N>;
+  /**
+   * How a job's idempotency key is made (fixed when the post is queued and
+   * reused on every retry): a TID (a Bluesky record key) or any unique string
+   * (a Mastodon Idempotency-Key). Data, not a function, so the service worker
+   * does not carry the generators (lib/outbox/keys.ts makes them).
+   */
+  keyScheme: KeyScheme;
+  /** How long before its time a post must reach the server for the server to schedule it; null when Sortie always holds scheduled posts itself. */
+  serverScheduleAheadMs: number | null;
+  /** The credentials as a backup file's sealed box holds them. */
+  credentialsSchema: v.Schema<CredentialsOf<N>>;
+  /** Whether these credentials still hold a session to sign out of (restored accounts have none). */
+  hasSession(credentials: CredentialsOf<N>): boolean;
+  /** Credentials with no tokens, for an account restored from a backup until it is reconnected. */
+  emptyCredentials(account: CredentialsSource): CredentialsOf<N>;
+  /** The page where the account's holder removes Sortie's access by hand (absolute http(s) URL). */
+  appsPageFor(account: AccountFacts): string;
+}
+
+/**
+ * A schema that also reads records written before a field was renamed: the
+ * old name's value is taken when the new one is absent (stored records and
+ * backup files must stay readable).
+ */
+export function renamed<T>(oldName: string, newName: string, schema: v.Schema<T>): v.Schema<T> {
+  return (value, path = '') => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !(newName in value) && oldName in value) {
+      return schema({ ...value, [newName]: (value as Record<string, unknown>)[oldName] }, path);
+    }
+    return schema(value, path);
+  };
+}
