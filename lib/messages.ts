@@ -45,6 +45,7 @@ const settingsPatch: v.Schema<SettingsPatch> = v.object({
   xPostButtonToSortie: v.optional(v.boolean()),
   threadRestUnlisted: v.optional(v.boolean()),
   onboarded: v.optional(v.boolean()),
+  choice: v.optional(v.oneOf('undecided', 'leaving', 'staying')),
   defaultTargets: v.optional(v.array(v.string({ max: 300 }), { max: 50 })),
   links: v.optional(
     v.object({

@@ -202,6 +202,7 @@ export const settingsSchema: v.Schema<SettingsPatch> = v.object({
   xPostButtonToSortie: v.optional(v.boolean()),
   threadRestUnlisted: v.optional(v.boolean()),
   onboarded: v.optional(v.boolean()),
+  choice: v.optional(v.oneOf('undecided', 'leaving', 'staying')),
   defaultTargets: v.optional(v.array(id, { max: 100 })),
   links: v.optional(
     v.object({
