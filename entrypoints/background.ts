@@ -67,7 +67,7 @@ export default defineBackground(() => {
     await installContextMenus(menus, resolveLang(settings.language, navigator.languages));
     await onSettingsChanged();
     void wakeOutbox();
-    if (reason === 'install') await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#welcome` });
+    if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
   browser.runtime.onStartup.addListener(() => {
