@@ -5,13 +5,13 @@
  * XChoice); every answer stays a switch in the options.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { choicePatch, type Settings, type SettingsPatch } from '../../lib/settings.ts';
 import { ConnectBluesky } from '../ConnectBluesky.tsx';
 import { ConnectMastodon } from '../ConnectMastodon.tsx';
 import { useT } from '../i18n.tsx';
+import { openPageInTab as openPage } from '../page-url.ts';
 import { SUGGESTED_MASTODON_SERVERS } from './servers.ts';
 
 type Step = 'choice' | 'done' | 'connect' | 'try';
@@ -21,8 +21,6 @@ interface Props {
   settings: Settings;
   update: (patch: SettingsPatch) => Promise<void>;
 }
-
-const openPage = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') });
 
 export function Welcome({ settings, update }: Props) {
   const { t } = useT();
@@ -117,11 +115,13 @@ function Done({ settings, heading, onChange, onNext }: { settings: Settings; hea
   return (
     <section aria-labelledby="welcome-done" data-testid="welcome-done" data-choice={settings.choice}>
       <h2 id="welcome-done" ref={heading} tabIndex={-1}>{t('welcome.done.title')}</h2>
-      <ul role="status">
-        <li>{t(`welcome.${answer}.links`)}</li>
-        <li>{settings.shareTakeover ? t('welcome.done.share.on') : t('welcome.done.share.off')}</li>
-        {settings.xOverlay && <li>{t(`welcome.${answer}.overlay`)}</li>}
-      </ul>
+      <div role="status">
+        <ul>
+          <li>{t(`welcome.${answer}.links`)}</li>
+          <li>{settings.shareTakeover ? t('welcome.done.share.on') : t('welcome.done.share.off')}</li>
+          {settings.xOverlay && <li>{t(`welcome.${answer}.overlay`)}</li>}
+        </ul>
+      </div>
       <p class="muted">
         {t('welcome.done.later')}{' '}
         <button type="button" class="link" onClick={() => openPage('/options.html')}>{t('welcome.openOptions')}</button>

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { AccountsList } from '../../components/AccountsList.tsx';
 import { ConnectBluesky } from '../../components/ConnectBluesky.tsx';
 import { ConnectMastodon } from '../../components/ConnectMastodon.tsx';
 import { LinksPanel } from '../../components/links/LinksPanel.tsx';
 import { OptionsNav, useOptionsSection } from '../../components/OptionsNav.tsx';
+import { openPageInTab } from '../../components/page-url.ts';
 import { QueueView } from '../../components/queue/QueueView.tsx';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -89,13 +89,13 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
             <h2 id="leaving-title">{t('options.section.leaving')}</h2>
             <p data-testid="choice-now" data-choice={settings.choice}>
               {t(`options.choice.current.${settings.choice}`)}{' '}
-              <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })}>
+              <button type="button" class="link" onClick={() => openPageInTab('/welcome.html')}>
                 {t('options.choice.open')}
               </button>
             </p>
             <LeavingSettingsForm settings={settings} update={update} />
             <p>
-              <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/bridge.html') })}>
+              <button type="button" onClick={() => openPageInTab('/bridge.html')}>
                 {t('welcome.try.bridge')}
               </button>
             </p>

@@ -1,4 +1,4 @@
-/** English texts of the welcome page, the options' sections and page titles (spread into en.ts). */
+/** English texts of the welcome page, the options' sections, page titles and page shells (spread into en.ts). */
 export const welcomeEn = {
   'page.title': 'Sortie — {page}',
 
@@ -38,6 +38,9 @@ export const welcomeEn = {
   'welcome.try.text': 'Write your first post: Sortie sends it to every account you tick, as a thread where it is too long for one post.',
   'welcome.try.open': 'Open the composer',
   'welcome.try.bridge': 'Find the people you follow on X',
+
+  'compose.storageDenied': 'Sortie cannot keep your draft here: the browser refuses this frame its storage (often because data of third-party sites is blocked on this site). Nothing was posted. Write in Sortie’s own tab instead.',
+  'compose.openInTab': 'Open Sortie’s composer in a tab',
 
   'options.sections': 'Sections',
   'options.section.accounts': 'Accounts',

@@ -41,6 +41,9 @@ export const welcomeFr: Record<WelcomeKey, string> = {
   'welcome.try.open': 'Ouvrir l’éditeur',
   'welcome.try.bridge': 'Retrouver les personnes que vous suivez sur X',
 
+  'compose.storageDenied': 'Sortie ne peut pas garder votre brouillon ici\u00a0: le navigateur refuse son stockage à ce cadre (souvent parce que les données des sites tiers sont bloquées sur ce site). Rien n’a été publié. Écrivez plutôt dans l’onglet de Sortie.',
+  'compose.openInTab': 'Ouvrir l’éditeur de Sortie dans un onglet',
+
   'options.sections': 'Sections',
   'options.section.accounts': 'Comptes',
   'options.section.publishing': 'Publication',
