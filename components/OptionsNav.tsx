@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from './i18n.tsx';
 
-export const OPTIONS_SECTIONS = ['accounts', 'publishing', 'links', 'leaving', 'data'] as const;
+export const OPTIONS_SECTIONS = ['accounts', 'publishing', 'links', 'leaving', 'privacy'] as const;
 export type OptionsSection = (typeof OPTIONS_SECTIONS)[number];
 
 function fromHash(hash: string): OptionsSection {

@@ -101,7 +101,7 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
             </p>
           </section>
         )}
-        {section === 'data' && <PrivacyPanel onDataChanged={refresh} />}
+        {section === 'privacy' && <PrivacyPanel onDataChanged={refresh} />}
       </main>
     </div>
   );

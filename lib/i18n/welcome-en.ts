@@ -47,7 +47,7 @@ export const welcomeEn = {
   'options.section.publishing': 'Publishing',
   'options.section.links': 'X links',
   'options.section.leaving': 'Leaving X',
-  'options.section.data': 'Your data',
+  'options.section.privacy': 'Your data',
   'options.choice.current.undecided': 'You have not answered the welcome question yet: x.com is left alone, only X links followed from other websites open on a mirror.',
   'options.choice.current.leaving': 'You answered “I’m leaving X”.',
   'options.choice.current.staying': 'You answered “I still use X”.',

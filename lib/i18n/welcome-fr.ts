@@ -49,7 +49,7 @@ export const welcomeFr: Record<WelcomeKey, string> = {
   'options.section.publishing': 'Publication',
   'options.section.links': 'Liens X',
   'options.section.leaving': 'Quitter X',
-  'options.section.data': 'Vos données',
+  'options.section.privacy': 'Vos données',
   'options.choice.current.undecided': 'Vous n’avez pas encore répondu à la question d’accueil\u00a0: x.com n’est pas touché, seuls les liens X suivis depuis d’autres sites s’ouvrent sur un miroir.',
   'options.choice.current.leaving': 'Vous avez répondu «\u00a0Je quitte X\u00a0».',
   'options.choice.current.staying': 'Vous avez répondu «\u00a0J’utilise encore X\u00a0».',

@@ -76,7 +76,7 @@ test('"I\'m leaving X": the confirmation says what was set and x.com typed now o
   await linksReady(options);
   await updateSettings(options, { links: { pinnedMirror: MIRROR } });
 
-  const welcome = await answerWelcome(context, extensionId, 'leaving', false);
+  const welcome = await answerWelcome(options, 'leaving', false);
   const done = welcome.getByTestId('welcome-done');
   await expect(done).toContainText('Every X link opens on a mirror');
   await expect(done).toContainText('“Share on X” buttons still go to X.');

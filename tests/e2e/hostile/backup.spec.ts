@@ -25,6 +25,7 @@ import { newTid } from '../../../lib/outbox/tid.ts';
 import { sendMessage, serveMirrors, serveX, linksState } from '../support/links.ts';
 import { expect, test, uniqueName } from '../support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from '../support/ui.ts';
+import { chooseLeaving } from '../support/welcome.ts';
 
 const EMPTY_BODY: BackupBody = { settings: {}, accounts: [], drafts: [], jobs: [], follows: [], stats: [], mirrors: [], media: [], mediaLeftOut: [] };
 
@@ -131,6 +132,7 @@ test('a crafted file\'s queued and scheduled posts are held: nothing is sent unt
 
     // The import says so, and the queue lists both posts held, the scheduled one with its time.
     await expect(page.getByTestId('import-held')).toContainText('Posts not sent yet: 2 (scheduled: 1)');
+    await page.getByRole('link', { name: 'Publishing' }).click();
     const held = page.getByTestId('held-post');
     await expect(held).toHaveCount(2);
     await expect(held.filter({ hasText: 'Scheduled for' })).toHaveCount(1);
@@ -175,6 +177,7 @@ test('a file that pins a mirror of its own does not get the user\'s X links', as
       mirrors: [{ id: evil, name: 'Nitter (fast)', origin: evil, pinned: true, scheme: 'nitter', disabled: false }],
     });
     const { page, errors } = await openPage('options.html#privacy');
+    await chooseLeaving(page);
     await importFile(page, path);
     // Soft: the attack itself is checked next even when the summary is wrong.
     await expect.soft(page.getByTestId('import-mirrors-off')).toContainText('Mirrors added turned off: 1');

@@ -21,6 +21,7 @@ import { clickInOverlay, composeFrame, DIALOG, inOverlay, OFFER_BUTTON } from '.
 import { HOSTILE_X_CSP, serveX } from '../support/x-page.ts';
 import type { TestPds } from '../../servers/pds.ts';
 import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
+import { answerWelcome } from '../support/welcome.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -32,8 +33,7 @@ interface Attack {
 
 /** First-run choice "I still use X": x.com stays usable when mirror redirects are on. */
 async function stillUseX(options: Page): Promise<void> {
-  await options.getByRole('button', { name: /^I still use X/ }).click();
-  await expect(options.getByRole('button', { name: /^I still use X/ })).toHaveCount(0);
+  await answerWelcome(options, 'staying');
 }
 
 /** The URL the extension frames its composer from, as the content script sees it (X should not know it). */

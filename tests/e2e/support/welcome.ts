@@ -3,17 +3,31 @@
  * the answer's label, then "Confirm my choice". Until then a fresh profile
  * leaves x.com alone (lib/settings.ts, XChoice).
  */
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { choicePatch } from '../../../lib/settings.ts';
+import { sendMessage } from './links.ts';
 
 const LABELS = { leaving: "I'm leaving X", staying: 'I still use X' } as const;
 
-/** Opens the welcome page in a new tab, answers, waits for the confirmation; returns that tab. */
-export async function answerWelcome(context: BrowserContext, extensionId: string, answer: keyof typeof LABELS, share?: boolean): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/welcome.html`);
+/**
+ * Opens the welcome page in a new tab of the browser `from` (one of Sortie's
+ * pages) belongs to, answers, waits for the confirmation; returns that tab.
+ */
+export async function answerWelcome(from: Page, answer: keyof typeof LABELS, share?: boolean): Promise<Page> {
+  const page = await from.context().newPage();
+  await page.goto(`${new URL(from.url()).origin}/welcome.html`);
   await page.getByRole('radio', { name: LABELS[answer] }).check();
   if (share !== undefined) await page.getByRole('checkbox', { name: /Share on X/ }).setChecked(share);
   await page.getByRole('button', { name: 'Confirm my choice' }).click();
   await expect(page.getByTestId('welcome-done')).toHaveAttribute('data-choice', answer);
   return page;
+}
+
+/**
+ * The answer "I'm leaving X" sent as the welcome page sends it (the same
+ * settings message and preset), for tests about what follows that answer
+ * rather than about the welcome page itself.
+ */
+export async function chooseLeaving(extensionPage: Page): Promise<void> {
+  await sendMessage(extensionPage, 'settings.update', choicePatch('leaving'));
 }
