@@ -95,6 +95,7 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     const { id: mastodonId } = mastodon.createAccount(username, 'correct horse');
     const options = await openPage('options.html#privacy');
     await expect(options.page.getByRole('heading', { name: 'Privacy and your data' })).toBeFocused();
+    await options.page.getByRole('link', { name: 'Accounts' }).click();
     await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
     await connectMastodon(context, options.page, { server: mastodon.url, username, password: 'correct horse' });
 
@@ -107,6 +108,7 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     await expect(compose.page.getByTestId('post-status').locator('li[data-state="queued"]')).toHaveCount(1, { timeout: 30_000 });
 
     // --- Export twice: without tokens, then with them sealed.
+    await options.page.getByRole('link', { name: 'Your data' }).click();
     const plainPath = join(files, 'plain.json');
     const sealedPath = join(files, 'sealed.json');
     const plain = await exportTo(options.page, plainPath);

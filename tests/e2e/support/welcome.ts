@@ -15,7 +15,9 @@ const LABELS = { leaving: "I'm leaving X", staying: 'I still use X' } as const;
  */
 export async function answerWelcome(from: Page, answer: keyof typeof LABELS, share?: boolean): Promise<Page> {
   const page = await from.context().newPage();
-  await page.goto(`${new URL(from.url()).origin}/welcome.html`);
+  // Node's URL gives extension origins as "null": take scheme and host as written.
+  const origin = /^[a-z-]+:\/\/[^/]+/.exec(from.url())![0];
+  await page.goto(`${origin}/welcome.html`);
   await page.getByRole('radio', { name: LABELS[answer] }).check();
   if (share !== undefined) await page.getByRole('checkbox', { name: /Share on X/ }).setChecked(share);
   await page.getByRole('button', { name: 'Confirm my choice' }).click();
