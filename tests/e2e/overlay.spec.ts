@@ -157,6 +157,7 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
 
   // Option on: X's Post button and its Ctrl+Enter open Sortie instead, and X gets nothing.
   await options.page.bringToFront();
+  await options.page.getByRole('link', { name: 'Leaving X' }).click();
   await options.page.getByLabel('X\'s Post button sends to Sortie instead of X').check();
   await expect(options.page.getByLabel('X\'s Post button sends to Sortie instead of X')).toBeChecked();
   // Stored before the options page got its answer; a reload reads it for sure (turning it off below is followed live).

@@ -77,6 +77,7 @@ function craftedJob(account: PublicAccount, postId: string, text: string, sendAt
 }
 
 async function importFile(page: Page, path: string, passphrase = ''): Promise<void> {
+  await page.getByRole('link', { name: 'Your data' }).click();
   await page.getByLabel('Backup file').setInputFiles(path);
   await page.getByLabel('Passphrase (if the export has one)').fill(passphrase);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -96,6 +97,7 @@ test('a crafted file\'s queued and scheduled posts are held: nothing is sent unt
     const username = uniqueName('held');
     const masto = mastodon.createAccount(username);
     const { page, errors } = await openPage('options.html#privacy');
+    await page.getByRole('link', { name: 'Accounts' }).click();
     await connectMastodonWithToken(page, { server: mastodon.url, token: masto.token, username });
     await connectBluesky(page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
     const accounts = await sendMessage<PublicAccount[]>(page, 'accounts.list');
@@ -177,11 +179,12 @@ test('a file that pins a mirror of its own does not get the user\'s X links', as
       mirrors: [{ id: evil, name: 'Nitter (fast)', origin: evil, pinned: true, scheme: 'nitter', disabled: false }],
     });
     const { page, errors } = await openPage('options.html#privacy');
-    await chooseLeaving(page);
     await importFile(page, path);
     // Soft: the attack itself is checked next even when the summary is wrong.
     await expect.soft(page.getByTestId('import-mirrors-off')).toContainText('Mirrors added turned off: 1');
     await expect.soft(page.getByTestId('import-done')).toContainText('that preference was not restored');
+    // The reader then answers "I'm leaving X": every X link goes to a mirror, and never the file's.
+    await chooseLeaving(page);
 
     const tab = await context.newPage();
     await tab.goto('https://x.com/jack/status/20').catch(() => undefined);
@@ -196,6 +199,7 @@ test('a file that pins a mirror of its own does not get the user\'s X links', as
     const state = await linksState(page);
     expect(state.mirrors.find((m) => m.id === evil)).toMatchObject({ disabled: true, fromBackup: true });
     await page.reload();
+    await page.getByRole('link', { name: 'X links' }).click();
     const row = page.locator(`tr[data-mirror="${evil}"]`);
     await expect(row.getByTestId('mirror-from-backup')).toHaveText('From a backup file: not used until you turn it on.');
     await expect(row.getByRole('button', { name: 'Prefer Nitter (fast) whenever it works' })).toBeDisabled();

@@ -221,6 +221,7 @@ test('X\'s script focuses its composer and fires synthetic events: no trace of S
   const createTweet = await serveX(routeHost, HOSTILE_X_CSP);
   const { page: options } = await openPage('options.html');
   await stillUseX(options);
+  await options.getByRole('link', { name: 'Leaving X' }).click();
   await options.getByLabel('X\'s Post button sends to Sortie instead of X').check();
   await expect(options.getByLabel('X\'s Post button sends to Sortie instead of X')).toBeChecked();
 
