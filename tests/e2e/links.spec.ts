@@ -190,7 +190,6 @@ test('"I still use X": typed and in-X navigations stay on X, links from other si
   await routeHost(NEWS, (route) => route.fulfill({ contentType: 'text/html', body: newsPage(['https://x.com/jack/status/20']) }));
   const { page: options } = await openPage('options.html');
   await linksReady(options);
-  await chooseLeaving(options);
   await updateSettings(options, { links: { pinnedMirror: MIRROR } });
   await answerWelcome(options, 'staying');
 

@@ -18,7 +18,12 @@ export async function answerWelcome(from: Page, answer: keyof typeof LABELS, sha
   // Node's URL gives extension origins as "null": take scheme and host as written.
   const origin = /^[a-z-]+:\/\/[^/]+/.exec(from.url())![0];
   await page.goto(`${origin}/welcome.html`);
-  await page.getByRole('radio', { name: LABELS[answer] }).check();
+  // Answered before: the page opens on what was set, with a way to change it.
+  const radio = page.getByRole('radio', { name: LABELS[answer] });
+  const change = page.getByRole('button', { name: 'Change my answer' });
+  await expect(radio.or(change)).toBeVisible();
+  if (await change.isVisible()) await change.click();
+  await radio.check();
   if (share !== undefined) await page.getByRole('checkbox', { name: /Share on X/ }).setChecked(share);
   await page.getByRole('button', { name: 'Confirm my choice' }).click();
   await expect(page.getByTestId('welcome-done')).toHaveAttribute('data-choice', answer);
