@@ -9,7 +9,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   timeout: 90_000,
-  expect: { timeout: 10_000 },
+  // Screenshot tests compare with baselines made in Debian's Chromium (the browser CI runs); a
+  // small tolerance absorbs anti-aliasing, a moved or resized block does not pass.
+  expect: { timeout: 10_000, toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide' } },
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   // On CI a test that fails once is run once more and reported as "flaky" in the list,
   // so a timing accident on a loaded machine is visible without sinking the run.
   retries: process.env.CI ? 1 : 0,

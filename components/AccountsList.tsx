@@ -1,6 +1,7 @@
 /**
  * Connected accounts: their state, their default "who can reply/quote", a
- * way to reconnect one that needs it (without retyping the server), and a
+ * way to reconnect each (without retyping the server: needed when the state
+ * says so, useful when access was changed on the server), and a
  * way to disconnect each, followed by the truth about what happened on the
  * server: revoked, or not and where to remove Sortie by hand.
  */
@@ -129,7 +130,7 @@ export function AccountsList({ accounts, onRemove, onDefaultInteraction, onRecon
               <span class={a.status === 'ok' ? 'ok' : 'warn'}>
                 {a.status === 'ok' ? t('options.account.ok') : t('options.account.reconnect')}
               </span>{' '}
-              {a.status === 'reconnect' && <Reconnect account={a} onDone={onReconnected} />}{' '}
+              <Reconnect account={a} onDone={onReconnected} />{' '}
               <button type="button" onClick={() => onRemove(a.id)}>
                 {t('options.account.disconnect', { handle: a.handle })}
               </button>

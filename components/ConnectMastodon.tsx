@@ -24,7 +24,13 @@ function askForOrigin(server: string): void {
   });
 }
 
-export function ConnectMastodon({ onConnected }: { onConnected: (account: PublicAccount) => void }) {
+interface Props {
+  onConnected: (account: PublicAccount) => void;
+  /** Servers offered as the field's suggestions; any other server is accepted. */
+  suggestions?: readonly string[];
+}
+
+export function ConnectMastodon({ onConnected, suggestions = [] }: Props) {
   const { t, td } = useT();
   const [server, setServer] = useState('');
   const [token, setToken] = useState('');
@@ -59,7 +65,22 @@ export function ConnectMastodon({ onConnected }: { onConnected: (account: Public
       <h3 id="masto-title">{t('connect.mastodon.title')}</h3>
       <p>
         <label for="masto-server">{t('connect.mastodon.server')}</label>{' '}
-        <input id="masto-server" required placeholder="mastodon.social" value={server} aria-describedby="masto-server-hint" onInput={(e) => setServer(e.currentTarget.value)} />
+        <input
+          id="masto-server"
+          required
+          placeholder="mastodon.social"
+          value={server}
+          aria-describedby="masto-server-hint"
+          list={suggestions.length > 0 ? 'masto-server-suggestions' : undefined}
+          onInput={(e) => setServer(e.currentTarget.value)}
+        />
+        {suggestions.length > 0 && (
+          <datalist id="masto-server-suggestions">
+            {suggestions.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+        )}
       </p>
       <p id="masto-server-hint" class="muted">{t('connect.mastodon.serverHint')}</p>
       {error && <p role="alert" class="error">{error}</p>}

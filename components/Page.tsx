@@ -21,7 +21,7 @@ export function Page({ state, title, children }: { state: SettingsState; title: 
 function Title({ title }: { title: MessageKey }) {
   const { t } = useT();
   useEffect(() => {
-    document.title = `${t(title)} · ${t('app.name')}`;
+    document.title = t('page.title', { page: t(title) });
   }, [t, title]);
   return null;
 }

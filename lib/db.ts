@@ -11,7 +11,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Draft } from './model/draft.ts';
 import type { Account } from './model/account.ts';
 import type { Job } from './model/job.ts';
-import type { Settings } from './settings.ts';
+import { settingsBeforeTheChoice, type Settings } from './settings.ts';
 import type { BridgeEntry, BridgeRun } from './model/bridge.ts';
 import type { MastodonAppRecord } from './model/mastodon-app.ts';
 import type { MediaRecord } from './model/media.ts';
@@ -36,14 +36,18 @@ export interface SortieDB extends DBSchema {
 }
 
 type UpgradeTx = IDBPTransaction<SortieDB, StoreNames<SortieDB>[], 'versionchange'>;
-type Migration = (db: IDBPDatabase<SortieDB>, tx: UpgradeTx) => void;
+/** `oldVersion` 0 is a fresh install: there is nobody's data to carry over. */
+type Migration = (db: IDBPDatabase<SortieDB>, tx: UpgradeTx, oldVersion: number) => void;
 
 /**
  * migrations[n] takes the database from version n to n + 1.
  * v1: the first release's stores. v2: mirror health, OAuth app cache, stats,
  * and the outbox's due-time index. v3: the follow bridge's stores. v4: an
  * account's credentials name their server `server`, as the account does
- * (Mastodon's said `origin`, Bluesky's `service`).
+ * (Mastodon's said `origin`, Bluesky's `service`). v5: the welcome question
+ * (`Settings.choice`): people who installed before it keep what they had (no
+ * settings row meant the defaults of then, which were set up for leaving X),
+ * a fresh install starts undecided.
  */
 export const migrations: Migration[] = [
   (db) => {
@@ -82,6 +86,11 @@ export const migrations: Migration[] = [
       }
     });
   },
+  (_db, tx, oldVersion) => {
+    if (oldVersion === 0) return;
+    const settings = tx.objectStore('settings');
+    void settings.get('settings').then((row) => settings.put({ key: 'settings', value: settingsBeforeTheChoice(row?.value) }));
+  },
 ];
 
 export const DB_VERSION = migrations.length;
@@ -103,7 +112,7 @@ export function openSortieDb(version = DB_VERSION): Promise<Db> {
 function openAt(version: number): Promise<Db> {
   return openDB<SortieDB>(DB_NAME, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v]?.(db, tx);
+      for (let v = oldVersion; v < (newVersion ?? version); v++) migrations[v]?.(db, tx, oldVersion);
     },
     blocked() {
       console.warn('Sortie: database upgrade waits for another open tab of the extension to close.');

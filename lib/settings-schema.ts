@@ -20,6 +20,7 @@ export const settingsPatchSchema: v.Schema<SettingsPatch> = v.object({
   xPostButtonToSortie: v.optional(v.boolean()),
   threadRestUnlisted: v.optional(v.boolean()),
   onboarded: v.optional(v.boolean()),
+  choice: v.optional(v.oneOf('undecided', 'leaving', 'staying')),
   defaultTargets: v.optional(v.array(v.string({ max: 1_000 }), { max: MAX_DEFAULT_TARGETS })),
   links: v.optional(
     v.object({

@@ -5,6 +5,12 @@
  */
 
 export type LanguageSetting = 'auto' | 'en' | 'fr';
+/**
+ * What the person said on the welcome page. Until they answer, Sortie
+ * changes nothing on x.com: only X links followed from other sites go to a
+ * mirror, "Share on X" stays X's and the x.com composer offer stays hidden.
+ */
+export type XChoice = 'undecided' | 'leaving' | 'staying';
 export type ThemeSetting = 'auto' | 'light' | 'dark';
 
 export interface LinkSettings {
@@ -42,29 +48,74 @@ export interface Settings {
   threadRestUnlisted: boolean;
   /** The first-run page was completed or dismissed. */
   onboarded: boolean;
+  /** The welcome page's question; `choicePatch` gives the settings each answer sets. */
+  choice: XChoice;
 }
 
-/** Right after install, Sortie is set up for leaving X: links go to mirrors, shares come to Sortie. */
+/** Right after install nothing on x.com changes until the person answers the welcome page (XChoice). */
 export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   theme: 'auto',
   links: {
     redirect: true,
-    keepXUsable: false,
+    keepXUsable: true,
     subFrames: false,
     exceptions: [],
     pausedUntil: null,
     pinnedMirror: null,
     rewriteInPages: true,
-    replaceEmbeds: true,
+    replaceEmbeds: false,
   },
-  shareTakeover: true,
-  xOverlay: true,
+  shareTakeover: false,
+  xOverlay: false,
   xPostButtonToSortie: false,
   defaultTargets: [],
   threadRestUnlisted: false,
   onboarded: false,
+  choice: 'undecided',
 };
+
+/**
+ * The settings each answer sets; every one of them stays a switch in the
+ * options afterwards. `shareTakeover` is asked on the welcome page with its
+ * own switch, so it can be given.
+ */
+export function choicePatch(choice: XChoice, shareTakeover?: boolean): SettingsPatch {
+  switch (choice) {
+    case 'leaving':
+      return { choice, onboarded: true, shareTakeover: shareTakeover ?? true, xOverlay: true, links: { redirect: true, keepXUsable: false, replaceEmbeds: true } };
+    case 'staying':
+      return { choice, onboarded: true, shareTakeover: shareTakeover ?? false, xOverlay: true, links: { redirect: true, keepXUsable: true, replaceEmbeds: false } };
+    case 'undecided':
+      return {
+        choice,
+        shareTakeover: DEFAULT_SETTINGS.shareTakeover,
+        xOverlay: DEFAULT_SETTINGS.xOverlay,
+        links: { redirect: true, keepXUsable: true, replaceEmbeds: DEFAULT_SETTINGS.links.replaceEmbeds },
+      };
+  }
+}
+
+/**
+ * The defaults of the versions that had no welcome question: they set
+ * everyone up for leaving X. A settings record stored by such a version
+ * (or none at all, when nothing was ever changed) means these.
+ */
+const DEFAULTS_BEFORE_THE_CHOICE: Omit<Settings, 'choice'> = {
+  ...DEFAULT_SETTINGS,
+  links: { ...DEFAULT_SETTINGS.links, keepXUsable: false, replaceEmbeds: true },
+  shareTakeover: true,
+  xOverlay: true,
+};
+
+/**
+ * An existing user's settings when the choice arrives: what they had, kept
+ * as it was, with the choice their link setting already expresses.
+ */
+export function settingsBeforeTheChoice(stored: Partial<Omit<Settings, 'links'>> & { links?: Partial<LinkSettings> } | undefined): Settings {
+  const had = mergeSettings({ ...DEFAULTS_BEFORE_THE_CHOICE, choice: 'leaving' }, stored ?? {});
+  return { ...had, choice: had.links.keepXUsable ? 'staying' : 'leaving' };
+}
 
 /** Deep-enough merge for our two-level settings object: unknown keys are dropped. */
 export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {

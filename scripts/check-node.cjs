@@ -5,8 +5,8 @@ var major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
   console.error(
     '\nSortie needs Node.js 22 or newer; this is Node ' + process.versions.node + '.\n' +
-      'Install a current Node (for example `npm install --prefix ~/.node24 node@24` and put\n' +
-      '~/.node24/node_modules/.bin first on your PATH), then run the command again.\n',
+      'Install Node.js 22 or newer (https://nodejs.org, your system\'s packages, or a version\n' +
+      'manager such as `nvm install 22`), check with `node --version`, then run the command again.\n',
   );
   process.exit(1);
 }

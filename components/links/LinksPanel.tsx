@@ -1,4 +1,5 @@
 /** Options: where X links go now, pause, mirrors, your own mirror, exceptions, sites. */
+import type { ComponentChildren } from 'preact';
 import type { Settings, SettingsPatch } from '../../lib/settings.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { useT } from '../i18n.tsx';
@@ -9,7 +10,14 @@ import { PauseControl } from './PauseControl.tsx';
 import { Sites } from './Sites.tsx';
 import { useLinksState } from './useLinksState.ts';
 
-export function LinksPanel({ settings, update }: { settings: Settings; update: (patch: SettingsPatch) => Promise<void> }) {
+interface Props {
+  settings: Settings;
+  update: (patch: SettingsPatch) => Promise<void>;
+  /** Shown under the panel's heading (the options' link switches). */
+  children?: ComponentChildren;
+}
+
+export function LinksPanel({ settings, update, children }: Props) {
   const { t, td } = useT();
   const { state, error, run, reload } = useLinksState();
   // A settings change retargets the rules: show where links go afterwards.
@@ -22,6 +30,7 @@ export function LinksPanel({ settings, update }: { settings: Settings; update: (
   return (
     <section id="links" aria-labelledby="links-title" class="links-panel">
       <h2 id="links-title">{t('links.title')}</h2>
+      {children}
       {state && (
         <p role="status" data-testid="links-target">
           {state.target === 'off'

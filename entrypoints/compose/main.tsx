@@ -6,6 +6,8 @@ import { browserGateEnv, createPostGate, type PostGate } from '../../components/
 import { fetchSharedImage, type Incoming } from '../../components/composer/incoming.ts';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
+import { openPageInTab } from '../../components/page-url.ts';
+import { useStorageState } from '../../components/storage.ts';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
 import { send } from '../../lib/messaging/client.ts';
@@ -56,6 +58,7 @@ function Compose() {
 function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
   const { t } = useT();
   const { incoming, link } = useIncoming();
+  const storage = useStorageState();
 
   // In the overlay, Esc closes it (the key never reaches x.com's page from inside this frame).
   useEffect(() => {
@@ -89,11 +92,24 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
       </main>
     );
   }
+  if (storage === 'denied') {
+    return (
+      <main class={embedded ? 'embedded' : ''}>
+        <h1>{t('compose.title')}</h1>
+        <p role="alert" class="error" data-testid="storage-denied">{t('compose.storageDenied')}</p>
+        <p>
+          <button type="button" class="primary" onClick={() => openPageInTab('/compose.html')}>
+            {t('compose.openInTab')}
+          </button>
+        </p>
+      </main>
+    );
+  }
   return (
     <main class={embedded ? 'embedded' : ''}>
       <h1 class={embedded ? 'visually-hidden' : ''}>{t('compose.title')}</h1>
       {/* In the overlay, nothing shows before the overlay's handoff (see framing()). */}
-      {state.settings && (!embedded || link) && (
+      {state.settings && storage === 'ok' && (!embedded || link) && (
         <Composer
           settings={state.settings}
           incoming={incoming}

@@ -3,13 +3,14 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AccountsList } from '../../components/AccountsList.tsx';
 import { ConnectBluesky } from '../../components/ConnectBluesky.tsx';
 import { ConnectMastodon } from '../../components/ConnectMastodon.tsx';
-import { FirstRun } from '../../components/FirstRun.tsx';
 import { LinksPanel } from '../../components/links/LinksPanel.tsx';
+import { OptionsNav, useOptionsSection } from '../../components/OptionsNav.tsx';
+import { openPageInTab } from '../../components/page-url.ts';
 import { QueueView } from '../../components/queue/QueueView.tsx';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PrivacyPanel } from '../../components/privacy/PrivacyPanel.tsx';
-import { SettingsForm } from '../../components/SettingsForm.tsx';
+import { GeneralSettings, LeavingSettingsForm, LinkSettingsForm, PublishingSettingsForm } from '../../components/SettingsForm.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
 import type { PublicAccount } from '../../lib/model/account.ts';
@@ -27,6 +28,7 @@ function Options() {
 
 function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
   const { t } = useT();
+  const section = useOptionsSection();
   const [accounts, setAccounts] = useState<PublicAccount[] | null>(null);
   const [lastDisconnect, setLastDisconnect] = useState<DisconnectResult | null>(null);
   const refresh = useCallback(() => {
@@ -36,39 +38,72 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
 
   const { settings, update, error } = state;
   return (
-    <main>
-      <h1>{t('options.title')}</h1>
-      {error && <p role="alert" class="error">{error}</p>}
-      {settings && !settings.onboarded && <FirstRun update={update} />}
-      <section aria-labelledby="accounts-title">
-        <h2 id="accounts-title">{t('options.accounts')}</h2>
-        {accounts && (
-          <AccountsList
-            accounts={accounts}
-            lastDisconnect={lastDisconnect}
-            onRemove={(id) => {
-              setLastDisconnect(null);
-              void send('accounts.remove', { id }).then((result) => {
-                setLastDisconnect(result);
-                refresh();
-              }, refresh);
-            }}
-            onReconnected={refresh}
-            onDefaultInteraction={(id, interaction) => {
-              void send('accounts.setDefaultInteraction', { id, interaction }).then(refresh, refresh);
-            }}
-          />
+    <div class="options">
+      <header class="options-header">
+        <h1>{t('page.title', { page: t('options.title') })}</h1>
+        {settings && <GeneralSettings settings={settings} update={update} />}
+        <OptionsNav current={section} />
+      </header>
+      <main>
+        {error && <p role="alert" class="error">{error}</p>}
+        {section === 'accounts' && (
+          <section id="accounts" aria-labelledby="accounts-title">
+            <h2 id="accounts-title">{t('options.section.accounts')}</h2>
+            {accounts && (
+              <AccountsList
+                accounts={accounts}
+                lastDisconnect={lastDisconnect}
+                onRemove={(id) => {
+                  setLastDisconnect(null);
+                  void send('accounts.remove', { id }).then((result) => {
+                    setLastDisconnect(result);
+                    refresh();
+                  }, refresh);
+                }}
+                onReconnected={refresh}
+                onDefaultInteraction={(id, interaction) => {
+                  void send('accounts.setDefaultInteraction', { id, interaction }).then(refresh, refresh);
+                }}
+              />
+            )}
+            <div class="connect-forms">
+              <ConnectMastodon onConnected={refresh} />
+              <ConnectBluesky onConnected={refresh} />
+            </div>
+          </section>
         )}
-        <div class="connect-forms">
-          <ConnectMastodon onConnected={refresh} />
-          <ConnectBluesky onConnected={refresh} />
-        </div>
-      </section>
-      {accounts && <QueueView accounts={accounts} />}
-      {settings && <SettingsForm settings={settings} update={update} />}
-      {settings && <LinksPanel settings={settings} update={update} />}
-      <PrivacyPanel onDataChanged={refresh} />
-    </main>
+        {section === 'publishing' && (
+          <section id="publishing" aria-labelledby="publishing-title">
+            <h2 id="publishing-title">{t('options.section.publishing')}</h2>
+            {settings && <PublishingSettingsForm settings={settings} update={update} />}
+            {accounts && <QueueView accounts={accounts} />}
+          </section>
+        )}
+        {section === 'links' && settings && (
+          <LinksPanel settings={settings} update={update}>
+            <LinkSettingsForm settings={settings} update={update} />
+          </LinksPanel>
+        )}
+        {section === 'leaving' && settings && (
+          <section id="leaving" aria-labelledby="leaving-title">
+            <h2 id="leaving-title">{t('options.section.leaving')}</h2>
+            <p data-testid="choice-now" data-choice={settings.choice}>
+              {t(`options.choice.current.${settings.choice}`)}{' '}
+              <button type="button" class="link" onClick={() => openPageInTab('/welcome.html')}>
+                {t('options.choice.open')}
+              </button>
+            </p>
+            <LeavingSettingsForm settings={settings} update={update} />
+            <p>
+              <button type="button" onClick={() => openPageInTab('/bridge.html')}>
+                {t('welcome.try.bridge')}
+              </button>
+            </p>
+          </section>
+        )}
+        {section === 'privacy' && <PrivacyPanel onDataChanged={refresh} />}
+      </main>
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { openPageInTab } from '../../components/page-url.ts';
 import { Composer } from '../../components/composer/Composer.tsx';
 import { QueueView } from '../../components/queue/QueueView.tsx';
 import { useEffect, useState } from 'preact/hooks';
@@ -26,16 +27,16 @@ function PopupBody({ state }: { state: ReturnType<typeof useSettings> }) {
     send('accounts.list').then(setAccounts, () => setAccounts([]));
   }, []);
   return (
-    <main style={{ minWidth: '26rem' }}>
+    <main class="popup">
       <h1>{t('app.name')}</h1>
       <p>
-        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/compose.html') })}>
+        <button type="button" onClick={() => openPageInTab('/compose.html')}>
           {t('popup.openCompose')}
         </button>{' '}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.openOptions')}
         </button>{' '}
-        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/bridge.html') })}>
+        <button type="button" onClick={() => openPageInTab('/bridge.html')}>
           {t('popup.openBridge')}
         </button>
       </p>

@@ -72,7 +72,7 @@ export function startBackground(): void {
     await installContextMenus(menus, resolveLang(settings.language, navigator.languages));
     await onSettingsChanged();
     void drainDueJobs();
-    if (reason === 'install') await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#welcome` });
+    if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
   browser.runtime.onStartup.addListener(() => {

@@ -3,6 +3,7 @@ import { composeEn } from './compose-en.ts';
 import { linksEn } from './links-en.ts';
 import { privacyEn } from './privacy-en.ts';
 import { serviceWorkerEn } from './service-worker-en.ts';
+import { welcomeEn } from './welcome-en.ts';
 
 /** English UI text. Keys are grouped by screen; every key must exist in fr.ts too (a test checks). */
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...linksEn,
   ...privacyEn,
   ...bridgeEn,
+  ...welcomeEn,
   'app.name': 'Sortie',
   'app.tagline': 'Leave X without going silent.',
 
@@ -28,18 +30,18 @@ export const en = {
   'theme.light': 'Light',
   'theme.dark': 'Dark',
 
-  'popup.title': 'Sortie',
+  'popup.title': 'Post to Mastodon and Bluesky',
   'popup.openCompose': 'Open the composer in a tab',
   'popup.openOptions': 'Options and accounts',
   'popup.openBridge': 'Find your X follows elsewhere',
   'popup.noAccounts': 'No account connected yet.',
   'popup.connect': 'Connect Mastodon or Bluesky',
 
-  'options.title': 'Sortie options',
+  'options.title': 'Options',
   'options.accounts': 'Connected accounts',
   'options.noAccounts': 'No account connected yet. Connect Mastodon or Bluesky to start posting.',
-  'options.settings': 'Settings',
-  'options.links': 'Reading X links',
+  'options.settings': 'Threads',
+  'options.links': 'When X links open on a mirror',
   'options.links.redirect': 'Open X links on a mirror readable without an account',
   'options.links.keepXUsable': 'I still use X: keep x.com usable, send only links from other sites to mirrors',
   'options.links.subFrames': 'Also redirect X frames embedded in pages',
@@ -51,7 +53,7 @@ export const en = {
   "error.links.invalid-templates": "Give at least one path template with only its own placeholders, such as /{user}.",
   "error.links.unknownMirror": "That mirror is not in the list any more.",
   "error.links.notXUrl": "\"{detail}\" is not an X address.",
-  'options.share': 'Sharing',
+  'options.share': 'What Sortie does about X',
   'options.share.takeover': '"Share on X" buttons open Sortie\'s composer',
   'options.x.overlay': 'On x.com, offer to post to Mastodon & Bluesky instead',
   'options.x.postButton': 'X\'s Post button sends to Sortie instead of X',
@@ -70,9 +72,6 @@ export const en = {
 
   'placeholder.issue': 'Coming soon: {feature}.',
 
-  'firstRun.title': 'Welcome to Sortie',
-  'firstRun.leaving': 'I am leaving X: send every X link to a mirror',
-  'firstRun.stillUsing': 'I still use X: keep x.com working, send links from other sites to mirrors',
 
   'error.generic': 'Something went wrong: {detail}',
   'error.forbiddenSender': 'This action is only available from Sortie\'s own pages.',

@@ -4,6 +4,7 @@ import { composeFr } from './compose-fr.ts';
 import { linksFr } from './links-fr.ts';
 import { privacyFr } from './privacy-fr.ts';
 import { serviceWorkerFr } from './service-worker-fr.ts';
+import { welcomeFr } from './welcome-fr.ts';
 
 /** Texte français de l'interface. Mêmes clés que en.ts. */
 export const fr: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const fr: Record<MessageKey, string> = {
   ...linksFr,
   ...privacyFr,
   ...bridgeFr,
+  ...welcomeFr,
   'app.name': 'Sortie',
   'app.tagline': 'Quitter X sans se taire.',
 
@@ -29,18 +31,18 @@ export const fr: Record<MessageKey, string> = {
   'theme.light': 'Clair',
   'theme.dark': 'Sombre',
 
-  'popup.title': 'Sortie',
+  'popup.title': 'Publier sur Mastodon et Bluesky',
   'popup.openCompose': 'Ouvrir l\u2019éditeur dans un onglet',
   'popup.openOptions': 'Options et comptes',
   'popup.openBridge': 'Retrouver ailleurs vos abonnements X',
   'popup.noAccounts': 'Aucun compte connecté pour l\u2019instant.',
   'popup.connect': 'Connecter Mastodon ou Bluesky',
 
-  'options.title': 'Options de Sortie',
+  'options.title': 'Réglages',
   'options.accounts': 'Comptes connectés',
   'options.noAccounts': 'Aucun compte connecté. Connectez Mastodon ou Bluesky pour publier.',
-  'options.settings': 'Réglages',
-  'options.links': 'Lire les liens X',
+  'options.settings': 'Fils de messages',
+  'options.links': 'Quand ouvrir les liens X sur un miroir',
   'options.links.redirect': 'Ouvrir les liens X sur un miroir lisible sans compte',
   'options.links.keepXUsable': 'J\u2019utilise encore X\u00a0: garder x.com utilisable, n\u2019envoyer aux miroirs que les liens venant d\u2019autres sites',
   'options.links.subFrames': 'Rediriger aussi les cadres X intégrés aux pages',
@@ -52,7 +54,7 @@ export const fr: Record<MessageKey, string> = {
   "error.links.invalid-templates": "Indiquez au moins un modèle de chemin, avec seulement ses propres champs, comme /{user}.",
   "error.links.unknownMirror": "Ce miroir n’est plus dans la liste.",
   "error.links.notXUrl": "« {detail} » n’est pas une adresse X.",
-  'options.share': 'Partage',
+  'options.share': 'Ce que Sortie fait avec X',
   'options.share.takeover': 'Les boutons «\u00a0Partager sur X\u00a0» ouvrent l\u2019éditeur de Sortie',
   'options.x.overlay': 'Sur x.com, proposer de publier plutôt sur Mastodon et Bluesky',
   'options.x.postButton': 'Le bouton Poster de X envoie vers Sortie au lieu de X',
@@ -71,9 +73,6 @@ export const fr: Record<MessageKey, string> = {
 
   'placeholder.issue': 'Bientôt\u00a0: {feature}.',
 
-  'firstRun.title': 'Bienvenue dans Sortie',
-  'firstRun.leaving': 'Je quitte X\u00a0: envoyer tous les liens X vers un miroir',
-  'firstRun.stillUsing': 'J\u2019utilise encore X\u00a0: garder x.com, envoyer vers les miroirs les liens venant d\u2019autres sites',
 
   'error.generic': 'Un problème est survenu\u00a0: {detail}',
   'error.forbiddenSender': 'Cette action n\u2019est possible que depuis les pages de Sortie.',

@@ -116,6 +116,7 @@ test('who can reply and quote: presets become threadgate and postgate records wi
 
   // Later, from the queue: open the announcement to everyone again.
   await options.page.reload();
+  await options.page.getByRole('link', { name: 'Publishing' }).click();
   const entry = options.page.getByTestId('queue').locator('article', { hasText: 'Annonce' });
   await entry.getByRole('button', { name: /^Who can reply or quote/ }).click();
   await entry.getByLabel('Who can reply', { exact: true }).selectOption('everyone');

@@ -10,6 +10,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { launchSortie } from './support/fixtures.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectMastodon } from './support/ui.ts';
+import { chooseLeaving } from './support/welcome.ts';
 
 const TEXT = 'What do you want to say?';
 
@@ -69,8 +70,10 @@ test('"Share on X" intents open the compose tab prefilled and X hears nothing; w
     }),
   );
 
-  // The background installs the rule right after install: wait for it rather than race it.
+  // After "I'm leaving X" the background installs the rule: wait for it rather than race it.
   // (It blocks the intent; the background then opens the composer in that tab.)
+  const options = await openPage('options.html#leaving');
+  await chooseLeaving(options.page);
   const worker = await sortie.serviceWorker();
   const shareRuleInstalled = async () =>
     (await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())).some(
@@ -102,7 +105,7 @@ test('"Share on X" intents open the compose tab prefilled and X hears nothing; w
   await expect(framed.getByRole('button')).toHaveCount(0);
 
   // The user can give the intents back to X.
-  const options = await openPage('options.html');
+  await options.page.reload();
   const takeover = options.page.getByLabel('"Share on X" buttons open Sortie\'s composer');
   await takeover.uncheck();
   await expect(takeover).not.toBeChecked();

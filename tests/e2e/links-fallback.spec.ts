@@ -19,6 +19,7 @@ import {
   xTrafficBeyondPreconnects,
   type MirrorMode,
 } from './support/links.ts';
+import { chooseLeaving } from './support/welcome.ts';
 
 const FIRST = 'nitter.net';
 const NEXT = 'xcancel.com';
@@ -36,6 +37,7 @@ test('a mirror that answers "rate limited" is left for the next healthy one, for
   const hits = await serveMirrors(routeHost, allowHosts, modes);
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
   await updateSettings(options, { links: { pinnedMirror: FIRST } });
 
   const page = await context.newPage();
@@ -64,6 +66,7 @@ test('a mirror that does not answer at all is left too (network error)', async (
   await serveMirrors(routeHost, allowHosts, modes);
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
   await updateSettings(options, { links: { pinnedMirror: FIRST } });
 
   const page = await context.newPage();
@@ -93,6 +96,7 @@ test('when no mirror works, X links open Sortie\'s page: try another mirror, arc
   });
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
 
   const page = await context.newPage();
   const fallback = `chrome-extension://${extensionId}/fallback.html?url=https://x.com/jack/status/20`;
@@ -146,8 +150,10 @@ test('pause for 10 minutes, resume, and pause until the browser restarts', async
   await serveMirrors(routeHost, allowHosts, { [FIRST]: 'up' });
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
   await updateSettings(options, { links: { pinnedMirror: FIRST } });
   await options.reload();
+  await options.getByRole('link', { name: 'X links' }).click();
 
   await options.getByRole('button', { name: 'Pause for 10 minutes' }).click();
   await expect(options.getByTestId('links-paused')).toContainText('Redirects paused until');
@@ -192,8 +198,10 @@ test('exceptions keep chosen paths on X; account pages always stay', async ({ co
   await serveMirrors(routeHost, allowHosts, { [FIRST]: 'up' });
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
   await updateSettings(options, { links: { pinnedMirror: FIRST } });
   await options.reload();
+  await options.getByRole('link', { name: 'X links' }).click();
 
   await options.getByLabel('Path or X address').fill('https://x.com/nasa');
   await options.getByRole('button', { name: 'Add', exact: true }).click();
@@ -232,6 +240,8 @@ test('a self-hosted mirror on localhost can be added from the options and prefer
   try {
     const { page: options, errors } = await openPage('options.html');
     await linksReady(options);
+    await chooseLeaving(options);
+    await options.getByRole('link', { name: 'X links' }).click();
     await options.getByLabel('Address', { exact: true }).fill(origin);
     await options.getByLabel('Name (optional)', { exact: true }).fill('My Nitter');
     // Chrome's access prompt opens here and stays unanswered in headless mode:

@@ -16,6 +16,7 @@ import {
   updateSettings,
   xTrafficBeyondPreconnects,
 } from './support/links.ts';
+import { chooseLeaving } from './support/welcome.ts';
 
 const { expect } = test;
 
@@ -30,6 +31,7 @@ async function blogWithMirror({ openPage, routeHost, allowHosts }: SetupFixtures
   await routeHost(BLOG, (route) => route.fulfill({ contentType: 'text/html', body }));
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
   await updateSettings(options, { links: { pinnedMirror: MIRROR, ...links } });
   return { xHits, options };
 }

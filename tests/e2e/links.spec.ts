@@ -9,6 +9,7 @@ import { rewriteToMirror } from '../../lib/links/mirrors.ts';
 import { parseXUrl } from '../../lib/links/x-url.ts';
 import { expect, test } from './support/fixtures.ts';
 import { allowXPreconnects, linksReady, serveMirrors, serveX, updateSettings, xPreconnects, xTrafficBeyondPreconnects } from './support/links.ts';
+import { answerWelcome, chooseLeaving } from './support/welcome.ts';
 
 const MIRROR = 'nitter.net';
 const NEWS = 'news.example.org';
@@ -71,6 +72,7 @@ test('every shape of X link lands on the mirror, typed or clicked on another sit
   await routeHost(NEWS, (route) => route.fulfill({ contentType: 'text/html', body: newsPage(SHAPES) }));
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
   await updateSettings(options, { links: { pinnedMirror: MIRROR } });
 
   const page = await context.newPage();
@@ -133,6 +135,7 @@ test('an image on X\'s CDN and an embed fixer, typed or clicked, land on the mir
   await routeHost(NEWS, (route) => route.fulfill({ contentType: 'text/html', body: newsPage(CDN_AND_FIXERS) }));
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
   await updateSettings(options, { links: { pinnedMirror: MIRROR } });
 
   const page = await context.newPage();
@@ -160,6 +163,7 @@ test('"Share on X" opens Sortie\'s composer, typed or clicked', async ({ context
   await routeHost(NEWS, (route) => route.fulfill({ contentType: 'text/html', body: newsPage([share]) }));
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
 
   const page = await context.newPage();
   // The rule blocks the intent (the goto sees ERR_BLOCKED_BY_CLIENT) and the background opens the composer.
@@ -187,8 +191,7 @@ test('"I still use X": typed and in-X navigations stay on X, links from other si
   const { page: options } = await openPage('options.html');
   await linksReady(options);
   await updateSettings(options, { links: { pinnedMirror: MIRROR } });
-  await options.getByRole('button', { name: /^I still use X/ }).click();
-  await expect(options.getByRole('button', { name: /^I still use X/ })).toHaveCount(0);
+  await answerWelcome(options, 'staying');
 
   const page = await context.newPage();
   await page.goto('https://x.com/jack');
@@ -230,6 +233,7 @@ test("X's own service worker cannot keep a reader on X: the page is sent to the 
   await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
   await updateSettings(options, { links: { pinnedMirror: MIRROR, redirect: false } });
 
   // While redirects are off, the reader visits X, which installs its worker.
@@ -268,6 +272,7 @@ test("X's own service worker cannot keep a reader on X when no mirror works eith
   await serveMirrors(routeHost, allowHosts, {});
   const { page: options } = await openPage('options.html');
   await linksReady(options);
+  await chooseLeaving(options);
   const page = await context.newPage();
   // A first X link finds every mirror down: from now on X links go to the fallback page.
   await page.goto('https://x.com/jack/status/20').catch(() => undefined);

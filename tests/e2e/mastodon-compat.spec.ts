@@ -59,6 +59,7 @@ test('a server known not to schedule (Hollo with nodeinfo): Sortie keeps the pos
   await page.getByLabel('What do you want to say?').fill('Pas avant l’heure');
   await page.getByRole('button', { name: 'Schedule' }).click();
   await options.page.reload();
+  await options.page.getByRole('link', { name: 'Publishing' }).click();
   await expect(options.page.getByTestId('queue').locator('li[data-network="mastodon"][data-state="queued"]')).toHaveCount(1);
   expect(hollo.state.statuses).toHaveLength(0);
 });

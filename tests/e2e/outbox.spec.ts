@@ -29,6 +29,7 @@ test('5xx, a lost response and a rate limit end in exactly one status; the queue
   await compose.page.getByLabel('Send at').fill(`${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`);
   await compose.page.getByRole('button', { name: 'Schedule' }).click();
   await options.page.reload();
+  await options.page.getByRole('link', { name: 'Publishing' }).click();
   const queue = options.page.getByTestId('queue');
   await expect(queue.locator('li[data-state="queued"]')).toHaveCount(1);
   await queue.getByRole('button', { name: /^Cancel/ }).click();

@@ -11,6 +11,7 @@ import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodon } from './support/ui.ts';
 import { clickInOverlay, CLOSE_BUTTON, composeFrame, DIALOG, focusInOverlay, inOverlay, OFFER_BUTTON } from './support/overlay-ui.ts';
 import { serveX } from './support/x-page.ts';
+import { answerWelcome } from './support/welcome.ts';
 
 const OFFER = 'Post to Mastodon & Bluesky instead';
 const DIALOG_NAME = 'Sortie: post to Mastodon & Bluesky';
@@ -32,8 +33,7 @@ async function attachImageOnX(page: Page, composer: string): Promise<void> {
 
 /** First-run choice "I still use X": x.com stays usable when mirror redirects are on. */
 async function stillUseX(options: Page): Promise<void> {
-  await options.getByRole('button', { name: /^I still use X/ }).click();
-  await expect(options.getByRole('button', { name: /^I still use X/ })).toHaveCount(0);
+  await answerWelcome(options, 'staying');
 }
 
 test('the overlay takes what was typed on X, posts to Mastodon and Bluesky, empties X\'s box; X gets nothing', async ({
@@ -157,6 +157,7 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
 
   // Option on: X's Post button and its Ctrl+Enter open Sortie instead, and X gets nothing.
   await options.page.bringToFront();
+  await options.page.getByRole('link', { name: 'Leaving X' }).click();
   await options.page.getByLabel('X\'s Post button sends to Sortie instead of X').check();
   await expect(options.page.getByLabel('X\'s Post button sends to Sortie instead of X')).toBeChecked();
   // Stored before the options page got its answer; a reload reads it for sure (turning it off below is followed live).

@@ -9,7 +9,9 @@ test('per-network text, later Mastodon thread parts unlisted, and an account\'s 
   const options = await openPage('options.html');
   await connectMastodonWithToken(options.page, { server: mastodon.url, token, username });
   await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
+  await options.page.getByRole('link', { name: 'Publishing' }).click();
   await options.page.getByLabel('Mastodon threads: first post public, the rest quiet public (unlisted)').check();
+  await options.page.getByRole('link', { name: 'Accounts' }).click();
 
   const { page } = await openPage('compose.html');
   await page.locator('details', { has: page.getByText('Post options') }).evaluate((d) => ((d as HTMLDetailsElement).open = true));

@@ -95,6 +95,7 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     const { id: mastodonId } = mastodon.createAccount(username, 'correct horse');
     const options = await openPage('options.html#privacy');
     await expect(options.page.getByRole('heading', { name: 'Privacy and your data' })).toBeFocused();
+    await options.page.getByRole('link', { name: 'Accounts' }).click();
     await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
     await connectMastodon(context, options.page, { server: mastodon.url, username, password: 'correct horse' });
 
@@ -107,6 +108,7 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     await expect(compose.page.getByTestId('post-status').locator('li[data-state="queued"]')).toHaveCount(1, { timeout: 30_000 });
 
     // --- Export twice: without tokens, then with them sealed.
+    await options.page.getByRole('link', { name: 'Your data' }).click();
     const plainPath = join(files, 'plain.json');
     const sealedPath = join(files, 'sealed.json');
     const plain = await exportTo(options.page, plainPath);
@@ -133,7 +135,9 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`chrome-extension://${b.extensionId}/options.html#privacy`);
-      await expect(page.getByTestId('no-accounts')).toBeVisible();
+      const accounts = await b.context.newPage();
+      await accounts.goto(`chrome-extension://${b.extensionId}/options.html#accounts`);
+      await expect(accounts.getByTestId('no-accounts')).toBeVisible();
 
       // A wrong passphrase and a damaged file: a clear error, nothing stored.
       await importFrom(page, sealedPath, 'not the passphrase');
@@ -150,10 +154,12 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
       await expect(page.getByTestId('import-done')).toContainText('Reconnect these accounts to post with them');
       // The post scheduled for tomorrow comes back held: it waits for this user's Send, not for its time.
       await expect(page.getByTestId('import-held')).toContainText('Posts not sent yet: 1 (scheduled: 1)');
-      await expect(page.getByTestId('accounts').getByText('Reconnect needed')).toHaveCount(2);
+      await accounts.reload();
+      await expect(accounts.getByTestId('accounts').getByText('Reconnect needed')).toHaveCount(2);
       await importFrom(page, sealedPath, PASSPHRASE);
       await expect(page.getByTestId('import-done')).toContainText('updated: 2');
-      await expect(page.getByTestId('accounts').getByText('Connected', { exact: true })).toHaveCount(2);
+      await accounts.reload();
+      await expect(accounts.getByTestId('accounts').getByText('Connected', { exact: true })).toHaveCount(2);
       const restored = await storedState(page);
       // Two posts to two accounts: the one sent before the export and the one scheduled for tomorrow.
       expect(restored.counts).toMatchObject({ accounts: 2, jobs: 4 });
@@ -198,8 +204,10 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     expect(after.session).toEqual({});
     expect(after.alarms).toEqual([]);
     expect(after.rules).toEqual([]);
+    await options.page.goto(options.page.url().replace(/#.*$/, '#leaving'));
     await options.page.reload();
-    await expect(options.page.getByRole('heading', { name: 'Welcome to Sortie' })).toBeVisible();
+    await expect(options.page.getByTestId('choice-now')).toHaveAttribute('data-choice', 'undecided');
+    await options.page.getByRole('link', { name: 'Accounts' }).click();
     await expect(options.page.getByTestId('no-accounts')).toBeVisible();
     expect(options.errors).toEqual([]);
   } finally {

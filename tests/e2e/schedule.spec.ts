@@ -28,6 +28,7 @@ test('"send at": Mastodon schedules on its server when 5+ minutes ahead; a close
   expect(new Date(mastodon.state.scheduledStatuses.at(-1)!.scheduledAt).getTime()).toBe(later.getTime());
   expect(mastodon.state.statuses.filter((s) => s.accountId === accountId)).toHaveLength(0);
   await options.page.reload();
+  await options.page.getByRole('link', { name: 'Publishing' }).click();
   await expect(options.page.getByTestId('queue').locator('li[data-network="bluesky"][data-state="queued"]')).toHaveCount(1);
 
   // About a minute ahead: too close for the server; Sortie's alarm sends it at that minute, not before.

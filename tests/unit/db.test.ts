@@ -1,13 +1,15 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, migrations, openSortieDb, closeSortieDb } from '../../lib/db';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { getSettings } from '../../lib/settings-store';
 
 describe('database migrations', () => {
   it('upgrades a v1 database with data to the current version without losing anything', async () => {
     // Build a real v1 database exactly as the first release did.
     const v1 = await openDB(DB_NAME, 1, {
       upgrade(db, _old, _new, tx) {
-        migrations[0]!(db as never, tx as never);
+        migrations[0]!(db as never, tx as never, 0);
       },
     });
     await v1.put('accounts', { id: 'mastodon:https://m.example:1', network: 'mastodon', handle: '@a@m.example' });
@@ -22,7 +24,8 @@ describe('database migrations', () => {
     expect(DB_VERSION).toBeGreaterThan(1);
     expect(await db.get('accounts', 'mastodon:https://m.example:1')).toMatchObject({ handle: '@a@m.example' });
     expect(await db.get('drafts', 'd1')).toMatchObject({ text: 'Bonjour 👋' });
-    expect(await db.get('settings', 'settings')).toEqual({ key: 'settings', value: { language: 'fr' } });
+    // Kept, and completed with what that version did by default (set up for leaving X).
+    expect((await db.get('settings', 'settings'))?.value).toMatchObject({ language: 'fr', choice: 'leaving', shareTakeover: true, links: { keepXUsable: false } });
     expect((await db.get('media', 'm1'))?.mime).toBe('image/png');
     // v2 and v3 additions exist and work on the old rows.
     expect([...db.objectStoreNames].sort()).toEqual(
@@ -32,9 +35,33 @@ describe('database migrations', () => {
     await closeSortieDb();
   });
 
-  it('creates every store on a fresh install', async () => {
+  it('creates every store on a fresh install, with no settings row: the defaults, undecided', async () => {
     const db = await openSortieDb();
     expect(db.objectStoreNames).toHaveLength(10);
+    expect(await db.get('settings', 'settings')).toBeUndefined();
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.choice).toBe('undecided');
+    await closeSortieDb();
+  });
+
+  async function atV3(settings: unknown): Promise<void> {
+    const v3 = await openDB(DB_NAME, 3, {
+      upgrade(db, oldVersion, _new, tx) {
+        for (let v = oldVersion; v < 3; v++) migrations[v]!(db as never, tx as never, oldVersion);
+      },
+    });
+    if (settings !== undefined) await v3.put('settings', { key: 'settings', value: settings } as never);
+    v3.close();
+  }
+
+  it.each([
+    ['never changed a setting (no row): what that version did, leaving', undefined, { choice: 'leaving', shareTakeover: true, xOverlay: true, links: { keepXUsable: false, redirect: true } }],
+    ['had chosen "I still use X"', { ...DEFAULT_SETTINGS, choice: undefined, onboarded: true, shareTakeover: true, links: { ...DEFAULT_SETTINGS.links, keepXUsable: true } }, { choice: 'staying', onboarded: true, shareTakeover: true, links: { keepXUsable: true } }],
+    ['had turned redirects and share takeover off', { language: 'en', shareTakeover: false, links: { redirect: false, keepXUsable: false } }, { choice: 'leaving', shareTakeover: false, links: { redirect: false } }],
+  ])('an existing user who %s keeps it', async (_name, stored, expected) => {
+    await atV3(stored);
+    const db = await openSortieDb();
+    expect(await getSettings(db)).toMatchObject(expected);
     await closeSortieDb();
   });
 });

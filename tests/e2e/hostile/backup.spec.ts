@@ -25,6 +25,7 @@ import { newTid } from '../../../lib/tid.ts';
 import { sendMessage, serveMirrors, serveX, linksState } from '../support/links.ts';
 import { expect, test, uniqueName } from '../support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from '../support/ui.ts';
+import { chooseLeaving } from '../support/welcome.ts';
 
 const EMPTY_BODY: BackupBody = { settings: {}, accounts: [], drafts: [], jobs: [], follows: [], stats: [], mirrors: [], media: [], mediaLeftOut: [] };
 
@@ -76,6 +77,7 @@ function craftedJob(account: PublicAccount, postId: string, text: string, sendAt
 }
 
 async function importFile(page: Page, path: string, passphrase = ''): Promise<void> {
+  await page.getByRole('link', { name: 'Your data' }).click();
   await page.getByLabel('Backup file').setInputFiles(path);
   await page.getByLabel('Passphrase (if the export has one)').fill(passphrase);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -95,6 +97,7 @@ test('a crafted file\'s queued and scheduled posts are held: nothing is sent unt
     const username = uniqueName('held');
     const masto = mastodon.createAccount(username);
     const { page, errors } = await openPage('options.html#privacy');
+    await page.getByRole('link', { name: 'Accounts' }).click();
     await connectMastodonWithToken(page, { server: mastodon.url, token: masto.token, username });
     await connectBluesky(page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
     const accounts = await sendMessage<PublicAccount[]>(page, 'accounts.list');
@@ -131,6 +134,7 @@ test('a crafted file\'s queued and scheduled posts are held: nothing is sent unt
 
     // The import says so, and the queue lists both posts held, the scheduled one with its time.
     await expect(page.getByTestId('import-held')).toContainText('Posts not sent yet: 2 (scheduled: 1)');
+    await page.getByRole('link', { name: 'Publishing' }).click();
     const held = page.getByTestId('held-post');
     await expect(held).toHaveCount(2);
     await expect(held.filter({ hasText: 'Scheduled for' })).toHaveCount(1);
@@ -179,6 +183,8 @@ test('a file that pins a mirror of its own does not get the user\'s X links', as
     // Soft: the attack itself is checked next even when the summary is wrong.
     await expect.soft(page.getByTestId('import-mirrors-off')).toContainText('Mirrors added turned off: 1');
     await expect.soft(page.getByTestId('import-done')).toContainText('that preference was not restored');
+    // The reader then answers "I'm leaving X": every X link goes to a mirror, and never the file's.
+    await chooseLeaving(page);
 
     const tab = await context.newPage();
     await tab.goto('https://x.com/jack/status/20').catch(() => undefined);
@@ -193,6 +199,7 @@ test('a file that pins a mirror of its own does not get the user\'s X links', as
     const state = await linksState(page);
     expect(state.mirrors.find((m) => m.id === evil)).toMatchObject({ disabled: true, fromBackup: true });
     await page.reload();
+    await page.getByRole('link', { name: 'X links' }).click();
     const row = page.locator(`tr[data-mirror="${evil}"]`);
     await expect(row.getByTestId('mirror-from-backup')).toHaveText('From a backup file: not used until you turn it on.');
     await expect(row.getByRole('button', { name: 'Prefer Nitter (fast) whenever it works' })).toBeDisabled();

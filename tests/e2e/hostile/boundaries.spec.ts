@@ -13,6 +13,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
 import { evaluateInContentScript } from '../support/isolated-world.ts';
 import { allowXPreconnects, linksReady, serveMirrors, serveX, testAllSitesGranted, updateSettings } from '../support/links.ts';
+import { answerWelcome, chooseLeaving } from '../support/welcome.ts';
 
 const X_PAGE = '<!doctype html><html><head><title>X</title></head><body><main>Home</main></body></html>';
 
@@ -65,7 +66,7 @@ test('neither a content script nor a Sortie page in a tab can reach the posting 
   allowHosts('x.com');
   await routeHost('x.com', (route) => route.fulfill({ contentType: 'text/html', body: X_PAGE }));
   const { page: options } = await openPage('options.html');
-  await options.getByRole('button', { name: /^I still use X/ }).click();
+  await answerWelcome(options, 'staying');
   await openEngine(openPage);
 
   const page = await context.newPage();
@@ -117,6 +118,7 @@ for (const [i, crafted] of CRAFTED.entries()) {
     await routeHost(BLOG, (route) => route.fulfill({ contentType: 'text/html', body: craftedPage(crafted) }));
     const { page: options } = await openPage('options.html');
     await linksReady(options);
+    await chooseLeaving(options);
     await updateSettings(options, { links: { pinnedMirror: MIRROR } });
 
     const page = await context.newPage();
@@ -141,6 +143,7 @@ test('a page sending the reader to "Share on X" again and again cannot fill Sort
   allowHosts,
 }) => {
   test.setTimeout(240_000);
+  await chooseLeaving((await openPage('options.html')).page);
   allowHosts('twitter.com', 'news.example');
   await routeHost('twitter.com', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>X</title>' }));
   // The page sends the reader on to a share intent with the text in its own query.

@@ -21,6 +21,7 @@ import { clickInOverlay, composeFrame, DIALOG, inOverlay, OFFER_BUTTON } from '.
 import { HOSTILE_X_CSP, serveX } from '../support/x-page.ts';
 import type { TestPds } from '../../servers/pds.ts';
 import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
+import { answerWelcome } from '../support/welcome.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -32,8 +33,7 @@ interface Attack {
 
 /** First-run choice "I still use X": x.com stays usable when mirror redirects are on. */
 async function stillUseX(options: Page): Promise<void> {
-  await options.getByRole('button', { name: /^I still use X/ }).click();
-  await expect(options.getByRole('button', { name: /^I still use X/ })).toHaveCount(0);
+  await answerWelcome(options, 'staying');
 }
 
 /** The URL the extension frames its composer from, as the content script sees it (X should not know it). */
@@ -221,6 +221,7 @@ test('X\'s script focuses its composer and fires synthetic events: no trace of S
   const createTweet = await serveX(routeHost, HOSTILE_X_CSP);
   const { page: options } = await openPage('options.html');
   await stillUseX(options);
+  await options.getByRole('link', { name: 'Leaving X' }).click();
   await options.getByLabel('X\'s Post button sends to Sortie instead of X').check();
   await expect(options.getByLabel('X\'s Post button sends to Sortie instead of X')).toBeChecked();
 

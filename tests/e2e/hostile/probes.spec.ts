@@ -11,6 +11,7 @@ import { followingPageHtml, type XPerson } from '../fixtures/x-following-page.ts
 import { expect, test } from '../support/fixtures.ts';
 import { evaluateInContentScript } from '../support/isolated-world.ts';
 import { allowXPreconnects, xTrafficBeyondPreconnects } from '../support/links.ts';
+import { chooseLeaving } from '../support/welcome.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -133,13 +134,15 @@ test('a site that frames the fallback page gets nothing to click; framed by anyt
 test('share intents typed, from a link and from a popup open the composer, and the sharing site cannot read where they went', async ({
   sortie,
   context,
+  openPage,
   routeHost,
   allowHosts,
   recordingProxy,
 }) => {
   // Chromium may pre-connect to X (a TCP/TLS handshake, nothing sent); any real request fails below.
   allowXPreconnects(allowHosts);
-  // The background installs the share rule right after install: wait for it rather than race it.
+  // After "I'm leaving X" the background installs the share rule: wait for it rather than race it.
+  await chooseLeaving((await openPage('options.html')).page);
   const worker = await sortie.serviceWorker();
   await expect
     .poll(async () => (await worker.evaluate(() => (globalThis as unknown as { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<{ id: number }[]> } } }).chrome.declarativeNetRequest.getDynamicRules())).some((r) => r.id === 7_050))

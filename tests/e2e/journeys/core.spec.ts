@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { AtpAgent } from '@atproto/api';
 import { GECKO_ID } from '../support/firefox.ts';
 import { uniqueName } from '../support/servers.ts';
-import { expect, test, type Tab } from '../support/journey.ts';
+import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
 
 /**
@@ -21,11 +21,19 @@ function contactsWithX(kind: 'chromium' | 'firefox', log: readonly { host: strin
 
 const accountsText = (tab: Tab) => tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
 
+/** The welcome question, answered as a person does: "I'm leaving X", confirmed (until then x.com is left alone). */
+async function leaveX(journey: JourneyBrowser): Promise<void> {
+  const welcome = await journey.openPage('welcome.html');
+  await welcome.clickText("I'm leaving X");
+  await welcome.click('Confirm my choice');
+  await welcome.waitFor(`document.querySelector('[data-testid="welcome-done"]')?.dataset.choice === 'leaving'`, 15_000);
+}
+
 test('first run opens Sortie\'s own welcome page and nothing else', async ({ journey }) => {
   let urls: string[] = [];
   await expect
     .poll(async () => (urls = await journey.tabUrls()), { timeout: 15_000 })
-    .toContainEqual(expect.stringMatching(new RegExp(`^${journey.extensionOrigin}/options\\.html#welcome$`)));
+    .toContainEqual(expect.stringMatching(new RegExp(`^${journey.extensionOrigin}/welcome\\.html$`)));
   // Only Sortie's page and the browser's own blank tab.
   expect(urls.filter((u) => !u.startsWith(journey.extensionOrigin) && u !== 'about:blank')).toEqual([]);
 });
@@ -73,11 +81,12 @@ test('connect Bluesky and Mastodon, then a thread goes to both, each part once a
   expect(statuses[0]!.text).toContain(first.trim());
 });
 
-test('an X link typed or opened goes to a mirror, never to X', async ({ journey, recordingProxy, allowHosts }) => {
+test('after "I\'m leaving X", an X link typed or opened goes to a mirror, never to X', async ({ journey, recordingProxy, allowHosts }) => {
   allowHosts(...MIRROR_HOSTS);
   // Chromium may open a bare TCP connection (a tunnel with no request in it) to a typed host
   // before any rule applies; Firefox, with speculative connections off, opens none.
   if (journey.kind === 'chromium') allowHosts('x.com');
+  await leaveX(journey);
   const tab = await journey.newTab();
   await tab.goto('https://x.com/jack/status/20');
   await expect
@@ -86,8 +95,9 @@ test('an X link typed or opened goes to a mirror, never to X', async ({ journey,
   expect(contactsWithX(journey.kind, recordingProxy.log)).toEqual([]);
 });
 
-test('"Share on X" opens Sortie\'s composer with the shared text, and X hears nothing', async ({ journey, recordingProxy, allowHosts }) => {
+test('after "I\'m leaving X", "Share on X" opens Sortie\'s composer with the shared text, and X hears nothing', async ({ journey, recordingProxy, allowHosts }) => {
   if (journey.kind === 'chromium') allowHosts('x.com'); // a bare preconnect, as above
+  await leaveX(journey);
   const tab = await journey.newTab();
   await tab.goto('https://x.com/intent/post?text=Je%20quitte%20X&url=https%3A%2F%2Fexample.org%2Fa');
   await expect.poll(() => tab.url(), { timeout: 15_000 }).toMatch(new RegExp(`^${journey.extensionOrigin}/compose\\.html`));

@@ -128,7 +128,7 @@ function chromiumJourney(context: BrowserContext, extensionId: string): JourneyB
  * settings are in place: a journey starts from there, as a user would.
  */
 async function installed(journey: JourneyBrowser): Promise<void> {
-  const welcome = `${journey.extensionOrigin}/options.html#welcome`;
+  const welcome = `${journey.extensionOrigin}/welcome.html`;
   await poll(async () => (await journey.tabUrls()).includes(welcome), 20_000, 'the welcome tab');
 }
 

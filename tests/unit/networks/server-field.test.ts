@@ -35,7 +35,7 @@ describe('database migration to `server`', () => {
   it('renames the credentials field of accounts stored before, and leaves the rest as it was', async () => {
     const v3 = await openDB(DB_NAME, 3, {
       upgrade(db, _old, _new, tx) {
-        for (const migrate of migrations.slice(0, 3)) migrate(db as never, tx as never);
+        for (const migrate of migrations.slice(0, 3)) migrate(db as never, tx as never, 0);
       },
     });
     await v3.put('accounts', { id: 'm1', network: 'mastodon', handle: '@a@piaille.fr', server: 'https://piaille.fr', credentials: { network: 'mastodon', origin: 'https://piaille.fr', accessToken: 't', clientId: 'c', clientSecret: 's' } });

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../../../lib/compose/background/context-menu.ts';
 import { syncLinkRules, type DnrApi } from '../../../lib/links/background/dnr-rules.ts';
 import type { DnrRule } from '../../../lib/links/dnr-rule.ts';
-import { DEFAULT_SETTINGS, mergeSettings } from '../../../lib/settings.ts';
+import { choicePatch, DEFAULT_SETTINGS, mergeSettings } from '../../../lib/settings.ts';
 import { takeoverUrl } from '../../../lib/links/takeover.ts';
 import { evaluate } from '../links/dnr-eval.ts';
 
@@ -35,7 +35,7 @@ const go = (rules: DnrRule[], url: string, initiator: string | undefined = 'http
 describe('share-intent rules', () => {
   it('block every share intent, and the background opens the compose page with its parameters; nothing else', async () => {
     const dnr = fakeDnr([]);
-    await syncLinkRules(dnr.api, DEFAULT_SETTINGS, COMPOSE, { kind: 'off' });
+    await syncLinkRules(dnr.api, mergeSettings(DEFAULT_SETTINGS, choicePatch('leaving')), COMPOSE, { kind: 'off' });
     const rules = dnr.rules();
     expect(rules.filter(toCompose)).toHaveLength(1);
     for (const url of [

@@ -8,6 +8,7 @@ import { BUILT_IN_MIRRORS } from '../../../../lib/links/mirrors';
 import { LINK_MIRROR_KEY, mirrorHref, readRewriteConfig } from '../../../../lib/links/page-rewrite';
 import { PAUSE_UNTIL_RESTART } from '../../../../lib/links/pause';
 import { LINK_GUARD_KEY, type LinkGuardConfig } from '../../../../lib/links/sw-guard';
+import { choicePatch } from '../../../../lib/settings';
 import { updateSettings, getSettings } from '../../../../lib/settings-store';
 import { evaluate } from '../dnr-eval';
 import { fakeLinksEnv, HEALTHY_PAGE, RATE_LIMITED_PAGE } from './links-env';
@@ -33,9 +34,26 @@ describe('navigationInitiator', () => {
 });
 
 describe('links control: rules, page values, scripts', () => {
-  it('right after install, X links go to a mirror and shares to the composer, without any probe', async () => {
+  it('right after install, before the welcome question is answered: only links from other sites go to a mirror', async () => {
+    const fake = fakeLinksEnv();
+    await createLinksControl(fake.env).refresh();
+    const go = (url: string, initiator?: string) => {
+      const outcome = evaluate(fake.dynamic(), { url, ...(initiator === undefined ? {} : { initiator }) });
+      return outcome.action === 'redirect' ? outcome.url : outcome.action;
+    };
+    expect(go('https://x.com/jack', 'https://news.example.org')).toBe(`${origin(A)}/jack`);
+    expect(go('https://x.com/jack')).toBe('none');
+    expect(go('https://x.com/jack', 'https://x.com')).toBe('none');
+    expect(go('https://x.com/intent/tweet?text=hi', 'https://news.example.org')).not.toBe('block');
+    expect(fake.dynamic().some((r) => r.action.type === 'block')).toBe(false);
+    expect((fake.store.get(LINK_GUARD_KEY) as LinkGuardConfig).keepXUsable).toBe(true);
+    expect(fake.fetched).toEqual([]);
+  });
+
+  it('after "I am leaving X", X links go to a mirror and shares to the composer, without any probe', async () => {
     const fake = fakeLinksEnv();
     const links = createLinksControl(fake.env);
+    await updateSettings(await openSortieDb(), choicePatch('leaving'));
     await links.refresh();
     expect(ruleTarget(fake.dynamic(), 'https://x.com/jack')).toBe(`${origin(A)}/jack`);
     // Shares are blocked, and the blocked navigation's tab is moved to the composer (no web-accessible page).
