@@ -8,6 +8,8 @@ import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
+import { parseXUrl } from '../../lib/links/x-url.ts';
+import { SHARED_FROM_X_PARAM } from '../../lib/links/takeover.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { countFromPage } from '../../lib/stats.ts';
 
@@ -21,6 +23,11 @@ const redeem = (ticket: string): Promise<boolean> => send('overlay.redeem', { ti
 const embedLink: Promise<EmbedLink> | null = embedded ? listenForHandoff(window, redeem) : null;
 /** Framed on x.com: Post acts only while this frame is really visible (IntersectionObserver v2). */
 const postGate: PostGate | undefined = embedded ? createPostGate(browserGateEnv(window)) : undefined;
+/** Opened by a "Share on X" button Sortie took over: its X address (only in Sortie's own tab, never framed). */
+const sharedFromX = (() => {
+  const url = params.get(SHARED_FROM_X_PARAM);
+  return !embedded && url !== null && parseXUrl(url) !== null ? url : null;
+})();
 /** `?image=URL`: an image shared from the context menu. */
 const sharedImage = params.get('image');
 
@@ -99,6 +106,7 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
           incoming={incoming}
           showDrafts={!embedded}
           postGate={postGate}
+          sharedFromX={sharedFromX}
           onPosted={(postId) => {
             // The exit dashboard counts posts written in X's composer and sent by Sortie instead.
             if (link) countFromPage('x.takeovers');

@@ -18,7 +18,7 @@ import { LINK_MIRROR_KEY } from '../links/page-rewrite.ts';
 import { compilePageRules } from '../links/page-rules.ts';
 import { isPausedUntilRestart } from '../links/pause.ts';
 import { LINK_GUARD_KEY, type LinkGuardConfig } from '../links/sw-guard.ts';
-import { takeoverUrl } from '../links/takeover.ts';
+import { composeUrlForShare, takeoverUrl } from '../links/takeover.ts';
 import { parseXUrl } from '../links/x-url.ts';
 import { getSettings, updateSettings } from '../settings-store.ts';
 import type { Settings } from '../settings.ts';
@@ -349,7 +349,8 @@ export function createLinksControl(env: LinksEnv): LinksControl {
         // Not serialised: a share must not wait behind a round of mirror checks.
         const rules = (await env.dnr.getDynamicRules()) as DnrRule[];
         const initiator = navigationInitiator(details);
-        const url = takeoverUrl(rules, { url: details.url, type: details.type, method: details.method, initiator }, env);
+        const pages = { composeUrl: composeUrlForShare(env.composeUrl, details.url), fallbackPage: env.fallbackPage };
+        const url = takeoverUrl(rules, { url: details.url, type: details.type, method: details.method, initiator }, pages);
         if (url !== null) {
           await env.tabs.update(details.tabId, { url });
           return true;
