@@ -3,7 +3,7 @@
  * thumbnails with their alt text written in place under each one and an
  * "ALT" mark once it has one; re-encoded before they are stored.
  */
-import { useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { DraftImage } from '../../lib/compose/draft.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { prepareImage } from '../../lib/media/prepare.ts';
@@ -44,6 +44,7 @@ export interface ImageAttachmentsProps {
 export function ImageAttachments({ images, onChange, onAdd, busy }: ImageAttachmentsProps) {
   const { t } = useT();
   const full = images.length >= MAX_IMAGES;
+  const picker = useRef<HTMLInputElement>(null);
   return (
     <div class="images" data-testid="images">
       <ul class="image-list">
@@ -84,12 +85,15 @@ export function ImageAttachments({ images, onChange, onAdd, busy }: ImageAttachm
       </ul>
       {!full && (
         <div class="image-add">
+          {/* The picker is this button (a file input cannot be styled); the input keeps the name for assistive tools and tests. */}
           <input
+            ref={picker}
             id="image-input"
-            class="visually-hidden"
             type="file"
             accept="image/*"
             multiple
+            hidden
+            aria-label={t('compose.addImages', { max: MAX_IMAGES })}
             disabled={busy}
             onChange={(e) => {
               const input = e.currentTarget;
@@ -97,9 +101,12 @@ export function ImageAttachments({ images, onChange, onAdd, busy }: ImageAttachm
               input.value = '';
             }}
           />
-          <label for="image-input" class="image-add-tile">
-            <span aria-hidden="true" class="image-add-plus">+</span> {t('compose.addImages', { max: MAX_IMAGES })}
-          </label>
+          <button type="button" class="image-add-button" disabled={busy} onClick={() => picker.current?.click()}>
+            <span aria-hidden="true" class="image-add-plus">
+              +
+            </span>{' '}
+            {t('compose.addImages', { max: MAX_IMAGES })}
+          </button>
         </div>
       )}
       {busy && <p role="status">{t('compose.preparingImages')}</p>}

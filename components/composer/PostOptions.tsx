@@ -5,7 +5,7 @@
  * label, language, audience (visibility, who may reply and quote), poll,
  * when to send, and the rest (numbering, reply to, a text per network).
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Draft, MastodonVisibility, ReplyPolicy, SelfLabel } from '../../lib/compose/draft.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import type { PollLimits } from '../../lib/compose/poll-limits.ts';
@@ -194,12 +194,18 @@ function buttonText(panel: OptionPanel, draft: Draft, t: ReturnType<typeof useT>
   }
 }
 
-const ICONS: Record<OptionPanel, string> = { cw: '⚠', lang: '🌐', audience: '👥', poll: '📊', schedule: '🕒', more: '⋯' };
-
 export function PostOptions({ draft, update, pollLimits }: { draft: Draft; update: Update; pollLimits: PollLimits }) {
   const { t, lang } = useT();
   const [open, setOpen] = useState<OptionPanel | null>(null);
   const buttons = useRef<Partial<Record<OptionPanel, HTMLButtonElement | null>>>({});
+  const panelRef = useRef<HTMLDivElement>(null);
+  // Opened from the bar: the caret goes to the panel's first field, as in a menu; Esc brings it back.
+  const [focusPanel, setFocusPanel] = useState(false);
+  useEffect(() => {
+    if (!open || !focusPanel) return;
+    setFocusPanel(false);
+    panelRef.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }, [open, focusPanel]);
   const close = () => {
     const was = open;
     setOpen(null);
@@ -221,11 +227,11 @@ export function PostOptions({ draft, update, pollLimits }: { draft: Draft; updat
               aria-expanded={open === panel}
               aria-controls={open === panel ? `panel-${panel}` : undefined}
               data-option={panel}
-              onClick={() => setOpen(open === panel ? null : panel)}
+              onClick={() => {
+                setFocusPanel(open !== panel);
+                setOpen(open === panel ? null : panel);
+              }}
             >
-              <span aria-hidden="true" class="option-icon">
-                {ICONS[panel]}
-              </span>{' '}
               {label}
               {value && <span class="option-value">: {value}</span>}
             </button>
@@ -234,6 +240,7 @@ export function PostOptions({ draft, update, pollLimits }: { draft: Draft; updat
       </div>
       {open && (
         <div
+          ref={panelRef}
           id={`panel-${open}`}
           class="option-panel"
           role="group"

@@ -180,7 +180,10 @@ export function TargetPreviews({ previews, accounts, draft, unresolvedMentions, 
   const format = (n: number) => numbers.format(n);
   if (previews.length === 0) return null;
   return (
-    <section class="previews" aria-label={t('compose.preview')}>
+    <section class="previews" aria-labelledby="previews-title">
+      <h2 id="previews-title" class="visually-hidden">
+        {t('compose.preview')}
+      </h2>
       {previews.map((p) => {
         const account = accounts.find((a) => a.id === p.accountId);
         const over = p.overLimit;

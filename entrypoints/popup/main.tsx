@@ -26,7 +26,7 @@ function PopupBody({ state }: { state: ReturnType<typeof useSettings> }) {
     send('accounts.list').then(setAccounts, () => setAccounts([]));
   }, []);
   return (
-    <main style={{ minWidth: '26rem' }}>
+    <main style={{ width: '380px', maxWidth: '100%', boxSizing: 'border-box' }}>
       <h1>{t('app.name')}</h1>
       <p>
         <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/compose.html') })}>
