@@ -243,8 +243,6 @@ export function PostOptions({ draft, update, pollLimits }: { draft: Draft; updat
           ref={panelRef}
           id={`panel-${open}`}
           class="option-panel"
-          role="group"
-          aria-label={buttonText(open, draft, t, lang).label}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               // Handled here: the overlay's own Esc (close the overlay) skips a prevented key.
