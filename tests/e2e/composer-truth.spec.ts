@@ -95,6 +95,25 @@ test('a draft open before connecting gets the account ticked once it is connecte
   await expect(compose.page.getByTestId('post-off')).toHaveCount(0);
 });
 
+test('a draft written before any account, its page closed to connect one (as the popup does), goes to that account when opened again', async ({ openPage, mastodon }) => {
+  const popup = await openPage('popup.html');
+  await expect(popup.page.getByTestId('no-accounts')).toBeVisible();
+  await popup.page.getByLabel(TEXT).fill('Mon premier message');
+  // The popup closes as soon as the options open.
+  await popup.page.close();
+
+  const username = uniqueName('first');
+  const { token } = mastodon.createAccount(username);
+  const options = await openPage('options.html');
+  await connectMastodonWithToken(options.page, { server: mastodon.url, token, username });
+
+  const again = await openPage('popup.html');
+  await expect(again.page.getByLabel(TEXT)).toHaveValue('Mon premier message');
+  await expect(again.page.getByRole('checkbox', { name: new RegExp(`@${username}@`) })).toBeChecked();
+  await expect(again.page.getByRole('button', { name: 'Post to 1 account' })).toBeEnabled();
+  await expect(again.page.getByTestId('post-off')).toHaveCount(0);
+});
+
 test('a transparent PNG too large to stay PNG is flattened onto white, never black', async ({ openPage, mastodon }) => {
   const username = uniqueName('png');
   const { token } = mastodon.createAccount(username);
