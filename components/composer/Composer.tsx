@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicAccount } from '../../lib/model/account.ts';
 import { onAccountsChanged } from '../../lib/accounts/changes.ts';
+import { pluralOf } from '../../lib/compose/counter.ts';
 import { pollLimitsFor } from '../../lib/compose/poll-limits.ts';
 import { previewDraft, type PreviewTarget } from '../../lib/compose/preview.ts';
 import { whyPostIsOff } from '../../lib/compose/ready.ts';
@@ -17,16 +18,19 @@ import { SortieError } from '../../lib/messaging/errors.ts';
 import { networkLabel, targetFor } from '../../lib/networks/registry.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';
+import './composer.css';
 import { AccountPicker } from './AccountPicker.tsx';
 import { DraftsList, isEmpty } from './DraftsList.tsx';
-import { ImageAttachments, imagesFromClipboard, MAX_IMAGES, storeImage } from './ImageAttachments.tsx';
+import { ImageAttachments, imageFiles, imagesFromClipboard, MAX_IMAGES, storeImage } from './ImageAttachments.tsx';
 import type { Incoming } from './incoming.ts';
 import { PostOptions } from './PostOptions.tsx';
 import { PostStatus } from './PostStatus.tsx';
+import { SharedFromX } from './SharedFromX.tsx';
 import { TargetPreviews } from './TargetPreviews.tsx';
 import { useDraft } from './useDraft.ts';
 import { useUnresolvedMentions } from './useUnresolvedMentions.ts';
 import type { PostGate, PostVia } from './visibility.ts';
+import type { DraftImage } from '../../lib/model/draft.ts';
 
 export function previewTargets(accounts: PublicAccount[], ids: string[]): PreviewTarget[] {
   return accounts
@@ -47,9 +51,11 @@ export interface ComposerProps {
    * browser cannot tell, it offers Sortie's own compose tab instead of Post.
    */
   postGate?: PostGate;
+  /** The "Share on X" address this composer was opened for instead (the user may still go there, once). */
+  sharedFromX?: string | null;
 }
 
-export function Composer({ settings, onPosted, incoming, showDrafts = false, postGate }: ComposerProps) {
+export function Composer({ settings, onPosted, incoming, showDrafts = false, postGate, sharedFromX = null }: ComposerProps) {
   const { t, td, lang } = useT();
   const [accounts, setAccounts] = useState<PublicAccount[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +77,7 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
     const targets = known.length ? known : accounts.map((a) => a.id);
     // A new post starts with the reply/quote rule of its first account (set in the options).
     const interaction = accounts.find((a) => a.id === targets[0])?.defaultInteraction;
-    return { langs: [navigator.language.split('-')[0] || lang], targets, interaction };
+    return { langs: [navigator.language.split('-')[0] || lang], targets, interaction, accountIds: accounts.map((a) => a.id) };
   }, [accounts, settings.defaultTargets, lang]);
   const { draft, update, flush, reset, open, handoffTruncated } = useDraft(defaults);
   // Whether the user changed the account choice of this draft in this page:
@@ -129,6 +135,25 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
     );
   }, [draft, incoming, update, t]);
 
+  const [addingImages, setAddingImages] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  /** Picked, pasted or dropped: only images, only as many as there is room for, each re-encoded and stored. */
+  async function addImages(files: File[]) {
+    if (!draft) return;
+    const picked = imageFiles(files, MAX_IMAGES - draft.images.length);
+    if (picked.length === 0) return;
+    setAddingImages(true);
+    try {
+      const added: DraftImage[] = [];
+      for (const file of picked) added.push(await storeImage(file));
+      update({ images: [...draft.images, ...added].slice(0, MAX_IMAGES) });
+    } catch (err) {
+      setError(t('compose.imageFailed', { detail: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setAddingImages(false);
+    }
+  }
+
   /** A new draft starts with the default accounts and follows them until the user picks. */
   function startOver() {
     targetsTouched.current = false;
@@ -169,6 +194,11 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
     })
     .join(' ');
   const unresolved = useUnresolvedMentions(draft, accounts);
+  // The result of the last post stays until the next one is started: then it would only be noise.
+  const writingNext = draft !== null && (draft.text.trim() !== '' || draft.images.length > 0);
+  useEffect(() => {
+    if (writingNext) setPostId(null);
+  }, [writingNext]);
 
   async function post() {
     // Ctrl+Enter reaches here even while the button is off.
@@ -211,10 +241,25 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
 
   if (!accounts || !draft) return <p role="status">{t('compose.loading')}</p>;
   const noPostHere = postGate !== undefined && !postGate.supported;
+  const chosen = accounts.filter((a) => draft.targets.includes(a.id)).length;
+  const postWords =
+    chosen === 0
+      ? t(draft.scheduledAt ? 'compose.schedulePost' : 'compose.post')
+      : t(
+          pluralOf(lang, chosen) === 'one'
+            ? draft.scheduledAt
+              ? 'compose.scheduleTo.one'
+              : 'compose.postTo.one'
+            : draft.scheduledAt
+              ? 'compose.scheduleTo.other'
+              : 'compose.postTo.other',
+          { n: chosen },
+        );
+  const withFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
   return (
     <>
       <form
-        class="composer"
+        class={dragging ? 'composer dragging' : 'composer'}
         onSubmit={(e) => {
           e.preventDefault();
           void tryPost('button');
@@ -225,50 +270,74 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
             void tryPost('shortcut');
           }
         }}
+        onDragOver={(e) => {
+          if (!withFiles(e)) return;
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={(e) => {
+          if (e.currentTarget === e.target) setDragging(false);
+        }}
+        onDrop={(e) => {
+          if (!withFiles(e)) return;
+          e.preventDefault();
+          setDragging(false);
+          void addImages([...(e.dataTransfer?.files ?? [])]);
+        }}
       >
+        {sharedFromX && <SharedFromX url={sharedFromX} />}
         <AccountPicker accounts={accounts} selected={draft.targets} onChange={chooseTargets} />
-        <label for="text" class="visually-hidden">{t('compose.text')}</label>
-        <textarea
-          ref={textBox}
-          id="text"
-          placeholder={t('compose.text')}
-          value={draft.text}
-          dir="auto"
-          onInput={(e) => {
-            update({ text: e.currentTarget.value });
-            trackCaret(e);
-          }}
-          onSelect={trackCaret}
-          onKeyUp={trackCaret}
-          onClick={trackCaret}
-          onFocus={trackCaret}
-          onPaste={(e) => {
-            const files = imagesFromClipboard(e);
-            if (files.length === 0) return;
-            e.preventDefault();
-            void Promise.all(files.map(storeImage)).then(
-              (added) => update({ images: [...draft.images, ...added].slice(0, 4) }),
-              (err: Error) => setError(err.message),
-            );
-          }}
-        />
-        <ImageAttachments images={draft.images} onChange={(images) => update({ images })} onError={setError} />
-        <TargetPreviews previews={previews} accounts={accounts} draft={draft} unresolvedMentions={unresolved} caret={caret} />
-        <details>
-          <summary>{t('compose.options')}</summary>
-          <PostOptions draft={draft} update={update} pollLimits={pollLimitsFor(accounts, draft.targets)} />
-        </details>
-        {notice && <p role="status" class="warn">{notice}</p>}
-        {error && <p role="alert" class="error">{error}</p>}
+        <div class="editor">
+          <label for="text" class="visually-hidden">
+            {t('compose.text')}
+          </label>
+          <textarea
+            ref={textBox}
+            id="text"
+            placeholder={t('compose.text')}
+            value={draft.text}
+            dir="auto"
+            aria-describedby="text-hint"
+            onInput={(e) => {
+              update({ text: e.currentTarget.value });
+              trackCaret(e);
+            }}
+            onSelect={trackCaret}
+            onKeyUp={trackCaret}
+            onClick={trackCaret}
+            onFocus={trackCaret}
+            onPaste={(e) => {
+              const files = imagesFromClipboard(e);
+              if (files.length === 0) return;
+              e.preventDefault();
+              void addImages(files as File[]);
+            }}
+          />
+          <p id="text-hint" class="visually-hidden">
+            {t('compose.textHint')}
+          </p>
+          <ImageAttachments images={draft.images} onChange={(images) => update({ images })} onAdd={(files) => void addImages(files)} busy={addingImages} />
+        </div>
+        <PostOptions draft={draft} update={update} pollLimits={pollLimitsFor(accounts, draft.targets)} />
+        {notice && (
+          <p role="status" class="warn">
+            {notice}
+          </p>
+        )}
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
         {noPostHere ? (
-          <>
+          <div class="post-row">
             <p class="warn">{t('compose.embed.noVisibility')}</p>
             <button type="button" class="primary" onClick={() => void continueInTab()}>
               {t('compose.embed.continueInTab')}
             </button>
-          </>
+          </div>
         ) : (
-          <>
+          <div class="post-row">
             {offText && accounts.length > 0 && (
               <p id="post-off" class="muted" data-testid="post-off">
                 {offText}
@@ -277,16 +346,17 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
             <button
               ref={postButton}
               type="submit"
-              class="primary"
+              class="primary post-button"
               disabled={posting || offReasons.length > 0}
               aria-describedby={offText && accounts.length > 0 ? 'post-off' : undefined}
               aria-keyshortcuts="Control+Enter"
             >
-              {draft.scheduledAt ? t('compose.schedulePost') : t('compose.post')}
+              {postWords}
             </button>
-          </>
+          </div>
         )}
         {postId && <PostStatus postId={postId} accounts={accounts} />}
+        <TargetPreviews previews={previews} accounts={accounts} draft={draft} unresolvedMentions={unresolved} caret={caret} />
       </form>
       {showDrafts && (
         <DraftsList current={draft} flush={flush} onOpen={(id) => void openDraft(id)} onNew={startOver} onDeletedCurrent={startOver} />

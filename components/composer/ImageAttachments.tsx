@@ -1,9 +1,14 @@
-/** Images: pick, paste or drop; each with its alt text, re-encoded before it is stored. */
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * Images: picked, pasted or dropped (on the whole composer), shown as
+ * thumbnails with their alt text written in place under each one and an
+ * "ALT" mark once it has one; re-encoded before they are stored.
+ */
+import { useRef } from 'preact/hooks';
 import type { DraftImage } from '../../lib/model/draft.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { prepareImage } from '../../lib/media/prepare.ts';
 import { useT } from '../i18n.tsx';
+import { useMediaUrl } from './useMediaUrl.ts';
 
 export const MAX_IMAGES = 4;
 
@@ -15,68 +20,96 @@ export async function storeImage(file: Blob): Promise<DraftImage> {
   return { mediaId, alt: '', mime: prepared.mime, width: prepared.width, height: prepared.height, size: prepared.blob.size };
 }
 
-function Thumb({ mediaId, alt }: { mediaId: string; alt: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let objectUrl: string | null = null;
-    void openSortieDb()
-      .then((db) => db.get('media', mediaId))
-      .then((m) => {
-        if (m) setUrl((objectUrl = URL.createObjectURL(m.blob)));
-      });
-    return () => {
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [mediaId]);
-  return url ? <img src={url} alt={alt} width={96} height={96} style={{ objectFit: 'cover' }} /> : null;
+/** Only images, and no more than there is room for. */
+export function imageFiles(files: Iterable<File> | ArrayLike<File>, room: number): File[] {
+  return Array.from(files)
+    .filter((f) => f.type.startsWith('image/'))
+    .slice(0, Math.max(room, 0));
 }
 
-export function ImageAttachments({ images, onChange, onError }: { images: DraftImage[]; onChange: (images: DraftImage[]) => void; onError: (message: string) => void }) {
+function Thumb({ mediaId }: { mediaId: string }) {
+  const url = useMediaUrl(mediaId);
+  // The alt text is right under the thumbnail, labelled: the picture itself adds nothing for a screen reader.
+  return <span class="thumb-frame">{url && <img src={url} alt="" />}</span>;
+}
+
+export interface ImageAttachmentsProps {
+  images: DraftImage[];
+  onChange: (images: DraftImage[]) => void;
+  /** Files picked with the button (drops and pastes reach the composer, which hands them here too). */
+  onAdd: (files: File[]) => void;
+  busy: boolean;
+}
+
+export function ImageAttachments({ images, onChange, onAdd, busy }: ImageAttachmentsProps) {
   const { t } = useT();
-  const [busy, setBusy] = useState(false);
-
-  async function add(files: Blob[]) {
-    const room = MAX_IMAGES - images.length;
-    const picked = files.filter((f) => f.type.startsWith('image/')).slice(0, room);
-    if (picked.length === 0) return;
-    setBusy(true);
-    try {
-      const added: DraftImage[] = [];
-      for (const file of picked) added.push(await storeImage(file));
-      onChange([...images, ...added]);
-    } catch (error) {
-      onError(t('compose.imageFailed', { detail: error instanceof Error ? error.message : String(error) }));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const full = images.length >= MAX_IMAGES;
+  const picker = useRef<HTMLInputElement>(null);
   return (
-    <div
-      class="images"
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={(e) => {
-        e.preventDefault();
-        void add([...(e.dataTransfer?.files ?? [])]);
-      }}
-      data-testid="images"
-    >
-      <label for="image-input">{t('compose.addImages', { max: MAX_IMAGES })}</label>{' '}
-      <input id="image-input" type="file" accept="image/*" multiple disabled={busy || images.length >= MAX_IMAGES} onChange={(e) => void add([...(e.currentTarget.files ?? [])]).then(() => ((e.target as HTMLInputElement).value = ''))} />
-      {busy && <span role="status"> {t('compose.preparingImages')}</span>}
+    <div class="images" data-testid="images">
       <ul class="image-list">
-        {images.map((img, i) => (
-          <li key={img.mediaId}>
-            <Thumb mediaId={img.mediaId} alt={img.alt} />
-            <label for={`alt-${i}`}>{t('compose.altText', { n: i + 1 })}</label>
-            <textarea id={`alt-${i}`} rows={2} value={img.alt} onInput={(e) => onChange(images.map((x) => (x.mediaId === img.mediaId ? { ...x, alt: e.currentTarget.value } : x)))} />
-            {!img.alt.trim() && <p class="warn">{t('compose.altMissing')}</p>}
-            <button type="button" onClick={() => onChange(images.filter((x) => x.mediaId !== img.mediaId))}>
-              {t('compose.removeImage', { n: i + 1 })}
-            </button>
-          </li>
-        ))}
+        {images.map((img, i) => {
+          const hasAlt = img.alt.trim() !== '';
+          return (
+            <li key={img.mediaId} class="image-card">
+              <div class="thumb">
+                <Thumb mediaId={img.mediaId} />
+                <span class={hasAlt ? 'alt-mark' : 'alt-mark missing'} aria-hidden="true">
+                  {hasAlt ? 'ALT' : '+ALT'}
+                </span>
+                <button type="button" class="remove-image" aria-label={t('compose.removeImage', { n: i + 1 })} title={t('compose.removeImage', { n: i + 1 })} onClick={() => onChange(images.filter((x) => x.mediaId !== img.mediaId))}>
+                  <span aria-hidden="true">×</span>
+                </button>
+              </div>
+              <label for={`alt-${i}`} class="alt-label">
+                {t('compose.altText', { n: i + 1 })}
+              </label>
+              <textarea
+                id={`alt-${i}`}
+                class="alt-text"
+                rows={2}
+                dir="auto"
+                placeholder={t('compose.altPlaceholder')}
+                aria-describedby={hasAlt ? undefined : `alt-missing-${i}`}
+                value={img.alt}
+                onInput={(e) => onChange(images.map((x) => (x.mediaId === img.mediaId ? { ...x, alt: e.currentTarget.value } : x)))}
+              />
+              {!hasAlt && (
+                <p class="warn alt-missing" id={`alt-missing-${i}`}>
+                  {t('compose.altMissing')}
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
+      {!full && (
+        <div class="image-add">
+          {/* The picker is this button (a file input cannot be styled); the input keeps the name for assistive tools and tests. */}
+          <input
+            ref={picker}
+            id="image-input"
+            type="file"
+            accept="image/*"
+            multiple
+            hidden
+            aria-label={t('compose.addImages', { max: MAX_IMAGES })}
+            disabled={busy}
+            onChange={(e) => {
+              const input = e.currentTarget;
+              onAdd([...(input.files ?? [])]);
+              input.value = '';
+            }}
+          />
+          <button type="button" class="image-add-button" disabled={busy} onClick={() => picker.current?.click()}>
+            <span aria-hidden="true" class="image-add-plus">
+              +
+            </span>{' '}
+            {t('compose.addImages', { max: MAX_IMAGES })}
+          </button>
+        </div>
+      )}
+      {busy && <p role="status">{t('compose.preparingImages')}</p>}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { send } from '../../lib/messaging/client.ts';
 import type { Job } from '../../lib/model/job.ts';
 import { webLink } from '../../lib/web-link.ts';
 import { useT } from '../i18n.tsx';
+import { networkLabel } from '../../lib/networks/registry.ts';
 
 export function useJobs(postId: string | null): Job[] {
   // Jobs are kept with the post they were read for: after a second Post, the first post's
@@ -46,7 +47,7 @@ export function PostStatus({ postId, accounts }: { postId: string; accounts: Pub
   const jobs = useJobs(postId);
   return (
     <section aria-live="polite" class="post-status" data-testid="post-status" data-post-id={postId}>
-      <h2>{t('compose.status')}</h2>
+      <h2>{jobs.length > 0 && jobs.every((j) => j.state === 'sent') ? t('compose.status.done') : t('compose.status')}</h2>
       <ul>
         {jobs.map((j) => {
           const account = accounts.find((a) => a.id === j.accountId);
@@ -59,7 +60,9 @@ export function PostStatus({ postId, accounts }: { postId: string; accounts: Pub
               {postUrl && (
                 <>
                   {' '}
-                  <a href={postUrl} target="_blank" rel="noreferrer">{t('compose.view')}</a>
+                  <a href={postUrl} target="_blank" rel="noreferrer">
+                    {t('compose.viewOn', { network: networkLabel(j.network) })}
+                  </a>
                 </>
               )}
               {j.result?.notice && <span class="warn" data-testid="post-notice"> — {td(j.result.notice)}</span>}

@@ -47,6 +47,8 @@ function seedFrom(defaults: DraftDefaults): Partial<Draft> {
 export interface DraftDefaults {
   langs: string[];
   targets: string[];
+  /** Every account connected now. */
+  accountIds: string[];
   interaction?: InteractionPolicy;
 }
 
@@ -70,6 +72,9 @@ export function useDraft(defaults: DraftDefaults | null): DraftState {
         // An untouched draft follows the current defaults (accounts, reply rule) rather than old ones.
         next = latest && isPristine(latest) ? { ...latest, ...seedFrom(defaults) } : latest;
       }
+      // A draft started before any account was connected (or whose accounts were all removed) goes to
+      // no one: it gets today's default accounts, as a new draft would, instead of "no account".
+      if (next && !next.targets.some((id) => defaults.accountIds.includes(id))) next = { ...next, targets: defaults.targets };
       if (!next) {
         next = { ...emptyDraft(newId(), Date.now(), defaults.langs), text: handoff, ...seedFrom(defaults) };
         await saveDraft(db, next);

@@ -10,6 +10,8 @@ import { openPageInTab } from '../../components/page-url.ts';
 import { useStorageState } from '../../components/storage.ts';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
+import { parseXUrl } from '../../lib/links/x-url.ts';
+import { SHARED_FROM_X_PARAM } from '../../lib/links/takeover.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { countFromPage } from '../../lib/stats.ts';
 
@@ -23,6 +25,11 @@ const redeem = (ticket: string): Promise<boolean> => send('overlay.redeem', { ti
 const embedLink: Promise<EmbedLink> | null = embedded ? listenForHandoff(window, redeem) : null;
 /** Framed on x.com: Post acts only while this frame is really visible (IntersectionObserver v2). */
 const postGate: PostGate | undefined = embedded ? createPostGate(browserGateEnv(window)) : undefined;
+/** Opened by a "Share on X" button Sortie took over: its X address (only in Sortie's own tab, never framed). */
+const sharedFromX = (() => {
+  const url = params.get(SHARED_FROM_X_PARAM);
+  return !embedded && url !== null && parseXUrl(url) !== null ? url : null;
+})();
 /** `?image=URL`: an image shared from the context menu. */
 const sharedImage = params.get('image');
 
@@ -115,6 +122,7 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
           incoming={incoming}
           showDrafts={!embedded}
           postGate={postGate}
+          sharedFromX={sharedFromX}
           onPosted={(postId) => {
             // The exit dashboard counts posts written in X's composer and sent by Sortie instead.
             if (link) countFromPage('x.takeovers');

@@ -19,6 +19,18 @@ import { fallbackUrl } from './dnr.ts';
 import { isRouteRuleId, SHARE_RULE_ID, type DnrRule } from './dnr-rule.ts';
 import { SHARE_REGEX } from './x-regex.ts';
 
+/** The compose page's query parameter holding the "Share on X" address it was opened for. */
+export const SHARED_FROM_X_PARAM = 'xshare';
+
+/**
+ * The composer's address for a blocked share intent, carrying the intent's own address so that the composer
+ * can say where the button pointed and offer to go there once. It comes first: the intent's query, appended
+ * after it by takeoverUrl, cannot hide it (a page reads the first value of a name).
+ */
+export function composeUrlForShare(composeUrl: string, intentUrl: string): string {
+  return `${composeUrl}${composeUrl.includes('?') ? '&' : '?'}${SHARED_FROM_X_PARAM}=${encodeURIComponent(intentUrl)}`;
+}
+
 export interface BlockedNavigation {
   url: string;
   /** webRequest's type: only top-level pages are taken over. */

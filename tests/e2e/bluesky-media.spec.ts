@@ -1,9 +1,8 @@
 import { AtpAgent } from '@atproto/api';
-import type { Page } from '@playwright/test';
 import { flatPng, hasExif, photoWithGps } from './support/images.ts';
 import { serveArticle } from './support/og-server.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
-import { connectBluesky, postFromComposer } from './support/ui.ts';
+import { connectBluesky, openComposerOption, postFromComposer } from './support/ui.ts';
 
 type Rec = { uri: string; value: Record<string, any> };
 
@@ -11,11 +10,6 @@ async function records(pds: { url: string }, did: string, collection: string): P
   const agent = new AtpAgent({ service: pds.url });
   const { data } = await agent.com.atproto.repo.listRecords({ repo: did, collection, limit: 100 });
   return data.records as unknown as Rec[];
-}
-
-/** Opens the composer's "Post options" (it stays open across posts). */
-async function openOptions(page: Page) {
-  await page.locator('details', { has: page.getByText('Post options') }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
 }
 
 test('four images with alt text (a 6 MB photo shrunk, its GPS position dropped), a content label and a language', async ({ openPage, pds }) => {
@@ -34,8 +28,9 @@ test('four images with alt text (a 6 MB photo shrunk, its GPS position dropped),
     { name: 'c.png', mimeType: 'image/png', buffer: await flatPng(500, 500, 170) },
   ]);
   for (let i = 1; i <= 4; i++) await page.getByLabel(`Alt text for image ${i}`).fill(`Description ${i} — manifestation`);
-  await openOptions(page);
+  await openComposerOption(page, 'Warning');
   await page.getByLabel('Bluesky content label').selectOption('graphic-media');
+  await openComposerOption(page, 'Language');
   await page.getByLabel('Language', { exact: true }).selectOption('fr');
   await postFromComposer(page, 'Photos de la marche 📸');
 
@@ -62,7 +57,7 @@ test('a long text becomes a numbered 3-part thread, and a shared link gets a car
     const options = await openPage('options.html');
     await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
     const { page } = await openPage('compose.html');
-    await openOptions(page);
+    await openComposerOption(page, 'More');
     await page.getByLabel('Number thread posts (1/3)').check();
     const sentence = 'Nous marchons pour le climat et la justice sociale, ensemble et sans violence. ';
     await postFromComposer(page, sentence.repeat(9).trim());
@@ -93,10 +88,10 @@ test('who can reply and quote: presets become threadgate and postgate records wi
   const options = await openPage('options.html');
   await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
   const { page } = await openPage('compose.html');
-  await openOptions(page);
+  await openComposerOption(page, 'Audience');
   await page.getByRole('button', { name: 'Announcement — no replies' }).click();
   await postFromComposer(page, 'Annonce : rassemblement annulé.');
-  await openOptions(page);
+  await openComposerOption(page, 'Audience');
   await page.getByRole('button', { name: 'Protected' }).click();
   await postFromComposer(page, 'Message protégé.');
 

@@ -115,6 +115,43 @@ test('"Share on X" intents open the compose tab prefilled and X hears nothing; w
   expect(xHits).toEqual(['https://twitter.com/intent/tweet?text=For%20X']);
 });
 
+test('a composer opened by "Share on X" says so, and posts on X anyway only on the user\'s own click', async ({ sortie, context, routeHost, allowHosts }) => {
+  allowHosts('x.com', 'news.example');
+  const xHits: string[] = [];
+  await routeHost('x.com', (route) => {
+    xHits.push(route.request().url());
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>X</title><p>X intent page</p>' });
+  });
+  const intent = 'https://x.com/intent/post?text=Lu%20ailleurs&url=https%3A%2F%2Fnews.example%2Fstory';
+  await routeHost('news.example', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>News</title><a id="share" href="${intent}">Share on X</a>` }),
+  );
+  const worker = await sortie.serviceWorker();
+  await expect
+    .poll(async () =>
+      (await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())).some((r) => r.id === 7_050 && r.action.type === 'block'),
+    )
+    .toBe(true);
+  const page = await context.newPage();
+  await page.goto('https://news.example/');
+  await page.locator('#share').click();
+  await expect(page).toHaveURL(/\/compose\.html\?/);
+  await expect(page.getByLabel(TEXT)).toHaveValue('Lu ailleurs https://news.example/story');
+  const context_ = page.getByTestId('shared-from-x');
+  await expect(context_).toContainText('A “Share on X” button opened Sortie instead of X');
+  const anyway = context_.getByRole('button', { name: 'Post on X anyway' });
+
+  // A script's click is not the user's: nothing happens.
+  await anyway.evaluate((b) => (b as HTMLButtonElement).click());
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL(/\/compose\.html\?/);
+  expect(xHits).toEqual([]);
+
+  await anyway.click();
+  await expect(page).toHaveURL(intent);
+  expect(xHits).toEqual([intent]);
+});
+
 test('drafts are listed, opened and deleted, and survive closing the browser', async ({ sortie, profileDir, recordingProxy }) => {
   const open = async (context: typeof sortie.context, id: string) => {
     const page = await context.newPage();

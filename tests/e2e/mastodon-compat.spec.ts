@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { startMastodonServer, type MastodonServerOptions, type MastodonTestServer } from '../servers/mastodon/index.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
-import { connectMastodon, postFromComposer } from './support/ui.ts';
+import { connectMastodon, openComposerOption, postFromComposer } from './support/ui.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
 
@@ -20,7 +20,7 @@ test.afterEach(async () => {
 });
 
 async function scheduleAt(page: Page, at: Date): Promise<void> {
-  await page.locator('details', { has: page.getByText('Post options') }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await openComposerOption(page, 'Send later');
   const pad = (n: number) => String(n).padStart(2, '0');
   await page.getByLabel('Send at').fill(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`);
 }

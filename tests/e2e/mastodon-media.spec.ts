@@ -1,12 +1,7 @@
-import type { Page } from '@playwright/test';
 import { startMastodonServer } from '../servers/mastodon/index.ts';
 import { flatPng } from './support/images.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
-import { connectMastodonWithToken, postFromComposer } from './support/ui.ts';
-
-async function openOptions(page: Page) {
-  await page.locator('details', { has: page.getByText('Post options') }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
-}
+import { connectMastodonWithToken, openComposerOption, postFromComposer } from './support/ui.ts';
 
 test('images with descriptions through 202/206 processing, a content warning, every visibility, a language, a poll and a thread', async ({ openPage, mastodon }) => {
   const username = uniqueName('m');
@@ -27,19 +22,22 @@ test('images with descriptions through 202/206 processing, a content warning, ev
   expect(withMedia.mediaIds).toHaveLength(4);
   expect(withMedia.mediaIds.map((id) => mastodon.state.media.find((m) => m.id === id)?.description)).toEqual([1, 2, 3, 4].map((n) => `Banderole ${n}`));
 
-  await openOptions(page);
+  await openComposerOption(page, 'Warning');
   await page.getByLabel('Content warning').fill('Violences policières');
   await postFromComposer(page, 'Témoignage de la manifestation.');
   expect(mine().at(-1)).toMatchObject({ spoilerText: 'Violences policières', sensitive: true });
   await page.getByLabel('Content warning').fill('');
 
+  await openComposerOption(page, 'Audience');
   for (const visibility of ['unlisted', 'private', 'direct', 'public'] as const) {
     await page.getByLabel('Mastodon visibility').selectOption(visibility);
     await postFromComposer(page, `Visibilité ${visibility}`);
     expect(mine().at(-1)).toMatchObject({ text: `Visibilité ${visibility}`, visibility });
   }
 
+  await openComposerOption(page, 'Language');
   await page.getByLabel('Language', { exact: true }).selectOption('fr');
+  await openComposerOption(page, 'Poll');
   await page.getByLabel('Add a poll').check();
   await page.getByLabel('Choice 1').fill('Samedi');
   await page.getByLabel('Choice 2').fill('Dimanche');
@@ -69,7 +67,7 @@ test('who can reply/quote on Mastodon: quote policy on 4.5, and a plain notice o
     const options = await openPage('options.html');
     await connectMastodonWithToken(options.page, { server: mastodon.url, token, username });
     const { page } = await openPage('compose.html');
-    await openOptions(page);
+    await openComposerOption(page, 'Audience');
     await page.getByRole('button', { name: 'Announcement — no replies' }).click();
     // Mastodon cannot close replies: the composer says so before posting.
     await expect(page.getByTestId('notice-not-applied')).toContainText('Mastodon cannot limit replies');
@@ -89,8 +87,8 @@ test('who can reply/quote on Mastodon: quote policy on 4.5, and a plain notice o
     const again = await openPage('compose.html');
     // The composer remembers the last accounts used; add the new one.
     await again.page.getByLabel(new RegExp(`Mastodon @${oldName}@`)).check();
-    await openOptions(again.page);
-    await again.page.getByRole('button', { name: 'Public' }).first().click();
+    await openComposerOption(again.page, 'Audience');
+    await again.page.getByRole('group', { name: 'Presets' }).getByRole('button', { name: 'Public' }).click();
     await again.page.getByLabel('Allow quotes', { exact: true }).uncheck();
     await expect(again.page.getByTestId('preview-mastodon').filter({ hasText: oldName }).getByTestId('notice-not-applied')).toContainText('cannot restrict who quotes');
     await postFromComposer(again.page, 'Sans citations, si possible.');

@@ -1,5 +1,5 @@
 import { expect, test, uniqueName } from './support/servers.ts';
-import { connectMastodonWithToken } from './support/ui.ts';
+import { connectMastodonWithToken, openComposerOption } from './support/ui.ts';
 
 test('5xx, a lost response and a rate limit end in exactly one status; the queue view shows and cancels', async ({ openPage, mastodon }) => {
   const username = uniqueName('q');
@@ -11,7 +11,7 @@ test('5xx, a lost response and a rate limit end in exactly one status; the queue
   mastodon.faults.nextStatuses.push('error503', 'lostResponse', 'rateLimit');
   const compose = await openPage('compose.html');
   await compose.page.getByLabel('What do you want to say?').fill('Résistance 🌱 coûte que coûte');
-  await compose.page.getByRole('button', { name: 'Post', exact: true }).click();
+  await compose.page.getByRole('button', { name: /^Post( to \d+ accounts?)?$/ }).click();
   const status = compose.page.getByTestId('post-status');
   await expect(status.locator('li[data-state="sent"]')).toHaveCount(1, { timeout: 45_000 });
 
@@ -23,7 +23,7 @@ test('5xx, a lost response and a rate limit end in exactly one status; the queue
 
   // A post scheduled for later waits in the queue and can be cancelled from the options page.
   await compose.page.getByLabel('What do you want to say?').fill('Plus tard');
-  await compose.page.getByText('Post options').click();
+  await openComposerOption(compose.page, 'Send later');
   const later = new Date(Date.now() + 3 * 60_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   await compose.page.getByLabel('Send at').fill(`${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`);

@@ -1,6 +1,6 @@
 import { AtpAgent } from '@atproto/api';
 import { expect, test, uniqueName } from './support/servers.ts';
-import { connectBluesky, connectMastodonWithToken, postFromComposer } from './support/ui.ts';
+import { connectBluesky, connectMastodonWithToken, openComposerOption, postFromComposer } from './support/ui.ts';
 
 test('per-network text, later Mastodon thread parts unlisted, and an account\'s default reply rule', async ({ openPage, mastodon, pds }) => {
   const username = uniqueName('ov');
@@ -14,7 +14,7 @@ test('per-network text, later Mastodon thread parts unlisted, and an account\'s 
   await options.page.getByRole('link', { name: 'Accounts' }).click();
 
   const { page } = await openPage('compose.html');
-  await page.locator('details', { has: page.getByText('Post options') }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await openComposerOption(page, 'More');
   await page.getByLabel('Write a different text for Bluesky').check();
   await page.getByRole('textbox', { name: 'Text for Bluesky', exact: true }).fill('Version courte pour Bluesky 🦋');
   const sentence = 'Une phrase assez longue pour que Mastodon coupe le texte en plusieurs messages. ';
@@ -34,6 +34,6 @@ test('per-network text, later Mastodon thread parts unlisted, and an account\'s 
   await options.page.reload();
   await expect(options.page.getByLabel(`Who can reply by default to ${me.handle}`)).toHaveValue('mentioned');
   const fresh = await openPage('compose.html');
-  await fresh.page.locator('details', { has: fresh.page.getByText('Post options') }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await openComposerOption(fresh.page, 'Audience');
   await expect(fresh.page.getByLabel('Who can reply', { exact: true })).toHaveValue('mentioned');
 });

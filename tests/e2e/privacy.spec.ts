@@ -15,7 +15,7 @@ import type { Credentials } from '../../lib/model/account.ts';
 import { FILE_CONTEXT, openBox, PassphraseKeys, type EncryptedBox } from '../../lib/backup/crypto.ts';
 import { launchSortie } from './support/fixtures.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
-import { connectBluesky, connectMastodon, postFromComposer } from './support/ui.ts';
+import { connectBluesky, connectMastodon, openComposerOption, postFromComposer } from './support/ui.ts';
 
 const PASSPHRASE = 'Lune de miel à Brest 2026';
 
@@ -102,7 +102,7 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     const compose = await openPage('compose.html');
     await postFromComposer(compose.page, `Avant l'export ${username} 🌍`);
     await compose.page.getByLabel('What do you want to say?').fill(`Demain ${username}`);
-    await compose.page.getByText('Post options').click();
+    await openComposerOption(compose.page, 'Send later');
     await compose.page.getByLabel('Send at').fill(localInput(new Date(Date.now() + 24 * 3_600_000)));
     await compose.page.getByRole('button', { name: 'Schedule' }).click();
     await expect(compose.page.getByTestId('post-status').locator('li[data-state="queued"]')).toHaveCount(1, { timeout: 30_000 });

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test, uniqueName } from './support/servers.ts';
-import { connectBluesky, connectMastodonWithToken } from './support/ui.ts';
+import { connectBluesky, connectMastodonWithToken, openComposerOption } from './support/ui.ts';
 
 async function scheduleAt(page: Page, at: Date): Promise<void> {
-  await page.locator('details', { has: page.getByText('Post options') }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await openComposerOption(page, 'Send later');
   const pad = (n: number) => String(n).padStart(2, '0');
   await page.getByLabel('Send at').fill(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`);
 }

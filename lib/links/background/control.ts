@@ -19,7 +19,7 @@ import { LINK_MIRROR_KEY } from '../page-rewrite.ts';
 import { compilePageRules } from '../page-rules.ts';
 import { isPausedUntilRestart } from '../pause.ts';
 import { LINK_GUARD_KEY, type LinkGuardConfig } from '../sw-guard.ts';
-import { takeoverUrl } from '../takeover.ts';
+import { composeUrlForShare, takeoverUrl } from '../takeover.ts';
 import { parseXUrl } from '../x-url.ts';
 import { getSettings, updateSettings } from '../../settings-store.ts';
 import type { Settings } from '../../settings.ts';
@@ -347,7 +347,8 @@ export function createLinksControl(env: LinksEnv): LinksControl {
         // Not serialised: a share must not wait behind a round of mirror checks.
         const rules = (await env.dnr.getDynamicRules()) as DnrRule[];
         const initiator = navigationInitiator(details);
-        const url = takeoverUrl(rules, { url: details.url, type: details.type, method: details.method, initiator }, env);
+        const pages = { composeUrl: composeUrlForShare(env.composeUrl, details.url), fallbackPage: env.fallbackPage };
+        const url = takeoverUrl(rules, { url: details.url, type: details.type, method: details.method, initiator }, pages);
         if (url !== null) {
           await env.tabs.update(details.tabId, { url });
           return true;

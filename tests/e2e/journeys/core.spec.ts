@@ -62,7 +62,7 @@ test('connect Bluesky and Mastodon, then a thread goes to both, each part once a
   const first = `Premier message depuis ${journey.kind} : ça part partout sauf sur X. `;
   const text = (first + 'Les fils restent dans l\'ordre. ').padEnd(420, '·');
   await compose.fill('What do you want to say?', text);
-  await compose.click('Post');
+  await compose.click('Post to 2 accounts');
   await compose.waitFor(
     `(() => { const s = document.querySelector('[data-testid="post-status"]'); const li = s ? s.querySelectorAll('li') : []; return li.length > 0 && [...li].every((l) => l.dataset.state === 'sent'); })()`,
     45_000,
@@ -140,7 +140,7 @@ test('a post waiting for a retry goes out once after the browser suspended the b
   const compose = await journey.openPage('compose.html');
   const text = `Suspendu puis envoyé (${journey.kind})`;
   await compose.fill('What do you want to say?', text);
-  await compose.click('Post');
+  await compose.click('Post to 1 account');
   // This account's first attempt (the server is shared with the other journeys: count only its requests).
   const attempts = () =>
     mastodon.state.requestLog.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.headers['authorization'] === `Bearer ${masto.token}`).length;

@@ -27,12 +27,27 @@ export async function connectMastodon(
   await expect(page.getByTestId('accounts')).toContainText(`@${opts.username}@`);
 }
 
+/** The composer's Post button: "Post to 2 accounts" once accounts are ticked, "Post" before. */
+export const POST = /^Post( to \d+ accounts?)?$/;
+/** The same button with a schedule set: "Schedule for 2 accounts". */
+export const SCHEDULE = /^Schedule( for \d+ accounts?)?$/;
+
+/**
+ * Opens one of the composer's option panels (its toolbar button, by the words on it: "Warning",
+ * "Language", "Audience", "Poll", "Send later", "More"); one panel is open at a time.
+ */
+export async function openComposerOption(page: Page, option: 'Warning' | 'Language' | 'Audience' | 'Poll' | 'Send later' | 'More'): Promise<void> {
+  const button = page.getByRole('group', { name: 'Post options' }).getByRole('button', { name: new RegExp(`^${option}\\b`) });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+}
+
 /** Types in the composer and presses Post; waits until every job is sent. */
 export async function postFromComposer(page: Page, text: string): Promise<void> {
   const status = page.getByTestId('post-status');
   const previous = (await status.count()) ? await status.getAttribute('data-post-id') : null;
   await page.getByLabel('What do you want to say?').fill(text);
-  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await page.getByRole('button', { name: POST }).click();
   // The status now follows the new post, not the one before it.
   await expect(status).not.toHaveAttribute('data-post-id', previous ?? '');
   await expect(status.locator('li').first()).toBeVisible();

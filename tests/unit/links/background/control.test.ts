@@ -60,7 +60,7 @@ describe('links control: rules, page values, scripts', () => {
     expect(ruleTarget(fake.dynamic(), 'https://x.com/intent/tweet?text=hi')).toBe('block');
     const share = { url: 'https://x.com/intent/tweet?text=hi', error: 'net::ERR_BLOCKED_BY_CLIENT', tabId: 4, type: 'main_frame', method: 'GET' };
     expect(await links.navigationError({ ...share, initiator: 'https://news.example.org' })).toBe(true);
-    expect(fake.tabs.update).toHaveBeenCalledWith(4, { url: 'chrome-extension://abcdefgh/compose.html?text=hi' });
+    expect(fake.tabs.update).toHaveBeenCalledWith(4, { url: `chrome-extension://abcdefgh/compose.html?xshare=${encodeURIComponent('https://x.com/intent/tweet?text=hi')}&text=hi` });
     // Typed (no initiator) too; a frame, a POST, or a page Sortie did not block is left alone.
     expect(await links.navigationError(share)).toBe(true);
     expect(await links.navigationError({ ...share, type: 'sub_frame' })).toBe(false);
