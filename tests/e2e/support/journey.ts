@@ -42,6 +42,14 @@ export interface Tab {
   clickInOverlay(selector: string): Promise<void>;
   /** The compose page the overlay frames, as a tab of its own (close() is not for it). */
   overlayFrame(): Promise<Tab>;
+  /**
+   * Right-clicks the middle of the element matching `selector` with the real
+   * mouse and chooses `item` in the browser's own context menu. Returns the
+   * menu's visible labels (the menu is closed if `item` is not among them).
+   * Firefox only: Chromium's headless context menu is not drawn, and nothing
+   * can click it.
+   */
+  contextMenu(selector: string, item: string): Promise<string[]>;
   /** Runs a JavaScript expression in the page and returns its (JSON) value. */
   evaluate<T>(expression: string): Promise<T>;
   /** Waits until the expression is truthy in the page. */
@@ -131,6 +139,7 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     inOverlay: none,
     clickInOverlay: none,
     overlayFrame: none,
+    contextMenu: () => Promise.reject(new Error("Chromium's context menu cannot be opened by automation (tag the test @firefox-only)")),
     close: none,
   };
 }
@@ -366,6 +375,52 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
             await m.send('WebDriver:ReleaseActions');
           },
       overlayFrame: framed ? none : async () => tab(handle, true),
+      contextMenu: framed
+        ? none
+        : async (selector, item) => {
+            await switchTo(where);
+            const { value: box } = await m.send<{ value: { x: number; y: number } | null }>('WebDriver:ExecuteScript', {
+              script: `const r = document.querySelector(arguments[0])?.getBoundingClientRect(); return r ? { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) } : null;`,
+              args: [selector],
+            });
+            if (box === null) throw new Error(`nothing matches ${selector}`);
+            await m.send('WebDriver:PerformActions', {
+              actions: [
+                {
+                  type: 'pointer',
+                  id: 'mouse',
+                  parameters: { pointerType: 'mouse' },
+                  actions: [{ type: 'pointerMove', x: box.x, y: box.y, origin: 'viewport' }, { type: 'pointerDown', button: 2 }, { type: 'pointerUp', button: 2 }],
+                },
+              ],
+            });
+            await m.send('WebDriver:ReleaseActions');
+            // Firefox's own menu, in its own window: what the user sees and clicks.
+            let labels: string[] = [];
+            await poll(
+              async () => {
+                const found = await inChrome<string[] | null>(
+                  m,
+                  `const menu = document.getElementById('contentAreaContextMenu');
+                  done(menu.state === 'open' ? [...menu.querySelectorAll(':scope > menuitem')].filter((i) => !i.hidden).map((i) => i.getAttribute('label')) : null);`,
+                );
+                labels = found ?? [];
+                return found !== null && found.length > 0;
+              },
+              10_000,
+              'the context menu',
+            );
+            await inChrome(
+              m,
+              `const [label] = arguments; const menu = document.getElementById('contentAreaContextMenu');
+              const choice = [...menu.querySelectorAll(':scope > menuitem')].find((i) => !i.hidden && i.getAttribute('label') === label);
+              if (choice) menu.activateItem(choice); else menu.hidePopup();
+              done(true);`,
+              [item],
+            );
+            current = null;
+            return labels;
+          },
       async close() {
         if (framed) return none();
         await switchTo(where);
