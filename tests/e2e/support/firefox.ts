@@ -99,8 +99,11 @@ function userPrefs(marionettePort: number, proxyPort: number, lang: string): Rec
   };
 }
 
-/** Starts Firefox on `profileDir`, installs the built add-on as a temporary one, and waits for its background. */
-export async function launchFirefox(profileDir: string, proxyPort: number, lang = 'en-US, en'): Promise<SortieFirefox> {
+/**
+ * Starts Firefox on `profileDir` and installs the built add-on (or the one at
+ * `addon`; null: none, a plain browser for the bench's baseline) as a temporary one.
+ */
+export async function launchFirefox(profileDir: string, proxyPort: number, lang = 'en-US, en', addon: string | null = FIREFOX_BUILD): Promise<SortieFirefox> {
   if (!FIREFOX) throw new Error('Firefox ESR is not installed (apt-get install firefox-esr)');
   const port = await freePort();
   const prefs = userPrefs(port, proxyPort, lang);
@@ -119,7 +122,7 @@ export async function launchFirefox(profileDir: string, proxyPort: number, lang 
   const marionette = await Marionette.connect(port);
   // A navigation Sortie's rules stop never finishes loading in Firefox: wait for it as a user would, not 300 s.
   await marionette.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: false, timeouts: { pageLoad: 10_000 } } } });
-  await marionette.send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
+  if (addon !== null) await marionette.send('Addon:Install', { path: addon, temporary: true });
   return {
     marionette,
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
