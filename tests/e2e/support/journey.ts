@@ -10,6 +10,8 @@
  * browser contacted a host the test did not allow.
  */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { launchSortie } from './fixtures.ts';
 import { buildWithAllSitesGranted } from './links.ts';
 import { GECKO_ID, launchFirefox, type SortieFirefox } from './firefox.ts';
@@ -50,11 +52,19 @@ export interface Tab {
    * can click it.
    */
   contextMenu(selector: string, item: string): Promise<string[]>;
+  /** Picks this file in the file field with this label, as the file chooser would. */
+  upload(label: string, path: string): Promise<void>;
   /** Runs a JavaScript expression in the page and returns its (JSON) value. */
   evaluate<T>(expression: string): Promise<T>;
   /** Waits until the expression is truthy in the page. */
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A file the browser saved from a download. */
+export interface Downloaded {
+  name: string;
+  text: string;
 }
 
 export interface OverlayElement {
@@ -92,6 +102,8 @@ export interface JourneyBrowser {
    * told to accept. The requests are recorded: the test still has to allow the host.
    */
   serveHttps(host: string, handler: TlsFixtureHandler): Promise<void>;
+  /** Every download finished so far (Chromium: Playwright's download events; Firefox: its download folder). */
+  downloads(): Promise<Downloaded[]>;
 }
 
 async function poll(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -133,6 +145,7 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     click: (name) => frame.getByRole('button', { name, exact: true }).or(frame.getByRole('link', { name, exact: true })).first().click(),
     clickText: (text) => frame.getByText(text, { exact: true }).first().click(),
     typeInto: (label, text) => frame.getByLabel(label).first().pressSequentially(text),
+    upload: (label, path) => frame.getByLabel(label).first().setInputFiles(path),
     evaluate: <T>(expression: string) => frame.evaluate(expression) as Promise<T>,
     waitFor: (expression, timeoutMs = 15_000) =>
       poll(async () => Boolean(await frame.evaluate(expression)), timeoutMs, expression),
@@ -147,6 +160,13 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
 function chromiumJourney(context: BrowserContext, extensionId: string): JourneyBrowser {
   const origin = `chrome-extension://${extensionId}`;
   const tabsSeen = new Set(context.pages());
+  const downloads: Promise<Downloaded>[] = [];
+  const listen = (page: Page): void =>
+    void page.on('download', (download) => {
+      downloads.push(download.path().then(async (path) => ({ name: download.suggestedFilename(), text: await readFile(path, 'utf8') })));
+    });
+  context.pages().forEach(listen);
+  context.on('page', listen);
   return {
     kind: 'chromium',
     extensionOrigin: origin,
@@ -182,6 +202,7 @@ function chromiumJourney(context: BrowserContext, extensionId: string): JourneyB
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     },
+    downloads: () => Promise.all(downloads),
     async serveHttps(host, handler) {
       await context.route(
         (url) => url.hostname === host && url.protocol === 'https:',
@@ -342,6 +363,11 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
         await m.send('WebDriver:ElementClick', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text });
       },
+      async upload(label, path) {
+        // Keys sent to a file field name the file, as the chooser would.
+        const id = await find(where, FIND_BY_LABEL, label, `a file field labelled "${label}"`);
+        await m.send('WebDriver:ElementSendKeys', { id, text: path });
+      },
       async evaluate<T>(expression: string) {
         await switchTo(where);
         const { value } = await m.send<{ value: T }>('WebDriver:ExecuteAsyncScript', {
@@ -484,6 +510,14 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
         await m.send('Marionette:SetContext', { value: 'content' });
         current = null;
       }
+    },
+    async downloads() {
+      // A download being written is `<name>.part` beside an empty `<name>` until it ends
+      // (and the empty placeholder may come first): only whole files count.
+      const names = await readdir(ff.downloadDir).catch(() => [] as string[]);
+      const done = names.filter((n) => !n.endsWith('.part') && !names.includes(`${n}.part`));
+      const files = await Promise.all(done.map(async (name) => ({ name, text: await readFile(join(ff.downloadDir, name), 'utf8') })));
+      return files.filter((f) => f.text.length > 0);
     },
     async serveHttps(host, handler) {
       if (!certificatesAccepted) {
