@@ -10,8 +10,9 @@
  * browser contacted a host the test did not allow.
  */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launchSortie } from './fixtures.ts';
 import { buildWithAllSitesGranted } from './links.ts';
 import { GECKO_ID, launchFirefox, type SortieFirefox } from './firefox.ts';
@@ -564,6 +565,23 @@ async function grantInFirefox(m: Marionette, origins: string[]): Promise<void> {
 
 // ---- The fixture --------------------------------------------------------------------
 
+/** The reviewed list of every host Sortie may contact (tests/privacy/allowed-hosts.json), with its reasons. */
+const LISTED_HOSTS: ReadonlySet<string> = new Set(
+  Object.keys((JSON.parse(readFileSync(resolve('tests/privacy/allowed-hosts.json'), 'utf8')) as { hosts: Record<string, string> }).hosts),
+);
+/** The browser's own reserved address for sign-in redirects, which its identity API catches. */
+const IDENTITY_REDIRECT = /\.(chromiumapp\.org|extensions\.allizom\.org)$/;
+
+/**
+ * The privacy contract beyond one test's allowances: every host the browser
+ * reached during a journey is on the reviewed list, is a site the test itself
+ * stands in for (served by the proxy), or is the identity API's redirect.
+ */
+function unlistedHosts(proxy: RecordingProxy): string[] {
+  const hosts = new Set(proxy.log.map((r) => r.host));
+  return [...hosts].filter((h) => !LISTED_HOSTS.has(h) && !proxy.servedHosts().has(h) && !IDENTITY_REDIRECT.test(h));
+}
+
 export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites: boolean }>({
   /**
    * "All sites" granted, as if the user had accepted the browser's prompt (which no
@@ -582,6 +600,7 @@ export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites:
       } finally {
         await ff.close();
       }
+      if (testInfo.status === testInfo.expectedStatus) expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
       return;
     }
     const sortie = grantAllSites
@@ -595,6 +614,7 @@ export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites:
     } finally {
       await sortie.context.close().catch(() => undefined);
     }
+    if (testInfo.status === testInfo.expectedStatus) expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
   },
 });
 

@@ -41,6 +41,8 @@ export interface RecordingProxy {
    * Each request is logged with its full https URL and body.
    */
   serveTls(host: string, handler: TlsFixtureHandler): void;
+  /** The hosts a test stands in for, through serve or serveTls. */
+  servedHosts(): ReadonlySet<string>;
   close(): Promise<void>;
 }
 
@@ -135,6 +137,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     log,
     serve: (host, handler) => fixtures.set(host, handler),
     serveTls: (host, handler) => tlsFixtures.set(host, handler),
+    servedHosts: () => new Set([...fixtures.keys(), ...tlsFixtures.keys()]),
     close: async () => {
       tlsServer.closeAllConnections();
       server.closeAllConnections();
