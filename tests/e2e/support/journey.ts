@@ -13,7 +13,7 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { launchSortie } from './fixtures.ts';
+import { BROWSER_HOUSEKEEPING_HOSTS, launchSortie } from './fixtures.ts';
 import { buildWithAllSitesGranted } from './links.ts';
 import { GECKO_ID, launchFirefox, type SortieFirefox } from './firefox.ts';
 import type { Marionette } from './marionette.ts';
@@ -575,11 +575,14 @@ const IDENTITY_REDIRECT = /\.(chromiumapp\.org|extensions\.allizom\.org)$/;
 /**
  * The privacy contract beyond one test's allowances: every host the browser
  * reached during a journey is on the reviewed list, is a site the test itself
- * stands in for (served by the proxy), or is the identity API's redirect.
+ * stands in for (served by the proxy), is the identity API's redirect, or is
+ * Chromium's own housekeeping (which Sortie's bundle never names: bundle-hosts.spec.ts).
  */
 function unlistedHosts(proxy: RecordingProxy): string[] {
   const hosts = new Set(proxy.log.map((r) => r.host));
-  return [...hosts].filter((h) => !LISTED_HOSTS.has(h) && !proxy.servedHosts().has(h) && !IDENTITY_REDIRECT.test(h));
+  return [...hosts].filter(
+    (h) => !LISTED_HOSTS.has(h) && !proxy.servedHosts().has(h) && !IDENTITY_REDIRECT.test(h) && !BROWSER_HOUSEKEEPING_HOSTS.has(h),
+  );
 }
 
 export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites: boolean }>({
