@@ -34,7 +34,7 @@ const MUTATIONS = 20;
 const SORTIE_FIREFOX = fileURLToPath(new URL('./.tmp/sortie-firefox', import.meta.url));
 
 /** The Firefox build with the links script declared for the bench's pages. */
-export function prepareAddon(): void {
+function prepareAddon(): void {
   // Another build to measure (an older page script, say) may be named in SORTIE_FIREFOX_BUILD.
   const build = process.env.SORTIE_FIREFOX_BUILD ?? FIREFOX_BUILD;
   if (!existsSync(`${build}/links.js`)) throw new Error(`bench: no Firefox build in ${build} (npx wxt build -b firefox)`);
@@ -50,7 +50,7 @@ const WATCH = `<script>window.__benchHrefs = { count: 0, last: 0 };
 new MutationObserver((records) => { window.__benchHrefs.count += records.length; window.__benchHrefs.last = performance.now(); })
   .observe(document, { subtree: true, attributes: true, attributeFilter: ['href'] });</script>`;
 
-export async function servePage(): Promise<{ url: string; server: Server }> {
+async function servePage(): Promise<{ url: string; server: Server }> {
   const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>10,000 links</title>${WATCH}<body>\n${linksHtml(0, LINKS)}</body></html>`;
   const server = createServer((_, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -60,7 +60,7 @@ export async function servePage(): Promise<{ url: string; server: Server }> {
   return { url: `http://${PAGE_HOST}:${(server.address() as AddressInfo).port}/links.html`, server };
 }
 
-export async function script<T>(ff: SortieFirefox, body: string, args: unknown[] = []): Promise<T> {
+async function script<T>(ff: SortieFirefox, body: string, args: unknown[] = []): Promise<T> {
   const { value } = await ff.marionette.send<{ value: T | { benchError: string } }>('WebDriver:ExecuteAsyncScript', {
     script: `const done = arguments[arguments.length - 1]; (async () => { ${body} })().then(done, (e) => done({ benchError: String(e) }));`,
     args,
@@ -69,7 +69,7 @@ export async function script<T>(ff: SortieFirefox, body: string, args: unknown[]
   return value as T;
 }
 
-export async function loadOnce(ff: SortieFirefox, url: string, rewrites: number): Promise<{ load: number; done: number }> {
+async function loadOnce(ff: SortieFirefox, url: string, rewrites: number): Promise<{ load: number; done: number }> {
   await ff.marionette.send('WebDriver:Navigate', { url: 'about:blank' });
   await sleep(SETTLE_MS);
   await ff.marionette.send('WebDriver:Navigate', { url });
@@ -105,7 +105,7 @@ async function mutationOnce(ff: SortieFirefox, html: string, expected: number): 
   );
 }
 
-export async function launch(proxyPort: number, addon: string | null): Promise<{ ff: SortieFirefox; dir: string }> {
+async function launch(proxyPort: number, addon: string | null): Promise<{ ff: SortieFirefox; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sortie-bench-ff-'));
   const ff = await launchFirefox(dir, proxyPort, 'en-US, en', addon);
   // The welcome tab Sortie opens at install takes the foreground, and Firefox throttles the
