@@ -61,9 +61,6 @@ function userPrefs(marionettePort: number, proxyPort: number, lang: string, down
     'network.proxy.ssl_port': proxyPort,
     'network.proxy.share_proxy_settings': true,
     'network.proxy.allow_hijacking_localhost': false,
-    // x.com is on the HSTS preload list, which refuses any certificate override: its stand-in
-    // (served by the proxy with a self-signed certificate) needs the list off in this profile.
-    'network.stricttransportsecurity.preloadlist': false,
     'intl.accept_languages': lang,
     'intl.locale.requested': lang.split(',')[0]!.trim(),
     // Firefox's own background traffic, which has nothing to do with Sortie.
