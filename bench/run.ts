@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { CHROMIUM } from '../tests/e2e/support/paths.ts';
+import { FIREFOX } from '../tests/e2e/support/firefox.ts';
 import { bridgeQualitySection } from './bridge-quality.ts';
 import { buildExtension, prepareExtensions } from './support/build.ts';
 
@@ -37,6 +38,7 @@ async function loadBenches(): Promise<void> {
     ['composer', './compose.ts', 'benchCompose'],
     ['posting', './posting.ts', 'benchPosting'],
     ['queue', './queue.ts', 'benchQueue'],
+    ['firefox-pages', './firefox-pages.ts', 'benchFirefoxPages'],
   ];
   for (const [name, path, fn] of modules) {
     if (only !== null && !only.includes(name)) continue;
@@ -95,12 +97,14 @@ const seconds = ((Date.now() - started) / 1000).toFixed(0);
 console.log(`bench: ${seconds} s in all`);
 if (only === null) {
   const chromium = CHROMIUM === undefined ? "Playwright's Chromium" : execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  // The `firefox pages` rows: Debian's Firefox ESR over Marionette (bench/firefox-pages.ts).
+  const firefox = FIREFOX === undefined ? '' : ` and ${execFileSync(FIREFOX, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()}`;
   // Other work on this shared machine moves the figures: the load average says how busy it was.
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, load average ${loadavg()[1]!.toFixed(1)} (5 min)`;
   writeFileSync(
     new URL('./results.md', import.meta.url),
     `# Benchmark results\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} in ${seconds} s: ` +
-      `Node ${process.version}, ${chromium} (headless), ${machine}. ` +
+      `Node ${process.version}, ${chromium}${firefox} (headless), ${machine}. ` +
       'Ratios are value / baseline, both measured in this run; 1 kB = 1000 bytes. ' +
       'How each figure is measured: the comment at the top of each bench/*.ts file.\n\n' +
       `${table}\n\n${bridgeQualitySection()}`,

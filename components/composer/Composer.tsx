@@ -236,7 +236,9 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
     await flush();
     const url = new URL(browser.runtime.getURL('/compose.html'));
     url.searchParams.set('draft', draft.id);
-    await browser.tabs.create({ url: url.toString() });
+    // Firefox gives an extension page framed in a web page no `tabs` API: the user's click opens
+    // the tab itself (noopener: the new tab gets no handle on this frame, nor X's page on it).
+    window.open(url.toString(), '_blank', 'noopener');
   }
 
   if (!accounts || !draft) return <p role="status">{t('compose.loading')}</p>;

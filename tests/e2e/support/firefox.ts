@@ -21,6 +21,8 @@ export const FIREFOX_EXTENSION_UUID = '5a0b1e7c-3d2f-4c8e-9b6a-1f2e3d4c5b6a';
 export interface SortieFirefox {
   marionette: Marionette;
   extensionOrigin: string;
+  /** Where downloads land, without asking. */
+  downloadDir: string;
   close(): Promise<void>;
 }
 
@@ -40,9 +42,16 @@ async function freePort(): Promise<number> {
  * own recommended automation preferences at start (updates, telemetry,
  * first-run pages off); these add what a privacy test needs on top.
  */
-function userPrefs(marionettePort: number, proxyPort: number, lang: string): Record<string, string | number | boolean> {
+function userPrefs(marionettePort: number, proxyPort: number, lang: string, downloadDir: string): Record<string, string | number | boolean> {
   return {
     'marionette.port': marionettePort,
+    // Downloads go straight to this folder, as with a user's "always save to Downloads".
+    'browser.download.dir': downloadDir,
+    'browser.download.folderList': 2,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.alwaysOpenPanel': false,
+    'browser.download.panel.shown': true,
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
     // Every request that is not loopback goes through the recording proxy (loopback never does).
     'network.proxy.type': 1,
@@ -96,11 +105,15 @@ function userPrefs(marionettePort: number, proxyPort: number, lang: string): Rec
   };
 }
 
-/** Starts Firefox on `profileDir`, installs the built add-on as a temporary one, and waits for its background. */
-export async function launchFirefox(profileDir: string, proxyPort: number, lang = 'en-US, en'): Promise<SortieFirefox> {
+/**
+ * Starts Firefox on `profileDir` and installs the built add-on (or the one at
+ * `addon`; null: none, a plain browser for the bench's baseline) as a temporary one.
+ */
+export async function launchFirefox(profileDir: string, proxyPort: number, lang = 'en-US, en', addon: string | null = FIREFOX_BUILD): Promise<SortieFirefox> {
   if (!FIREFOX) throw new Error('Firefox ESR is not installed (apt-get install firefox-esr)');
   const port = await freePort();
-  const prefs = userPrefs(port, proxyPort, lang);
+  const downloadDir = join(profileDir, 'downloads');
+  const prefs = userPrefs(port, proxyPort, lang, downloadDir);
   await writeFile(
     join(profileDir, 'user.js'),
     Object.entries(prefs)
@@ -116,10 +129,11 @@ export async function launchFirefox(profileDir: string, proxyPort: number, lang 
   const marionette = await Marionette.connect(port);
   // A navigation Sortie's rules stop never finishes loading in Firefox: wait for it as a user would, not 300 s.
   await marionette.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: false, timeouts: { pageLoad: 10_000 } } } });
-  await marionette.send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
+  if (addon !== null) await marionette.send('Addon:Install', { path: addon, temporary: true });
   return {
     marionette,
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
+    downloadDir,
     async close() {
       await marionette.send('WebDriver:DeleteSession').catch(() => undefined);
       marionette.close();

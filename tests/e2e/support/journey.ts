@@ -9,11 +9,16 @@
  * the recording proxy, and `allowHosts` fails the test after it ends if the
  * browser contacted a host the test did not allow.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { launchSortie } from './fixtures.ts';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { BROWSER_HOUSEKEEPING_HOSTS, launchSortie } from './fixtures.ts';
 import { buildWithAllSitesGranted } from './links.ts';
 import { GECKO_ID, launchFirefox, type SortieFirefox } from './firefox.ts';
 import type { Marionette } from './marionette.ts';
+import { clickInOverlay, composeFrame, inOverlay } from './overlay-ui.ts';
+import type { RecordingProxy, TlsFixtureHandler } from './proxy.ts';
 import { expect, test as serversTest } from './servers.ts';
 
 export type BrowserKind = 'chromium' | 'firefox';
@@ -28,11 +33,49 @@ export interface Tab {
   click(name: string): Promise<void>;
   /** Clicks the first element whose whole text is this (a <summary>, say). */
   clickText(text: string): Promise<void>;
+  /** Clicks into the field with this label and types, key by key (trusted events, as a user's). */
+  typeInto(label: string, text: string): Promise<void>;
+  /**
+   * The element matching `selector` in Sortie's x.com overlay (a closed shadow
+   * root only the extension and the browser's own code can enter), if it is
+   * there and laid out.
+   */
+  inOverlay(selector: string): Promise<OverlayElement | null>;
+  /** Clicks the middle of that element with the real mouse. */
+  clickInOverlay(selector: string): Promise<void>;
+  /** The compose page the overlay frames, as a tab of its own (close() is not for it). */
+  overlayFrame(): Promise<Tab>;
+  /**
+   * Right-clicks the middle of the element matching `selector` with the real
+   * mouse and chooses `item` in the browser's own context menu. Returns the
+   * menu's visible labels (the menu is closed if `item` is not among them).
+   * Firefox only: Chromium's headless context menu is not drawn, and nothing
+   * can click it.
+   */
+  contextMenu(selector: string, item: string): Promise<string[]>;
+  /** Picks this file in the file field with this label, as the file chooser would. */
+  upload(label: string, path: string): Promise<void>;
   /** Runs a JavaScript expression in the page and returns its (JSON) value. */
   evaluate<T>(expression: string): Promise<T>;
   /** Waits until the expression is truthy in the page. */
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A file the browser saved from a download. */
+export interface Downloaded {
+  name: string;
+  text: string;
+}
+
+export interface OverlayElement {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+  /** The text of what labels it (aria-labelledby), for the dialog. */
+  label: string | null;
 }
 
 export interface JourneyBrowser {
@@ -53,6 +96,15 @@ export interface JourneyBrowser {
    * `extension.terminateBackground()`, what Firefox's own idle timeout calls.
    */
   suspendBackground(): Promise<void>;
+  /**
+   * Serves `https://host/…` from a handler, as if the site were there (X's page,
+   * say): Chromium through Playwright's routing, Firefox through the recording
+   * proxy, which ends the tunnel with a self-signed certificate the profile is
+   * told to accept. The requests are recorded: the test still has to allow the host.
+   */
+  serveHttps(host: string, handler: TlsFixtureHandler): Promise<void>;
+  /** Every download finished so far (Chromium: Playwright's download events; Firefox: its download folder). */
+  downloads(): Promise<Downloaded[]>;
 }
 
 async function poll(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -66,36 +118,67 @@ async function poll(check: () => Promise<boolean>, timeoutMs: number, what: stri
 
 // ---- Chromium, through Playwright -------------------------------------------------
 
-function playwrightTab(page: Page): Tab {
+/** A page; Sortie's overlay on it is reached from the content script's world (overlay-ui.ts). */
+function playwrightTab(page: Page, extensionId: string): Tab {
   return {
+    ...playwrightFrameTab(page),
     async goto(url) {
       await page.goto(url).catch(() => undefined); // a redirected or failed load still leaves a URL to check
     },
     url: async () => page.url(),
-    fill: (label, value) => page.getByLabel(label).first().fill(value),
-    click: (name) => page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click(),
-    clickText: (text) => page.getByText(text, { exact: true }).first().click(),
-    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
-    waitFor: (expression, timeoutMs = 15_000) =>
-      poll(async () => Boolean(await page.evaluate(expression)), timeoutMs, expression),
+    async typeInto(label, text) {
+      await page.getByLabel(label).first().click();
+      await page.keyboard.type(text);
+    },
+    inOverlay: (selector) => inOverlay(page, extensionId, selector),
+    clickInOverlay: (selector) => clickInOverlay(page, extensionId, selector),
+    overlayFrame: async () => playwrightFrameTab(await composeFrame(page)),
     close: () => page.close(),
+  };
+}
+
+function playwrightFrameTab(frame: Page | Frame): Tab {
+  const none = (): Promise<never> => Promise.reject(new Error('not in a framed page'));
+  return {
+    goto: async (url) => void (await frame.goto(url).catch(() => undefined)),
+    url: async () => frame.url(),
+    fill: (label, value) => frame.getByLabel(label).first().fill(value),
+    click: (name) => frame.getByRole('button', { name, exact: true }).or(frame.getByRole('link', { name, exact: true })).first().click(),
+    clickText: (text) => frame.getByText(text, { exact: true }).first().click(),
+    typeInto: (label, text) => frame.getByLabel(label).first().pressSequentially(text),
+    upload: (label, path) => frame.getByLabel(label).first().setInputFiles(path),
+    evaluate: <T>(expression: string) => frame.evaluate(expression) as Promise<T>,
+    waitFor: (expression, timeoutMs = 15_000) =>
+      poll(async () => Boolean(await frame.evaluate(expression)), timeoutMs, expression),
+    inOverlay: none,
+    clickInOverlay: none,
+    overlayFrame: none,
+    contextMenu: () => Promise.reject(new Error("Chromium's context menu cannot be opened by automation (tag the test @firefox-only)")),
+    close: none,
   };
 }
 
 function chromiumJourney(context: BrowserContext, extensionId: string): JourneyBrowser {
   const origin = `chrome-extension://${extensionId}`;
   const tabsSeen = new Set(context.pages());
+  const downloads: Promise<Downloaded>[] = [];
+  const listen = (page: Page): void =>
+    void page.on('download', (download) => {
+      downloads.push(download.path().then(async (path) => ({ name: download.suggestedFilename(), text: await readFile(path, 'utf8') })));
+    });
+  context.pages().forEach(listen);
+  context.on('page', listen);
   return {
     kind: 'chromium',
     extensionOrigin: origin,
     async openPage(path) {
       const page = await context.newPage();
       await page.goto(`${origin}/${path.replace(/^\//, '')}`);
-      return playwrightTab(page);
+      return playwrightTab(page, extensionId);
     },
     async newTab(url) {
       const page = await context.newPage();
-      const tab = playwrightTab(page);
+      const tab = playwrightTab(page, extensionId);
       if (url) await tab.goto(url);
       return tab;
     },
@@ -111,7 +194,7 @@ function chromiumJourney(context: BrowserContext, extensionId: string): JourneyB
         `a tab on ${match}`,
       );
       tabsSeen.add(found!);
-      return playwrightTab(found!);
+      return playwrightTab(found!, extensionId);
     },
     async suspendBackground() {
       const page = context.pages()[0] ?? (await context.newPage());
@@ -119,6 +202,17 @@ function chromiumJourney(context: BrowserContext, extensionId: string): JourneyB
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
+    },
+    downloads: () => Promise.all(downloads),
+    async serveHttps(host, handler) {
+      await context.route(
+        (url) => url.hostname === host && url.protocol === 'https:',
+        async (route) => {
+          const request = route.request();
+          const answer = handler({ method: request.method(), path: new URL(request.url()).pathname, headers: request.headers(), body: request.postData() ?? '' });
+          await route.fulfill({ status: answer.status, contentType: answer.type, body: answer.body, headers: answer.headers });
+        },
+      );
     },
   };
 }
@@ -166,21 +260,63 @@ const FIND_BY_TEXT = `
 type WebElement = Record<string, string>;
 const elementId = (el: WebElement): string => Object.values(el)[0]!;
 
-function firefoxJourney(ff: SortieFirefox): JourneyBrowser {
+/**
+ * Sortie's overlay, read from a script with the browser's own privileges (Marionette's
+ * system sandbox), the only code besides the extension that enters a closed shadow root.
+ */
+const OVERLAY_ELEMENT = `
+  const [selector] = arguments;
+  const host = document.querySelector('sortie-overlay');
+  const root = host && host.openOrClosedShadowRoot;
+  const el = root && root.querySelector(selector);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0 || el.ownerDocument.defaultView.getComputedStyle(el).display === 'none') return null;
+  const labelId = el.getAttribute('aria-labelledby');
+  return { x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent, label: labelId ? root.getElementById(labelId)?.textContent ?? null : null };`;
+
+const OVERLAY_FRAME = `
+  const host = document.querySelector('sortie-overlay');
+  const root = host && host.openOrClosedShadowRoot;
+  return (root && root.querySelector('iframe[src*="/compose.html"]')) || null;`;
+
+function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowser {
   const m: Marionette = ff.marionette;
+  /** Where Marionette's commands go now: a tab, or the overlay's frame in it. */
   let current: string | null = null;
 
-  async function switchTo(handle: string): Promise<void> {
-    if (current === handle) return;
-    await m.send('WebDriver:SwitchToWindow', { handle, focus: true });
-    current = handle;
+  /** A tab (`handle`), or with `framed` the compose page Sortie's overlay frames in it. */
+  interface Where {
+    handle: string;
+    framed: boolean;
   }
 
-  async function find(handle: string, script: string, arg: string, what: string): Promise<string> {
+  async function switchTo(where: Where): Promise<void> {
+    const key = `${where.handle}${where.framed ? '#overlay' : ''}`;
+    if (current === key) return;
+    current = null;
+    // Switching to a tab also leaves any frame in it: commands go to its top-level page.
+    await m.send('WebDriver:SwitchToWindow', { handle: where.handle, focus: true });
+    if (where.framed) {
+      let frame: WebElement | null = null;
+      await poll(
+        async () => {
+          frame = (await m.send<{ value: WebElement | null }>('WebDriver:ExecuteScript', { script: OVERLAY_FRAME, args: [], sandbox: 'system' })).value;
+          return frame !== null;
+        },
+        10_000,
+        "the compose page in Sortie's overlay",
+      );
+      await m.send('WebDriver:SwitchToFrame', { element: elementId(frame!) });
+    }
+    current = key;
+  }
+
+  async function find(where: Where, script: string, arg: string, what: string): Promise<string> {
     let found: WebElement | null = null;
     await poll(
       async () => {
-        await switchTo(handle);
+        await switchTo(where);
         const { value } = await m.send<{ value: WebElement | null }>('WebDriver:ExecuteScript', { script, args: [arg] });
         found = value;
         return value !== null;
@@ -191,32 +327,50 @@ function firefoxJourney(ff: SortieFirefox): JourneyBrowser {
     return elementId(found!);
   }
 
-  function tab(handle: string): Tab {
+  async function inOverlayOf(handle: string, selector: string): Promise<OverlayElement | null> {
+    await switchTo({ handle, framed: false });
+    return (await m.send<{ value: OverlayElement | null }>('WebDriver:ExecuteScript', { script: OVERLAY_ELEMENT, args: [selector], sandbox: 'system' })).value;
+  }
+
+  function tab(handle: string, framed = false): Tab {
+    const where: Where = { handle, framed };
+    const none = (): Promise<never> => Promise.reject(new Error('not in a framed page'));
     return {
       async goto(url) {
-        await switchTo(handle);
+        await switchTo(where);
         // A redirect to a page that does not load (a mirror behind the test proxy) still leaves a URL to check.
         await m.send('WebDriver:Navigate', { url }).catch(() => undefined);
       },
       async url() {
-        await switchTo(handle);
+        await switchTo(where);
+        if (framed) return this.evaluate<string>('location.href');
         return (await m.send<{ value: string }>('WebDriver:GetCurrentURL')).value;
       },
       async fill(label, value) {
-        const id = await find(handle, FIND_BY_LABEL, label, `a field labelled "${label}"`);
+        const id = await find(where, FIND_BY_LABEL, label, `a field labelled "${label}"`);
         await m.send('WebDriver:ElementClear', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text: value });
       },
       async click(name) {
-        const id = await find(handle, FIND_BY_NAME, name, `a button or link named "${name}"`);
+        const id = await find(where, FIND_BY_NAME, name, `a button or link named "${name}"`);
         await m.send('WebDriver:ElementClick', { id });
       },
       async clickText(text) {
-        const id = await find(handle, FIND_BY_TEXT, text, `an element reading "${text}"`);
+        const id = await find(where, FIND_BY_TEXT, text, `an element reading "${text}"`);
         await m.send('WebDriver:ElementClick', { id });
       },
+      async typeInto(label, text) {
+        const id = await find(where, FIND_BY_LABEL, label, `a field labelled "${label}"`);
+        await m.send('WebDriver:ElementClick', { id });
+        await m.send('WebDriver:ElementSendKeys', { id, text });
+      },
+      async upload(label, path) {
+        // Keys sent to a file field name the file, as the chooser would.
+        const id = await find(where, FIND_BY_LABEL, label, `a file field labelled "${label}"`);
+        await m.send('WebDriver:ElementSendKeys', { id, text: path });
+      },
       async evaluate<T>(expression: string) {
-        await switchTo(handle);
+        await switchTo(where);
         const { value } = await m.send<{ value: T }>('WebDriver:ExecuteAsyncScript', {
           script: `const done = arguments[arguments.length - 1]; Promise.resolve(${expression}).then((v) => done(v), (e) => done({ error: String(e) }));`,
           args: [],
@@ -226,8 +380,77 @@ function firefoxJourney(ff: SortieFirefox): JourneyBrowser {
       async waitFor(expression, timeoutMs = 15_000) {
         await poll(async () => Boolean(await this.evaluate(expression)), timeoutMs, expression);
       },
+      inOverlay: framed ? none : (selector) => inOverlayOf(handle, selector),
+      clickInOverlay: framed
+        ? none
+        : async (selector) => {
+            let found: OverlayElement | null = null;
+            await poll(async () => (found = await inOverlayOf(handle, selector)) !== null, 10_000, `${selector} in Sortie's overlay`);
+            const box = found as unknown as OverlayElement;
+            // Real pointer events at the element's place on screen, as the user's mouse makes them.
+            const [x, y] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+            await m.send('WebDriver:PerformActions', {
+              actions: [
+                {
+                  type: 'pointer',
+                  id: 'mouse',
+                  parameters: { pointerType: 'mouse' },
+                  actions: [{ type: 'pointerMove', x, y, origin: 'viewport' }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }],
+                },
+              ],
+            });
+            await m.send('WebDriver:ReleaseActions');
+          },
+      overlayFrame: framed ? none : async () => tab(handle, true),
+      contextMenu: framed
+        ? none
+        : async (selector, item) => {
+            await switchTo(where);
+            const { value: box } = await m.send<{ value: { x: number; y: number } | null }>('WebDriver:ExecuteScript', {
+              script: `const r = document.querySelector(arguments[0])?.getBoundingClientRect(); return r ? { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) } : null;`,
+              args: [selector],
+            });
+            if (box === null) throw new Error(`nothing matches ${selector}`);
+            await m.send('WebDriver:PerformActions', {
+              actions: [
+                {
+                  type: 'pointer',
+                  id: 'mouse',
+                  parameters: { pointerType: 'mouse' },
+                  actions: [{ type: 'pointerMove', x: box.x, y: box.y, origin: 'viewport' }, { type: 'pointerDown', button: 2 }, { type: 'pointerUp', button: 2 }],
+                },
+              ],
+            });
+            await m.send('WebDriver:ReleaseActions');
+            // Firefox's own menu, in its own window: what the user sees and clicks.
+            let labels: string[] = [];
+            await poll(
+              async () => {
+                const found = await inChrome<string[] | null>(
+                  m,
+                  `const menu = document.getElementById('contentAreaContextMenu');
+                  done(menu.state === 'open' ? [...menu.querySelectorAll(':scope > menuitem')].filter((i) => !i.hidden).map((i) => i.getAttribute('label')) : null);`,
+                );
+                labels = found ?? [];
+                return found !== null && found.length > 0;
+              },
+              10_000,
+              'the context menu',
+            );
+            await inChrome(
+              m,
+              `const [label] = arguments; const menu = document.getElementById('contentAreaContextMenu');
+              const choice = [...menu.querySelectorAll(':scope > menuitem')].find((i) => !i.hidden && i.getAttribute('label') === label);
+              if (choice) menu.activateItem(choice); else menu.hidePopup();
+              done(true);`,
+              [item],
+            );
+            current = null;
+            return labels;
+          },
       async close() {
-        await switchTo(handle);
+        if (framed) return none();
+        await switchTo(where);
         await m.send('WebDriver:CloseWindow');
         current = null;
       },
@@ -238,6 +461,7 @@ function firefoxJourney(ff: SortieFirefox): JourneyBrowser {
     return m.send<string[]>('WebDriver:GetWindowHandles');
   }
   const handlesSeen = new Set<string>();
+  let certificatesAccepted = false;
 
   return {
     kind: 'firefox',
@@ -288,7 +512,38 @@ function firefoxJourney(ff: SortieFirefox): JourneyBrowser {
         current = null;
       }
     },
+    async downloads() {
+      // A download being written is `<name>.part` beside an empty `<name>` until it ends
+      // (and the empty placeholder may come first): only whole files count.
+      const names = await readdir(ff.downloadDir).catch(() => [] as string[]);
+      const done = names.filter((n) => !n.endsWith('.part') && !names.includes(`${n}.part`));
+      const files = await Promise.all(done.map(async (name) => ({ name, text: await readFile(join(ff.downloadDir, name), 'utf8') })));
+      return files.filter((f) => f.text.length > 0);
+    },
+    async serveHttps(host, handler) {
+      if (!certificatesAccepted) {
+        // The session's acceptInsecureCerts did not stop the certificate error in Firefox ESR 153;
+        // the override service it stands for does (this test profile only).
+        await inChrome(m, `Cc['@mozilla.org/security/certoverride;1'].getService(Ci.nsICertOverrideService).setDisableAllSecurityChecksAndLetAttackersInterceptMyData(true); done(true);`);
+        certificatesAccepted = true;
+      }
+      proxy.serveTls(host, handler);
+    },
   };
+}
+
+/** Runs a script with the browser's privileges; it ends by calling `done(value)`. */
+async function inChrome<T>(m: Marionette, body: string, args: unknown[] = []): Promise<T> {
+  await m.send('Marionette:SetContext', { value: 'chrome' });
+  try {
+    const { value } = await m.send<{ value: T }>('WebDriver:ExecuteAsyncScript', {
+      script: `const done = arguments[arguments.length - 1]; ${body}`,
+      args,
+    });
+    return value;
+  } finally {
+    await m.send('Marionette:SetContext', { value: 'content' });
+  }
 }
 
 /** Firefox's own record of what the user granted: what accepting its prompt writes. */
@@ -310,6 +565,26 @@ async function grantInFirefox(m: Marionette, origins: string[]): Promise<void> {
 
 // ---- The fixture --------------------------------------------------------------------
 
+/** The reviewed list of every host Sortie may contact (tests/privacy/allowed-hosts.json), with its reasons. */
+const LISTED_HOSTS: ReadonlySet<string> = new Set(
+  Object.keys((JSON.parse(readFileSync(resolve('tests/privacy/allowed-hosts.json'), 'utf8')) as { hosts: Record<string, string> }).hosts),
+);
+/** The browser's own reserved address for sign-in redirects, which its identity API catches. */
+const IDENTITY_REDIRECT = /\.(chromiumapp\.org|extensions\.allizom\.org)$/;
+
+/**
+ * The privacy contract beyond one test's allowances: every host the browser
+ * reached during a journey is on the reviewed list, is a site the test itself
+ * stands in for (served by the proxy), is the identity API's redirect, or is
+ * Chromium's own housekeeping (which Sortie's bundle never names: bundle-hosts.spec.ts).
+ */
+function unlistedHosts(proxy: RecordingProxy): string[] {
+  const hosts = new Set(proxy.log.map((r) => r.host));
+  return [...hosts].filter(
+    (h) => !LISTED_HOSTS.has(h) && !proxy.servedHosts().has(h) && !IDENTITY_REDIRECT.test(h) && !BROWSER_HOUSEKEEPING_HOSTS.has(h),
+  );
+}
+
 export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites: boolean }>({
   /**
    * "All sites" granted, as if the user had accepted the browser's prompt (which no
@@ -321,13 +596,14 @@ export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites:
     if (testInfo.project.name === 'firefox') {
       const ff = await launchFirefox(profileDir, recordingProxy.port);
       try {
-        const journey = firefoxJourney(ff);
+        const journey = firefoxJourney(ff, recordingProxy);
         await installed(journey);
         if (grantAllSites) await grantInFirefox(ff.marionette, ['*://*/*']);
         await use(journey);
       } finally {
         await ff.close();
       }
+      if (testInfo.status === testInfo.expectedStatus) expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
       return;
     }
     const sortie = grantAllSites
@@ -341,6 +617,7 @@ export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites:
     } finally {
       await sortie.context.close().catch(() => undefined);
     }
+    if (testInfo.status === testInfo.expectedStatus) expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
   },
 });
 

@@ -4,8 +4,13 @@
  * nothing. It never forwards anything: this machine has no internet and tests
  * must not need it. Requests a test routes with Playwright never reach it.
  */
-import { createServer, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TLSSocket } from 'node:tls';
 
 export interface ProxiedRequest {
   host: string;
@@ -29,12 +34,63 @@ export interface RecordingProxy {
    * test has to allow the host.
    */
   serve(host: string, handler: FixtureHandler): void;
+  /**
+   * Answers HTTPS requests for `host` from a handler: the tunnel the browser
+   * opens is ended here with a self-signed certificate for that host, which the
+   * browser must be told to accept (Firefox: the session's acceptInsecureCerts).
+   * Each request is logged with its full https URL and body.
+   */
+  serveTls(host: string, handler: TlsFixtureHandler): void;
+  /** The hosts a test stands in for, through serve or serveTls. */
+  servedHosts(): ReadonlySet<string>;
   close(): Promise<void>;
+}
+
+export interface TlsRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export type TlsFixtureHandler = (request: TlsRequest) => { status: number; type: string; body: string | Buffer; headers?: Record<string, string> };
+
+/** A self-signed certificate per host, made once per run with the system's openssl. */
+const certificates = new Map<string, { key: Buffer; cert: Buffer }>();
+function certificateFor(host: string): { key: Buffer; cert: Buffer } {
+  let pair = certificates.get(host);
+  if (pair) return pair;
+  const dir = mkdtempSync(join(tmpdir(), 'sortie-cert-'));
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`,
+  ], { stdio: 'ignore' });
+  pair = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  certificates.set(host, pair);
+  return pair;
 }
 
 export async function startRecordingProxy(): Promise<RecordingProxy> {
   const log: ProxiedRequest[] = [];
   const fixtures = new Map<string, FixtureHandler>();
+  const tlsFixtures = new Map<string, TlsFixtureHandler>();
+  /** Serves the requests that arrive inside an ended tunnel. */
+  const tlsServer: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const url = `https://${host}${req.url ?? '/'}`;
+    log.push({ host, url, via: 'proxy', headers: { ...req.headers } });
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const handler = tlsFixtures.get(host);
+      const answer = handler
+        ? handler({ method: req.method ?? 'GET', path: new URL(url).pathname, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
+        : { status: 502, type: 'text/plain', body: 'Sortie test proxy: no internet here' };
+      res.writeHead(answer.status, { 'content-type': answer.type, ...answer.headers });
+      res.end(answer.body);
+    });
+  });
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '';
     let host: string;
@@ -56,6 +112,14 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   });
   server.on('connect', (req, socket) => {
     const host = (req.url ?? '').replace(/:\d+$/, '');
+    if (tlsFixtures.has(host)) {
+      // Logged per request inside the tunnel (tlsServer), with the full URL.
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      const tls = new TLSSocket(socket, { isServer: true, ...certificateFor(host) });
+      tls.on('error', () => socket.destroy());
+      tlsServer.emit('connection', tls);
+      return;
+    }
     log.push({ host, url: `https://${req.url ?? ''}`, via: 'proxy' });
     // Chromium often resets a refused tunnel (preconnects); that is the expected end, not a test error.
     socket.on('error', (error: NodeJS.ErrnoException) => {
@@ -72,6 +136,12 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     port: (server.address() as AddressInfo).port,
     log,
     serve: (host, handler) => fixtures.set(host, handler),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    serveTls: (host, handler) => tlsFixtures.set(host, handler),
+    servedHosts: () => new Set([...fixtures.keys(), ...tlsFixtures.keys()]),
+    close: async () => {
+      tlsServer.closeAllConnections();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -1,0 +1,25 @@
+/** Steps several journeys take, written once against the journey fixture. */
+import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
+import { uniqueName } from '../support/servers.ts';
+import { expect, type JourneyBrowser, type Tab } from '../support/journey.ts';
+
+export const accountsText = (tab: Tab) => tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
+
+/** A new account on the Mastodon test server, connected on the options page with its token. */
+export async function connectMastodonWithToken(journey: JourneyBrowser, mastodon: MastodonTestServer, prefix: string): Promise<{ id: string; token: string; username: string; options: Tab }> {
+  const account = mastodon.createAccount(uniqueName(prefix));
+  const username = mastodon.state.accounts.find((a) => a.id === account.id)!.username;
+  const options = await journey.openPage('options.html');
+  await options.fill('Your server', mastodon.url);
+  await options.clickText('Older server? Paste an access token');
+  await options.fill('Access token', account.token);
+  await options.click('Connect with this token');
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
+  return { id: account.id, token: account.token, username, options };
+}
+
+/** The statuses this account has on the Mastodon test server. */
+export const statusesOf = (mastodon: MastodonTestServer, accountId: string) => mastodon.state.statuses.filter((s) => s.accountId === accountId);
+
+/** Every part of the post the composer shows as sent. */
+export const ALL_SENT = `(() => { const s = document.querySelector('[data-testid="post-status"]'); const li = s ? s.querySelectorAll('li') : []; return li.length > 0 && [...li].every((l) => l.dataset.state === 'sent'); })()`;
