@@ -5,8 +5,7 @@
  */
 import type * as v from '../validate.ts';
 import type { CredentialsOf, LimitsOf, Network } from './network.ts';
-import type { MastodonLimits } from './mastodon/meta.ts';
-import type { ServerProfile } from './mastodon/server-profile.ts';
+import type { MastodonLimits, ServerProfile } from './mastodon/shapes.ts';
 
 /** The part of a stored account its limits and pages depend on (a Mastodon server reports its own). */
 export interface AccountFacts {

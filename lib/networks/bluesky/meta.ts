@@ -6,21 +6,7 @@
  */
 import * as v from '../../validate.ts';
 import { renamed, type NetworkMeta } from '../meta.ts';
-
-export interface BlueskyLimits {
-  /** app.bsky.feed.post text maxGraphemes. */
-  graphemeLimit: number;
-  /** app.bsky.feed.post text maxLength (UTF-8 bytes). */
-  byteLimit: number;
-  /** app.bsky.embed.images maxLength. */
-  maxImages: number;
-  /** app.bsky.embed.images#image blob maxSize, in bytes. */
-  imageSizeLimit: number;
-  /** The lexicon sets none; the official app stops alt text at 2000 graphemes (MAX_ALT_TEXT). */
-  altTextGraphemeLimit: number;
-  /** app.bsky.feed.post langs maxLength. */
-  maxLangs: number;
-}
+import type { BlueskyLimits } from './shapes.ts';
 
 export const BLUESKY_LIMITS: Readonly<BlueskyLimits> = Object.freeze({
   graphemeLimit: 300,
@@ -30,24 +16,6 @@ export const BLUESKY_LIMITS: Readonly<BlueskyLimits> = Object.freeze({
   altTextGraphemeLimit: 2000,
   maxLangs: 3,
 });
-
-export interface BlueskyCredentials {
-  network: 'bluesky';
-  /** The PDS the session lives on (after login the entryway hands over to it): the same value as the account's `server`. */
-  server: string;
-  did: string;
-  handle: string;
-  accessJwt: string;
-  refreshJwt: string;
-}
-
-/** An identifier (handle, DID or email) and an (app) password; on a second try, the code the server emailed. */
-export interface BlueskyConnectInput {
-  identifier: string;
-  password: string;
-  service?: string;
-  authFactorToken?: string;
-}
 
 /** Bluesky: app passwords (and the sessions made with them) are listed and revoked there, whatever the PDS. */
 export const BLUESKY_APP_PASSWORDS_PAGE = 'https://bsky.app/settings/app-passwords';

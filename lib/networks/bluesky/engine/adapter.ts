@@ -8,7 +8,7 @@ import type { Account } from '../../../model/account.ts';
 import type { AdapterDeps, ConnectResult, NetworkEngine, Revocation } from '../../engine.ts';
 import { accountId } from '../../network.ts';
 import { PublishError } from '../../types.ts';
-import type { BlueskyCredentials } from '../meta.ts';
+import type { BlueskyCredentials } from '../shapes.ts';
 import { findUnresolvedMentions } from './facets.ts';
 import { publishBlueskyPart } from './publish.ts';
 import { resolveReplyTarget } from './refs.ts';
