@@ -3,9 +3,11 @@
  * every hint first; a search (or, with no search, a same-handle guess on the
  * PDS's own domains) only when no hint led anywhere. Then scores.
  */
-import { acctOfHint, DEFAULT_HANDLE_SUFFIXES } from './hints.ts';
-import type { BlueskyLookup, FoundProfile } from './engine/lookup-bluesky.ts';
-import type { MastodonLookup } from './engine/lookup-mastodon.ts';
+import { acctOfHint } from './hints.ts';
+import type { FoundProfile } from '../model/bridge.ts';
+import { DEFAULT_HANDLE_SUFFIXES } from '../networks/bluesky/meta.ts';
+import type { BlueskyLookup } from '../networks/bluesky/engine/lookup.ts';
+import type { MastodonLookup } from '../networks/mastodon/engine/lookup.ts';
 import type { Pacer } from './pace.ts';
 import { scoreCandidates } from './score.ts';
 import { normalizeName } from './text.ts';

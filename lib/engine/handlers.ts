@@ -8,7 +8,7 @@ import type { Db } from '../db.ts';
 import { SortieError } from '../messaging/errors.ts';
 import { updateGates } from '../networks/bluesky/engine/gates.ts';
 import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
-import type { BlueskyAgents } from './bluesky-agents.ts';
+import type { BlueskyAgents } from '../networks/bluesky/engine/agents.ts';
 import type { BlueskyConnectResult } from '../accounts/messages.ts';
 import type { EngineHandlers } from '../messaging/engine-client.ts';
 import { engineOf, type NetworkEngines } from '../networks/engine-registry.ts';

@@ -11,9 +11,10 @@ import type { Db } from '../../db.ts';
 import { SortieError } from '../../messaging/errors.ts';
 import { PublishError } from '../../networks/types.ts';
 import { bumpStatQuietly } from '../../stats.ts';
-import { DEFAULT_HANDLE_SUFFIXES, extractHints } from '../hints.ts';
-import type { BlueskyLookup } from './lookup-bluesky.ts';
-import type { MastodonLookup } from './lookup-mastodon.ts';
+import { DEFAULT_HANDLE_SUFFIXES } from '../../networks/bluesky/meta.ts';
+import type { BlueskyLookup } from '../../networks/bluesky/engine/lookup.ts';
+import type { MastodonLookup } from '../../networks/mastodon/engine/lookup.ts';
+import { extractHints } from '../hints.ts';
 import { matchOnBluesky, matchOnMastodon, type NetworkContext } from '../match.ts';
 import { abortableSleep, createPacer, DEFAULT_PACE, type Pacer } from '../pace.ts';
 import { getEntry, listEntries, putRun, saveMatch, setFollowState } from '../store.ts';
@@ -23,7 +24,7 @@ export interface BridgeServiceDeps {
   db: Db;
   now: () => number;
   bluesky: (account: Account) => Promise<BlueskyLookup>;
-  mastodon: (account: Account) => MastodonLookup;
+  mastodon: (account: Account) => Promise<MastodonLookup>;
   /** Tells open pages the run moved on. */
   announce: () => void;
   /** The run ended: the engine may close if nothing else runs. */
@@ -181,7 +182,7 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
         run.total = todo.length;
         await save();
         const b = bsky ? { account: bsky, lookup: await deps.bluesky(bsky), ctx: { pacer: pacer(), signal, now: deps.now } as NetworkContext } : null;
-        const m = masto ? { account: masto, lookup: deps.mastodon(masto), ctx: { pacer: pacer(), signal, now: deps.now } as NetworkContext } : null;
+        const m = masto ? { account: masto, lookup: await deps.mastodon(masto), ctx: { pacer: pacer(), signal, now: deps.now } as NetworkContext } : null;
         const suffixes = b ? await b.ctx.pacer.run(() => b.lookup.handleSuffixes(), signal) : [...DEFAULT_HANDLE_SUFFIXES];
         const followed = b ? await b.ctx.pacer.run(() => b.lookup.followedDids(), signal) : new Set<string>();
         await pool(todo, ENTRY_WORKERS, signal, async (entry) => {
@@ -235,7 +236,7 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
             const lookup = await deps.bluesky(account);
             const p = pacer();
             clients.set(id, { pacer: p, bluesky: lookup, followed: await p.run(() => lookup.followedDids(), signal) });
-          } else clients.set(id, { pacer: pacer(), mastodon: deps.mastodon(account) });
+          } else clients.set(id, { pacer: pacer(), mastodon: await deps.mastodon(account) });
         }
         // One at a time: follows are what servers limit most, and order is the user's.
         await pool(targets, 1, signal, async (target) => {

@@ -17,6 +17,9 @@ export const BLUESKY_LIMITS: Readonly<BlueskyLimits> = Object.freeze({
   maxLangs: 3,
 });
 
+/** Handle suffixes that always mean Bluesky, whatever surrounds them (a PDS adds its own domains). */
+export const DEFAULT_HANDLE_SUFFIXES: readonly string[] = ['.bsky.social'];
+
 /** Bluesky: app passwords (and the sessions made with them) are listed and revoked there, whatever the PDS. */
 export const BLUESKY_APP_PASSWORDS_PAGE = 'https://bsky.app/settings/app-passwords';
 

@@ -8,8 +8,8 @@ import type { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../../lib/model/account';
 import { putAccount } from '../../../lib/accounts/store';
-import { blueskyLookup } from '../../../lib/bridge/engine/lookup-bluesky';
-import { mastodonLookup } from '../../../lib/bridge/engine/lookup-mastodon';
+import { blueskyLookup } from '../../../lib/networks/bluesky/engine/lookup';
+import { mastodonLookup } from '../../../lib/networks/mastodon/engine/lookup';
 import { createBridgeService } from '../../../lib/bridge/engine/runner';
 import { getEntry, getRun, mergeCollected } from '../../../lib/bridge/store';
 import type { XProfile } from '../../../lib/model/bridge';
@@ -132,7 +132,7 @@ describe('a whole run', () => {
       db,
       now: Date.now,
       bluesky: async () => blueskyLookup(agent),
-      mastodon: () => mastodonLookup({ origin: mastodon.url, accessToken: token }),
+      mastodon: async () => mastodonLookup({ origin: mastodon.url, accessToken: token }),
       announce: () => undefined,
       onFinished: () => finished(),
     });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../lib/model/account';
 import { putAccount } from '../../../lib/accounts/store';
-import type { BlueskyLookup } from '../../../lib/bridge/engine/lookup-bluesky';
-import type { MastodonLookup } from '../../../lib/bridge/engine/lookup-mastodon';
+import type { BlueskyLookup } from '../../../lib/networks/bluesky/engine/lookup';
+import type { MastodonLookup } from '../../../lib/networks/mastodon/engine/lookup';
 import { createBridgeService } from '../../../lib/bridge/engine/runner';
 import { getRun, listEntries, mergeCollected } from '../../../lib/bridge/store';
 import { openSortieDb } from '../../../lib/db';
@@ -46,7 +46,7 @@ function service(db: Awaited<ReturnType<typeof setup>>, lookup: MastodonLookup, 
     db,
     now: () => clock,
     bluesky: async () => ({}) as BlueskyLookup,
-    mastodon: () => lookup,
+    mastodon: async () => lookup,
     announce: () => undefined,
     onFinished: () => finished(),
     sleep: async (ms) => {
@@ -139,7 +139,7 @@ describe('bridge runs', () => {
       let finished!: () => void;
       const done = new Promise<void>((r) => (finished = r));
       const svc = createBridgeService({
-        db, now: () => Date.now(), bluesky: async () => bluesky, mastodon: () => fakeMastodon(search), announce: () => undefined, onFinished: () => finished(),
+        db, now: () => Date.now(), bluesky: async () => bluesky, mastodon: async () => fakeMastodon(search), announce: () => undefined, onFinished: () => finished(),
         sleep: async () => undefined,
       });
       return { svc, done };
