@@ -5,6 +5,7 @@
  * messages, which content scripts can send.
  */
 import { browser } from 'wxt/browser';
+import { createAccountEngineHandlers } from '../accounts/engine/handlers.ts';
 import { createBridgeEngineHandlers } from '../bridge/engine/handlers.ts';
 import { createBridgeService } from '../bridge/engine/runner.ts';
 import { getAccount, putAccount, setAccountStatus } from '../accounts/store.ts';
@@ -15,7 +16,6 @@ import { BlueskyAgents } from '../networks/bluesky/engine/agents.ts';
 import { installResponseCap } from '../networks/shared/response-cap.ts';
 import { createDrainLoop } from '../outbox/engine/drain-loop.ts';
 import { createOutboxEngineHandlers } from '../outbox/engine/handlers.ts';
-import { createEngineHandlers } from './handlers.ts';
 import { networkEnginesFor } from './network-engines.ts';
 import { ENGINE_PORT } from './protocol.ts';
 import { createPublisher } from './publish-job.ts';
@@ -60,7 +60,7 @@ async function createHandlers(): Promise<EngineHandlers> {
   });
 
   return {
-    ...createEngineHandlers({ db, agents, engines, now: Date.now }),
+    ...createAccountEngineHandlers({ db, blueskySessions: agents, engines }),
     ...createOutboxEngineHandlers({ db, now: Date.now, drains }),
     ...createBridgeEngineHandlers(bridge),
   };

@@ -36,6 +36,12 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
   // The record key of the post: a TID, so a retry writes over the same record instead of posting twice.
   keyScheme: 'tid',
   serverScheduleAheadMs: null,
+  connectInputSchema: v.object({
+    identifier: v.string({ min: 1, max: 320 }),
+    password: v.string({ min: 1, max: 500 }),
+    service: v.optional(v.string({ max: 500 })),
+    authFactorToken: v.optional(v.string({ max: 100 })),
+  }),
   // Backups made before the field was named `server` call it `service`.
   credentialsSchema: renamed('service', 'server', v.object({
     network: v.oneOf('bluesky'),

@@ -30,6 +30,12 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   // Mastodon's Idempotency-Key takes any unique string.
   keyScheme: 'uuid',
   serverScheduleAheadMs: MASTODON_SCHEDULE_AHEAD_MS,
+  connectInputSchema: v.object({
+    origin: short,
+    accessToken: v.string({ min: 1, max: 10_000 }),
+    clientId: token,
+    clientSecret: token,
+  }),
   // Backups made before the field was named `server` call it `origin`.
   credentialsSchema: renamed('origin', 'server', v.object({
     network: v.oneOf('mastodon'),
