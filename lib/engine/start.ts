@@ -13,6 +13,7 @@ import { openSortieDb } from '../db.ts';
 import type { EngineHandlers } from '../messaging/engine-client.ts';
 import type { Envelope } from '../messaging/spec.ts';
 import { BlueskyAgents } from '../networks/bluesky/engine/agents.ts';
+import { engineOf } from '../networks/engine-registry.ts';
 import { installResponseCap } from '../networks/shared/response-cap.ts';
 import { createDrainLoop } from '../outbox/engine/drain-loop.ts';
 import { createOutboxEngineHandlers } from '../outbox/engine/handlers.ts';
@@ -51,8 +52,7 @@ async function createHandlers(): Promise<EngineHandlers> {
   const bridge = createBridgeService({
     db,
     now: Date.now,
-    bluesky: (account) => engines.bluesky.lookup(account),
-    mastodon: (account) => engines.mastodon.lookup(account),
+    lookup: (account) => engineOf(engines, account.network).lookup(account),
     announce: () => announce('bridge.changed'),
     onFinished: () => {
       if (!drains.draining()) announce('engine.idle', { nextWakeAt: null, offline: !online() });

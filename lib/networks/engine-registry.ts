@@ -20,6 +20,9 @@ interface EngineByNetwork {
 
 export type NetworkEngines = { readonly [N in Network]: EngineByNetwork[N] };
 
+/** What the follow bridge gets from a network's `lookup`. */
+export type LookupOf<N extends Network> = EngineByNetwork[N] extends NetworkEngine<N, infer L> ? L : never;
+
 export interface NetworkEngineDeps extends AdapterDeps {
   /** The engine's resumed Bluesky sessions (lib/networks/bluesky/engine/agents.ts). */
   blueskySessions: BlueskySessions;

@@ -131,13 +131,12 @@ describe('a whole run', () => {
     const service = createBridgeService({
       db,
       now: Date.now,
-      bluesky: async () => blueskyLookup(agent),
-      mastodon: async () => mastodonLookup({ origin: mastodon.url, accessToken: token }),
+      lookup: async (account) => (account.network === 'bluesky' ? blueskyLookup(agent) : mastodonLookup({ origin: mastodon.url, accessToken: token })),
       announce: () => undefined,
       onFinished: () => finished(),
     });
-    await service.startMatch({ blueskyAccountId: bsky.id, mastodonAccountId: masto.id, recheck: false });
-    await expect(service.startMatch({ blueskyAccountId: bsky.id, mastodonAccountId: null, recheck: false })).rejects.toThrow('error.bridge.busy');
+    await service.startMatch({ accountIds: [bsky.id, masto.id], recheck: false });
+    await expect(service.startMatch({ accountIds: [bsky.id], recheck: false })).rejects.toThrow('error.bridge.busy');
     await done;
     expect(await getRun(db)).toMatchObject({ kind: 'match', state: 'done', done: 3, total: 3, found: 2, notes: ['bridge.note.blueskyNoSearch'] });
 
