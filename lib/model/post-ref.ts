@@ -25,4 +25,3 @@ export type PublishErrorKind =
   | 'rate-limit'
   /** Network down, timeout, 5xx: retry with backoff. */
   | 'transient';
-

@@ -21,7 +21,8 @@ export interface AccountEngineDeps {
   engines: NetworkEngines;
 }
 
-export type AccountEngineOp = 'account.connect' | 'bluesky.updateGates' | 'account.unresolvedMentions' | 'account.disconnect';
+export type AccountEngineOp =
+  'account.connect' | 'bluesky.updateGates' | 'account.unresolvedMentions' | 'account.disconnect';
 
 export function createAccountEngineHandlers(deps: AccountEngineDeps): Pick<EngineHandlers, AccountEngineOp> {
   return {

@@ -14,7 +14,10 @@ export type AccountConnectArgs = { [N in Network]: { network: N; input: ConnectI
 const accountConnectArgs: v.Schema<AccountConnectArgs> = (value, path = '') => {
   const { network } = v.object({ network: networkSchema })(value, path);
   const input: unknown = (value as { input?: unknown }).input;
-  return { network, input: NETWORKS[network].connectInputSchema(input, path ? `${path}.input` : 'input') } as AccountConnectArgs;
+  return {
+    network,
+    input: NETWORKS[network].connectInputSchema(input, path ? `${path}.input` : 'input'),
+  } as AccountConnectArgs;
 };
 
 export const ACCOUNTS_ENGINE_MESSAGES = {
@@ -22,10 +25,16 @@ export const ACCOUNTS_ENGINE_MESSAGES = {
   'account.connect': op<AccountConnectResult>()(accountConnectArgs),
   /** Change who may reply/quote on an already published Bluesky thread (its threadgate/postgate). */
   'bluesky.updateGates': op<null>()(
-    v.object({ accountId: v.string({ max: 500 }), postUri: v.string({ min: 1, max: 1_000 }), interaction: interactionSchema }),
+    v.object({
+      accountId: v.string({ max: 500 }),
+      postUri: v.string({ min: 1, max: 1_000 }),
+      interaction: interactionSchema,
+    }),
   ),
   /** Mentions in a text that resolve to no account on the account's network (looked up through the user's own server or PDS), to flag before posting. */
-  'account.unresolvedMentions': op<string[]>()(v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) })),
+  'account.unresolvedMentions': op<string[]>()(
+    v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) }),
+  ),
   /** Revoke the token / delete the session on the server, then forget the account (and say whether the server revoked it). */
   'account.disconnect': op<DisconnectResult>()(v.object({ id: v.string({ max: 500 }) })),
 };

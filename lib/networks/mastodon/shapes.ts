@@ -37,15 +37,7 @@ export interface MastodonLimits {
 }
 
 export type ServerFamily =
-  | 'mastodon'
-  | 'hollo'
-  | 'gotosocial'
-  | 'akkoma'
-  | 'pleroma'
-  | 'misskey'
-  | 'pixelfed'
-  | 'friendica'
-  | 'unknown';
+  'mastodon' | 'hollo' | 'gotosocial' | 'akkoma' | 'pleroma' | 'misskey' | 'pixelfed' | 'friendica' | 'unknown';
 
 export interface ServerFamilyInfo {
   family: ServerFamily;
