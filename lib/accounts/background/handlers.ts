@@ -10,7 +10,7 @@ import type { EngineClient } from '../../messaging/engine-client.ts';
 import { SortieError } from '../../messaging/errors.ts';
 import type { Handlers } from '../../messaging/router.ts';
 import { toPublicAccount } from '../../model/account.ts';
-import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../mastodon-connect.ts';
+import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from './mastodon-connect.ts';
 import { MastodonConnectError } from '../../networks/mastodon/connect-error.ts';
 import type { AccountMessage } from '../messages.ts';
 import { getAccount, listAccounts, putAccount } from '../store.ts';

@@ -7,11 +7,11 @@
  * sign-in: the adapter checks it with the server and the account is stored
  * there. It never goes back to the page that asked.
  */
-import type { Db } from '../db.ts';
-import type { PublicAccount } from '../model/account.ts';
-import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon/instance.ts';
-import type { FetchLike } from '../networks/mastodon/fetch.ts';
-import { MastodonConnectError } from '../networks/mastodon/connect-error.ts';
+import type { Db } from '../../db.ts';
+import type { PublicAccount } from '../../model/account.ts';
+import { fetchInstance, type MastodonInstanceInfo } from '../../networks/mastodon/instance.ts';
+import type { FetchLike } from '../../networks/mastodon/fetch.ts';
+import { MastodonConnectError } from '../../networks/mastodon/connect-error.ts';
 import {
   buildAuthorizeUrl,
   createPkce,
@@ -20,9 +20,9 @@ import {
   parseRedirect,
   registerApp,
   type MastodonApp,
-} from '../networks/mastodon/oauth.ts';
-import { normaliseServerInput } from '../networks/mastodon/server-input.ts';
-import type { MastodonConnectInput } from '../networks/mastodon/shapes.ts';
+} from '../../networks/mastodon/oauth.ts';
+import { normaliseServerInput } from '../../networks/mastodon/server-input.ts';
+import type { MastodonConnectInput } from '../../networks/mastodon/shapes.ts';
 
 export interface ConnectDeps {
   db: Db;
