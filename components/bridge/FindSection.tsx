@@ -110,7 +110,7 @@ export function FindSection({
               type="button"
               class="primary"
               disabled={live || collected === 0 || (choice.bluesky === null && choice.mastodon === null)}
-              onClick={() => act(send('bridge.match', { blueskyAccountId: choice.bluesky, mastodonAccountId: choice.mastodon, recheck }))}
+              onClick={() => act(send('bridge.match', { accountIds: [choice.bluesky, choice.mastodon].filter((id) => id !== null), recheck }))}
             >
               {checked > 0 && checked < collected && !recheck ? t('bridge.find.resume') : t('bridge.find.start')}
             </button>{' '}

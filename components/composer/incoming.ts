@@ -3,7 +3,7 @@
  * x.com overlay, or an image shared from the context menu (`?image=URL`).
  */
 import { checkFetchTarget } from '../../lib/fetch-target.ts';
-import { sniffRaster } from '../../lib/media/raster.ts';
+import { sniffRaster } from '../../lib/bytes/raster.ts';
 import { fetchContent } from '../../lib/networks/shared/content-fetch.ts';
 import { readCapped } from '../../lib/networks/shared/response-cap.ts';
 

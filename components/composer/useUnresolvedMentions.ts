@@ -9,19 +9,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/model/account.ts';
 import { textFor } from '../../lib/compose/adapt.ts';
 import type { Draft, Network } from '../../lib/model/draft.ts';
-import { mayMentionOnBluesky } from '../../lib/compose/tokens.ts';
+import { MAY_MENTION } from '../../lib/compose/tokens.ts';
 import { send } from '../../lib/messaging/client.ts';
+import { NETWORK_IDS } from '../../lib/networks/registry.ts';
 
 export type UnresolvedMentions = Record<Network, string[]>;
-
-/**
- * Only texts with something that looks like a mention are worth a round trip:
- * on Bluesky, what RichText may link as a handle (it also accepts `(@handle)`).
- */
-const LOOKS_LIKE: Record<Network, (text: string) => boolean> = {
-  bluesky: mayMentionOnBluesky,
-  mastodon: (text) => /(^|[^/\w])@[a-z0-9_]+/i.test(text),
-};
 const DEBOUNCE_MS = 600;
 const NONE: string[] = [];
 
@@ -31,7 +23,8 @@ function useUnresolvedFor(network: Network, draft: Draft | null, accounts: Publi
   const text = draft ? textFor(draft, network) : '';
 
   useEffect(() => {
-    if (!account || !LOOKS_LIKE[network](text)) {
+    // Only texts with something that looks like a mention are worth a round trip.
+    if (!account || !MAY_MENTION[network](text)) {
       setUnresolved(NONE);
       return;
     }
@@ -53,7 +46,7 @@ function useUnresolvedFor(network: Network, draft: Draft | null, accounts: Publi
 }
 
 export function useUnresolvedMentions(draft: Draft | null, accounts: PublicAccount[] | null): UnresolvedMentions {
-  const bluesky = useUnresolvedFor('bluesky', draft, accounts);
-  const mastodon = useUnresolvedFor('mastodon', draft, accounts);
-  return { bluesky, mastodon };
+  // The same networks in the same order on every render, so the hooks' order holds.
+  const lists = NETWORK_IDS.map((network) => useUnresolvedFor(network, draft, accounts));
+  return Object.fromEntries(NETWORK_IDS.map((network, i) => [network, lists[i]!])) as UnresolvedMentions;
 }

@@ -4,8 +4,10 @@ import { interactionSchema } from '../model/post-schema.ts';
 import { spec } from '../messaging/spec.ts';
 import * as v from '../validate.ts';
 import type { DisconnectResult } from './disconnect.ts';
+import { blueskyMeta } from '../networks/bluesky/meta.ts';
 
-export type BlueskyConnectResult =
+/** What connecting answers, for every network: the account, or (Bluesky) a request for the code the server emailed. */
+export type AccountConnectResult =
   | { status: 'connected'; account: PublicAccount }
   | { status: 'code-required' };
 
@@ -18,15 +20,7 @@ export const ACCOUNT_MESSAGES = {
     'extension',
     v.object({ id: v.string({ max: 500 }), interaction: interactionSchema }),
   ),
-  'accounts.connectBluesky': spec<BlueskyConnectResult>()(
-    'extension',
-    v.object({
-      identifier: v.string({ min: 1, max: 320 }),
-      password: v.string({ min: 1, max: 500 }),
-      service: v.optional(v.string({ max: 500 })),
-      authFactorToken: v.optional(v.string({ max: 100 })),
-    }),
-  ),
+  'accounts.connectBluesky': spec<AccountConnectResult>()('extension', blueskyMeta.connectInputSchema),
   'accounts.connectMastodon': spec<PublicAccount>()('extension', v.object({ server: v.string({ min: 1, max: 500 }) })),
   'accounts.connectMastodonToken': spec<PublicAccount>()(
     'extension',

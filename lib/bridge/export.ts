@@ -46,16 +46,6 @@ export function mastodonAddresses(entries: readonly BridgeEntry[], levels: reado
   return [...out];
 }
 
-/**
- * The full `user@host` Mastodon expects: the server that looked an account up
- * names its own accounts without a host.
- */
-export function fullAcct(acct: string, serverOrigin: string): string {
-  const bare = acct.replace(/^@/, '');
-  if (bare.includes('@')) return bare;
-  return `${bare}@${new URL(serverOrigin).host}`;
-}
-
 /** A CSV field, quoted when it must be (RFC 4180). Addresses never need it; be safe anyway. */
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -7,10 +7,9 @@
  * Pure: nothing is looked up here.
  */
 import type { Hint, HintSource, XProfile } from '../model/bridge.ts';
+import { DEFAULT_HANDLE_SUFFIXES } from '../networks/bluesky/meta.ts';
 import { hasNonAscii } from './text.ts';
 
-/** Handle suffixes that always mean Bluesky, whatever surrounds them. */
-export const DEFAULT_HANDLE_SUFFIXES: readonly string[] = ['.bsky.social'];
 
 const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
 const HOST = `(?:${LABEL}\\.)+\\p{L}[\\p{L}\\p{N}-]*\\p{L}`;

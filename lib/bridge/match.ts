@@ -3,9 +3,13 @@
  * every hint first; a search (or, with no search, a same-handle guess on the
  * PDS's own domains) only when no hint led anywhere. Then scores.
  */
-import { acctOfHint, DEFAULT_HANDLE_SUFFIXES } from './hints.ts';
-import type { BlueskyLookup, FoundProfile } from './engine/lookup-bluesky.ts';
-import type { MastodonLookup } from './engine/lookup-mastodon.ts';
+import { acctOfHint } from './hints.ts';
+import type { FoundProfile } from '../model/bridge.ts';
+import { DEFAULT_HANDLE_SUFFIXES } from '../networks/bluesky/meta.ts';
+import type { BlueskyLookup } from '../networks/bluesky/engine/lookup.ts';
+import type { LookupOf } from '../networks/engine-registry.ts';
+import type { MastodonLookup } from '../networks/mastodon/engine/lookup.ts';
+import type { Network } from '../networks/network.ts';
 import type { Pacer } from './pace.ts';
 import { scoreCandidates } from './score.ts';
 import { normalizeName } from './text.ts';
@@ -119,4 +123,51 @@ export async function matchOnMastodon(x: XProfile, hints: readonly Hint[], looku
     if (name && name !== x.handle.toLowerCase()) for (const p of await run(() => lookup.search(name))) found.add(p, 'search');
   }
   return finish(x, hints, found, (ids) => run(() => lookup.followStates(ids)), [], ctx.now);
+}
+
+/**
+ * The bridge on one account, once what it needs from the account is known
+ * (Bluesky: its PDS's handle domains and whom it follows already).
+ */
+export interface OpenedNetwork {
+  /** Handle suffixes that mean this network, to read hints with (none: the defaults). */
+  handleSuffixes: readonly string[];
+  match(x: XProfile, hints: readonly Hint[], ctx: NetworkContext): Promise<MatchResult>;
+  /** Follows a candidate (already followed: nothing sent) and says whether it is done or awaits approval. */
+  follow(candidateId: string, ctx: NetworkContext): Promise<'following' | 'requested'>;
+}
+
+type OpenNetwork<N extends Network> = (lookup: LookupOf<N>, ctx: NetworkContext) => Promise<OpenedNetwork>;
+
+/** How the bridge finds and follows people on each network, with that network's lookup. */
+export const BRIDGE_NETWORKS: { readonly [N in Network]: OpenNetwork<N> } = {
+  bluesky: async (lookup, ctx) => {
+    const handleSuffixes = await ctx.pacer.run(() => lookup.handleSuffixes(), ctx.signal);
+    const followed = await ctx.pacer.run(() => lookup.followedDids(), ctx.signal);
+    return {
+      handleSuffixes,
+      match: (x, hints, c) => matchOnBluesky(x, hints, lookup, followed, c),
+      async follow(did, c) {
+        if (!followed.has(did)) await c.pacer.run(() => lookup.follow(did), c.signal);
+        followed.add(did);
+        return 'following';
+      },
+    };
+  },
+  mastodon: async (lookup) => ({
+    handleSuffixes: [],
+    match: (x, hints, c) => matchOnMastodon(x, hints, lookup, c),
+    follow: async (id, c) => ((await c.pacer.run(() => lookup.follow(id), c.signal)) === 'requested' ? 'requested' : 'following'),
+  }),
+};
+
+/**
+ * Opens the bridge on an account of `network` with the lookup its adapter
+ * gave. TypeScript cannot follow a network id into the matching lookup type
+ * through a union: this is the one place the pairing is asserted (the
+ * engine registry makes `lookup` on a network's adapter give that network's
+ * lookup).
+ */
+export function openNetwork(network: Network, lookup: unknown, ctx: NetworkContext): Promise<OpenedNetwork> {
+  return (BRIDGE_NETWORKS[network] as OpenNetwork<Network>)(lookup as never, ctx);
 }

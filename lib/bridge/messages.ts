@@ -16,8 +16,7 @@ export type BridgePanelStrings = Record<'title' | 'count' | 'autoScroll' | 'stop
 
 /** Which accounts to look the collected ones up with (the same on the engine's channel). */
 export const matchArgsSchema = v.object({
-  blueskyAccountId: v.nullable(v.string({ max: 500 })),
-  mastodonAccountId: v.nullable(v.string({ max: 500 })),
+  accountIds: v.array(v.string({ max: 500 }), { max: 20 }),
   recheck: v.boolean(),
 });
 

@@ -18,6 +18,7 @@
  * of") is not a claim it is theirs; an organisation's wording or a very new
  * account (when the X profile does not name it) keep it from being sure.
  */
+import { normalizeUrl } from '../text/profile-text.ts';
 import { acctOfHint } from './hints.ts';
 import { canonicalHandle, isLookAlikeHandle, isLookAlikeName, isSameHandle, isShortenedName, nameSimilarity, normalizeName } from './text.ts';
 import type { Candidate, Confidence, Evidence, FoundAccount, Hint, XProfile } from '../model/bridge.ts';
@@ -70,17 +71,6 @@ export function hintNames(hint: Hint, found: FoundAccount): boolean {
 
 function sameUrl(a: string, b: string): boolean {
   return normalizeUrl(a) === normalizeUrl(b);
-}
-
-/** For comparing sites: no scheme, no www., no trailing slash, host in lower case. */
-export function normalizeUrl(url: string): string {
-  try {
-    const u = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`);
-    return `${u.hostname.replace(/^www\./, '').toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
-  } catch {
-    // Not a URL: compare the text itself.
-    return url.trim().toLowerCase();
-  }
 }
 
 const X_HOSTS = '(?:(?:www\\.|mobile\\.)?(?:x|twitter)\\.com)';

@@ -186,6 +186,16 @@ function findBlueskyHashtags(text: string): HashtagToken[] {
 }
 
 /**
+ * Whether a text has something that looks like a mention on this network,
+ * so that asking the server which mentions resolve is worth a round trip.
+ * On Bluesky, what RichText may link as a handle (it also accepts `(@handle)`).
+ */
+export const MAY_MENTION: { readonly [N in Network]: (text: string) => boolean } = {
+  bluesky: mayMentionOnBluesky,
+  mastodon: (text) => /(^|[^/\w])@[a-z0-9_]+/i.test(text),
+};
+
+/**
  * Everything a split for `network` must keep whole, sorted and without
  * overlaps: where two detections overlap (a mention inside a link), the
  * earlier-starting one wins, as in twitter-text.

@@ -6,7 +6,7 @@
 import { getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
 import { createNetworkEngines, type NetworkEngines } from '../networks/engine-registry.ts';
-import type { BlueskyAgents } from './bluesky-agents.ts';
+import type { BlueskyAgents } from '../networks/bluesky/engine/agents.ts';
 import { shrinkTo } from './publish-job.ts';
 
 export function networkEnginesFor(db: Db, agents: BlueskyAgents, now: () => number = Date.now): NetworkEngines {

@@ -5,46 +5,21 @@
  * background page in Firefox). Keeping them out of the service worker keeps
  * its wake-up cheap. Only the background talks to it, over its own port.
  */
-import type { DisconnectResult } from '../accounts/disconnect.ts';
-import type { BlueskyConnectResult } from '../accounts/messages.ts';
+import { ACCOUNTS_ENGINE_MESSAGES } from '../accounts/engine/protocol.ts';
 import { BRIDGE_ENGINE_MESSAGES } from '../bridge/engine/protocol.ts';
-import { interactionSchema } from '../model/post-schema.ts';
-import { op, type EngineSpec, type EngineTable } from '../messaging/spec.ts';
+import type { EngineSpec, EngineTable } from '../messaging/spec.ts';
 import { OUTBOX_ENGINE_MESSAGES } from '../outbox/engine/protocol.ts';
-import * as v from '../validate.ts';
-
-export interface BlueskyLoginArgs {
-  identifier: string;
-  password: string;
-  service?: string;
-  authFactorToken?: string;
-}
-
-const blueskyLogin: v.Schema<BlueskyLoginArgs> = v.object({
-  identifier: v.string({ min: 1, max: 320 }),
-  password: v.string({ min: 1, max: 500 }),
-  service: v.optional(v.string({ max: 500 })),
-  authFactorToken: v.optional(v.string({ max: 100 })),
-});
+import type * as v from '../validate.ts';
 
 /**
  * Every operation the engine runs: its name, the shape of its arguments
  * (checked in lib/engine/router.ts before any handler runs, as the
  * background's router does for lib/messages.ts) and the type of its result.
- * Features declare theirs in their own slice; the accounts' and networks'
- * operations are still declared here.
+ * Each feature declares its operations in its own slice.
  */
 export const ENGINE_MESSAGES = {
   ...OUTBOX_ENGINE_MESSAGES,
-  'bluesky.login': op<BlueskyConnectResult>()(blueskyLogin),
-  /** Change who may reply/quote on an already published Bluesky thread (its threadgate/postgate). */
-  'bluesky.updateGates': op<null>()(
-    v.object({ accountId: v.string({ max: 500 }), postUri: v.string({ min: 1, max: 1_000 }), interaction: interactionSchema }),
-  ),
-  /** Mentions in a text that resolve to no account on the account's network (looked up through the user's own server or PDS), to flag before posting. */
-  'account.unresolvedMentions': op<string[]>()(v.object({ accountId: v.string({ max: 500 }), text: v.string({ max: 50_000 }) })),
-  /** Revoke the token / delete the session on the server, then forget the account (and say whether the server revoked it). */
-  'account.disconnect': op<DisconnectResult>()(v.object({ id: v.string({ max: 500 }) })),
+  ...ACCOUNTS_ENGINE_MESSAGES,
   ...BRIDGE_ENGINE_MESSAGES,
 } satisfies EngineTable;
 

@@ -5,18 +5,18 @@
  * messages, which content scripts can send.
  */
 import { browser } from 'wxt/browser';
+import { createAccountEngineHandlers } from '../accounts/engine/handlers.ts';
 import { createBridgeEngineHandlers } from '../bridge/engine/handlers.ts';
-import { blueskyLookup } from '../bridge/engine/lookup-bluesky.ts';
-import { mastodonLookup } from '../bridge/engine/lookup-mastodon.ts';
 import { createBridgeService } from '../bridge/engine/runner.ts';
+import { getAccount, putAccount, setAccountStatus } from '../accounts/store.ts';
 import { openSortieDb } from '../db.ts';
 import type { EngineHandlers } from '../messaging/engine-client.ts';
 import type { Envelope } from '../messaging/spec.ts';
+import { BlueskyAgents } from '../networks/bluesky/engine/agents.ts';
+import { engineOf } from '../networks/engine-registry.ts';
 import { installResponseCap } from '../networks/shared/response-cap.ts';
 import { createDrainLoop } from '../outbox/engine/drain-loop.ts';
 import { createOutboxEngineHandlers } from '../outbox/engine/handlers.ts';
-import { BlueskyAgents } from './bluesky-agents.ts';
-import { createEngineHandlers } from './handlers.ts';
 import { networkEnginesFor } from './network-engines.ts';
 import { ENGINE_PORT } from './protocol.ts';
 import { createPublisher } from './publish-job.ts';
@@ -31,7 +31,11 @@ function announce(name: 'outbox.changed' | 'engine.idle' | 'bridge.changed', bod
 /** Everything the handlers need, ready once the database is open. */
 async function createHandlers(): Promise<EngineHandlers> {
   const db = await openSortieDb();
-  const agents = new BlueskyAgents(db);
+  const agents = new BlueskyAgents({
+    getAccount: (id) => getAccount(db, id),
+    putAccount: (account) => putAccount(db, account),
+    markReconnect: (id) => setAccountStatus(db, id, 'reconnect'),
+  });
   const engines = networkEnginesFor(db, agents);
   const online = () => navigator.onLine;
 
@@ -48,11 +52,7 @@ async function createHandlers(): Promise<EngineHandlers> {
   const bridge = createBridgeService({
     db,
     now: Date.now,
-    bluesky: async (account) => blueskyLookup(await agents.get(account)),
-    mastodon: (account) => {
-      if (account.credentials.network !== 'mastodon') throw new Error(`${account.id} is not a Mastodon account`);
-      return mastodonLookup({ origin: account.credentials.server, accessToken: account.credentials.accessToken });
-    },
+    lookup: (account) => engineOf(engines, account.network).lookup(account),
     announce: () => announce('bridge.changed'),
     onFinished: () => {
       if (!drains.draining()) announce('engine.idle', { nextWakeAt: null, offline: !online() });
@@ -60,7 +60,7 @@ async function createHandlers(): Promise<EngineHandlers> {
   });
 
   return {
-    ...createEngineHandlers({ db, agents, engines, now: Date.now }),
+    ...createAccountEngineHandlers({ db, blueskySessions: agents, engines }),
     ...createOutboxEngineHandlers({ db, now: Date.now, drains }),
     ...createBridgeEngineHandlers(bridge),
   };

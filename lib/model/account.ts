@@ -3,12 +3,8 @@
  * the engine: pages and content scripts only ever see `PublicAccount`.
  */
 import type { InteractionPolicy, Network } from './draft.ts';
-import type { MastodonLimits } from '../networks/mastodon/instance.ts';
-import type { ServerProfile } from '../networks/mastodon/server-profile.ts';
+import type { MastodonLimits, ServerProfile } from '../networks/mastodon/shapes.ts';
 import type { CredentialsOf } from '../networks/network.ts';
-
-export type { BlueskyCredentials } from '../networks/bluesky/meta.ts';
-export type { MastodonCredentials } from '../networks/mastodon/meta.ts';
 
 export type Credentials = CredentialsOf<Network>;
 

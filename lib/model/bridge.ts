@@ -104,6 +104,9 @@ export interface FoundAccount {
   hints: Hint[];
 }
 
+/** An account as a network lookup finds it, before the bridge weighs it against the X profile. */
+export type FoundProfile = Omit<FoundAccount, 'found' | 'hints'>;
+
 export type FollowState = 'none' | 'following' | 'requested';
 
 export interface Candidate extends FoundAccount {

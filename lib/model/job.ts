@@ -4,7 +4,7 @@
  * after a crash mid-request, is recognised by the server as the same post.
  */
 import type { Network, PostContent } from './draft.ts';
-import type { PostRef, PublishErrorKind } from '../networks/types.ts';
+import type { PostRef, PublishErrorKind } from './post-ref.ts';
 
 /**
  * 'held': restored from a backup file while it still had to go out. The

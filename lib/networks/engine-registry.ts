@@ -6,14 +6,25 @@
  * not compile.
  */
 import { createBlueskyEngine, type BlueskySessions } from './bluesky/engine/adapter.ts';
+import type { BlueskyLookup } from './bluesky/engine/lookup.ts';
 import type { AdapterDeps, NetworkEngine } from './engine.ts';
 import { createMastodonEngine } from './mastodon/engine/adapter.ts';
+import type { MastodonLookup } from './mastodon/engine/lookup.ts';
 import type { Network } from './network.ts';
 
-export type NetworkEngines = { readonly [N in Network]: NetworkEngine<N> };
+/** Each network's adapter with its own lookup type (the follow bridge's calls differ per network). */
+interface EngineByNetwork {
+  mastodon: NetworkEngine<'mastodon', MastodonLookup>;
+  bluesky: NetworkEngine<'bluesky', BlueskyLookup>;
+}
+
+export type NetworkEngines = { readonly [N in Network]: EngineByNetwork[N] };
+
+/** What the follow bridge gets from a network's `lookup`. */
+export type LookupOf<N extends Network> = EngineByNetwork[N] extends NetworkEngine<N, infer L> ? L : never;
 
 export interface NetworkEngineDeps extends AdapterDeps {
-  /** The engine's resumed Bluesky sessions (lib/engine/bluesky-agents.ts). */
+  /** The engine's resumed Bluesky sessions (lib/networks/bluesky/engine/agents.ts). */
   blueskySessions: BlueskySessions;
 }
 

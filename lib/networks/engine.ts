@@ -41,7 +41,8 @@ export type ConnectResult =
   | { status: 'code-required' }
   | { status: 'failed'; messageKey: string; detail: string };
 
-export interface NetworkEngine<N extends Network> {
+/** `Lookup`: what the follow bridge asks this network (find people, their follow state, follow them), on an account. */
+export interface NetworkEngine<N extends Network, Lookup = unknown> {
   id: N;
   /** Checks the credentials with the server and builds the account to store (not stored here). */
   connect(input: ConnectInputOf<N>): Promise<ConnectResult>;
@@ -50,6 +51,8 @@ export interface NetworkEngine<N extends Network> {
   disconnect(account: Account): Promise<Revocation>;
   /** Mentions in a text that resolve to no account on this network, to flag before posting. */
   unresolvedMentions(account: Account, text: string): Promise<string[]>;
+  /** The follow bridge's lookups on the account's own server. */
+  lookup(account: Account): Promise<Lookup>;
   /** Forgets anything held in memory for this account (a session, a client). */
   forget(accountId: string): void;
 }

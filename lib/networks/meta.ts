@@ -4,9 +4,8 @@
  * alike (no network client here).
  */
 import type * as v from '../validate.ts';
-import type { CredentialsOf, LimitsOf, Network } from './network.ts';
-import type { MastodonLimits } from './mastodon/meta.ts';
-import type { ServerProfile } from './mastodon/server-profile.ts';
+import type { ConnectInputOf, CredentialsOf, LimitsOf, Network } from './network.ts';
+import type { MastodonLimits, ServerProfile } from './mastodon/shapes.ts';
 
 /** The part of a stored account its limits and pages depend on (a Mastodon server reports its own). */
 export interface AccountFacts {
@@ -44,6 +43,8 @@ export interface NetworkMeta<N extends Network> {
   keyScheme: KeyScheme;
   /** How long before its time a post must reach the server for the server to schedule it; null when Sortie always holds scheduled posts itself. */
   serverScheduleAheadMs: number | null;
+  /** What connecting starts from, checked as the engine receives it from the background. */
+  connectInputSchema: v.Schema<ConnectInputOf<N>>;
   /** The credentials as a backup file's sealed box holds them. */
   credentialsSchema: v.Schema<CredentialsOf<N>>;
   /** Whether these credentials still hold a session to sign out of (restored accounts have none). */

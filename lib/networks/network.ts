@@ -4,8 +4,8 @@
  * keeps. Adding a network starts with a row here (ARCHITECTURE.md, "Add a
  * network"); the compiler then points at every place that must know it.
  */
-import type { BlueskyConnectInput, BlueskyCredentials, BlueskyLimits } from './bluesky/meta.ts';
-import type { MastodonConnectInput, MastodonCredentials, MastodonLimits } from './mastodon/meta.ts';
+import type { BlueskyConnectInput, BlueskyCredentials, BlueskyLimits } from './bluesky/shapes.ts';
+import type { MastodonConnectInput, MastodonCredentials, MastodonLimits } from './mastodon/shapes.ts';
 
 export interface NetworkShapes {
   mastodon: { limits: MastodonLimits; credentials: MastodonCredentials; connectInput: MastodonConnectInput };

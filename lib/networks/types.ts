@@ -4,18 +4,9 @@
  * into that network's calls and classifies what went wrong.
  */
 import type { DraftImage, PostContent } from '../model/draft.ts';
+import type { PostRef, PublishErrorKind } from '../model/post-ref.ts';
 
-/** Where an earlier post lives, enough for either network to reply to it. */
-export interface PostRef {
-  /** Mastodon status id, or Bluesky at-uri. */
-  id: string;
-  /** Bluesky only: the record's CID (reply refs need it). */
-  cid?: string;
-  /** Public web URL of the post, shown to the user. */
-  url: string;
-  /** i18n key of something the user must know about how it was published (e.g. published now, not scheduled). */
-  notice?: string;
-}
+export type { PostRef, PublishErrorKind };
 
 export interface ImageToSend extends DraftImage {
   blob: Blob;
@@ -32,16 +23,6 @@ export interface PartToSend extends PostContent<ImageToSend> {
   /** ISO time for server-side scheduling (Mastodon), or null to post now. */
   scheduledAt: string | null;
 }
-
-export type PublishErrorKind =
-  /** Credentials rejected: the account needs reconnecting. Permanent. */
-  | 'auth'
-  /** The server refused the content (length, media type...). Permanent. */
-  | 'validation'
-  /** Too many requests: retry at `retryAt`. */
-  | 'rate-limit'
-  /** Network down, timeout, 5xx: retry with backoff. */
-  | 'transient';
 
 /**
  * A failure an adapter understood. `messageKey` is an i18n key (lib/i18n) and

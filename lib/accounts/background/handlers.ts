@@ -1,6 +1,8 @@
 /**
- * The background's answers for accounts. Mastodon sign-in runs here (it needs
- * browser.identity); Bluesky sign-in and every sign-out run in the engine.
+ * The background's answers for accounts. Every network connects through the
+ * engine's `account.connect` (the network's adapter checks the credentials
+ * and the account is stored there); Mastodon's browser half (the sign-in
+ * window, browser.identity) runs here first. Sign-out runs in the engine.
  */
 import { browser } from 'wxt/browser';
 import type { Db } from '../../db.ts';
@@ -8,14 +10,20 @@ import type { EngineClient } from '../../messaging/engine-client.ts';
 import { SortieError } from '../../messaging/errors.ts';
 import type { Handlers } from '../../messaging/router.ts';
 import { toPublicAccount } from '../../model/account.ts';
-import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../mastodon-connect.ts';
+import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from './mastodon-connect.ts';
 import { MastodonConnectError } from '../../networks/mastodon/connect-error.ts';
 import type { AccountMessage } from '../messages.ts';
 import { getAccount, listAccounts, putAccount } from '../store.ts';
 
-async function connectDeps(db: Db): Promise<ConnectDeps> {
+async function connectDeps(db: Db, engine: EngineClient): Promise<ConnectDeps> {
   return {
     db,
+    connect: async (input) => {
+      const result = await engine.call('account.connect', { network: 'mastodon', input });
+      // Only Bluesky asks for an emailed code; a Mastodon token is checked or refused.
+      if (result.status !== 'connected') throw new SortieError('error.network', 'unexpected answer to a Mastodon sign-in');
+      return result.account;
+    },
     fetch: (input, init) => fetch(input, init),
     launchWebAuthFlow: async (url) => {
       const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
@@ -49,10 +57,9 @@ export function createAccountHandlers({ db, engine }: { db: () => Promise<Db>; e
       await putAccount(database, { ...account, defaultInteraction: interaction });
       return null;
     },
-    'accounts.connectBluesky': async (args) => engine.call('bluesky.login', args),
-    'accounts.connectMastodon': async ({ server }) =>
-      toPublicAccount(await asUserError(connectMastodon(await connectDeps(await db()), server))),
+    'accounts.connectBluesky': async (input) => engine.call('account.connect', { network: 'bluesky', input }),
+    'accounts.connectMastodon': async ({ server }) => asUserError(connectMastodon(await connectDeps(await db(), engine), server)),
     'accounts.connectMastodonToken': async ({ server, token }) =>
-      toPublicAccount(await asUserError(connectMastodonWithToken(await connectDeps(await db()), server, token))),
+      asUserError(connectMastodonWithToken(await connectDeps(await db(), engine), server, token)),
   };
 }

@@ -11,10 +11,8 @@ import type { Db } from '../../db.ts';
 import { SortieError } from '../../messaging/errors.ts';
 import { PublishError } from '../../networks/types.ts';
 import { bumpStatQuietly } from '../../stats.ts';
-import { DEFAULT_HANDLE_SUFFIXES, extractHints } from '../hints.ts';
-import type { BlueskyLookup } from './lookup-bluesky.ts';
-import type { MastodonLookup } from './lookup-mastodon.ts';
-import { matchOnBluesky, matchOnMastodon, type NetworkContext } from '../match.ts';
+import { extractHints } from '../hints.ts';
+import { openNetwork, type NetworkContext, type OpenedNetwork } from '../match.ts';
 import { abortableSleep, createPacer, DEFAULT_PACE, type Pacer } from '../pace.ts';
 import { getEntry, listEntries, putRun, saveMatch, setFollowState } from '../store.ts';
 import type { BridgeEntry, BridgeRun, PlannedFollow, MatchResult, RunKind } from '../../model/bridge.ts';
@@ -22,8 +20,8 @@ import type { BridgeEntry, BridgeRun, PlannedFollow, MatchResult, RunKind } from
 export interface BridgeServiceDeps {
   db: Db;
   now: () => number;
-  bluesky: (account: Account) => Promise<BlueskyLookup>;
-  mastodon: (account: Account) => MastodonLookup;
+  /** The account's network adapter's `lookup` (lib/networks/engine-registry.ts): that network's lookup type. */
+  lookup: (account: Account) => Promise<unknown>;
   /** Tells open pages the run moved on. */
   announce: () => void;
   /** The run ended: the engine may close if nothing else runs. */
@@ -32,8 +30,8 @@ export interface BridgeServiceDeps {
 }
 
 export interface MatchArgs {
-  blueskyAccountId: string | null;
-  mastodonAccountId: string | null;
+  /** The user's accounts to look the X accounts up with, in the order they are asked (any network, each from its record). */
+  accountIds: string[];
   /** Look again at entries already looked up with these accounts. */
   recheck: boolean;
 }
@@ -83,11 +81,16 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
   const sleep = deps.sleep ?? abortableSleep;
   const announce = throttled(deps.announce, ANNOUNCE_MS);
 
-  async function accountOf(id: string | null, network: Account['network']): Promise<Account | null> {
-    if (id === null) return null;
+  async function accountOf(id: string): Promise<Account> {
     const account = await getAccount(deps.db, id);
-    if (!account || account.network !== network) throw new SortieError('error.accountGone', id);
+    if (!account) throw new SortieError('error.accountGone', id);
     return account;
+  }
+
+  /** The bridge on one account, paced on its own (each server limits its own requests). */
+  async function open(account: Account, pacer: Pacer, signal: AbortSignal): Promise<{ account: Account; opened: OpenedNetwork; ctx: NetworkContext }> {
+    const ctx: NetworkContext = { pacer, signal, now: deps.now };
+    return { account, opened: await openNetwork(account.network, await deps.lookup(account), ctx), ctx };
   }
 
   /** Starts a run in the background of the engine; the returned promise only covers its start. */
@@ -172,29 +175,27 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
   return {
     async startMatch(args) {
       if (active) throw new SortieError('error.bridge.busy');
-      const bsky = await accountOf(args.blueskyAccountId, 'bluesky');
-      const masto = await accountOf(args.mastodonAccountId, 'mastodon');
-      if (!bsky && !masto) throw new SortieError('error.bridge.noAccount');
-      const ids = [bsky?.id, masto?.id].filter((id): id is string => id !== undefined);
+      const accounts: Account[] = [];
+      for (const id of new Set(args.accountIds)) accounts.push(await accountOf(id));
+      if (accounts.length === 0) throw new SortieError('error.bridge.noAccount');
+      const ids = accounts.map((a) => a.id);
       launch('match', ids, async (run, save, pacer, signal) => {
         const todo = (await listEntries(deps.db)).filter((e) => args.recheck || ids.some((id) => !e.matches[id]));
         run.total = todo.length;
         await save();
-        const b = bsky ? { account: bsky, lookup: await deps.bluesky(bsky), ctx: { pacer: pacer(), signal, now: deps.now } as NetworkContext } : null;
-        const m = masto ? { account: masto, lookup: deps.mastodon(masto), ctx: { pacer: pacer(), signal, now: deps.now } as NetworkContext } : null;
-        const suffixes = b ? await b.ctx.pacer.run(() => b.lookup.handleSuffixes(), signal) : [...DEFAULT_HANDLE_SUFFIXES];
-        const followed = b ? await b.ctx.pacer.run(() => b.lookup.followedDids(), signal) : new Set<string>();
+        const nets: Awaited<ReturnType<typeof open>>[] = [];
+        for (const account of accounts) nets.push(await open(account, pacer(), signal));
+        const suffixes = [...new Set(nets.flatMap((n) => n.opened.handleSuffixes))];
         await pool(todo, ENTRY_WORKERS, signal, async (entry) => {
-          const hints = extractHints(entry.x, suffixes);
+          // No network named its own handle domains: the defaults.
+          const hints = suffixes.length > 0 ? extractHints(entry.x, suffixes) : extractHints(entry.x);
           let latest: BridgeEntry | null = entry;
           let failed = false;
-          for (const net of [b, m]) {
-            if (!net || (!args.recheck && entry.matches[net.account.id])) continue;
+          for (const net of nets) {
+            if (!args.recheck && entry.matches[net.account.id]) continue;
             let result: MatchResult;
             try {
-              result = net === b
-                ? await matchOnBluesky(entry.x, hints, b.lookup, followed, b.ctx)
-                : await matchOnMastodon(entry.x, hints, (net as NonNullable<typeof m>).lookup, net.ctx);
+              result = await net.opened.match(entry.x, hints, net.ctx);
             } catch (error) {
               if (fatal(error, signal)) throw error;
               failed = true;
@@ -229,14 +230,8 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
       }
       launch('follow', accountIds, async (run, save, pacer, signal) => {
         run.total = targets.length;
-        const clients = new Map<string, { pacer: Pacer; bluesky?: BlueskyLookup; mastodon?: MastodonLookup; followed?: Set<string> }>();
-        for (const [id, account] of accounts) {
-          if (account.network === 'bluesky') {
-            const lookup = await deps.bluesky(account);
-            const p = pacer();
-            clients.set(id, { pacer: p, bluesky: lookup, followed: await p.run(() => lookup.followedDids(), signal) });
-          } else clients.set(id, { pacer: pacer(), mastodon: deps.mastodon(account) });
-        }
+        const clients = new Map<string, { opened: OpenedNetwork; ctx: NetworkContext }>();
+        for (const [id, account] of accounts) clients.set(id, await open(account, pacer(), signal));
         // One at a time: follows are what servers limit most, and order is the user's.
         await pool(targets, 1, signal, async (target) => {
           const client = clients.get(target.accountId)!;
@@ -245,11 +240,7 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
           try {
             if (!candidate) throw new PublishError('validation', 'error.bridge.candidateGone', target.key);
             if (candidate.follow === 'none') {
-              let state: 'following' | 'requested' = 'following';
-              if (client.bluesky) {
-                if (!client.followed!.has(candidate.id)) await client.pacer.run(() => client.bluesky!.follow(candidate.id), signal);
-                client.followed!.add(candidate.id);
-              } else state = await client.pacer.run(() => client.mastodon!.follow(candidate.id), signal) === 'requested' ? 'requested' : 'following';
+              const state = await client.opened.follow(candidate.id, client.ctx);
               await setFollowState(deps.db, target.key, target.accountId, candidate.id, state);
               run.followed++;
               bumpStatQuietly(deps.db, 'follows.followed');

@@ -6,21 +6,7 @@
  */
 import * as v from '../../validate.ts';
 import { renamed, type NetworkMeta } from '../meta.ts';
-
-export interface BlueskyLimits {
-  /** app.bsky.feed.post text maxGraphemes. */
-  graphemeLimit: number;
-  /** app.bsky.feed.post text maxLength (UTF-8 bytes). */
-  byteLimit: number;
-  /** app.bsky.embed.images maxLength. */
-  maxImages: number;
-  /** app.bsky.embed.images#image blob maxSize, in bytes. */
-  imageSizeLimit: number;
-  /** The lexicon sets none; the official app stops alt text at 2000 graphemes (MAX_ALT_TEXT). */
-  altTextGraphemeLimit: number;
-  /** app.bsky.feed.post langs maxLength. */
-  maxLangs: number;
-}
+import type { BlueskyLimits } from './shapes.ts';
 
 export const BLUESKY_LIMITS: Readonly<BlueskyLimits> = Object.freeze({
   graphemeLimit: 300,
@@ -31,23 +17,8 @@ export const BLUESKY_LIMITS: Readonly<BlueskyLimits> = Object.freeze({
   maxLangs: 3,
 });
 
-export interface BlueskyCredentials {
-  network: 'bluesky';
-  /** The PDS the session lives on (after login the entryway hands over to it): the same value as the account's `server`. */
-  server: string;
-  did: string;
-  handle: string;
-  accessJwt: string;
-  refreshJwt: string;
-}
-
-/** An identifier (handle, DID or email) and an (app) password; on a second try, the code the server emailed. */
-export interface BlueskyConnectInput {
-  identifier: string;
-  password: string;
-  service?: string;
-  authFactorToken?: string;
-}
+/** Handle suffixes that always mean Bluesky, whatever surrounds them (a PDS adds its own domains). */
+export const DEFAULT_HANDLE_SUFFIXES: readonly string[] = ['.bsky.social'];
 
 /** Bluesky: app passwords (and the sessions made with them) are listed and revoked there, whatever the PDS. */
 export const BLUESKY_APP_PASSWORDS_PAGE = 'https://bsky.app/settings/app-passwords';
@@ -65,6 +36,12 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
   // The record key of the post: a TID, so a retry writes over the same record instead of posting twice.
   keyScheme: 'tid',
   serverScheduleAheadMs: null,
+  connectInputSchema: v.object({
+    identifier: v.string({ min: 1, max: 320 }),
+    password: v.string({ min: 1, max: 500 }),
+    service: v.optional(v.string({ max: 500 })),
+    authFactorToken: v.optional(v.string({ max: 100 })),
+  }),
   // Backups made before the field was named `server` call it `service`.
   credentialsSchema: renamed('service', 'server', v.object({
     network: v.oneOf('bluesky'),

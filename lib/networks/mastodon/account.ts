@@ -1,12 +1,12 @@
 /**
- * The account record a Mastodon connection produces, built the same way
- * whether the background finished an OAuth sign-in or the engine adapter
- * checked a token. Plain data, no client library.
+ * The account record a Mastodon connection produces, built by the engine
+ * adapter's `connect` once the server accepts the token (from the browser's
+ * sign-in window or pasted by the user). Plain data, no client library.
  */
 import type { Account } from '../../model/account.ts';
 import { accountId } from '../network.ts';
 import type { MastodonInstanceInfo } from './instance.ts';
-import type { MastodonConnectInput } from './meta.ts';
+import type { MastodonConnectInput } from './shapes.ts';
 import type { MastodonProfile } from './oauth.ts';
 
 /** Reconnecting replaces the credentials in place: the user's choices for the account (`existing`) stay. */

@@ -5,23 +5,8 @@
  */
 import { MastodonConnectError } from './connect-error.ts';
 import { defaultFetch, isRecord, requestJson, type FetchLike, type JsonResponse } from './fetch.ts';
-import { buildServerProfile, type ServerProfile } from './server-profile.ts';
-
-export interface MastodonLimits {
-  maxCharacters: number;
-  charactersReservedPerUrl: number;
-  maxMediaAttachments: number;
-  descriptionLimit: number;
-  supportedMimeTypes: string[];
-  imageSizeLimit: number;
-  videoSizeLimit: number;
-  pollMaxOptions: number;
-  pollMaxCharactersPerOption: number;
-  /** Seconds. */
-  pollMinExpiration: number;
-  /** Seconds. */
-  pollMaxExpiration: number;
-}
+import { buildServerProfile } from './server-profile.ts';
+import type { MastodonLimits, ServerProfile } from './shapes.ts';
 
 export interface MastodonInstanceInfo {
   origin: string;
@@ -42,7 +27,7 @@ export interface MastodonInstanceInfo {
  * its REST::InstanceSerializer reads), so an old or minimal server is treated
  * like a stock Mastodon rather than as having no limits at all.
  */
-export const MASTODON_DEFAULT_LIMITS: Readonly<MastodonLimits> = Object.freeze({
+export const MASTODON_DEFAULT_LIMITS: Readonly<Required<MastodonLimits>> = Object.freeze({
   maxCharacters: 500, // StatusLengthValidator::MAX_CHARS
   charactersReservedPerUrl: 23, // StatusLengthValidator::URL_PLACEHOLDER_CHARS
   maxMediaAttachments: 4, // Status::MEDIA_ATTACHMENTS_LIMIT

@@ -9,49 +9,6 @@ import { renamed, type NetworkMeta } from '../meta.ts';
 import { MASTODON_DEFAULT_LIMITS } from './instance.ts';
 import { appsPageFor, buildServerProfile } from './server-profile.ts';
 
-/** What the composer counts against, read from the server's `/api/v2/instance` configuration. */
-export interface MastodonLimits {
-  /** configuration.statuses.max_characters */
-  maxCharacters: number;
-  /** configuration.statuses.characters_reserved_per_url */
-  charactersReservedPerUrl: number;
-  /** configuration.statuses.max_media_attachments */
-  maxMediaAttachments: number;
-  /** configuration.media_attachments.description_limit (alt text, in code points). */
-  descriptionLimit: number;
-  /** configuration.media_attachments.supported_mime_types */
-  supportedMimeTypes: readonly string[];
-  /** configuration.media_attachments.image_size_limit, in bytes. */
-  imageSizeLimit: number;
-  /** configuration.polls.max_options */
-  pollMaxOptions: number;
-  /** configuration.polls.max_characters_per_option (grapheme clusters). */
-  pollMaxCharactersPerOption: number;
-  /** configuration.polls.min_expiration, seconds; 300 when absent. */
-  pollMinExpiration?: number;
-  /** configuration.polls.max_expiration, seconds; 2629746 when absent. */
-  pollMaxExpiration?: number;
-}
-
-export interface MastodonCredentials {
-  network: 'mastodon';
-  /** The server's origin: the same value as the account's `server`. */
-  server: string;
-  accessToken: string;
-  /** The OAuth app the token was issued to (needed to revoke it); empty for a pasted token. */
-  clientId: string;
-  clientSecret: string;
-}
-
-/** A token the background obtained (OAuth in the browser's sign-in window) or the user pasted, for a server already probed. */
-export interface MastodonConnectInput {
-  origin: string;
-  accessToken: string;
-  /** The OAuth app the token was issued to; empty for a pasted token. */
-  clientId: string;
-  clientSecret: string;
-}
-
 /**
  * Mastodon refuses `scheduled_at` less than 5 minutes ahead (422). The extra
  * 30 seconds cover clock skew, media uploads and the time the request takes,
@@ -73,6 +30,12 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   // Mastodon's Idempotency-Key takes any unique string.
   keyScheme: 'uuid',
   serverScheduleAheadMs: MASTODON_SCHEDULE_AHEAD_MS,
+  connectInputSchema: v.object({
+    origin: short,
+    accessToken: v.string({ min: 1, max: 10_000 }),
+    clientId: token,
+    clientSecret: token,
+  }),
   // Backups made before the field was named `server` call it `origin`.
   credentialsSchema: renamed('origin', 'server', v.object({
     network: v.oneOf('mastodon'),

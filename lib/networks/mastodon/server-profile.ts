@@ -11,46 +11,8 @@
  *
  * Pure: no network. mastodon-instance.ts fetches what this reads.
  */
+import type { ServerCapabilities, ServerFamily, ServerFamilyInfo, ServerProfile } from './shapes.ts';
 import { parseMastodonVersion, versionAtLeast, type MastodonVersion } from './version.ts';
-
-export type ServerFamily =
-  | 'mastodon'
-  | 'hollo'
-  | 'gotosocial'
-  | 'akkoma'
-  | 'pleroma'
-  | 'misskey'
-  | 'pixelfed'
-  | 'friendica'
-  | 'unknown';
-
-export interface ServerFamilyInfo {
-  family: ServerFamily;
-  /** The fork's own name when it says one ('Sharkey', 'Iceshrimp', 'glitch'...), else the family's. */
-  software: string;
-  /** The family's own version ('0.17.0' for GoToSocial, '3.13.2' for Akkoma), '' when unknown. */
-  softwareVersion: string;
-}
-
-export interface ServerCapabilities {
-  /** `quote_approval_policy` on statuses (Mastodon 4.5+). */
-  quotePolicy: boolean;
-  /** OAuth PKCE (S256): Mastodon 4.3+. Others are given no challenge (a plain code flow still works). */
-  pkce: boolean;
-  /**
-   * 'yes': `scheduled_at` gives a ScheduledStatus; 'no': the server is known to publish at once
-   * (Sortie keeps the post and sends it on time itself); 'unknown': sent, and the answer's shape checked.
-   */
-  scheduling: 'yes' | 'no' | 'unknown';
-  /** `POST /oauth/revoke` exists ('unknown' until tried). */
-  revoke: 'yes' | 'no' | 'unknown';
-}
-
-export interface ServerProfile extends ServerFamilyInfo {
-  capabilities: ServerCapabilities;
-  /** Where the account holder can see and revoke the apps that have access (absolute URL on the server). */
-  appsPage: string;
-}
 
 /** A fork decorating Mastodon's version: '4.5.0+glitch', '4.3.2+hometown-1.1.1'. */
 const MASTODON_FORK = /^\s*v?\d+\.\d+(?:\.\d+)?[^\s(]*?\+([a-z][\w.-]*?)(?:-\d[\w.]*)?\s*$/i;

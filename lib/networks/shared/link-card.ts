@@ -12,7 +12,7 @@
  */
 
 import { checkFetchTarget } from '../../fetch-target.ts';
-import { sniffRaster } from '../../media/raster.ts';
+import { sniffRaster } from '../../bytes/raster.ts';
 import { fetchContent } from './content-fetch.ts';
 import { readCapped } from './response-cap.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blueskyHandleList, candidatesOf, fullAcct, mastodonImportCsv } from '../../../lib/bridge/export';
+import { blueskyHandleList, candidatesOf, mastodonImportCsv } from '../../../lib/bridge/export';
+import { fullAcct } from '../../../lib/networks/mastodon/acct';
 import { movedNotice, X_LIMITS, xWeightedLength } from '../../../lib/bridge/notice';
 import type { BridgeEntry, Candidate } from '../../../lib/model/bridge';
 

@@ -8,8 +8,8 @@ import type { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../../lib/model/account';
 import { putAccount } from '../../../lib/accounts/store';
-import { blueskyLookup } from '../../../lib/bridge/engine/lookup-bluesky';
-import { mastodonLookup } from '../../../lib/bridge/engine/lookup-mastodon';
+import { blueskyLookup } from '../../../lib/networks/bluesky/engine/lookup';
+import { mastodonLookup } from '../../../lib/networks/mastodon/engine/lookup';
 import { createBridgeService } from '../../../lib/bridge/engine/runner';
 import { getEntry, getRun, mergeCollected } from '../../../lib/bridge/store';
 import type { XProfile } from '../../../lib/model/bridge';
@@ -131,13 +131,12 @@ describe('a whole run', () => {
     const service = createBridgeService({
       db,
       now: Date.now,
-      bluesky: async () => blueskyLookup(agent),
-      mastodon: () => mastodonLookup({ origin: mastodon.url, accessToken: token }),
+      lookup: async (account) => (account.network === 'bluesky' ? blueskyLookup(agent) : mastodonLookup({ origin: mastodon.url, accessToken: token })),
       announce: () => undefined,
       onFinished: () => finished(),
     });
-    await service.startMatch({ blueskyAccountId: bsky.id, mastodonAccountId: masto.id, recheck: false });
-    await expect(service.startMatch({ blueskyAccountId: bsky.id, mastodonAccountId: null, recheck: false })).rejects.toThrow('error.bridge.busy');
+    await service.startMatch({ accountIds: [bsky.id, masto.id], recheck: false });
+    await expect(service.startMatch({ accountIds: [bsky.id], recheck: false })).rejects.toThrow('error.bridge.busy');
     await done;
     expect(await getRun(db)).toMatchObject({ kind: 'match', state: 'done', done: 3, total: 3, found: 2, notes: ['bridge.note.blueskyNoSearch'] });
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../lib/model/account';
 import { putAccount } from '../../../lib/accounts/store';
-import type { BlueskyLookup } from '../../../lib/bridge/engine/lookup-bluesky';
-import type { MastodonLookup } from '../../../lib/bridge/engine/lookup-mastodon';
+import type { BlueskyLookup } from '../../../lib/networks/bluesky/engine/lookup';
+import type { MastodonLookup } from '../../../lib/networks/mastodon/engine/lookup';
 import { createBridgeService } from '../../../lib/bridge/engine/runner';
 import { getRun, listEntries, mergeCollected } from '../../../lib/bridge/store';
 import { openSortieDb } from '../../../lib/db';
@@ -45,8 +45,7 @@ function service(db: Awaited<ReturnType<typeof setup>>, lookup: MastodonLookup, 
   const svc = createBridgeService({
     db,
     now: () => clock,
-    bluesky: async () => ({}) as BlueskyLookup,
-    mastodon: () => lookup,
+    lookup: async (account) => (account.network === 'bluesky' ? ({}) as BlueskyLookup : lookup),
     announce: () => undefined,
     onFinished: () => finished(),
     sleep: async (ms) => {
@@ -68,7 +67,7 @@ describe('bridge runs', () => {
       await new Promise((r) => setTimeout(r, 2));
     }));
     stopNow = () => first.svc.stop();
-    await first.svc.startMatch({ blueskyAccountId: null, mastodonAccountId: masto.id, recheck: false });
+    await first.svc.startMatch({ accountIds: [masto.id], recheck: false });
     await first.done.promise;
     const stopped = (await getRun(db))!;
     expect(stopped.state).toBe('stopped');
@@ -77,7 +76,7 @@ describe('bridge runs', () => {
     expect(checked).toBeLessThan(12);
 
     const second = service(db, fakeMastodon(async () => undefined));
-    await second.svc.startMatch({ blueskyAccountId: null, mastodonAccountId: masto.id, recheck: false });
+    await second.svc.startMatch({ accountIds: [masto.id], recheck: false });
     await second.done.promise;
     expect(await getRun(db)).toMatchObject({ state: 'done', total: 12 - checked, done: 12 - checked });
     expect((await listEntries(db)).every((e) => e.matches[masto.id])).toBe(true);
@@ -97,7 +96,7 @@ describe('bridge runs', () => {
       }),
       sleeps,
     );
-    await svc.startMatch({ blueskyAccountId: null, mastodonAccountId: masto.id, recheck: false });
+    await svc.startMatch({ accountIds: [masto.id], recheck: false });
     await done.promise;
     // Waited out the minute the server asked for, then went on.
     expect(Math.max(...sleeps)).toBeGreaterThanOrEqual(59_000);
@@ -111,7 +110,7 @@ describe('bridge runs', () => {
     }));
     const log = console.error;
     console.error = () => undefined;
-    await svc.startMatch({ blueskyAccountId: null, mastodonAccountId: masto.id, recheck: false });
+    await svc.startMatch({ accountIds: [masto.id], recheck: false });
     await done.promise;
     console.error = log;
     expect(await getRun(db)).toMatchObject({ state: 'failed', error: { messageKey: 'error.mastodon.auth', detail: 'The access token was revoked' } });
@@ -139,7 +138,7 @@ describe('bridge runs', () => {
       let finished!: () => void;
       const done = new Promise<void>((r) => (finished = r));
       const svc = createBridgeService({
-        db, now: () => Date.now(), bluesky: async () => bluesky, mastodon: () => fakeMastodon(search), announce: () => undefined, onFinished: () => finished(),
+        db, now: () => Date.now(), lookup: async (account) => (account.network === 'bluesky' ? bluesky : fakeMastodon(search)), announce: () => undefined, onFinished: () => finished(),
         sleep: async () => undefined,
       });
       return { svc, done };
@@ -149,11 +148,11 @@ describe('bridge runs', () => {
       first.svc.stop();
       await new Promise((r) => setTimeout(r, 5));
     });
-    await first.svc.startMatch({ blueskyAccountId: bskyAccount.id, mastodonAccountId: masto.id, recheck: false });
+    await first.svc.startMatch({ accountIds: [bskyAccount.id, masto.id], recheck: false });
     await first.done;
     expect(await getRun(db)).toMatchObject({ state: 'stopped', found: 1 });
     const second = run(async () => undefined);
-    await second.svc.startMatch({ blueskyAccountId: bskyAccount.id, mastodonAccountId: masto.id, recheck: false });
+    await second.svc.startMatch({ accountIds: [bskyAccount.id, masto.id], recheck: false });
     await second.done;
     expect(await getRun(db)).toMatchObject({ state: 'done', done: 1 });
     await new Promise((r) => setTimeout(r, 20));

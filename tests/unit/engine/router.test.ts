@@ -58,11 +58,14 @@ describe('engine request bodies', () => {
     ['outbox.enqueue', 'draft-1'],
     ['drain', { now: true }],
     ['bridge.stop', [1]],
-    ['bluesky.login', { identifier: 'a', password: '' }],
+    ['account.connect', { network: 'bluesky', input: { identifier: 'a', password: '' } }],
+    ['account.connect', { network: 'friendica', input: { identifier: 'a', password: 'b' } }],
+    ['account.connect', { network: 'mastodon', input: { origin: 'https://m.example', accessToken: 't', clientId: '' } }],
     ['bluesky.updateGates', { accountId: 'a', postUri: 'at://x', interaction: { reply: 'anyone', allowQuotes: true } }],
     ['account.unresolvedMentions', { accountId: 'a', text: 'x'.repeat(50_001) }],
     ['account.disconnect', { id: ['a'] }],
-    ['bridge.match', { blueskyAccountId: null, mastodonAccountId: null }],
+    ['bridge.match', { accountIds: [] }],
+    ['bridge.match', { accountIds: [42], recheck: false }],
     ['bridge.follow', { targets: Array.from({ length: 20_001 }, () => ({ key: 'k', accountId: 'a', candidateId: 'c' })) }],
   ])('%s with a malformed body (#%#) is refused before its handler', async (op, args) => {
     const { handlers, calls } = fakeHandlers();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffRaster } from '../../../lib/media/raster.ts';
+import { sniffRaster } from '../../../lib/bytes/raster.ts';
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));

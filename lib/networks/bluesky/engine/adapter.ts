@@ -8,8 +8,9 @@ import type { Account } from '../../../model/account.ts';
 import type { AdapterDeps, ConnectResult, NetworkEngine, Revocation } from '../../engine.ts';
 import { accountId } from '../../network.ts';
 import { PublishError } from '../../types.ts';
-import type { BlueskyCredentials } from '../meta.ts';
+import type { BlueskyCredentials } from '../shapes.ts';
 import { findUnresolvedMentions } from './facets.ts';
+import { blueskyLookup, type BlueskyLookup } from './lookup.ts';
 import { publishBlueskyPart } from './publish.ts';
 import { resolveReplyTarget } from './refs.ts';
 import { loginBluesky, logoutBluesky, type BlueskySession } from './session.ts';
@@ -17,7 +18,7 @@ import { loginBluesky, logoutBluesky, type BlueskySession } from './session.ts';
 /** The blob size limit of PDSes older than the 2,000,000-byte lexicon limit. */
 const OLD_PDS_BLOB_LIMIT = 1_000_000;
 
-/** One resumed session per account for the engine's lifetime (lib/engine/bluesky-agents.ts). */
+/** One resumed session per account for the engine's lifetime (`agents.ts`). */
 export interface BlueskySessions {
   get(account: Account): Promise<AtpAgent>;
   forget(accountId: string): void;
@@ -30,7 +31,7 @@ export function blueskySessionOf(account: Account): BlueskySession {
   return { did, handle, service: server, accessJwt, refreshJwt };
 }
 
-export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions): NetworkEngine<'bluesky'> {
+export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions): NetworkEngine<'bluesky', BlueskyLookup> {
   return {
     id: 'bluesky',
     async connect(input): Promise<ConnectResult> {
@@ -90,6 +91,7 @@ export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions
     async unresolvedMentions(account, text) {
       return findUnresolvedMentions(await sessions.get(account), text);
     },
+    lookup: async (account) => blueskyLookup(await sessions.get(account)),
     forget: (id) => sessions.forget(id),
   };
 }

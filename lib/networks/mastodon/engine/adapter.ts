@@ -9,9 +9,10 @@ import { PublishError } from '../../types.ts';
 import { mastodonAccount } from '../account.ts';
 import { MastodonConnectError } from '../connect-error.ts';
 import { fetchInstance, type MastodonInstanceInfo } from '../instance.ts';
-import type { MastodonCredentials } from '../meta.ts';
+import type { MastodonCredentials } from '../shapes.ts';
 import { revokeToken, verifyCredentials } from '../oauth.ts';
 import { buildServerProfile } from '../server-profile.ts';
+import { mastodonLookup, type MastodonLookup } from './lookup.ts';
 import { findUnresolvedMastodonMentions } from './mentions.ts';
 import { publishMastodonPart } from './publish.ts';
 
@@ -54,7 +55,7 @@ async function currentInstance(deps: AdapterDeps, account: Account): Promise<Mas
   }
 }
 
-export function createMastodonEngine(deps: AdapterDeps): NetworkEngine<'mastodon'> {
+export function createMastodonEngine(deps: AdapterDeps): NetworkEngine<'mastodon', MastodonLookup> {
   return {
     id: 'mastodon',
     async connect(input): Promise<ConnectResult> {
@@ -88,6 +89,10 @@ export function createMastodonEngine(deps: AdapterDeps): NetworkEngine<'mastodon
     async unresolvedMentions(account, text) {
       const { server: origin, accessToken } = credentialsOf(account);
       return findUnresolvedMastodonMentions({ origin, accessToken }, text);
+    },
+    async lookup(account) {
+      const { server: origin, accessToken } = credentialsOf(account);
+      return mastodonLookup({ origin, accessToken });
     },
     forget: () => undefined,
   };

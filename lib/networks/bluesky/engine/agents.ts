@@ -4,18 +4,24 @@
  * never re-created: createSession is limited to 300 a day).
  */
 import type { AtpAgent } from '@atproto/api';
-import type { Account } from '../model/account.ts';
-import { getAccount, putAccount, setAccountStatus } from '../accounts/store.ts';
-import type { Db } from '../db.ts';
-import { blueskySessionOf } from '../networks/bluesky/engine/adapter.ts';
-import { resumeBluesky, type BlueskySession } from '../networks/bluesky/engine/session.ts';
+import type { Account } from '../../../model/account.ts';
+import { blueskySessionOf, type BlueskySessions } from './adapter.ts';
+import { resumeBluesky, type BlueskySession } from './session.ts';
 
-export class BlueskyAgents {
+/** Where the engine keeps accounts (IndexedDB, through the accounts feature's store). */
+export interface AgentAccountStore {
+  getAccount(id: string): Promise<Account | undefined>;
+  putAccount(account: Account): Promise<void>;
+  /** Marks an account as needing reconnection (and tells open pages). */
+  markReconnect(id: string): Promise<void>;
+}
+
+export class BlueskyAgents implements BlueskySessions {
   private readonly agents = new Map<string, Promise<AtpAgent>>();
-  private readonly db: Db;
+  private readonly store: AgentAccountStore;
 
-  constructor(db: Db) {
-    this.db = db;
+  constructor(store: AgentAccountStore) {
+    this.store = store;
   }
 
   get(account: Account): Promise<AtpAgent> {
@@ -35,12 +41,12 @@ export class BlueskyAgents {
   private async persist(accountId: string, session: BlueskySession | null): Promise<void> {
     if (!session) {
       this.forget(accountId);
-      await setAccountStatus(this.db, accountId, 'reconnect');
+      await this.store.markReconnect(accountId);
       return;
     }
-    const current = await getAccount(this.db, accountId);
+    const current = await this.store.getAccount(accountId);
     if (!current) return;
-    await putAccount(this.db, {
+    await this.store.putAccount({
       ...current,
       status: 'ok',
       credentials: { network: 'bluesky', server: session.service, did: session.did, handle: session.handle, accessJwt: session.accessJwt, refreshJwt: session.refreshJwt },

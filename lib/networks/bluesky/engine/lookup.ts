@@ -1,5 +1,5 @@
 /**
- * Bluesky lookups for the follow bridge, through the user's own PDS.
+ * Bluesky lookups for the follow bridge (the adapter's `lookup`), through the user's own PDS.
  *
  * With an AppView behind the PDS (bsky.social and most hosts), profiles come
  * from `app.bsky.actor.getProfile` (labels included: moderation labels such
@@ -11,13 +11,11 @@
  * same-handle guesses on the PDS's own domains can be checked.
  */
 import { XRPCError, type AtpAgent } from '@atproto/api';
-import { toPublishError } from '../../networks/bluesky/engine/errors.ts';
-import { PublishError } from '../../networks/types.ts';
-import { urlsInText } from '../profile-text.ts';
-import type { FoundAccount } from '../../model/bridge.ts';
-import { DEFAULT_HANDLE_SUFFIXES } from '../hints.ts';
-
-export type FoundProfile = Omit<FoundAccount, 'found' | 'hints'>;
+import type { FoundProfile } from '../../../model/bridge.ts';
+import { urlsInText } from '../../../text/profile-text.ts';
+import { PublishError } from '../../types.ts';
+import { DEFAULT_HANDLE_SUFFIXES } from '../meta.ts';
+import { toPublishError } from './errors.ts';
 
 export interface BlueskyLookup {
   /** Handle suffixes that always mean Bluesky: `.bsky.social` and the PDS's own domains. */

@@ -1,15 +1,17 @@
 /**
- * Connecting a Mastodon account, run by the service worker (the browser's
- * sign-in window is only available there). Plain fetch, no client library:
- * the worker must stay small. The token goes straight into IndexedDB and
- * never back to the page that asked.
+ * The browser half of connecting a Mastodon account, run by the service
+ * worker (the browser's sign-in window is only available there): find the
+ * server, register the app, run the sign-in window and exchange its code for
+ * a token. Plain fetch, no client library: the worker must stay small. The
+ * token then goes to the engine's `account.connect`, like every network's
+ * sign-in: the adapter checks it with the server and the account is stored
+ * there. It never goes back to the page that asked.
  */
-import type { Db } from '../db.ts';
-import { fetchInstance, type MastodonInstanceInfo } from '../networks/mastodon/instance.ts';
-import type { FetchLike } from '../networks/mastodon/fetch.ts';
-import { accountId, type Account } from '../model/account.ts';
-import { MastodonConnectError } from '../networks/mastodon/connect-error.ts';
-import { mastodonAccount } from '../networks/mastodon/account.ts';
+import type { Db } from '../../db.ts';
+import type { PublicAccount } from '../../model/account.ts';
+import { fetchInstance, type MastodonInstanceInfo } from '../../networks/mastodon/instance.ts';
+import type { FetchLike } from '../../networks/mastodon/fetch.ts';
+import { MastodonConnectError } from '../../networks/mastodon/connect-error.ts';
 import {
   buildAuthorizeUrl,
   createPkce,
@@ -17,16 +19,16 @@ import {
   MASTODON_SCOPES,
   parseRedirect,
   registerApp,
-  verifyCredentials,
   type MastodonApp,
-  type MastodonProfile,
-} from '../networks/mastodon/oauth.ts';
-import { normaliseServerInput } from '../networks/mastodon/server-input.ts';
-import { getAccount, putAccount } from './store.ts';
+} from '../../networks/mastodon/oauth.ts';
+import { normaliseServerInput } from '../../networks/mastodon/server-input.ts';
+import type { MastodonConnectInput } from '../../networks/mastodon/shapes.ts';
 
 export interface ConnectDeps {
   db: Db;
   fetch: FetchLike;
+  /** The engine's `account.connect` for Mastodon: checks the token with the server, stores the account. */
+  connect: (input: MastodonConnectInput) => Promise<PublicAccount>;
   /** browser.identity.launchWebAuthFlow: resolves with the final redirect URL. */
   launchWebAuthFlow: (url: string) => Promise<string>;
   redirectUri: string;
@@ -70,7 +72,7 @@ async function appFor(deps: ConnectDeps, origin: string): Promise<MastodonApp> {
 }
 
 /** The OAuth authorization-code flow with PKCE and state. */
-export async function connectMastodon(deps: ConnectDeps, server: string): Promise<Account> {
+export async function connectMastodon(deps: ConnectDeps, server: string): Promise<PublicAccount> {
   const origin = originFromInput(server);
   const instance = await probeInstance(deps, origin);
   const app = await appFor(deps, origin);
@@ -107,28 +109,12 @@ export async function connectMastodon(deps: ConnectDeps, server: string): Promis
   if (!token.scopes.includes('write:statuses') && !token.scopes.includes('write')) {
     throw new MastodonConnectError('permission', token.scopes.join(' '));
   }
-  const profile = await verifyCredentials(origin, token.accessToken, deps.fetch);
-  return store(deps, instance, profile, token.accessToken, app);
+  return deps.connect({ origin: instance.origin, accessToken: token.accessToken, clientId: app.clientId, clientSecret: app.clientSecret });
 }
 
 /** For servers older than 4.3 or without OAuth that works here: a token the user made in their settings. */
-export async function connectMastodonWithToken(deps: ConnectDeps, server: string, accessToken: string): Promise<Account> {
+export async function connectMastodonWithToken(deps: ConnectDeps, server: string, accessToken: string): Promise<PublicAccount> {
   const origin = originFromInput(server);
   const instance = await probeInstance(deps, origin);
-  const profile = await verifyCredentials(origin, accessToken.trim(), deps.fetch);
-  return store(deps, instance, profile, accessToken.trim(), { clientId: '', clientSecret: '' });
-}
-
-async function store(
-  deps: ConnectDeps,
-  instance: MastodonInstanceInfo,
-  profile: MastodonProfile,
-  accessToken: string,
-  app: MastodonApp,
-): Promise<Account> {
-  const input = { origin: instance.origin, accessToken, clientId: app.clientId, clientSecret: app.clientSecret };
-  const existing = await getAccount(deps.db, accountId('mastodon', instance.origin, profile.id));
-  const account = mastodonAccount(instance, profile, input, existing, deps.now());
-  await putAccount(deps.db, account);
-  return account;
+  return deps.connect({ origin: instance.origin, accessToken: accessToken.trim(), clientId: '', clientSecret: '' });
 }

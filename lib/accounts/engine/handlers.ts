@@ -1,34 +1,34 @@
 /**
- * The engine's account and network operations. Each is small: the work
- * lives in lib/networks and lib/accounts.
+ * The engine's account operations: connecting goes through the network's
+ * adapter (the same for every network), signing out through its `disconnect`.
  */
-import { toPublicAccount } from '../model/account.ts';
-import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
-import type { Db } from '../db.ts';
-import { SortieError } from '../messaging/errors.ts';
-import { updateGates } from '../networks/bluesky/engine/gates.ts';
-import { notRevoked, type DisconnectResult } from '../accounts/disconnect.ts';
-import type { BlueskyAgents } from './bluesky-agents.ts';
-import type { BlueskyConnectResult } from '../accounts/messages.ts';
-import type { EngineHandlers } from '../messaging/engine-client.ts';
-import { engineOf, type NetworkEngines } from '../networks/engine-registry.ts';
+import type { Db } from '../../db.ts';
+import type { EngineHandlers } from '../../messaging/engine-client.ts';
+import { SortieError } from '../../messaging/errors.ts';
+import { toPublicAccount } from '../../model/account.ts';
+import type { BlueskySessions } from '../../networks/bluesky/engine/adapter.ts';
+import { updateGates } from '../../networks/bluesky/engine/gates.ts';
+import { engineOf, type NetworkEngines } from '../../networks/engine-registry.ts';
+import { notRevoked, type DisconnectResult } from '../disconnect.ts';
+import type { AccountConnectResult } from '../messages.ts';
+import { deleteAccount, getAccount, putAccount } from '../store.ts';
 
-export interface EngineDeps {
+export interface AccountEngineDeps {
   db: Db;
-  agents: BlueskyAgents;
+  /** Bluesky's resumed sessions (thread gates are changed on them). */
+  blueskySessions: BlueskySessions;
   /** Every network's adapter (lib/networks/engine-registry.ts). */
   engines: NetworkEngines;
-  now: () => number;
 }
 
-/** The operations the features declare and answer themselves (lib/outbox/engine, lib/bridge/engine). */
-type FeatureEngineOp = 'drain' | 'outbox.enqueue' | 'bridge.match' | 'bridge.follow' | 'bridge.stop';
+export type AccountEngineOp =
+  'account.connect' | 'bluesky.updateGates' | 'account.unresolvedMentions' | 'account.disconnect';
 
-/** Sign-in, sign-out and the networks' own lookups. */
-export function createEngineHandlers(deps: EngineDeps): Omit<EngineHandlers, FeatureEngineOp> {
+export function createAccountEngineHandlers(deps: AccountEngineDeps): Pick<EngineHandlers, AccountEngineOp> {
   return {
-    'bluesky.login': async (args): Promise<BlueskyConnectResult> => {
-      const result = await deps.engines.bluesky.connect(args);
+    'account.connect': async ({ network, input }): Promise<AccountConnectResult> => {
+      // The router checked `input` with this network's schema; the pairing is asserted once, in engineOf.
+      const result = await engineOf(deps.engines, network).connect(input);
       if (result.status === 'failed') throw new SortieError(result.messageKey, result.detail);
       if (result.status === 'code-required') return result;
       await putAccount(deps.db, result.account);
@@ -37,7 +37,7 @@ export function createEngineHandlers(deps: EngineDeps): Omit<EngineHandlers, Fea
     'bluesky.updateGates': async ({ accountId: id, postUri, interaction }) => {
       const account = await getAccount(deps.db, id);
       if (!account || account.network !== 'bluesky') throw new SortieError('error.accountGone', id);
-      await updateGates(await deps.agents.get(account), postUri, interaction);
+      await updateGates(await deps.blueskySessions.get(account), postUri, interaction);
       return null;
     },
     'account.unresolvedMentions': async ({ accountId: id, text }) => {

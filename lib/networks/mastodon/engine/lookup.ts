@@ -1,20 +1,18 @@
 /**
- * Mastodon lookups for the follow bridge, on the user's own server: an
+ * Mastodon lookups for the follow bridge (the adapter's `lookup`), on the user's own server: an
  * address through `accounts/lookup`, then `search?resolve=true` (the server
  * asks the other server over WebFinger); a profile URL through search with
  * resolve; people by name through a plain search (accounts the server
  * already knows). Follows and "already followed" come from the same server.
  */
 import { MastoHttpError, type mastodon } from 'masto';
-import { createMastodonClient, type MastodonSession } from '../../networks/mastodon/engine/client.ts';
-import { classifyMastodonError } from '../../networks/mastodon/engine/errors.ts';
-import { followMastodonAccount, relationships, sameAcct } from '../../networks/mastodon/engine/follow.ts';
-import { fullAcct } from '../export.ts';
-import { hrefsIn, htmlToText } from '../profile-text.ts';
-import { PublishError } from '../../networks/types.ts';
-import { normalizeUrl } from '../score.ts';
-import type { FollowState } from '../../model/bridge.ts';
-import type { FoundProfile } from './lookup-bluesky.ts';
+import type { FollowState, FoundProfile } from '../../../model/bridge.ts';
+import { hrefsIn, htmlToText, normalizeUrl } from '../../../text/profile-text.ts';
+import { PublishError } from '../../types.ts';
+import { fullAcct } from '../acct.ts';
+import { createMastodonClient, type MastodonSession } from './client.ts';
+import { classifyMastodonError } from './errors.ts';
+import { followMastodonAccount, relationships, sameAcct } from './follow.ts';
 
 export interface MastodonLookup {
   byAcct: (acct: string) => Promise<FoundProfile | null>;

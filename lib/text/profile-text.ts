@@ -45,3 +45,14 @@ export function urlsInText(text: string): string[] {
   }
   return out;
 }
+
+/** A URL reduced to what tells two of them apart (no scheme, no www., no trailing slash, lower-case host), to compare links across profiles. */
+export function normalizeUrl(url: string): string {
+  try {
+    const u = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`);
+    return `${u.hostname.replace(/^www\./, '').toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    // Not a URL: compare the text itself.
+    return url.trim().toLowerCase();
+  }
+}
