@@ -8,7 +8,7 @@
  * accountId, xId) is written before its jobs are queued, and the jobs carry
  * idempotency keys fixed at planning time.
  */
-import type { Network } from '../networks/types.ts';
+import type { Network } from '../compose/draft.ts';
 
 /** One tweet as read from the archive, after HTML entities are decoded and t.co links expanded. */
 export interface ArchiveTweet {
