@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { archiveFr } from './archive-fr.ts';
 import { composeFr } from './compose-fr.ts';
 import { workerFr } from './worker-fr.ts';
 
@@ -6,6 +7,7 @@ import { workerFr } from './worker-fr.ts';
 export const fr: Record<MessageKey, string> = {
   ...workerFr,
   ...composeFr,
+  ...archiveFr,
   'app.name': 'Sortie',
   'app.tagline': 'Quitter X sans se taire.',
 
