@@ -194,7 +194,9 @@ export function mediaBytes(name: string): Uint8Array {
 }
 
 export interface BuiltArchive {
-  zip: Uint8Array;
+  zip: Uint8Array<ArrayBuffer>;
+  /** The same bytes as a Blob, as a picked File reads. */
+  blob: Blob;
   /** Data file paths written, for tests that check every part is read. */
   dataFiles: string[];
 }
@@ -236,5 +238,6 @@ export async function buildXArchive(spec: GenArchive): Promise<BuiltArchive> {
       }
     }
   }
-  return { zip: await writer.close(), dataFiles };
+  const zip = await writer.close();
+  return { zip, blob: new Blob([zip], { type: 'application/zip' }), dataFiles };
 }

@@ -5,6 +5,7 @@ import { applyFilters, categorize, countTweets } from '../../../lib/archive/filt
 import { dateLine, importCost, mapTweet, mapTweets, type MapContext } from '../../../lib/archive/map.ts';
 import { DEFAULT_IMPORT_FILTERS, type ArchiveMedia, type ArchiveTweet, type ImportFilters } from '../../../lib/archive/model.ts';
 import { previewArchive } from '../../../lib/archive/preview.ts';
+import { mapTargetFor, originalTweetLink } from '../../../lib/archive/targets.ts';
 import { MENTION_BREAK } from '../../../lib/archive/text.ts';
 
 const T0 = Date.UTC(2018, 9, 10, 20, 19, 24);
@@ -193,5 +194,22 @@ describe('filters and counts', () => {
     expect(preview.samples[0]!.posts).toHaveLength(2);
     expect(preview.samples[0]!.posts[1]![1]!.replyToXId).toBe('2');
     expect(preview.samples.map((s) => s.reason)).toEqual(['thread', 'post']);
+  });
+});
+
+describe('targets', () => {
+  it.each([
+    ['me_on_x', { origin: 'https://nitter.example', scheme: 'nitter' }, 'https://nitter.example/me_on_x/status/12'],
+    ['me_on_x', { origin: 'https://t.example', scheme: 'template' }, 'https://x.com/me_on_x/status/12'],
+    ['me_on_x', null, 'https://x.com/me_on_x/status/12'],
+    ['bad name/..', null, 'https://x.com/i/web/status/12'],
+    ['me', { origin: 'javascript:alert(1)', scheme: 'nitter' }, 'https://x.com/me/status/12'],
+  ])('originalTweetLink(%s, %o)', (user, mirror, link) => {
+    expect(originalTweetLink(user, '12', mirror)).toBe(link);
+  });
+
+  it('Mastodon limits come from the account’s server, else stock Mastodon', () => {
+    expect(mapTargetFor({ network: 'mastodon' })).toMatchObject({ maxCharacters: 500, maxMediaAttachments: 4, video: false });
+    expect(mapTargetFor({ network: 'bluesky' })).toMatchObject({ graphemeLimit: 300, byteLimit: 3000, maxImages: 4 });
   });
 });

@@ -117,7 +117,7 @@ describe('readArchive', () => {
   it('reads every tweets part, note-tweets, account, following and media entries', async () => {
     const built = await buildXArchive(sample());
     expect(built.dataFiles.filter((f) => f.includes('tweets-part'))).toHaveLength(3);
-    const zip = await openArchiveZip(new Blob([built.zip]));
+    const zip = await openArchiveZip(built.blob);
     const progress: number[] = [];
     const reading = await readArchive(zip, (p) => progress.push(p.done));
     await zip.close();
@@ -135,7 +135,7 @@ describe('readArchive', () => {
 
   it('reads older archives (tweet.js, tweet_media/) under a top folder, without media files', async () => {
     const built = await buildXArchive({ ...sample(), parts: 1, legacyNames: true, topFolder: 'twitter-2019', withMediaFiles: false });
-    const zip = await openArchiveZip(new Blob([built.zip]));
+    const zip = await openArchiveZip(built.blob);
     const reading = await readArchive(zip);
     await zip.close();
     expect(reading.tweets).toHaveLength(6);
@@ -145,7 +145,7 @@ describe('readArchive', () => {
 
   it('finds legacy tweet_media files', async () => {
     const built = await buildXArchive({ ...sample(), legacyNames: true });
-    const zip = await openArchiveZip(new Blob([built.zip]));
+    const zip = await openArchiveZip(built.blob);
     const reading = await readArchive(zip);
     await zip.close();
     expect(reading.tweets[0]!.media[0]!.entry).toMatch(/^data\/tweet_media\//);
@@ -155,7 +155,7 @@ describe('readArchive', () => {
     await expect(openArchiveZip(new Blob(['hello']))).rejects.toMatchObject({ code: 'not-a-zip' });
     const other = await buildXArchive({ ...sample(), topFolder: 'a/b' });
     // Still found under two folders.
-    const zip = await openArchiveZip(new Blob([other.zip]));
+    const zip = await openArchiveZip(other.blob);
     expect(zip.dataFiles.length).toBeGreaterThan(0);
     await zip.close();
   });
