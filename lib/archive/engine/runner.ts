@@ -208,25 +208,39 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     return save(run);
   }
 
-  /** Copies what the outbox did with a chain's jobs into its queued records. */
+  /**
+   * Copies what the outbox did with a chain's jobs into its records. Failed
+   * ones are looked at again too: the person may retry a job from the queue.
+   * A part that failed stops the thread after it (the outbox sends parts in
+   * order), so the tweets after it are failed as well until it is retried.
+   */
   async function reconcileChain(chainId: string): Promise<void> {
-    const records = (await recordsOfChain(db, chainId)).filter((r) => r.state === 'queued');
+    const records = (await recordsOfChain(db, chainId)).filter((r) => r.state === 'queued' || r.state === 'failed');
     if (records.length === 0) return;
     const jobs = new Map((await jobsOfPost(db, chainId)).map((j) => [j.partIndex, j]));
+    const stoppedAt = [...jobs.values()]
+      .filter((j) => j.state === 'failed' || j.state === 'cancelled')
+      .sort((a, b) => a.partIndex - b.partIndex)[0];
     const now = deps.now();
     const changed: StoredImportRecord[] = [];
     for (const record of records) {
       const mine = record.parts.map((_, i) => jobs.get(record.firstPart + i));
+      if (mine.some((j) => j === undefined)) continue; // never queued in this chain (an account removed before queueing)
       const uris = mine.flatMap((j) => (j?.state === 'sent' && j.result ? [record.network === 'bluesky' ? j.result.id : j.result.url] : []));
       let state: RecordState = 'queued';
-      let error = record.error;
-      if (mine.every((j) => j?.state === 'sent')) state = 'posted';
-      const stopped = mine.find((j) => j === undefined || j.state === 'failed' || j.state === 'cancelled');
-      if (state !== 'posted' && stopped !== undefined) {
+      let error: StoredImportRecord['error'] = null;
+      if (mine.every((j) => j?.state === 'sent')) {
+        state = 'posted';
+      } else if (stoppedAt && stoppedAt.partIndex < record.firstPart + record.parts.length) {
         state = 'failed';
-        error = stopped?.lastError ? { messageKey: stopped.lastError.messageKey, detail: stopped.lastError.detail } : { messageKey: 'error.archive.cancelled', detail: '' };
+        const own = stoppedAt.partIndex >= record.firstPart;
+        error = own && stoppedAt.lastError
+          ? { messageKey: stoppedAt.lastError.messageKey, detail: stoppedAt.lastError.detail }
+          : { messageKey: own ? 'error.archive.cancelled' : 'error.archive.threadStopped', detail: '' };
       }
-      if (state !== record.state || uris.length !== record.uris.length) changed.push({ ...record, state, uris, error, updatedAt: now });
+      if (state !== record.state || uris.length !== record.uris.length || error?.messageKey !== record.error?.messageKey) {
+        changed.push({ ...record, state, uris, error, updatedAt: now });
+      }
     }
     if (changed.length === 0) return;
     const tx = db.transaction('importRecords', 'readwrite');
@@ -453,6 +467,14 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   return {
     feed,
     jobChanged,
+    /** Resolves once the bookkeeping asked for so far is done. */
+    idle: async (): Promise<void> => {
+      for (let seen = null as Promise<unknown> | null; seen !== chainOfWork; ) {
+        seen = chainOfWork;
+        await seen;
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    },
     async start(args: StartArgs): Promise<ImportStatus> {
       await serial(() => plan(args));
       await feed();
