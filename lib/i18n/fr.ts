@@ -1,3 +1,4 @@
+import { archiveRunFr } from './archive-run-fr.ts';
 import type { MessageKey } from './en.ts';
 import { composeFr } from './compose-fr.ts';
 import { workerFr } from './worker-fr.ts';
@@ -6,6 +7,7 @@ import { workerFr } from './worker-fr.ts';
 export const fr: Record<MessageKey, string> = {
   ...workerFr,
   ...composeFr,
+  ...archiveRunFr,
   'app.name': 'Sortie',
   'app.tagline': 'Quitter X sans se taire.',
 
