@@ -8,7 +8,7 @@
  * accountId, xId) is written before its jobs are queued, and the jobs carry
  * idempotency keys fixed at planning time.
  */
-import type { Network } from '../compose/draft.ts';
+import type { MastodonVisibility, Network } from '../compose/draft.ts';
 
 /** One tweet as read from the archive, after HTML entities are decoded and t.co links expanded. */
 export interface ArchiveTweet {
@@ -81,4 +81,53 @@ export interface ImportRecord {
   /** Post URIs/URLs created for this tweet (several when split into a thread). */
   uris: string[];
   updatedAt: number;
+}
+
+/**
+ * One tweet as it will be posted on one network (lib/archive/map.ts): one
+ * post, or a thread of parts when the text is too long there.
+ */
+export interface ImportPost {
+  xId: string;
+  network: Network;
+  /**
+   * Own threads: the X id of the tweet this one answers; its first part
+   * replies to that tweet's last part. Null for a post that starts a thread
+   * or stands alone.
+   */
+  replyToXId: string | null;
+  /** In order; each part after the first replies to the one before. */
+  parts: ImportPart[];
+  /** Bluesky: the tweet's own time, ISO (shown as archived with that date). Mastodon: null, it cannot backdate. */
+  createdAt: string | null;
+  /** BCP-47 tags from the tweet's `lang`; empty when X did not know. */
+  langs: string[];
+  /** Mastodon: 'unlisted', so an import does not flood local and federated timelines. */
+  visibility: MastodonVisibility;
+  /** What does not go out as it was on X. */
+  changes: ImportChange[];
+}
+
+export interface ImportPart {
+  text: string;
+  /** Media to upload and attach to this part (ZIP entries). */
+  media: ArchiveMedia[];
+}
+
+export type ImportChange =
+  /** The text was too long for one post and became `parts` posts. */
+  | 'split'
+  /** A video or GIF the network (or Sortie) cannot take is a link to the original tweet instead. */
+  | 'video-as-link'
+  /** More media than the network takes on one post: the rest is a link to the original tweet. */
+  | 'media-as-link'
+  /** A part is still over the limit (a link longer than a post). */
+  | 'part-over-limit';
+
+/** The cost of one ImportPost on the network's rate limits (lib/archive/schedule.ts). */
+export interface ImportCost {
+  /** Posts created (records on Bluesky, statuses on Mastodon). */
+  posts: number;
+  /** Media files uploaded. */
+  media: number;
 }

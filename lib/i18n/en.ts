@@ -1,3 +1,4 @@
+import { archiveEn } from './archive-en.ts';
 import { archiveRunEn } from './archive-run-en.ts';
 import { composeEn } from './compose-en.ts';
 import { workerEn } from './worker-en.ts';
@@ -6,6 +7,7 @@ import { workerEn } from './worker-en.ts';
 export const en = {
   ...workerEn,
   ...composeEn,
+  ...archiveEn,
   ...archiveRunEn,
   'app.name': 'Sortie',
   'app.tagline': 'Leave X without going silent.',

@@ -1,5 +1,6 @@
 import { archiveRunFr } from './archive-run-fr.ts';
 import type { MessageKey } from './en.ts';
+import { archiveFr } from './archive-fr.ts';
 import { composeFr } from './compose-fr.ts';
 import { workerFr } from './worker-fr.ts';
 
@@ -7,6 +8,7 @@ import { workerFr } from './worker-fr.ts';
 export const fr: Record<MessageKey, string> = {
   ...workerFr,
   ...composeFr,
+  ...archiveFr,
   ...archiveRunFr,
   'app.name': 'Sortie',
   'app.tagline': 'Quitter X sans se taire.',
