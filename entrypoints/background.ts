@@ -5,9 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../lib/background/context-menu.ts';
+import { importsRunning } from '../lib/archive/background/handlers.ts';
 import { createHandlers } from '../lib/background/handlers.ts';
 import { createBrowserLinks, listenForLinks } from '../lib/background/links-wiring.ts';
-import { kickOutbox, OUTBOX_ALARM } from '../lib/background/outbox-control.ts';
+import { kickOutbox, OUTBOX_ALARM, scheduleWake } from '../lib/background/outbox-control.ts';
+import { callEngine } from '../lib/engine/host.ts';
 import { PAGE_CONFIG_KEY, pageConfigFrom } from '../lib/background/page-config.ts';
 import { openSortieDb } from '../lib/db.ts';
 import { resolveLang } from '../lib/i18n/lang.ts';
@@ -36,7 +38,14 @@ export default defineBackground(() => {
 
   async function wakeOutbox(): Promise<void> {
     try {
-      await kickOutbox(await openSortieDb());
+      const db = await openSortieDb();
+      await kickOutbox(db);
+      // A running import may have nothing in the outbox yet (a restart between two chains): the engine feeds it on a drain.
+      if (await importsRunning(db)) {
+        // The watchdog, as for any drain: an engine that dies before its 'idle' is woken again.
+        await scheduleWake(Date.now() + 30_000);
+        await callEngine('drain', {});
+      }
     } catch (error) {
       console.error('Sortie: could not wake the outbox', error);
     }

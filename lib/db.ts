@@ -13,6 +13,7 @@ import type { Account } from './accounts/account.ts';
 import type { Job } from './outbox/job.ts';
 import type { Settings } from './settings.ts';
 import type { BridgeEntry, BridgeRun } from './bridge/types.ts';
+import type { ArchiveFileRecord, ImportRun, StoredImportRecord } from './archive/store.ts';
 
 export const DB_NAME = 'sortie';
 
@@ -76,6 +77,16 @@ export interface SortieDB extends DBSchema {
   follows: { key: string; value: BridgeEntry };
   /** Follow bridge: the current or last lookup / follow run (one row, key 'current'). */
   bridgeRuns: { key: string; value: BridgeRun };
+  /** X archive imports: one row per import (lib/archive/store.ts). */
+  imports: { key: string; value: ImportRun };
+  /** X archive imports: one row per tweet per target account, the plan and what was posted. */
+  importRecords: {
+    key: string;
+    value: StoredImportRecord;
+    indexes: { byImport: string; byTweet: [string, string, string]; byQueue: [string, string, number]; byChain: string };
+  };
+  /** X archive imports: the picked ZIP, kept until the import is over. */
+  archiveFiles: { key: string; value: ArchiveFileRecord };
 }
 
 type UpgradeTx = IDBPTransaction<SortieDB, StoreNames<SortieDB>[], 'versionchange'>;
@@ -84,7 +95,8 @@ type Migration = (db: IDBPDatabase<SortieDB>, tx: UpgradeTx) => void;
 /**
  * migrations[n] takes the database from version n to n + 1.
  * v1: the first release's stores. v2: mirror health, OAuth app cache, stats,
- * and the outbox's due-time index. v3: the follow bridge's stores.
+ * and the outbox's due-time index. v3: the follow bridge's stores. v4: X
+ * archive imports.
  */
 export const migrations: Migration[] = [
   (db) => {
@@ -108,6 +120,15 @@ export const migrations: Migration[] = [
   (db) => {
     db.createObjectStore('follows', { keyPath: 'key' });
     db.createObjectStore('bridgeRuns', { keyPath: 'key' });
+  },
+  (db) => {
+    db.createObjectStore('imports', { keyPath: 'id' });
+    const records = db.createObjectStore('importRecords', { keyPath: 'id' });
+    records.createIndex('byImport', 'importId');
+    records.createIndex('byTweet', ['importId', 'accountId', 'xId'], { unique: true });
+    records.createIndex('byQueue', ['importId', 'state', 'seq']);
+    records.createIndex('byChain', 'chainId');
+    db.createObjectStore('archiveFiles', { keyPath: 'importId' });
   },
 ];
 
@@ -157,4 +178,7 @@ export const ALL_STORES = [
   'stats',
   'follows',
   'bridgeRuns',
+  'imports',
+  'importRecords',
+  'archiveFiles',
 ] as const satisfies readonly StoreNames<SortieDB>[];

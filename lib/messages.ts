@@ -10,6 +10,8 @@
  * "any": also content scripts running in web pages. Nothing privileged.
  */
 import type { PublicAccount } from './accounts/account.ts';
+import { importQuery, oneImport, startImport } from './archive/schemas.ts';
+import type { ImportStatus, UndoReport } from './archive/status.ts';
 import type { DisconnectResult } from './accounts/disconnect.ts';
 import type { BackupContents } from './backup/export.ts';
 import type { ImportSummary } from './backup/import.ts';
@@ -267,6 +269,21 @@ export const MESSAGES = {
   'bridge.stop': spec<null>()('extension', v.empty()),
   /** From the engine: a bridge run moved on (pages re-read the store). */
   'bridge.changed': spec<null>()('extension', v.empty()),
+  /**
+   * Import page: run an X archive import. The page has stored the picked ZIP in IndexedDB
+   * (`archiveFiles`) under `importId`; the engine reads it there, plans every tweet and feeds the outbox.
+   */
+  'archive.start': spec<ImportStatus>()('extension', startImport),
+  'archive.pause': spec<ImportStatus>()('extension', oneImport),
+  'archive.resume': spec<ImportStatus>()('extension', oneImport),
+  /** Ends the import: what has not started is skipped; threads already started finish. */
+  'archive.stop': spec<ImportStatus>()('extension', oneImport),
+  /** Where imports stand (one, or all of them newest first). Read from IndexedDB: never wakes the engine. */
+  'archive.status': spec<ImportStatus[]>()('extension', importQuery),
+  /** Deletes from Bluesky every post the import created; says exactly what could not be deleted. */
+  'archive.undo': spec<UndoReport>()('extension', oneImport),
+  /** From the engine: an import moved on (pages ask for its status again). */
+  'archive.changed': spec<null>()('extension', v.empty()),
 } satisfies Record<string, Spec<unknown, unknown>>;
 
 export type MessageName = keyof typeof MESSAGES;

@@ -5,6 +5,8 @@
  * messages, which content scripts can send.
  */
 import { browser } from 'wxt/browser';
+import { createImportRunner } from '../../lib/archive/engine/runner.ts';
+import { zipArchiveSource } from '../../lib/archive/engine/source.ts';
 import { blueskyLookup } from '../../lib/bridge/lookup-bluesky.ts';
 import { mastodonLookup } from '../../lib/bridge/lookup-mastodon.ts';
 import { createBridgeService } from '../../lib/bridge/runner.ts';
@@ -15,7 +17,9 @@ import { createPublisher } from '../../lib/engine/publish-job.ts';
 import { ENGINE_PORT } from '../../lib/engine/protocol.ts';
 import { dispatchEngine } from '../../lib/engine/router.ts';
 import type { Envelope } from '../../lib/messages.ts';
+import { deleteBlueskyPost } from '../../lib/networks/bluesky-delete.ts';
 import { installResponseCap } from '../../lib/networks/response-cap.ts';
+import { prepareImage } from '../../lib/media/prepare.ts';
 import { DEFAULT_RETRY_POLICY } from '../../lib/outbox/retry.ts';
 import { drainOutbox } from '../../lib/outbox/worker.ts';
 import { bumpStatQuietly } from '../../lib/stats.ts';
@@ -35,7 +39,7 @@ async function start() {
   let again = false;
 
   /** Tells open pages the queue changed; nobody listening is normal. */
-  function announce(name: 'outbox.changed' | 'engine.idle' | 'bridge.changed', body?: unknown): void {
+  function announce(name: 'outbox.changed' | 'engine.idle' | 'bridge.changed' | 'archive.changed', body?: unknown): void {
     const message: Envelope = { sortie: 1, name, body };
     browser.runtime.sendMessage(message).catch(() => undefined);
   }
@@ -49,6 +53,8 @@ async function start() {
         nextWakeAt = Date.now() + 60_000;
         break;
       }
+      // Running imports put their next chains in the outbox first (none when their window is full).
+      await imports.feed().catch((error: unknown) => console.error('Sortie: could not feed an import', error));
       const result = await drainOutbox({
         db,
         now: Date.now,
@@ -58,6 +64,7 @@ async function start() {
         onJobChange: (job) => {
           // The dashboard counts posts, not thread parts.
           if (job.state === 'sent' && job.partIndex === 0) bumpStatQuietly(db, `posts.${job.network}`);
+          imports.jobChanged(job);
           announce('outbox.changed');
         },
       });
@@ -95,7 +102,17 @@ async function start() {
     },
   });
 
-  return createEngineHandlers({ db, agents, now: Date.now, requestDrain, bridge });
+  const imports = createImportRunner({
+    db,
+    now: Date.now,
+    source: zipArchiveSource,
+    prepareImage: (blob) => prepareImage(blob),
+    deleteBlueskyPost: async (account, uri) => deleteBlueskyPost(await agents.get(account), uri),
+    announce: () => announce('archive.changed'),
+    requestDrain,
+  });
+
+  return createEngineHandlers({ db, agents, now: Date.now, requestDrain, bridge, imports });
 }
 
 const ready = start();

@@ -7,6 +7,7 @@ import { toPublicAccount } from '../accounts/account.ts';
 import { connectMastodon, connectMastodonWithToken, type ConnectDeps } from '../accounts/mastodon-connect.ts';
 import { MastodonConnectError } from '../accounts/mastodon-connect-error.ts';
 import { getAccount, listAccounts, putAccount } from '../accounts/store.ts';
+import { createArchiveHandlers } from '../archive/background/handlers.ts';
 import { createDataHandlers } from '../backup/handlers.ts';
 import { createBridgeHandlers } from '../bridge/handlers.ts';
 import type { Db } from '../db.ts';
@@ -143,6 +144,15 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
     },
     ...linkHandlers({ db, links, grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [] }),
     ...createBridgeHandlers({ db }),
+    ...createArchiveHandlers({
+      db,
+      kickOutbox,
+      engine: {
+        start: (args) => callEngine('archive.start', args),
+        control: (op, importId) => callEngine(`archive.${op}`, { importId }),
+        undo: (importId) => callEngine('archive.undo', { importId }),
+      },
+    }),
     ...createDataHandlers({
       db,
       afterImport: async (database) => {

@@ -3,6 +3,7 @@
  * lib/networks and lib/accounts.
  */
 import { toPublicAccount, accountId, type Account } from '../accounts/account.ts';
+import type { ImportRunner } from '../archive/engine/runner.ts';
 import type { BridgeService } from '../bridge/runner.ts';
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
 import type { Db } from '../db.ts';
@@ -27,6 +28,8 @@ export interface EngineDeps {
   requestDrain: () => void;
   /** The follow bridge's runs (lookups and follows). */
   bridge: BridgeService;
+  /** X archive imports. */
+  imports: ImportRunner;
 }
 
 export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
@@ -108,6 +111,11 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
       deps.bridge.stop();
       return null;
     },
+    'archive.start': (args) => deps.imports.start(args),
+    'archive.pause': ({ importId }) => deps.imports.pause(importId),
+    'archive.resume': ({ importId }) => deps.imports.resume(importId),
+    'archive.stop': ({ importId }) => deps.imports.stop(importId),
+    'archive.undo': ({ importId }) => deps.imports.undo(importId),
   };
 }
 

@@ -6,6 +6,8 @@
  * its wake-up cheap. Only the background talks to it, over its own port.
  */
 import type { PublicAccount } from '../accounts/account.ts';
+import { oneImport, startImport } from '../archive/schemas.ts';
+import type { ImportStatus, UndoReport } from '../archive/status.ts';
 import type { DisconnectResult } from '../accounts/disconnect.ts';
 import type { MatchArgs } from '../bridge/runner.ts';
 import type { FollowTarget } from '../bridge/types.ts';
@@ -91,6 +93,13 @@ export const ENGINE_MESSAGES = {
   /** Follow bridge: follow these matches (same progress path). */
   'bridge.follow': op<{ started: boolean }>()(followTargets),
   'bridge.stop': op<null>()(none),
+  /** X archive import: read the stored ZIP, plan every tweet, feed the first chains to the outbox. */
+  'archive.start': op<ImportStatus>()(startImport),
+  'archive.pause': op<ImportStatus>()(oneImport),
+  'archive.resume': op<ImportStatus>()(oneImport),
+  'archive.stop': op<ImportStatus>()(oneImport),
+  /** Delete from Bluesky what the import created. */
+  'archive.undo': op<UndoReport>()(oneImport),
 } satisfies Record<string, EngineSpec<unknown, unknown>>;
 
 export type EngineOp = keyof typeof ENGINE_MESSAGES;

@@ -1,4 +1,5 @@
 import { archiveEn } from './archive-en.ts';
+import { archiveRunEn } from './archive-run-en.ts';
 import { composeEn } from './compose-en.ts';
 import { workerEn } from './worker-en.ts';
 
@@ -7,6 +8,7 @@ export const en = {
   ...workerEn,
   ...composeEn,
   ...archiveEn,
+  ...archiveRunEn,
   'app.name': 'Sortie',
   'app.tagline': 'Leave X without going silent.',
 

@@ -1,3 +1,4 @@
+import { archiveRunFr } from './archive-run-fr.ts';
 import type { MessageKey } from './en.ts';
 import { archiveFr } from './archive-fr.ts';
 import { composeFr } from './compose-fr.ts';
@@ -8,6 +9,7 @@ export const fr: Record<MessageKey, string> = {
   ...workerFr,
   ...composeFr,
   ...archiveFr,
+  ...archiveRunFr,
   'app.name': 'Sortie',
   'app.tagline': 'Quitter X sans se taire.',
 
