@@ -16,6 +16,7 @@ import type { ArchiveZip } from '../../lib/archive/zip.ts';
 import { useT } from '../i18n.tsx';
 import { ArchiveFilters } from './ArchiveFilters.tsx';
 import { ArchiveSamples, networkName } from './ArchiveSamples.tsx';
+import { formatDuration } from './time.ts';
 import { useArchiveReading } from './useArchiveReading.ts';
 
 export interface StartRequest {
@@ -24,13 +25,15 @@ export interface StartRequest {
   accountIds: string[];
 }
 
-export type StartResult = { ok: true } | { ok: false; reason: 'unavailable' } | { ok: false; reason: 'failed'; detail: string };
+export type StartResult = { ok: true } | { ok: false; messageKey: string; detail: string };
 
 export interface ArchiveImportProps {
   accounts: PublicAccount[];
   /** The user's current X mirror, for links to original tweets. */
   mirror: { origin: string; scheme: string } | null;
   onStart: (request: StartRequest) => Promise<StartResult>;
+  /** Called once an import has started (the page re-reads the list of imports). */
+  onStarted: () => void;
 }
 
 export function ArchiveImport(props: ArchiveImportProps) {
@@ -66,11 +69,6 @@ export function ArchiveImport(props: ArchiveImportProps) {
   );
 }
 
-function formatTime(hours: number, t: ReturnType<typeof useT>['t']): string {
-  if (hours < 1) return t('archive.time.underHour');
-  if (hours < 48) return t('archive.time.hours', { n: Math.ceil(hours) });
-  return t('archive.time.days', { n: Math.ceil(hours / 24) });
-}
 
 function Summary({ reading }: { reading: ArchiveReading }) {
   const { t, lang } = useT();
@@ -105,8 +103,8 @@ function defaultAccountIds(accounts: readonly PublicAccount[]): string[] {
   return accounts.filter((a) => a.network === 'bluesky' && a.status === 'ok').map((a) => a.id);
 }
 
-function ArchivePreviewSection({ accounts, mirror, onStart, file, zip, reading }: ArchiveImportProps & { file: File; zip: ArchiveZip; reading: ArchiveReading }) {
-  const { t, lang } = useT();
+function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip, reading }: ArchiveImportProps & { file: File; zip: ArchiveZip; reading: ArchiveReading }) {
+  const { t, td, lang } = useT();
   const [filters, setFilters] = useState<ImportFilters>(DEFAULT_IMPORT_FILTERS);
   const [accountIds, setAccountIds] = useState<string[]>(() => defaultAccountIds(accounts));
   const [start, setStart] = useState<{ phase: 'idle' | 'starting' | 'started' } | { phase: 'error'; text: string }>({ phase: 'idle' });
@@ -145,8 +143,11 @@ function ArchivePreviewSection({ accounts, mirror, onStart, file, zip, reading }
   const onStartClick = async () => {
     setStart({ phase: 'starting' });
     const result = await onStart({ file, filters, accountIds: chosenAccounts.map((a) => a.id) });
-    if (result.ok) setStart({ phase: 'started' });
-    else setStart({ phase: 'error', text: result.reason === 'unavailable' ? t('archive.start.unavailable') : t('archive.start.failed', { detail: result.detail }) });
+    if (result.ok) {
+      setStart({ phase: 'started' });
+      onStarted();
+    }
+    else setStart({ phase: 'error', text: td(result.messageKey, { detail: result.detail }) });
   };
 
   return (
@@ -174,11 +175,11 @@ function ArchivePreviewSection({ accounts, mirror, onStart, file, zip, reading }
           const account = chosenAccounts.find((a) => a.id === p.accountId);
           return (
             <p key={p.accountId}>
-              {t('archive.plan.account', { handle: account?.handle ?? p.accountId, posts: p.at.length, network: networkName(p.network), time: formatTime((p.endsAt - (p.at[0] ?? p.endsAt)) / 3_600_000, t) })}
+              {t('archive.plan.account', { handle: account?.handle ?? p.accountId, posts: p.at.length, network: networkName(p.network), time: formatDuration((p.endsAt - (p.at[0] ?? p.endsAt)) / 3_600_000, t) })}
             </p>
           );
         })}
-        {plan.accounts.length > 0 && <p data-testid="archive-plan-total">{t('archive.plan.total', { time: formatTime(plan.hours, t) })}</p>}
+        {plan.accounts.length > 0 && <p data-testid="archive-plan-total">{t('archive.plan.total', { time: formatDuration(plan.hours, t) })}</p>}
       </section>
       <ArchiveSamples samples={preview.samples} networks={sampleNetworks} />
       <p>
