@@ -41,10 +41,7 @@ export function ArchiveImport(props: ArchiveImportProps) {
   const [state, pick] = useArchiveReading();
   return (
     <>
-      <section aria-labelledby="archive-pick-title">
-        <h2 id="archive-pick-title" class="visually-hidden">
-          {t('archive.pick.label')}
-        </h2>
+      <div>
         <label>
           {t('archive.pick.label')}{' '}
           <input type="file" accept=".zip,application/zip" aria-describedby="archive-pick-help" onChange={(e) => pick(e.currentTarget.files?.[0] ?? null)} />
@@ -63,7 +60,7 @@ export function ArchiveImport(props: ArchiveImportProps) {
             {state.code === 'failed' ? t('archive.read.failed', { detail: state.detail }) : t(`archive.read.${state.code}`)}
           </p>
         )}
-      </section>
+      </div>
       {state.phase === 'read' && <ArchivePreviewSection key={state.file.name + state.file.size} {...props} file={state.file} zip={state.zip} reading={state.reading} />}
     </>
   );
@@ -75,10 +72,7 @@ function Summary({ reading }: { reading: ArchiveReading }) {
   const { tweets, account, issues } = reading;
   const date = (ms: number) => new Date(ms).toLocaleDateString(lang, { dateStyle: 'medium' });
   return (
-    <section aria-labelledby="archive-summary-title">
-      <h2 id="archive-summary-title" class="visually-hidden">
-        {t('archive.title')}
-      </h2>
+    <div>
       <p role="status">
         {tweets.length === 0
           ? t('archive.summary.empty')
@@ -94,7 +88,7 @@ function Summary({ reading }: { reading: ArchiveReading }) {
       {issues.missingMedia > 0 && <p class="warn">{t('archive.issues.missingMedia', { n: issues.missingMedia })}</p>}
       {issues.duplicates > 0 && <p class="warn">{t('archive.issues.duplicates', { n: issues.duplicates })}</p>}
       {issues.unreadableFiles.length > 0 && <p class="warn">{t('archive.issues.unreadable', { files: issues.unreadableFiles.join(', ') })}</p>}
-    </section>
+    </div>
   );
 }
 
