@@ -122,7 +122,7 @@ function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip
 
   const preview = useMemo(
     () => previewArchive(reading.tweets, filters, sampleAccounts.map(contextFor)),
-    [reading, filters, sampleNetworks.join(), lang],
+    [reading, filters, accountIds.join(), lang, mirror],
   );
   const plan = useMemo(() => {
     const now = Date.now();
@@ -130,7 +130,7 @@ function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip
       chosenAccounts.map((a) => ({ accountId: a.id, network: a.network, costs: mapTweets(preview.chosen, contextFor(a)).map(importCost) })),
       now,
     );
-  }, [preview, accountIds.join(), lang]);
+  }, [preview, accountIds.join(), lang, mirror]);
 
   const toggleAccount = (id: string, on: boolean) => setAccountIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
   const canStart = preview.chosen.length > 0 && chosenAccounts.length > 0 && start.phase !== 'starting' && start.phase !== 'started';
