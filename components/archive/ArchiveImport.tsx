@@ -3,11 +3,11 @@
  * then choose what to import and where, see how posts will look and how long
  * the networks' limits make it take, and start.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import type { Network } from '../../lib/compose/draft.ts';
-import { importCost, mapTweets, type MapContext } from '../../lib/archive/map.ts';
-import { DEFAULT_IMPORT_FILTERS, type ImportFilters } from '../../lib/archive/model.ts';
+import { importCost, mapTweet, type MapContext } from '../../lib/archive/map.ts';
+import { DEFAULT_IMPORT_FILTERS, type ImportCost, type ImportFilters } from '../../lib/archive/model.ts';
 import { previewArchive } from '../../lib/archive/preview.ts';
 import type { ArchiveReading } from '../../lib/archive/read.ts';
 import { planImport } from '../../lib/archive/schedule.ts';
@@ -124,10 +124,24 @@ function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip
     () => previewArchive(reading.tweets, filters, sampleAccounts.map(contextFor)),
     [reading, filters, accountIds.join(), lang, mirror],
   );
+  // A tweet's cost depends on the account's limits, not on the filters: each is counted once per
+  // account, as if its thread were imported whole, so a filter change only re-plans (20,000 tweets).
+  const costs = useRef(new Map<string, Map<string, ImportCost>>());
   const plan = useMemo(() => {
     const now = Date.now();
     return planImport(
-      chosenAccounts.map((a) => ({ accountId: a.id, network: a.network, costs: mapTweets(preview.chosen, contextFor(a)).map(importCost) })),
+      chosenAccounts.map((a) => {
+        const key = `${a.id}|${lang}|${mirror?.origin ?? ''}`;
+        let known = costs.current.get(key);
+        if (!known) costs.current.set(key, (known = new Map()));
+        const ctx = contextFor(a);
+        const list = preview.chosen.map((tweet) => {
+          let cost = known.get(tweet.id);
+          if (!cost) known.set(tweet.id, (cost = importCost(mapTweet(tweet, tweet.inReplyToOwnId, ctx))));
+          return cost;
+        });
+        return { accountId: a.id, network: a.network, costs: list };
+      }),
       now,
     );
   }, [preview, accountIds.join(), lang, mirror]);
