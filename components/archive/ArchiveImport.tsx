@@ -22,6 +22,8 @@ export interface StartRequest {
   file: File;
   filters: ImportFilters;
   accountIds: string[];
+  /** The mirror the preview linked original tweets to: the import links them the same way. */
+  mirror: { origin: string; scheme: string } | null;
 }
 
 export type StartResult = { ok: true } | { ok: false; reason: 'unavailable' } | { ok: false; reason: 'failed'; detail: string };
@@ -144,7 +146,7 @@ function ArchivePreviewSection({ accounts, mirror, onStart, file, zip, reading }
   const canStart = preview.chosen.length > 0 && chosenAccounts.length > 0 && start.phase !== 'starting' && start.phase !== 'started';
   const onStartClick = async () => {
     setStart({ phase: 'starting' });
-    const result = await onStart({ file, filters, accountIds: chosenAccounts.map((a) => a.id) });
+    const result = await onStart({ file, filters, accountIds: chosenAccounts.map((a) => a.id), mirror });
     if (result.ok) setStart({ phase: 'started' });
     else setStart({ phase: 'error', text: result.reason === 'unavailable' ? t('archive.start.unavailable') : t('archive.start.failed', { detail: result.detail }) });
   };
