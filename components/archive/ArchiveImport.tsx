@@ -23,6 +23,8 @@ export interface StartRequest {
   file: File;
   filters: ImportFilters;
   accountIds: string[];
+  /** The mirror the preview linked original tweets to: the import links them the same way. */
+  mirror: { origin: string; scheme: string } | null;
 }
 
 export type StartResult = { ok: true } | { ok: false; messageKey: string; detail: string };
@@ -150,12 +152,11 @@ function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip
   const canStart = preview.chosen.length > 0 && chosenAccounts.length > 0 && start.phase !== 'starting' && start.phase !== 'started';
   const onStartClick = async () => {
     setStart({ phase: 'starting' });
-    const result = await onStart({ file, filters, accountIds: chosenAccounts.map((a) => a.id) });
+    const result = await onStart({ file, filters, accountIds: chosenAccounts.map((a) => a.id), mirror });
     if (result.ok) {
       setStart({ phase: 'started' });
       onStarted();
-    }
-    else setStart({ phase: 'error', text: td(result.messageKey, { detail: result.detail }) });
+    } else setStart({ phase: 'error', text: td(result.messageKey, { detail: result.detail }) });
   };
 
   return (

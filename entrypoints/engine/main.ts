@@ -23,6 +23,8 @@ import { prepareImage } from '../../lib/media/prepare.ts';
 import { DEFAULT_RETRY_POLICY } from '../../lib/outbox/retry.ts';
 import { drainOutbox } from '../../lib/outbox/worker.ts';
 import { bumpStatQuietly } from '../../lib/stats.ts';
+import { resolveLang } from '../../lib/i18n/lang.ts';
+import { getSettings } from '../../lib/settings-store.ts';
 
 // Before any client exists: masto calls the global fetch, so its answers are bounded only here.
 installResponseCap(globalThis);
@@ -110,6 +112,7 @@ async function start() {
     deleteBlueskyPost: async (account, uri) => deleteBlueskyPost(await agents.get(account), uri),
     announce: () => announce('archive.changed'),
     requestDrain,
+    lang: async () => resolveLang((await getSettings(db)).language, navigator.languages),
   });
 
   return createEngineHandlers({ db, agents, now: Date.now, requestDrain, bridge, imports });

@@ -1,17 +1,13 @@
 /**
- * When each imported post may go, so that an import never runs into a
- * network's write limits. The limits are rolling windows per account; a post
- * is given the earliest time at which every window still has room for it (and
- * for its media uploads), counting what the import already gave out. Pure.
- *
- * The numbers are the networks' published limits with a margin, because the
- * person keeps posting by hand while an import runs and Sortie cannot see
- * those writes: bsky.social allows 5,000 write points an hour and 35,000 a
- * day, 3 points a post; Mastodon allows 300 statuses in 3 hours and 30 media
- * uploads in 30 minutes.
+ * When each imported post may go while an import runs, so that it never runs
+ * into a network's write limits, whatever pauses, restarts and crashes came
+ * in between. The limits and the headroom are schedule.ts's (the one home of
+ * those numbers); this side adds memory: a post is given the earliest time at
+ * which every window still has room for it and its media uploads, counting
+ * the slots the import already gave out (its ledger). Pure.
  */
 import type { Network } from '../compose/draft.ts';
-import { assertNever } from '../assert-never.ts';
+import { DEFAULT_HEADROOM, RATE_WINDOWS } from './schedule.ts';
 
 export interface RateWindow {
   windowMs: number;
@@ -19,28 +15,23 @@ export interface RateWindow {
 }
 
 export interface NetworkPace {
+  /** In posts (thread parts) per window. */
   posts: RateWindow[];
-  /** Media uploads (empty: not limited separately). */
+  /** In media uploads per window (empty: not limited separately). */
   media: RateWindow[];
 }
 
-const HOUR = 3_600_000;
-/** Share of each published limit an import uses, leaving the rest to the person. */
-const SHARE = 0.9;
-
-function windowOf(hours: number, published: number): RateWindow {
-  return { windowMs: hours * HOUR, max: Math.floor(published * SHARE) };
-}
-
+/** schedule.ts's windows counted in posts and in uploads, each kept to its budget after the headroom. */
 export function paceFor(network: Network): NetworkPace {
-  switch (network) {
-    case 'bluesky':
-      return { posts: [windowOf(1, 5_000 / 3), windowOf(24, 35_000 / 3)], media: [] };
-    case 'mastodon':
-      return { posts: [windowOf(3, 300)], media: [windowOf(0.5, 30)] };
-    default:
-      return assertNever(network);
+  const pace: NetworkPace = { posts: [], media: [] };
+  for (const rule of RATE_WINDOWS[network]) {
+    const budget = Math.max(1, Math.floor(rule.limit * (1 - DEFAULT_HEADROOM)));
+    const perPost = rule.cost({ posts: 1, media: 0 });
+    const perMedia = rule.cost({ posts: 0, media: 1 });
+    if (perPost > 0) pace.posts.push({ windowMs: rule.windowMs, max: Math.floor(budget / perPost) });
+    if (perMedia > 0) pace.media.push({ windowMs: rule.windowMs, max: Math.floor(budget / perMedia) });
   }
+  return pace;
 }
 
 /** The longest window: older slots no longer matter. */

@@ -1,27 +1,25 @@
 /**
- * Turns the tweets an import keeps into its records: own threads rebuilt as
- * one outbox chain each (a tweet replies to the part before it), every part's
- * text and idempotency key fixed now, once. Pure: keys and splitting are
- * handed in.
+ * Turns what an import posts on each account (ImportPosts, from map.ts) into
+ * its records: own threads rebuilt as one outbox chain each (a tweet's first
+ * part replies to the last part of the tweet it continues), every part's text
+ * and idempotency key fixed now, once. Pure: keys are handed in.
  */
 import type { Network } from '../compose/draft.ts';
-import type { ArchiveTweet } from './model.ts';
-import { langsOf, postTextFor } from './post-text.ts';
-import { recordId, type PlannedPart, type StoredImportRecord } from './store.ts';
+import type { ImportPost } from './model.ts';
+import { recordId, type StoredImportRecord } from './store.ts';
 
-export interface PlanTarget {
+export interface PlanAccount {
   accountId: string;
   network: Network;
-  /** Splits a text into the thread parts this account takes (lib/compose, with the account's limits). */
-  split: (text: string) => string[];
-  /** Most photos one post of this account carries. */
-  maxImages: number;
+  /** Oldest first, as map.ts made them for this account. */
+  posts: readonly ImportPost[];
+  /** Each tweet's own time (epoch ms), by X id. */
+  createdAt: ReadonlyMap<string, number>;
 }
 
 export interface PlanInput {
   importId: string;
-  tweets: readonly ArchiveTweet[];
-  targets: readonly PlanTarget[];
+  accounts: readonly PlanAccount[];
   newKey: (network: Network) => string;
   now: number;
 }
@@ -36,69 +34,63 @@ export function isImportChain(postId: string): boolean {
 }
 
 /**
- * Threads in order, oldest first: a self-reply joins the thread of the own
- * tweet it answers when that one is imported too; a thread that branches is
- * walked depth first (each reply after the part before it).
+ * Threads in order of their first tweet: a post continues the thread of the
+ * tweet it answers; a thread that branches is walked depth first (each reply
+ * after the part before it), so every part still answers one of its own.
  */
-export function threadsOf(tweets: readonly ArchiveTweet[]): ArchiveTweet[][] {
-  const byId = new Map(tweets.map((t) => [t.id, t]));
-  const children = new Map<string, ArchiveTweet[]>();
-  const roots: ArchiveTweet[] = [];
-  for (const tweet of tweets) {
-    const parent = tweet.inReplyToOwnId !== null && tweet.inReplyToOwnId !== tweet.id ? byId.get(tweet.inReplyToOwnId) : undefined;
-    if (parent) {
-      const list = children.get(parent.id);
-      if (list) list.push(tweet);
-      else children.set(parent.id, [tweet]);
+export function threadsOf(posts: readonly ImportPost[]): ImportPost[][] {
+  const order = new Map(posts.map((p, i) => [p.xId, i]));
+  const children = new Map<string, ImportPost[]>();
+  const roots: ImportPost[] = [];
+  for (const post of posts) {
+    const parent = post.replyToXId;
+    if (parent !== null && parent !== post.xId && order.has(parent)) {
+      const list = children.get(parent);
+      if (list) list.push(post);
+      else children.set(parent, [post]);
     } else {
-      roots.push(tweet);
+      roots.push(post);
     }
   }
-  const older = (a: ArchiveTweet, b: ArchiveTweet): number => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  roots.sort(older);
   const seen = new Set<string>();
-  const threads: ArchiveTweet[][] = [];
+  const threads: ImportPost[][] = [];
   for (const root of roots) {
-    const thread: ArchiveTweet[] = [];
+    const thread: ImportPost[] = [];
     const stack = [root];
     while (stack.length > 0) {
-      const tweet = stack.pop() as ArchiveTweet;
+      const post = stack.pop() as ImportPost;
       // A reply loop in a hostile file must not spin forever.
-      if (seen.has(tweet.id)) continue;
-      seen.add(tweet.id);
-      thread.push(tweet);
-      const next = [...(children.get(tweet.id) ?? [])].sort(older).reverse();
-      stack.push(...next);
+      if (seen.has(post.xId)) continue;
+      seen.add(post.xId);
+      thread.push(post);
+      stack.push(...[...(children.get(post.xId) ?? [])].reverse());
     }
     threads.push(thread);
   }
   return threads;
 }
 
-function partsOf(tweet: ArchiveTweet, target: PlanTarget): PlannedPart[] {
-  const photos = tweet.media.filter((m) => m.type === 'photo').slice(0, target.maxImages);
-  const texts = target.split(postTextFor(tweet, target.network));
-  if (texts.length === 0) return photos.length > 0 ? [{ text: '', media: photos }] : [];
-  return texts.map((text, i) => ({ text, media: i === 0 ? photos : [] }));
-}
-
-export function planRecords({ importId, tweets, targets, newKey, now }: PlanInput): StoredImportRecord[] {
+export function planRecords({ importId, accounts, newKey, now }: PlanInput): StoredImportRecord[] {
+  const threads = accounts.map((a) => threadsOf(a.posts));
   const records: StoredImportRecord[] = [];
   let seq = 0;
-  for (const thread of threadsOf(tweets)) {
-    const root = thread[0] as ArchiveTweet;
-    for (const target of targets) {
-      const chainId = chainIdOf(importId, target.accountId, root.id);
+  const longest = Math.max(0, ...threads.map((t) => t.length));
+  // Accounts take turns thread by thread, so each moves on at its own pace from the start.
+  for (let i = 0; i < longest; i++) {
+    accounts.forEach((account, a) => {
+      const thread = threads[a]?.[i];
+      if (!thread) return;
+      const chainId = chainIdOf(importId, account.accountId, (thread[0] as ImportPost).xId);
       const chain: StoredImportRecord[] = [];
       let firstPart = 0;
-      for (const tweet of thread) {
-        const parts = partsOf(tweet, target);
-        const record: StoredImportRecord = {
-          id: recordId(importId, target.accountId, tweet.id),
+      for (const post of thread) {
+        const parts = post.parts.filter((p) => p.text.trim() !== '' || p.media.length > 0);
+        chain.push({
+          id: recordId(importId, account.accountId, post.xId),
           importId,
-          accountId: target.accountId,
-          network: target.network,
-          xId: tweet.id,
+          accountId: account.accountId,
+          network: account.network,
+          xId: post.xId,
           state: parts.length === 0 ? 'skipped' : 'planned',
           uris: [],
           updatedAt: now,
@@ -107,18 +99,18 @@ export function planRecords({ importId, tweets, targets, newKey, now }: PlanInpu
           firstPart,
           chainParts: 0,
           parts,
-          keys: parts.map(() => newKey(target.network)),
-          originalDate: tweet.createdAt,
-          langs: langsOf(tweet.lang),
+          keys: parts.map(() => newKey(account.network)),
+          originalDate: account.createdAt.get(post.xId) ?? now,
+          langs: post.langs,
+          visibility: post.visibility,
           dueAt: null,
           error: null,
-        };
+        });
         firstPart += parts.length;
-        chain.push(record);
       }
       for (const record of chain) record.chainParts = firstPart;
       records.push(...chain);
-    }
+    });
   }
   return records;
 }

@@ -26,9 +26,13 @@ export const startImport = v.object({
   importId,
   accountIds: v.array(v.string({ min: 1, max: 500 }), { max: 20 }),
   filters: importFilters,
+  timeZone: v.string({ min: 1, max: 100, pattern: /^[A-Za-z0-9_+\-/]+$/ }),
+  mirror: v.nullable(v.object({ origin: v.string({ min: 1, max: 300 }), scheme: v.oneOf('nitter', 'template') })),
 });
 
 export const oneImport = v.object({ importId });
 
 /** One import, or all of them. */
 export const importQuery = v.object({ importId: v.optional(importId) });
+
+export type StartArgs = v.Infer<typeof startImport>;

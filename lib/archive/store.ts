@@ -5,7 +5,7 @@
  * once, then what was posted) and `archiveFiles` (the ZIP itself, so an
  * import resumes after a browser restart without the user picking it again).
  */
-import type { Network } from '../compose/draft.ts';
+import type { MastodonVisibility, Network } from '../compose/draft.ts';
 import type { Db } from '../db.ts';
 import type { ArchiveMedia, ImportFilters, ImportRecord } from './model.ts';
 
@@ -82,6 +82,8 @@ export interface StoredImportRecord extends ImportRecord {
   /** The tweet's own time (epoch ms): Bluesky posts carry it as `createdAt`. */
   originalDate: number;
   langs: string[];
+  /** Mastodon: unlisted (an import does not flood the timelines). */
+  visibility: MastodonVisibility;
   /** When its first part may go (given when queued). */
   dueAt: number | null;
   /** Why it failed or could not be undone. */

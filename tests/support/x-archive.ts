@@ -13,6 +13,8 @@ export interface GenMedia {
   /** File name without extension (X uses 15 random characters). */
   name: string;
   alt?: string;
+  /** The file's bytes (default: small distinct bytes that are not an image). */
+  bytes?: Uint8Array;
 }
 
 export interface GenTweet {
@@ -241,7 +243,7 @@ export async function writeXArchive(spec: GenArchive, writer: ZipWriter<unknown>
     for (const t of spec.tweets) {
       for (const m of t.media ?? []) {
         const name = `${t.id}-${m.name}.${mediaExt(m)}`;
-        await writer.add(`${root}${dir}/${name}`, new Uint8ArrayReader(mediaBytesOf(name)), { level: 0 });
+        await writer.add(`${root}${dir}/${name}`, new Uint8ArrayReader(m.bytes ?? mediaBytesOf(name)), { level: 0 });
       }
     }
   }

@@ -47,7 +47,7 @@ describe('archive import stores', () => {
     const record = {
       id: 'i1:B:42', importId: 'i1', accountId: 'B', network: 'bluesky' as const, xId: '42', state: 'planned' as const, uris: [],
       updatedAt: 1, seq: 7, chainId: 'import:i1:B:42', firstPart: 0, chainParts: 1, parts: [{ text: 'x', media: [] }], keys: ['k'],
-      originalDate: 0, langs: [], dueAt: null, error: null,
+      originalDate: 0, langs: [], visibility: 'public' as const, dueAt: null, error: null,
     };
     await db.put('importRecords', record);
     await closeSortieDb();

@@ -12,6 +12,8 @@ const archiveStart = {
   importId: IMPORT,
   accountIds: ['bluesky:https://pds.example:did:plc:x'],
   filters: { years: [2018, 2019], ownPosts: true, ownThreads: true, repliesToOthers: false, retweets: false, withMedia: true, withoutMedia: true },
+  timeZone: 'Europe/Paris',
+  mirror: { origin: 'https://nitter.example', scheme: 'nitter' },
 };
 
 describe('classifySender', () => {
@@ -84,6 +86,7 @@ describe('dispatch', () => {
     [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, filters: { ...archiveStart.filters, retweets: 'yes' } } }, page, 'error.invalidMessage'],
     [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, accountIds: Array(21).fill('a') } }, page, 'error.invalidMessage'],
     [{ sortie: 1, name: 'archive.pause', body: {} }, page, 'error.invalidMessage'],
+    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, timeZone: '"><img>' } }, page, 'error.invalidMessage'],
   ])('refuses %o from %o with %s', async (message, sender, key) => {
     const reply = await run(message, sender);
     expect(reply).toMatchObject({ ok: false, error: { messageKey: key } });

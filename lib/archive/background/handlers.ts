@@ -5,14 +5,14 @@
  * engine.
  */
 import type { Db } from '../../db.ts';
-import type { ImportFilters } from '../model.ts';
+import type { StartArgs } from '../schemas.ts';
 import { importStatus, type ImportStatus, type UndoReport } from '../status.ts';
 import { getImport, listImports } from '../store.ts';
 import { SortieError } from '../../messaging/errors.ts';
 
 /** The engine's archive operations, as the background's host calls them. */
 export interface ArchiveEngine {
-  start(args: { importId: string; accountIds: string[]; filters: ImportFilters }): Promise<ImportStatus>;
+  start(args: StartArgs): Promise<ImportStatus>;
   control(op: 'pause' | 'resume' | 'stop', importId: string): Promise<ImportStatus>;
   undo(importId: string): Promise<UndoReport>;
 }
@@ -26,7 +26,7 @@ export interface ArchiveHandlerDeps {
 
 export function createArchiveHandlers({ db, engine, kickOutbox }: ArchiveHandlerDeps) {
   return {
-    'archive.start': async (args: { importId: string; accountIds: string[]; filters: ImportFilters }) => {
+    'archive.start': async (args: StartArgs) => {
       const status = await engine.start(args);
       await kickOutbox(await db());
       return status;

@@ -19,20 +19,21 @@
  */
 import type { Account } from '../../accounts/account.ts';
 import { getAccount, listAccounts } from '../../accounts/store.ts';
-import { adaptForTarget } from '../../compose/adapt.ts';
-import { emptyDraft, type DraftImage, type Network } from '../../compose/draft.ts';
+import type { DraftImage, Network } from '../../compose/draft.ts';
 import type { Db } from '../../db.ts';
 import { SortieError } from '../../messaging/errors.ts';
 import { PublishError } from '../../networks/types.ts';
-import { targetFor } from '../../outbox/enqueue.ts';
 import type { Job } from '../../outbox/job.ts';
 import { cancelJob } from '../../outbox/state.ts';
 import { jobsOfPost, putJob } from '../../outbox/store.ts';
 import { newTid } from '../../outbox/tid.ts';
-import { applyFilters } from '../filters-local.ts';
-import type { ImportFilters } from '../model.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { applyFilters } from '../filters.ts';
+import { mapTweets } from '../map.ts';
+import type { StartArgs } from '../schemas.ts';
 import { assignSlots, paceFor, pruneLedger, type PaceItem } from '../pace.ts';
-import { chainIdOf, isImportChain, planRecords, type PlanTarget } from '../plan-records.ts';
+import { chainIdOf, isImportChain, planRecords, type PlanAccount } from '../plan-records.ts';
+import { mapTargetFor, originalTweetLink } from '../targets.ts';
 import { importStatus, type ImportStatus, type UndoReport } from '../status.ts';
 import {
   countInState,
@@ -65,31 +66,17 @@ export interface ImportRunnerDeps {
   announce: () => void;
   /** New jobs are in the outbox: drain (again). */
   requestDrain: () => void;
+  /** The language Mastodon's date line is written in (the user's Sortie language). */
+  lang: () => Promise<Lang>;
   newKey?: (network: Network) => string;
 }
 
-export interface StartArgs {
-  importId: string;
-  accountIds: string[];
-  filters: ImportFilters;
-}
+/** Largest photo read from the ZIP; it is then re-encoded to fit the network. */
+const MAX_PHOTO_BYTES = 50 * 1024 * 1024;
 
 function keyFor(network: Network): string {
   // Bluesky record keys must be TIDs; Mastodon takes any unique string.
   return network === 'bluesky' ? newTid() : crypto.randomUUID();
-}
-
-function splitterFor(account: Account): (text: string) => string[] {
-  const target = targetFor(account);
-  return (text) => {
-    if (text.trim() === '') return [];
-    const draft = { ...emptyDraft('import', 0), text };
-    return adaptForTarget(draft, target).parts.filter((p) => p.trim() !== '');
-  };
-}
-
-function maxImagesOf(account: Account): number {
-  return account.serverInfo?.limits.maxMediaAttachments ?? 4;
 }
 
 function workOf(records: readonly StoredImportRecord[]): ImportRun['work'] {
@@ -121,6 +108,8 @@ function lastProblem(problems: UndoReport['failed']): { messageKey: string; deta
   const last = problems.at(-1);
   return last ? { messageKey: last.messageKey, detail: `${last.uri}: ${last.detail}` } : null;
 }
+
+export type { StartArgs };
 
 export function createImportRunner(deps: ImportRunnerDeps) {
   const { db } = deps;
@@ -185,13 +174,22 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     try {
       const contents = await deps.source.read(stored.file);
       const tweets = applyFilters(contents.tweets, args.filters);
-      const planTargets: PlanTarget[] = targets.map((account) => ({
+      const createdAt = new Map(tweets.map((t) => [t.id, t.createdAt]));
+      const lang = await deps.lang();
+      const planned: PlanAccount[] = targets.map((account) => ({
         accountId: account.id,
         network: account.network,
-        split: splitterFor(account),
-        maxImages: maxImagesOf(account),
+        createdAt,
+        // The same mapping the page previewed with.
+        posts: mapTweets(tweets, {
+          target: mapTargetFor(account),
+          tweetLink: (id) => originalTweetLink(contents.account.username, id, args.mirror),
+          sizeOf: contents.sizeOf,
+          lang,
+          timeZone: args.timeZone,
+        }),
       }));
-      const records = planRecords({ importId: args.importId, tweets, targets: planTargets, newKey, now });
+      const records = planRecords({ importId: args.importId, accounts: planned, newKey, now });
       // One transaction: a plan cut short by a crash is thrown away and made again (nothing was queued from it).
       const tx = db.transaction(['importRecords', 'imports'], 'readwrite');
       const store = tx.objectStore('importRecords');
@@ -260,7 +258,8 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         const out: DraftImage[] = [];
         for (const [i, media] of part.media.entries()) {
           const id = mediaIdOf(record.id, p, i);
-          const raw = await deps.source.media(file, media.entry);
+          // Sortie's publishers upload images only; map.ts links videos instead of attaching them.
+          const raw = media.type === 'photo' ? await deps.source.media(file, media.entry, MAX_PHOTO_BYTES) : null;
           if (!raw) {
             record.error = { messageKey: 'error.archive.mediaMissing', detail: media.entry };
             continue;
@@ -302,8 +301,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
           sensitive: false,
           labels: [],
           langs: record.langs,
-          // Mastodon cannot backdate: old posts stay out of the public timelines.
-          visibility: 'unlisted',
+          visibility: record.visibility,
           poll: null,
           interaction: { reply: 'everyone', allowQuotes: true },
           replyTo: null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchiveTweet } from '../../../lib/archive/model';
 import { DEFAULT_IMPORT_FILTERS } from '../../../lib/archive/model';
+import { dateLine } from '../../../lib/archive/map';
 import { createImportRunner, WINDOW_CHAINS, type ImportRunner } from '../../../lib/archive/engine/runner';
 import type { ArchiveSource } from '../../../lib/archive/engine/source';
 import { getImport, putArchiveFile, recordsOfImport } from '../../../lib/archive/store';
@@ -15,7 +16,7 @@ const DAY = 86_400_000;
 function tweet(n: number, extra: Partial<ArchiveTweet> = {}): ArchiveTweet {
   return {
     id: String(1_000 + n),
-    text: `Tweet ${n} & <co> @jack 🇫🇷`,
+    text: `Tweet ${n} & <co> @\u2060jack 🇫🇷`,
     createdAt: Date.UTC(2018, 9, 10) + n * DAY,
     lang: 'fr',
     kind: 'post',
@@ -40,7 +41,7 @@ const KEPT = 38;
 
 function fakeSource(tweets: ArchiveTweet[]): ArchiveSource {
   return {
-    read: async () => ({ account: { accountId: '1', username: 'me', displayName: 'Me' }, tweets, follows: [] }),
+    read: async () => ({ account: { accountId: '1', username: 'me', displayName: 'Me' }, tweets, follows: [], sizeOf: () => 4 }),
     media: async (_file, entry) => (entry.endsWith('.jpg') ? new Blob(['jpeg'], { type: 'image/jpeg' }) : null),
   };
 }
@@ -84,6 +85,7 @@ function engine(db: Db, clock: { t: number }, options: { failDelete?: string } =
         e.drains++;
       },
       newKey: (network) => `${network}-${crypto.randomUUID()}`,
+      lang: async () => 'en',
     }),
   };
   return e;
@@ -122,7 +124,7 @@ async function runToEnd(db: Db, e: Engine, server: ReturnType<typeof fakeServer>
 }
 
 function start(e: Engine, accountIds = ['B', 'M']) {
-  return e.runner.start({ importId: 'imp', accountIds, filters: DEFAULT_IMPORT_FILTERS });
+  return e.runner.start({ importId: 'imp', accountIds, filters: DEFAULT_IMPORT_FILTERS, timeZone: 'UTC', mirror: null });
 }
 
 /** Every kept tweet is on the server exactly once per account, with the keys its record fixed. */
@@ -156,10 +158,12 @@ describe('running an archive import', () => {
     expect(server.posts.get(b('1004').keys[0]!)!.parent).toBeNull();
     expect(server.posts.get(b('1004').keys[0]!)!.createdAt).toBe(tweet(4).createdAt);
     expect(server.posts.get(b('1007').keys[0]!)!.images).toBe(1);
-    // An X @name never becomes a mention; Mastodon's copy starts with the date.
+    // The text as mapped; Mastodon's copy starts with the date, unlisted, and only where a thread starts.
     expect(server.posts.get(b('1000').keys[0]!)!.text).toBe('Tweet 0 & <co> @\u2060jack 🇫🇷');
-    const m = records.find((r) => r.accountId === 'M' && r.xId === '1000')!;
-    expect(server.posts.get(m.keys[0]!)!.text).toBe('📅 2018-10-10\nTweet 0 & <co> @\u2060jack 🇫🇷');
+    const m = (x: string) => records.find((r) => r.accountId === 'M' && r.xId === x)!;
+    expect(server.posts.get(m('1000').keys[0]!)!.text).toBe(`${dateLine(tweet(0).createdAt, 'en', 'UTC')}\nTweet 0 & <co> @\u2060jack 🇫🇷`);
+    expect(server.posts.get(m('1005').keys[0]!)!.text).toBe('Tweet 5 & <co> @\u2060jack 🇫🇷');
+    expect(m('1000').visibility).toBe('unlisted');
     // Filtered out by default: replies to others and retweets.
     expect(records.some((r) => r.xId === '1008' || r.xId === '1009')).toBe(false);
     // Done: the ZIP is let go, and the photo with the jobs that used it.
