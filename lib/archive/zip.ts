@@ -7,7 +7,7 @@
  * of zip.js inflates with the browser's own DecompressionStream, on the
  * page's thread, one entry at a time.
  */
-import { BlobReader, BlobWriter, TextWriter, ZipReader, configure, type FileEntry } from '@zip.js/zip.js/index-native.js';
+import { BlobReader, ZipReader, configure, type FileEntry } from '@zip.js/zip.js/index-native.js';
 import { mediaFileName, type MediaEntries } from './media.ts';
 import { dataFileKind, type DataFileKind } from './ytd.ts';
 
@@ -66,7 +66,31 @@ function partOrder(path: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-export async function openArchiveZip(file: Blob): Promise<ArchiveZip> {
+/**
+ * An entry's data through a stream that stops at `max` bytes, whatever its
+ * header declared (a crafted ZIP can claim a small size and inflate to
+ * gigabytes).
+ */
+async function readBounded(entry: FileEntry, max: number, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  let bytes = 0;
+  await entry.getData(
+    new WritableStream<Uint8Array>({
+      write(chunk) {
+        bytes += chunk.length;
+        if (bytes > max) throw new ArchiveZipError('too-large', `${entry.filename} is larger than ${max} bytes`);
+        onChunk(chunk);
+      },
+    }),
+  );
+}
+
+export interface OpenOptions {
+  /** Largest data file read, in bytes (MAX_DATA_FILE_BYTES unless a test says less). */
+  maxDataFileBytes?: number;
+}
+
+export async function openArchiveZip(file: Blob, options: OpenOptions = {}): Promise<ArchiveZip> {
+  const maxData = options.maxDataFileBytes ?? MAX_DATA_FILE_BYTES;
   configureOnce();
   const reader = new ZipReader(new BlobReader(file));
   let files: FileEntry[];
@@ -110,13 +134,20 @@ export async function openArchiveZip(file: Blob): Promise<ArchiveZip> {
     sizeOf: (path) => byPath.get(path)?.uncompressedSize ?? 0,
     async readText(path) {
       const e = entry(path);
-      if (e.uncompressedSize > MAX_DATA_FILE_BYTES) throw new ArchiveZipError('too-large', `${path} is too large`);
-      return e.getData(new TextWriter());
+      if (e.uncompressedSize > maxData) throw new ArchiveZipError('too-large', `${path} is too large`);
+      const decoder = new TextDecoder();
+      const parts: string[] = [];
+      await readBounded(e, maxData, (chunk) => parts.push(decoder.decode(chunk, { stream: true })));
+      parts.push(decoder.decode());
+      return parts.join('');
     },
     async readBlob(path, maxBytes, mime) {
       const e = entry(path);
       if (e.uncompressedSize > maxBytes) throw new ArchiveZipError('too-large', `${path} is too large`);
-      return e.getData(new BlobWriter(mime));
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      // Each chunk is copied: the stream may reuse its buffer.
+      await readBounded(e, maxBytes, (chunk) => chunks.push(new Uint8Array(chunk)));
+      return new Blob(chunks, mime === undefined ? {} : { type: mime });
     },
     close: () => reader.close(),
   };

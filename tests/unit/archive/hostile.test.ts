@@ -70,3 +70,24 @@ describe('a hostile archive', () => {
     await expect(openArchiveZip(blob)).rejects.toMatchObject({ code: 'not-a-zip' });
   });
 });
+
+describe('bounded reads', () => {
+  it('refuses a data file over the bound, reads the others, and reads media whole within theirs', async () => {
+    const big = `window.YTD.tweets.part0 = ${JSON.stringify(Array.from({ length: 50 }, (_, i) => tweet(String(100 + i))))}`;
+    const blob = await zipOf({
+      'data/account.js': 'window.YTD.account.part0 = [{"account":{"accountId":"1","username":"me"}}]',
+      'data/tweets-part1.js': big,
+      'data/tweets-part2.js': `window.YTD.tweets.part1 = ${JSON.stringify([tweet('7')])}`,
+      'data/tweets_media/7-abc.jpg': 'ÿØÿà photo bytes ✓',
+    });
+    const zip = await openArchiveZip(blob, { maxDataFileBytes: 1000 });
+    const reading = await readArchive(zip);
+    expect(reading.tweets.map((t) => t.id)).toEqual(['7']);
+    expect(reading.issues.unreadableFiles).toEqual(['data/tweets-part1.js']);
+    const photo = await zip.readBlob('data/tweets_media/7-abc.jpg', 100, 'image/jpeg');
+    expect(photo.type).toBe('image/jpeg');
+    expect(await photo.text()).toBe('ÿØÿà photo bytes ✓');
+    await expect(zip.readBlob('data/tweets_media/7-abc.jpg', 5)).rejects.toMatchObject({ code: 'too-large' });
+    await zip.close();
+  });
+});
