@@ -40,6 +40,7 @@ async function measure(path: string): Promise<void> {
     peakHeap = Math.max(peakHeap, m.heapUsed);
   };
   const timer = setInterval(sample, 20);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const file = await openAsBlob(path);
   const zip = await openArchiveZip(file);
@@ -58,6 +59,7 @@ async function measure(path: string): Promise<void> {
   sample();
   const mastodon = planImport([{ accountId: 'm', network: 'mastodon', costs: costs('mastodon') }], 0);
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   sample();
   clearInterval(timer);
   await zip.close();
@@ -65,6 +67,7 @@ async function measure(path: string): Promise<void> {
     JSON.stringify({
       readSeconds: (t1 - t0) / 1000,
       planSeconds: (t2 - t1) / 1000,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       tweets: reading.tweets.length,
       media: reading.tweets.reduce((n, t) => n + t.media.length, 0),
       chosen: chosen.length,
