@@ -52,10 +52,14 @@ const WINDOW_SECONDS = 2;
 /** How much of the opening text must agree. */
 const PREFIX_LENGTH = 24;
 
+/** A reply's leading "@name @other " as X writes it before the visible text. */
+export const REPLY_PREFIX = /^(?:[@＠]\w{1,15}\s+)+/;
+
 function opening(text: string): string {
-  // Up to the first link or ellipsis: the tweet's t.co may differ from the note's.
-  const cut = text.search(/https?:\/\/|…/);
-  return (cut === -1 ? text : text.slice(0, cut)).replace(/\s+/g, ' ').trim().slice(0, PREFIX_LENGTH);
+  // Up to the first link or ellipsis (the tweet's t.co may differ from the note's), without a reply prefix.
+  const body = text.replace(REPLY_PREFIX, '');
+  const cut = body.search(/https?:\/\/|…/);
+  return (cut === -1 ? body : body.slice(0, cut)).replace(/\s+/g, ' ').trim().slice(0, PREFIX_LENGTH);
 }
 
 function idDistance(a: string, b: string): bigint {

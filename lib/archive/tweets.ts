@@ -11,7 +11,7 @@
  */
 import { resolveMedia, type MediaEntries } from './media.ts';
 import type { ArchiveTweet } from './model.ts';
-import { findNote, type NoteIndex } from './notes.ts';
+import { findNote, REPLY_PREFIX, type NoteIndex } from './notes.ts';
 import { codePointOffsets, decodeHtmlEntities, httpLink, locate, rewrite, type Replacement } from './text.ts';
 import type { RawTweet } from './ytd.ts';
 
@@ -81,14 +81,16 @@ function displayRange(offsets: readonly number[], raw: RawTweet): [number, numbe
   return [offsets[a] as number, offsets[b] as number];
 }
 
-function noteText(note: NonNullable<ReturnType<typeof findNote>>): string {
+/** The note's text as posted: links expanded and, for a reply, the "@name " prefix X hides left out as well. */
+function noteText(note: NonNullable<ReturnType<typeof findNote>>, isReply: boolean): string {
+  const text = isReply ? note.text.replace(REPLY_PREFIX, '') : note.text;
   const replacements: Replacement[] = [];
-  const offsets = codePointOffsets(note.text);
+  const offsets = codePointOffsets(text);
   for (const u of note.urls) {
-    const at = locate(note.text, offsets, u.shortUrl, undefined, replacements);
+    const at = locate(text, offsets, u.shortUrl, undefined, replacements);
     if (at) replacements.push({ ...at, with: httpLink(u.expandedUrl) ?? u.shortUrl });
   }
-  return rewrite(note.text, replacements).trim();
+  return rewrite(text, replacements).trim();
 }
 
 export function readTweet(raw: RawTweet, ctx: TweetContext): TweetReading {
@@ -106,7 +108,7 @@ export function readTweet(raw: RawTweet, ctx: TweetContext): TweetReading {
   let fromNote = false;
   const note = kind === 'retweet' ? null : findNote(ctx.notes, { id: raw.id_str, createdAt, text: visible });
   if (note) {
-    const long = noteText(note);
+    const long = noteText(note, raw.in_reply_to_status_id_str != null && from > 0);
     if (long.length > text.length) {
       text = long;
       fromNote = true;

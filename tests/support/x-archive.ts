@@ -166,7 +166,8 @@ export function tweetItem(t: GenTweet): { tweet: unknown; note: unknown | null }
     },
   };
   if (!long) return { tweet, note: null };
-  const noteBody = withTco(written, 0);
+  // Whether X keeps a reply's "@name " prefix in the note is not documented: written with it, the harder case (the reader takes either).
+  const noteBody = withTco(prefix + written, 0);
   const note = {
     noteTweet: {
       noteTweetId: String(BigInt(t.id) + 7n),

@@ -180,3 +180,23 @@ describe('a generated archive of every kind', () => {
     expect(reading.longFromNotes).toBeGreaterThan(0);
   });
 });
+
+describe('long replies', () => {
+  it('a long self-reply takes its note without the "@me " prefix X hides', async () => {
+    const t0 = '2023-05-01T10:00:00Z';
+    const root = id(t0);
+    const longReply = `Second part of a long thread. ${'more words here '.repeat(25)}end.`;
+    const built = await buildXArchive({
+      account: OWN,
+      tweets: [
+        { id: root, createdAt: at(t0), text: 'first' },
+        { id: id('2023-05-01T10:05:00Z'), createdAt: at('2023-05-01T10:05:00Z'), text: longReply, replyTo: { id: root, userId: OWN.accountId, screenName: OWN.username } },
+      ],
+    });
+    const zip = await openArchiveZip(built.blob);
+    const reading = await readArchive(zip);
+    await zip.close();
+    expect(reading.tweets[1]).toMatchObject({ kind: 'self-reply', text: longReply });
+    expect(reading.longFromNotes).toBe(1);
+  });
+});
