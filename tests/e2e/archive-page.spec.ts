@@ -78,3 +78,49 @@ test('pick an X archive, see what would be imported and how, with nothing sent',
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+test('the imports list shows where an import stands and stops it', async ({ openPage }) => {
+  const { page, errors } = await openPage('archive.html');
+  // The background opens (and migrates) the database before the row is written.
+  await page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'archive.status', body: {} }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('sortie');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('imports', 'readwrite');
+          tx.objectStore('imports').put({
+            id: '00000000-0000-4000-8000-000000000001',
+            fileName: 'twitter-2026.zip',
+            fileSize: 1000,
+            xUsername: 'me_on_x',
+            accountIds: [],
+            filters: { years: 'all', ownPosts: true, ownThreads: true, repliesToOthers: false, retweets: false, withMedia: true, withoutMedia: true },
+            state: 'paused',
+            counts: { total: 10, planned: 6, queued: 0, posted: 3, failed: 1, skipped: 0, undone: 0 },
+            pace: {},
+            work: {},
+            error: null,
+            createdAt: Date.now(),
+            updatedAt: Date.now(),
+          });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  const run = page.getByRole('listitem', { name: 'twitter-2026.zip' });
+  await expect(run).toContainText('twitter-2026.zip · paused');
+  await expect(run.getByRole('progressbar', { name: 'Progress of twitter-2026.zip' })).toHaveAttribute('value', '4');
+  await expect(run.getByRole('status')).toHaveText('3 of 10 posted, 1 failed.');
+  await expect(run.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await run.getByRole('button', { name: 'Stop' }).click();
+  await expect(run).toContainText('twitter-2026.zip · stopped');
+  await expect(run.getByRole('button', { name: 'Resume' })).toHaveCount(0);
+  await expect(run.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
