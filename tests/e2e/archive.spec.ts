@@ -166,7 +166,7 @@ test('an archive lands exactly once on Bluesky (original dates) and Mastodon, th
     const page = await again.context.newPage();
     await page.goto(`chrome-extension://${again.extensionId}/archive.html`);
     const status = await page.evaluate(() =>
-      chrome.runtime.sendMessage({ sortie: 1, name: 'archive.status', body: {} }),
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ sortie: 1, name: 'archive.status', body: {} }),
     );
     expect(status).toMatchObject({ ok: true, value: [{ state: 'done', counts: { posted: kept.length * 2, failed: 0, queued: 0, planned: 0 } }] });
   } finally {
