@@ -5,7 +5,7 @@
 import type { Network } from '../compose/draft.ts';
 import type { Db } from '../db.ts';
 import { assignSlots, paceFor, pruneLedger, type PaceItem } from './pace.ts';
-import { recordsInState, type ImportCounts, type ImportRun, type ImportState } from './store.ts';
+import { recordsInState, type FollowsRun, type ImportCounts, type ImportRun, type ImportState } from './store.ts';
 
 export interface ImportProblem {
   xId: string;
@@ -27,6 +27,8 @@ export interface ImportStatus {
   error: { messageKey: string; detail: string } | null;
   /** Tweets that could not be posted (the first ones, up to MAX_PROBLEMS). */
   failures: ImportProblem[];
+  /** X accounts the archive's owner follows, and the lookup of their profiles on a mirror. */
+  follows: { total: number; run: FollowsRun | null };
 }
 
 export interface UndoReport {
@@ -83,6 +85,7 @@ export async function importStatus(db: Db, run: ImportRun, now: number): Promise
     counts: run.counts,
     finishesAt: run.state === 'running' || run.state === 'paused' ? estimateFinish(run, networks, now) : null,
     error: run.error,
+    follows: { total: run.followIds.length, run: run.followsRun },
     failures: failed.map((r) => ({ xId: r.xId, accountId: r.accountId, messageKey: r.error?.messageKey ?? 'error.generic', detail: r.error?.detail ?? '' })),
   };
 }

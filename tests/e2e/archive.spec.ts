@@ -87,7 +87,7 @@ async function blueskyPosts(agent: AtpAgent, did: string): Promise<BskyPost[]> {
 }
 
 async function startImport(page: Page, zip: Buffer): Promise<void> {
-  await page.getByLabel('Your X archive (the ZIP file from X)').setInputFiles({ name: 'twitter-2026-archive.zip', mimeType: 'application/zip', buffer: zip });
+  await page.getByRole('button', { name: 'Your X archive (the ZIP file from X)' }).setInputFiles({ name: 'twitter-2026-archive.zip', mimeType: 'application/zip', buffer: zip });
   // Mastodon is off unless chosen.
   const mastodonBox = page.getByRole('checkbox', { name: /^Mastodon: / });
   await expect(mastodonBox).not.toBeChecked();

@@ -71,6 +71,9 @@ export interface ImportRunnerDeps {
   newKey?: (network: Network) => string;
 }
 
+/** More than X lets anyone follow (5,000, plus 10 % of followers for large accounts). */
+const MAX_FOLLOWS = 50_000;
+
 /** Largest photo read from the ZIP; it is then re-encoded to fit the network. */
 const MAX_PHOTO_BYTES = 50 * 1024 * 1024;
 
@@ -139,7 +142,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   }
 
   async function save(run: ImportRun): Promise<ImportRun> {
-    const fresh = await refreshCounts({ ...run, updatedAt: deps.now() });
+    // The follow lookups (engine/follows.ts) write their own part of the row: keep it as it is now.
+    const followsRun = (await getImport(db, run.id))?.followsRun ?? run.followsRun;
+    const fresh = await refreshCounts({ ...run, followsRun, updatedAt: deps.now() });
     await putImport(db, fresh);
     deps.announce();
     return fresh;
@@ -166,6 +171,8 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       counts: emptyCounts(),
       pace: {},
       work: {},
+      followIds: [],
+      followsRun: null,
       error: null,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
@@ -196,7 +203,8 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       const old = await store.index('byImport').getAllKeys(args.importId);
       await Promise.all(old.map((key) => store.delete(key)));
       await Promise.all(records.map((r) => store.add(r)));
-      run = { ...run, xUsername: contents.account.username, state: 'running', work: workOf(records) };
+      const followIds = [...new Set(contents.follows.map((f) => f.accountId))].slice(0, MAX_FOLLOWS);
+      run = { ...run, xUsername: contents.account.username, state: 'running', work: workOf(records), followIds };
       await tx.objectStore('imports').put(run);
       await tx.done;
     } catch (error) {
