@@ -3,11 +3,11 @@
  * then choose what to import and where, see how posts will look and how long
  * the networks' limits make it take, and start.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/accounts/account.ts';
 import type { Network } from '../../lib/compose/draft.ts';
-import { importCost, mapTweets, type MapContext } from '../../lib/archive/map.ts';
-import { DEFAULT_IMPORT_FILTERS, type ImportFilters } from '../../lib/archive/model.ts';
+import { importCost, mapTweet, type MapContext } from '../../lib/archive/map.ts';
+import { DEFAULT_IMPORT_FILTERS, type ImportCost, type ImportFilters } from '../../lib/archive/model.ts';
 import { previewArchive } from '../../lib/archive/preview.ts';
 import type { ArchiveReading } from '../../lib/archive/read.ts';
 import { planImport } from '../../lib/archive/schedule.ts';
@@ -16,6 +16,7 @@ import type { ArchiveZip } from '../../lib/archive/zip.ts';
 import { useT } from '../i18n.tsx';
 import { ArchiveFilters } from './ArchiveFilters.tsx';
 import { ArchiveSamples, networkName } from './ArchiveSamples.tsx';
+import { formatDuration } from './time.ts';
 import { useArchiveReading } from './useArchiveReading.ts';
 
 export interface StartRequest {
@@ -26,13 +27,15 @@ export interface StartRequest {
   mirror: { origin: string; scheme: string } | null;
 }
 
-export type StartResult = { ok: true } | { ok: false; reason: 'unavailable' } | { ok: false; reason: 'failed'; detail: string };
+export type StartResult = { ok: true } | { ok: false; messageKey: string; detail: string };
 
 export interface ArchiveImportProps {
   accounts: PublicAccount[];
   /** The user's current X mirror, for links to original tweets. */
   mirror: { origin: string; scheme: string } | null;
   onStart: (request: StartRequest) => Promise<StartResult>;
+  /** Called once an import has started (the page re-reads the list of imports). */
+  onStarted: () => void;
 }
 
 export function ArchiveImport(props: ArchiveImportProps) {
@@ -40,10 +43,7 @@ export function ArchiveImport(props: ArchiveImportProps) {
   const [state, pick] = useArchiveReading();
   return (
     <>
-      <section aria-labelledby="archive-pick-title">
-        <h2 id="archive-pick-title" class="visually-hidden">
-          {t('archive.pick.label')}
-        </h2>
+      <div>
         <label>
           {t('archive.pick.label')}{' '}
           <input type="file" accept=".zip,application/zip" aria-describedby="archive-pick-help" onChange={(e) => pick(e.currentTarget.files?.[0] ?? null)} />
@@ -62,27 +62,19 @@ export function ArchiveImport(props: ArchiveImportProps) {
             {state.code === 'failed' ? t('archive.read.failed', { detail: state.detail }) : t(`archive.read.${state.code}`)}
           </p>
         )}
-      </section>
+      </div>
       {state.phase === 'read' && <ArchivePreviewSection key={state.file.name + state.file.size} {...props} file={state.file} zip={state.zip} reading={state.reading} />}
     </>
   );
 }
 
-function formatTime(hours: number, t: ReturnType<typeof useT>['t']): string {
-  if (hours < 1) return t('archive.time.underHour');
-  if (hours < 48) return t('archive.time.hours', { n: Math.ceil(hours) });
-  return t('archive.time.days', { n: Math.ceil(hours / 24) });
-}
 
 function Summary({ reading }: { reading: ArchiveReading }) {
   const { t, lang } = useT();
   const { tweets, account, issues } = reading;
   const date = (ms: number) => new Date(ms).toLocaleDateString(lang, { dateStyle: 'medium' });
   return (
-    <section aria-labelledby="archive-summary-title">
-      <h2 id="archive-summary-title" class="visually-hidden">
-        {t('archive.title')}
-      </h2>
+    <div>
       <p role="status">
         {tweets.length === 0
           ? t('archive.summary.empty')
@@ -98,7 +90,7 @@ function Summary({ reading }: { reading: ArchiveReading }) {
       {issues.missingMedia > 0 && <p class="warn">{t('archive.issues.missingMedia', { n: issues.missingMedia })}</p>}
       {issues.duplicates > 0 && <p class="warn">{t('archive.issues.duplicates', { n: issues.duplicates })}</p>}
       {issues.unreadableFiles.length > 0 && <p class="warn">{t('archive.issues.unreadable', { files: issues.unreadableFiles.join(', ') })}</p>}
-    </section>
+    </div>
   );
 }
 
@@ -107,8 +99,8 @@ function defaultAccountIds(accounts: readonly PublicAccount[]): string[] {
   return accounts.filter((a) => a.network === 'bluesky' && a.status === 'ok').map((a) => a.id);
 }
 
-function ArchivePreviewSection({ accounts, mirror, onStart, file, zip, reading }: ArchiveImportProps & { file: File; zip: ArchiveZip; reading: ArchiveReading }) {
-  const { t, lang } = useT();
+function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip, reading }: ArchiveImportProps & { file: File; zip: ArchiveZip; reading: ArchiveReading }) {
+  const { t, td, lang } = useT();
   const [filters, setFilters] = useState<ImportFilters>(DEFAULT_IMPORT_FILTERS);
   const [accountIds, setAccountIds] = useState<string[]>(() => defaultAccountIds(accounts));
   const [start, setStart] = useState<{ phase: 'idle' | 'starting' | 'started' } | { phase: 'error'; text: string }>({ phase: 'idle' });
@@ -132,23 +124,39 @@ function ArchivePreviewSection({ accounts, mirror, onStart, file, zip, reading }
 
   const preview = useMemo(
     () => previewArchive(reading.tweets, filters, sampleAccounts.map(contextFor)),
-    [reading, filters, sampleNetworks.join(), lang],
+    [reading, filters, accountIds.join(), lang, mirror],
   );
+  // A tweet's cost depends on the account's limits, not on the filters: each is counted once per
+  // account, as if its thread were imported whole, so a filter change only re-plans (20,000 tweets).
+  const costs = useRef(new Map<string, Map<string, ImportCost>>());
   const plan = useMemo(() => {
     const now = Date.now();
     return planImport(
-      chosenAccounts.map((a) => ({ accountId: a.id, network: a.network, costs: mapTweets(preview.chosen, contextFor(a)).map(importCost) })),
+      chosenAccounts.map((a) => {
+        const key = `${a.id}|${lang}|${mirror?.origin ?? ''}`;
+        let known = costs.current.get(key);
+        if (!known) costs.current.set(key, (known = new Map()));
+        const ctx = contextFor(a);
+        const list = preview.chosen.map((tweet) => {
+          let cost = known.get(tweet.id);
+          if (!cost) known.set(tweet.id, (cost = importCost(mapTweet(tweet, tweet.inReplyToOwnId, ctx))));
+          return cost;
+        });
+        return { accountId: a.id, network: a.network, costs: list };
+      }),
       now,
     );
-  }, [preview, accountIds.join(), lang]);
+  }, [preview, accountIds.join(), lang, mirror]);
 
   const toggleAccount = (id: string, on: boolean) => setAccountIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
   const canStart = preview.chosen.length > 0 && chosenAccounts.length > 0 && start.phase !== 'starting' && start.phase !== 'started';
   const onStartClick = async () => {
     setStart({ phase: 'starting' });
     const result = await onStart({ file, filters, accountIds: chosenAccounts.map((a) => a.id), mirror });
-    if (result.ok) setStart({ phase: 'started' });
-    else setStart({ phase: 'error', text: result.reason === 'unavailable' ? t('archive.start.unavailable') : t('archive.start.failed', { detail: result.detail }) });
+    if (result.ok) {
+      setStart({ phase: 'started' });
+      onStarted();
+    } else setStart({ phase: 'error', text: td(result.messageKey, { detail: result.detail }) });
   };
 
   return (
@@ -176,11 +184,11 @@ function ArchivePreviewSection({ accounts, mirror, onStart, file, zip, reading }
           const account = chosenAccounts.find((a) => a.id === p.accountId);
           return (
             <p key={p.accountId}>
-              {t('archive.plan.account', { handle: account?.handle ?? p.accountId, posts: p.at.length, network: networkName(p.network), time: formatTime((p.endsAt - (p.at[0] ?? p.endsAt)) / 3_600_000, t) })}
+              {t('archive.plan.account', { handle: account?.handle ?? p.accountId, posts: p.at.length, network: networkName(p.network), time: formatDuration((p.endsAt - (p.at[0] ?? p.endsAt)) / 3_600_000, t) })}
             </p>
           );
         })}
-        {plan.accounts.length > 0 && <p data-testid="archive-plan-total">{t('archive.plan.total', { time: formatTime(plan.hours, t) })}</p>}
+        {plan.accounts.length > 0 && <p data-testid="archive-plan-total">{t('archive.plan.total', { time: formatDuration(plan.hours, t) })}</p>}
       </section>
       <ArchiveSamples samples={preview.samples} networks={sampleNetworks} />
       <p>

@@ -24,7 +24,7 @@ export function ArchiveSamples({ samples, networks }: { samples: Sample[]; netwo
               const parts = posts.flatMap((p) => p.parts);
               const changes = [...new Set(posts.flatMap((p) => p.changes))];
               return (
-                <section key={network} aria-label={t('archive.samples.on', { network: networkName(network) })}>
+                <div role="group" key={network} aria-label={t('archive.samples.on', { network: networkName(network) })}>
                   <h4>{t('archive.samples.on', { network: networkName(network) })}</h4>
                   <ol class="parts">
                     {parts.map((part, n) => (
@@ -46,7 +46,7 @@ export function ArchiveSamples({ samples, networks }: { samples: Sample[]; netwo
                       {t(`archive.change.${c}`)}
                     </p>
                   ))}
-                </section>
+                </div>
               );
             })}
           </div>

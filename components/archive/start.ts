@@ -2,15 +2,16 @@
  * Handing a chosen import to the running half: the picked File is stored in
  * IndexedDB under a new import id (IndexedDB keeps a File by reference to the
  * file on disk, so the import resumes after a browser restart without picking
- * it again), then the background is asked to start it.
+ * it again), then the background is asked to start it with what the preview
+ * used (the time zone of the Mastodon date line, the mirror of video links).
  */
+import { putArchiveFile } from '../../lib/archive/store.ts';
 import { openSortieDb } from '../../lib/db.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
-import { putArchiveFile } from '../../lib/archive/store.ts';
 import type { StartRequest, StartResult } from './ArchiveImport.tsx';
 
-export async function startArchiveImport(request: StartRequest): Promise<StartResult & { importId?: string }> {
+export async function startArchiveImport(request: StartRequest): Promise<StartResult> {
   const importId = crypto.randomUUID();
   try {
     const db = await openSortieDb();
@@ -25,7 +26,7 @@ export async function startArchiveImport(request: StartRequest): Promise<StartRe
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       mirror,
     });
-    return { ok: true, importId };
+    return { ok: true };
   } catch (error) {
     // Nothing runs without its import row: the stored file would only take room.
     await openSortieDb()
@@ -33,7 +34,8 @@ export async function startArchiveImport(request: StartRequest): Promise<StartRe
         if (!(await db.get('imports', importId))) await db.delete('archiveFiles', importId);
       })
       .catch(() => undefined);
-    const detail = error instanceof SortieError ? error.detail || error.messageKey : error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: 'failed', detail };
+    return error instanceof SortieError
+      ? { ok: false, messageKey: error.messageKey, detail: error.detail }
+      : { ok: false, messageKey: 'archive.start.failed', detail: error instanceof Error ? error.message : String(error) };
   }
 }

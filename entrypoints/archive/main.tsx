@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ArchiveImport } from '../../components/archive/ArchiveImport.tsx';
+import { ImportRuns, useImports } from '../../components/archive/ImportRuns.tsx';
 import { startArchiveImport } from '../../components/archive/start.ts';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -23,6 +24,7 @@ function Archive() {
 function ArchiveBody() {
   const { t } = useT();
   const [accounts, setAccounts] = useState<PublicAccount[] | null>(null);
+  const { imports, refresh } = useImports();
   const [mirror, setMirror] = useState<{ origin: string; scheme: string } | null>(null);
   useEffect(() => {
     send('accounts.list').then(setAccounts, () => setAccounts([]));
@@ -35,7 +37,8 @@ function ArchiveBody() {
     <main class="archive">
       <h1>{t('archive.title')}</h1>
       <p>{t('archive.intro')}</p>
-      {accounts && <ArchiveImport accounts={accounts} mirror={mirror} onStart={startArchiveImport} />}
+      <ImportRuns imports={imports} onChanged={refresh} />
+      {accounts && <ArchiveImport accounts={accounts} mirror={mirror} onStart={startArchiveImport} onStarted={refresh} />}
     </main>
   );
 }

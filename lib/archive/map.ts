@@ -55,16 +55,27 @@ function splitLimits(target: MapTarget): SplitLimits {
     : { network: 'mastodon', maxCharacters: target.maxCharacters, charactersReservedPerUrl: target.charactersReservedPerUrl };
 }
 
+/** One formatter per language and zone: building one costs far more than formatting (20,000 posts). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: Lang, timeZone: string): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone });
+    } catch {
+      // An unknown time zone: UTC rather than no date.
+      format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+    }
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "Posted on X on 10 October 2018" in the user's language. */
 export function dateLine(createdAt: number, lang: Lang, timeZone: string): string {
-  let date: string;
-  try {
-    date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(createdAt);
-  } catch {
-    // An unknown time zone: UTC rather than no date.
-    date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(createdAt);
-  }
-  return translate(lang, 'archive.post.dateLine', { date });
+  return translate(lang, 'archive.post.dateLine', { date: dateFormat(lang, timeZone).format(createdAt) });
 }
 
 interface MediaChoice {

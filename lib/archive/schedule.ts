@@ -52,11 +52,10 @@ class Window {
   private head = 0;
   private sum = 0;
   readonly budget: number;
+  readonly rule: RateWindow;
 
-  constructor(
-    readonly rule: RateWindow,
-    headroom: number,
-  ) {
+  constructor(rule: RateWindow, headroom: number) {
+    this.rule = rule;
     this.budget = Math.max(1, Math.floor(rule.limit * (1 - headroom)));
   }
 

@@ -34,11 +34,10 @@ export interface ArchiveZip {
 
 export class ArchiveZipError extends Error {
   override readonly name = 'ArchiveZipError';
-  constructor(
-    readonly code: 'not-a-zip' | 'no-tweets' | 'too-large' | 'missing-entry',
-    message: string,
-  ) {
+  readonly code: 'not-a-zip' | 'no-tweets' | 'too-large' | 'missing-entry';
+  constructor(code: ArchiveZipError['code'], message: string) {
     super(message);
+    this.code = code;
   }
 }
 

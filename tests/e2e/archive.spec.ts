@@ -12,6 +12,8 @@ import { photoWithGps } from './support/images.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from './support/ui.ts';
 
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 const OWNER = { accountId: '1234567890', username: 'leaving_x', displayName: 'Leaving X' };
 const DAY = 86_400_000;
 

@@ -209,9 +209,16 @@ export function snowflake(d: Date, seq = 0): string {
 }
 
 export async function buildXArchive(spec: GenArchive): Promise<BuiltArchive> {
+  const writer = new ZipWriter(new Uint8ArrayWriter());
+  const dataFiles = await writeXArchive(spec, writer);
+  const zip = await writer.close();
+  return { zip, blob: new Blob([zip], { type: 'application/zip' }), dataFiles };
+}
+
+/** Writes the archive's entries into `writer` (which the caller closes): the bench streams a large one to disk. */
+export async function writeXArchive(spec: GenArchive, writer: ZipWriter<unknown>, mediaBytesOf: (name: string) => Uint8Array = mediaBytes): Promise<string[]> {
   configure({ useWebWorkers: false });
   const root = spec.topFolder ? `${spec.topFolder}/` : '';
-  const writer = new ZipWriter(new Uint8ArrayWriter());
   const dataFiles: string[] = [];
   const addText = async (path: string, text: string) => {
     dataFiles.push(root + path);
@@ -236,10 +243,52 @@ export async function buildXArchive(spec: GenArchive): Promise<BuiltArchive> {
     for (const t of spec.tweets) {
       for (const m of t.media ?? []) {
         const name = `${t.id}-${m.name}.${mediaExt(m)}`;
-        await writer.add(`${root}${dir}/${name}`, new Uint8ArrayReader(m.bytes ?? mediaBytes(name)), { level: 0 });
+        await writer.add(`${root}${dir}/${name}`, new Uint8ArrayReader(m.bytes ?? mediaBytesOf(name)), { level: 0 });
       }
     }
   }
-  const zip = await writer.close();
-  return { zip, blob: new Blob([zip], { type: 'application/zip' }), dataFiles };
+  return dataFiles;
+}
+
+const WORDS = ['manif', 'à', '14h', 'place', 'de', 'la', 'République', 'the', 'quick', 'brown', 'fox', 'café', 'naïve', '✊🏽', '🎉', '👩‍💻', 'שלום', 'مرحبا', '東京', '&', '<3', 'R&D', '#tag', '@friend'];
+
+/**
+ * `count` tweets of every kind in X's proportions-ish (posts, own threads,
+ * replies to others, retweets, long posts, links, HTML-escaped characters,
+ * emoji, RTL), `mediaCount` of them with one photo, video or GIF; the same
+ * for the same seed.
+ */
+export function generateTweets(count: number, mediaCount: number, owner: GenArchive['account'], seed = 1): GenTweet[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const start = Date.UTC(2012, 0, 1);
+  const step = Math.floor((Date.UTC(2024, 0, 1) - start) / Math.max(1, count));
+  const mediaEvery = mediaCount > 0 ? count / mediaCount : Infinity;
+  const out: GenTweet[] = [];
+  let nextMedia = 0;
+  for (let i = 0; i < count; i++) {
+    const createdAt = new Date(start + i * step + Math.floor(random() * 1000) * 1000);
+    const id = snowflake(createdAt, i % 4096);
+    const roll = random();
+    const t: GenTweet = { id, createdAt, text: words(5 + Math.floor(random() * 25)), lang: pick(['en', 'fr', 'und', 'he', 'ja']) };
+    const previous = out[out.length - 1];
+    if (roll < 0.15 && previous && !previous.retweetOf) t.replyTo = { id: previous.id, userId: owner.accountId, screenName: owner.username };
+    else if (roll < 0.3) t.replyTo = { id: String(1000 + i), userId: '999', screenName: 'someone' };
+    else if (roll < 0.4) t.retweetOf = 'famous';
+    else if (roll < 0.45) t.text = `${words(60)} https://example.com/${i} ${words(20)}`;
+    if (random() < 0.3) t.text += ` https://example.org/${i}?a=1&b=2`;
+    if (i >= nextMedia && nextMedia < mediaCount * mediaEvery) {
+      t.media = [{ type: pick(['photo', 'photo', 'photo', 'video', 'animated_gif'] as const), name: `M${i.toString(36)}x` }];
+      nextMedia += mediaEvery;
+    }
+    out.push(t);
+  }
+  return out;
 }

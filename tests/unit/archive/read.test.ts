@@ -4,7 +4,7 @@ import { MENTION_BREAK } from '../../../lib/archive/text.ts';
 import { parseXDate, readTweet, tweetLang } from '../../../lib/archive/tweets.ts';
 import { openArchiveZip } from '../../../lib/archive/zip.ts';
 import { rawTweetSchema } from '../../../lib/archive/ytd.ts';
-import { buildXArchive, snowflake, tweetItem, type GenArchive, type GenTweet } from '../../support/x-archive.ts';
+import { buildXArchive, generateTweets, snowflake, tweetItem, type GenArchive, type GenTweet } from '../../support/x-archive.ts';
 
 const OWN = { accountId: '1111', username: 'me_on_x', displayName: 'Me' };
 const at = (iso: string) => new Date(iso);
@@ -158,5 +158,25 @@ describe('readArchive', () => {
     const zip = await openArchiveZip(other.blob);
     expect(zip.dataFiles.length).toBeGreaterThan(0);
     await zip.close();
+  });
+});
+
+describe('a generated archive of every kind', () => {
+  it('reads back every tweet and every media file', async () => {
+    const tweets = generateTweets(600, 60, OWN, 7);
+    const built = await buildXArchive({ account: OWN, tweets, parts: 3 });
+    const zip = await openArchiveZip(built.blob);
+    const reading = await readArchive(zip);
+    await zip.close();
+    expect(reading.tweets).toHaveLength(600);
+    expect(reading.tweets.reduce((n, t) => n + t.media.length, 0)).toBe(60);
+    expect(reading.issues).toEqual({ malformed: 0, missingMedia: 0, unreadableFiles: [], duplicates: 0 });
+    const kinds = new Set(reading.tweets.map((t) => t.kind));
+    expect([...kinds].sort()).toEqual(['post', 'reply', 'retweet', 'self-reply']);
+    // Every expanded link is back, no t.co is left, and no mention survives.
+    expect(reading.tweets.some((t) => t.text.includes('t.co/'))).toBe(false);
+    expect(reading.tweets.filter((t) => t.text.includes('?a=1&b=2')).length).toBeGreaterThan(100);
+    expect(reading.tweets.some((t) => /(^|\s)@friend/.test(t.text))).toBe(false);
+    expect(reading.longFromNotes).toBeGreaterThan(0);
   });
 });
