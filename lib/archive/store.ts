@@ -60,6 +60,8 @@ export interface ImportRun {
   pace: Record<string, PaceLedger>;
   /** Per target account: the size of the plan (records to post, their parts and photos), for the time-left estimate. */
   work: Record<string, PlannedWork>;
+  /** When the last post should go at the allowed pace, as of the last change (estimate.ts); null when nothing is left. */
+  finishesAt: number | null;
   /** X ids of the accounts the archive's owner follows (following.js), for the follow bridge. */
   followIds: string[];
   /** Looking those ids up on a mirror, if asked. */

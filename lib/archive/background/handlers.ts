@@ -45,14 +45,13 @@ export function createArchiveHandlers({ db, engine, kickOutbox }: ArchiveHandler
     'archive.stopFollows': ({ importId }: { importId: string }) => engine.stopFollows(importId),
     'archive.status': async ({ importId }: { importId?: string }): Promise<ImportStatus[]> => {
       const database = await db();
-      const now = Date.now();
       if (importId !== undefined) {
         const run = await getImport(database, importId);
         if (!run) throw new SortieError('error.archive.notFound', importId);
-        return [await importStatus(database, run, now)];
+        return [await importStatus(database, run)];
       }
       const runs = (await listImports(database)).sort((a, b) => b.createdAt - a.createdAt);
-      return Promise.all(runs.map((run) => importStatus(database, run, now)));
+      return Promise.all(runs.map((run) => importStatus(database, run)));
     },
     'archive.changed': () => null,
   };

@@ -34,6 +34,7 @@ import type { StartArgs } from '../schemas.ts';
 import { assignSlots, paceFor, pruneLedger, type PaceItem } from '../pace.ts';
 import { chainIdOf, isImportChain, planRecords, type PlanAccount } from '../plan-records.ts';
 import { mapTargetFor, originalTweetLink } from '../targets.ts';
+import { estimateFinish } from '../estimate.ts';
 import { importStatus, type ImportStatus, type UndoReport } from '../status.ts';
 import {
   countInState,
@@ -144,7 +145,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   async function save(run: ImportRun): Promise<ImportRun> {
     // The follow lookups (engine/follows.ts) write their own part of the row: keep it as it is now.
     const followsRun = (await getImport(db, run.id))?.followsRun ?? run.followsRun;
-    const fresh = await refreshCounts({ ...run, followsRun, updatedAt: deps.now() });
+    const counted = await refreshCounts({ ...run, followsRun, updatedAt: deps.now() });
+    const networks = new Map((await listAccounts(db)).map((a) => [a.id, a.network]));
+    const fresh = { ...counted, finishesAt: estimateFinish(counted, networks, deps.now()) };
     await putImport(db, fresh);
     deps.announce();
     return fresh;
@@ -171,6 +174,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       counts: emptyCounts(),
       pace: {},
       work: {},
+      finishesAt: null,
       followIds: [],
       followsRun: null,
       error: null,
@@ -467,7 +471,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   }
 
   async function status(importId: string): Promise<ImportStatus> {
-    return importStatus(db, await mustGet(importId), deps.now());
+    return importStatus(db, await mustGet(importId));
   }
 
   return {
@@ -489,10 +493,10 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     pause(importId: string): Promise<ImportStatus> {
       return serial(async () => {
         const run = await mustGet(importId);
-        if (run.state !== 'running') return importStatus(db, run, deps.now());
+        if (run.state !== 'running') return importStatus(db, run);
         await putImport(db, { ...run, state: 'paused' });
         await withdrawUnstarted(importId);
-        return importStatus(db, await save((await getImport(db, importId)) ?? run), deps.now());
+        return importStatus(db, await save((await getImport(db, importId)) ?? run));
       });
     },
     async resume(importId: string): Promise<ImportStatus> {
@@ -508,7 +512,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     stop(importId: string): Promise<ImportStatus> {
       return serial(async () => {
         const run = await mustGet(importId);
-        if (run.state !== 'running' && run.state !== 'paused' && run.state !== 'planning') return importStatus(db, run, deps.now());
+        if (run.state !== 'running' && run.state !== 'paused' && run.state !== 'planning') return importStatus(db, run);
         await putImport(db, { ...run, state: 'stopped' });
         await withdrawUnstarted(importId);
         const now = deps.now();
@@ -516,7 +520,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         const tx = db.transaction('importRecords', 'readwrite');
         await Promise.all([...planned.map((r) => tx.store.put({ ...r, state: 'skipped', updatedAt: now })), tx.done]);
         await db.delete('archiveFiles', importId);
-        return importStatus(db, await save((await getImport(db, importId)) ?? run), now);
+        return importStatus(db, await save((await getImport(db, importId)) ?? run));
       });
     },
     /**

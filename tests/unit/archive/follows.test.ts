@@ -49,7 +49,7 @@ async function setup(): Promise<Db> {
   await db.put('mirrors', { id: 'n', name: 'Nitter', origin: MIRROR, builtIn: false, pinned: false, health: 'up', latencyMs: 1, checkedAt: 1, reason: '' });
   const run: ImportRun = {
     id: 'imp', fileName: 'a.zip', fileSize: 1, xUsername: 'Leaving_X', accountIds: [], filters: DEFAULT_IMPORT_FILTERS, state: 'done',
-    counts: emptyCounts(), pace: {}, work: {}, followIds: ['1', '2', '3'], followsRun: null, error: null, createdAt: 0, updatedAt: 0,
+    counts: emptyCounts(), pace: {}, work: {}, finishesAt: null, followIds: ['1', '2', '3'], followsRun: null, error: null, createdAt: 0, updatedAt: 0,
   };
   await putImport(db, run);
   return db;
