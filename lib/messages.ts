@@ -10,8 +10,9 @@
  * "any": also content scripts running in web pages. Nothing privileged.
  */
 import type { PublicAccount } from './accounts/account.ts';
-import { importQuery, oneImport, startImport } from './archive/schemas.ts';
+import { importQuery, oneImport, resolveFollows, startImport } from './archive/schemas.ts';
 import type { ImportStatus, UndoReport } from './archive/status.ts';
+import type { FollowsRun } from './archive/store.ts';
 import type { DisconnectResult } from './accounts/disconnect.ts';
 import type { BackupContents } from './backup/export.ts';
 import type { ImportSummary } from './backup/import.ts';
@@ -282,6 +283,12 @@ export const MESSAGES = {
   'archive.status': spec<ImportStatus[]>()('extension', importQuery),
   /** Deletes from Bluesky every post the import created; says exactly what could not be deleted. */
   'archive.undo': spec<UndoReport>()('extension', oneImport),
+  /**
+   * Import page: look the X accounts the archive's owner follows up on this Nitter mirror, one every
+   * 2 s, into the follow bridge as if the Following page had shown them. Stoppable; resumes where it stopped.
+   */
+  'archive.resolveFollows': spec<FollowsRun | null>()('extension', resolveFollows),
+  'archive.stopFollows': spec<null>()('extension', oneImport),
   /** From the engine: an import moved on (pages ask for its status again). */
   'archive.changed': spec<null>()('extension', v.empty()),
 } satisfies Record<string, Spec<unknown, unknown>>;

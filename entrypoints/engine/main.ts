@@ -5,7 +5,9 @@
  * messages, which content scripts can send.
  */
 import { browser } from 'wxt/browser';
+import { createFollowResolver } from '../../lib/archive/engine/follows.ts';
 import { createImportRunner } from '../../lib/archive/engine/runner.ts';
+import { parseNitterProfile } from '../../lib/archive/follows.ts';
 import { zipArchiveSource } from '../../lib/archive/engine/source.ts';
 import { blueskyLookup } from '../../lib/bridge/lookup-bluesky.ts';
 import { mastodonLookup } from '../../lib/bridge/lookup-mastodon.ts';
@@ -73,7 +75,7 @@ async function start() {
       nextWakeAt = result.nextWakeAt;
     } while (again);
     // A follow-bridge run still going keeps the engine open; it says 'idle' itself when it ends.
-    if (!bridge.running()) announce('engine.idle', { nextWakeAt, offline: !navigator.onLine });
+    if (!bridge.running() && !follows.running()) announce('engine.idle', { nextWakeAt, offline: !navigator.onLine });
   }
 
   function requestDrain(): void {
@@ -100,7 +102,7 @@ async function start() {
     },
     announce: () => announce('bridge.changed'),
     onFinished: () => {
-      if (!draining) announce('engine.idle', { nextWakeAt: null, offline: !navigator.onLine });
+      if (!draining && !follows.running()) announce('engine.idle', { nextWakeAt: null, offline: !navigator.onLine });
     },
   });
 
@@ -115,7 +117,19 @@ async function start() {
     lang: async () => resolveLang((await getSettings(db)).language, navigator.languages),
   });
 
-  return createEngineHandlers({ db, agents, now: Date.now, requestDrain, bridge, imports });
+  const follows = createFollowResolver({
+    db,
+    now: Date.now,
+    fetch: (input, init) => fetch(input, init),
+    parse: (html, url) => parseNitterProfile(new DOMParser().parseFromString(html, 'text/html'), url),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    announce: () => announce('archive.changed'),
+    onFinished: () => {
+      if (!draining && !bridge.running()) announce('engine.idle', { nextWakeAt: null, offline: !navigator.onLine });
+    },
+  });
+
+  return createEngineHandlers({ db, agents, now: Date.now, requestDrain, bridge, imports, follows });
 }
 
 const ready = start();

@@ -2,10 +2,8 @@
  * What the import page is told: where an import stands, when it should end
  * at the pace the rate windows allow, and what went wrong, tweet by tweet.
  */
-import type { Network } from '../compose/draft.ts';
 import type { Db } from '../db.ts';
-import { assignSlots, paceFor, pruneLedger, type PaceItem } from './pace.ts';
-import { recordsInState, type ImportCounts, type ImportRun, type ImportState } from './store.ts';
+import { recordsInState, type FollowsRun, type ImportCounts, type ImportRun, type ImportState } from './store.ts';
 
 export interface ImportProblem {
   xId: string;
@@ -27,6 +25,8 @@ export interface ImportStatus {
   error: { messageKey: string; detail: string } | null;
   /** Tweets that could not be posted (the first ones, up to MAX_PROBLEMS). */
   failures: ImportProblem[];
+  /** X accounts the archive's owner follows, and the lookup of their profiles on a mirror. */
+  follows: { total: number; run: FollowsRun | null };
 }
 
 export interface UndoReport {
@@ -42,37 +42,8 @@ export interface UndoReport {
 
 export const MAX_PROBLEMS = 50;
 
-/** Items spread evenly: `parts` posts carrying `media` uploads between them. */
-function evenItems(parts: number, media: number): PaceItem[] {
-  return Array.from({ length: parts }, (_, i) => ({ media: Math.floor(((i + 1) * media) / parts) - Math.floor((i * media) / parts) }));
-}
-
-/** When the planned rest of the import should be done, at the pace allowed (one account's slots after another's never wait on each other). */
-export function estimateFinish(run: ImportRun, networks: ReadonlyMap<string, Network>, now: number): number | null {
-  const planned = run.counts.planned;
-  const accounts = Object.keys(run.work);
-  if (planned === 0 || accounts.length === 0) return null;
-  let end = now;
-  for (const accountId of accounts) {
-    const network = networks.get(accountId);
-    const work = run.work[accountId];
-    if (!network || !work || work.records === 0) continue;
-    // Records are queued round-robin over accounts, so each has about the same share left.
-    const left = Math.ceil(planned / accounts.length);
-    const parts = Math.ceil((work.parts * left) / work.records);
-    const media = Math.ceil((work.media * left) / work.records);
-    const pace = paceFor(network);
-    const ledger = pruneLedger(pace, { posts: [...(run.pace[accountId]?.posts ?? [])], media: [...(run.pace[accountId]?.media ?? [])] }, now);
-    const { slots } = assignSlots(pace, ledger, evenItems(parts, media), now);
-    end = Math.max(end, slots.at(-1) ?? now);
-  }
-  return end;
-}
-
-export async function importStatus(db: Db, run: ImportRun, now: number): Promise<ImportStatus> {
+export async function importStatus(db: Db, run: ImportRun): Promise<ImportStatus> {
   const failed = await recordsInState(db, run.id, 'failed', MAX_PROBLEMS);
-  const accounts = await db.getAll('accounts');
-  const networks = new Map(accounts.map((a) => [a.id, a.network]));
   return {
     id: run.id,
     fileName: run.fileName,
@@ -81,8 +52,10 @@ export async function importStatus(db: Db, run: ImportRun, now: number): Promise
     accountIds: run.accountIds,
     state: run.state,
     counts: run.counts,
-    finishesAt: run.state === 'running' || run.state === 'paused' ? estimateFinish(run, networks, now) : null,
+    // Written by the engine at each change (estimate.ts): the pace code stays out of the service worker.
+    finishesAt: run.state === 'running' || run.state === 'paused' ? run.finishesAt : null,
     error: run.error,
+    follows: { total: run.followIds.length, run: run.followsRun },
     failures: failed.map((r) => ({ xId: r.xId, accountId: r.accountId, messageKey: r.error?.messageKey ?? 'error.generic', detail: r.error?.detail ?? '' })),
   };
 }

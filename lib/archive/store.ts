@@ -35,6 +35,17 @@ export interface PlannedWork {
   media: number;
 }
 
+export interface FollowsRun {
+  state: 'running' | 'stopped' | 'done';
+  mirror: string;
+  /** Index in followIds of the next id to look up. */
+  next: number;
+  found: number;
+  /** Ids the mirror did not answer with a profile (suspended, deleted, or the mirror failed). */
+  missing: number;
+  updatedAt: number;
+}
+
 export interface ImportRun {
   id: string;
   fileName: string;
@@ -49,6 +60,12 @@ export interface ImportRun {
   pace: Record<string, PaceLedger>;
   /** Per target account: the size of the plan (records to post, their parts and photos), for the time-left estimate. */
   work: Record<string, PlannedWork>;
+  /** When the last post should go at the allowed pace, as of the last change (estimate.ts); null when nothing is left. */
+  finishesAt: number | null;
+  /** X ids of the accounts the archive's owner follows (following.js), for the follow bridge. */
+  followIds: string[];
+  /** Looking those ids up on a mirror, if asked. */
+  followsRun: FollowsRun | null;
   /** Why planning failed (i18n key and detail), shown as is. */
   error: { messageKey: string; detail: string } | null;
   createdAt: number;

@@ -151,6 +151,8 @@ export function createHandlers({ db, onSettingsChanged, links }: BackgroundDeps)
         start: (args) => callEngine('archive.start', args),
         control: (op, importId) => callEngine(`archive.${op}`, { importId }),
         undo: (importId) => callEngine('archive.undo', { importId }),
+        resolveFollows: (importId, mirror) => callEngine('archive.resolveFollows', { importId, mirror }),
+        stopFollows: (importId) => callEngine('archive.stopFollows', { importId }),
       },
     }),
     ...createDataHandlers({

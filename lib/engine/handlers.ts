@@ -3,6 +3,7 @@
  * lib/networks and lib/accounts.
  */
 import { toPublicAccount, accountId, type Account } from '../accounts/account.ts';
+import type { FollowResolver } from '../archive/engine/follows.ts';
 import type { ImportRunner } from '../archive/engine/runner.ts';
 import type { BridgeService } from '../bridge/runner.ts';
 import { deleteAccount, getAccount, putAccount } from '../accounts/store.ts';
@@ -30,6 +31,8 @@ export interface EngineDeps {
   bridge: BridgeService;
   /** X archive imports. */
   imports: ImportRunner;
+  /** X archive imports: the owner's follows looked up on a mirror. */
+  follows: FollowResolver;
 }
 
 export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
@@ -116,6 +119,11 @@ export function createEngineHandlers(deps: EngineDeps): EngineHandlers {
     'archive.resume': ({ importId }) => deps.imports.resume(importId),
     'archive.stop': ({ importId }) => deps.imports.stop(importId),
     'archive.undo': ({ importId }) => deps.imports.undo(importId),
+    'archive.resolveFollows': ({ importId, mirror }) => deps.follows.start(importId, mirror),
+    'archive.stopFollows': async ({ importId }) => {
+      await deps.follows.stop(importId);
+      return null;
+    },
   };
 }
 

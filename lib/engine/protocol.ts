@@ -6,8 +6,9 @@
  * its wake-up cheap. Only the background talks to it, over its own port.
  */
 import type { PublicAccount } from '../accounts/account.ts';
-import { oneImport, startImport } from '../archive/schemas.ts';
+import { oneImport, resolveFollows, startImport } from '../archive/schemas.ts';
 import type { ImportStatus, UndoReport } from '../archive/status.ts';
+import type { FollowsRun } from '../archive/store.ts';
 import type { DisconnectResult } from '../accounts/disconnect.ts';
 import type { MatchArgs } from '../bridge/runner.ts';
 import type { FollowTarget } from '../bridge/types.ts';
@@ -100,6 +101,9 @@ export const ENGINE_MESSAGES = {
   'archive.stop': op<ImportStatus>()(oneImport),
   /** Delete from Bluesky what the import created. */
   'archive.undo': op<UndoReport>()(oneImport),
+  /** Look the archive's X follows up on a mirror (answers at once; progress on the import's row and 'archive.changed'). */
+  'archive.resolveFollows': op<FollowsRun | null>()(resolveFollows),
+  'archive.stopFollows': op<null>()(oneImport),
 } satisfies Record<string, EngineSpec<unknown, unknown>>;
 
 export type EngineOp = keyof typeof ENGINE_MESSAGES;

@@ -7,5 +7,6 @@ export const archiveRunEn = {
   'error.archive.mediaUnreadable': 'A photo of this post could not be read ({detail}); the post went without it.',
   'error.archive.cancelled': 'This post was cancelled before it was sent.',
   'error.archive.threadStopped': 'An earlier post of this thread was not sent, so this one waits: retry that one from the queue.',
+  'error.archive.noMirror': 'Looking X accounts up needs a Nitter mirror that is on in your link settings: {detail}',
   'error.archive.notOwnPost': 'Sortie deletes only posts of the signed-in account: {detail}',
 } as const;

@@ -9,5 +9,6 @@ export const archiveRunFr: Record<keyof typeof archiveRunEn, string> = {
   'error.archive.mediaUnreadable': 'Une photo de ce message n’a pas pu être lue ({detail}) ; le message est parti sans elle.',
   'error.archive.cancelled': 'Ce message a été annulé avant son envoi.',
   'error.archive.threadStopped': 'Un message précédent de ce fil n’est pas parti, celui-ci attend : relancez celui-là depuis la file d’attente.',
+  'error.archive.noMirror': 'Retrouver des comptes X demande un miroir Nitter activé dans vos réglages de liens : {detail}',
   'error.archive.notOwnPost': 'Sortie ne supprime que les messages du compte connecté : {detail}',
 };

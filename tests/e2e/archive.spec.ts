@@ -12,8 +12,6 @@ import { photoWithGps } from './support/images.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from './support/ui.ts';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-
 const OWNER = { accountId: '1234567890', username: 'leaving_x', displayName: 'Leaving X' };
 const DAY = 86_400_000;
 
@@ -89,7 +87,7 @@ async function blueskyPosts(agent: AtpAgent, did: string): Promise<BskyPost[]> {
 }
 
 async function startImport(page: Page, zip: Buffer): Promise<void> {
-  await page.getByLabel('Your X archive (the ZIP file from X)').setInputFiles({ name: 'twitter-2026-archive.zip', mimeType: 'application/zip', buffer: zip });
+  await page.getByRole('button', { name: 'Your X archive (the ZIP file from X)' }).setInputFiles({ name: 'twitter-2026-archive.zip', mimeType: 'application/zip', buffer: zip });
   // Mastodon is off unless chosen.
   const mastodonBox = page.getByRole('checkbox', { name: /^Mastodon: / });
   await expect(mastodonBox).not.toBeChecked();
@@ -99,7 +97,7 @@ async function startImport(page: Page, zip: Buffer): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'The import has started.' })).toBeVisible({ timeout: 60_000 });
 }
 
-test('an archive lands exactly once on Bluesky (original dates) and Mastodon, through a killed engine and a browser restart', async ({
+test('an archive lands exactly once on Bluesky (original dates) and Mastodon, through a killed engine and a browser restart, and is undone on Bluesky', async ({
   sortie,
   openPage,
   pds,
@@ -164,13 +162,20 @@ test('an archive lands exactly once on Bluesky (original dates) and Mastodon, th
     // The photo went with its post.
     expect(byText(300).value.embed?.images).toHaveLength(1);
 
-    // The page tells where the import stands, from IndexedDB.
+    // The import page says where the import stands, then undoes it on Bluesky.
     const page = await again.context.newPage();
     await page.goto(`chrome-extension://${again.extensionId}/archive.html`);
-    const status = await page.evaluate(() =>
-      chrome.runtime.sendMessage({ sortie: 1, name: 'archive.status', body: {} }),
+    const run = page.getByRole('listitem', { name: 'twitter-2026-archive.zip' });
+    await expect(run).toHaveAttribute('data-state', 'done');
+    await expect(run.getByRole('status')).toHaveText(`${kept.length * 2} of ${kept.length * 2} posted, 0 failed.`);
+    await run.getByRole('button', { name: 'Undo this import…' }).click();
+    await run.getByRole('group', { name: 'Undo this import…' }).getByRole('button', { name: 'Delete them' }).click();
+    await expect(run.getByRole('status').filter({ hasText: 'deleted' })).toHaveText(
+      `${total} posts deleted; 0 could not be; ${kept.length} on Mastodon left in place; 0 were being sent and are left.`,
     );
-    expect(status).toMatchObject({ ok: true, value: [{ state: 'done', counts: { posted: kept.length * 2, failed: 0, queued: 0, planned: 0 } }] });
+    expect(await blueskyPosts(agent, me.did)).toHaveLength(0);
+    expect(mastodonStatuses()).toHaveLength(kept.length);
+    await expect(run).toHaveAttribute('data-state', 'undone');
   } finally {
     await again.context.close();
   }

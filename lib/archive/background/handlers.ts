@@ -7,7 +7,7 @@
 import type { Db } from '../../db.ts';
 import type { StartArgs } from '../schemas.ts';
 import { importStatus, type ImportStatus, type UndoReport } from '../status.ts';
-import { getImport, listImports } from '../store.ts';
+import { getImport, listImports, type FollowsRun } from '../store.ts';
 import { SortieError } from '../../messaging/errors.ts';
 
 /** The engine's archive operations, as the background's host calls them. */
@@ -15,6 +15,8 @@ export interface ArchiveEngine {
   start(args: StartArgs): Promise<ImportStatus>;
   control(op: 'pause' | 'resume' | 'stop', importId: string): Promise<ImportStatus>;
   undo(importId: string): Promise<UndoReport>;
+  resolveFollows(importId: string, mirror: string): Promise<FollowsRun | null>;
+  stopFollows(importId: string): Promise<null>;
 }
 
 export interface ArchiveHandlerDeps {
@@ -39,16 +41,17 @@ export function createArchiveHandlers({ db, engine, kickOutbox }: ArchiveHandler
     },
     'archive.stop': ({ importId }: { importId: string }) => engine.control('stop', importId),
     'archive.undo': ({ importId }: { importId: string }) => engine.undo(importId),
+    'archive.resolveFollows': ({ importId, mirror }: { importId: string; mirror: string }) => engine.resolveFollows(importId, mirror),
+    'archive.stopFollows': ({ importId }: { importId: string }) => engine.stopFollows(importId),
     'archive.status': async ({ importId }: { importId?: string }): Promise<ImportStatus[]> => {
       const database = await db();
-      const now = Date.now();
       if (importId !== undefined) {
         const run = await getImport(database, importId);
         if (!run) throw new SortieError('error.archive.notFound', importId);
-        return [await importStatus(database, run, now)];
+        return [await importStatus(database, run)];
       }
       const runs = (await listImports(database)).sort((a, b) => b.createdAt - a.createdAt);
-      return Promise.all(runs.map((run) => importStatus(database, run, now)));
+      return Promise.all(runs.map((run) => importStatus(database, run)));
     },
     'archive.changed': () => null,
   };

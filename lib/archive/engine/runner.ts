@@ -34,6 +34,7 @@ import type { StartArgs } from '../schemas.ts';
 import { assignSlots, paceFor, pruneLedger, type PaceItem } from '../pace.ts';
 import { chainIdOf, isImportChain, planRecords, type PlanAccount } from '../plan-records.ts';
 import { mapTargetFor, originalTweetLink } from '../targets.ts';
+import { estimateFinish } from '../estimate.ts';
 import { importStatus, type ImportStatus, type UndoReport } from '../status.ts';
 import {
   countInState,
@@ -70,6 +71,9 @@ export interface ImportRunnerDeps {
   lang: () => Promise<Lang>;
   newKey?: (network: Network) => string;
 }
+
+/** More than X lets anyone follow (5,000, plus 10 % of followers for large accounts). */
+const MAX_FOLLOWS = 50_000;
 
 /** Largest photo read from the ZIP; it is then re-encoded to fit the network. */
 const MAX_PHOTO_BYTES = 50 * 1024 * 1024;
@@ -139,7 +143,11 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   }
 
   async function save(run: ImportRun): Promise<ImportRun> {
-    const fresh = await refreshCounts({ ...run, updatedAt: deps.now() });
+    // The follow lookups (engine/follows.ts) write their own part of the row: keep it as it is now.
+    const followsRun = (await getImport(db, run.id))?.followsRun ?? run.followsRun;
+    const counted = await refreshCounts({ ...run, followsRun, updatedAt: deps.now() });
+    const networks = new Map((await listAccounts(db)).map((a) => [a.id, a.network]));
+    const fresh = { ...counted, finishesAt: estimateFinish(counted, networks, deps.now()) };
     await putImport(db, fresh);
     deps.announce();
     return fresh;
@@ -166,6 +174,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       counts: emptyCounts(),
       pace: {},
       work: {},
+      finishesAt: null,
+      followIds: [],
+      followsRun: null,
       error: null,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
@@ -196,7 +207,8 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       const old = await store.index('byImport').getAllKeys(args.importId);
       await Promise.all(old.map((key) => store.delete(key)));
       await Promise.all(records.map((r) => store.add(r)));
-      run = { ...run, xUsername: contents.account.username, state: 'running', work: workOf(records) };
+      const followIds = [...new Set(contents.follows.map((f) => f.accountId))].slice(0, MAX_FOLLOWS);
+      run = { ...run, xUsername: contents.account.username, state: 'running', work: workOf(records), followIds };
       await tx.objectStore('imports').put(run);
       await tx.done;
     } catch (error) {
@@ -459,7 +471,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   }
 
   async function status(importId: string): Promise<ImportStatus> {
-    return importStatus(db, await mustGet(importId), deps.now());
+    return importStatus(db, await mustGet(importId));
   }
 
   return {
@@ -481,10 +493,10 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     pause(importId: string): Promise<ImportStatus> {
       return serial(async () => {
         const run = await mustGet(importId);
-        if (run.state !== 'running') return importStatus(db, run, deps.now());
+        if (run.state !== 'running') return importStatus(db, run);
         await putImport(db, { ...run, state: 'paused' });
         await withdrawUnstarted(importId);
-        return importStatus(db, await save((await getImport(db, importId)) ?? run), deps.now());
+        return importStatus(db, await save((await getImport(db, importId)) ?? run));
       });
     },
     async resume(importId: string): Promise<ImportStatus> {
@@ -500,7 +512,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     stop(importId: string): Promise<ImportStatus> {
       return serial(async () => {
         const run = await mustGet(importId);
-        if (run.state !== 'running' && run.state !== 'paused' && run.state !== 'planning') return importStatus(db, run, deps.now());
+        if (run.state !== 'running' && run.state !== 'paused' && run.state !== 'planning') return importStatus(db, run);
         await putImport(db, { ...run, state: 'stopped' });
         await withdrawUnstarted(importId);
         const now = deps.now();
@@ -508,7 +520,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         const tx = db.transaction('importRecords', 'readwrite');
         await Promise.all([...planned.map((r) => tx.store.put({ ...r, state: 'skipped', updatedAt: now })), tx.done]);
         await db.delete('archiveFiles', importId);
-        return importStatus(db, await save((await getImport(db, importId)) ?? run), now);
+        return importStatus(db, await save((await getImport(db, importId)) ?? run));
       });
     },
     /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { estimateFinish } from '../../../lib/archive/estimate';
 import { assignSlots, earliestFit, paceFor, type RateWindow } from '../../../lib/archive/pace';
+import { emptyCounts, type ImportRun } from '../../../lib/archive/store';
 
 const HOUR = 3_600_000;
 
@@ -54,5 +56,19 @@ describe('rate windows of an import', () => {
     expect(earliestFit([0, 500], windows, 1, 600)).toBe(1_000);
     expect(earliestFit([0, 500], windows, 2, 600)).toBe(1_500);
     expect(() => earliestFit([], windows, 3, 0)).toThrow(RangeError);
+  });
+});
+
+describe('time left of an import', () => {
+  it('is where the allowed pace puts the last planned post, per account, the slowest one winning', () => {
+    const run = {
+      counts: { ...emptyCounts(), planned: 1_200, total: 1_200 },
+      work: { M: { records: 600, parts: 600, media: 0 }, B: { records: 600, parts: 600, media: 0 } },
+      pace: {},
+    } as unknown as ImportRun;
+    const networks = new Map<string, 'mastodon' | 'bluesky'>([['M', 'mastodon'], ['B', 'bluesky']]);
+    // Mastodon: 270 statuses per 3 hours → 270 now, 270 at 3 h, the last 60 at 6 h. Bluesky takes all 600 at once.
+    expect(estimateFinish(run, networks, 1_000)).toBe(1_000 + 6 * HOUR);
+    expect(estimateFinish({ ...run, counts: emptyCounts() } as ImportRun, networks, 1_000)).toBeNull();
   });
 });
