@@ -103,6 +103,9 @@ test('the imports list shows where an import stands and stops it', async ({ open
             counts: { total: 10, planned: 6, queued: 0, posted: 3, failed: 1, skipped: 0, undone: 0 },
             pace: {},
             work: {},
+            finishesAt: Date.now() + 5 * 3_600_000,
+            followIds: [],
+            followsRun: null,
             error: null,
             createdAt: Date.now(),
             updatedAt: Date.now(),
@@ -116,7 +119,7 @@ test('the imports list shows where an import stands and stops it', async ({ open
   const run = page.getByRole('listitem', { name: 'twitter-2026.zip' });
   await expect(run).toContainText('twitter-2026.zip · paused');
   await expect(run.getByRole('progressbar', { name: 'Progress of twitter-2026.zip' })).toHaveAttribute('value', '4');
-  await expect(run.getByRole('status')).toHaveText('3 of 10 posted, 1 failed.');
+  await expect(run.getByRole('status')).toHaveText('3 of 10 posted, 1 failed. About 5 hours left.');
   await expect(run.getByRole('button', { name: 'Resume' })).toBeVisible();
   await run.getByRole('button', { name: 'Stop' }).click();
   await expect(run).toContainText('twitter-2026.zip · stopped');
