@@ -33,7 +33,48 @@ export function useImports(): { imports: ImportStatus[]; refresh: () => void } {
 
 type Control = 'archive.pause' | 'archive.resume' | 'archive.stop';
 
-function ImportRun({ run, onChanged }: { run: ImportStatus; onChanged: () => void }) {
+type Mirror = { origin: string; scheme: string } | null;
+
+/**
+ * The archive's X follows (ids only): looked up on the user's Nitter-style
+ * mirror at a polite pace by the engine, then handed to the follow bridge.
+ */
+function FollowsLookup({ run, mirror, onChanged, onError }: { run: ImportStatus; mirror: Mirror; onChanged: () => void; onError: (e: unknown) => void }) {
+  const { t } = useT();
+  const { total, run: lookup } = run.follows;
+  if (total === 0) return null;
+  const nitter = mirror?.scheme === 'nitter' ? mirror.origin : null;
+  const running = lookup?.state === 'running';
+  return (
+    <div role="group" aria-label={t('archive.follows.title')}>
+      <p>{t('archive.follows.count', { n: total })}</p>
+      {lookup && (
+        <>
+          <progress max={Math.max(1, total)} value={lookup.next} aria-label={t('archive.follows.progress')} />
+          <p role="status">{t('archive.follows.done', { done: lookup.next, total, found: lookup.found, missing: lookup.missing })}</p>
+        </>
+      )}
+      {running ? (
+        <button type="button" onClick={() => send('archive.stopFollows', { importId: run.id }).then(onChanged, onError)}>
+          {t('archive.follows.stop')}
+        </button>
+      ) : nitter !== null && lookup?.state !== 'done' ? (
+        <button type="button" onClick={() => send('archive.resolveFollows', { importId: run.id, mirror: nitter }).then(onChanged, onError)}>
+          {t('archive.follows.start', { mirror: new URL(nitter).host })}
+        </button>
+      ) : nitter === null && lookup?.state !== 'done' ? (
+        <p class="muted">{t('archive.follows.noMirror')}</p>
+      ) : null}
+      {(lookup?.found ?? 0) > 0 && (
+        <p>
+          <a href={browser.runtime.getURL('/bridge.html')}>{t('archive.follows.bridge')}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ImportRun({ run, mirror, onChanged }: { run: ImportStatus; mirror: Mirror; onChanged: () => void }) {
   const { t, td } = useT();
   const [error, setError] = useState<string | null>(null);
   const [undo, setUndo] = useState<UndoReport | null>(null);
@@ -91,6 +132,7 @@ function ImportRun({ run, onChanged }: { run: ImportStatus; onChanged: () => voi
           </button>
         )}
       </p>
+      <FollowsLookup run={run} mirror={mirror} onChanged={onChanged} onError={fail} />
       {confirmUndo && (
         <div role="group" aria-label={t('archive.run.undo')}>
           <p>{t('archive.run.undoConfirm')}</p>
@@ -125,7 +167,7 @@ function ImportRun({ run, onChanged }: { run: ImportStatus; onChanged: () => voi
   );
 }
 
-export function ImportRuns({ imports, onChanged }: { imports: ImportStatus[]; onChanged: () => void }) {
+export function ImportRuns({ imports, mirror, onChanged }: { imports: ImportStatus[]; mirror: Mirror; onChanged: () => void }) {
   const { t } = useT();
   if (imports.length === 0) return null;
   return (
@@ -133,7 +175,7 @@ export function ImportRuns({ imports, onChanged }: { imports: ImportStatus[]; on
       <h2 id="archive-runs-title">{t('archive.run.title')}</h2>
       <ul class="archive-runs">
         {imports.map((run) => (
-          <ImportRun key={run.id} run={run} onChanged={onChanged} />
+          <ImportRun key={run.id} run={run} mirror={mirror} onChanged={onChanged} />
         ))}
       </ul>
     </section>

@@ -37,7 +37,7 @@ function ArchiveBody() {
     <main class="archive">
       <h1>{t('archive.title')}</h1>
       <p>{t('archive.intro')}</p>
-      <ImportRuns imports={imports} onChanged={refresh} />
+      <ImportRuns imports={imports} mirror={mirror} onChanged={refresh} />
       {accounts && <ArchiveImport accounts={accounts} mirror={mirror} onStart={startArchiveImport} onStarted={refresh} />}
     </main>
   );

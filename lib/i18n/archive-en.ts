@@ -79,6 +79,14 @@ export const archiveEn = {
   'archive.run.undoYes': 'Delete them',
   'archive.run.undoNo': 'Keep them',
   'archive.run.undone': '{deleted} posts deleted; {failed} could not be; {kept} on Mastodon left in place; {sending} were being sent and are left.',
+  'archive.follows.title': 'Your X follows',
+  'archive.follows.count': 'The archive lists {n} accounts you follow on X, by number only.',
+  'archive.follows.start': 'Look them up on {mirror} and add them to the follow bridge',
+  'archive.follows.stop': 'Stop looking them up',
+  'archive.follows.progress': 'Looking up your X follows',
+  'archive.follows.done': '{done} of {total} looked up: {found} found, {missing} not found.',
+  'archive.follows.noMirror': 'Turn on a Nitter mirror in the options to look them up (X itself is never asked).',
+  'archive.follows.bridge': 'Find them on Bluesky and Mastodon in the follow bridge',
   'archive.post.dateLine': 'Posted on X on {date}',
 } as const;
 

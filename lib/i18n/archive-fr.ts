@@ -81,5 +81,13 @@ export const archiveFr: Record<ArchiveKey, string> = {
   'archive.run.undoYes': 'Les supprimer',
   'archive.run.undoNo': 'Les garder',
   'archive.run.undone': '{deleted} posts supprimés\u00a0; {failed} n’ont pas pu l’être\u00a0; {kept} sur Mastodon laissés en place\u00a0; {sending} étaient en cours d’envoi et sont laissés.',
+  'archive.follows.title': 'Vos abonnements X',
+  'archive.follows.count': 'L’archive liste {n} comptes que vous suivez sur X, par numéro seulement.',
+  'archive.follows.start': 'Les chercher sur {mirror} et les ajouter au pont d’abonnements',
+  'archive.follows.stop': 'Arrêter la recherche',
+  'archive.follows.progress': 'Recherche de vos abonnements X',
+  'archive.follows.done': '{done} sur {total} cherchés\u00a0: {found} trouvés, {missing} introuvables.',
+  'archive.follows.noMirror': 'Activez un miroir Nitter dans les options pour les chercher (X lui-même n’est jamais interrogé).',
+  'archive.follows.bridge': 'Les retrouver sur Bluesky et Mastodon avec le pont d’abonnements',
   'archive.post.dateLine': 'Publié sur X le {date}',
 };

@@ -104,7 +104,7 @@ test('the imports list shows where an import stands and stops it', async ({ open
             pace: {},
             work: {},
             finishesAt: Date.now() + 5 * 3_600_000,
-            followIds: [],
+            followIds: ['2001', '2002', '2003'],
             followsRun: null,
             error: null,
             createdAt: Date.now(),
@@ -121,6 +121,7 @@ test('the imports list shows where an import stands and stops it', async ({ open
   await expect(run.getByRole('progressbar', { name: 'Progress of twitter-2026.zip' })).toHaveAttribute('value', '4');
   await expect(run.getByRole('status')).toHaveText('3 of 10 posted, 1 failed. About 5 hours left.');
   await expect(run.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect(run.getByRole('group', { name: 'Your X follows' })).toContainText('The archive lists 3 accounts you follow on X, by number only.');
   await run.getByRole('button', { name: 'Stop' }).click();
   await expect(run).toContainText('twitter-2026.zip · stopped');
   await expect(run.getByRole('button', { name: 'Resume' })).toHaveCount(0);
