@@ -37,6 +37,7 @@ async function loadBenches(): Promise<void> {
     ['composer', './compose.ts', 'benchCompose'],
     ['posting', './posting.ts', 'benchPosting'],
     ['queue', './queue.ts', 'benchQueue'],
+    ['archive', './archive.ts', 'benchArchive'],
   ];
   for (const [name, path, fn] of modules) {
     if (only !== null && !only.includes(name)) continue;

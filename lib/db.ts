@@ -17,6 +17,7 @@ import type { MastodonAppRecord } from './model/mastodon-app.ts';
 import type { MediaRecord } from './model/media.ts';
 import type { MirrorRecord } from './model/mirror.ts';
 import type { StatRecord } from './model/stat.ts';
+import type { ArchiveFileRecord, ImportRun, StoredImportRecord } from './model/import.ts';
 
 export const DB_NAME = 'sortie';
 
@@ -33,6 +34,16 @@ export interface SortieDB extends DBSchema {
   follows: { key: string; value: BridgeEntry };
   /** Follow bridge: the current or last lookup / follow run (one row, key 'current'). */
   bridgeRuns: { key: string; value: BridgeRun };
+  /** X archive imports: one row per import (lib/model/import.ts). */
+  imports: { key: string; value: ImportRun };
+  /** X archive imports: one row per tweet per target account, the plan and what was posted. */
+  importRecords: {
+    key: string;
+    value: StoredImportRecord;
+    indexes: { byImport: string; byTweet: [string, string, string]; byQueue: [string, string, number]; byChain: string };
+  };
+  /** X archive imports: the picked ZIP, kept until the import is over. */
+  archiveFiles: { key: string; value: ArchiveFileRecord };
 }
 
 type UpgradeTx = IDBPTransaction<SortieDB, StoreNames<SortieDB>[], 'versionchange'>;
@@ -43,7 +54,7 @@ type Migration = (db: IDBPDatabase<SortieDB>, tx: UpgradeTx) => void;
  * v1: the first release's stores. v2: mirror health, OAuth app cache, stats,
  * and the outbox's due-time index. v3: the follow bridge's stores. v4: an
  * account's credentials name their server `server`, as the account does
- * (Mastodon's said `origin`, Bluesky's `service`).
+ * (Mastodon's said `origin`, Bluesky's `service`). v5: X archive imports.
  */
 export const migrations: Migration[] = [
   (db) => {
@@ -81,6 +92,15 @@ export const migrations: Migration[] = [
         void accounts.put({ ...account, credentials: { ...rest, server } as typeof account.credentials });
       }
     });
+  },
+  (db) => {
+    db.createObjectStore('imports', { keyPath: 'id' });
+    const records = db.createObjectStore('importRecords', { keyPath: 'id' });
+    records.createIndex('byImport', 'importId');
+    records.createIndex('byTweet', ['importId', 'accountId', 'xId'], { unique: true });
+    records.createIndex('byQueue', ['importId', 'state', 'seq']);
+    records.createIndex('byChain', 'chainId');
+    db.createObjectStore('archiveFiles', { keyPath: 'importId' });
   },
 ];
 
@@ -130,4 +150,7 @@ export const ALL_STORES = [
   'stats',
   'follows',
   'bridgeRuns',
+  'imports',
+  'importRecords',
+  'archiveFiles',
 ] as const satisfies readonly StoreNames<SortieDB>[];

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AccountsList } from '../../components/AccountsList.tsx';
 import { ConnectBluesky } from '../../components/ConnectBluesky.tsx';
@@ -65,6 +66,15 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
         </div>
       </section>
       {accounts && <QueueView accounts={accounts} />}
+      <section aria-labelledby="archive-link-title">
+        <h2 id="archive-link-title">{t('archive.title')}</h2>
+        <p>{t('archive.options.intro')}</p>
+        <p>
+          <a href={browser.runtime.getURL('/archive.html')} target="_blank" rel="noopener">
+            {t('archive.open')}
+          </a>
+        </p>
+      </section>
       {settings && <SettingsForm settings={settings} update={update} />}
       {settings && <LinksPanel settings={settings} update={update} />}
       <PrivacyPanel onDataChanged={refresh} />

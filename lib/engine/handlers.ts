@@ -21,8 +21,8 @@ export interface EngineDeps {
   now: () => number;
 }
 
-/** The operations the features declare and answer themselves (lib/outbox/engine, lib/bridge/engine). */
-type FeatureEngineOp = 'drain' | 'outbox.enqueue' | 'bridge.match' | 'bridge.follow' | 'bridge.stop';
+/** The operations the features declare and answer themselves (lib/outbox/engine, lib/bridge/engine, lib/archive/engine). */
+type FeatureEngineOp = 'drain' | 'outbox.enqueue' | 'bridge.match' | 'bridge.follow' | 'bridge.stop' | `archive.${string}`;
 
 /** Sign-in, sign-out and the networks' own lookups. */
 export function createEngineHandlers(deps: EngineDeps): Omit<EngineHandlers, FeatureEngineOp> {

@@ -5,6 +5,7 @@
  * background page in Firefox). Keeping them out of the service worker keeps
  * its wake-up cheap. Only the background talks to it, over its own port.
  */
+import { ARCHIVE_ENGINE_MESSAGES } from '../archive/engine/protocol.ts';
 import type { DisconnectResult } from '../accounts/disconnect.ts';
 import type { BlueskyConnectResult } from '../accounts/messages.ts';
 import { BRIDGE_ENGINE_MESSAGES } from '../bridge/engine/protocol.ts';
@@ -46,6 +47,7 @@ export const ENGINE_MESSAGES = {
   /** Revoke the token / delete the session on the server, then forget the account (and say whether the server revoked it). */
   'account.disconnect': op<DisconnectResult>()(v.object({ id: v.string({ max: 500 }) })),
   ...BRIDGE_ENGINE_MESSAGES,
+  ...ARCHIVE_ENGINE_MESSAGES,
 } satisfies EngineTable;
 
 export type EngineOp = keyof typeof ENGINE_MESSAGES;

@@ -1,3 +1,5 @@
+import { archiveEn } from './archive-en.ts';
+import { archiveRunEn } from './archive-run-en.ts';
 import { bridgeEn } from './bridge-en.ts';
 import { composeEn } from './compose-en.ts';
 import { linksEn } from './links-en.ts';
@@ -11,6 +13,8 @@ export const en = {
   ...linksEn,
   ...privacyEn,
   ...bridgeEn,
+  ...archiveEn,
+  ...archiveRunEn,
   'app.name': 'Sortie',
   'app.tagline': 'Leave X without going silent.',
 

@@ -1,4 +1,6 @@
 import type { MessageKey } from './en.ts';
+import { archiveFr } from './archive-fr.ts';
+import { archiveRunFr } from './archive-run-fr.ts';
 import { bridgeFr } from './bridge-fr.ts';
 import { composeFr } from './compose-fr.ts';
 import { linksFr } from './links-fr.ts';
@@ -12,6 +14,8 @@ export const fr: Record<MessageKey, string> = {
   ...linksFr,
   ...privacyFr,
   ...bridgeFr,
+  ...archiveFr,
+  ...archiveRunFr,
   'app.name': 'Sortie',
   'app.tagline': 'Quitter X sans se taire.',
 

@@ -50,6 +50,12 @@ export interface NetworkEngine<N extends Network> {
   disconnect(account: Account): Promise<Revocation>;
   /** Mentions in a text that resolve to no account on this network, to flag before posting. */
   unresolvedMentions(account: Account, text: string): Promise<string[]>;
+  /**
+   * Deletes a post this account made (undoing an archive import), by its
+   * PostRef id; a post already gone counts as deleted. Throws PublishError.
+   * Absent where Sortie does not delete (Mastodon: an import's posts stay).
+   */
+  deletePost?(account: Account, postId: string): Promise<void>;
   /** Forgets anything held in memory for this account (a session, a client). */
   forget(accountId: string): void;
 }

@@ -10,6 +10,7 @@ import { accountId } from '../../network.ts';
 import { PublishError } from '../../types.ts';
 import type { BlueskyCredentials } from '../meta.ts';
 import { findUnresolvedMentions } from './facets.ts';
+import { deleteBlueskyPost } from './delete.ts';
 import { publishBlueskyPart } from './publish.ts';
 import { resolveReplyTarget } from './refs.ts';
 import { loginBluesky, logoutBluesky, type BlueskySession } from './session.ts';
@@ -89,6 +90,9 @@ export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions
     },
     async unresolvedMentions(account, text) {
       return findUnresolvedMentions(await sessions.get(account), text);
+    },
+    async deletePost(account, postId) {
+      await deleteBlueskyPost(await sessions.get(account), postId);
     },
     forget: (id) => sessions.forget(id),
   };
