@@ -2,15 +2,7 @@
  * When each imported post may be sent without ever crossing a network's
  * published rate limits, per account, in any sliding window.
  *
- * Bluesky (docs.bsky.app "Rate Limits", PDS content writes per account):
- * 5,000 points per hour and 35,000 per day, a record creation costs 3
- * points. Blob uploads (com.atproto.repo.uploadBlob) are not repository
- * records and cost no write points; they only count as API requests (3,000
- * per 5 minutes per IP), far above one account's import pace, so the plan
- * counts them as zero points.
- *
- * Mastodon (the stock server's rack-attack throttles, per account): 300
- * statuses per 3 hours and 30 media uploads per 30 minutes.
+ * The limits are each network's `writeLimits` (lib/networks/<network>/meta.ts).
  *
  * A sliding window is at least as strict as any fixed window the server may
  * use. The plan keeps `headroom` of each limit (10 % by default) for what
@@ -19,6 +11,7 @@
  * counted at the time of the post.
  */
 import type { Network } from '../model/draft.ts';
+import { NETWORK_IDS, NETWORKS } from '../networks/registry.ts';
 import type { ImportCost } from './model.ts';
 
 export interface RateWindow {
@@ -28,20 +21,13 @@ export interface RateWindow {
   cost: (c: ImportCost) => number;
 }
 
-const HOUR = 3_600_000;
+function windowsOf(network: Network): readonly RateWindow[] {
+  return NETWORKS[network].writeLimits.map((w) => ({ name: w.name, windowMs: w.windowMs, limit: w.limit, cost: (c: ImportCost) => w.costEach * c[w.counts] }));
+}
 
-export const BLUESKY_POINTS_PER_CREATE = 3;
-
-export const RATE_WINDOWS: Record<Network, readonly RateWindow[]> = {
-  bluesky: [
-    { name: 'write points per hour', windowMs: HOUR, limit: 5_000, cost: (c) => BLUESKY_POINTS_PER_CREATE * c.posts },
-    { name: 'write points per day', windowMs: 24 * HOUR, limit: 35_000, cost: (c) => BLUESKY_POINTS_PER_CREATE * c.posts },
-  ],
-  mastodon: [
-    { name: 'statuses per 3 hours', windowMs: 3 * HOUR, limit: 300, cost: (c) => c.posts },
-    { name: 'media uploads per 30 minutes', windowMs: HOUR / 2, limit: 30, cost: (c) => c.media },
-  ],
-};
+/** Each network's write limits as windows over an import's costs (filled from the registry just below). */
+export const RATE_WINDOWS = {} as Record<Network, readonly RateWindow[]>;
+for (const network of NETWORK_IDS) RATE_WINDOWS[network] = windowsOf(network);
 
 export const DEFAULT_HEADROOM = 0.1;
 
@@ -137,7 +123,7 @@ export function planImport(
 ): ImportPlan {
   const plans = accounts.map((a) => ({ accountId: a.accountId, network: a.network, ...planAccount(a.costs, RATE_WINDOWS[a.network], start, headroom) }));
   const endsAt = plans.reduce((end, p) => Math.max(end, p.endsAt), start);
-  return { accounts: plans, endsAt, hours: (endsAt - start) / HOUR };
+  return { accounts: plans, endsAt, hours: (endsAt - start) / 3_600_000 };
 }
 
 /** The first window a plan overfills, or null: the check the property test runs on every plan. */

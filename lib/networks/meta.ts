@@ -23,6 +23,20 @@ export interface CredentialsSource {
 
 export type KeyScheme = 'tid' | 'uuid';
 
+/**
+ * One of a network's published write limits for an account, in a sliding
+ * window (an archive import is paced within them, lib/archive/schedule.ts):
+ * at most `limit` per `windowMs`, each post or each media upload costing
+ * `costEach`.
+ */
+export interface WriteLimit {
+  name: string;
+  windowMs: number;
+  limit: number;
+  counts: 'posts' | 'media';
+  costEach: number;
+}
+
 export interface NetworkMeta<N extends Network> {
   id: N;
   /** The network's name as shown to people (a brand, the same in every language). */
@@ -42,6 +56,8 @@ export interface NetworkMeta<N extends Network> {
    * does not carry the generators (lib/outbox/keys.ts makes them).
    */
   keyScheme: KeyScheme;
+  /** The write limits a long run of posts (an archive import) must stay within. */
+  writeLimits: readonly WriteLimit[];
   /** How long before its time a post must reach the server for the server to schedule it; null when Sortie always holds scheduled posts itself. */
   serverScheduleAheadMs: number | null;
   /** The credentials as a backup file's sealed box holds them. */
