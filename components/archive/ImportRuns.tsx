@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ImportStatus, UndoReport } from '../../lib/archive/status.ts';
+import { importStatuses, type ImportStatus, type UndoReport } from '../../lib/archive/status.ts';
+import { openSortieDb } from '../../lib/db.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { useT } from '../i18n.tsx';
@@ -14,7 +15,7 @@ import { formatDuration } from './time.ts';
 export function useImports(): { imports: ImportStatus[]; refresh: () => void } {
   const [imports, setImports] = useState<ImportStatus[]>([]);
   const refresh = () => {
-    send('archive.status', {}).then(setImports, () => setImports([]));
+    openSortieDb().then(importStatuses).then(setImports, () => setImports([]));
   };
   useEffect(() => {
     refresh();

@@ -2,7 +2,7 @@
 import type { FollowsRun } from '../model/import.ts';
 import { spec } from '../messaging/spec.ts';
 import * as v from '../validate.ts';
-import { importQuery, oneImport, resolveFollows, startImport } from './schemas.ts';
+import { oneImport, resolveFollows, startImport } from './schemas.ts';
 import type { ImportStatus, UndoReport } from './status.ts';
 
 export const ARCHIVE_MESSAGES = {
@@ -15,8 +15,6 @@ export const ARCHIVE_MESSAGES = {
   'archive.resume': spec<ImportStatus>()('extension', oneImport),
   /** Ends the import: what has not started is skipped; threads already started finish. */
   'archive.stop': spec<ImportStatus>()('extension', oneImport),
-  /** Where imports stand (one, or all of them newest first). Read from IndexedDB: never wakes the engine. */
-  'archive.status': spec<ImportStatus[]>()('extension', importQuery),
   /** Deletes every post the import created where the network allows it; says exactly what could not be deleted. */
   'archive.undo': spec<UndoReport>()('extension', oneImport),
   /**

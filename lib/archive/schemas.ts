@@ -35,7 +35,4 @@ export const oneImport = v.object({ importId });
 /** Look the archive's X follows up on this mirror (one the user has, checked again in the engine). */
 export const resolveFollows = v.object({ importId, mirror: v.string({ min: 8, max: 300, pattern: /^https?:\/\/[^/\s]+$/ }) });
 
-/** One import, or all of them. */
-export const importQuery = v.object({ importId: v.optional(importId) });
-
 export type StartArgs = v.Infer<typeof startImport>;

@@ -1,9 +1,11 @@
 /**
- * What the import page is told: where an import stands, when it should end
- * at the pace the rate windows allow, and what went wrong, tweet by tweet.
+ * What the import page shows: where an import stands, when it should end at
+ * the pace the rate windows allow, and what went wrong, tweet by tweet. The
+ * page reads it from IndexedDB itself (no token is involved), so watching an
+ * import neither wakes the engine nor adds to the service worker.
  */
 import type { Db } from '../db.ts';
-import { recordsInState } from './store.ts';
+import { listImports, recordsInState } from './store.ts';
 import type { FollowsRun, ImportCounts, ImportRun, ImportState } from '../model/import.ts';
 
 export interface ImportProblem {
@@ -59,4 +61,10 @@ export async function importStatus(db: Db, run: ImportRun): Promise<ImportStatus
     follows: { total: run.followIds.length, run: run.followsRun },
     failures: failed.map((r) => ({ xId: r.xId, accountId: r.accountId, messageKey: r.error?.messageKey ?? 'error.generic', detail: r.error?.detail ?? '' })),
   };
+}
+
+/** Every import, newest first. */
+export async function importStatuses(db: Db): Promise<ImportStatus[]> {
+  const runs = (await listImports(db)).sort((a, b) => b.createdAt - a.createdAt);
+  return Promise.all(runs.map((run) => importStatus(db, run)));
 }

@@ -64,13 +64,7 @@ export function isEngineOp(name: string): name is EngineOp {
   return Object.hasOwn(ENGINE_MESSAGES, name);
 }
 
-/**
- * The engine's own port name. The engine listens on runtime.onConnect for it
- * and not on runtime.onMessage at all, so the messages content scripts send
- * (which every extension context receives) never reach engine code; a port
- * with this name from anything but the background is refused.
- */
-export const ENGINE_PORT = 'sortie-engine';
+export { ENGINE_PORT } from '../messaging/engine-client.ts';
 
 export interface EngineEnvelope {
   sortieEngine: 1;

@@ -84,7 +84,7 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknow
 test('the imports list shows where an import stands and stops it', async ({ openPage }) => {
   const { page, errors } = await openPage('archive.html');
   // The background opens (and migrates) the database before the row is written.
-  await page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'archive.status', body: {} }));
+  await page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'settings.get', body: {} }));
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
