@@ -37,7 +37,7 @@ function httpLink(href: string | null | undefined): string | null {
  */
 export function parseNitterProfile(doc: Document, finalUrl: string): XProfile | null {
   const fromCard = text(doc, '.profile-card-username').replace(/^@/, '');
-  let fromPath = '';
+  let fromPath: string;
   try {
     fromPath = decodeURIComponent(new URL(finalUrl).pathname.split('/')[1] ?? '');
   } catch {

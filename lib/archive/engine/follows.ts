@@ -74,7 +74,7 @@ export function createFollowResolver(deps: FollowResolverDeps) {
         await save({ ...run, followsRun: { ...state, state: 'done', updatedAt: deps.now() } });
         return;
       }
-      let profile: XProfile | null = null;
+      let profile: XProfile | null;
       try {
         profile = await lookUp(state.mirror, xId);
       } catch {
