@@ -3,14 +3,21 @@
  * in X's exact shape is picked, read in the page (zip.js, no worker, nothing
  * leaves the browser: the fixture fails the test on any request), counted,
  * filtered, and shown as each network would receive it; Start stays off until
- * an account is chosen.
+ * an account is chosen. The imports list, and the archive's X follows looked
+ * up on the user's own Nitter mirror (a stand-in served by the test proxy;
+ * X itself is never asked: the fixture fails the test on any other host).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { buildXArchive, snowflake, type GenArchive } from '../support/x-archive.ts';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import { linksReady, mirrorHtml, sendMessage, updateSettings } from './support/links.ts';
+
+/** The user's own Nitter mirror, answered by the test proxy (plain HTTP). */
+const MIRROR_HOST = 'nitter.test';
 
 const OWN = { accountId: '1111', username: 'me_on_x', displayName: 'Me' };
 const at = (iso: string) => new Date(iso);
@@ -81,12 +88,12 @@ test('pick an X archive, see what would be imported and how, with nothing sent',
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-test('the imports list shows where an import stands and stops it', async ({ openPage }) => {
-  const { page, errors } = await openPage('archive.html');
+/** A paused import of twitter-2026.zip (10 tweets: 3 posted, 1 failed) written straight into IndexedDB. */
+async function seedImport(page: Page, followIds: string[]): Promise<void> {
   // The background opens (and migrates) the database before the row is written.
   await page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'settings.get', body: {} }));
   await page.evaluate(
-    () =>
+    (followIds) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('sortie');
         open.onerror = () => reject(open.error);
@@ -104,7 +111,7 @@ test('the imports list shows where an import stands and stops it', async ({ open
             pace: {},
             work: {},
             finishesAt: Date.now() + 5 * 3_600_000,
-            followIds: ['2001', '2002', '2003'],
+            followIds,
             followsRun: null,
             error: null,
             createdAt: Date.now(),
@@ -114,7 +121,13 @@ test('the imports list shows where an import stands and stops it', async ({ open
           tx.onerror = () => reject(tx.error);
         };
       }),
+    followIds,
   );
+}
+
+test('the imports list shows where an import stands and stops it', async ({ openPage }) => {
+  const { page, errors } = await openPage('archive.html');
+  await seedImport(page, ['2001', '2002', '2003']);
   await page.reload();
   const run = page.getByRole('listitem', { name: 'twitter-2026.zip' });
   await expect(run).toContainText('twitter-2026.zip · paused');
@@ -126,5 +139,52 @@ test('the imports list shows where an import stands and stops it', async ({ open
   await expect(run).toContainText('twitter-2026.zip · stopped');
   await expect(run.getByRole('button', { name: 'Resume' })).toHaveCount(0);
   await expect(run.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+/** A Nitter profile page as the mirror shows it for /i/user/<id> (after its redirect to the handle). */
+function nitterProfile(handle: string, name: string, bio: string): string {
+  return `<!doctype html><html><head><title>${name} (@${handle})</title></head><body><div class="profile-card">
+<a class="profile-card-fullname">${name}</a><a class="profile-card-username">@${handle}</a>
+<div class="profile-bio"><p>${bio}</p></div></div></body></html>`;
+}
+
+test('the archive X follows are looked up on the user mirror, one at a time, and can be stopped', async ({ openPage, recordingProxy, allowHosts }) => {
+  const lookups: string[] = [];
+  allowHosts(MIRROR_HOST);
+  recordingProxy.serve(MIRROR_HOST, (path) => {
+    const id = /^\/i\/user\/(\d+)$/.exec(path)?.[1];
+    if (id === undefined) return { status: 200, type: 'text/html', body: mirrorHtml(MIRROR_HOST, path) };
+    lookups.push(id);
+    // 2002 is suspended: the mirror answers with an error page, which is no profile.
+    if (id === '2002') return { status: 404, type: 'text/html', body: '<!doctype html><title>Error</title><div class="error-panel">User not found</div>' };
+    return { status: 200, type: 'text/html', body: nitterProfile(`friend${id}`, `Friend ${id}`, `Also at @friend${id}@mastodon.example`) };
+  });
+  const { page: options } = await openPage('options.html');
+  await linksReady(options);
+  await sendMessage(options, 'links.addMirror', { origin: `http://${MIRROR_HOST}`, scheme: 'nitter' });
+  await updateSettings(options, { links: { pinnedMirror: `http://${MIRROR_HOST}` } });
+
+  const { page, errors } = await openPage('archive.html');
+  await seedImport(page, ['2001', '2002', '2003', '2004', '2005', '2006']);
+  await page.reload();
+  const follows = page.getByRole('listitem', { name: 'twitter-2026.zip' }).getByRole('group', { name: 'Your X follows' });
+  await follows.getByRole('button', { name: /nitter\.test/ }).click();
+  const progress = follows.getByRole('progressbar');
+  // At least 2 s apart: the third lookup cannot have happened before the page shows the second.
+  await expect.poll(() => lookups.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  await follows.getByRole('button', { name: 'Stop looking them up' }).click();
+  await expect(follows.getByRole('button', { name: /nitter\.test/ })).toBeVisible();
+  const stoppedAt = lookups.length;
+  expect(stoppedAt).toBeLessThan(6);
+  expect(lookups).toEqual(['2001', '2002', '2003', '2004', '2005', '2006'].slice(0, stoppedAt));
+  await expect(progress).toHaveAttribute('value', String(stoppedAt));
+  await expect(follows.getByRole('status')).toHaveText(`${stoppedAt} of 6 looked up: ${stoppedAt - 1} found, 1 not found.`);
+  // Stopped means stopped: no lookup after the click.
+  await page.waitForTimeout(2_500);
+  expect(lookups).toHaveLength(stoppedAt);
+  // The found accounts are in the follow bridge, as if the Following page had shown them.
+  await follows.getByRole('link').click();
+  await expect(page.getByText(`Collected: ${stoppedAt - 1} X accounts, from 1 list(s).`)).toBeVisible();
   expect(errors).toEqual([]);
 });
