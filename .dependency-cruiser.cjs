@@ -12,8 +12,8 @@
 
 /**
  * L0 — base: validation, storage schema, stored record types, settings, texts, pure text, pure byte sniffing, small
- * safe helpers. The list of networks (lib/networks/network.ts) and each network's stored shapes
- * (lib/networks/<network>/shapes.ts: limits, credentials, server profile, connect input) are base too: the stored
+ * safe helpers. The list of networks and each network's stored shapes (lib/networks/network.ts: limits,
+ * credentials, server profile, connect input) are base too: the stored
  * records (lib/model/*) are made of them, so they are a base fact that sits in the networks' folders only so that a
  * network's files stay together. They import nothing above base.
  */
@@ -22,7 +22,6 @@ const BASE = [
   '^lib/settings[^/]*\\.ts$',
   '^lib/(model|i18n|text|bytes|messaging)/',
   '^lib/networks/network\\.ts$',
-  '^lib/networks/[^/]+/shapes\\.ts$',
 ];
 /** L1 — one folder per network plus the registries and the shared network helpers. */
 const NETWORKS = ['^lib/networks/'];

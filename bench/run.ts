@@ -39,6 +39,7 @@ async function loadBenches(): Promise<void> {
     ['posting', './posting.ts', 'benchPosting'],
     ['queue', './queue.ts', 'benchQueue'],
     ['firefox-pages', './firefox-pages.ts', 'benchFirefoxPages'],
+    ['archive', './archive.ts', 'benchArchive'],
   ];
   for (const [name, path, fn] of modules) {
     if (only !== null && !only.includes(name)) continue;

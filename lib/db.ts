@@ -17,6 +17,7 @@ import type { MastodonAppRecord } from './model/mastodon-app.ts';
 import type { MediaRecord } from './model/media.ts';
 import type { MirrorRecord } from './model/mirror.ts';
 import type { StatRecord } from './model/stat.ts';
+import type { ArchiveFileRecord, ImportRun, StoredImportRecord } from './model/import.ts';
 
 export const DB_NAME = 'sortie';
 
@@ -33,6 +34,16 @@ export interface SortieDB extends DBSchema {
   follows: { key: string; value: BridgeEntry };
   /** Follow bridge: the current or last lookup / follow run (one row, key 'current'). */
   bridgeRuns: { key: string; value: BridgeRun };
+  /** X archive imports: one row per import (lib/model/import.ts). */
+  imports: { key: string; value: ImportRun };
+  /** X archive imports: one row per tweet per target account, the plan and what was posted. */
+  importRecords: {
+    key: string;
+    value: StoredImportRecord;
+    indexes: { byImport: string; byTweet: [string, string, string]; byQueue: [string, string, number]; byChain: string };
+  };
+  /** X archive imports: the picked ZIP, kept until the import is over. */
+  archiveFiles: { key: string; value: ArchiveFileRecord };
 }
 
 type UpgradeTx = IDBPTransaction<SortieDB, StoreNames<SortieDB>[], 'versionchange'>;
@@ -47,7 +58,8 @@ type Migration = (db: IDBPDatabase<SortieDB>, tx: UpgradeTx, oldVersion: number)
  * (Mastodon's said `origin`, Bluesky's `service`). v5: the welcome question
  * (`Settings.choice`): people who installed before it keep what they had (no
  * settings row meant the defaults of then, which were set up for leaving X),
- * a fresh install starts undecided.
+ * a fresh install starts undecided. v6: X archive
+ * imports (the imports, their per-tweet records and the archive files).
  */
 export const migrations: Migration[] = [
   (db) => {
@@ -90,6 +102,15 @@ export const migrations: Migration[] = [
     if (oldVersion === 0) return;
     const settings = tx.objectStore('settings');
     void settings.get('settings').then((row) => settings.put({ key: 'settings', value: settingsBeforeTheChoice(row?.value) }));
+  },
+  (db) => {
+    db.createObjectStore('imports', { keyPath: 'id' });
+    const records = db.createObjectStore('importRecords', { keyPath: 'id' });
+    records.createIndex('byImport', 'importId');
+    records.createIndex('byTweet', ['importId', 'accountId', 'xId'], { unique: true });
+    records.createIndex('byQueue', ['importId', 'state', 'seq']);
+    records.createIndex('byChain', 'chainId');
+    db.createObjectStore('archiveFiles', { keyPath: 'importId' });
   },
 ];
 
@@ -139,4 +160,7 @@ export const ALL_STORES = [
   'stats',
   'follows',
   'bridgeRuns',
+  'imports',
+  'importRecords',
+  'archiveFiles',
 ] as const satisfies readonly StoreNames<SortieDB>[];

@@ -12,6 +12,7 @@
  * "any": also content scripts running in web pages. Nothing privileged.
  */
 import { ACCOUNT_MESSAGES } from './accounts/messages.ts';
+import { ARCHIVE_MESSAGES } from './archive/messages.ts';
 import { DATA_MESSAGES } from './backup/messages.ts';
 import { BRIDGE_MESSAGES } from './bridge/messages.ts';
 import { COMPOSE_MESSAGES } from './compose/messages.ts';
@@ -33,6 +34,7 @@ export const MESSAGES = {
   ...LINK_MESSAGES,
   ...DATA_MESSAGES,
   ...BRIDGE_MESSAGES,
+  ...ARCHIVE_MESSAGES,
 } satisfies MessageTable;
 
 export type MessageName = keyof typeof MESSAGES;

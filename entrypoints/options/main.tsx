@@ -99,6 +99,15 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
                 {t('welcome.try.bridge')}
               </button>
             </p>
+            <section aria-labelledby="archive-link-title">
+              <h3 id="archive-link-title">{t('archive.title')}</h3>
+              <p>{t('archive.options.intro')}</p>
+              <p>
+                <button type="button" onClick={() => openPageInTab('/archive.html')}>
+                  {t('archive.open')}
+                </button>
+              </p>
+            </section>
           </section>
         )}
         {section === 'privacy' && <PrivacyPanel onDataChanged={refresh} />}

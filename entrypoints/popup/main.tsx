@@ -38,6 +38,9 @@ function PopupBody({ state }: { state: ReturnType<typeof useSettings> }) {
         </button>{' '}
         <button type="button" onClick={() => openPageInTab('/bridge.html')}>
           {t('popup.openBridge')}
+        </button>{' '}
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/archive.html') })}>
+          {t('archive.open')}
         </button>
       </p>
       {state.settings && <Composer settings={state.settings} />}

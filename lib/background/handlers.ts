@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createAccountHandlers } from '../accounts/background/handlers.ts';
+import { createArchiveHandlers } from '../archive/background/handlers.ts';
 import { createDataHandlers } from '../backup/background/handlers.ts';
 import { createBridgeHandlers } from '../bridge/background/handlers.ts';
 import { createComposeHandlers } from '../compose/background/handlers.ts';
@@ -31,6 +32,7 @@ export function createHandlers(context: BackgroundContext): Handlers {
     ...createXHandlers(context),
     ...linkHandlers({ db, links, grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [] }),
     ...createBridgeHandlers(context),
+    ...createArchiveHandlers(context),
     ...createDataHandlers({
       db,
       engine,

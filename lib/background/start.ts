@@ -5,12 +5,13 @@
  * waking stays cheap.
  */
 import { browser } from 'wxt/browser';
+import { importsRunning } from '../archive/store.ts';
 import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../compose/background/context-menu.ts';
 import { openSortieDb } from '../db.ts';
 import { engineHost } from '../engine/host.ts';
 import { resolveLang } from '../i18n/lang.ts';
 import { createBrowserLinks, listenForLinks } from '../links/background/wiring.ts';
-import { drainDueOrSetAlarm, OUTBOX_ALARM } from '../outbox/background/control.ts';
+import { drainDueOrSetAlarm, drainOrSetAlarmFor, OUTBOX_ALARM } from '../outbox/background/control.ts';
 import { getSettings } from '../settings-store.ts';
 import { pageConfigFrom } from '../x/background/page-config.ts';
 import { PAGE_CONFIG_KEY } from '../x/page-config.ts';
@@ -40,7 +41,10 @@ export function startBackground(): void {
 
   async function drainDueJobs(): Promise<void> {
     try {
-      await drainDueOrSetAlarm(engineHost, await openSortieDb());
+      const db = await openSortieDb();
+      // A running import may have nothing in the outbox yet (a restart between two chains): a drain feeds it.
+      if (await importsRunning(db)) await drainOrSetAlarmFor(engineHost, Date.now());
+      else await drainDueOrSetAlarm(engineHost, db);
     } catch (error) {
       console.error('Sortie: could not wake the outbox', error);
     }

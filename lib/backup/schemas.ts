@@ -57,6 +57,7 @@ export const jobSchema: v.Schema<Job> = v.object({
   idempotencyKey: v.string({ min: 1, max: 200 }),
   sendAt: v.nullable(time),
   serverScheduled: v.boolean(),
+  originalDate: v.optional(time),
   state: v.oneOf('held', 'queued', 'sending', 'sent', 'retrying', 'failed', 'cancelled'),
   attempts: count,
   nextAttemptAt: time,

@@ -5,8 +5,8 @@
 import type { Network } from '../model/draft.ts';
 import type { LimitsOf, NetworkTarget } from '../networks/network.ts';
 
-export type { MastodonLimits } from '../networks/mastodon/shapes.ts';
-export type { BlueskyLimits } from '../networks/bluesky/shapes.ts';
+export type { MastodonLimits } from '../networks/network.ts';
+export type { BlueskyLimits } from '../networks/network.ts';
 export { BLUESKY_LIMITS } from '../networks/bluesky/meta.ts';
 export type { NetworkTarget } from '../networks/network.ts';
 

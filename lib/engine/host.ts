@@ -4,8 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { SortieError } from '../messaging/errors.ts';
-import { ENGINE_PORT, type EngineEnvelope, type EngineOp, type EngineOps, } from './protocol.ts';
-import type { EngineClient } from '../messaging/engine-client.ts';
+import type { EngineEnvelope, EngineOp, EngineOps } from './protocol.ts';
+import { ENGINE_PORT, type EngineClient } from '../messaging/engine-client.ts';
 import type { Reply } from '../messaging/spec.ts';
 
 const ENGINE_PATH = '/engine.html';

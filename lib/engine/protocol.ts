@@ -6,6 +6,7 @@
  * its wake-up cheap. Only the background talks to it, over its own port.
  */
 import { ACCOUNTS_ENGINE_MESSAGES } from '../accounts/engine/protocol.ts';
+import { ARCHIVE_ENGINE_MESSAGES } from '../archive/engine/protocol.ts';
 import { BRIDGE_ENGINE_MESSAGES } from '../bridge/engine/protocol.ts';
 import type { EngineSpec, EngineTable } from '../messaging/spec.ts';
 import { OUTBOX_ENGINE_MESSAGES } from '../outbox/engine/protocol.ts';
@@ -21,6 +22,7 @@ export const ENGINE_MESSAGES = {
   ...OUTBOX_ENGINE_MESSAGES,
   ...ACCOUNTS_ENGINE_MESSAGES,
   ...BRIDGE_ENGINE_MESSAGES,
+  ...ARCHIVE_ENGINE_MESSAGES,
 } satisfies EngineTable;
 
 export type EngineOp = keyof typeof ENGINE_MESSAGES;
@@ -37,13 +39,7 @@ export function isEngineOp(name: string): name is EngineOp {
   return Object.hasOwn(ENGINE_MESSAGES, name);
 }
 
-/**
- * The engine's own port name. The engine listens on runtime.onConnect for it
- * and not on runtime.onMessage at all, so the messages content scripts send
- * (which every extension context receives) never reach engine code; a port
- * with this name from anything but the background is refused.
- */
-export const ENGINE_PORT = 'sortie-engine';
+export { ENGINE_PORT } from '../messaging/engine-client.ts';
 
 export interface EngineEnvelope {
   sortieEngine: 1;

@@ -48,6 +48,7 @@ function partFrom(job: Job, images: ImageToSend[], parent: PostRef | null, root:
     root,
     idempotencyKey: job.idempotencyKey,
     scheduledAt: job.serverScheduled && job.sendAt !== null ? new Date(job.sendAt).toISOString() : null,
+    ...(job.originalDate !== undefined ? { originalDate: job.originalDate } : {}),
   };
 }
 

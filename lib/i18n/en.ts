@@ -1,3 +1,5 @@
+import { archiveEn } from './archive-en.ts';
+import { archiveRunEn } from './archive-run-en.ts';
 import { bridgeEn } from './bridge-en.ts';
 import { composeEn } from './compose-en.ts';
 import { linksEn } from './links-en.ts';
@@ -13,6 +15,8 @@ export const en = {
   ...privacyEn,
   ...bridgeEn,
   ...welcomeEn,
+  ...archiveEn,
+  ...archiveRunEn,
   'app.name': 'Sortie',
   'app.tagline': 'Leave X without going silent.',
 

@@ -1,4 +1,6 @@
 import type { MessageKey } from './en.ts';
+import { archiveFr } from './archive-fr.ts';
+import { archiveRunFr } from './archive-run-fr.ts';
 import { bridgeFr } from './bridge-fr.ts';
 import { composeFr } from './compose-fr.ts';
 import { linksFr } from './links-fr.ts';
@@ -14,6 +16,8 @@ export const fr: Record<MessageKey, string> = {
   ...privacyFr,
   ...bridgeFr,
   ...welcomeFr,
+  ...archiveFr,
+  ...archiveRunFr,
   'app.name': 'Sortie',
   'app.tagline': 'Quitter X sans se taire.',
 

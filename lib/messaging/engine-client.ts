@@ -5,6 +5,15 @@
  */
 import type { EngineOp, EngineOps } from '../engine/protocol.ts';
 
+/**
+ * The engine's own port name. The engine listens on runtime.onConnect for it
+ * and not on runtime.onMessage at all, so the messages content scripts send
+ * (which every extension context receives) never reach engine code; a port
+ * with this name from anything but the background is refused.
+ * Here, not with the engine's table, so the service worker loads no operation schema.
+ */
+export const ENGINE_PORT = 'sortie-engine';
+
 export interface EngineClient {
   /** Runs one operation in the engine, opening it first if needed. */
   call<K extends EngineOp>(op: K, args: EngineOps[K]['args']): Promise<EngineOps[K]['result']>;

@@ -3,7 +3,7 @@
  * the engine: pages and content scripts only ever see `PublicAccount`.
  */
 import type { InteractionPolicy, Network } from './draft.ts';
-import type { MastodonLimits, ServerProfile } from '../networks/mastodon/shapes.ts';
+import type { MastodonLimits, ServerProfile } from '../networks/network.ts';
 import type { CredentialsOf } from '../networks/network.ts';
 
 export type Credentials = CredentialsOf<Network>;

@@ -38,6 +38,12 @@ export interface Job extends PostContent {
   idempotencyKey: string;
   /** Local "send at" time (epoch ms), or null for now. */
   sendAt: number | null;
+  /**
+   * When the post was first written elsewhere (epoch ms), for a post brought
+   * from an X archive: Bluesky records carry it as their `createdAt`. Absent
+   * for posts written in Sortie.
+   */
+  originalDate?: number;
   /** Mastodon schedules it on the server (sendAt at least 5 minutes ahead). */
   serverScheduled: boolean;
   state: JobState;

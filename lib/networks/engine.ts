@@ -53,6 +53,12 @@ export interface NetworkEngine<N extends Network, Lookup = unknown> {
   unresolvedMentions(account: Account, text: string): Promise<string[]>;
   /** The follow bridge's lookups on the account's own server. */
   lookup(account: Account): Promise<Lookup>;
+  /**
+   * Deletes a post this account made (undoing an archive import), by its
+   * PostRef id; a post already gone counts as deleted. Throws PublishError.
+   * Absent where Sortie does not delete (Mastodon: an import's posts stay).
+   */
+  deletePost?(account: Account, postId: string): Promise<void>;
   /** Forgets anything held in memory for this account (a session, a client). */
   forget(accountId: string): void;
 }

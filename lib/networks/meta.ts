@@ -5,7 +5,7 @@
  */
 import type * as v from '../validate.ts';
 import type { ConnectInputOf, CredentialsOf, LimitsOf, Network } from './network.ts';
-import type { MastodonLimits, ServerProfile } from './mastodon/shapes.ts';
+import type { MastodonLimits, ServerProfile } from './network.ts';
 
 /** The part of a stored account its limits and pages depend on (a Mastodon server reports its own). */
 export interface AccountFacts {
@@ -21,6 +21,20 @@ export interface CredentialsSource {
 }
 
 export type KeyScheme = 'tid' | 'uuid';
+
+/**
+ * One of a network's published write limits for an account, in a sliding
+ * window (an archive import is paced within them, lib/archive/schedule.ts):
+ * at most `limit` per `windowMs`, each post or each media upload costing
+ * `costEach`.
+ */
+export interface WriteLimit {
+  name: string;
+  windowMs: number;
+  limit: number;
+  counts: 'posts' | 'media';
+  costEach: number;
+}
 
 export interface NetworkMeta<N extends Network> {
   id: N;
@@ -41,6 +55,8 @@ export interface NetworkMeta<N extends Network> {
    * does not carry the generators (lib/outbox/keys.ts makes them).
    */
   keyScheme: KeyScheme;
+  /** The write limits a long run of posts (an archive import) must stay within. */
+  writeLimits: readonly WriteLimit[];
   /** How long before its time a post must reach the server for the server to schedule it; null when Sortie always holds scheduled posts itself. */
   serverScheduleAheadMs: number | null;
   /** What connecting starts from, checked as the engine receives it from the background. */

@@ -22,6 +22,8 @@ export interface PartToSend extends PostContent<ImageToSend> {
   idempotencyKey: string;
   /** ISO time for server-side scheduling (Mastodon), or null to post now. */
   scheduledAt: string | null;
+  /** When the post was first written elsewhere (epoch ms): Bluesky keeps it as the record's `createdAt`; Mastodon cannot backdate. */
+  originalDate?: number;
 }
 
 /**

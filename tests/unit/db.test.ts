@@ -27,9 +27,9 @@ describe('database migrations', () => {
     // Kept, and completed with what that version did by default (set up for leaving X).
     expect((await db.get('settings', 'settings'))?.value).toMatchObject({ language: 'fr', choice: 'leaving', shareTakeover: true, links: { keepXUsable: false } });
     expect((await db.get('media', 'm1'))?.mime).toBe('image/png');
-    // v2 and v3 additions exist and work on the old rows.
+    // Later additions exist and work on the old rows.
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['accounts', 'bridgeRuns', 'drafts', 'follows', 'jobs', 'mastodonApps', 'media', 'mirrors', 'settings', 'stats'].sort(),
+      ['accounts', 'archiveFiles', 'bridgeRuns', 'drafts', 'follows', 'importRecords', 'imports', 'jobs', 'mastodonApps', 'media', 'mirrors', 'settings', 'stats'].sort(),
     );
     expect(await db.getAllFromIndex('jobs', 'byDue', IDBKeyRange.upperBound(20))).toHaveLength(1);
     await closeSortieDb();
@@ -37,7 +37,7 @@ describe('database migrations', () => {
 
   it('creates every store on a fresh install, with no settings row: the defaults, undecided', async () => {
     const db = await openSortieDb();
-    expect(db.objectStoreNames).toHaveLength(10);
+    expect(db.objectStoreNames).toHaveLength(13);
     expect(await db.get('settings', 'settings')).toBeUndefined();
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.choice).toBe('undecided');
@@ -63,5 +63,27 @@ describe('database migrations', () => {
     const db = await openSortieDb();
     expect(await getSettings(db)).toMatchObject(expected);
     await closeSortieDb();
+  });
+});
+
+describe('archive import stores', () => {
+  it('keep a picked File across a reopen (a browser restart) and find records by tweet and by queue order', async () => {
+    let db = await openSortieDb();
+    const file = new File(['PK\u0003\u0004 archive bytes'], 'twitter-2026.zip', { type: 'application/zip' });
+    await db.put('archiveFiles', { importId: 'i1', file, name: file.name, size: file.size, storedAt: 1 });
+    const record = {
+      id: 'i1:B:42', importId: 'i1', accountId: 'B', network: 'bluesky' as const, xId: '42', state: 'planned' as const, uris: [],
+      updatedAt: 1, seq: 7, chainId: 'import:i1:B:42', firstPart: 0, chainParts: 1, parts: [{ text: 'x', media: [] }], keys: ['k'],
+      originalDate: 0, langs: [], visibility: 'public' as const, dueAt: null, error: null,
+    };
+    await db.put('importRecords', record);
+    await closeSortieDb();
+    db = await openSortieDb();
+    const stored = await db.get('archiveFiles', 'i1');
+    expect(await stored?.file.text()).toBe('PK\u0003\u0004 archive bytes');
+    expect(await db.getFromIndex('importRecords', 'byTweet', ['i1', 'B', '42'])).toMatchObject({ id: 'i1:B:42' });
+    const range = IDBKeyRange.bound(['i1', 'planned', -Infinity], ['i1', 'planned', Infinity]);
+    expect(await db.getAllFromIndex('importRecords', 'byQueue', range)).toHaveLength(1);
+    await expect(db.add('importRecords', { ...record, id: 'other' })).rejects.toThrow();
   });
 });

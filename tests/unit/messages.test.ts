@@ -8,6 +8,14 @@ const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
 const page = { id: ID, url: `${ORIGIN}/options.html` };
 const content = { id: ID, url: 'https://x.com/home', tab: { id: 3 } };
+const IMPORT = '0b6f7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
+const archiveStart = {
+  importId: IMPORT,
+  accountIds: ['bluesky:https://pds.example:did:plc:x'],
+  filters: { years: [2018, 2019], ownPosts: true, ownThreads: true, repliesToOthers: false, retweets: false, withMedia: true, withoutMedia: true },
+  timeZone: 'Europe/Paris',
+  mirror: { origin: 'https://nitter.example', scheme: 'nitter' },
+};
 
 describe('classifySender', () => {
   it.each([
@@ -54,6 +62,11 @@ describe('dispatch', () => {
     expect(run('hello')).toBeUndefined();
   });
 
+  it('passes a valid archive.start from a page on as it is', async () => {
+    const reply = await run({ sortie: 1, name: 'archive.start', body: { ...archiveStart, file: 'ignored' } });
+    expect(reply).toEqual({ ok: true, value: { name: 'archive.start', req: archiveStart } });
+  });
+
   it('answers a valid request from a page, with unknown keys dropped', async () => {
     const reply = await run({ sortie: 1, name: 'settings.update', body: { shareTakeover: false, token: 'x' } });
     expect(reply).toEqual({ ok: true, value: { name: 'settings.update', req: { shareTakeover: false } } });
@@ -67,6 +80,14 @@ describe('dispatch', () => {
     [{ sortie: 1, name: 'compose.open', body: { text: 5 } }, content, 'error.invalidMessage'],
     [{ sortie: 1, name: 'accounts.list' }, { id: 'other', url: page.url }, 'error.forbiddenSender'],
     [{ sortie: 1, name: 'accounts.remove', body: { id: 'a' } }, page, 'error.generic'],
+    [{ sortie: 1, name: 'archive.start', body: archiveStart }, content, 'error.forbiddenSender'],
+    [{ sortie: 1, name: 'archive.undo', body: { importId: IMPORT } }, content, 'error.forbiddenSender'],
+    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, importId: '../../etc' } }, page, 'error.invalidMessage'],
+    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, filters: { ...archiveStart.filters, years: [1999] } } }, page, 'error.invalidMessage'],
+    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, filters: { ...archiveStart.filters, retweets: 'yes' } } }, page, 'error.invalidMessage'],
+    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, accountIds: Array(21).fill('a') } }, page, 'error.invalidMessage'],
+    [{ sortie: 1, name: 'archive.pause', body: {} }, page, 'error.invalidMessage'],
+    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, timeZone: '"><img>' } }, page, 'error.invalidMessage'],
   ])('refuses %o from %o with %s', async (message, sender, key) => {
     const reply = await run(message, sender);
     expect(reply).toMatchObject({ ok: false, error: { messageKey: key } });

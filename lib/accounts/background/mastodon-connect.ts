@@ -22,7 +22,7 @@ import {
   type MastodonApp,
 } from '../../networks/mastodon/oauth.ts';
 import { normaliseServerInput } from '../../networks/mastodon/server-input.ts';
-import type { MastodonConnectInput } from '../../networks/mastodon/shapes.ts';
+import type { MastodonConnectInput } from '../../networks/network.ts';
 
 export interface ConnectDeps {
   db: Db;

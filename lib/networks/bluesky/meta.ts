@@ -6,7 +6,7 @@
  */
 import * as v from '../../validate.ts';
 import { renamed, type NetworkMeta } from '../meta.ts';
-import type { BlueskyLimits } from './shapes.ts';
+import type { BlueskyLimits } from '../network.ts';
 
 export const BLUESKY_LIMITS: Readonly<BlueskyLimits> = Object.freeze({
   graphemeLimit: 300,
@@ -35,6 +35,13 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
   limitsFor: () => BLUESKY_LIMITS,
   // The record key of the post: a TID, so a retry writes over the same record instead of posting twice.
   keyScheme: 'tid',
+  // docs.bsky.app "Rate Limits", PDS content writes per account: 5,000 points an hour and 35,000 a day,
+  // 3 points a record. Blob uploads are not records and cost no write points (only API requests,
+  // 3,000 per 5 minutes per IP, far above one account's pace).
+  writeLimits: [
+    { name: 'write points per hour', windowMs: 3_600_000, limit: 5_000, counts: 'posts', costEach: 3 },
+    { name: 'write points per day', windowMs: 24 * 3_600_000, limit: 35_000, counts: 'posts', costEach: 3 },
+  ],
   serverScheduleAheadMs: null,
   connectInputSchema: v.object({
     identifier: v.string({ min: 1, max: 320 }),

@@ -6,7 +6,7 @@
 import type { Account } from '../../model/account.ts';
 import { accountId } from '../network.ts';
 import type { MastodonInstanceInfo } from './instance.ts';
-import type { MastodonConnectInput } from './shapes.ts';
+import type { MastodonConnectInput } from '../network.ts';
 import type { MastodonProfile } from './oauth.ts';
 
 /** Reconnecting replaces the credentials in place: the user's choices for the account (`existing`) stay. */

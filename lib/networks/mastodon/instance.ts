@@ -6,7 +6,7 @@
 import { MastodonConnectError } from './connect-error.ts';
 import { defaultFetch, isRecord, requestJson, type FetchLike, type JsonResponse } from './fetch.ts';
 import { buildServerProfile } from './server-profile.ts';
-import type { MastodonLimits, ServerProfile } from './shapes.ts';
+import type { MastodonLimits, ServerProfile } from '../network.ts';
 
 export interface MastodonInstanceInfo {
   origin: string;

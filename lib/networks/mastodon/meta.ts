@@ -29,6 +29,11 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   limitsFor: (account) => account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS,
   // Mastodon's Idempotency-Key takes any unique string.
   keyScheme: 'uuid',
+  // The stock server's rack-attack throttles, per account: 300 statuses per 3 hours, 30 media uploads per 30 minutes.
+  writeLimits: [
+    { name: 'statuses per 3 hours', windowMs: 3 * 3_600_000, limit: 300, counts: 'posts', costEach: 1 },
+    { name: 'media uploads per 30 minutes', windowMs: 1_800_000, limit: 30, counts: 'media', costEach: 1 },
+  ],
   serverScheduleAheadMs: MASTODON_SCHEDULE_AHEAD_MS,
   connectInputSchema: v.object({
     origin: short,

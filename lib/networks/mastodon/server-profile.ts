@@ -11,7 +11,7 @@
  *
  * Pure: no network. mastodon-instance.ts fetches what this reads.
  */
-import type { ServerCapabilities, ServerFamily, ServerFamilyInfo, ServerProfile } from './shapes.ts';
+import type { ServerCapabilities, ServerFamily, ServerFamilyInfo, ServerProfile } from '../network.ts';
 import { parseMastodonVersion, versionAtLeast, type MastodonVersion } from './version.ts';
 
 /** A fork decorating Mastodon's version: '4.5.0+glitch', '4.3.2+hometown-1.1.1'. */

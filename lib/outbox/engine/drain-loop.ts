@@ -5,6 +5,7 @@
  * its alarm and close the engine.
  */
 import type { Db } from '../../db.ts';
+import type { Job } from '../../model/job.ts';
 import { bumpStatQuietly } from '../../stats.ts';
 import { DEFAULT_RETRY_POLICY } from '../retry.ts';
 import { drainOutbox, type PublishRequest } from './drain.ts';
@@ -15,6 +16,10 @@ export interface DrainLoopDeps {
   publish: (request: PublishRequest) => Promise<PostRef>;
   /** Tells open pages and the background; nobody listening is normal. */
   announce: (name: 'outbox.changed' | 'engine.idle', body?: unknown) => void;
+  /** Puts more jobs in the outbox before each round (running archive imports feed their next chains). */
+  feed?: () => Promise<void>;
+  /** A job changed state (archive imports keep their records up to date). */
+  onJobChange?: (job: Job) => void;
   /** Other work keeps the engine open (a follow-bridge run): it reports 'idle' itself when it ends. */
   busyElsewhere: () => boolean;
   online: () => boolean;
@@ -41,6 +46,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
         nextWakeAt = Date.now() + OFFLINE_RECHECK_MS;
         break;
       }
+      await deps.feed?.().catch((error: unknown) => console.error('Sortie: could not feed the outbox', error));
       const result = await drainOutbox({
         db: deps.db,
         now: Date.now,
@@ -50,6 +56,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
         onJobChange: (job) => {
           // The dashboard counts posts, not thread parts.
           if (job.state === 'sent' && job.partIndex === 0) bumpStatQuietly(deps.db, `posts.${job.network}`);
+          deps.onJobChange?.(job);
           deps.announce('outbox.changed');
         },
       });

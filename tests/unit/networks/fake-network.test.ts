@@ -17,6 +17,7 @@ const FAKE_ROW = `  fake: { limits: { maxCharacters: number }; credentials: { ne
 
 /** Files the compiler must flag once the row is added: each one is a step of the recipe. */
 const FLAGGED = [
+  'lib/archive/targets.ts',
   'lib/bridge/match.ts',
   'lib/compose/adapt.ts',
   'lib/compose/preview.ts',
@@ -26,7 +27,7 @@ const FLAGGED = [
 ];
 
 /** The new network's own files, which the recipe creates (no compiler can flag a file that does not exist yet). */
-const CREATED = ['lib/networks/<network>/shapes.ts', 'lib/networks/<network>/meta.ts', 'lib/networks/<network>/engine/adapter.ts'];
+const CREATED = ['lib/networks/<network>/meta.ts', 'lib/networks/<network>/engine/adapter.ts'];
 
 /** Edited by hand at the start of the recipe; the rest follows from the compiler. */
 const STARTED_FROM = ['lib/networks/network.ts'];

@@ -8,9 +8,10 @@ import type { Account } from '../../../model/account.ts';
 import type { AdapterDeps, ConnectResult, NetworkEngine, Revocation } from '../../engine.ts';
 import { accountId } from '../../network.ts';
 import { PublishError } from '../../types.ts';
-import type { BlueskyCredentials } from '../shapes.ts';
+import type { BlueskyCredentials } from '../../network.ts';
 import { findUnresolvedMentions } from './facets.ts';
 import { blueskyLookup, type BlueskyLookup } from './lookup.ts';
+import { deleteBlueskyPost } from './delete.ts';
 import { publishBlueskyPart } from './publish.ts';
 import { resolveReplyTarget } from './refs.ts';
 import { loginBluesky, logoutBluesky, type BlueskySession } from './session.ts';
@@ -92,6 +93,9 @@ export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions
       return findUnresolvedMentions(await sessions.get(account), text);
     },
     lookup: async (account) => blueskyLookup(await sessions.get(account)),
+    async deletePost(account, postId) {
+      await deleteBlueskyPost(await sessions.get(account), postId);
+    },
     forget: (id) => sessions.forget(id),
   };
 }

@@ -109,7 +109,8 @@ export async function buildPostRecord(
   const record: Record<string, unknown> = {
     $type: POST_COLLECTION,
     text: rich.text,
-    createdAt: (hooks.now?.() ?? new Date()).toISOString(),
+    // A post brought from an archive keeps its own date; Bluesky's app shows it as archived.
+    createdAt: (part.originalDate !== undefined ? new Date(part.originalDate) : (hooks.now?.() ?? new Date())).toISOString(),
   };
   if (rich.facets) record['facets'] = rich.facets;
   const langs = uniqueNonEmpty(part.langs).slice(0, BLUESKY_LIMITS.maxLangs);

@@ -9,7 +9,7 @@ import { PublishError } from '../../types.ts';
 import { mastodonAccount } from '../account.ts';
 import { MastodonConnectError } from '../connect-error.ts';
 import { fetchInstance, type MastodonInstanceInfo } from '../instance.ts';
-import type { MastodonCredentials } from '../shapes.ts';
+import type { MastodonCredentials } from '../../network.ts';
 import { revokeToken, verifyCredentials } from '../oauth.ts';
 import { buildServerProfile } from '../server-profile.ts';
 import { mastodonLookup, type MastodonLookup } from './lookup.ts';

@@ -1,0 +1,48 @@
+/**
+ * What the mapping needs to know of each account an import posts to, and
+ * where a post links when a video cannot go with it.
+ *
+ * Videos: Sortie's publishers upload images only today (a part carries
+ * DraftImages), so videos and GIFs go as a link to the original tweet on
+ * both networks; `video: true` is for the day a publisher uploads them.
+ */
+import { assertNever } from '../assert-never.ts';
+import type { PublicAccount } from '../model/account.ts';
+import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon/instance.ts';
+import { targetFor } from '../networks/registry.ts';
+import type { MapTarget } from './map.ts';
+
+/** The account's limits, from the network registry (the composer previews with the same). */
+export function mapTargetFor(account: Pick<PublicAccount, 'network' | 'serverInfo'>): MapTarget {
+  const target = targetFor(account);
+  switch (target.network) {
+    case 'bluesky': {
+      const { graphemeLimit, byteLimit, maxImages } = target.limits;
+      return { network: 'bluesky', graphemeLimit, byteLimit, maxImages, video: false };
+    }
+    case 'mastodon': {
+      const limits = target.limits;
+      return {
+        network: 'mastodon',
+        maxCharacters: limits.maxCharacters,
+        charactersReservedPerUrl: limits.charactersReservedPerUrl,
+        maxMediaAttachments: limits.maxMediaAttachments,
+        video: false,
+        // The stored limits do not keep the server's video size; videos go as links today (video: false).
+        videoSizeLimit: MASTODON_DEFAULT_LIMITS.videoSizeLimit,
+      };
+    }
+    default:
+      return assertNever(target, 'network');
+  }
+}
+
+/**
+ * The original tweet's address: on the user's current Nitter-style mirror
+ * when there is one (readers can open it without an X account), else on x.com.
+ */
+export function originalTweetLink(username: string, xId: string, mirror: { origin: string; scheme: string } | null): string {
+  const user = /^[A-Za-z0-9_]{1,15}$/.test(username) ? username : 'i/web';
+  const origin = mirror?.scheme === 'nitter' && /^https:\/\/[^/]+$/.test(mirror.origin) ? mirror.origin : 'https://x.com';
+  return `${origin}/${user}/status/${xId}`;
+}
