@@ -39,7 +39,7 @@ function PopupBody({ state }: { state: ReturnType<typeof useSettings> }) {
         <button type="button" onClick={() => openPageInTab('/bridge.html')}>
           {t('popup.openBridge')}
         </button>{' '}
-        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/archive.html') })}>
+        <button type="button" onClick={() => openPageInTab('/archive.html')}>
           {t('archive.open')}
         </button>
       </p>

@@ -115,7 +115,7 @@ test('"Share on X" intents open the compose tab prefilled and X hears nothing; w
   expect(xHits).toEqual(['https://twitter.com/intent/tweet?text=For%20X']);
 });
 
-test('a composer opened by "Share on X" says so, and posts on X anyway only on the user\'s own click', async ({ sortie, context, routeHost, allowHosts }) => {
+test('a composer opened by "Share on X" says so, and posts on X anyway only on the user\'s own click', async ({ sortie, context, routeHost, allowHosts, openPage }) => {
   allowHosts('x.com', 'news.example');
   const xHits: string[] = [];
   await routeHost('x.com', (route) => {
@@ -126,6 +126,9 @@ test('a composer opened by "Share on X" says so, and posts on X anyway only on t
   await routeHost('news.example', (route) =>
     route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>News</title><a id="share" href="${intent}">Share on X</a>` }),
   );
+  // Shares come to Sortie once the person has said "I'm leaving X".
+  const options = await openPage('options.html#leaving');
+  await chooseLeaving(options.page);
   const worker = await sortie.serviceWorker();
   await expect
     .poll(async () =>

@@ -10,6 +10,7 @@ import { GECKO_ID } from '../support/firefox.ts';
 import { uniqueName } from '../support/servers.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
+import { answerWelcome } from './steps.ts';
 
 /**
  * What reached X: any request at all in Firefox; in Chromium, anything but a
@@ -21,13 +22,7 @@ function contactsWithX(kind: 'chromium' | 'firefox', log: readonly { host: strin
 
 const accountsText = (tab: Tab) => tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
 
-/** The welcome question, answered as a person does: "I'm leaving X", confirmed (until then x.com is left alone). */
-async function leaveX(journey: JourneyBrowser): Promise<void> {
-  const welcome = await journey.openPage('welcome.html');
-  await welcome.clickText("I'm leaving X");
-  await welcome.click('Confirm my choice');
-  await welcome.waitFor(`document.querySelector('[data-testid="welcome-done"]')?.dataset.choice === 'leaving'`, 15_000);
-}
+const leaveX = (journey: JourneyBrowser) => answerWelcome(journey, 'leaving');
 
 test('first run opens Sortie\'s own welcome page and nothing else', async ({ journey }) => {
   let urls: string[] = [];

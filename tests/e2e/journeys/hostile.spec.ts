@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '../support/journey.ts';
 import { OFFER_BUTTON } from '../support/overlay-ui.ts';
 import { X_CSP } from '../support/x-page.ts';
-import { connectMastodonWithToken, statusesOf } from './steps.ts';
+import { answerWelcome, connectMastodonWithToken, statusesOf } from './steps.ts';
 
 const X_HOME = readFileSync(new URL('../fixtures/x-home.html', import.meta.url), 'utf8');
 /** Every page the extension has, and files any probe would try. */
@@ -40,9 +40,7 @@ test('X\'s page scripts faking keys and clicks in its composer bring no overlay;
   await journey.serveHttps('x.com', ({ path }) =>
     path === '/home' ? { status: 200, type: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } } : { status: 404, type: 'text/plain', body: '' },
   );
-  const options = await journey.openPage('options.html');
-  await options.click('I still use X: keep x.com working, send links from other sites to mirrors');
-  await options.waitFor(`![...document.querySelectorAll('button')].some((b) => b.textContent.startsWith('I still use X'))`);
+  await answerWelcome(journey, 'staying');
   const x = await journey.newTab('https://x.com/home');
   await x.waitFor(`document.querySelector('[data-testid="tweetTextarea_0"]') !== null`);
   // What X's scripts can do: focus the box, put text in it, and dispatch every event a user would make.
@@ -69,6 +67,7 @@ test('a site sending the browser to a share intent opens the composer with its t
   allowHosts('news.example');
   if (journey.kind === 'chromium') allowHosts('x.com'); // a bare preconnect (see core.spec.ts)
   const { id } = await connectMastodonWithToken(journey, mastodon, 'hi');
+  await answerWelcome(journey, 'leaving');
   const intent = 'https://x.com/intent/post?text=' + encodeURIComponent('Spam du site hostile');
   recordingProxy.serve('news.example', () => ({
     status: 200,

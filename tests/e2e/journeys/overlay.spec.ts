@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '../support/journey.ts';
 import { DIALOG, OFFER_BUTTON } from '../support/overlay-ui.ts';
 import { X_CSP } from '../support/x-page.ts';
-import { ALL_SENT, connectMastodonWithToken, statusesOf } from './steps.ts';
+import { ALL_SENT, answerWelcome, connectMastodonWithToken, statusesOf } from './steps.ts';
 
 const X_HOME = readFileSync(new URL('../fixtures/x-home.html', import.meta.url), 'utf8');
 const OFFER = 'Post to Mastodon & Bluesky instead';
@@ -28,11 +28,9 @@ test('X\'s composer brings the overlay; what was typed there goes to Mastodon th
     if (path === '/home') return { status: 200, type: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } };
     return { status: 404, type: 'text/plain', body: '' };
   });
-  const { id, options } = await connectMastodonWithToken(journey, mastodon, 'xo');
+  const { id } = await connectMastodonWithToken(journey, mastodon, 'xo');
   // First-run choice: x.com stays usable (otherwise X itself goes to a mirror).
-  const stillUseX = 'I still use X: keep x.com working, send links from other sites to mirrors';
-  await options.click(stillUseX);
-  await options.waitFor(`![...document.querySelectorAll('button')].some((b) => b.textContent.trim() === ${JSON.stringify(stillUseX)})`);
+  await answerWelcome(journey, 'staying');
 
   const x = await journey.newTab('https://x.com/home');
   await x.waitFor(`document.querySelector('[data-testid="tweetTextarea_0"]') !== null`);
