@@ -144,7 +144,10 @@ module.exports = {
       comment:
         "A feature's root (pure logic) and a network's meta never import their privileged halves; the halves " +
         'import the root, not the reverse.',
-      from: { path: '^lib/[^/]+/[^/]+\\.tsx?$|^lib/networks/[^/]+/[^/]+\\.tsx?$', pathNot: [...SHELLS, ...ENGINE_SIDE] },
+      from: {
+        path: '^lib/[^/]+/[^/]+\\.tsx?$|^lib/networks/[^/]+/[^/]+\\.tsx?$',
+        pathNot: [...SHELLS, ...ENGINE_SIDE],
+      },
       to: { path: [...ENGINE_HALVES, ...BACKGROUND_HALVES], pathNot: TABLES, dependencyTypesNot: ['type-only'] },
     },
     {

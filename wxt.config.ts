@@ -5,7 +5,9 @@ import { REDIRECTED_FIXER_HOSTS } from './lib/links/dnr.ts';
 import { BUILT_IN_MIRRORS } from './lib/links/mirrors.ts';
 
 /** X's origins, where the overlay runs (entrypoints/x.content and lib/x/embed-protocol.ts's isXOrigin). */
-const X_PAGES = ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'].map((h) => `https://${h}/*`);
+const X_PAGES = ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'].map(
+  (h) => `https://${h}/*`,
+);
 
 // Debian's Chromium lives here; web-ext only guesses Google Chrome's paths.
 const debianChromium = '/usr/bin/chromium';

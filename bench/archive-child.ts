@@ -26,7 +26,16 @@ async function generate(path: string, mediaBytes: number): Promise<void> {
   const filler = new Uint8Array(mediaBytes);
   for (let i = 0; i < filler.length; i++) filler[i] = (i * 2654435761) >>> 24;
   const writer = new ZipWriter(Writable.toWeb(createWriteStream(path)) as WritableStream);
-  await writeXArchive({ account: OWNER, tweets: generateTweets(TWEETS, MEDIA, OWNER, 42), parts: 2, following: Array.from({ length: 500 }, (_, i) => String(5000 + i)) }, writer, () => filler);
+  await writeXArchive(
+    {
+      account: OWNER,
+      tweets: generateTweets(TWEETS, MEDIA, OWNER, 42),
+      parts: 2,
+      following: Array.from({ length: 500 }, (_, i) => String(5000 + i)),
+    },
+    writer,
+    () => filler,
+  );
   await writer.close();
 }
 

@@ -25,13 +25,17 @@ const BUDGET_MS = 50;
 const LINK_MIRROR_KEY = 'sortie.linkMirror';
 const PLAIN = 'https://x.com/jack/status/20';
 
-const fill = (prefix: string, unit: string, length: number): string => (prefix + unit.repeat(Math.ceil(length / unit.length))).slice(0, length);
+const fill = (prefix: string, unit: string, length: number): string =>
+  (prefix + unit.repeat(Math.ceil(length / unit.length))).slice(0, length);
 
 /** The worst cases found for the rules (tests/unit/links/page-rules-linear.test.ts has the full grid). */
 const CRAFTED: Array<[string, string]> = [
   ['64k `&q=` run in a search', fill('https://x.com/search?', '&q=', 65_536)],
   ['64k `a/` run in a search query', fill('https://x.com/search/?q=', 'a/', 65_536)],
-  ['at both bounds: 2,048 characters, 32 `&q=` then `a/`', fill(`https://x.com/search?${'&q='.repeat(32)}`, 'a/', 2_048)],
+  [
+    'at both bounds: 2,048 characters, 32 `&q=` then `a/`',
+    fill(`https://x.com/search?${'&q='.repeat(32)}`, 'a/', 2_048),
+  ],
 ];
 
 function html(crafted: string | null): string {
@@ -50,7 +54,10 @@ setTimeout(tick, 10);
 async function serve(pages: Record<string, string>): Promise<{ base: string; server: Server }> {
   const server = createServer((req, res) => {
     const body = pages[req.url ?? ''];
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(body === undefined ? 404 : 200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     res.end(body ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, PAGE_HOST, resolve));
@@ -75,7 +82,9 @@ async function lateness(page: Page, url: string): Promise<number> {
 
 async function awaitPageRules(browser: BenchBrowser): Promise<void> {
   const page = await browser.openExtensionPage(SORTIE_EXT, BENCH_PAGE);
-  await page.waitForFunction(async (key) => (await chrome.storage.local.get(key))[key] !== undefined, LINK_MIRROR_KEY, { timeout: 15_000 });
+  await page.waitForFunction(async (key) => (await chrome.storage.local.get(key))[key] !== undefined, LINK_MIRROR_KEY, {
+    timeout: 15_000,
+  });
   await page.close();
 }
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

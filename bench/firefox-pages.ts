@@ -37,11 +37,17 @@ const SORTIE_FIREFOX = fileURLToPath(new URL('./.tmp/sortie-firefox', import.met
 function prepareAddon(): void {
   // Another build to measure (an older page script, say) may be named in SORTIE_FIREFOX_BUILD.
   const build = process.env.SORTIE_FIREFOX_BUILD ?? FIREFOX_BUILD;
-  if (!existsSync(`${build}/links.js`)) throw new Error(`bench: no Firefox build in ${build} (npx wxt build -b firefox)`);
+  if (!existsSync(`${build}/links.js`))
+    throw new Error(`bench: no Firefox build in ${build} (npx wxt build -b firefox)`);
   rmSync(SORTIE_FIREFOX, { recursive: true, force: true });
   cpSync(build, SORTIE_FIREFOX, { recursive: true });
-  const manifest = JSON.parse(readFileSync(`${SORTIE_FIREFOX}/manifest.json`, 'utf8')) as { content_scripts?: unknown[] };
-  manifest.content_scripts = [...(manifest.content_scripts ?? []), { matches: [`http://${PAGE_HOST}/*`], js: ['links.js'], run_at: 'document_start' }];
+  const manifest = JSON.parse(readFileSync(`${SORTIE_FIREFOX}/manifest.json`, 'utf8')) as {
+    content_scripts?: unknown[];
+  };
+  manifest.content_scripts = [
+    ...(manifest.content_scripts ?? []),
+    { matches: [`http://${PAGE_HOST}/*`], js: ['links.js'], run_at: 'document_start' },
+  ];
   writeFileSync(`${SORTIE_FIREFOX}/manifest.json`, JSON.stringify(manifest));
 }
 
@@ -159,9 +165,26 @@ export async function benchFirefoxPages(): Promise<Figure[]> {
           for (let i = 0; i < MUTATIONS; i++) totals.push(await mutationOnce(sortie.ff, added, ADDED));
           const n = without.length;
           return [
-            { figure: `firefox pages: ${LINKS.toLocaleString('en')}-link page, load event (median of ${n}, ${ROUNDS} browser pairs)`, value: median(withLoad), unit: 'ms', baseline: median(without) },
-            { figure: 'firefox pages: the same, until every link is rewritten', value: median(withDone), unit: 'ms', baseline: median(without), budget: 1.5, budgetKind: 'ratio' },
-            { figure: `firefox pages: ${ADDED.toLocaleString('en')} links added in one mutation → all rewritten (median of ${MUTATIONS})`, value: median(totals), unit: 'ms', budget: 50 },
+            {
+              figure: `firefox pages: ${LINKS.toLocaleString('en')}-link page, load event (median of ${n}, ${ROUNDS} browser pairs)`,
+              value: median(withLoad),
+              unit: 'ms',
+              baseline: median(without),
+            },
+            {
+              figure: 'firefox pages: the same, until every link is rewritten',
+              value: median(withDone),
+              unit: 'ms',
+              baseline: median(without),
+              budget: 1.5,
+              budgetKind: 'ratio',
+            },
+            {
+              figure: `firefox pages: ${ADDED.toLocaleString('en')} links added in one mutation → all rewritten (median of ${MUTATIONS})`,
+              value: median(totals),
+              unit: 'ms',
+              budget: 50,
+            },
           ];
         }
       } finally {

@@ -121,14 +121,21 @@ export async function benchQueue(): Promise<Figure[]> {
     const dueAt = queueStart + LEAD_MS;
     const chunkMs: number[] = [];
     for (let from = 0; from < POSTS; from += CHUNK) {
-      const posts: BulkPost[] = Array.from({ length: CHUNK }, (_, i) => ({ text: `${TEXT} ${from + i}`, targets, images: 0, scheduledAt: new Date(dueAt).toISOString() }));
+      const posts: BulkPost[] = Array.from({ length: CHUNK }, (_, i) => ({
+        text: `${TEXT} ${from + i}`,
+        targets,
+        images: 0,
+        scheduledAt: new Date(dueAt).toISOString(),
+      }));
       const t = Date.now();
       await enqueuePosts(page, posts);
       chunkMs.push(Date.now() - t);
     }
     const queuedAt = Date.now();
     const overran = queuedAt > dueAt;
-    console.log(`bench: queue: ${POSTS} posts queued in ${((queuedAt - queueStart) / 1000).toFixed(0)} s; draining at ${new Date(dueAt).toISOString()}`);
+    console.log(
+      `bench: queue: ${POSTS} posts queued in ${((queuedAt - queueStart) / 1000).toFixed(0)} s; draining at ${new Date(dueAt).toISOString()}`,
+    );
 
     const memory = sampleMemory(browser);
     // The drain began between the last look that found every job still queued and the next one.
@@ -140,7 +147,8 @@ export async function benchQueue(): Promise<Figure[]> {
         if (counts.failed) throw new Error(`bench: ${counts.failed} jobs failed`);
         break;
       }
-      if (Date.now() - queuedAt > LEAD_MS + DRAIN_TIMEOUT_MS) throw new Error(`bench: drain unfinished: ${JSON.stringify(counts)}`);
+      if (Date.now() - queuedAt > LEAD_MS + DRAIN_TIMEOUT_MS)
+        throw new Error(`bench: drain unfinished: ${JSON.stringify(counts)}`);
       await sleep(250);
     }
     await memory.stop();
@@ -155,18 +163,57 @@ export async function benchQueue(): Promise<Figure[]> {
     const input = {
       posts: POSTS,
       mastodon: { url: servers.mastodon.url, token: accounts.mastodon.token },
-      bluesky: { service: servers.pds.url, identifier: accounts.bluesky.handle, password: accounts.bluesky.appPassword },
+      bluesky: {
+        service: servers.pds.url,
+        identifier: accounts.bluesky.handle,
+        password: accounts.bluesky.appPassword,
+      },
       text: TEXT,
     };
-    const { stdout } = await promisify(execFile)(process.execPath, ['--experimental-strip-types', '--no-warnings', script, JSON.stringify(input)], { maxBuffer: 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--experimental-strip-types', '--no-warnings', script, JSON.stringify(input)],
+      { maxBuffer: 1024 * 1024 },
+    );
     const direct = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { ms: number; peakRssBytes: number };
 
     return [
-      { figure: `queue: ${POSTS} posts to Mastodon + Bluesky (${jobs} jobs) drained (Mastodon's done in ${doneIn('mastodon')}, Bluesky's in ${doneIn('bluesky')}), posts/s${overran ? ' (queueing overran the due time)' : ''}`, value: POSTS / (drainMs / 1000), unit: 'posts/s', baseline: POSTS / (direct.ms / 1000) },
-      { figure: 'queue: peak JS heap, service worker + engine, during the drain', value: peak(during, 'heap') / MB, unit: 'MB' },
-      { figure: 'queue: the same, 2nd half of the drain vs. 1st half (flat ≈ 1)', value: peak(during.filter((s) => s.at >= half), 'heap') / MB, unit: 'MB', baseline: peak(during.filter((s) => s.at < half), 'heap') / MB },
-      { figure: 'queue: peak RSS of the extension process vs. the Node process posting directly', value: peak(during, 'rss') / MB, unit: 'MB', baseline: direct.peakRssBytes / MB },
-      { figure: `queue: queueing ${POSTS} posts (first ${CHUNK} / last ${CHUNK}: ${(chunkMs[0]! / 1000).toFixed(1)} s / ${(chunkMs.at(-1)! / 1000).toFixed(1)} s)`, value: (queuedAt - queueStart) / 1000, unit: 's' },
+      {
+        figure: `queue: ${POSTS} posts to Mastodon + Bluesky (${jobs} jobs) drained (Mastodon's done in ${doneIn('mastodon')}, Bluesky's in ${doneIn('bluesky')}), posts/s${overran ? ' (queueing overran the due time)' : ''}`,
+        value: POSTS / (drainMs / 1000),
+        unit: 'posts/s',
+        baseline: POSTS / (direct.ms / 1000),
+      },
+      {
+        figure: 'queue: peak JS heap, service worker + engine, during the drain',
+        value: peak(during, 'heap') / MB,
+        unit: 'MB',
+      },
+      {
+        figure: 'queue: the same, 2nd half of the drain vs. 1st half (flat ≈ 1)',
+        value:
+          peak(
+            during.filter((s) => s.at >= half),
+            'heap',
+          ) / MB,
+        unit: 'MB',
+        baseline:
+          peak(
+            during.filter((s) => s.at < half),
+            'heap',
+          ) / MB,
+      },
+      {
+        figure: 'queue: peak RSS of the extension process vs. the Node process posting directly',
+        value: peak(during, 'rss') / MB,
+        unit: 'MB',
+        baseline: direct.peakRssBytes / MB,
+      },
+      {
+        figure: `queue: queueing ${POSTS} posts (first ${CHUNK} / last ${CHUNK}: ${(chunkMs[0]! / 1000).toFixed(1)} s / ${(chunkMs.at(-1)! / 1000).toFixed(1)} s)`,
+        value: (queuedAt - queueStart) / 1000,
+        unit: 's',
+      },
     ];
   } finally {
     await browser.close();

@@ -62,7 +62,16 @@ function verdict(f: Figure): string {
 
 function row(f: Figure): string[] {
   const ratio = f.baseline ? (f.value / f.baseline).toFixed(2) : '—';
-  return [f.figure, Number.isNaN(f.value) ? '—' : `${f.value.toFixed(2)} ${f.unit}`, f.baseline !== undefined ? `${f.baseline.toFixed(2)} ${f.unit}` : '—', ratio, f.budget !== undefined ? `${f.budgetKind === 'ratio' ? '≤ ' + f.budget + '×' : '≤ ' + f.budget + ' ' + f.unit}` : '—', verdict(f)];
+  return [
+    f.figure,
+    Number.isNaN(f.value) ? '—' : `${f.value.toFixed(2)} ${f.unit}`,
+    f.baseline !== undefined ? `${f.baseline.toFixed(2)} ${f.unit}` : '—',
+    ratio,
+    f.budget !== undefined
+      ? `${f.budgetKind === 'ratio' ? '≤ ' + f.budget + '×' : '≤ ' + f.budget + ' ' + f.unit}`
+      : '—',
+    verdict(f),
+  ];
 }
 
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
@@ -86,7 +95,11 @@ for (const bench of benches) {
   } catch (error) {
     // One broken bench must not hide the others' figures.
     console.error(`bench: ${bench.name} failed:`, error);
-    figures.push({ figure: `${bench.name}: failed (${(error as Error).message.split('\n')[0]})`, value: Number.NaN, unit: '' });
+    figures.push({
+      figure: `${bench.name}: failed (${(error as Error).message.split('\n')[0]})`,
+      value: Number.NaN,
+      unit: '',
+    });
   }
   console.log(`bench: ${bench.name} took ${((Date.now() - t) / 1000).toFixed(0)} s`);
 }
@@ -97,9 +110,15 @@ console.log(table);
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 console.log(`bench: ${seconds} s in all`);
 if (only === null) {
-  const chromium = CHROMIUM === undefined ? "Playwright's Chromium" : execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const chromium =
+    CHROMIUM === undefined
+      ? "Playwright's Chromium"
+      : execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   // The `firefox pages` rows: Debian's Firefox ESR over Marionette (bench/firefox-pages.ts).
-  const firefox = FIREFOX === undefined ? '' : ` and ${execFileSync(FIREFOX, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()}`;
+  const firefox =
+    FIREFOX === undefined
+      ? ''
+      : ` and ${execFileSync(FIREFOX, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()}`;
   // Other work on this shared machine moves the figures: the load average says how busy it was.
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, load average ${loadavg()[1]!.toFixed(1)} (5 min)`;
   writeFileSync(

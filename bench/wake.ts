@@ -60,14 +60,30 @@ export async function benchWake(): Promise<Figure[]> {
   const proxy = await startRecordingProxy();
   const browser = await launchBench({ extensions: [SORTIE_EXT, EMPTY_EXT], proxyPort: proxy.port });
   try {
-    const sortie: Case = { dir: SORTIE_EXT, message: { sortie: 1, name: 'settings.get' }, refused: false, cold: [], warm: [] };
+    const sortie: Case = {
+      dir: SORTIE_EXT,
+      message: { sortie: 1, name: 'settings.get' },
+      refused: false,
+      cold: [],
+      warm: [],
+    };
     const empty: Case = { dir: EMPTY_EXT, message: { ping: 1 }, refused: false, cold: [], warm: [] };
     // Refused by the router before any handler: the worker's start-up alone, without IndexedDB.
-    const startOnly: Case = { dir: SORTIE_EXT, message: { sortie: 1, name: 'bench.unknown' }, refused: true, cold: [], warm: [] };
+    const startOnly: Case = {
+      dir: SORTIE_EXT,
+      message: { sortie: 1, name: 'bench.unknown' },
+      refused: true,
+      cold: [],
+      warm: [],
+    };
     const cases = [sortie, empty, startOnly];
     const pages = new Map<string, Page>();
     for (const c of [sortie, empty]) {
-      await waitFor('the worker to start', async () => ((await workerRunning(browser, c.dir)) ? true : undefined), 15_000);
+      await waitFor(
+        'the worker to start',
+        async () => ((await workerRunning(browser, c.dir)) ? true : undefined),
+        15_000,
+      );
       pages.set(c.dir, await browser.openExtensionPage(c.dir, BENCH_PAGE));
     }
     // Sortie's first start writes its settings and menus; let that finish before sampling.
@@ -81,9 +97,26 @@ export async function benchWake(): Promise<Figure[]> {
       }
     }
     return [
-      { figure: `wake: stopped worker → first answer (median of ${RUNS})`, value: median(sortie.cold), unit: 'ms', baseline: median(empty.cold), budget: 2, budgetKind: 'ratio' },
-      { figure: 'wake: the same, message refused before any handler (no IndexedDB)', value: median(startOnly.cold), unit: 'ms', baseline: median(empty.cold) },
-      { figure: 'wake: running worker → answer (median)', value: median(sortie.warm), unit: 'ms', baseline: median(empty.warm) },
+      {
+        figure: `wake: stopped worker → first answer (median of ${RUNS})`,
+        value: median(sortie.cold),
+        unit: 'ms',
+        baseline: median(empty.cold),
+        budget: 2,
+        budgetKind: 'ratio',
+      },
+      {
+        figure: 'wake: the same, message refused before any handler (no IndexedDB)',
+        value: median(startOnly.cold),
+        unit: 'ms',
+        baseline: median(empty.cold),
+      },
+      {
+        figure: 'wake: running worker → answer (median)',
+        value: median(sortie.warm),
+        unit: 'ms',
+        baseline: median(empty.warm),
+      },
     ];
   } finally {
     await browser.close();

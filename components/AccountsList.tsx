@@ -31,7 +31,11 @@ export function DisconnectOutcome({ result }: { result: DisconnectResult }) {
   const { t } = useT();
   const handle = result.handle ?? '';
   if (result.revoked) {
-    return <p role="status" class="ok" data-testid="disconnect-outcome">{t('options.account.revoked', { handle })}</p>;
+    return (
+      <p role="status" class="ok" data-testid="disconnect-outcome">
+        {t('options.account.revoked', { handle })}
+      </p>
+    );
   }
   const server = result.server ?? '';
   const reason = result.reason ?? 'failed';
@@ -75,14 +79,22 @@ function Reconnect({ account, onDone }: { account: PublicAccount; onDone?: () =>
   // Bluesky: a new app password for the same handle on the same PDS.
   const bluesky = () =>
     run(async () => {
-      const result = await send('accounts.connectBluesky', { identifier: account.handle, password, service: account.server });
+      const result = await send('accounts.connectBluesky', {
+        identifier: account.handle,
+        password,
+        service: account.server,
+      });
       if (result.status === 'code-required') throw new SortieError('error.bluesky.authFactorRequired', '');
     });
 
   return (
     <span class="reconnect">
       {!asking && (
-        <button type="button" disabled={busy} onClick={() => (NETWORKS[account.network].signIn === 'oauth' ? void mastodon() : setAsking(true))}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => (NETWORKS[account.network].signIn === 'oauth' ? void mastodon() : setAsking(true))}
+        >
           {busy ? t('connect.connecting') : t('options.account.reconnectButton', { handle: account.handle })}
         </button>
       )}
@@ -94,14 +106,28 @@ function Reconnect({ account, onDone }: { account: PublicAccount; onDone?: () =>
             void bluesky();
           }}
         >
-          <label for={`reconnect-password-${slug}`}>{t('options.account.reconnectPassword', { handle: account.handle })}</label>{' '}
-          <input id={`reconnect-password-${slug}`} type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />{' '}
+          <label for={`reconnect-password-${slug}`}>
+            {t('options.account.reconnectPassword', { handle: account.handle })}
+          </label>{' '}
+          <input
+            id={`reconnect-password-${slug}`}
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />{' '}
           <button type="submit" disabled={busy || !password}>
             {busy ? t('connect.connecting') : t('options.account.reconnectSubmit')}
           </button>
         </form>
       )}
-      {error && <span role="alert" class="error"> {error}</span>}
+      {error && (
+        <span role="alert" class="error">
+          {' '}
+          {error}
+        </span>
+      )}
     </span>
   );
 }
@@ -123,7 +149,8 @@ export function AccountsList({ accounts, onRemove, onDefaultInteraction, onRecon
       <ul class="accounts" data-testid="accounts">
         {accounts.map((a) => {
           const slug = a.id.replace(/[^a-z0-9]/gi, '_');
-          const set = (patch: Partial<InteractionPolicy>) => onDefaultInteraction?.(a.id, { ...a.defaultInteraction, ...patch });
+          const set = (patch: Partial<InteractionPolicy>) =>
+            onDefaultInteraction?.(a.id, { ...a.defaultInteraction, ...patch });
           return (
             <li key={a.id} data-network={a.network}>
               <span class="network">{networkLabel(a.network)}</span> <strong>{a.handle}</strong>{' '}
@@ -137,13 +164,26 @@ export function AccountsList({ accounts, onRemove, onDefaultInteraction, onRecon
               {onDefaultInteraction && (
                 <div class="account-defaults">
                   <label for={`default-reply-${slug}`}>{t('options.account.defaultReply', { handle: a.handle })}</label>{' '}
-                  <select id={`default-reply-${slug}`} value={a.defaultInteraction.reply} onChange={(e) => set({ reply: e.currentTarget.value as ReplyPolicy })}>
+                  <select
+                    id={`default-reply-${slug}`}
+                    value={a.defaultInteraction.reply}
+                    onChange={(e) => set({ reply: e.currentTarget.value as ReplyPolicy })}
+                  >
                     {REPLIES.map((r) => (
-                      <option key={r} value={r}>{t(`compose.reply.${r}`)}</option>
+                      <option key={r} value={r}>
+                        {t(`compose.reply.${r}`)}
+                      </option>
                     ))}
                   </select>{' '}
-                  <input id={`default-quotes-${slug}`} type="checkbox" checked={a.defaultInteraction.allowQuotes} onChange={(e) => set({ allowQuotes: e.currentTarget.checked })} />{' '}
-                  <label for={`default-quotes-${slug}`}>{t('options.account.defaultQuotes', { handle: a.handle })}</label>
+                  <input
+                    id={`default-quotes-${slug}`}
+                    type="checkbox"
+                    checked={a.defaultInteraction.allowQuotes}
+                    onChange={(e) => set({ allowQuotes: e.currentTarget.checked })}
+                  />{' '}
+                  <label for={`default-quotes-${slug}`}>
+                    {t('options.account.defaultQuotes', { handle: a.handle })}
+                  </label>
                 </div>
               )}
             </li>

@@ -56,11 +56,25 @@ export function ConnectBluesky({ onConnected }: { onConnected: (account: PublicA
       <h3 id="bsky-title">{t('connect.bluesky.title')}</h3>
       <p>
         <label for="bsky-identifier">{t('connect.bluesky.identifier')}</label>{' '}
-        <input id="bsky-identifier" autocomplete="username" required value={identifier} onInput={(e) => setIdentifier(e.currentTarget.value)} />
+        <input
+          id="bsky-identifier"
+          autocomplete="username"
+          required
+          value={identifier}
+          onInput={(e) => setIdentifier(e.currentTarget.value)}
+        />
       </p>
       <p>
         <label for="bsky-password">{t('connect.bluesky.appPassword')}</label>{' '}
-        <input id="bsky-password" type="password" autocomplete="current-password" required value={password} aria-describedby="bsky-password-hint" onInput={(e) => setPassword(e.currentTarget.value)} />
+        <input
+          id="bsky-password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          aria-describedby="bsky-password-hint"
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
       </p>
       <p id="bsky-password-hint" class={notAppPassword ? 'warn' : 'muted'} role={notAppPassword ? 'status' : undefined}>
         {notAppPassword ? t('connect.bluesky.notAppPassword') : t('connect.bluesky.appPasswordHint')}
@@ -68,15 +82,31 @@ export function ConnectBluesky({ onConnected }: { onConnected: (account: PublicA
       <details>
         <summary>{t('connect.bluesky.selfHosted')}</summary>
         <label for="bsky-service">{t('connect.bluesky.service')}</label>{' '}
-        <input id="bsky-service" type="url" placeholder="https://bsky.social" value={service} onInput={(e) => setService(e.currentTarget.value)} />
+        <input
+          id="bsky-service"
+          type="url"
+          placeholder="https://bsky.social"
+          value={service}
+          onInput={(e) => setService(e.currentTarget.value)}
+        />
       </details>
       {needsCode && (
         <p>
           <label for="bsky-code">{t('connect.bluesky.code')}</label>{' '}
-          <input id="bsky-code" autocomplete="one-time-code" required value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+          <input
+            id="bsky-code"
+            autocomplete="one-time-code"
+            required
+            value={code}
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
         </p>
       )}
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('connect.connecting') : t('connect.bluesky.submit')}
       </button>

@@ -82,8 +82,14 @@ export function ConnectMastodon({ onConnected, suggestions = [] }: Props) {
           </datalist>
         )}
       </p>
-      <p id="masto-server-hint" class="muted">{t('connect.mastodon.serverHint')}</p>
-      {error && <p role="alert" class="error">{error}</p>}
+      <p id="masto-server-hint" class="muted">
+        {t('connect.mastodon.serverHint')}
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('connect.connecting') : t('connect.mastodon.submit')}
       </button>
@@ -92,7 +98,11 @@ export function ConnectMastodon({ onConnected, suggestions = [] }: Props) {
         <p class="muted">{t('connect.mastodon.tokenHint')}</p>
         <label for="masto-token">{t('connect.mastodon.token')}</label>{' '}
         <input id="masto-token" type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} />{' '}
-        <button type="button" disabled={busy || !token || !server} onClick={() => void run(() => send('accounts.connectMastodonToken', { server: server.trim(), token }))}>
+        <button
+          type="button"
+          disabled={busy || !token || !server}
+          onClick={() => void run(() => send('accounts.connectMastodonToken', { server: server.trim(), token }))}
+        >
           {t('connect.mastodon.tokenSubmit')}
         </button>
       </details>

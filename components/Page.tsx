@@ -5,7 +5,15 @@ import type { MessageKey } from '../lib/i18n/index.ts';
 import { I18nProvider, useT } from './i18n.tsx';
 import type { SettingsState } from './useSettings.ts';
 
-export function Page({ state, title, children }: { state: SettingsState; title: MessageKey; children: ComponentChildren }) {
+export function Page({
+  state,
+  title,
+  children,
+}: {
+  state: SettingsState;
+  title: MessageKey;
+  children: ComponentChildren;
+}) {
   useEffect(() => {
     document.documentElement.lang = state.lang;
     document.documentElement.dataset.theme = state.settings?.theme ?? 'auto';

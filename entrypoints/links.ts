@@ -8,7 +8,13 @@
  * extension API directly.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { LINK_MIRROR_KEY, createIdleWork, createPageRewriter, readRewriteConfig, watchAdditions } from '../lib/links/page-rewrite';
+import {
+  LINK_MIRROR_KEY,
+  createIdleWork,
+  createPageRewriter,
+  readRewriteConfig,
+  watchAdditions,
+} from '../lib/links/page-rewrite';
 
 /** How long after parsing the work waits for a load event that may never come (a stalled image). */
 const LOAD_WAIT_MS = 3_000;
@@ -53,7 +59,8 @@ export default defineUnlistedScript(async () => {
   let stop = (): void => {};
   // The background switches mirrors when one goes down: follow it on open pages.
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
-    const next = area === 'local' && LINK_MIRROR_KEY in changes ? readRewriteConfig(changes[LINK_MIRROR_KEY]?.newValue) : null;
+    const next =
+      area === 'local' && LINK_MIRROR_KEY in changes ? readRewriteConfig(changes[LINK_MIRROR_KEY]?.newValue) : null;
     if (next !== null) rewriter.retarget(next);
   };
   // After the extension is updated or removed, this copy is orphaned (its runtime id is

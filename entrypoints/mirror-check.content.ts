@@ -30,7 +30,8 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_end',
   async main() {
-    const entry = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+    const entry = performance.getEntriesByType('navigation')[0] as
+      (PerformanceEntry & { responseStatus?: number }) | undefined;
     const status = entry?.responseStatus ?? 0;
     const panel = document.querySelector('.error-panel');
     if (!mayBeFailure(status, panel !== null)) return;

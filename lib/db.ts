@@ -40,7 +40,12 @@ export interface SortieDB extends DBSchema {
   importRecords: {
     key: string;
     value: StoredImportRecord;
-    indexes: { byImport: string; byTweet: [string, string, string]; byQueue: [string, string, number]; byChain: string };
+    indexes: {
+      byImport: string;
+      byTweet: [string, string, string];
+      byQueue: [string, string, number];
+      byChain: string;
+    };
   };
   /** X archive imports: the picked ZIP, kept until the import is over. */
   archiveFiles: { key: string; value: ArchiveFileRecord };
@@ -101,7 +106,9 @@ export const migrations: Migration[] = [
   (_db, tx, oldVersion) => {
     if (oldVersion === 0) return;
     const settings = tx.objectStore('settings');
-    void settings.get('settings').then((row) => settings.put({ key: 'settings', value: settingsBeforeTheChoice(row?.value) }));
+    void settings
+      .get('settings')
+      .then((row) => settings.put({ key: 'settings', value: settingsBeforeTheChoice(row?.value) }));
   },
   (db) => {
     db.createObjectStore('imports', { keyPath: 'id' });

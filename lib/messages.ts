@@ -23,7 +23,14 @@ import { SETTINGS_MESSAGES } from './settings-messages.ts';
 import type * as v from './validate.ts';
 import { X_MESSAGES } from './x/messages.ts';
 
-export { classifySender, isEnvelope, type Allowed, type Envelope, type Reply, type SenderKind } from './messaging/spec.ts';
+export {
+  classifySender,
+  isEnvelope,
+  type Allowed,
+  type Envelope,
+  type Reply,
+  type SenderKind,
+} from './messaging/spec.ts';
 
 export const MESSAGES = {
   ...SETTINGS_MESSAGES,

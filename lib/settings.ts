@@ -83,9 +83,21 @@ export const DEFAULT_SETTINGS: Settings = {
 export function choicePatch(choice: XChoice, shareTakeover?: boolean): SettingsPatch {
   switch (choice) {
     case 'leaving':
-      return { choice, onboarded: true, shareTakeover: shareTakeover ?? true, xOverlay: true, links: { redirect: true, keepXUsable: false, replaceEmbeds: true } };
+      return {
+        choice,
+        onboarded: true,
+        shareTakeover: shareTakeover ?? true,
+        xOverlay: true,
+        links: { redirect: true, keepXUsable: false, replaceEmbeds: true },
+      };
     case 'staying':
-      return { choice, onboarded: true, shareTakeover: shareTakeover ?? false, xOverlay: true, links: { redirect: true, keepXUsable: true, replaceEmbeds: false } };
+      return {
+        choice,
+        onboarded: true,
+        shareTakeover: shareTakeover ?? false,
+        xOverlay: true,
+        links: { redirect: true, keepXUsable: true, replaceEmbeds: false },
+      };
     case 'undecided':
       return {
         choice,
@@ -112,7 +124,9 @@ const DEFAULTS_BEFORE_THE_CHOICE: Omit<Settings, 'choice'> = {
  * An existing user's settings when the choice arrives: what they had, kept
  * as it was, with the choice their link setting already expresses.
  */
-export function settingsBeforeTheChoice(stored: Partial<Omit<Settings, 'links'>> & { links?: Partial<LinkSettings> } | undefined): Settings {
+export function settingsBeforeTheChoice(
+  stored: (Partial<Omit<Settings, 'links'>> & { links?: Partial<LinkSettings> }) | undefined,
+): Settings {
   const had = mergeSettings({ ...DEFAULTS_BEFORE_THE_CHOICE, choice: 'leaving' }, stored ?? {});
   return { ...had, choice: had.links.keepXUsable ? 'staying' : 'leaving' };
 }

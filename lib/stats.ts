@@ -70,7 +70,12 @@ export function totals(rows: readonly StatRecord[]): Record<StatName, number> {
 }
 
 /** The last `days` days (oldest first) of one counter, days without a row as 0. */
-export function dailySeries(rows: readonly StatRecord[], name: StatName, days: number, now: number): Array<{ day: string; count: number }> {
+export function dailySeries(
+  rows: readonly StatRecord[],
+  name: StatName,
+  days: number,
+  now: number,
+): Array<{ day: string; count: number }> {
   const byDay = new Map<string, number>();
   for (const row of rows) if (row.name === name) byDay.set(row.day, (byDay.get(row.day) ?? 0) + row.count);
   const out: Array<{ day: string; count: number }> = [];

@@ -21,8 +21,10 @@ export const string =
   (opts: { max?: number; min?: number; pattern?: RegExp } = {}): Schema<string> =>
   (value, path = '') => {
     if (typeof value !== 'string') throw new ValidationError(path, 'a string');
-    if (opts.max !== undefined && value.length > opts.max) throw new ValidationError(path, `at most ${opts.max} characters`);
-    if (opts.min !== undefined && value.length < opts.min) throw new ValidationError(path, `at least ${opts.min} characters`);
+    if (opts.max !== undefined && value.length > opts.max)
+      throw new ValidationError(path, `at most ${opts.max} characters`);
+    if (opts.min !== undefined && value.length < opts.min)
+      throw new ValidationError(path, `at least ${opts.min} characters`);
     if (opts.pattern && !opts.pattern.test(value)) throw new ValidationError(path, `a string matching ${opts.pattern}`);
     return value;
   };
@@ -37,10 +39,12 @@ export const number =
     return value;
   };
 
-export const boolean = (): Schema<boolean> => (value, path = '') => {
-  if (typeof value !== 'boolean') throw new ValidationError(path, 'a boolean');
-  return value;
-};
+export const boolean =
+  (): Schema<boolean> =>
+  (value, path = '') => {
+    if (typeof value !== 'boolean') throw new ValidationError(path, 'a boolean');
+    return value;
+  };
 
 export const oneOf =
   <const T extends readonly (string | number | boolean | null)[]>(...options: T): Schema<T[number]> =>
@@ -76,7 +80,8 @@ type ObjectOf<S extends Shape> = { [K in keyof S as undefined extends Infer<S[K]
 export const object =
   <S extends Shape>(shape: S): Schema<ObjectOf<S>> =>
   (value, path = '') => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError(path, 'an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new ValidationError(path, 'an object');
     const out: Record<string, unknown> = {};
     for (const [key, check] of Object.entries(shape)) {
       const v = check((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
@@ -86,9 +91,11 @@ export const object =
   };
 
 /** A message without a body. */
-export const empty = (): Schema<undefined> => (value, path = '') => {
-  if (value !== undefined && value !== null && !(typeof value === 'object' && Object.keys(value).length === 0)) {
-    throw new ValidationError(path, 'no body');
-  }
-  return undefined;
-};
+export const empty =
+  (): Schema<undefined> =>
+  (value, path = '') => {
+    if (value !== undefined && value !== null && !(typeof value === 'object' && Object.keys(value).length === 0)) {
+      throw new ValidationError(path, 'no body');
+    }
+    return undefined;
+  };

@@ -4,8 +4,10 @@
 var major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
   console.error(
-    '\nSortie needs Node.js 22 or newer; this is Node ' + process.versions.node + '.\n' +
-      'Install Node.js 22 or newer (https://nodejs.org, your system\'s packages, or a version\n' +
+    '\nSortie needs Node.js 22 or newer; this is Node ' +
+      process.versions.node +
+      '.\n' +
+      "Install Node.js 22 or newer (https://nodejs.org, your system's packages, or a version\n" +
       'manager such as `nvm install 22`), check with `node --version`, then run the command again.\n',
   );
   process.exit(1);

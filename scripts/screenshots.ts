@@ -24,7 +24,10 @@ const THREAD = {
   en: 'Leaving X today, without going silent. From now on I post here, on Mastodon and Bluesky at once.\n\nWhy now? The timeline is run for engagement, not for us, and the people I care about have already moved. Sortie splits a long post into a thread where a network needs one, counts characters the way each network does, and keeps the parts in order.\n\nFind me at the addresses below. #Sortie #Fediverse',
   fr: 'Je quitte X aujourd’hui, sans me taire. Désormais je publie ici, sur Mastodon et Bluesky en même temps.\n\nPourquoi maintenant ? Le fil est réglé pour l’engagement, pas pour nous, et les personnes qui comptent pour moi sont déjà parties. Sortie découpe un long message en fil quand un réseau l’exige, compte les caractères comme chaque réseau, et garde les parties dans l’ordre.\n\nRetrouvez-moi aux adresses ci-dessous. #Sortie #Fediverse',
 } as const;
-const OVERLAY_TEXT = { en: 'Leaving X today, see you on the fediverse #Sortie', fr: 'Je quitte X aujourd’hui, on se retrouve sur le fédivers #Sortie' } as const;
+const OVERLAY_TEXT = {
+  en: 'Leaving X today, see you on the fediverse #Sortie',
+  fr: 'Je quitte X aujourd’hui, on se retrouve sur le fédivers #Sortie',
+} as const;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${OUT}/${name}.png` });
 

@@ -64,11 +64,16 @@ export async function prepareExtensions(): Promise<void> {
   mkdirSync(EMPTY_EXT, { recursive: true });
   writeFileSync(
     `${EMPTY_EXT}/manifest.json`,
-    JSON.stringify({ manifest_version: 3, name: 'Bench empty worker', version: '1.0', background: { service_worker: 'background.js' } }),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Bench empty worker',
+      version: '1.0',
+      background: { service_worker: 'background.js' },
+    }),
   );
   writeFileSync(
     `${EMPTY_EXT}/background.js`,
-    "chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true, value: null }); });\n",
+    'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true, value: null }); });\n',
   );
   writeFileSync(`${EMPTY_EXT}/${BENCH_PAGE}`, BLANK_PAGE);
 }

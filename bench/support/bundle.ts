@@ -27,7 +27,9 @@ function measure(name: string, files: string[]): EntrySize {
 /** The scripts an HTML page of the build loads before it runs. */
 function pageScripts(buildDir: string, html: string): string[] {
   const text = readFileSync(join(buildDir, html), 'utf8');
-  const refs = [...text.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const refs = [
+    ...text.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
   return [...new Set(refs)].map((r) => join(buildDir, r));
 }
 
@@ -35,10 +37,14 @@ export function entrySizes(buildDir: string): EntrySize[] {
   const sizes: EntrySize[] = [measure('background.js', [join(buildDir, 'background.js')])];
   // The links page script: registered at runtime by the background, so not under content-scripts/.
   sizes.push(measure(LINKS_SCRIPT, [join(buildDir, LINKS_SCRIPT)]));
-  for (const file of readdirSync(join(buildDir, 'content-scripts')).filter((f) => f.endsWith('.js')).sort()) {
+  for (const file of readdirSync(join(buildDir, 'content-scripts'))
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     sizes.push(measure(`content-scripts/${file}`, [join(buildDir, 'content-scripts', file)]));
   }
-  for (const html of readdirSync(buildDir).filter((f) => f.endsWith('.html')).sort()) {
+  for (const html of readdirSync(buildDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
     sizes.push(measure(`${html} (page JS)`, pageScripts(buildDir, html)));
   }
   return sizes;

@@ -62,7 +62,8 @@ export async function connectBrowserCdp(profileDir: string): Promise<BrowserCdp>
   // One session per target, kept: attaching on every sample would cost more than the sample.
   const sessions = new Map<string, string>();
 
-  const targets = async (): Promise<TargetInfo[]> => (await send<{ targetInfos: TargetInfo[] }>('Target.getTargets')).targetInfos;
+  const targets = async (): Promise<TargetInfo[]> =>
+    (await send<{ targetInfos: TargetInfo[] }>('Target.getTargets')).targetInfos;
 
   return {
     send,
@@ -73,7 +74,9 @@ export async function connectBrowserCdp(profileDir: string): Promise<BrowserCdp>
         if (!wanted(target.url)) continue;
         let sessionId = sessions.get(target.targetId);
         if (sessionId === undefined) {
-          sessionId = (await send<{ sessionId: string }>('Target.attachToTarget', { targetId: target.targetId, flatten: true })).sessionId;
+          sessionId = (
+            await send<{ sessionId: string }>('Target.attachToTarget', { targetId: target.targetId, flatten: true })
+          ).sessionId;
           sessions.set(target.targetId, sessionId);
         }
         // A target can go away between the listing and the question (the engine closes when idle).
@@ -83,7 +86,9 @@ export async function connectBrowserCdp(profileDir: string): Promise<BrowserCdp>
       return heaps;
     },
     async extensionProcessRss() {
-      const { processInfo } = await send<{ processInfo: Array<{ type: string; id: number }> }>('SystemInfo.getProcessInfo');
+      const { processInfo } = await send<{ processInfo: Array<{ type: string; id: number }> }>(
+        'SystemInfo.getProcessInfo',
+      );
       let total = 0;
       for (const { type, id } of processInfo) {
         if (type !== 'renderer') continue;

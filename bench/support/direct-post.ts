@@ -48,8 +48,19 @@ if (input.bluesky) {
   const repo = agent.assertDid;
   lanes.push(() =>
     pool(input.posts, async (i) => {
-      const record = { $type: 'app.bsky.feed.post', text: `${input.text} ${i}`, langs: ['fr'], createdAt: new Date().toISOString() };
-      await agent.com.atproto.repo.putRecord({ repo, collection: 'app.bsky.feed.post', rkey: newTid(), record, swapRecord: null });
+      const record = {
+        $type: 'app.bsky.feed.post',
+        text: `${input.text} ${i}`,
+        langs: ['fr'],
+        createdAt: new Date().toISOString(),
+      };
+      await agent.com.atproto.repo.putRecord({
+        repo,
+        collection: 'app.bsky.feed.post',
+        rkey: newTid(),
+        record,
+        swapRecord: null,
+      });
     }),
   );
 }

@@ -43,7 +43,14 @@ export async function startLatencyProxy(): Promise<LatencyProxy> {
     void sleep(delays.get(port) ?? 0).then(() => {
       const upstream = request(
         // The test servers listen on 127.0.0.1 only; "localhost" may resolve to ::1 first.
-        { host: '127.0.0.1', port, method: req.method, path: `${target.pathname}${target.search}`, headers: req.headers, agent },
+        {
+          host: '127.0.0.1',
+          port,
+          method: req.method,
+          path: `${target.pathname}${target.search}`,
+          headers: req.headers,
+          agent,
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);

@@ -30,7 +30,10 @@ export async function startServers(): Promise<BenchServers> {
 }
 
 async function ask<T>(page: Page, name: string, body: unknown): Promise<T> {
-  const reply = await page.evaluate(([n, b]) => chrome.runtime.sendMessage({ sortie: 1, name: n, body: b }), [name, body] as const);
+  const reply = await page.evaluate(([n, b]) => chrome.runtime.sendMessage({ sortie: 1, name: n, body: b }), [
+    name,
+    body,
+  ] as const);
   if (!reply?.ok) throw new Error(`bench: ${name} failed: ${JSON.stringify(reply)}`);
   return reply.value;
 }
@@ -40,7 +43,10 @@ export async function connectAccounts(page: Page, servers: BenchServers, name: s
   const username = `${name}${Date.now().toString(36)}`.toLowerCase();
   const mastodon = { ...servers.mastodon.createAccount(username), username };
   const bluesky = await servers.pds.createUser(username);
-  const m = await ask<{ id: string }>(page, 'accounts.connectMastodonToken', { server: servers.mastodon.url, token: mastodon.token });
+  const m = await ask<{ id: string }>(page, 'accounts.connectMastodonToken', {
+    server: servers.mastodon.url,
+    token: mastodon.token,
+  });
   const b = await ask<{ status: string; account?: { id: string } }>(page, 'accounts.connectBluesky', {
     identifier: bluesky.handle,
     password: bluesky.appPassword,

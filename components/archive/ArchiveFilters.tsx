@@ -5,11 +5,23 @@ import { useT } from '../i18n.tsx';
 
 type Flag = 'ownPosts' | 'ownThreads' | 'repliesToOthers' | 'retweets' | 'withMedia' | 'withoutMedia';
 
-export function ArchiveFilters({ counts, filters, onChange }: { counts: ArchiveCounts; filters: ImportFilters; onChange: (f: ImportFilters) => void }) {
+export function ArchiveFilters({
+  counts,
+  filters,
+  onChange,
+}: {
+  counts: ArchiveCounts;
+  filters: ImportFilters;
+  onChange: (f: ImportFilters) => void;
+}) {
   const { t } = useT();
   const flag = (key: Flag, n: number) => (
     <label class="toggle" key={key}>
-      <input type="checkbox" checked={filters[key]} onChange={(e) => onChange({ ...filters, [key]: e.currentTarget.checked })} />{' '}
+      <input
+        type="checkbox"
+        checked={filters[key]}
+        onChange={(e) => onChange({ ...filters, [key]: e.currentTarget.checked })}
+      />{' '}
       {t(`archive.filters.${key}`, { n })}
     </label>
   );
@@ -47,7 +59,11 @@ export function ArchiveFilters({ counts, filters, onChange }: { counts: ArchiveC
           </label>
           {counts.byYear.map(([year, n]) => (
             <label class="toggle" key={year}>
-              <input type="checkbox" checked={chosenYears.includes(year)} onChange={(e) => setYear(year, e.currentTarget.checked)} />{' '}
+              <input
+                type="checkbox"
+                checked={chosenYears.includes(year)}
+                onChange={(e) => setYear(year, e.currentTarget.checked)}
+              />{' '}
               {t('archive.filters.year', { year, n })}
             </label>
           ))}

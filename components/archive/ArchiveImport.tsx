@@ -48,7 +48,12 @@ export function ArchiveImport(props: ArchiveImportProps) {
       <div>
         <label>
           {t('archive.pick.label')}{' '}
-          <input type="file" accept=".zip,application/zip" aria-describedby="archive-pick-help" onChange={(e) => pick(e.currentTarget.files?.[0] ?? null)} />
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            aria-describedby="archive-pick-help"
+            onChange={(e) => pick(e.currentTarget.files?.[0] ?? null)}
+          />
         </label>
         <p id="archive-pick-help" class="muted">
           {t('archive.pick.help')}
@@ -61,15 +66,24 @@ export function ArchiveImport(props: ArchiveImportProps) {
         )}
         {state.phase === 'failed' && (
           <p role="alert" class="error">
-            {state.code === 'failed' ? t('archive.read.failed', { detail: state.detail }) : t(`archive.read.${state.code}`)}
+            {state.code === 'failed'
+              ? t('archive.read.failed', { detail: state.detail })
+              : t(`archive.read.${state.code}`)}
           </p>
         )}
       </div>
-      {state.phase === 'read' && <ArchivePreviewSection key={state.file.name + state.file.size} {...props} file={state.file} zip={state.zip} reading={state.reading} />}
+      {state.phase === 'read' && (
+        <ArchivePreviewSection
+          key={state.file.name + state.file.size}
+          {...props}
+          file={state.file}
+          zip={state.zip}
+          reading={state.reading}
+        />
+      )}
     </>
   );
 }
-
 
 function Summary({ reading }: { reading: ArchiveReading }) {
   const { t, lang } = useT();
@@ -91,7 +105,9 @@ function Summary({ reading }: { reading: ArchiveReading }) {
       {issues.malformed > 0 && <p class="warn">{t('archive.issues.malformed', { n: issues.malformed })}</p>}
       {issues.missingMedia > 0 && <p class="warn">{t('archive.issues.missingMedia', { n: issues.missingMedia })}</p>}
       {issues.duplicates > 0 && <p class="warn">{t('archive.issues.duplicates', { n: issues.duplicates })}</p>}
-      {issues.unreadableFiles.length > 0 && <p class="warn">{t('archive.issues.unreadable', { files: issues.unreadableFiles.join(', ') })}</p>}
+      {issues.unreadableFiles.length > 0 && (
+        <p class="warn">{t('archive.issues.unreadable', { files: issues.unreadableFiles.join(', ') })}</p>
+      )}
     </div>
   );
 }
@@ -101,11 +117,21 @@ function defaultAccountIds(accounts: readonly PublicAccount[]): string[] {
   return accounts.filter((a) => a.network === 'bluesky' && a.status === 'ok').map((a) => a.id);
 }
 
-function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip, reading }: ArchiveImportProps & { file: File; zip: ArchiveZip; reading: ArchiveReading }) {
+function ArchivePreviewSection({
+  accounts,
+  mirror,
+  onStart,
+  onStarted,
+  file,
+  zip,
+  reading,
+}: ArchiveImportProps & { file: File; zip: ArchiveZip; reading: ArchiveReading }) {
   const { t, td, lang } = useT();
   const [filters, setFilters] = useState<ImportFilters>(DEFAULT_IMPORT_FILTERS);
   const [accountIds, setAccountIds] = useState<string[]>(() => defaultAccountIds(accounts));
-  const [start, setStart] = useState<{ phase: 'idle' | 'starting' | 'started' } | { phase: 'error'; text: string }>({ phase: 'idle' });
+  const [start, setStart] = useState<{ phase: 'idle' | 'starting' | 'started' } | { phase: 'error'; text: string }>({
+    phase: 'idle',
+  });
 
   const chosenAccounts = accounts.filter((a) => accountIds.includes(a.id));
   const contextFor = (account: Pick<PublicAccount, 'network' | 'serverInfo'>): MapContext => ({
@@ -150,8 +176,10 @@ function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip
     );
   }, [preview, accountIds.join(), lang, mirror]);
 
-  const toggleAccount = (id: string, on: boolean) => setAccountIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
-  const canStart = preview.chosen.length > 0 && chosenAccounts.length > 0 && start.phase !== 'starting' && start.phase !== 'started';
+  const toggleAccount = (id: string, on: boolean) =>
+    setAccountIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
+  const canStart =
+    preview.chosen.length > 0 && chosenAccounts.length > 0 && start.phase !== 'starting' && start.phase !== 'started';
   const onStartClick = async () => {
     setStart({ phase: 'starting' });
     const result = await onStart({ file, filters, accountIds: chosenAccounts.map((a) => a.id), mirror });
@@ -166,7 +194,12 @@ function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip
       <Summary reading={reading} />
       <ArchiveFilters counts={preview.all} filters={filters} onChange={setFilters} />
       <p role="status" data-testid="archive-selected">
-        {t('archive.selected', { n: preview.selected.total, photos: preview.selected.media.photo, videos: preview.selected.media.video, gifs: preview.selected.media.animated_gif })}
+        {t('archive.selected', {
+          n: preview.selected.total,
+          photos: preview.selected.media.photo,
+          videos: preview.selected.media.video,
+          gifs: preview.selected.media.animated_gif,
+        })}
       </p>
       <section aria-labelledby="archive-accounts-title">
         <h2 id="archive-accounts-title">{t('archive.accounts.title')}</h2>
@@ -175,7 +208,11 @@ function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip
           <legend class="visually-hidden">{t('archive.accounts.title')}</legend>
           {accounts.map((a) => (
             <label class="toggle" key={a.id}>
-              <input type="checkbox" checked={accountIds.includes(a.id)} onChange={(e) => toggleAccount(a.id, e.currentTarget.checked)} />{' '}
+              <input
+                type="checkbox"
+                checked={accountIds.includes(a.id)}
+                onChange={(e) => toggleAccount(a.id, e.currentTarget.checked)}
+              />{' '}
               {t('archive.accounts.pick', { network: networkLabel(a.network), handle: a.handle })}
             </label>
           ))}
@@ -186,15 +223,27 @@ function ArchivePreviewSection({ accounts, mirror, onStart, onStarted, file, zip
           const account = chosenAccounts.find((a) => a.id === p.accountId);
           return (
             <p key={p.accountId}>
-              {t('archive.plan.account', { handle: account?.handle ?? p.accountId, posts: p.at.length, network: networkLabel(p.network), time: formatDuration((p.endsAt - (p.at[0] ?? p.endsAt)) / 3_600_000, t) })}
+              {t('archive.plan.account', {
+                handle: account?.handle ?? p.accountId,
+                posts: p.at.length,
+                network: networkLabel(p.network),
+                time: formatDuration((p.endsAt - (p.at[0] ?? p.endsAt)) / 3_600_000, t),
+              })}
             </p>
           );
         })}
-        {plan.accounts.length > 0 && <p data-testid="archive-plan-total">{t('archive.plan.total', { time: formatDuration(plan.hours, t) })}</p>}
+        {plan.accounts.length > 0 && (
+          <p data-testid="archive-plan-total">{t('archive.plan.total', { time: formatDuration(plan.hours, t) })}</p>
+        )}
       </section>
       <ArchiveSamples samples={preview.samples} networks={sampleNetworks} />
       <p>
-        <button type="button" disabled={!canStart} aria-describedby={canStart ? undefined : 'archive-start-why'} onClick={() => void onStartClick()}>
+        <button
+          type="button"
+          disabled={!canStart}
+          aria-describedby={canStart ? undefined : 'archive-start-why'}
+          onClick={() => void onStartClick()}
+        >
           {t('archive.start')}
         </button>
       </p>

@@ -19,7 +19,11 @@ export function ArchiveSamples({ samples, networks }: { samples: Sample[]; netwo
               const parts = posts.flatMap((p) => p.parts);
               const changes = [...new Set(posts.flatMap((p) => p.changes))];
               return (
-                <div role="group" key={network} aria-label={t('archive.samples.on', { network: networkLabel(network) })}>
+                <div
+                  role="group"
+                  key={network}
+                  aria-label={t('archive.samples.on', { network: networkLabel(network) })}
+                >
                   <h4>{t('archive.samples.on', { network: networkLabel(network) })}</h4>
                   <ol class="parts">
                     {parts.map((part, n) => (

@@ -15,7 +15,9 @@ import { formatDuration } from './time.ts';
 export function useImports(): { imports: ImportStatus[]; refresh: () => void } {
   const [imports, setImports] = useState<ImportStatus[]>([]);
   const refresh = () => {
-    openSortieDb().then(importStatuses).then(setImports, () => setImports([]));
+    openSortieDb()
+      .then(importStatuses)
+      .then(setImports, () => setImports([]));
   };
   useEffect(() => {
     refresh();
@@ -40,7 +42,17 @@ type Mirror = { origin: string; scheme: string } | null;
  * The archive's X follows (ids only): looked up on the user's Nitter-style
  * mirror at a polite pace by the engine, then handed to the follow bridge.
  */
-function FollowsLookup({ run, mirror, onChanged, onError }: { run: ImportStatus; mirror: Mirror; onChanged: () => void; onError: (e: unknown) => void }) {
+function FollowsLookup({
+  run,
+  mirror,
+  onChanged,
+  onError,
+}: {
+  run: ImportStatus;
+  mirror: Mirror;
+  onChanged: () => void;
+  onError: (e: unknown) => void;
+}) {
   const { t } = useT();
   const { total, run: lookup } = run.follows;
   if (total === 0) return null;
@@ -52,15 +64,23 @@ function FollowsLookup({ run, mirror, onChanged, onError }: { run: ImportStatus;
       {lookup && (
         <>
           <progress max={Math.max(1, total)} value={lookup.next} aria-label={t('archive.follows.progress')} />
-          <p role="status">{t('archive.follows.done', { done: lookup.next, total, found: lookup.found, missing: lookup.missing })}</p>
+          <p role="status">
+            {t('archive.follows.done', { done: lookup.next, total, found: lookup.found, missing: lookup.missing })}
+          </p>
         </>
       )}
       {running ? (
-        <button type="button" onClick={() => send('archive.stopFollows', { importId: run.id }).then(onChanged, onError)}>
+        <button
+          type="button"
+          onClick={() => send('archive.stopFollows', { importId: run.id }).then(onChanged, onError)}
+        >
           {t('archive.follows.stop')}
         </button>
       ) : nitter !== null && lookup?.state !== 'done' ? (
-        <button type="button" onClick={() => send('archive.resolveFollows', { importId: run.id, mirror: nitter }).then(onChanged, onError)}>
+        <button
+          type="button"
+          onClick={() => send('archive.resolveFollows', { importId: run.id, mirror: nitter }).then(onChanged, onError)}
+        >
           {t('archive.follows.start', { mirror: new URL(nitter).host })}
         </button>
       ) : nitter === null && lookup?.state !== 'done' ? (
@@ -93,7 +113,11 @@ function ImportRun({ run, mirror, onChanged }: { run: ImportStatus; mirror: Mirr
       <p>
         <strong>{run.fileName}</strong> · {t(`archive.run.state.${run.state}`)}
       </p>
-      <progress max={Math.max(1, counts.total)} value={settled} aria-label={t('archive.run.progress', { name: run.fileName })} />
+      <progress
+        max={Math.max(1, counts.total)}
+        value={settled}
+        aria-label={t('archive.run.progress', { name: run.fileName })}
+      />
       <p role="status">
         {t('archive.run.counts', { posted: counts.posted, total: counts.total, failed: counts.failed })}
         {left !== null && ` ${t('archive.run.left', { time: formatDuration(left / 3_600_000, t) })}`}
@@ -156,7 +180,12 @@ function ImportRun({ run, mirror, onChanged }: { run: ImportStatus; mirror: Mirr
       )}
       {undo && (
         <p role="status">
-          {t('archive.run.undone', { deleted: undo.deleted, failed: undo.failed.length, kept: undo.notUndoable, sending: undo.stillSending })}
+          {t('archive.run.undone', {
+            deleted: undo.deleted,
+            failed: undo.failed.length,
+            kept: undo.notUndoable,
+            sending: undo.stillSending,
+          })}
         </p>
       )}
       {error && (
@@ -168,7 +197,15 @@ function ImportRun({ run, mirror, onChanged }: { run: ImportStatus; mirror: Mirr
   );
 }
 
-export function ImportRuns({ imports, mirror, onChanged }: { imports: ImportStatus[]; mirror: Mirror; onChanged: () => void }) {
+export function ImportRuns({
+  imports,
+  mirror,
+  onChanged,
+}: {
+  imports: ImportStatus[];
+  mirror: Mirror;
+  onChanged: () => void;
+}) {
   const { t } = useT();
   if (imports.length === 0) return null;
   return (

@@ -15,10 +15,18 @@ export async function startArchiveImport(request: StartRequest): Promise<StartRe
   const importId = crypto.randomUUID();
   try {
     const db = await openSortieDb();
-    await putArchiveFile(db, { importId, file: request.file, name: request.file.name, size: request.file.size, storedAt: Date.now() });
+    await putArchiveFile(db, {
+      importId,
+      file: request.file,
+      name: request.file.name,
+      size: request.file.size,
+      storedAt: Date.now(),
+    });
     const scheme = request.mirror?.scheme;
     const mirror: { origin: string; scheme: 'nitter' | 'template' } | null =
-      request.mirror && (scheme === 'nitter' || scheme === 'template') ? { origin: request.mirror.origin, scheme } : null;
+      request.mirror && (scheme === 'nitter' || scheme === 'template')
+        ? { origin: request.mirror.origin, scheme }
+        : null;
     await send('archive.start', {
       importId,
       accountIds: request.accountIds,
@@ -36,6 +44,10 @@ export async function startArchiveImport(request: StartRequest): Promise<StartRe
       .catch(() => undefined);
     return error instanceof SortieError
       ? { ok: false, messageKey: error.messageKey, detail: error.detail }
-      : { ok: false, messageKey: 'archive.start.failed', detail: error instanceof Error ? error.message : String(error) };
+      : {
+          ok: false,
+          messageKey: 'archive.start.failed',
+          detail: error instanceof Error ? error.message : String(error),
+        };
   }
 }

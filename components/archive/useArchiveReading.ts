@@ -47,7 +47,10 @@ export function useArchiveReading(): [ReadingState, (file: File | null) => void]
       } catch (error) {
         void zip?.close().catch(() => undefined);
         if (generation.current !== mine) return;
-        const code = error instanceof ArchiveZipError && (error.code === 'not-a-zip' || error.code === 'no-tweets') ? error.code : 'failed';
+        const code =
+          error instanceof ArchiveZipError && (error.code === 'not-a-zip' || error.code === 'no-tweets')
+            ? error.code
+            : 'failed';
         setState({ phase: 'failed', code, detail: error instanceof Error ? error.message : String(error) });
       }
     })();

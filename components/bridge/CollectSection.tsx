@@ -37,13 +37,16 @@ export function CollectSection({
       const { started } = await send('bridge.start', { list, handle: clean });
       setStart(started ? 'idle' : 'notStarted');
     } catch (error) {
-      setStart({ error: error instanceof SortieError ? td(error.messageKey, { detail: error.detail }) : String(error) });
+      setStart({
+        error: error instanceof SortieError ? td(error.messageKey, { detail: error.detail }) : String(error),
+      });
     }
   }
   const clean = handle.trim().replace(/^@/, '');
   const validHandle = /^[A-Za-z0-9_]{1,50}$/.test(clean);
   const links = settings?.links;
-  const redirecting = links !== undefined && links.redirect && !(links.pausedUntil !== null && links.pausedUntil > Date.now());
+  const redirecting =
+    links !== undefined && links.redirect && !(links.pausedUntil !== null && links.pausedUntil > Date.now());
   const sources = new Set(entries.flatMap((e) => e.sources));
 
   return (
@@ -53,7 +56,13 @@ export function CollectSection({
       <div class="bridge-open-x">
         <label>
           {t('bridge.collect.handle')}{' '}
-          <input value={handle} onInput={(e) => setHandle(e.currentTarget.value)} placeholder="@" autocomplete="off" spellcheck={false} />
+          <input
+            value={handle}
+            onInput={(e) => setHandle(e.currentTarget.value)}
+            placeholder="@"
+            autocomplete="off"
+            spellcheck={false}
+          />
         </label>{' '}
         {validHandle ? (
           <>
@@ -100,10 +109,14 @@ export function CollectSection({
             >
               {t('bridge.collect.delete')}
             </button>{' '}
-            <button type="button" onClick={() => setConfirming(false)}>{t('bridge.collect.cancel')}</button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('bridge.collect.cancel')}
+            </button>
           </p>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)}>{t('bridge.collect.deleteAll')}</button>
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('bridge.collect.deleteAll')}
+          </button>
         ))}
     </section>
   );

@@ -58,7 +58,11 @@ export function Dashboard({ stats }: { stats: StatRecord[] }) {
       <figure class="bridge-strip">
         <div class="bridge-bars" aria-hidden="true">
           {posts.map((d) => (
-            <span key={d.day} title={`${d.day}: ${d.count}`} style={{ height: `${Math.round((d.count / peak) * 100)}%` }} />
+            <span
+              key={d.day}
+              title={`${d.day}: ${d.count}`}
+              style={{ height: `${Math.round((d.count / peak) * 100)}%` }}
+            />
           ))}
         </div>
         <figcaption class="muted">{t('bridge.dashboard.strip', { n: sum(posts) })}</figcaption>

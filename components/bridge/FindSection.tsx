@@ -16,7 +16,17 @@ export interface AccountChoice {
   mastodon: string | null;
 }
 
-function AccountSelect({ label, accounts, value, onChange }: { label: string; accounts: PublicAccount[]; value: string | null; onChange: (id: string | null) => void }) {
+function AccountSelect({
+  label,
+  accounts,
+  value,
+  onChange,
+}: {
+  label: string;
+  accounts: PublicAccount[];
+  value: string | null;
+  onChange: (id: string | null) => void;
+}) {
   const { t } = useT();
   return (
     <label class="bridge-account">
@@ -24,7 +34,9 @@ function AccountSelect({ label, accounts, value, onChange }: { label: string; ac
       <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
         <option value="">{t('bridge.find.none')}</option>
         {accounts.map((a) => (
-          <option key={a.id} value={a.id}>{a.handle}</option>
+          <option key={a.id} value={a.id}>
+            {a.handle}
+          </option>
         ))}
       </select>
     </label>
@@ -37,7 +49,12 @@ export function RunProgress({ run }: { run: BridgeRun }) {
   const interrupted = run.state === 'running' && !live;
   const label = run.kind === 'match' ? 'bridge.run.matchProgress' : 'bridge.run.followProgress';
   return (
-    <div class="bridge-run" data-testid="bridge-run" data-state={interrupted ? 'interrupted' : run.state} data-kind={run.kind}>
+    <div
+      class="bridge-run"
+      data-testid="bridge-run"
+      data-state={interrupted ? 'interrupted' : run.state}
+      data-kind={run.kind}
+    >
       <progress max={Math.max(1, run.total)} value={run.done} aria-label={t('bridge.run.progress')} />
       <p role="status">
         {t(label, { done: run.done, total: run.total, found: run.found, followed: run.followed })}
@@ -56,7 +73,9 @@ export function RunProgress({ run }: { run: BridgeRun }) {
         </p>
       )}
       {run.notes.map((note) => (
-        <p class="muted" key={note}>{td(note)}</p>
+        <p class="muted" key={note}>
+          {td(note)}
+        </p>
       ))}
     </div>
   );
@@ -98,11 +117,22 @@ export function FindSection({
         <>
           <p>{t('bridge.find.intro')}</p>
           <div class="bridge-accounts">
-            <AccountSelect label={t('bridge.find.withBluesky')} accounts={bluesky} value={choice.bluesky} onChange={(id) => onChoice({ ...choice, bluesky: id })} />
-            <AccountSelect label={t('bridge.find.withMastodon')} accounts={mastodon} value={choice.mastodon} onChange={(id) => onChoice({ ...choice, mastodon: id })} />
+            <AccountSelect
+              label={t('bridge.find.withBluesky')}
+              accounts={bluesky}
+              value={choice.bluesky}
+              onChange={(id) => onChoice({ ...choice, bluesky: id })}
+            />
+            <AccountSelect
+              label={t('bridge.find.withMastodon')}
+              accounts={mastodon}
+              value={choice.mastodon}
+              onChange={(id) => onChoice({ ...choice, mastodon: id })}
+            />
           </div>
           <label class="toggle">
-            <input type="checkbox" checked={recheck} onChange={(e) => setRecheck(e.currentTarget.checked)} /> {t('bridge.find.recheck')}
+            <input type="checkbox" checked={recheck} onChange={(e) => setRecheck(e.currentTarget.checked)} />{' '}
+            {t('bridge.find.recheck')}
           </label>
           <p class="muted">{t('bridge.find.status', { checked, collected })}</p>
           <div class="row">
@@ -110,17 +140,30 @@ export function FindSection({
               type="button"
               class="primary"
               disabled={live || collected === 0 || (choice.bluesky === null && choice.mastodon === null)}
-              onClick={() => act(send('bridge.match', { accountIds: [choice.bluesky, choice.mastodon].filter((id) => id !== null), recheck }))}
+              onClick={() =>
+                act(
+                  send('bridge.match', {
+                    accountIds: [choice.bluesky, choice.mastodon].filter((id) => id !== null),
+                    recheck,
+                  }),
+                )
+              }
             >
               {checked > 0 && checked < collected && !recheck ? t('bridge.find.resume') : t('bridge.find.start')}
             </button>{' '}
             {live && (
-              <button type="button" onClick={() => act(send('bridge.stop'))}>{t('bridge.find.stop')}</button>
+              <button type="button" onClick={() => act(send('bridge.stop'))}>
+                {t('bridge.find.stop')}
+              </button>
             )}
           </div>
         </>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {run && <RunProgress run={run} />}
     </section>
   );

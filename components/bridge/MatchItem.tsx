@@ -57,7 +57,9 @@ function EvidenceLists({ evidence }: { evidence: Candidate['evidence'] }) {
         <div>
           <span class="bridge-evidence-title">{t('bridge.evidence.for')}</span>
           <ul class="bridge-evidence" data-testid="evidence-for">
-            {pro.map((e, i) => <li key={i}>{t(EVIDENCE[e.kind], { detail: e.detail })}</li>)}
+            {pro.map((e, i) => (
+              <li key={i}>{t(EVIDENCE[e.kind], { detail: e.detail })}</li>
+            ))}
           </ul>
         </div>
       )}
@@ -65,7 +67,11 @@ function EvidenceLists({ evidence }: { evidence: Candidate['evidence'] }) {
         <div>
           <span class="bridge-evidence-title warn">{t('bridge.evidence.against')}</span>
           <ul class="bridge-evidence" data-testid="evidence-against">
-            {con.map((e, i) => <li key={i} class="warn">{t(EVIDENCE[e.kind], { detail: e.detail })}</li>)}
+            {con.map((e, i) => (
+              <li key={i} class="warn">
+                {t(EVIDENCE[e.kind], { detail: e.detail })}
+              </li>
+            ))}
           </ul>
         </div>
       )}
@@ -78,16 +84,39 @@ function Profile({ name, bio, avatar }: { name: string; bio: string; avatar?: st
   const src = avatar ? webLink(avatar) : null;
   return (
     <div class="bridge-profile">
-      {src && <img class="bridge-avatar" src={src} alt="" width={40} height={40} referrerpolicy="no-referrer" loading="lazy" data-testid="candidate-avatar" />}
+      {src && (
+        <img
+          class="bridge-avatar"
+          src={src}
+          alt=""
+          width={40}
+          height={40}
+          referrerpolicy="no-referrer"
+          loading="lazy"
+          data-testid="candidate-avatar"
+        />
+      )}
       <div>
         {name && <bdi class="bridge-name">{name}</bdi>}
-        {bio && <p class="muted bridge-bio" data-testid="candidate-bio"><bdi>{bio}</bdi></p>}
+        {bio && (
+          <p class="muted bridge-bio" data-testid="candidate-bio">
+            <bdi>{bio}</bdi>
+          </p>
+        )}
       </div>
     </div>
   );
 }
 
-export function MatchItem({ row, busy, onFollow }: { row: ResultRow; busy: boolean; onFollow: (accountId: string, candidate: Candidate) => void }) {
+export function MatchItem({
+  row,
+  busy,
+  onFollow,
+}: {
+  row: ResultRow;
+  busy: boolean;
+  onFollow: (accountId: string, candidate: Candidate) => void;
+}) {
   const { t } = useT();
   const { entry, candidates, addresses } = row;
   const checked = Object.keys(entry.matches).length > 0;
@@ -95,7 +124,9 @@ export function MatchItem({ row, busy, onFollow }: { row: ResultRow; busy: boole
     <li class="bridge-row" data-testid="bridge-row" data-x={entry.key}>
       <div class="bridge-x">
         <span class="network">{t('bridge.results.onX')}</span>{' '}
-        <a href={`https://x.com/${encodeURIComponent(entry.x.handle)}`} target="_blank" rel="noreferrer">@{entry.x.handle}</a>
+        <a href={`https://x.com/${encodeURIComponent(entry.x.handle)}`} target="_blank" rel="noreferrer">
+          @{entry.x.handle}
+        </a>
         <Profile name={entry.x.displayName} bio={entry.x.bio} />
       </div>
       {candidates.length === 0 && addresses.length === 0 ? (
@@ -115,12 +146,23 @@ export function MatchItem({ row, busy, onFollow }: { row: ResultRow; busy: boole
                 data-follow={c.follow}
               >
                 <span class="network">{networkLabel(c.network)}</span>{' '}
-                {href ? <a href={href} target="_blank" rel="noreferrer">{shownHandle(c)}</a> : <span>{shownHandle(c)}</span>}{' '}
+                {href ? (
+                  <a href={href} target="_blank" rel="noreferrer">
+                    {shownHandle(c)}
+                  </a>
+                ) : (
+                  <span>{shownHandle(c)}</span>
+                )}{' '}
                 <span class={`bridge-badge ${c.confidence}`}>{t(CONFIDENCE[c.confidence])}</span>{' '}
                 {c.follow === 'following' && <span class="ok">{t('bridge.results.following')}</span>}
                 {c.follow === 'requested' && <span class="ok">{t('bridge.results.requested')}</span>}
                 {c.follow === 'none' && (
-                  <button type="button" disabled={busy} onClick={() => onFollow(accountId, c)} aria-label={t('bridge.results.followLabel', { handle: shownHandle(c) })}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => onFollow(accountId, c)}
+                    aria-label={t('bridge.results.followLabel', { handle: shownHandle(c) })}
+                  >
                     {t('bridge.results.follow')}
                   </button>
                 )}
@@ -130,10 +172,19 @@ export function MatchItem({ row, busy, onFollow }: { row: ResultRow; busy: boole
             );
           })}
           {addresses.map((a) => (
-            <li key={`written ${a.acct}`} class={`bridge-candidate ${a.confidence}`} data-testid="written-address" data-handle={a.acct} data-confidence={a.confidence} data-reason={a.reason}>
+            <li
+              key={`written ${a.acct}`}
+              class={`bridge-candidate ${a.confidence}`}
+              data-testid="written-address"
+              data-handle={a.acct}
+              data-confidence={a.confidence}
+              data-reason={a.reason}
+            >
               <span class="network">Mastodon</span> <bdi>@{a.acct}</bdi>{' '}
               <span class={`bridge-badge ${a.confidence}`}>{t(CONFIDENCE[a.confidence])}</span>
-              <p class="muted">{t('bridge.results.address')}. {t(ADDRESS_REASON[a.reason])}</p>
+              <p class="muted">
+                {t('bridge.results.address')}. {t(ADDRESS_REASON[a.reason])}
+              </p>
               <EvidenceLists evidence={a.evidence} />
             </li>
           ))}

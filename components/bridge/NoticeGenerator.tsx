@@ -13,7 +13,14 @@ export function NoticeGenerator({ accounts }: { accounts: PublicAccount[] }) {
   const [copied, setCopied] = useState(false);
 
   const chosen = accounts.filter((a) => !excluded.has(a.id));
-  const text = chosen.length ? movedNotice({ lang, kind, links, accounts: chosen.map((a) => ({ network: a.network, handle: a.handle, url: a.profileUrl })) }) : '';
+  const text = chosen.length
+    ? movedNotice({
+        lang,
+        kind,
+        links,
+        accounts: chosen.map((a) => ({ network: a.network, handle: a.handle, url: a.profileUrl })),
+      })
+    : '';
   const length = xWeightedLength(text);
   const limit = X_LIMITS[kind];
 
@@ -54,7 +61,8 @@ export function NoticeGenerator({ accounts }: { accounts: PublicAccount[] }) {
               <option value="post">{t('bridge.notice.post')}</option>
             </select>{' '}
             <label class="toggle">
-              <input type="checkbox" checked={links} onChange={(e) => setLinks(e.currentTarget.checked)} /> {t('bridge.notice.links')}
+              <input type="checkbox" checked={links} onChange={(e) => setLinks(e.currentTarget.checked)} />{' '}
+              {t('bridge.notice.links')}
             </label>
           </div>
           <label class="bridge-notice-text">
@@ -70,7 +78,8 @@ export function NoticeGenerator({ accounts }: { accounts: PublicAccount[] }) {
             onClick={() => {
               navigator.clipboard.writeText(text).then(
                 () => setCopied(true),
-                (error: unknown) => console.warn('Sortie: the clipboard refused the notice; select the text and copy it', error),
+                (error: unknown) =>
+                  console.warn('Sortie: the clipboard refused the notice; select the text and copy it', error),
               );
             }}
           >

@@ -6,7 +6,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { blueskyHandleList, candidatesOf, mastodonAddresses, mastodonImportCsv } from '../../lib/bridge/export.ts';
 import type { BridgeEntry, Candidate, Confidence } from '../../lib/model/bridge.ts';
-import { confidenceCounts, resultRows, sureTargets, type ConfidenceFilter, type NetworkFilter } from '../../lib/bridge/view.ts';
+import {
+  confidenceCounts,
+  resultRows,
+  sureTargets,
+  type ConfidenceFilter,
+  type NetworkFilter,
+} from '../../lib/bridge/view.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
@@ -45,11 +51,24 @@ export function ResultsSection({
     () => resultRows(entries, { accountIds, mastodonAccountId, confidence, network, query }),
     [entries, accountIds, mastodonAccountId, confidence, network, query],
   );
-  const counts = useMemo(() => confidenceCounts(entries, accountIds, mastodonAccountId), [entries, accountIds, mastodonAccountId]);
+  const counts = useMemo(
+    () => confidenceCounts(entries, accountIds, mastodonAccountId),
+    [entries, accountIds, mastodonAccountId],
+  );
   const targets = useMemo(() => sureTargets(entries, accountIds), [entries, accountIds]);
-  const mine = useMemo(() => entries.map((e) => ({ ...e, matches: Object.fromEntries(Object.entries(e.matches).filter(([id]) => accountIds.includes(id))) })), [entries, accountIds]);
+  const mine = useMemo(
+    () =>
+      entries.map((e) => ({
+        ...e,
+        matches: Object.fromEntries(Object.entries(e.matches).filter(([id]) => accountIds.includes(id))),
+      })),
+    [entries, accountIds],
+  );
   const levels: Confidence[] = confidence === 'all' ? ['sure', 'likely', 'unsure'] : [confidence];
-  const addresses = useMemo(() => mastodonAddresses(mine, levels, mastodonAccountId), [mine, confidence, mastodonAccountId]);
+  const addresses = useMemo(
+    () => mastodonAddresses(mine, levels, mastodonAccountId),
+    [mine, confidence, mastodonAccountId],
+  );
 
   const act = (work: Promise<unknown>): void => {
     setError(null);
@@ -65,7 +84,16 @@ export function ResultsSection({
         <legend>{t('bridge.results.filter')}</legend>
         {FILTERS.map(([value, key]) => (
           <label key={value} class="bridge-filter">
-            <input type="radio" name="bridge-confidence" value={value} checked={confidence === value} onChange={() => { setConfidence(value); setShown(PAGE); }} />{' '}
+            <input
+              type="radio"
+              name="bridge-confidence"
+              value={value}
+              checked={confidence === value}
+              onChange={() => {
+                setConfidence(value);
+                setShown(PAGE);
+              }}
+            />{' '}
             {t(key)} {value !== 'all' && <span class="muted">({counts[value]})</span>}
           </label>
         ))}
@@ -78,41 +106,71 @@ export function ResultsSection({
           </select>
         </label>{' '}
         <label>
-          {t('bridge.results.search')} <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          {t('bridge.results.search')}{' '}
+          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>
       </fieldset>
       <div class="row bridge-actions">
-        <button type="button" class="primary" disabled={busy || targets.length === 0} onClick={() => act(send('bridge.follow', { targets }))}>
+        <button
+          type="button"
+          class="primary"
+          disabled={busy || targets.length === 0}
+          onClick={() => act(send('bridge.follow', { targets }))}
+        >
           {t('bridge.results.followAllSure', { n: targets.length })}
         </button>{' '}
         {addresses.length > 0 ? (
-          <button type="button" onClick={() => saveTextAsFile('sortie-mastodon-follows.csv', mastodonImportCsv(addresses), 'text/csv')}>
+          <button
+            type="button"
+            onClick={() => saveTextAsFile('sortie-mastodon-follows.csv', mastodonImportCsv(addresses), 'text/csv')}
+          >
             {t('bridge.results.exportCsv')}
           </button>
         ) : (
-          <span class="muted" data-testid="bridge-no-csv">{t('bridge.results.noMastodonExport')}</span>
+          <span class="muted" data-testid="bridge-no-csv">
+            {t('bridge.results.noMastodonExport')}
+          </span>
         )}{' '}
         <button
           type="button"
-          onClick={() => saveTextAsFile('sortie-bluesky-handles.txt', blueskyHandleList(candidatesOf(mine, 'bluesky', levels).map((c) => c.handle)), 'text/plain')}
+          onClick={() =>
+            saveTextAsFile(
+              'sortie-bluesky-handles.txt',
+              blueskyHandleList(candidatesOf(mine, 'bluesky', levels).map((c) => c.handle)),
+              'text/plain',
+            )
+          }
         >
           {t('bridge.results.exportHandles')}
         </button>
       </div>
       <p class="muted">{t('bridge.results.likelyHint')}</p>
       <p class="muted">{t('bridge.results.exportHint')}</p>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {rows.length === 0 ? (
-        <p class="placeholder" data-testid="bridge-empty">{t('bridge.results.empty')}</p>
+        <p class="placeholder" data-testid="bridge-empty">
+          {t('bridge.results.empty')}
+        </p>
       ) : (
         <ul class="bridge-rows" data-testid="bridge-rows">
           {rows.slice(0, shown).map((row) => (
-            <MatchItem key={row.entry.key} row={row} busy={busy} onFollow={(accountId, c) => follow(accountId, c, row.entry.key)} />
+            <MatchItem
+              key={row.entry.key}
+              row={row}
+              busy={busy}
+              onFollow={(accountId, c) => follow(accountId, c, row.entry.key)}
+            />
           ))}
         </ul>
       )}
       {rows.length > shown && (
-        <button type="button" onClick={() => setShown(shown + PAGE)}>{t('bridge.results.more', { n: rows.length - shown })}</button>
+        <button type="button" onClick={() => setShown(shown + PAGE)}>
+          {t('bridge.results.more', { n: rows.length - shown })}
+        </button>
       )}
     </section>
   );

@@ -4,7 +4,15 @@ import { hueOf, initialsOf } from '../../lib/compose/avatar.ts';
 import { useT } from '../i18n.tsx';
 import { networkLabel } from '../../lib/networks/registry.ts';
 
-export function AccountPicker({ accounts, selected, onChange }: { accounts: PublicAccount[]; selected: string[]; onChange: (ids: string[]) => void }) {
+export function AccountPicker({
+  accounts,
+  selected,
+  onChange,
+}: {
+  accounts: PublicAccount[];
+  selected: string[];
+  onChange: (ids: string[]) => void;
+}) {
   const { t } = useT();
   if (accounts.length === 0) {
     return (
@@ -28,7 +36,9 @@ export function AccountPicker({ accounts, selected, onChange }: { accounts: Publ
               id={id}
               type="checkbox"
               checked={checked}
-              onChange={(e) => onChange(e.currentTarget.checked ? [...selected, a.id] : selected.filter((s) => s !== a.id))}
+              onChange={(e) =>
+                onChange(e.currentTarget.checked ? [...selected, a.id] : selected.filter((s) => s !== a.id))
+              }
             />
             <label for={id}>
               <span class="avatar small" aria-hidden="true" style={{ '--hue': String(hueOf(a.handle)) }}>

@@ -33,9 +33,7 @@ import type { PostGate, PostVia } from './visibility.ts';
 import type { DraftImage } from '../../lib/model/draft.ts';
 
 export function previewTargets(accounts: PublicAccount[], ids: string[]): PreviewTarget[] {
-  return accounts
-    .filter((a) => ids.includes(a.id))
-    .map((a): PreviewTarget => ({ accountId: a.id, ...targetFor(a) }));
+  return accounts.filter((a) => ids.includes(a.id)).map((a): PreviewTarget => ({ accountId: a.id, ...targetFor(a) }));
 }
 
 export interface ComposerProps {
@@ -55,7 +53,14 @@ export interface ComposerProps {
   sharedFromX?: string | null;
 }
 
-export function Composer({ settings, onPosted, incoming, showDrafts = false, postGate, sharedFromX = null }: ComposerProps) {
+export function Composer({
+  settings,
+  onPosted,
+  incoming,
+  showDrafts = false,
+  postGate,
+  sharedFromX = null,
+}: ComposerProps) {
   const { t, td, lang } = useT();
   const [accounts, setAccounts] = useState<PublicAccount[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -77,7 +82,12 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
     const targets = known.length ? known : accounts.map((a) => a.id);
     // A new post starts with the reply/quote rule of its first account (set in the options).
     const interaction = accounts.find((a) => a.id === targets[0])?.defaultInteraction;
-    return { langs: [navigator.language.split('-')[0] || lang], targets, interaction, accountIds: accounts.map((a) => a.id) };
+    return {
+      langs: [navigator.language.split('-')[0] || lang],
+      targets,
+      interaction,
+      accountIds: accounts.map((a) => a.id),
+    };
   }, [accounts, settings.defaultTargets, lang]);
   const { draft, update, flush, reset, open, handoffTruncated } = useDraft(defaults);
   // Whether the user changed the account choice of this draft in this page:
@@ -318,7 +328,12 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
           <p id="text-hint" class="visually-hidden">
             {t('compose.textHint')}
           </p>
-          <ImageAttachments images={draft.images} onChange={(images) => update({ images })} onAdd={(files) => void addImages(files)} busy={addingImages} />
+          <ImageAttachments
+            images={draft.images}
+            onChange={(images) => update({ images })}
+            onAdd={(files) => void addImages(files)}
+            busy={addingImages}
+          />
         </div>
         <PostOptions draft={draft} update={update} pollLimits={pollLimitsFor(accounts, draft.targets)} />
         {notice && (
@@ -358,10 +373,22 @@ export function Composer({ settings, onPosted, incoming, showDrafts = false, pos
           </div>
         )}
         {postId && <PostStatus postId={postId} accounts={accounts} />}
-        <TargetPreviews previews={previews} accounts={accounts} draft={draft} unresolvedMentions={unresolved} caret={caret} />
+        <TargetPreviews
+          previews={previews}
+          accounts={accounts}
+          draft={draft}
+          unresolvedMentions={unresolved}
+          caret={caret}
+        />
       </form>
       {showDrafts && (
-        <DraftsList current={draft} flush={flush} onOpen={(id) => void openDraft(id)} onNew={startOver} onDeletedCurrent={startOver} />
+        <DraftsList
+          current={draft}
+          flush={flush}
+          onOpen={(id) => void openDraft(id)}
+          onNew={startOver}
+          onDeletedCurrent={startOver}
+        />
       )}
     </>
   );

@@ -51,7 +51,9 @@ export function DraftsList({ current, flush, onOpen, onNew, onDeletedCurrent }: 
   }, [current.id, version]);
 
   // The current draft is shown as edited now, not as last saved.
-  const drafts = [current, ...saved.filter((d) => d.id !== current.id && !isEmpty(d))].sort((a, b) => b.updatedAt - a.updatedAt);
+  const drafts = [current, ...saved.filter((d) => d.id !== current.id && !isEmpty(d))].sort(
+    (a, b) => b.updatedAt - a.updatedAt,
+  );
   const time = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' });
 
   async function remove(draft: Draft) {
@@ -80,11 +82,19 @@ export function DraftsList({ current, flush, onOpen, onNew, onDeletedCurrent }: 
               {isCurrent ? (
                 <em class="muted">{t('compose.drafts.current')}</em>
               ) : (
-                <button type="button" aria-label={t('compose.drafts.openLabel', { excerpt: label })} onClick={() => onOpen(d.id)}>
+                <button
+                  type="button"
+                  aria-label={t('compose.drafts.openLabel', { excerpt: label })}
+                  onClick={() => onOpen(d.id)}
+                >
                   {t('compose.drafts.open')}
                 </button>
               )}{' '}
-              <button type="button" aria-label={t('compose.drafts.deleteLabel', { excerpt: label })} onClick={() => void remove(d)}>
+              <button
+                type="button"
+                aria-label={t('compose.drafts.deleteLabel', { excerpt: label })}
+                onClick={() => void remove(d)}
+              >
                 {t('compose.drafts.delete')}
               </button>
             </li>

@@ -17,7 +17,14 @@ export async function storeImage(file: Blob): Promise<DraftImage> {
   const mediaId = crypto.randomUUID();
   const db = await openSortieDb();
   await db.put('media', { id: mediaId, blob: prepared.blob, mime: prepared.mime, createdAt: Date.now() });
-  return { mediaId, alt: '', mime: prepared.mime, width: prepared.width, height: prepared.height, size: prepared.blob.size };
+  return {
+    mediaId,
+    alt: '',
+    mime: prepared.mime,
+    width: prepared.width,
+    height: prepared.height,
+    size: prepared.blob.size,
+  };
 }
 
 /** Only images, and no more than there is room for. */
@@ -57,7 +64,13 @@ export function ImageAttachments({ images, onChange, onAdd, busy }: ImageAttachm
                 <span class={hasAlt ? 'alt-mark' : 'alt-mark missing'} aria-hidden="true">
                   {hasAlt ? 'ALT' : '+ALT'}
                 </span>
-                <button type="button" class="remove-image" aria-label={t('compose.removeImage', { n: i + 1 })} title={t('compose.removeImage', { n: i + 1 })} onClick={() => onChange(images.filter((x) => x.mediaId !== img.mediaId))}>
+                <button
+                  type="button"
+                  class="remove-image"
+                  aria-label={t('compose.removeImage', { n: i + 1 })}
+                  title={t('compose.removeImage', { n: i + 1 })}
+                  onClick={() => onChange(images.filter((x) => x.mediaId !== img.mediaId))}
+                >
                   <span aria-hidden="true">×</span>
                 </button>
               </div>
@@ -72,7 +85,9 @@ export function ImageAttachments({ images, onChange, onAdd, busy }: ImageAttachm
                 placeholder={t('compose.altPlaceholder')}
                 aria-describedby={hasAlt ? undefined : `alt-missing-${i}`}
                 value={img.alt}
-                onInput={(e) => onChange(images.map((x) => (x.mediaId === img.mediaId ? { ...x, alt: e.currentTarget.value } : x)))}
+                onInput={(e) =>
+                  onChange(images.map((x) => (x.mediaId === img.mediaId ? { ...x, alt: e.currentTarget.value } : x)))
+                }
               />
               {!hasAlt && (
                 <p class="warn alt-missing" id={`alt-missing-${i}`}>

@@ -6,7 +6,10 @@ import type { Draft, Network } from '../../lib/model/draft.ts';
 import { NETWORK_IDS, networkLabel } from '../../lib/networks/registry.ts';
 import { useT } from '../i18n.tsx';
 
-const NETWORKS: Array<{ network: Network; name: string }> = NETWORK_IDS.map((network) => ({ network, name: networkLabel(network) }));
+const NETWORKS: Array<{ network: Network; name: string }> = NETWORK_IDS.map((network) => ({
+  network,
+  name: networkLabel(network),
+}));
 
 export function NetworkOverrides({ draft, update }: { draft: Draft; update: (patch: Partial<Draft>) => void }) {
   const { t } = useT();
@@ -23,11 +26,18 @@ export function NetworkOverrides({ draft, update }: { draft: Draft; update: (pat
         const on = draft.overrides[network] !== undefined;
         return (
           <div key={network}>
-            <input id={`override-${network}`} type="checkbox" checked={on} onChange={(e) => set(network, e.currentTarget.checked)} />{' '}
+            <input
+              id={`override-${network}`}
+              type="checkbox"
+              checked={on}
+              onChange={(e) => set(network, e.currentTarget.checked)}
+            />{' '}
             <label for={`override-${network}`}>{t('compose.override.toggle', { network: name })}</label>
             {on && (
               <>
-                <label for={`override-text-${network}`} class="visually-hidden">{t('compose.override.text', { network: name })}</label>
+                <label for={`override-text-${network}`} class="visually-hidden">
+                  {t('compose.override.text', { network: name })}
+                </label>
                 <textarea
                   id={`override-text-${network}`}
                   dir="auto"

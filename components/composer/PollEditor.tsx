@@ -17,12 +17,22 @@ function unitOf(seconds: number): [Intl.NumberFormatOptions['unit'], number] {
   return ['second', seconds];
 }
 
-export function PollEditor({ poll, update, limits }: { poll: DraftPoll | null; update: (patch: Partial<Draft>) => void; limits: PollLimits }) {
+export function PollEditor({
+  poll,
+  update,
+  limits,
+}: {
+  poll: DraftPoll | null;
+  update: (patch: Partial<Draft>) => void;
+  limits: PollLimits;
+}) {
   const { t, lang } = useT();
   const set = (patch: Partial<DraftPoll>) => poll && update({ poll: { ...poll, ...patch } });
   const duration = (seconds: number) => {
     const [unit, value] = unitOf(seconds);
-    return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+    return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(
+      value,
+    );
   };
   return (
     <fieldset class="poll">
@@ -31,7 +41,13 @@ export function PollEditor({ poll, update, limits }: { poll: DraftPoll | null; u
         id="poll-on"
         type="checkbox"
         checked={poll !== null}
-        onChange={(e) => update({ poll: e.currentTarget.checked ? { options: ['', ''], expiresInSeconds: defaultDuration(limits), multiple: false } : null })}
+        onChange={(e) =>
+          update({
+            poll: e.currentTarget.checked
+              ? { options: ['', ''], expiresInSeconds: defaultDuration(limits), multiple: false }
+              : null,
+          })
+        }
       />{' '}
       <label for="poll-on">{t('compose.poll.add')}</label>
       {poll && (
@@ -39,7 +55,11 @@ export function PollEditor({ poll, update, limits }: { poll: DraftPoll | null; u
           {poll.options.map((option, i) => (
             <p key={i}>
               <label for={`poll-option-${i}`}>{t('compose.poll.option', { n: i + 1 })}</label>{' '}
-              <input id={`poll-option-${i}`} value={option} onInput={(e) => set({ options: poll.options.map((o, k) => (k === i ? e.currentTarget.value : o)) })} />
+              <input
+                id={`poll-option-${i}`}
+                value={option}
+                onInput={(e) => set({ options: poll.options.map((o, k) => (k === i ? e.currentTarget.value : o)) })}
+              />
               {poll.options.length > 2 && (
                 <button type="button" onClick={() => set({ options: poll.options.filter((_, k) => k !== i) })}>
                   {t('compose.poll.remove', { n: i + 1 })}
@@ -54,12 +74,23 @@ export function PollEditor({ poll, update, limits }: { poll: DraftPoll | null; u
           )}
           <p>
             <label for="poll-duration">{t('compose.poll.duration')}</label>{' '}
-            <select id="poll-duration" value={String(poll.expiresInSeconds)} onChange={(e) => set({ expiresInSeconds: Number(e.currentTarget.value) })}>
+            <select
+              id="poll-duration"
+              value={String(poll.expiresInSeconds)}
+              onChange={(e) => set({ expiresInSeconds: Number(e.currentTarget.value) })}
+            >
               {durationChoices(limits, poll.expiresInSeconds).map((d) => (
-                <option key={d} value={String(d)}>{duration(d)}</option>
+                <option key={d} value={String(d)}>
+                  {duration(d)}
+                </option>
               ))}
             </select>{' '}
-            <input id="poll-multiple" type="checkbox" checked={poll.multiple} onChange={(e) => set({ multiple: e.currentTarget.checked })} />{' '}
+            <input
+              id="poll-multiple"
+              type="checkbox"
+              checked={poll.multiple}
+              onChange={(e) => set({ multiple: e.currentTarget.checked })}
+            />{' '}
             <label for="poll-multiple">{t('compose.poll.multiple')}</label>
           </p>
         </>

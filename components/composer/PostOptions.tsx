@@ -13,7 +13,29 @@ import { useT } from '../i18n.tsx';
 import { NetworkOverrides } from './NetworkOverrides.tsx';
 import { PollEditor } from './PollEditor.tsx';
 
-const LANGS = ['fr', 'en', 'es', 'de', 'it', 'pt', 'nl', 'ar', 'he', 'fa', 'tr', 'uk', 'ru', 'pl', 'ja', 'zh', 'ko', 'br', 'ca', 'eu', 'oc'];
+const LANGS = [
+  'fr',
+  'en',
+  'es',
+  'de',
+  'it',
+  'pt',
+  'nl',
+  'ar',
+  'he',
+  'fa',
+  'tr',
+  'uk',
+  'ru',
+  'pl',
+  'ja',
+  'zh',
+  'ko',
+  'br',
+  'ca',
+  'eu',
+  'oc',
+];
 const VISIBILITIES: MastodonVisibility[] = ['public', 'unlisted', 'private', 'direct'];
 const REPLIES: ReplyPolicy[] = ['everyone', 'following', 'followers', 'mentioned', 'nobody'];
 const LABELS: SelfLabel[] = ['sexual', 'nudity', 'porn', 'graphic-media'];
@@ -51,11 +73,20 @@ function CwPanel({ draft, update }: { draft: Draft; update: Update }) {
     <>
       <p>
         <label for="cw">{t('compose.cw')}</label>
-        <input id="cw" dir="auto" value={draft.contentWarning} onInput={(e) => update({ contentWarning: e.currentTarget.value })} />
+        <input
+          id="cw"
+          dir="auto"
+          value={draft.contentWarning}
+          onInput={(e) => update({ contentWarning: e.currentTarget.value })}
+        />
       </p>
       <p>
         <label for="label">{t('compose.label')}</label>
-        <select id="label" value={draft.labels[0] ?? ''} onChange={(e) => update({ labels: e.currentTarget.value ? [e.currentTarget.value as SelfLabel] : [] })}>
+        <select
+          id="label"
+          value={draft.labels[0] ?? ''}
+          onChange={(e) => update({ labels: e.currentTarget.value ? [e.currentTarget.value as SelfLabel] : [] })}
+        >
           <option value="">{t('compose.label.none')}</option>
           {LABELS.map((l) => (
             <option key={l} value={l}>
@@ -90,7 +121,11 @@ function AudiencePanel({ draft, update }: { draft: Draft; update: Update }) {
     <>
       <p>
         <label for="visibility">{t('compose.visibility')}</label>
-        <select id="visibility" value={draft.visibility} onChange={(e) => update({ visibility: e.currentTarget.value as MastodonVisibility })}>
+        <select
+          id="visibility"
+          value={draft.visibility}
+          onChange={(e) => update({ visibility: e.currentTarget.value as MastodonVisibility })}
+        >
           {VISIBILITIES.map((v) => (
             <option key={v} value={v}>
               {t(`compose.visibility.${v}`)}
@@ -105,7 +140,10 @@ function AudiencePanel({ draft, update }: { draft: Draft; update: Update }) {
             <button
               key={name}
               type="button"
-              aria-pressed={draft.interaction.reply === PRESETS[name].reply && draft.interaction.allowQuotes === PRESETS[name].allowQuotes}
+              aria-pressed={
+                draft.interaction.reply === PRESETS[name].reply &&
+                draft.interaction.allowQuotes === PRESETS[name].allowQuotes
+              }
               onClick={() => update({ interaction: { ...PRESETS[name] } })}
             >
               {t(`compose.preset.${name}`)}
@@ -114,7 +152,13 @@ function AudiencePanel({ draft, update }: { draft: Draft; update: Update }) {
         </div>
         <p>
           <label for="reply-policy">{t('compose.reply')}</label>
-          <select id="reply-policy" value={draft.interaction.reply} onChange={(e) => update({ interaction: { ...draft.interaction, reply: e.currentTarget.value as ReplyPolicy } })}>
+          <select
+            id="reply-policy"
+            value={draft.interaction.reply}
+            onChange={(e) =>
+              update({ interaction: { ...draft.interaction, reply: e.currentTarget.value as ReplyPolicy } })
+            }
+          >
             {REPLIES.map((r) => (
               <option key={r} value={r}>
                 {t(`compose.reply.${r}` as MessageKey)}
@@ -123,7 +167,12 @@ function AudiencePanel({ draft, update }: { draft: Draft; update: Update }) {
           </select>
         </p>
         <p class="check">
-          <input id="allow-quotes" type="checkbox" checked={draft.interaction.allowQuotes} onChange={(e) => update({ interaction: { ...draft.interaction, allowQuotes: e.currentTarget.checked } })} />{' '}
+          <input
+            id="allow-quotes"
+            type="checkbox"
+            checked={draft.interaction.allowQuotes}
+            onChange={(e) => update({ interaction: { ...draft.interaction, allowQuotes: e.currentTarget.checked } })}
+          />{' '}
           <label for="allow-quotes">{t('compose.allowQuotes')}</label>
         </p>
       </fieldset>
@@ -136,7 +185,14 @@ function SchedulePanel({ draft, update }: { draft: Draft; update: Update }) {
   return (
     <p>
       <label for="schedule">{t('compose.schedule')}</label>
-      <input id="schedule" type="datetime-local" value={localInput(draft.scheduledAt)} onChange={(e) => update({ scheduledAt: e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : null })} />
+      <input
+        id="schedule"
+        type="datetime-local"
+        value={localInput(draft.scheduledAt)}
+        onChange={(e) =>
+          update({ scheduledAt: e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : null })
+        }
+      />
       {draft.scheduledAt && (
         <button type="button" onClick={() => update({ scheduledAt: null })}>
           {t('compose.schedule.clear')}
@@ -151,7 +207,12 @@ function MorePanel({ draft, update }: { draft: Draft; update: Update }) {
   return (
     <>
       <p class="check">
-        <input id="numbering" type="checkbox" checked={draft.numbering} onChange={(e) => update({ numbering: e.currentTarget.checked })} />{' '}
+        <input
+          id="numbering"
+          type="checkbox"
+          checked={draft.numbering}
+          onChange={(e) => update({ numbering: e.currentTarget.checked })}
+        />{' '}
         <label for="numbering">{t('compose.numbering')}</label>
       </p>
       <p>
@@ -174,10 +235,18 @@ function MorePanel({ draft, update }: { draft: Draft; update: Update }) {
 }
 
 /** The button's words: the option and, once set, its current value. */
-function buttonText(panel: OptionPanel, draft: Draft, t: ReturnType<typeof useT>['t'], lang: string): { label: string; value: string | null } {
+function buttonText(
+  panel: OptionPanel,
+  draft: Draft,
+  t: ReturnType<typeof useT>['t'],
+  lang: string,
+): { label: string; value: string | null } {
   switch (panel) {
     case 'cw':
-      return { label: t('compose.bar.cw'), value: draft.contentWarning.trim() !== '' || draft.labels.length > 0 ? t('compose.bar.on') : null };
+      return {
+        label: t('compose.bar.cw'),
+        value: draft.contentWarning.trim() !== '' || draft.labels.length > 0 ? t('compose.bar.on') : null,
+      };
     case 'lang':
       return { label: t('compose.bar.lang'), value: draft.langs[0] ? languageName(draft.langs[0], lang) : null };
     case 'audience':
@@ -187,7 +256,11 @@ function buttonText(panel: OptionPanel, draft: Draft, t: ReturnType<typeof useT>
     case 'schedule':
       return {
         label: t('compose.bar.schedule'),
-        value: draft.scheduledAt ? new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(draft.scheduledAt)) : null,
+        value: draft.scheduledAt
+          ? new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' }).format(
+              new Date(draft.scheduledAt),
+            )
+          : null,
       };
     case 'more':
       return { label: t('compose.bar.more'), value: null };

@@ -47,7 +47,9 @@ export function PostStatus({ postId, accounts }: { postId: string; accounts: Pub
   const jobs = useJobs(postId);
   return (
     <section aria-live="polite" class="post-status" data-testid="post-status" data-post-id={postId}>
-      <h2>{jobs.length > 0 && jobs.every((j) => j.state === 'sent') ? t('compose.status.done') : t('compose.status')}</h2>
+      <h2>
+        {jobs.length > 0 && jobs.every((j) => j.state === 'sent') ? t('compose.status.done') : t('compose.status')}
+      </h2>
       <ul>
         {jobs.map((j) => {
           const account = accounts.find((a) => a.id === j.accountId);
@@ -65,9 +67,21 @@ export function PostStatus({ postId, accounts }: { postId: string; accounts: Pub
                   </a>
                 </>
               )}
-              {j.result?.notice && <span class="warn" data-testid="post-notice"> — {td(j.result.notice)}</span>}
-              {isSlow(j) && <span class="warn" data-testid="post-slow"> — {t('notice.serverSlow')}</span>}
-              {j.lastError && <span class="error"> — {td(j.lastError.messageKey, { detail: j.lastError.detail })}</span>}
+              {j.result?.notice && (
+                <span class="warn" data-testid="post-notice">
+                  {' '}
+                  — {td(j.result.notice)}
+                </span>
+              )}
+              {isSlow(j) && (
+                <span class="warn" data-testid="post-slow">
+                  {' '}
+                  — {t('notice.serverSlow')}
+                </span>
+              )}
+              {j.lastError && (
+                <span class="error"> — {td(j.lastError.messageKey, { detail: j.lastError.detail })}</span>
+              )}
             </li>
           );
         })}

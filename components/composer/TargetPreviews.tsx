@@ -53,9 +53,18 @@ function counterFacts(p: TargetPreview, draft: Draft, account: PublicAccount | u
 }
 
 /** The counter in words: the whole text, the number of posts, the caret's post. */
-export function counterText(p: TargetPreview, draft: Draft, account: PublicAccount | undefined, t: T, format: (n: number) => string, caretPart: number): string {
+export function counterText(
+  p: TargetPreview,
+  draft: Draft,
+  account: PublicAccount | undefined,
+  t: T,
+  format: (n: number) => string,
+  caretPart: number,
+): string {
   return counterPhrases(counterFacts(p, draft, account, caretPart))
-    .map(({ key, params }) => t(key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === 'n' || k === 'k' ? v : format(v)]))))
+    .map(({ key, params }) =>
+      t(key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === 'n' || k === 'k' ? v : format(v)]))),
+    )
     .join(' · ');
 }
 
@@ -108,7 +117,15 @@ function ImageGrid({ images }: { images: DraftImage[] }) {
 function RichText({ text, network }: { text: string; network: TargetPreview['network'] }) {
   return (
     <p class="post-text" dir="auto">
-      {richRuns(text, network).map((run, i) => (run.kind === 'text' ? run.text : <span key={i} class={`rich-${run.kind}`}>{run.text}</span>))}
+      {richRuns(text, network).map((run, i) =>
+        run.kind === 'text' ? (
+          run.text
+        ) : (
+          <span key={i} class={`rich-${run.kind}`}>
+            {run.text}
+          </span>
+        ),
+      )}
     </p>
   );
 }
@@ -132,7 +149,12 @@ function PostCard({
   const handle = account?.handle ?? '';
   const count = p.parts.length;
   const over = p.partsOver[index] === true;
-  const body = text === '' ? <p class="post-text muted">{t('compose.preview.empty')}</p> : <RichText text={text} network={p.network} />;
+  const body =
+    text === '' ? (
+      <p class="post-text muted">{t('compose.preview.empty')}</p>
+    ) : (
+      <RichText text={text} network={p.network} />
+    );
   const cw = draft.contentWarning.trim();
   return (
     <li class={`post${over ? ' over' : ''}`} aria-current={current ? 'true' : undefined}>
@@ -141,7 +163,8 @@ function PostCard({
       </span>
       <div class="post-body">
         <p class="post-author">
-          <span class="post-name">{account?.displayName || handle}</span> <span class="post-handle">{handle.startsWith('@') ? handle : `@${handle}`}</span>
+          <span class="post-name">{account?.displayName || handle}</span>{' '}
+          <span class="post-handle">{handle.startsWith('@') ? handle : `@${handle}`}</span>
           {count > 1 && <span class="post-number">{t('compose.preview.number', { n: index + 1, total: count })}</span>}
         </p>
         {p.network === 'mastodon' && cw !== '' ? (
@@ -205,25 +228,51 @@ export function TargetPreviews({ previews, accounts, draft, unresolvedMentions, 
               </p>
             </header>
             {p.network === 'bluesky' && p.total.bytes > p.total.byteLimit && (
-              <p class="note" data-testid="bluesky-bytes">{t('compose.counter.bytes')}</p>
+              <p class="note" data-testid="bluesky-bytes">
+                {t('compose.counter.bytes')}
+              </p>
             )}
-            <ol class="parts" aria-label={parts.length > 1 ? t('compose.threadParts', { n: parts.length }) : t('compose.preview.onNetwork', { network: networkLabel(p.network) })}>
+            <ol
+              class="parts"
+              aria-label={
+                parts.length > 1
+                  ? t('compose.threadParts', { n: parts.length })
+                  : t('compose.preview.onNetwork', { network: networkLabel(p.network) })
+              }
+            >
               {parts.map((text, i) => (
-                <PostCard key={i} p={p} account={account} text={text} index={i} draft={draft} current={i === caretPart && parts.length > 1} />
+                <PostCard
+                  key={i}
+                  p={p}
+                  account={account}
+                  text={text}
+                  index={i}
+                  draft={draft}
+                  current={i === caretPart && parts.length > 1}
+                />
               ))}
             </ol>
             {p.network === 'mastodon' && <MastodonNotices draft={draft} account={account} />}
             {unresolvedMentions[p.network].length > 0 && (
               <p class="warn" role="status" data-testid="unresolved-mentions">
-                {t(p.network === 'bluesky' ? 'compose.warning.unresolvedMentions' : 'compose.warning.unresolvedMentionsMastodon', {
-                  handles: unresolvedMentions[p.network].map((h) => `@${h}`).join(', '),
-                })}
+                {t(
+                  p.network === 'bluesky'
+                    ? 'compose.warning.unresolvedMentions'
+                    : 'compose.warning.unresolvedMentionsMastodon',
+                  {
+                    handles: unresolvedMentions[p.network].map((h) => `@${h}`).join(', '),
+                  },
+                )}
               </p>
             )}
             {p.warnings
               .filter((w) => !SAID_ELSEWHERE.has(w.code))
               .map((w) => (
-                <p key={w.code} class={w.severity === 'error' ? 'error' : 'warn'} role={w.severity === 'error' ? 'alert' : undefined}>
+                <p
+                  key={w.code}
+                  class={w.severity === 'error' ? 'error' : 'warn'}
+                  role={w.severity === 'error' ? 'alert' : undefined}
+                >
                   {td(warningKey(w))}
                 </p>
               ))}

@@ -44,7 +44,14 @@ export function listenForHandoff(win: Window, redeem: (ticket: string) => Promis
     let done = false;
     const onMessage = (event: MessageEvent): void => {
       // Only the frame's own parent (the overlay's content script shares its window).
-      if (done || event.source !== win.parent || !isXOrigin(event.origin) || !isHandoff(event.data) || event.ports.length !== 1) return;
+      if (
+        done ||
+        event.source !== win.parent ||
+        !isXOrigin(event.origin) ||
+        !isHandoff(event.data) ||
+        event.ports.length !== 1
+      )
+        return;
       const { images, missingImages, ticket } = event.data;
       const port = event.ports[0]!;
       void redeem(ticket).then(

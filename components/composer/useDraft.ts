@@ -37,7 +37,9 @@ function handoffText(params: URLSearchParams): string {
 }
 
 function isPristine(draft: Draft): boolean {
-  return draft.text === '' && draft.images.length === 0 && Object.keys(draft.overrides).length === 0 && draft.poll === null;
+  return (
+    draft.text === '' && draft.images.length === 0 && Object.keys(draft.overrides).length === 0 && draft.poll === null
+  );
 }
 
 function seedFrom(defaults: DraftDefaults): Partial<Draft> {
@@ -74,7 +76,8 @@ export function useDraft(defaults: DraftDefaults | null): DraftState {
       }
       // A draft started before any account was connected (or whose accounts were all removed) goes to
       // no one: it gets today's default accounts, as a new draft would, instead of "no account".
-      if (next && !next.targets.some((id) => defaults.accountIds.includes(id))) next = { ...next, targets: defaults.targets };
+      if (next && !next.targets.some((id) => defaults.accountIds.includes(id)))
+        next = { ...next, targets: defaults.targets };
       if (!next) {
         next = { ...emptyDraft(newId(), Date.now(), defaults.langs), text: handoff, ...seedFrom(defaults) };
         await saveDraft(db, next);
@@ -104,7 +107,11 @@ export function useDraft(defaults: DraftDefaults | null): DraftState {
 
   const reset = useCallback(
     (seed: Partial<Draft> = {}) => {
-      const next = { ...emptyDraft(newId(), Date.now(), defaults?.langs), ...(defaults ? seedFrom(defaults) : {}), ...seed };
+      const next = {
+        ...emptyDraft(newId(), Date.now(), defaults?.langs),
+        ...(defaults ? seedFrom(defaults) : {}),
+        ...seed,
+      };
       persist(next);
       setDraft(next);
     },

@@ -51,7 +51,10 @@ export function browserGateEnv(win: Window): GateEnv {
   const w = win as Window & { IntersectionObserver?: ObserverCtor; IntersectionObserverEntry?: { prototype: object } };
   return {
     Observer: w.IntersectionObserver,
-    supported: w.IntersectionObserver !== undefined && w.IntersectionObserverEntry !== undefined && 'isVisible' in w.IntersectionObserverEntry.prototype,
+    supported:
+      w.IntersectionObserver !== undefined &&
+      w.IntersectionObserverEntry !== undefined &&
+      'isVisible' in w.IntersectionObserverEntry.prototype,
     now: () => performance.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
@@ -100,7 +103,8 @@ export function createPostGate(env: GateEnv): PostGate {
     check,
     async settle(via) {
       const since = sinceOf(via);
-      if (since !== undefined && env.now() - since < VISIBLE_FOR_MS) await env.sleep(VISIBLE_FOR_MS - (env.now() - since));
+      if (since !== undefined && env.now() - since < VISIBLE_FOR_MS)
+        await env.sleep(VISIBLE_FOR_MS - (env.now() - since));
       return check(via);
     },
   };

@@ -48,13 +48,23 @@ export function AddMirror({ run }: { run: (work: () => Promise<unknown>) => Prom
       <h3 id="add-mirror-title">{t('links.add.title')}</h3>
       <p>
         <label for="mirror-origin">{t('links.add.origin')}</label>{' '}
-        <input id="mirror-origin" required placeholder="https://nitter.example" value={origin} onInput={(e) => setOrigin(e.currentTarget.value)} />{' '}
+        <input
+          id="mirror-origin"
+          required
+          placeholder="https://nitter.example"
+          value={origin}
+          onInput={(e) => setOrigin(e.currentTarget.value)}
+        />{' '}
         <label for="mirror-name">{t('links.add.name')}</label>{' '}
         <input id="mirror-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </p>
       <p>
         <label for="mirror-scheme">{t('links.add.scheme')}</label>{' '}
-        <select id="mirror-scheme" value={scheme} onChange={(e) => setScheme(e.currentTarget.value as 'nitter' | 'template')}>
+        <select
+          id="mirror-scheme"
+          value={scheme}
+          onChange={(e) => setScheme(e.currentTarget.value as 'nitter' | 'template')}
+        >
           <option value="nitter">{t('links.add.scheme.nitter')}</option>
           <option value="template">{t('links.add.scheme.template')}</option>
         </select>
@@ -66,7 +76,9 @@ export function AddMirror({ run }: { run: (work: () => Promise<unknown>) => Prom
               <label for={`mirror-template-${kind}`}>{t(`links.add.template.${kind}`)}</label>{' '}
               <input
                 id={`mirror-template-${kind}`}
-                placeholder={kind === 'profile' ? '/{user}' : kind === 'status' ? '/{user}/status/{id}' : '/search?q={q}'}
+                placeholder={
+                  kind === 'profile' ? '/{user}' : kind === 'status' ? '/{user}/status/{id}' : '/search?q={q}'
+                }
                 value={templates[kind] ?? ''}
                 onInput={(e) => setTemplates({ ...templates, [kind]: e.currentTarget.value })}
               />{' '}

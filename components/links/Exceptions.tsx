@@ -4,7 +4,13 @@ import { normalizeException } from '../../lib/links/dnr.ts';
 import type { SettingsPatch } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';
 
-export function Exceptions({ exceptions, update }: { exceptions: string[]; update: (patch: SettingsPatch) => Promise<void> }) {
+export function Exceptions({
+  exceptions,
+  update,
+}: {
+  exceptions: string[];
+  update: (patch: SettingsPatch) => Promise<void>;
+}) {
   const { t } = useT();
   const [draft, setDraft] = useState('');
   const [invalid, setInvalid] = useState(false);

@@ -26,7 +26,10 @@ export function Fallback({ xUrl }: { xUrl: string | null }) {
     try {
       await work();
     } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof SortieError ? td(error.messageKey, { detail: error.detail }) : String(error) });
+      setStatus({
+        kind: 'error',
+        text: error instanceof SortieError ? td(error.messageKey, { detail: error.detail }) : String(error),
+      });
     }
   }
 

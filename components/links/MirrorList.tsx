@@ -14,10 +14,18 @@ interface Props {
 function Health({ mirror }: { mirror: MirrorView }) {
   const { t, td } = useT();
   if (mirror.health === 'up') {
-    return <span class="ok">{mirror.latencyMs === null ? t('links.health.up') : t('links.health.upMs', { ms: mirror.latencyMs })}</span>;
+    return (
+      <span class="ok">
+        {mirror.latencyMs === null ? t('links.health.up') : t('links.health.upMs', { ms: mirror.latencyMs })}
+      </span>
+    );
   }
   if (mirror.health === 'down') {
-    return <span class="warn">{t('links.health.down', { reason: td(`links.reason.${mirror.reason ?? 'http-error'}`) })}</span>;
+    return (
+      <span class="warn">
+        {t('links.health.down', { reason: td(`links.reason.${mirror.reason ?? 'http-error'}`) })}
+      </span>
+    );
   }
   return <span class="muted">{mirror.access ? t('links.health.unknown') : t('links.health.noAccess')}</span>;
 }
@@ -45,7 +53,9 @@ export function MirrorList({ state, pinned, update, run }: Props) {
               {m.fromBackup && (
                 <>
                   <br />
-                  <small class="warn" data-testid="mirror-from-backup">{t('links.mirrors.fromBackup')}</small>
+                  <small class="warn" data-testid="mirror-from-backup">
+                    {t('links.mirrors.fromBackup')}
+                  </small>
                 </>
               )}
             </th>
@@ -66,7 +76,9 @@ export function MirrorList({ state, pinned, update, run }: Props) {
                 <input
                   type="checkbox"
                   checked={!m.disabled}
-                  onChange={(e) => run(() => send('links.setMirrorEnabled', { id: m.id, enabled: e.currentTarget.checked }))}
+                  onChange={(e) =>
+                    run(() => send('links.setMirrorEnabled', { id: m.id, enabled: e.currentTarget.checked }))
+                  }
                 />{' '}
                 <span class="visually-hidden">{t('links.mirrors.useLabel', { name: m.name })}</span>
                 <span aria-hidden="true">{t('links.mirrors.use')}</span>
@@ -74,7 +86,11 @@ export function MirrorList({ state, pinned, update, run }: Props) {
               {!m.builtIn && (
                 <>
                   {' '}
-                  <button type="button" aria-label={t('links.mirrors.removeLabel', { name: m.name })} onClick={() => run(() => send('links.removeMirror', { id: m.id }))}>
+                  <button
+                    type="button"
+                    aria-label={t('links.mirrors.removeLabel', { name: m.name })}
+                    onClick={() => run(() => send('links.removeMirror', { id: m.id }))}
+                  >
                     {t('links.mirrors.remove')}
                   </button>
                 </>

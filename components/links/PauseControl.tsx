@@ -3,13 +3,21 @@ import { PAUSE_MINUTES, PAUSE_UNTIL_RESTART, isPausedUntilRestart, pauseFor } fr
 import type { SettingsPatch } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';
 
-export function PauseControl({ pausedUntil, update }: { pausedUntil: number | null; update: (patch: SettingsPatch) => void }) {
+export function PauseControl({
+  pausedUntil,
+  update,
+}: {
+  pausedUntil: number | null;
+  update: (patch: SettingsPatch) => void;
+}) {
   const { t, lang } = useT();
   const paused = pausedUntil !== null && Date.now() < pausedUntil;
   if (paused) {
     const until = isPausedUntilRestart(pausedUntil)
       ? t('links.pause.untilRestartNow')
-      : t('links.pause.until', { time: new Date(pausedUntil).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }) });
+      : t('links.pause.until', {
+          time: new Date(pausedUntil).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }),
+        });
     return (
       <p data-testid="links-paused">
         {until}{' '}

@@ -11,11 +11,19 @@ import { useT } from '../i18n.tsx';
 const ALL_SITES = '*://*/*';
 const BLUESKY_APP = 'https://bsky.app/*';
 
-export function Sites({ sites, run }: { sites: LinksState['sites']; run: (work: () => Promise<unknown>) => Promise<void> }) {
+export function Sites({
+  sites,
+  run,
+}: {
+  sites: LinksState['sites'];
+  run: (work: () => Promise<unknown>) => Promise<void>;
+}) {
   const { t } = useT();
   // Requested within the click; the background also hears permissions.onAdded and re-registers.
-  const grant = (origin: string) => run(async () => (await browser.permissions.request({ origins: [origin] })) && send('links.refresh'));
-  const revoke = (origin: string) => run(async () => (await browser.permissions.remove({ origins: [origin] })) && send('links.refresh'));
+  const grant = (origin: string) =>
+    run(async () => (await browser.permissions.request({ origins: [origin] })) && send('links.refresh'));
+  const revoke = (origin: string) =>
+    run(async () => (await browser.permissions.remove({ origins: [origin] })) && send('links.refresh'));
   return (
     <section aria-labelledby="sites-title">
       <h3 id="sites-title">{t('links.sites.title')}</h3>
@@ -35,7 +43,11 @@ export function Sites({ sites, run }: { sites: LinksState['sites']; run: (work: 
               {sites.origins.map((origin) => (
                 <li key={origin}>
                   <code>{origin}</code>{' '}
-                  <button type="button" aria-label={t('links.sites.revokeLabel', { origin })} onClick={() => revoke(origin)}>
+                  <button
+                    type="button"
+                    aria-label={t('links.sites.revokeLabel', { origin })}
+                    onClick={() => revoke(origin)}
+                  >
                     {t('links.sites.revoke')}
                   </button>
                 </li>

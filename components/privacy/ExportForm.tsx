@@ -23,7 +23,9 @@ function Contents({ contents, withTokens }: { contents: BackupContents; withToke
   const { t } = useT();
   const items = [
     t('privacy.export.contents.settings'),
-    t(withTokens ? 'privacy.export.contents.accountsTokens' : 'privacy.export.contents.accounts', { n: contents.accounts }),
+    t(withTokens ? 'privacy.export.contents.accountsTokens' : 'privacy.export.contents.accounts', {
+      n: contents.accounts,
+    }),
     t('privacy.export.contents.drafts', { n: contents.drafts }),
     t('privacy.export.contents.unsent', { n: contents.unsentPosts }),
     t('privacy.export.contents.sent', { n: contents.sentPosts }),
@@ -39,7 +41,9 @@ function Contents({ contents, withTokens }: { contents: BackupContents; withToke
           <li key={item}>{item}</li>
         ))}
       </ul>
-      <p class={withTokens ? 'ok' : 'warn'}>{t(withTokens ? 'privacy.export.contents.sealed' : 'privacy.export.contents.clear')}</p>
+      <p class={withTokens ? 'ok' : 'warn'}>
+        {t(withTokens ? 'privacy.export.contents.sealed' : 'privacy.export.contents.clear')}
+      </p>
     </div>
   );
 }
@@ -148,7 +152,8 @@ export function ExportForm({ changes = 0 }: { changes?: number }) {
             posts: saved.contents.unsentPosts + saved.contents.sentPosts,
             tokens: saved.tokens ? t('privacy.export.yes') : t('privacy.export.no'),
           })}
-          {saved.contents.imagesLeftOut > 0 && ` ${t('privacy.export.mediaLeftOut', { n: saved.contents.imagesLeftOut })}`}
+          {saved.contents.imagesLeftOut > 0 &&
+            ` ${t('privacy.export.mediaLeftOut', { n: saved.contents.imagesLeftOut })}`}
         </p>
       )}
       <button type="submit" class="primary" disabled={busy}>

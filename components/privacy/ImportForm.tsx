@@ -57,7 +57,12 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
       <p>{t('privacy.import.intro')}</p>
       <p>
         <label for="import-file">{t('privacy.import.file')}</label>{' '}
-        <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        />
       </p>
       <p>
         <label for="import-passphrase">{t('privacy.import.passphrase')}</label>{' '}
@@ -78,8 +83,12 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
         <div role="status" class="ok" data-testid="import-done">
           <p>{t('privacy.import.done', counts)}</p>
           {summary.settings === 'kept' && <p>{t('privacy.import.settingsKept')}</p>}
-          {summary.reconnect.length > 0 && <p class="warn">{t('privacy.import.reconnect', { handles: summary.reconnect.join(', ') })}</p>}
-          {summary.mediaMissing > 0 && <p class="warn">{t('privacy.import.mediaMissing', { n: summary.mediaMissing })}</p>}
+          {summary.reconnect.length > 0 && (
+            <p class="warn">{t('privacy.import.reconnect', { handles: summary.reconnect.join(', ') })}</p>
+          )}
+          {summary.mediaMissing > 0 && (
+            <p class="warn">{t('privacy.import.mediaMissing', { n: summary.mediaMissing })}</p>
+          )}
           {summary.heldPosts > 0 && (
             <p class="warn" data-testid="import-held">
               {t('privacy.import.held', { n: summary.heldPosts, scheduled: summary.heldScheduled })}

@@ -20,7 +20,12 @@ const HOSTS: MessageKey[] = [
   'privacy.hosts.nothingElse',
 ];
 const STORED: MessageKey[] = ['privacy.stored.indexedDb', 'privacy.stored.local', 'privacy.stored.sync'];
-const KEPT: MessageKey[] = ['privacy.kept.accounts', 'privacy.kept.drafts', 'privacy.kept.history', 'privacy.kept.mirrors'];
+const KEPT: MessageKey[] = [
+  'privacy.kept.accounts',
+  'privacy.kept.drafts',
+  'privacy.kept.history',
+  'privacy.kept.mirrors',
+];
 
 export function PrivacyPanel({ onDataChanged }: { onDataChanged: () => void }) {
   const { t } = useT();

@@ -15,27 +15,46 @@ export function JobActions({ job, act }: { job: Job; act: (work: Promise<unknown
   const [gates, setGates] = useState(false);
   const [reply, setReply] = useState<ReplyPolicy>(job.interaction.reply);
   const [quotes, setQuotes] = useState(job.interaction.allowQuotes);
-  const label = (key: MessageKey) => `${t(key)} (${job.network}, ${t('compose.part', { n: job.partIndex + 1, total: job.partCount })})`;
+  const label = (key: MessageKey) =>
+    `${t(key)} (${job.network}, ${t('compose.part', { n: job.partIndex + 1, total: job.partCount })})`;
 
   return (
     <span class="job-actions">
       {(job.state === 'failed' || job.state === 'retrying') && (
-        <button type="button" aria-label={label('queue.retry')} onClick={() => void act(send('outbox.retry', { jobId: job.id }))}>
+        <button
+          type="button"
+          aria-label={label('queue.retry')}
+          onClick={() => void act(send('outbox.retry', { jobId: job.id }))}
+        >
           {t('queue.retry')}
         </button>
       )}
       {(job.state === 'queued' || job.state === 'retrying' || job.state === 'failed') && (
-        <button type="button" aria-label={label('queue.cancel')} onClick={() => void act(send('outbox.cancel', { jobId: job.id }))}>
+        <button
+          type="button"
+          aria-label={label('queue.cancel')}
+          onClick={() => void act(send('outbox.cancel', { jobId: job.id }))}
+        >
           {t('queue.cancel')}
         </button>
       )}
       {job.state === 'failed' && (
-        <button type="button" aria-expanded={editing} aria-label={label('queue.edit')} onClick={() => setEditing(!editing)}>
+        <button
+          type="button"
+          aria-expanded={editing}
+          aria-label={label('queue.edit')}
+          onClick={() => setEditing(!editing)}
+        >
           {t('queue.edit')}
         </button>
       )}
       {job.state === 'sent' && job.network === 'bluesky' && job.partIndex === 0 && (
-        <button type="button" aria-expanded={gates} aria-label={label('queue.changeGates')} onClick={() => setGates(!gates)}>
+        <button
+          type="button"
+          aria-expanded={gates}
+          aria-label={label('queue.changeGates')}
+          onClick={() => setGates(!gates)}
+        >
           {t('queue.changeGates')}
         </button>
       )}
@@ -55,16 +74,25 @@ export function JobActions({ job, act }: { job: Job; act: (work: Promise<unknown
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void act(send('outbox.updateGates', { jobId: job.id, interaction: { reply, allowQuotes: quotes } })).then(() => setGates(false));
+            void act(send('outbox.updateGates', { jobId: job.id, interaction: { reply, allowQuotes: quotes } })).then(
+              () => setGates(false),
+            );
           }}
         >
           <label for={`reply-${job.id}`}>{t('compose.reply')}</label>{' '}
           <select id={`reply-${job.id}`} value={reply} onChange={(e) => setReply(e.currentTarget.value as ReplyPolicy)}>
             {REPLIES.map((r) => (
-              <option key={r} value={r}>{t(`compose.reply.${r}`)}</option>
+              <option key={r} value={r}>
+                {t(`compose.reply.${r}`)}
+              </option>
             ))}
           </select>{' '}
-          <input id={`quotes-${job.id}`} type="checkbox" checked={quotes} onChange={(e) => setQuotes(e.currentTarget.checked)} />{' '}
+          <input
+            id={`quotes-${job.id}`}
+            type="checkbox"
+            checked={quotes}
+            onChange={(e) => setQuotes(e.currentTarget.checked)}
+          />{' '}
           <label for={`quotes-${job.id}`}>{t('compose.allowQuotes')}</label>{' '}
           <button type="submit">{t('queue.saveGates')}</button>
         </form>

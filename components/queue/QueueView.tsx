@@ -55,10 +55,18 @@ function HeldPost({ post, act }: { post: Job[]; act: (work: Promise<unknown>) =>
     <p class="warn" data-testid="held-post">
       {t('queue.held.note')}
       {sendAt !== null && <> {t('queue.held.scheduled', { time: new Date(sendAt).toLocaleString(lang) })}</>}{' '}
-      <button type="button" aria-label={t('queue.held.sendLabel', { text: excerpt })} onClick={() => void act(send('outbox.sendHeld', { postId: first.postId }))}>
+      <button
+        type="button"
+        aria-label={t('queue.held.sendLabel', { text: excerpt })}
+        onClick={() => void act(send('outbox.sendHeld', { postId: first.postId }))}
+      >
         {t('queue.held.send')}
       </button>{' '}
-      <button type="button" aria-label={t('queue.held.deleteLabel', { text: excerpt })} onClick={() => void act(send('outbox.deleteHeld', { postId: first.postId }))}>
+      <button
+        type="button"
+        aria-label={t('queue.held.deleteLabel', { text: excerpt })}
+        onClick={() => void act(send('outbox.deleteHeld', { postId: first.postId }))}
+      >
         {t('queue.held.delete')}
       </button>
     </p>
@@ -81,12 +89,21 @@ export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]
     refresh();
   };
 
-  if (jobs.length === 0) return <p class="muted" data-testid="queue-empty">{t('queue.empty')}</p>;
+  if (jobs.length === 0)
+    return (
+      <p class="muted" data-testid="queue-empty">
+        {t('queue.empty')}
+      </p>
+    );
   return (
     <section class="queue" aria-labelledby="queue-title" data-testid="queue">
       <h2 id="queue-title">{t('nav.queue')}</h2>
       <p data-testid="queue-counts">{counts.map(([s, n]) => `${t(`queue.state.${s}`)}: ${n}`).join(' · ')}</p>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       {groupByPost(jobs).map((post) => (
         <article key={post[0]!.postId} class="queue-post">
           <h3>
@@ -107,15 +124,24 @@ export function QueueView({ accounts, limit = 200 }: { accounts: PublicAccount[]
                     {networkLabel(job.network)} {account?.handle ?? job.accountId} ·{' '}
                     {t('compose.part', { n: job.partIndex + 1, total: job.partCount })} ·{' '}
                     <strong>{t(`queue.state.${job.state}`)}</strong>
-                    {job.state === 'retrying' && <span> ({t('queue.nextAttempt', { time: new Date(job.nextAttemptAt).toLocaleTimeString(lang) })})</span>}
+                    {job.state === 'retrying' && (
+                      <span>
+                        {' '}
+                        ({t('queue.nextAttempt', { time: new Date(job.nextAttemptAt).toLocaleTimeString(lang) })})
+                      </span>
+                    )}
                     {postUrl && (
                       <>
                         {' '}
-                        <a href={postUrl} target="_blank" rel="noreferrer">{t('compose.view')}</a>
+                        <a href={postUrl} target="_blank" rel="noreferrer">
+                          {t('compose.view')}
+                        </a>
                       </>
                     )}
                     {job.result?.notice && <span class="warn"> — {td(job.result.notice)}</span>}
-                    {job.lastError && <span class="error"> — {td(job.lastError.messageKey, { detail: job.lastError.detail })}</span>}
+                    {job.lastError && (
+                      <span class="error"> — {td(job.lastError.messageKey, { detail: job.lastError.detail })}</span>
+                    )}
                     <JobActions job={job} act={act} />
                   </li>
                 );

@@ -49,11 +49,24 @@ export function Welcome({ settings, update }: Props) {
           ))}
         </ol>
       </nav>
-      {step === 'choice' && <Choice settings={settings} heading={heading} onChosen={async (answer, share) => {
-        await update(choicePatch(answer, share));
-        setStep('done');
-      }} />}
-      {step === 'done' && <Done settings={settings} heading={heading} onChange={() => setStep('choice')} onNext={() => setStep('connect')} />}
+      {step === 'choice' && (
+        <Choice
+          settings={settings}
+          heading={heading}
+          onChosen={async (answer, share) => {
+            await update(choicePatch(answer, share));
+            setStep('done');
+          }}
+        />
+      )}
+      {step === 'done' && (
+        <Done
+          settings={settings}
+          heading={heading}
+          onChange={() => setStep('choice')}
+          onNext={() => setStep('connect')}
+        />
+      )}
       {step === 'connect' && <Connect heading={heading} onNext={() => setStep('try')} />}
       {step === 'try' && <Try heading={heading} />}
     </main>
@@ -62,7 +75,15 @@ export function Welcome({ settings, update }: Props) {
 
 type HeadingRef = { current: HTMLHeadingElement | null };
 
-function Choice({ settings, heading, onChosen }: { settings: Settings; heading: HeadingRef; onChosen: (answer: Answer, share: boolean) => Promise<void> }) {
+function Choice({
+  settings,
+  heading,
+  onChosen,
+}: {
+  settings: Settings;
+  heading: HeadingRef;
+  onChosen: (answer: Answer, share: boolean) => Promise<void>;
+}) {
   const { t } = useT();
   const [answer, setAnswer] = useState<Answer | null>(settings.choice === 'undecided' ? null : settings.choice);
   // The share switch follows the answer's default until the person touches it.
@@ -72,7 +93,9 @@ function Choice({ settings, heading, onChosen }: { settings: Settings; heading: 
   return (
     <section aria-labelledby="welcome-choice">
       <p>{t('welcome.intro')}</p>
-      <p class="notice" data-testid="welcome-now">{t('welcome.now')}</p>
+      <p class="notice" data-testid="welcome-now">
+        {t('welcome.now')}
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -83,11 +106,21 @@ function Choice({ settings, heading, onChosen }: { settings: Settings; heading: 
       >
         <fieldset class="choices">
           <legend>
-            <h2 id="welcome-choice" ref={heading} tabIndex={-1}>{t('welcome.question')}</h2>
+            <h2 id="welcome-choice" ref={heading} tabIndex={-1}>
+              {t('welcome.question')}
+            </h2>
           </legend>
           {(['leaving', 'staying'] as const).map((a) => (
             <div key={a} class={`choice${answer === a ? ' chosen' : ''}`}>
-              <input type="radio" id={`choice-${a}`} name="choice" value={a} checked={answer === a} aria-describedby={`choice-${a}-what`} onChange={() => setAnswer(a)} />{' '}
+              <input
+                type="radio"
+                id={`choice-${a}`}
+                name="choice"
+                value={a}
+                checked={answer === a}
+                aria-describedby={`choice-${a}-what`}
+                onChange={() => setAnswer(a)}
+              />{' '}
               <label for={`choice-${a}`}>{t(`welcome.${a}.label`)}</label>
               <ul id={`choice-${a}-what`}>
                 <li>{t(`welcome.${a}.links`)}</li>
@@ -97,9 +130,17 @@ function Choice({ settings, heading, onChosen }: { settings: Settings; heading: 
           ))}
         </fieldset>
         <div class="toggle">
-          <input id="welcome-share" type="checkbox" checked={shareOn} aria-describedby="welcome-share-hint" onChange={(e) => setShare(e.currentTarget.checked)} />{' '}
+          <input
+            id="welcome-share"
+            type="checkbox"
+            checked={shareOn}
+            aria-describedby="welcome-share-hint"
+            onChange={(e) => setShare(e.currentTarget.checked)}
+          />{' '}
           <label for="welcome-share">{t('welcome.share')}</label>
-          <p id="welcome-share-hint" class="muted">{t('welcome.shareHint')}</p>
+          <p id="welcome-share-hint" class="muted">
+            {t('welcome.shareHint')}
+          </p>
         </div>
         <button type="submit" class="primary" disabled={answer === null || busy}>
           {t('welcome.confirm')}
@@ -109,12 +150,24 @@ function Choice({ settings, heading, onChosen }: { settings: Settings; heading: 
   );
 }
 
-function Done({ settings, heading, onChange, onNext }: { settings: Settings; heading: HeadingRef; onChange: () => void; onNext: () => void }) {
+function Done({
+  settings,
+  heading,
+  onChange,
+  onNext,
+}: {
+  settings: Settings;
+  heading: HeadingRef;
+  onChange: () => void;
+  onNext: () => void;
+}) {
   const { t } = useT();
   const answer: Answer = settings.choice === 'staying' ? 'staying' : 'leaving';
   return (
     <section aria-labelledby="welcome-done" data-testid="welcome-done" data-choice={settings.choice}>
-      <h2 id="welcome-done" ref={heading} tabIndex={-1}>{t('welcome.done.title')}</h2>
+      <h2 id="welcome-done" ref={heading} tabIndex={-1}>
+        {t('welcome.done.title')}
+      </h2>
       <div role="status">
         <ul>
           <li>{t(`welcome.${answer}.links`)}</li>
@@ -124,11 +177,17 @@ function Done({ settings, heading, onChange, onNext }: { settings: Settings; hea
       </div>
       <p class="muted">
         {t('welcome.done.later')}{' '}
-        <button type="button" class="link" onClick={() => openPage('/options.html')}>{t('welcome.openOptions')}</button>
+        <button type="button" class="link" onClick={() => openPage('/options.html')}>
+          {t('welcome.openOptions')}
+        </button>
       </p>
       <p class="actions">
-        <button type="button" class="primary" onClick={onNext}>{t('welcome.next.connect')}</button>{' '}
-        <button type="button" onClick={onChange}>{t('welcome.done.change')}</button>
+        <button type="button" class="primary" onClick={onNext}>
+          {t('welcome.next.connect')}
+        </button>{' '}
+        <button type="button" onClick={onChange}>
+          {t('welcome.done.change')}
+        </button>
       </p>
     </section>
   );
@@ -143,10 +202,14 @@ function Connect({ heading, onNext }: { heading: HeadingRef; onNext: () => void 
   useEffect(refresh, [refresh]);
   return (
     <section aria-labelledby="welcome-connect">
-      <h2 id="welcome-connect" ref={heading} tabIndex={-1}>{t('welcome.connect.title')}</h2>
+      <h2 id="welcome-connect" ref={heading} tabIndex={-1}>
+        {t('welcome.connect.title')}
+      </h2>
       <p>{t('welcome.connect.intro')}</p>
       <p role="status" data-testid="welcome-accounts">
-        {accounts.length === 0 ? t('welcome.connect.none') : t('welcome.connect.connected', { handles: accounts.map((a) => a.handle).join(', ') })}
+        {accounts.length === 0
+          ? t('welcome.connect.none')
+          : t('welcome.connect.connected', { handles: accounts.map((a) => a.handle).join(', ') })}
       </p>
       <div class="connect-forms">
         <ConnectBluesky onConnected={refresh} />
@@ -156,14 +219,18 @@ function Connect({ heading, onNext }: { heading: HeadingRef; onNext: () => void 
           <ul class="servers">
             {SUGGESTED_MASTODON_SERVERS.map((s) => (
               <li key={s} lang="fr">
-                <a href={`https://${s}/about`} target="_blank" rel="noreferrer">{s}</a>
+                <a href={`https://${s}/about`} target="_blank" rel="noreferrer">
+                  {s}
+                </a>
               </li>
             ))}
           </ul>
         </div>
       </div>
       <p class="actions">
-        <button type="button" class="primary" onClick={onNext}>{accounts.length > 0 ? t('welcome.next.try') : t('welcome.skip')}</button>
+        <button type="button" class="primary" onClick={onNext}>
+          {accounts.length > 0 ? t('welcome.next.try') : t('welcome.skip')}
+        </button>
       </p>
     </section>
   );
@@ -173,12 +240,20 @@ function Try({ heading }: { heading: HeadingRef }) {
   const { t } = useT();
   return (
     <section aria-labelledby="welcome-try">
-      <h2 id="welcome-try" ref={heading} tabIndex={-1}>{t('welcome.try.title')}</h2>
+      <h2 id="welcome-try" ref={heading} tabIndex={-1}>
+        {t('welcome.try.title')}
+      </h2>
       <p>{t('welcome.try.text')}</p>
       <p class="actions">
-        <button type="button" class="primary" onClick={() => openPage('/compose.html')}>{t('welcome.try.open')}</button>{' '}
-        <button type="button" onClick={() => openPage('/bridge.html')}>{t('welcome.try.bridge')}</button>{' '}
-        <button type="button" onClick={() => openPage('/options.html')}>{t('welcome.openOptions')}</button>
+        <button type="button" class="primary" onClick={() => openPage('/compose.html')}>
+          {t('welcome.try.open')}
+        </button>{' '}
+        <button type="button" onClick={() => openPage('/bridge.html')}>
+          {t('welcome.try.bridge')}
+        </button>{' '}
+        <button type="button" onClick={() => openPage('/options.html')}>
+          {t('welcome.openOptions')}
+        </button>
       </p>
     </section>
   );

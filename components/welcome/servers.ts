@@ -4,4 +4,9 @@
  * the connect form accepts any server, and none of these is contacted
  * unless the person picks it (tests/privacy/allowed-hosts.json).
  */
-export const SUGGESTED_MASTODON_SERVERS: readonly string[] = ['piaille.fr', 'mastouille.fr', 'mastodon.tedomum.net', 'toot.aquilenet.fr'];
+export const SUGGESTED_MASTODON_SERVERS: readonly string[] = [
+  'piaille.fr',
+  'mastouille.fr',
+  'mastodon.tedomum.net',
+  'toot.aquilenet.fr',
+];

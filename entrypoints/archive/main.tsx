@@ -38,7 +38,9 @@ function ArchiveBody() {
       <h1>{t('archive.title')}</h1>
       <p>{t('archive.intro')}</p>
       <ImportRuns imports={imports} mirror={mirror} onChanged={refresh} />
-      {accounts && <ArchiveImport accounts={accounts} mirror={mirror} onStart={startArchiveImport} onStarted={refresh} />}
+      {accounts && (
+        <ArchiveImport accounts={accounts} mirror={mirror} onStart={startArchiveImport} onStarted={refresh} />
+      )}
     </main>
   );
 }

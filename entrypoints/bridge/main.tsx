@@ -55,16 +55,23 @@ function storedChoice(): AccountChoice | null {
  * The accounts picked in this tab (while they still exist), else those of
  * the last run, else the first account of each network.
  */
-function useAccountChoice(accounts: PublicAccount[] | null, run: BridgeRun | null): [AccountChoice, (c: AccountChoice) => void] {
+function useAccountChoice(
+  accounts: PublicAccount[] | null,
+  run: BridgeRun | null,
+): [AccountChoice, (c: AccountChoice) => void] {
   const [picked, setPicked] = useState<AccountChoice | null>(storedChoice);
-  const exists = (id: string | null, network: PublicAccount['network']): boolean => id === null || (accounts?.some((a) => a.id === id && a.network === network) ?? false);
-  const first = (network: PublicAccount['network']): string | null => accounts?.find((a) => a.network === network)?.id ?? null;
+  const exists = (id: string | null, network: PublicAccount['network']): boolean =>
+    id === null || (accounts?.some((a) => a.id === id && a.network === network) ?? false);
+  const first = (network: PublicAccount['network']): string | null =>
+    accounts?.find((a) => a.network === network)?.id ?? null;
   const lastRun = run?.kind === 'match' ? run.accountIds : null;
-  const fromRun = (network: PublicAccount['network']): string | null => accounts?.find((a) => a.network === network && lastRun?.includes(a.id))?.id ?? null;
+  const fromRun = (network: PublicAccount['network']): string | null =>
+    accounts?.find((a) => a.network === network && lastRun?.includes(a.id))?.id ?? null;
   const fallback: AccountChoice = lastRun
     ? { bluesky: fromRun('bluesky'), mastodon: fromRun('mastodon') }
     : { bluesky: first('bluesky'), mastodon: first('mastodon') };
-  const choice = picked && accounts && exists(picked.bluesky, 'bluesky') && exists(picked.mastodon, 'mastodon') ? picked : fallback;
+  const choice =
+    picked && accounts && exists(picked.bluesky, 'bluesky') && exists(picked.mastodon, 'mastodon') ? picked : fallback;
   const pick = (c: AccountChoice): void => {
     setPicked(c);
     try {
@@ -84,7 +91,10 @@ function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
     send('accounts.list').then(setAccounts, () => setAccounts([]));
   }, []);
   const [choice, setChoice] = useAccountChoice(accounts, data.run);
-  const accountIds = useMemo(() => [choice.bluesky, choice.mastodon].filter((id): id is string => id !== null), [choice.bluesky, choice.mastodon]);
+  const accountIds = useMemo(
+    () => [choice.bluesky, choice.mastodon].filter((id): id is string => id !== null),
+    [choice.bluesky, choice.mastodon],
+  );
   const entries = data.entries ?? [];
   const busy = data.run !== null && isRunLive(data.run, Date.now());
 
@@ -92,7 +102,11 @@ function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
     <main class="bridge">
       <h1>{t('bridge.title')}</h1>
       <p>{t('bridge.intro')}</p>
-      {state.error && <p role="alert" class="error">{state.error}</p>}
+      {state.error && (
+        <p role="alert" class="error">
+          {state.error}
+        </p>
+      )}
       <CollectSection entries={entries} settings={state.settings} update={state.update} onCleared={data.reload} />
       {accounts && (
         <FindSection
@@ -104,7 +118,9 @@ function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
           checked={checkedCount(entries, accountIds)}
         />
       )}
-      {data.entries && <ResultsSection entries={entries} accountIds={accountIds} mastodonAccountId={choice.mastodon} busy={busy} />}
+      {data.entries && (
+        <ResultsSection entries={entries} accountIds={accountIds} mastodonAccountId={choice.mastodon} busy={busy} />
+      )}
       <Dashboard stats={data.stats} />
       {accounts && <NoticeGenerator accounts={accounts} />}
     </main>

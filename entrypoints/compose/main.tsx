@@ -20,7 +20,11 @@ const params = new URLSearchParams(location.search);
 const where = framing(window, params.get('embed') === '1');
 const embedded = where === 'overlay';
 /** The background verifies and consumes the hand-off's one-time secret (refused: not Sortie's overlay). */
-const redeem = (ticket: string): Promise<boolean> => send('overlay.redeem', { ticket }).then(() => true, () => false);
+const redeem = (ticket: string): Promise<boolean> =>
+  send('overlay.redeem', { ticket }).then(
+    () => true,
+    () => false,
+  );
 /** Started before the first render: the overlay sends as soon as this frame has loaded. */
 const embedLink: Promise<EmbedLink> | null = embedded ? listenForHandoff(window, redeem) : null;
 /** Framed on x.com: Post acts only while this frame is really visible (IntersectionObserver v2). */
@@ -103,7 +107,9 @@ function ComposeBody({ state }: { state: ReturnType<typeof useSettings> }) {
     return (
       <main class={embedded ? 'embedded' : ''}>
         <h1>{t('compose.title')}</h1>
-        <p role="alert" class="error" data-testid="storage-denied">{t('compose.storageDenied')}</p>
+        <p role="alert" class="error" data-testid="storage-denied">
+          {t('compose.storageDenied')}
+        </p>
         <p>
           <button type="button" class="primary" onClick={() => openPageInTab('/compose.html')}>
             {t('compose.openInTab')}

@@ -10,7 +10,12 @@ import { QueueView } from '../../components/queue/QueueView.tsx';
 import { useT } from '../../components/i18n.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PrivacyPanel } from '../../components/privacy/PrivacyPanel.tsx';
-import { GeneralSettings, LeavingSettingsForm, LinkSettingsForm, PublishingSettingsForm } from '../../components/SettingsForm.tsx';
+import {
+  GeneralSettings,
+  LeavingSettingsForm,
+  LinkSettingsForm,
+  PublishingSettingsForm,
+} from '../../components/SettingsForm.tsx';
 import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
 import type { PublicAccount } from '../../lib/model/account.ts';
@@ -45,7 +50,11 @@ function OptionsBody({ state }: { state: ReturnType<typeof useSettings> }) {
         <OptionsNav current={section} />
       </header>
       <main>
-        {error && <p role="alert" class="error">{error}</p>}
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
         {section === 'accounts' && (
           <section id="accounts" aria-labelledby="accounts-title">
             <h2 id="accounts-title">{t('options.section.accounts')}</h2>

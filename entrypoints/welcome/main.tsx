@@ -9,7 +9,11 @@ function WelcomePage() {
   const state = useSettings();
   return (
     <Page state={state} title="welcome.title">
-      {state.error && <p role="alert" class="error">{state.error}</p>}
+      {state.error && (
+        <p role="alert" class="error">
+          {state.error}
+        </p>
+      )}
       {state.settings && <Welcome settings={state.settings} update={state.update} />}
     </Page>
   );

@@ -33,7 +33,11 @@ export default defineContentScript({
       config: () => config,
       composeBase,
       extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-      ticket: () => send('overlay.ticket').then(({ ticket }) => ticket, () => null),
+      ticket: () =>
+        send('overlay.ticket').then(
+          ({ ticket }) => ticket,
+          () => null,
+        ),
       mount: async (build) => {
         const ui = await createShadowRootUi<OverlayView>(ctx, {
           name: 'sortie-overlay',

@@ -41,5 +41,12 @@ export function notRevoked(
   detail = '',
 ): DisconnectResult {
   const appsPage = appsPageOf(account);
-  return { revoked: false, reason, ...(detail ? { detail } : {}), appsPage, server: new URL(appsPage).host, handle: account.handle };
+  return {
+    revoked: false,
+    reason,
+    ...(detail ? { detail } : {}),
+    appsPage,
+    server: new URL(appsPage).host,
+    handle: account.handle,
+  };
 }

@@ -7,9 +7,7 @@ import type { DisconnectResult } from './disconnect.ts';
 import { blueskyMeta } from '../networks/bluesky/meta.ts';
 
 /** What connecting answers, for every network: the account, or (Bluesky) a request for the code the server emailed. */
-export type AccountConnectResult =
-  | { status: 'connected'; account: PublicAccount }
-  | { status: 'code-required' };
+export type AccountConnectResult = { status: 'connected'; account: PublicAccount } | { status: 'code-required' };
 
 export const ACCOUNT_MESSAGES = {
   'accounts.list': spec<PublicAccount[]>()('extension', v.empty()),

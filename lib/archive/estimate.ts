@@ -10,7 +10,9 @@ import type { ImportRun } from '../model/import.ts';
 
 /** Items spread evenly: `parts` posts carrying `media` uploads between them. */
 function evenItems(parts: number, media: number): PaceItem[] {
-  return Array.from({ length: parts }, (_, i) => ({ media: Math.floor(((i + 1) * media) / parts) - Math.floor((i * media) / parts) }));
+  return Array.from({ length: parts }, (_, i) => ({
+    media: Math.floor(((i + 1) * media) / parts) - Math.floor((i * media) / parts),
+  }));
 }
 
 /** When the planned rest of the import should be done, at the pace allowed (one account's slots after another's never wait on each other). */
@@ -28,10 +30,13 @@ export function estimateFinish(run: ImportRun, networks: ReadonlyMap<string, Net
     const parts = Math.ceil((work.parts * left) / work.records);
     const media = Math.ceil((work.media * left) / work.records);
     const pace = paceFor(network);
-    const ledger = pruneLedger(pace, { posts: [...(run.pace[accountId]?.posts ?? [])], media: [...(run.pace[accountId]?.media ?? [])] }, now);
+    const ledger = pruneLedger(
+      pace,
+      { posts: [...(run.pace[accountId]?.posts ?? [])], media: [...(run.pace[accountId]?.media ?? [])] },
+      now,
+    );
     const { slots } = assignSlots(pace, ledger, evenItems(parts, media), now);
     end = Math.max(end, slots.at(-1) ?? now);
   }
   return end;
 }
-

@@ -19,7 +19,13 @@ export function categorize(tweets: readonly ArchiveTweet[]): Map<string, TweetCa
   for (const t of tweets) {
     out.set(
       t.id,
-      t.kind === 'retweet' ? 'retweet' : t.kind === 'reply' ? 'reply' : t.kind === 'self-reply' || parents.has(t.id) ? 'thread' : 'post',
+      t.kind === 'retweet'
+        ? 'retweet'
+        : t.kind === 'reply'
+          ? 'reply'
+          : t.kind === 'self-reply' || parents.has(t.id)
+            ? 'thread'
+            : 'post',
     );
   }
   return out;
@@ -40,7 +46,10 @@ export interface ArchiveCounts {
   media: Record<ArchiveMedia['type'], number>;
 }
 
-export function countTweets(tweets: readonly ArchiveTweet[], categories: Map<string, TweetCategory> = categorize(tweets)): ArchiveCounts {
+export function countTweets(
+  tweets: readonly ArchiveTweet[],
+  categories: Map<string, TweetCategory> = categorize(tweets),
+): ArchiveCounts {
   const years = new Map<number, number>();
   const byCategory: Record<TweetCategory, number> = { post: 0, thread: 0, reply: 0, retweet: 0 };
   const media: Record<ArchiveMedia['type'], number> = { photo: 0, video: 0, animated_gif: 0 };
@@ -64,7 +73,13 @@ export function countTweets(tweets: readonly ArchiveTweet[], categories: Map<str
 
 export function matchesFilters(t: ArchiveTweet, category: TweetCategory, filters: ImportFilters): boolean {
   const kindOn =
-    category === 'post' ? filters.ownPosts : category === 'thread' ? filters.ownThreads : category === 'reply' ? filters.repliesToOthers : filters.retweets;
+    category === 'post'
+      ? filters.ownPosts
+      : category === 'thread'
+        ? filters.ownThreads
+        : category === 'reply'
+          ? filters.repliesToOthers
+          : filters.retweets;
   if (!kindOn) return false;
   if (filters.years !== 'all' && !filters.years.includes(yearOf(t))) return false;
   return t.media.length > 0 ? filters.withMedia : filters.withoutMedia;

@@ -53,7 +53,11 @@ export interface MapContext {
 function splitLimits(target: MapTarget): SplitLimits {
   return target.network === 'bluesky'
     ? { network: 'bluesky', graphemeLimit: target.graphemeLimit, byteLimit: target.byteLimit }
-    : { network: 'mastodon', maxCharacters: target.maxCharacters, charactersReservedPerUrl: target.charactersReservedPerUrl };
+    : {
+        network: 'mastodon',
+        maxCharacters: target.maxCharacters,
+        charactersReservedPerUrl: target.charactersReservedPerUrl,
+      };
 }
 
 /** One formatter per language and zone: building one costs far more than formatting (20,000 posts). */
@@ -109,7 +113,8 @@ export function mapTweet(tweet: ArchiveTweet, replyToXId: string | null, ctx: Ma
   const changes = [...media.changes];
   let text = tweet.text;
   if (media.link) text = text === '' ? ctx.tweetLink(tweet.id) : `${text}\n\n${ctx.tweetLink(tweet.id)}`;
-  if (t.network === 'mastodon' && replyToXId === null) text = `${dateLine(tweet.createdAt, ctx.lang, ctx.timeZone)}\n${text}`;
+  if (t.network === 'mastodon' && replyToXId === null)
+    text = `${dateLine(tweet.createdAt, ctx.lang, ctx.timeZone)}\n${text}`;
   const split = splitForNetwork(text, splitLimits(t));
   if (split.length > 1) changes.push('split');
   if (split.some((p) => p.over)) changes.push('part-over-limit');

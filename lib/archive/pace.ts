@@ -55,9 +55,14 @@ function firstAbove(sorted: readonly number[], x: number): number {
  * The earliest time ≥ `earliest` at which `cost` more events fit in every
  * window, given the (sorted) times already given out.
  */
-export function earliestFit(history: readonly number[], windows: readonly RateWindow[], cost: number, earliest: number): number {
+export function earliestFit(
+  history: readonly number[],
+  windows: readonly RateWindow[],
+  cost: number,
+  earliest: number,
+): number {
   let t = earliest;
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     for (const w of windows) {
       if (cost > w.max) throw new RangeError(`${cost} events can never fit in a window of ${w.max}`);
@@ -100,7 +105,8 @@ export function assignSlots(
     // Both kinds of window must have room at the same moment: move to the later until they agree.
     for (;;) {
       const forPost = earliestFit(posts, pace.posts, 1, t);
-      const forMedia = item.media > 0 && pace.media.length > 0 ? earliestFit(media, pace.media, item.media, forPost) : forPost;
+      const forMedia =
+        item.media > 0 && pace.media.length > 0 ? earliestFit(media, pace.media, item.media, forPost) : forPost;
       t = forMedia;
       if (forMedia === forPost) break;
     }
@@ -112,7 +118,11 @@ export function assignSlots(
 }
 
 /** Drops slots too old to count in any window. */
-export function pruneLedger(pace: NetworkPace, ledger: { posts: number[]; media: number[] }, now: number): { posts: number[]; media: number[] } {
+export function pruneLedger(
+  pace: NetworkPace,
+  ledger: { posts: number[]; media: number[] },
+  now: number,
+): { posts: number[]; media: number[] } {
   const cutoff = now - longestWindowMs(pace);
   return { posts: ledger.posts.filter((t) => t > cutoff), media: ledger.media.filter((t) => t > cutoff) };
 }

@@ -25,7 +25,10 @@ export interface ArchivePreview {
 }
 
 /** A thread (first post and one answer), the longest post, one with media, a plain one; each at most once. */
-export function pickSamples(chosen: readonly ArchiveTweet[], categories: Map<string, TweetCategory>): Array<Pick<Sample, 'reason' | 'tweets'>> {
+export function pickSamples(
+  chosen: readonly ArchiveTweet[],
+  categories: Map<string, TweetCategory>,
+): Array<Pick<Sample, 'reason' | 'tweets'>> {
   const out: Array<Pick<Sample, 'reason' | 'tweets'>> = [];
   const used = new Set<string>();
   const take = (reason: Sample['reason'], tweets: ArchiveTweet[]) => {
@@ -48,9 +51,16 @@ export function pickSamples(chosen: readonly ArchiveTweet[], categories: Map<str
   return out;
 }
 
-export function previewArchive(tweets: readonly ArchiveTweet[], filters: ImportFilters, targets: readonly MapContext[]): ArchivePreview {
+export function previewArchive(
+  tweets: readonly ArchiveTweet[],
+  filters: ImportFilters,
+  targets: readonly MapContext[],
+): ArchivePreview {
   const categories = categorize(tweets);
   const chosen = applyFilters(tweets, filters, categories);
-  const samples = pickSamples(chosen, categories).map((s) => ({ ...s, posts: targets.map((ctx) => mapTweets(s.tweets, ctx)) }));
+  const samples = pickSamples(chosen, categories).map((s) => ({
+    ...s,
+    posts: targets.map((ctx) => mapTweets(s.tweets, ctx)),
+  }));
   return { all: countTweets(tweets, categories), selected: countTweets(chosen, categories), chosen, samples };
 }

@@ -7,14 +7,7 @@
 import type { ArchiveAccount, ArchiveFollow, ArchiveTweet } from './model.ts';
 import { indexNotes, noteFromRaw, type Note, type NoteIndex } from './notes.ts';
 import { readTweet } from './tweets.ts';
-import {
-  checkItems,
-  parseYtd,
-  rawAccountSchema,
-  rawFollowingSchema,
-  rawNoteSchema,
-  rawTweetSchema,
-} from './ytd.ts';
+import { checkItems, parseYtd, rawAccountSchema, rawFollowingSchema, rawNoteSchema, rawTweetSchema } from './ytd.ts';
 import type { ArchiveZip, DataFile } from './zip.ts';
 
 export interface ArchiveReading {
@@ -44,7 +37,10 @@ export interface ReadProgress {
   total: number;
 }
 
-export async function readArchive(zip: ArchiveZip, onProgress: (p: ReadProgress) => void = () => undefined): Promise<ArchiveReading> {
+export async function readArchive(
+  zip: ArchiveZip,
+  onProgress: (p: ReadProgress) => void = () => undefined,
+): Promise<ArchiveReading> {
   const reading: ArchiveReading = {
     account: null,
     tweets: [],
@@ -73,7 +69,12 @@ export async function readArchive(zip: ArchiveZip, onProgress: (p: ReadProgress)
         const { items: accounts, malformed } = checkItems(items, rawAccountSchema);
         reading.issues.malformed += malformed;
         const a = accounts[0]?.account;
-        if (a) reading.account = { accountId: a.accountId, username: a.username, displayName: a.accountDisplayName ?? a.username };
+        if (a)
+          reading.account = {
+            accountId: a.accountId,
+            username: a.username,
+            displayName: a.accountDisplayName ?? a.username,
+          };
         break;
       }
       case 'note-tweets': {

@@ -22,7 +22,12 @@ export interface RateWindow {
 }
 
 function windowsOf(network: Network): readonly RateWindow[] {
-  return NETWORKS[network].writeLimits.map((w) => ({ name: w.name, windowMs: w.windowMs, limit: w.limit, cost: (c: ImportCost) => w.costEach * c[w.counts] }));
+  return NETWORKS[network].writeLimits.map((w) => ({
+    name: w.name,
+    windowMs: w.windowMs,
+    limit: w.limit,
+    cost: (c: ImportCost) => w.costEach * c[w.counts],
+  }));
 }
 
 /** Each network's write limits as windows over an import's costs (filled from the registry just below). */
@@ -47,7 +52,8 @@ class Window {
 
   /** The earliest time ≥ t at which `cost` fits (all earlier sends are at or before t). */
   earliest(t: number, cost: number): number {
-    if (cost > this.rule.limit) throw new RangeError(`one post costs ${cost}, over the ${this.rule.name} limit of ${this.rule.limit}`);
+    if (cost > this.rule.limit)
+      throw new RangeError(`one post costs ${cost}, over the ${this.rule.name} limit of ${this.rule.limit}`);
     let at = t;
     this.expire(at);
     // A post larger than the headroom budget waits for an empty window; it still fits the real limit.
@@ -87,13 +93,18 @@ export interface AccountPlan {
 }
 
 /** The earliest times, in order, at which one account may send these posts. */
-export function planAccount(costs: readonly ImportCost[], rules: readonly RateWindow[], start: number, headroom = DEFAULT_HEADROOM): AccountPlan {
+export function planAccount(
+  costs: readonly ImportCost[],
+  rules: readonly RateWindow[],
+  start: number,
+  headroom = DEFAULT_HEADROOM,
+): AccountPlan {
   const windows = rules.map((r) => new Window(r, headroom));
   const at: number[] = [];
   let t = start;
   for (const c of costs) {
     // Later only ever empties windows, so one pass that moves t forward and a check that nothing moved settle it.
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const w of windows) {
         const next = w.earliest(t, w.rule.cost(c));
@@ -121,13 +132,21 @@ export function planImport(
   start: number,
   headroom = DEFAULT_HEADROOM,
 ): ImportPlan {
-  const plans = accounts.map((a) => ({ accountId: a.accountId, network: a.network, ...planAccount(a.costs, RATE_WINDOWS[a.network], start, headroom) }));
+  const plans = accounts.map((a) => ({
+    accountId: a.accountId,
+    network: a.network,
+    ...planAccount(a.costs, RATE_WINDOWS[a.network], start, headroom),
+  }));
   const endsAt = plans.reduce((end, p) => Math.max(end, p.endsAt), start);
   return { accounts: plans, endsAt, hours: (endsAt - start) / 3_600_000 };
 }
 
 /** The first window a plan overfills, or null: the check the property test runs on every plan. */
-export function overfilled(at: readonly number[], costs: readonly ImportCost[], rules: readonly RateWindow[]): { rule: string; at: number; used: number } | null {
+export function overfilled(
+  at: readonly number[],
+  costs: readonly ImportCost[],
+  rules: readonly RateWindow[],
+): { rule: string; at: number; used: number } | null {
   for (const rule of rules) {
     let from = 0;
     let sum = 0;

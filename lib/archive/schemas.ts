@@ -7,19 +7,25 @@ import * as v from '../validate.ts';
 import type { ImportFilters } from '../model/import.ts';
 
 /** An import's id: a UUID the page makes when it stores the picked file. */
-export const importId = v.string({ min: 36, max: 36, pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/ });
+export const importId = v.string({
+  min: 36,
+  max: 36,
+  pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+});
 
 const FIRST_YEAR = 2006;
 
 export const importFilters: v.Schema<ImportFilters> = v.object({
-    years: (y: unknown, p?: string) =>
-      y === 'all' ? ('all' as const) : v.array(v.number({ min: FIRST_YEAR, max: 2100, integer: true }), { max: 100 })(y, p),
-    ownPosts: v.boolean(),
-    ownThreads: v.boolean(),
-    repliesToOthers: v.boolean(),
-    retweets: v.boolean(),
-    withMedia: v.boolean(),
-    withoutMedia: v.boolean(),
+  years: (y: unknown, p?: string) =>
+    y === 'all'
+      ? ('all' as const)
+      : v.array(v.number({ min: FIRST_YEAR, max: 2100, integer: true }), { max: 100 })(y, p),
+  ownPosts: v.boolean(),
+  ownThreads: v.boolean(),
+  repliesToOthers: v.boolean(),
+  retweets: v.boolean(),
+  withMedia: v.boolean(),
+  withoutMedia: v.boolean(),
 });
 
 export const startImport = v.object({
@@ -33,6 +39,9 @@ export const startImport = v.object({
 export const oneImport = v.object({ importId });
 
 /** Look the archive's X follows up on this mirror (one the user has, checked again in the engine). */
-export const resolveFollows = v.object({ importId, mirror: v.string({ min: 8, max: 300, pattern: /^https?:\/\/[^/\s]+$/ }) });
+export const resolveFollows = v.object({
+  importId,
+  mirror: v.string({ min: 8, max: 300, pattern: /^https?:\/\/[^/\s]+$/ }),
+});
 
 export type StartArgs = v.Infer<typeof startImport>;

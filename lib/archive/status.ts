@@ -59,7 +59,12 @@ export async function importStatus(db: Db, run: ImportRun): Promise<ImportStatus
     finishesAt: run.state === 'running' || run.state === 'paused' ? run.finishesAt : null,
     error: run.error,
     follows: { total: run.followIds.length, run: run.followsRun },
-    failures: failed.map((r) => ({ xId: r.xId, accountId: r.accountId, messageKey: r.error?.messageKey ?? 'error.generic', detail: r.error?.detail ?? '' })),
+    failures: failed.map((r) => ({
+      xId: r.xId,
+      accountId: r.accountId,
+      messageKey: r.error?.messageKey ?? 'error.generic',
+      detail: r.error?.detail ?? '',
+    })),
   };
 }
 

@@ -1,6 +1,13 @@
 /** Reading and writing an X archive import's stores (the records: lib/model/import.ts). */
 import type { Db } from '../db.ts';
-import type { ArchiveFileRecord, ImportCounts, ImportRecord, ImportRun, RecordState, StoredImportRecord } from '../model/import.ts';
+import type {
+  ArchiveFileRecord,
+  ImportCounts,
+  ImportRecord,
+  ImportRun,
+  RecordState,
+  StoredImportRecord,
+} from '../model/import.ts';
 
 export function recordId(importId: string, accountId: string, xId: string): string {
   return `${importId}:${accountId}:${xId}`;
@@ -34,7 +41,12 @@ export function recordsOfImport(db: Db, importId: string): Promise<StoredImportR
 }
 
 /** Records of an import in one state, in queueing order (at most `limit`). */
-export function recordsInState(db: Db, importId: string, state: RecordState, limit?: number): Promise<StoredImportRecord[]> {
+export function recordsInState(
+  db: Db,
+  importId: string,
+  state: RecordState,
+  limit?: number,
+): Promise<StoredImportRecord[]> {
   const range = IDBKeyRange.bound([importId, state, -Infinity], [importId, state, Infinity]);
   return db.getAllFromIndex('importRecords', 'byQueue', range, limit);
 }
@@ -55,7 +67,6 @@ export function getArchiveFile(db: Db, importId: string): Promise<ArchiveFileRec
 export async function putArchiveFile(db: Db, file: ArchiveFileRecord): Promise<void> {
   await db.put('archiveFiles', file);
 }
-
 
 /** Whether an import is running: the engine must then feed it on a drain (after a restart, or when an alarm rings). */
 export async function importsRunning(db: Db): Promise<boolean> {

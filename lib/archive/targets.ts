@@ -41,8 +41,13 @@ export function mapTargetFor(account: Pick<PublicAccount, 'network' | 'serverInf
  * The original tweet's address: on the user's current Nitter-style mirror
  * when there is one (readers can open it without an X account), else on x.com.
  */
-export function originalTweetLink(username: string, xId: string, mirror: { origin: string; scheme: string } | null): string {
+export function originalTweetLink(
+  username: string,
+  xId: string,
+  mirror: { origin: string; scheme: string } | null,
+): string {
   const user = /^[A-Za-z0-9_]{1,15}$/.test(username) ? username : 'i/web';
-  const origin = mirror?.scheme === 'nitter' && /^https:\/\/[^/]+$/.test(mirror.origin) ? mirror.origin : 'https://x.com';
+  const origin =
+    mirror?.scheme === 'nitter' && /^https:\/\/[^/]+$/.test(mirror.origin) ? mirror.origin : 'https://x.com';
   return `${origin}/${user}/status/${xId}`;
 }

@@ -104,7 +104,9 @@ export function readTweet(raw: RawTweet, ctx: TweetContext): TweetReading {
   const kind = tweetKind(raw, ctx.ownAccountId);
   const createdAt = parseXDate(raw.created_at);
 
-  let text = rewrite(visible, shifted).replace(/[ \t\u00A0]+$/gm, '').trim();
+  let text = rewrite(visible, shifted)
+    .replace(/[ \t\u00A0]+$/gm, '')
+    .trim();
   let fromNote = false;
   const note = kind === 'retweet' ? null : findNote(ctx.notes, { id: raw.id_str, createdAt, text: visible });
   if (note) {
@@ -114,7 +116,11 @@ export function readTweet(raw: RawTweet, ctx: TweetContext): TweetReading {
       fromNote = true;
     }
   }
-  const { media, missing } = resolveMedia(raw.id_str, raw.extended_entities?.media ?? raw.entities?.media ?? [], ctx.media);
+  const { media, missing } = resolveMedia(
+    raw.id_str,
+    raw.extended_entities?.media ?? raw.entities?.media ?? [],
+    ctx.media,
+  );
   return {
     tweet: {
       id: raw.id_str,

@@ -5,16 +5,7 @@
  * lib/validate.ts against bounded shapes, and an item that fails is counted
  * and left out rather than failing the whole file.
  */
-import {
-  array,
-  nullable,
-  number,
-  object,
-  optional,
-  string,
-  type Infer,
-  type Schema,
-} from '../validate.ts';
+import { array, nullable, number, object, optional, string, type Infer, type Schema } from '../validate.ts';
 
 export interface YtdFile {
   /** `tweets`, `note_tweet`, `account`… as the prefix names it. */
@@ -99,9 +90,7 @@ const mediaEntity = object({
   indices: optional(INDICES),
   video_info: optional(
     object({
-      variants: optional(
-array(object({ url: URL_TEXT }), { max: 50 }),
-      ),
+      variants: optional(array(object({ url: URL_TEXT }), { max: 50 })),
     }),
   ),
 });
@@ -137,9 +126,7 @@ export const rawNoteSchema = object({
     createdAt: string({ max: 64 }),
     core: object({
       text: TEXT,
-      urls: optional(
-        array(object({ shortUrl: URL_TEXT, expandedUrl: optional(URL_TEXT) }), { max: MAX_ENTITIES }),
-      ),
+      urls: optional(array(object({ shortUrl: URL_TEXT, expandedUrl: optional(URL_TEXT) }), { max: MAX_ENTITIES })),
     }),
   }),
 });

@@ -121,7 +121,9 @@ export async function openArchiveZip(file: Blob, options: OpenOptions = {}): Pro
     const name = mediaFileName(inside);
     if (name !== null && !media.has(name)) media.set(name, path);
   }
-  dataFiles.sort((a, b) => a.kind.localeCompare(b.kind) || partOrder(a.path) - partOrder(b.path) || a.path.localeCompare(b.path));
+  dataFiles.sort(
+    (a, b) => a.kind.localeCompare(b.kind) || partOrder(a.path) - partOrder(b.path) || a.path.localeCompare(b.path),
+  );
 
   const entry = (path: string): FileEntry => {
     const e = byPath.get(path);

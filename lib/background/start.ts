@@ -6,7 +6,13 @@
  */
 import { browser } from 'wxt/browser';
 import { importsRunning } from '../archive/store.ts';
-import { composeUrlForMenu, handoffForClick, installContextMenus, retitleContextMenus, type MenusApi } from '../compose/background/context-menu.ts';
+import {
+  composeUrlForMenu,
+  handoffForClick,
+  installContextMenus,
+  retitleContextMenus,
+  type MenusApi,
+} from '../compose/background/context-menu.ts';
 import { openSortieDb } from '../db.ts';
 import { engineHost } from '../engine/host.ts';
 import { resolveLang } from '../i18n/lang.ts';

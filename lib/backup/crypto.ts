@@ -60,7 +60,11 @@ export class PassphraseKeys {
   }
 }
 
-async function derive(secret: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+async function derive(
+  secret: Uint8Array<ArrayBuffer>,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', secret, 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
@@ -113,25 +117,37 @@ export async function openBox(keys: PassphraseKeys, box: EncryptedBox, context: 
     iv = base64ToBytes(box.iv);
     ciphertext = base64ToBytes(box.ciphertext);
   } catch (error) {
-    throw new SortieError('error.backup.damaged', `encrypted data: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SortieError(
+      'error.backup.damaged',
+      `encrypted data: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  if (salt.length < SALT_BYTES || iv.length !== IV_BYTES) throw new SortieError('error.backup.damaged', 'encrypted data: bad salt or IV');
+  if (salt.length < SALT_BYTES || iv.length !== IV_BYTES)
+    throw new SortieError('error.backup.damaged', 'encrypted data: bad salt or IV');
   if (box.iterations < MIN_KDF_ITERATIONS || box.iterations > MAX_KDF_ITERATIONS) {
     throw new SortieError('error.backup.damaged', `key derivation iterations ${box.iterations}`);
   }
   const key = await keys.key(salt, box.iterations);
   let plain: ArrayBuffer;
   try {
-    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8(AAD_PREFIX + context) }, key, ciphertext);
+    plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv, additionalData: utf8(AAD_PREFIX + context) },
+      key,
+      ciphertext,
+    );
   } catch (error) {
     // WebCrypto says only "OperationError": the tag did not match.
-    if (error instanceof Error && error.name === 'OperationError') throw new SortieError('error.backup.wrongPassphrase');
+    if (error instanceof Error && error.name === 'OperationError')
+      throw new SortieError('error.backup.wrongPassphrase');
     throw error;
   }
   try {
     return JSON.parse(fromUtf8(plain)) as unknown;
   } catch (error) {
-    throw new SortieError('error.backup.damaged', `decrypted data: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SortieError(
+      'error.backup.damaged',
+      `decrypted data: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

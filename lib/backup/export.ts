@@ -14,7 +14,15 @@ import { isUnsent, type Job } from '../model/job.ts';
 import { getSettings } from '../settings-store.ts';
 import { createSealer, KDF_ITERATIONS } from './crypto.ts';
 import { bytesToBase64 } from './encoding.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION, MEDIA_BUDGET_BYTES, serializeBackup, serializeSealedBackup, type BackupBody, type BackupHead } from './format.ts';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  MEDIA_BUDGET_BYTES,
+  serializeBackup,
+  serializeSealedBackup,
+  type BackupBody,
+  type BackupHead,
+} from './format.ts';
 import type { BackupAccount, BackupMedia } from './schemas.ts';
 
 export interface ExportOptions {
@@ -55,11 +63,26 @@ export async function exportBackup(db: Db, options: ExportOptions): Promise<stri
     follows,
     stats,
     // Built-in mirrors ship with every copy of Sortie; only the user's own travel.
-    mirrors: mirrors.filter((m) => !m.builtIn).map(({ id, name, origin, pinned, scheme, templates, disabled }) => ({ id, name, origin, pinned, scheme, templates, disabled })),
+    mirrors: mirrors
+      .filter((m) => !m.builtIn)
+      .map(({ id, name, origin, pinned, scheme, templates, disabled }) => ({
+        id,
+        name,
+        origin,
+        pinned,
+        scheme,
+        templates,
+        disabled,
+      })),
     media: included,
     mediaLeftOut: leftOut,
   };
-  const head: BackupHead = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(options.now).toISOString(), app: options.app };
+  const head: BackupHead = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(options.now).toISOString(),
+    app: options.app,
+  };
   return sealer ? serializeSealedBackup(head, body, sealer) : serializeBackup(head, body);
 }
 

@@ -136,7 +136,12 @@ export async function parseBackup(json: string, keys: PassphraseKeys | null = nu
   } catch (error) {
     throw damaged(error instanceof Error ? error.message : 'not JSON');
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    Array.isArray(raw) ||
+    (raw as { format?: unknown }).format !== BACKUP_FORMAT
+  ) {
     throw new SortieError('error.backup.notBackup');
   }
   const { integrity, ...rest } = raw as Record<string, unknown>;
@@ -163,7 +168,11 @@ export async function parseBackup(json: string, keys: PassphraseKeys | null = nu
 }
 
 /** Opens the box of a sealed file: a missing passphrase or a failed tag stops here, before any record is read. */
-async function openSealed(sealed: unknown, version: number, keys: PassphraseKeys | null): Promise<Record<string, unknown>> {
+async function openSealed(
+  sealed: unknown,
+  version: number,
+  keys: PassphraseKeys | null,
+): Promise<Record<string, unknown>> {
   if (version < SEALED_SINCE) throw damaged('sealed content in a format-1 file');
   let box: EncryptedBox;
   try {

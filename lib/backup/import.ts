@@ -61,7 +61,12 @@ export async function importBackup(db: Db, json: string, passphrase: string | un
   const accounts = await openAccounts(file.accounts, keys);
   const media = file.media.map((m) => {
     try {
-      return { id: m.id, mime: m.mime, createdAt: m.createdAt, blob: new Blob([base64ToBytes(m.data)], { type: m.mime }) };
+      return {
+        id: m.id,
+        mime: m.mime,
+        createdAt: m.createdAt,
+        blob: new Blob([base64ToBytes(m.data)], { type: m.mime }),
+      };
     } catch {
       throw new SortieError('error.backup.damaged', `image ${m.id}`);
     }
@@ -125,7 +130,10 @@ async function write(db: Db, file: BackupFile, accounts: Account[], media: Media
     mirrorsOff: 0,
     pinDropped: false,
   };
-  const tx = db.transaction(['accounts', 'drafts', 'jobs', 'follows', 'media', 'stats', 'mirrors', 'settings'], 'readwrite');
+  const tx = db.transaction(
+    ['accounts', 'drafts', 'jobs', 'follows', 'media', 'stats', 'mirrors', 'settings'],
+    'readwrite',
+  );
   try {
     await merge(tx, file, accounts, media, summary);
   } catch (error) {
@@ -137,9 +145,19 @@ async function write(db: Db, file: BackupFile, accounts: Account[], media: Media
   return summary;
 }
 
-type ImportTx = IDBPTransaction<SortieDB, ('accounts' | 'drafts' | 'jobs' | 'follows' | 'media' | 'stats' | 'mirrors' | 'settings')[], 'readwrite'>;
+type ImportTx = IDBPTransaction<
+  SortieDB,
+  ('accounts' | 'drafts' | 'jobs' | 'follows' | 'media' | 'stats' | 'mirrors' | 'settings')[],
+  'readwrite'
+>;
 
-async function merge(tx: ImportTx, file: BackupFile, accounts: Account[], media: MediaIn[], summary: ImportSummary): Promise<void> {
+async function merge(
+  tx: ImportTx,
+  file: BackupFile,
+  accounts: Account[],
+  media: MediaIn[],
+  summary: ImportSummary,
+): Promise<void> {
   const stores = {
     accounts: tx.objectStore('accounts'),
     drafts: tx.objectStore('drafts'),

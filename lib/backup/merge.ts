@@ -101,7 +101,10 @@ export function importedMirror(m: BackupMirror): MirrorRecord {
  * Settings from a file, minus a preferred mirror that is not built in (it
  * would send every X link the user opens to a host the file chose).
  */
-export function importedSettings(patch: SettingsPatch, builtInIds: ReadonlySet<string>): { settings: SettingsPatch; pinDropped: boolean } {
+export function importedSettings(
+  patch: SettingsPatch,
+  builtInIds: ReadonlySet<string>,
+): { settings: SettingsPatch; pinDropped: boolean } {
   const pinned = patch.links?.pinnedMirror;
   if (pinned === undefined || pinned === null || builtInIds.has(pinned)) return { settings: patch, pinDropped: false };
   return { settings: { ...patch, links: { ...patch.links, pinnedMirror: null } }, pinDropped: true };

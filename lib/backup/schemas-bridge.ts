@@ -17,7 +17,8 @@ const strings = (max: number) => v.array(short, { max });
 /** An object used as a map (keys are ids): each value checked, `__proto__` kept as a plain key. */
 function recordOf<T>(item: v.Schema<T>, max: number): v.Schema<Record<string, T>> {
   return (value, path = '') => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new v.ValidationError(path, 'an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new v.ValidationError(path, 'an object');
     const entries = Object.entries(value);
     if (entries.length > max) throw new v.ValidationError(path, `at most ${max} entries`);
     return Object.fromEntries(entries.map(([key, inner]) => [key, item(inner, `${path}.${key}`)]));

@@ -101,7 +101,6 @@ export const publicAccountSchema: v.Schema<PublicAccount> = v.object({
   createdAt: time,
 });
 
-
 /** What a sealed box holds once opened: each network's own credentials schema (lib/networks/<network>/meta.ts). */
 export const credentialsSchema: v.Schema<Credentials> = (value, path = '') => {
   const kind = typeof value === 'object' && value !== null ? (value as { network?: unknown }).network : undefined;
@@ -137,12 +136,18 @@ export type BackupAccount = PublicAccount & { credentials: { encrypted: Encrypte
 
 export const backupAccountSchema: v.Schema<BackupAccount> = (value, path = '') => ({
   ...publicAccountSchema(value, path),
-  credentials: sealedCredentials((value as { credentials?: unknown }).credentials, path ? `${path}.credentials` : 'credentials'),
+  credentials: sealedCredentials(
+    (value as { credentials?: unknown }).credentials,
+    path ? `${path}.credentials` : 'credentials',
+  ),
 });
 
 export const statSchema: v.Schema<StatRecord> = v.object({ key: short, name: short, day: short, count });
 
-export type BackupMirror = Pick<MirrorRecord, 'id' | 'name' | 'origin' | 'pinned' | 'scheme' | 'templates' | 'disabled'>;
+export type BackupMirror = Pick<
+  MirrorRecord,
+  'id' | 'name' | 'origin' | 'pinned' | 'scheme' | 'templates' | 'disabled'
+>;
 
 const template = v.optional(v.string({ max: 500, pattern: /^\// }));
 
@@ -154,7 +159,14 @@ export const mirrorSchema: v.Schema<BackupMirror> = v.object({
   pinned: v.boolean(),
   scheme: v.optional(v.oneOf('nitter', 'template')),
   templates: v.optional(
-    v.object({ home: template, profile: template, status: template, search: template, hashtag: template, list: template }),
+    v.object({
+      home: template,
+      profile: template,
+      status: template,
+      search: template,
+      hashtag: template,
+      list: template,
+    }),
   ),
   disabled: v.optional(v.boolean()),
 });

@@ -33,7 +33,8 @@ export async function pendingPosts(db: Db): Promise<PendingPost[]> {
     if (!isUnsent(job)) continue;
     const key = `${job.postId}\u0000${job.accountId}`;
     if (chains.has(key)) continue;
-    const first = jobs.find((j) => j.postId === job.postId && j.accountId === job.accountId && j.partIndex === 0) ?? job;
+    const first =
+      jobs.find((j) => j.postId === job.postId && j.accountId === job.accountId && j.partIndex === 0) ?? job;
     chains.set(key, {
       postId: job.postId,
       accountId: job.accountId,
@@ -83,7 +84,11 @@ export async function wipeEverything(deps: WipeDeps, options: { signOut: boolean
       const account = accounts[i]!;
       result.failed.push(account.handle);
       // An engine answer without a page (the account vanished meanwhile) still gets one.
-      result.notRevoked.push(outcome.appsPage ? { ...outcome, handle: account.handle } : notRevoked(account, outcome.reason ?? 'failed', outcome.detail));
+      result.notRevoked.push(
+        outcome.appsPage
+          ? { ...outcome, handle: account.handle }
+          : notRevoked(account, outcome.reason ?? 'failed', outcome.detail),
+      );
     });
   }
   await deps.stopEngine();
@@ -100,7 +105,10 @@ function hasSession(account: Account): boolean {
 async function signOut(deps: WipeDeps, account: Account): Promise<DisconnectResult> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<DisconnectResult>((resolve) => {
-    timer = setTimeout(() => resolve(notRevoked(account, 'failed', 'timeout')), deps.signOutTimeoutMs ?? SIGN_OUT_TIMEOUT_MS);
+    timer = setTimeout(
+      () => resolve(notRevoked(account, 'failed', 'timeout')),
+      deps.signOutTimeoutMs ?? SIGN_OUT_TIMEOUT_MS,
+    );
   });
   try {
     return await Promise.race([deps.disconnect(account.id), timeout]);

@@ -39,14 +39,23 @@ export function trimProfile(profile: XProfile): XProfile {
 }
 
 export function profileChars(profile: XProfile): number {
-  return profile.handle.length + profile.displayName.length + profile.bio.length + (profile.website?.length ?? 0) + profile.links.reduce((n, l) => n + l.length, 0);
+  return (
+    profile.handle.length +
+    profile.displayName.length +
+    profile.bio.length +
+    (profile.website?.length ?? 0) +
+    profile.links.reduce((n, l) => n + l.length, 0)
+  );
 }
 
 /**
  * The profiles of one batch this run may still store, trimmed, and the tally
  * after them. Once a limit is reached the rest of the batch is dropped.
  */
-export function admitBatch(profiles: readonly XProfile[], tally: RunTally): { admitted: XProfile[]; tally: RunTally; full: boolean } {
+export function admitBatch(
+  profiles: readonly XProfile[],
+  tally: RunTally,
+): { admitted: XProfile[]; tally: RunTally; full: boolean } {
   const admitted: XProfile[] = [];
   let { profiles: count, chars } = tally;
   for (const raw of profiles) {

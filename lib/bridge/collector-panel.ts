@@ -57,7 +57,12 @@ export function buildPanel(container: HTMLElement, strings: BridgePanelStrings, 
   const scroll = button(doc, strings.autoScroll, () => actions.onAutoScroll());
   const stop = button(doc, strings.stop, () => actions.onStop());
   stop.hidden = true;
-  row.append(scroll, stop, button(doc, strings.open, () => actions.onOpen(), true), button(doc, strings.hide, () => actions.onHide(), true));
+  row.append(
+    scroll,
+    stop,
+    button(doc, strings.open, () => actions.onOpen(), true),
+    button(doc, strings.hide, () => actions.onHide(), true),
+  );
   panel.append(title, count, row);
   container.append(panel);
 

@@ -13,7 +13,11 @@ export const MASTODON_CSV_HEADER = 'Account address,Show boosts';
  * collected entries; never one marked as not the person (impersonation,
  * look-alike, parody, employer): a plain list cannot carry that mark.
  */
-export function candidatesOf(entries: readonly BridgeEntry[], network: Candidate['network'], levels: readonly Confidence[]): Candidate[] {
+export function candidatesOf(
+  entries: readonly BridgeEntry[],
+  network: Candidate['network'],
+  levels: readonly Confidence[],
+): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
   for (const entry of entries) {
@@ -36,7 +40,11 @@ export function candidatesOf(entries: readonly BridgeEntry[], network: Candidate
  * ("likely") or of a chosen confidence that no lookup verified: Mastodon
  * resolves them itself on import.
  */
-export function mastodonAddresses(entries: readonly BridgeEntry[], levels: readonly Confidence[], mastodonAccountId: string | null): string[] {
+export function mastodonAddresses(
+  entries: readonly BridgeEntry[],
+  levels: readonly Confidence[],
+  mastodonAccountId: string | null,
+): string[] {
   const out = new Set(candidatesOf(entries, 'mastodon', levels).map((c) => c.handle.toLowerCase()));
   for (const entry of entries) {
     for (const a of writtenAddresses(entry, mastodonAccountId)) {

@@ -10,7 +10,6 @@ import type { Hint, HintSource, XProfile } from '../model/bridge.ts';
 import { DEFAULT_HANDLE_SUFFIXES } from '../networks/bluesky/meta.ts';
 import { hasNonAscii } from './text.ts';
 
-
 const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
 const HOST = `(?:${LABEL}\\.)+\\p{L}[\\p{L}\\p{N}-]*\\p{L}`;
 const USER = '[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])?';
@@ -31,7 +30,8 @@ const AFFILIATION =
   /(?:^|[^\p{L}])(?:pour|chez|at|for|with|of|@ ?work|(?:co-?)?found(?:er|ress)(?: of)?|(?:co-?)?fondat(?:eur|rice)(?: de)?|work(?:s|ing)? (?:at|for|with)|employ(?:ee|ée?) (?:of|at|de|chez)|travaille (?:à|chez|pour|avec)|member of|membre (?:de|du|des)|(?:ceo|cto|coo|director|directeur|directrice|head|lead|editor|rédac(?:teur|trice)?(?: en chef)?|président(?:e)?|president|porte-parole|spokesperson|comms?|com') (?:of|at|de|du|chez|pour|for)|(?:chargée?|responsable) (?:de )?com(?:munication)?'?(?: (?:pour|chez|de|à))?|(?:team|équipe|staff|board)(?: (?:of|at|de|du))?|au sein de|within|(?:day )?job|work|travail|boulot|employer|employeur|employeuse|taf)(?:\s|[^\p{L}\p{N}@]){0,6}(?:(?:the|la|le|l'|les|du|de|des) )?(?:[\p{Extended_Pictographic}\uFE0F\s:]|@(?=\s)){0,4}$/iu;
 
 /** Words that turn a following "at"/"for" into the person's own ("find me at", "also at", "moved to"). */
-const SELF_BEFORE_AFFILIATION = /(?:me|moi|also|aussi|now|maintenant|moved|déménagé·?e?|personal|perso|my own|mon compte)\s*(?:at|for|with|chez|pour)?\s*[\p{Extended_Pictographic}\uFE0F\s:]*$/iu;
+const SELF_BEFORE_AFFILIATION =
+  /(?:me|moi|also|aussi|now|maintenant|moved|déménagé·?e?|personal|perso|my own|mon compte)\s*(?:at|for|with|chez|pour)?\s*[\p{Extended_Pictographic}\uFE0F\s:]*$/iu;
 
 /** The words before an address, when they say the person is connected to it rather than that it is theirs. */
 export function affiliationBefore(text: string, start: number): string | null {
@@ -45,13 +45,28 @@ export function affiliationBefore(text: string, start: number): string | null {
 
 /** Hosts where `/@name` is not a fediverse account, and platforms no one's handle can be. */
 const NOT_FEDIVERSE = new Set([
-  'x.com', 'twitter.com', 'medium.com', 'youtube.com', 'm.youtube.com', 'tiktok.com', 'substack.com',
-  'bsky.app', 'instagram.com', 'github.com', 'linkedin.com', 'facebook.com', 'linktr.ee', 't.co',
+  'x.com',
+  'twitter.com',
+  'medium.com',
+  'youtube.com',
+  'm.youtube.com',
+  'tiktok.com',
+  'substack.com',
+  'bsky.app',
+  'instagram.com',
+  'github.com',
+  'linkedin.com',
+  'facebook.com',
+  'linktr.ee',
+  't.co',
 ]);
 
 const FEDI_ACCT = new RegExp(`(?<![\\p{L}\\p{N}_@./])@(${USER})@(${HOST})`, 'gu');
 const BARE_ACCT = new RegExp(`(?<![\\p{L}\\p{N}_@./])(${USER})@(${HOST})`, 'gu');
-const FEDI_URL = new RegExp(`(?:https?://)?(${HOST})/(?:@(${USER})(?:@(${HOST}))?|users/(${USER}))(?!/?[\\p{L}\\p{N}_])`, 'giu');
+const FEDI_URL = new RegExp(
+  `(?:https?://)?(${HOST})/(?:@(${USER})(?:@(${HOST}))?|users/(${USER}))(?!/?[\\p{L}\\p{N}_])`,
+  'giu',
+);
 const BSKY_PROFILE = /(?:https?:\/\/)?(?:www\.)?bsky\.app\/profile\/([a-z0-9.:%_-]+)/giu;
 const DOMAIN_TOKEN = new RegExp(`(?<![\\p{L}\\p{N}_@./-])@?(${HOST})(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}])`, 'gu');
 
@@ -103,7 +118,9 @@ class HintList {
   readonly items: Hint[] = [];
 
   add(hint: Hint): void {
-    const existing = this.items.find((h) => h.network === hint.network && h.kind === hint.kind && h.value === hint.value);
+    const existing = this.items.find(
+      (h) => h.network === hint.network && h.kind === hint.kind && h.value === hint.value,
+    );
     if (!existing) {
       this.items.push(hint);
       return;
@@ -112,7 +129,8 @@ class HintList {
     existing.cue ||= hint.cue;
     existing.confusable ||= hint.confusable;
     // Named once as an employer, once as theirs ("🦋 jane.dev", "dev at jane.dev"): theirs wins.
-    if (!hint.affiliated || existing.cue) existing.affiliated = existing.affiliated && hint.affiliated ? true : undefined;
+    if (!hint.affiliated || existing.cue)
+      existing.affiliated = existing.affiliated && hint.affiliated ? true : undefined;
     if (existing.affiliated === undefined) delete existing.affiliated;
     if (rank(hint.source) > rank(existing.source)) existing.source = hint.source;
   }
@@ -152,7 +170,13 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
   for (const m of text.matchAll(BSKY_PROFILE)) {
     taken.push([m.index, m.index + m[0].length]);
     at = m.index;
-    addBluesky(list, safeDecode(m[1]!).replace(/\.$/, ''), source, selfCue(source, text, m.index, m.index + m[0].length), false);
+    addBluesky(
+      list,
+      safeDecode(m[1]!).replace(/\.$/, ''),
+      source,
+      selfCue(source, text, m.index, m.index + m[0].length),
+      false,
+    );
   }
   for (const m of text.matchAll(FEDI_ACCT)) {
     const host = asciiHost(m[2]!);
@@ -160,7 +184,14 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
     taken.push([m.index, m.index + m[0].length]);
     const cue = selfCue(source, text, m.index, m.index + m[0].length);
     at = m.index;
-    list.add({ network: 'mastodon', kind: 'acct', value: `${m[1]!.toLowerCase()}@${host}`, source, cue, confusable: hasNonAscii(m[0]) });
+    list.add({
+      network: 'mastodon',
+      kind: 'acct',
+      value: `${m[1]!.toLowerCase()}@${host}`,
+      source,
+      cue,
+      confusable: hasNonAscii(m[0]),
+    });
   }
   // Without its leading @, user@host is an e-mail address unless a Mastodon cue precedes it.
   for (const m of text.matchAll(BARE_ACCT)) {
@@ -169,7 +200,14 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
     if (!cueAround(text, m.index, m.index + m[0].length, MASTODON_CUE)) continue;
     taken.push([m.index, m.index + m[0].length]);
     at = m.index;
-    list.add({ network: 'mastodon', kind: 'acct', value: `${m[1]!.toLowerCase()}@${host}`, source, cue: true, confusable: hasNonAscii(m[0]) });
+    list.add({
+      network: 'mastodon',
+      kind: 'acct',
+      value: `${m[1]!.toLowerCase()}@${host}`,
+      source,
+      cue: true,
+      confusable: hasNonAscii(m[0]),
+    });
   }
   for (const m of text.matchAll(DOMAIN_TOKEN)) {
     const start = m.index;
@@ -191,12 +229,26 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
 
 function addBluesky(list: HintSink, value: string, source: HintSource, cue: boolean, confusable: boolean): void {
   if (isDid(value)) {
-    list.add({ network: 'bluesky', kind: 'did', value: value.toLowerCase().startsWith('did:plc:') ? value.toLowerCase() : value, source, cue, confusable });
+    list.add({
+      network: 'bluesky',
+      kind: 'did',
+      value: value.toLowerCase().startsWith('did:plc:') ? value.toLowerCase() : value,
+      source,
+      cue,
+      confusable,
+    });
     return;
   }
   const host = asciiHost(value.replace(/^@/, ''));
   if (!host || !host.includes('.')) return;
-  list.add({ network: 'bluesky', kind: 'handle', value: host, source, cue, confusable: confusable || host.includes('xn--') });
+  list.add({
+    network: 'bluesky',
+    kind: 'handle',
+    value: host,
+    source,
+    cue,
+    confusable: confusable || host.includes('xn--'),
+  });
 }
 
 /** Links: profile URLs become hints; a link to a site's home page may be a custom-domain handle. */
@@ -215,7 +267,14 @@ function fromLink(list: HintList, href: string, source: HintSource, suffixes: re
     // the user's PDS, or .bsky.social, is a handle for sure).
     if (NOT_FEDIVERSE.has(host) || !host.includes('.')) return;
     const known = suffixes.some((s) => host.endsWith(s.toLowerCase()) && host.length > s.length);
-    list.add({ network: 'bluesky', kind: known ? 'handle' : 'domain', value: host, source, cue: source === 'website', confusable: host.includes('xn--') });
+    list.add({
+      network: 'bluesky',
+      kind: known ? 'handle' : 'domain',
+      value: host,
+      source,
+      cue: source === 'website',
+      confusable: host.includes('xn--'),
+    });
     return;
   }
   // A profile page: a fediverse profile URL or a bsky.app profile.

@@ -80,7 +80,13 @@ export async function matchOnBluesky(
   await Promise.all(
     hints
       .filter((h) => h.network === 'bluesky')
-      .map(async (hint) => found.add(await run(() => (hint.kind === 'did' ? lookup.byDid(hint.value) : lookup.byHandle(hint.value))), 'hint', hint)),
+      .map(async (hint) =>
+        found.add(
+          await run(() => (hint.kind === 'did' ? lookup.byDid(hint.value) : lookup.byHandle(hint.value))),
+          'hint',
+          hint,
+        ),
+      ),
   );
   if (found.size === 0) {
     const name = normalizeName(x.displayName);
@@ -91,21 +97,30 @@ export async function matchOnBluesky(
       for (const handle of guesses) found.add(await run(() => lookup.byHandle(handle)), 'guess');
     } else {
       for (const p of results) found.add(p, 'search');
-      if (name && name !== x.handle.toLowerCase()) for (const p of (await run(() => lookup.search(name))) ?? []) found.add(p, 'search');
+      if (name && name !== x.handle.toLowerCase())
+        for (const p of (await run(() => lookup.search(name))) ?? []) found.add(p, 'search');
       // Search ranks by name: "Auré" for "Aurélie" may not come up. The same handle on
       // .bsky.social or the server's own domains is one direct look more.
       const seen = new Set([...found.byId.values()].map((f) => f.handle));
       const domains = [...new Set([...DEFAULT_HANDLE_SUFFIXES, ...(await run(() => lookup.ownDomains()))])];
-      for (const handle of handleGuesses(x.handle, domains).filter((h) => !seen.has(h)).slice(0, 2)) {
+      for (const handle of handleGuesses(x.handle, domains)
+        .filter((h) => !seen.has(h))
+        .slice(0, 2)) {
         found.add(await run(() => lookup.byHandle(handle)), 'guess');
       }
     }
   }
-  const states = async (ids: string[]) => new Map(ids.filter((id) => followed.has(id)).map((id) => [id, 'following' as const]));
+  const states = async (ids: string[]) =>
+    new Map(ids.filter((id) => followed.has(id)).map((id) => [id, 'following' as const]));
   return finish(x, hints, found, states, notes, ctx.now);
 }
 
-export async function matchOnMastodon(x: XProfile, hints: readonly Hint[], lookup: MastodonLookup, ctx: NetworkContext): Promise<MatchResult> {
+export async function matchOnMastodon(
+  x: XProfile,
+  hints: readonly Hint[],
+  lookup: MastodonLookup,
+  ctx: NetworkContext,
+): Promise<MatchResult> {
   const run = <T>(work: () => Promise<T>): Promise<T> => ctx.pacer.run(work, ctx.signal);
   const found = new Found();
   await Promise.all(
@@ -113,14 +128,18 @@ export async function matchOnMastodon(x: XProfile, hints: readonly Hint[], looku
       .filter((h) => h.network === 'mastodon')
       .map(async (hint) => {
         const acct = acctOfHint(hint);
-        const profile = hint.kind === 'profile-url' ? await run(() => lookup.byUrl(hint.value, acct)) : await run(() => lookup.byAcct(hint.value));
+        const profile =
+          hint.kind === 'profile-url'
+            ? await run(() => lookup.byUrl(hint.value, acct))
+            : await run(() => lookup.byAcct(hint.value));
         found.add(profile, 'hint', hint);
       }),
   );
   if (found.size === 0) {
     for (const p of await run(() => lookup.search(x.handle))) found.add(p, 'search');
     const name = normalizeName(x.displayName);
-    if (name && name !== x.handle.toLowerCase()) for (const p of await run(() => lookup.search(name))) found.add(p, 'search');
+    if (name && name !== x.handle.toLowerCase())
+      for (const p of await run(() => lookup.search(name))) found.add(p, 'search');
   }
   return finish(x, hints, found, (ids) => run(() => lookup.followStates(ids)), [], ctx.now);
 }
@@ -157,7 +176,8 @@ export const BRIDGE_NETWORKS: { readonly [N in Network]: OpenNetwork<N> } = {
   mastodon: async (lookup) => ({
     handleSuffixes: [],
     match: (x, hints, c) => matchOnMastodon(x, hints, lookup, c),
-    follow: async (id, c) => ((await c.pacer.run(() => lookup.follow(id), c.signal)) === 'requested' ? 'requested' : 'following'),
+    follow: async (id, c) =>
+      (await c.pacer.run(() => lookup.follow(id), c.signal)) === 'requested' ? 'requested' : 'following',
   }),
 };
 

@@ -12,7 +12,10 @@ const collectedProfile = v.object({
 });
 
 /** The collector panel's texts on x.com, already in the user's language. */
-export type BridgePanelStrings = Record<'title' | 'count' | 'autoScroll' | 'stop' | 'resume' | 'done' | 'open' | 'hide', string>;
+export type BridgePanelStrings = Record<
+  'title' | 'count' | 'autoScroll' | 'stop' | 'resume' | 'done' | 'open' | 'hide',
+  string
+>;
 
 /** Which accounts to look the collected ones up with (the same on the engine's channel). */
 export const matchArgsSchema = v.object({
@@ -22,9 +25,12 @@ export const matchArgsSchema = v.object({
 
 /** Which matches to follow (the same on the engine's channel). */
 export const followTargetsSchema = v.object({
-  targets: v.array(v.object({ key: v.string({ max: 60 }), accountId: v.string({ max: 500 }), candidateId: v.string({ max: 500 }) }), {
-    max: 20_000,
-  }),
+  targets: v.array(
+    v.object({ key: v.string({ max: 60 }), accountId: v.string({ max: 500 }), candidateId: v.string({ max: 500 }) }),
+    {
+      max: 20_000,
+    },
+  ),
 });
 
 export const BRIDGE_MESSAGES = {
@@ -34,7 +40,10 @@ export const BRIDGE_MESSAGES = {
    */
   'bridge.start': spec<{ started: boolean }>()(
     'extension',
-    v.object({ list: v.oneOf('following', 'followers'), handle: v.string({ min: 1, max: 50, pattern: /^[A-Za-z0-9_]+$/ }) }),
+    v.object({
+      list: v.oneOf('following', 'followers'),
+      handle: v.string({ min: 1, max: 50, pattern: /^[A-Za-z0-9_]+$/ }),
+    }),
   ),
   /**
    * The collector in the tab the user started it in: accounts the page showed. Refused from any

@@ -56,7 +56,9 @@ export function movedNotice({ lang, kind, accounts, links }: NoticeOptions): str
     const parts = accounts.map((a) => `${NETWORKS[a.network].emoji} ${links ? a.url : address(a)}`);
     return `${w.bio} ${parts.join(' · ')}`;
   }
-  const lines = accounts.map((a) => `${NETWORKS[a.network].emoji} ${w.on(networkLabel(a.network))} ${address(a)}${links ? ` ${a.url}` : ''}`);
+  const lines = accounts.map(
+    (a) => `${NETWORKS[a.network].emoji} ${w.on(networkLabel(a.network))} ${address(a)}${links ? ` ${a.url}` : ''}`,
+  );
   return [w.lead, ...lines, w.tail].join('\n');
 }
 

@@ -109,7 +109,10 @@ export function createPacer(options: PacerOptions): Pacer {
         } catch (error) {
           if (!(error instanceof PublishError)) throw error;
           if (error.kind === 'rate-limit' && ++limited < options.rateLimitAttempts) {
-            const until = error.retryAt !== null && error.retryAt > options.now() ? error.retryAt : options.now() + backoff(limited);
+            const until =
+              error.retryAt !== null && error.retryAt > options.now()
+                ? error.retryAt
+                : options.now() + backoff(limited);
             blockedUntil = Math.max(blockedUntil, Math.min(until, options.now() + options.maxDelayMs));
             continue;
           }

@@ -20,7 +20,15 @@
  */
 import { normalizeUrl } from '../text/profile-text.ts';
 import { acctOfHint } from './hints.ts';
-import { canonicalHandle, isLookAlikeHandle, isLookAlikeName, isSameHandle, isShortenedName, nameSimilarity, normalizeName } from './text.ts';
+import {
+  canonicalHandle,
+  isLookAlikeHandle,
+  isLookAlikeName,
+  isSameHandle,
+  isShortenedName,
+  nameSimilarity,
+  normalizeName,
+} from './text.ts';
 import type { Candidate, Confidence, Evidence, FoundAccount, Hint, XProfile } from '../model/bridge.ts';
 
 export const SIMILAR_NAME = 0.75;
@@ -116,13 +124,24 @@ function ownHints(hints: readonly Hint[], found: FoundAccount): Hint[] {
   return hints.filter((h) => hintNames(h, found) && !h.affiliated);
 }
 
-function evidenceFor(x: XProfile, hints: readonly Hint[], found: FoundAccount, siblings: Siblings, now: number | null): Evidence[] {
+function evidenceFor(
+  x: XProfile,
+  hints: readonly Hint[],
+  found: FoundAccount,
+  siblings: Siblings,
+  now: number | null,
+): Evidence[] {
   const evidence: Evidence[] = [];
   const naming = hints.filter((h) => hintNames(h, found));
-  for (const hint of naming) evidence.push(hint.affiliated ? { kind: 'x-names-affiliation', detail: hint.value } : { kind: 'x-names', detail: hint.value });
+  for (const hint of naming)
+    evidence.push(
+      hint.affiliated ? { kind: 'x-names-affiliation', detail: hint.value } : { kind: 'x-names', detail: hint.value },
+    );
   const claim = namesXHandle(found, x.handle);
   if (claim) evidence.push({ kind: 'names-x', detail: claim });
-  const xSites = [...(x.website ? [x.website] : []), ...x.links].map(normalizeUrl).filter((u) => !/^(?:x|twitter)\.com/.test(u));
+  const xSites = [...(x.website ? [x.website] : []), ...x.links]
+    .map(normalizeUrl)
+    .filter((u) => !/^(?:x|twitter)\.com/.test(u));
   const verified = new Set(found.verifiedLinks.map(normalizeUrl));
   for (const link of found.links) {
     const site = normalizeUrl(link);
@@ -133,12 +152,14 @@ function evidenceFor(x: XProfile, hints: readonly Hint[], found: FoundAccount, s
   if (sameHandle) evidence.push({ kind: 'same-handle', detail: found.handle });
   const similarity = nameSimilarity(x.displayName, found.displayName);
   if (similarity === 1) evidence.push({ kind: 'same-name', detail: found.displayName });
-  else if (similarity >= SIMILAR_NAME || isShortenedName(x.displayName, found.displayName)) evidence.push({ kind: 'similar-name', detail: found.displayName });
+  else if (similarity >= SIMILAR_NAME || isShortenedName(x.displayName, found.displayName))
+    evidence.push({ kind: 'similar-name', detail: found.displayName });
   for (const label of found.labels) {
     if (IMPERSONATION_LABELS.has(label)) evidence.push({ kind: 'impersonation-label', detail: label });
   }
   const confusableHint = hints.find((h) => h.confusable && hintNames(h, found));
-  if (isLookAlikeName(x.displayName, found.displayName)) evidence.push({ kind: 'look-alike', detail: found.displayName });
+  if (isLookAlikeName(x.displayName, found.displayName))
+    evidence.push({ kind: 'look-alike', detail: found.displayName });
   else if (isLookAlikeHandle(x.handle, local)) evidence.push({ kind: 'look-alike', detail: found.handle });
   else if (confusableHint) evidence.push({ kind: 'look-alike', detail: confusableHint.value });
   const ownText = `${found.displayName}\n${found.bio}`;
@@ -147,7 +168,8 @@ function evidenceFor(x: XProfile, hints: readonly Hint[], found: FoundAccount, s
   const org = similarity < SIMILAR_NAME ? wording(ownText, ORGANISATION) : null;
   if (org) evidence.push({ kind: 'organisation', detail: org });
   const own = ownHints(hints, found);
-  const domainNamed = found.network === 'bluesky' && own.some((h) => h.kind === 'domain' && domainResembles(h.value, x));
+  const domainNamed =
+    found.network === 'bluesky' && own.some((h) => h.kind === 'domain' && domainResembles(h.value, x));
   if (own.length > 0 && !sameHandle && similarity < RESEMBLING_NAME && !domainNamed) {
     evidence.push({ kind: 'name-differs', detail: found.displayName || found.handle });
   }
@@ -157,11 +179,17 @@ function evidenceFor(x: XProfile, hints: readonly Hint[], found: FoundAccount, s
   }
   if (claim && siblings.claimants.size > 1) evidence.push({ kind: 'contested', detail: '' });
   const namedHere = naming.length > 0;
-  if (!namedHere && siblings.namedByX.size > 0) evidence.push({ kind: 'x-names-other', detail: [...siblings.namedByX].join(', ') });
+  if (!namedHere && siblings.namedByX.size > 0)
+    evidence.push({ kind: 'x-names-other', detail: [...siblings.namedByX].join(', ') });
   return evidence;
 }
 
-export function confidenceOf(evidence: readonly Evidence[], hints: readonly Hint[], x: XProfile, found: FoundAccount): Confidence {
+export function confidenceOf(
+  evidence: readonly Evidence[],
+  hints: readonly Hint[],
+  x: XProfile,
+  found: FoundAccount,
+): Confidence {
   const has = (kind: Evidence['kind']): boolean => evidence.some((e) => e.kind === kind);
   if (has('impersonation-label') || has('look-alike') || has('parody')) return 'unsure';
   const similarity = nameSimilarity(x.displayName, found.displayName);
@@ -172,7 +200,9 @@ export function confidenceOf(evidence: readonly Evidence[], hints: readonly Hint
   const other = has('x-names-other');
   const claim = has('names-x') && !has('contested') && !other;
   const verifiedSite = evidence.some((e) => e.kind === 'same-site' && e.detail.startsWith('✓ ')) && !other;
-  const domainNamed = found.network === 'bluesky' && own.some((h) => h.kind === 'domain' && (h.cue || h.source === 'website') && domainResembles(h.value, x));
+  const domainNamed =
+    found.network === 'bluesky' &&
+    own.some((h) => h.kind === 'domain' && (h.cue || h.source === 'website') && domainResembles(h.value, x));
   // Named by the X profile, and an independent sign it is the same person.
   const sure =
     domainNamed ||
@@ -198,7 +228,9 @@ export function confidenceOf(evidence: readonly Evidence[], hints: readonly Hint
 /** True when the evidence holds anything in favour (search noise has none). */
 export function hasSupport(evidence: readonly Evidence[]): boolean {
   return evidence.some((e) =>
-    ['x-names', 'x-names-affiliation', 'names-x', 'same-site', 'same-handle', 'same-name', 'similar-name'].includes(e.kind),
+    ['x-names', 'x-names-affiliation', 'names-x', 'same-site', 'same-handle', 'same-name', 'similar-name'].includes(
+      e.kind,
+    ),
   );
 }
 

@@ -33,7 +33,15 @@ export async function mergeCollected(
     if (!existing) {
       if (mode === 'enrich' || total >= MAX_ENTRIES) continue;
       // seq keeps X's order inside a batch (every profile of it shares `now`).
-      await tx.store.put({ key, x: profile, sources: [source], collectedAt: now, seq: total, updatedAt: now, matches: {} });
+      await tx.store.put({
+        key,
+        x: profile,
+        sources: [source],
+        collectedAt: now,
+        seq: total,
+        updatedAt: now,
+        matches: {},
+      });
       total++;
       stored++;
       continue;
@@ -45,7 +53,8 @@ export async function mergeCollected(
       links: profile.links.length ? profile.links : existing.x.links,
       website: profile.website ?? existing.x.website,
     };
-    const sources = mode === 'collect' && !existing.sources.includes(source) ? [...existing.sources, source] : existing.sources;
+    const sources =
+      mode === 'collect' && !existing.sources.includes(source) ? [...existing.sources, source] : existing.sources;
     await tx.store.put({ ...existing, x, sources, updatedAt: now });
     stored++;
   }
@@ -62,7 +71,12 @@ export function getEntry(db: Db, key: string): Promise<BridgeEntry | undefined> 
 }
 
 /** Stores what one of the user's accounts found for an entry (read-modify-write in one transaction). */
-export async function saveMatch(db: Db, key: string, accountId: string, result: MatchResult): Promise<BridgeEntry | null> {
+export async function saveMatch(
+  db: Db,
+  key: string,
+  accountId: string,
+  result: MatchResult,
+): Promise<BridgeEntry | null> {
   const tx = db.transaction('follows', 'readwrite');
   const entry = await tx.store.get(key);
   if (!entry) {
@@ -75,7 +89,13 @@ export async function saveMatch(db: Db, key: string, accountId: string, result: 
   return next;
 }
 
-export async function setFollowState(db: Db, key: string, accountId: string, candidateId: string, follow: FollowState): Promise<void> {
+export async function setFollowState(
+  db: Db,
+  key: string,
+  accountId: string,
+  candidateId: string,
+  follow: FollowState,
+): Promise<void> {
   const tx = db.transaction('follows', 'readwrite');
   const entry = await tx.store.get(key);
   const result = entry?.matches[accountId];

@@ -11,11 +11,24 @@ import type { BridgeEntry, Candidate, Confidence, Evidence, EvidenceKind, Planne
 
 /** Evidence against a match: shown as a warning. */
 export const AGAINST: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>([
-  'impersonation-label', 'look-alike', 'contested', 'x-names-other', 'x-names-affiliation', 'name-differs', 'parody', 'organisation', 'new-account',
+  'impersonation-label',
+  'look-alike',
+  'contested',
+  'x-names-other',
+  'x-names-affiliation',
+  'name-differs',
+  'parody',
+  'organisation',
+  'new-account',
 ]);
 
 /** Evidence that the account is not the person at all: never exported, whatever the filter. */
-export const DECOY: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>(['impersonation-label', 'look-alike', 'parody', 'x-names-affiliation']);
+export const DECOY: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>([
+  'impersonation-label',
+  'look-alike',
+  'parody',
+  'x-names-affiliation',
+]);
 
 export function isDecoy(evidence: readonly Evidence[]): boolean {
   return evidence.some((e) => DECOY.has(e.kind));
@@ -41,7 +54,9 @@ export interface WrittenAddress {
 
 export function writtenAddresses(entry: BridgeEntry, mastodonAccountId: string | null): WrittenAddress[] {
   const result = mastodonAccountId ? entry.matches[mastodonAccountId] : undefined;
-  const verified = new Set((result?.candidates ?? []).filter((c) => c.network === 'mastodon').map((c) => c.handle.toLowerCase()));
+  const verified = new Set(
+    (result?.candidates ?? []).filter((c) => c.network === 'mastodon').map((c) => c.handle.toLowerCase()),
+  );
   const reason: WrittenAddress['reason'] = !mastodonAccountId ? 'no-account' : result ? 'unreachable' : 'not-checked';
   const out = new Map<string, WrittenAddress>();
   for (const hint of extractHints(entry.x)) {
@@ -49,8 +64,10 @@ export function writtenAddresses(entry: BridgeEntry, mastodonAccountId: string |
     if (!acct || verified.has(acct) || out.has(acct)) continue;
     const local = acct.split('@')[0] ?? '';
     const evidence: Evidence[] = [{ kind: hint.affiliated ? 'x-names-affiliation' : 'x-names', detail: acct }];
-    if (hint.confusable || isLookAlikeHandle(entry.x.handle, local)) evidence.push({ kind: 'look-alike', detail: acct });
-    const resembles = canonicalHandle(local) === canonicalHandle(entry.x.handle) || nameSimilarity(entry.x.displayName, local) >= 0.5;
+    if (hint.confusable || isLookAlikeHandle(entry.x.handle, local))
+      evidence.push({ kind: 'look-alike', detail: acct });
+    const resembles =
+      canonicalHandle(local) === canonicalHandle(entry.x.handle) || nameSimilarity(entry.x.displayName, local) >= 0.5;
     const confidence: Confidence = isDecoy(evidence) ? 'unsure' : hint.cue || resembles ? 'likely' : 'unsure';
     out.set(acct, { acct, confidence, evidence, reason });
   }
@@ -79,8 +96,13 @@ export interface ViewOptions {
   query: string;
 }
 
-function candidatesOf(entry: BridgeEntry, accountIds: readonly string[]): Array<{ accountId: string; candidate: Candidate }> {
-  return accountIds.flatMap((accountId) => (entry.matches[accountId]?.candidates ?? []).map((candidate) => ({ accountId, candidate })));
+function candidatesOf(
+  entry: BridgeEntry,
+  accountIds: readonly string[],
+): Array<{ accountId: string; candidate: Candidate }> {
+  return accountIds.flatMap((accountId) =>
+    (entry.matches[accountId]?.candidates ?? []).map((candidate) => ({ accountId, candidate })),
+  );
 }
 
 function matchesQuery(entry: BridgeEntry, candidates: ReadonlyArray<{ candidate: Candidate }>, query: string): boolean {
@@ -103,19 +125,27 @@ export function resultRows(entries: readonly BridgeEntry[], options: ViewOptions
   const rows: ResultRow[] = [];
   const sorted = [...entries].sort(byXOrder);
   const keep = (confidence: Confidence, network: Network): boolean =>
-    (options.confidence === 'all' || confidence === options.confidence) && (options.network === 'all' || network === options.network);
+    (options.confidence === 'all' || confidence === options.confidence) &&
+    (options.network === 'all' || network === options.network);
   for (const entry of sorted) {
     const all = candidatesOf(entry, options.accountIds);
     const shown = all.filter(({ candidate }) => keep(candidate.confidence, candidate.network));
-    const addresses = writtenAddresses(entry, options.mastodonAccountId ?? null).filter((a) => keep(a.confidence, 'mastodon'));
+    const addresses = writtenAddresses(entry, options.mastodonAccountId ?? null).filter((a) =>
+      keep(a.confidence, 'mastodon'),
+    );
     const keepEmpty = options.confidence === 'all' && options.network === 'all';
-    if ((shown.length > 0 || addresses.length > 0 || keepEmpty) && matchesQuery(entry, all, options.query)) rows.push({ entry, candidates: shown, addresses });
+    if ((shown.length > 0 || addresses.length > 0 || keepEmpty) && matchesQuery(entry, all, options.query))
+      rows.push({ entry, candidates: shown, addresses });
   }
   return rows;
 }
 
 /** How many candidates each confidence has (for the filter's labels). */
-export function confidenceCounts(entries: readonly BridgeEntry[], accountIds: readonly string[], mastodonAccountId: string | null = null): Record<Confidence, number> {
+export function confidenceCounts(
+  entries: readonly BridgeEntry[],
+  accountIds: readonly string[],
+  mastodonAccountId: string | null = null,
+): Record<Confidence, number> {
   const counts: Record<Confidence, number> = { sure: 0, likely: 0, unsure: 0 };
   for (const entry of entries) {
     for (const { candidate } of candidatesOf(entry, accountIds)) counts[candidate.confidence]++;

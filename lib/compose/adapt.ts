@@ -97,7 +97,8 @@ function mastodonPollWarnings(poll: DraftPoll, hasImages: boolean, limits: Masto
   const out: AdaptWarning[] = [];
   if (hasImages) out.push({ code: 'poll-with-media', severity: 'error' });
   const { options } = poll;
-  if (options.length < MIN_POLL_OPTIONS) out.push({ code: 'poll-too-few-options', severity: 'error', min: MIN_POLL_OPTIONS });
+  if (options.length < MIN_POLL_OPTIONS)
+    out.push({ code: 'poll-too-few-options', severity: 'error', min: MIN_POLL_OPTIONS });
   if (options.length > limits.pollMaxOptions) {
     out.push({ code: 'poll-too-many-options', severity: 'error', count: options.length, max: limits.pollMaxOptions });
   }
@@ -156,7 +157,11 @@ function splitText(draft: Draft, text: string, target: NetworkTarget): SplitPart
     case 'mastodon':
       return splitForNetwork(
         text,
-        { network: 'mastodon', maxCharacters: target.limits.maxCharacters, charactersReservedPerUrl: target.limits.charactersReservedPerUrl },
+        {
+          network: 'mastodon',
+          maxCharacters: target.limits.maxCharacters,
+          charactersReservedPerUrl: target.limits.charactersReservedPerUrl,
+        },
         { numbering: draft.numbering, spoiler: draft.contentWarning },
       );
     case 'bluesky':

@@ -49,7 +49,11 @@ export interface MastodonWeights {
 }
 
 /** Maps a UTF-16 range to the clusters it touches; `aligned` is false when an edge cuts a cluster. */
-function toClusters(bounds: Int32Array, start: number, end: number): { span: { start: number; end: number }; aligned: boolean } {
+function toClusters(
+  bounds: Int32Array,
+  start: number,
+  end: number,
+): { span: { start: number; end: number }; aligned: boolean } {
   const s = graphemeIndexAt(bounds, start);
   let e = graphemeIndexAt(bounds, end);
   let aligned = bounds[s] === start;
@@ -61,7 +65,10 @@ function toClusters(bounds: Int32Array, start: number, end: number): { span: { s
 }
 
 function buildView(a: TextAnalysis, network: Network): NetworkView {
-  const spans: Span[] = findTokens(a.text, network).map((t) => ({ ...toClusters(a.bounds, t.start, t.end).span, kind: t.kind }));
+  const spans: Span[] = findTokens(a.text, network).map((t) => ({
+    ...toClusters(a.bounds, t.start, t.end).span,
+    kind: t.kind,
+  }));
   const { breaks } = a;
   const lists: number[][] = Array.from({ length: BREAK_LEVEL_COUNT }, () => []);
   let k = 0;
@@ -99,7 +106,8 @@ function buildWeights(a: TextAnalysis, entities: readonly MastodonEntity[], perU
 function bytesBeforeEach(text: string, bounds: Int32Array): Int32Array {
   const count = bounds.length - 1;
   const out = new Int32Array(count + 1);
-  for (let k = 0; k < count; k++) out[k + 1] = (out[k] as number) + utf8Length(text, bounds[k] as number, bounds[k + 1] as number);
+  for (let k = 0; k < count; k++)
+    out[k + 1] = (out[k] as number) + utf8Length(text, bounds[k] as number, bounds[k + 1] as number);
   return out;
 }
 

@@ -17,8 +17,15 @@ function firstCluster(word: string): string {
  * is one initial), upper-cased where the script has case.
  */
 export function initialsOf(displayName: string, handle: string): string {
-  const words = displayName.trim().split(/\s+/u).filter((w) => /[\p{L}\p{N}\p{So}]/u.test(w));
-  if (words.length > 0) return words.slice(0, 2).map((w) => firstCluster(w).toLocaleUpperCase()).join('');
+  const words = displayName
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}\p{So}]/u.test(w));
+  if (words.length > 0)
+    return words
+      .slice(0, 2)
+      .map((w) => firstCluster(w).toLocaleUpperCase())
+      .join('');
   const name = handle.replace(/^@/, '').split(/[@.]/)[0] ?? '';
   return firstCluster(name).toLocaleUpperCase() || '?';
 }

@@ -73,7 +73,13 @@ function firstChar(text: string, bounds: Int32Array, i: number): string {
 }
 
 /** The level of a break at a whitespace run that follows cluster `before`. */
-function spacedLevel(text: string, bounds: Int32Array, before: number, newlines: number, paragraph: boolean): BreakLevel {
+function spacedLevel(
+  text: string,
+  bounds: Int32Array,
+  before: number,
+  newlines: number,
+  paragraph: boolean,
+): BreakLevel {
   if (paragraph || newlines >= 2) return BREAK_LEVELS.paragraph;
   if (newlines === 1) return BREAK_LEVELS.line;
   let i = before;

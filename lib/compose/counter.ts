@@ -30,8 +30,12 @@ export type CounterPhrase =
 export function counterPhrases(f: CounterFacts): CounterPhrase[] {
   if (f.posts <= 1) return [{ key: 'compose.counter.one', params: { used: f.totalUsed, limit: f.limit } }];
   const thread: CounterPhrase = { key: 'compose.counter.thread', params: { n: f.posts, used: f.totalUsed } };
-  if (f.caretPart < 0 || f.caretPart >= f.posts) return [thread, { key: 'compose.counter.perPost', params: { limit: f.limit } }];
-  return [thread, { key: 'compose.counter.part', params: { k: f.caretPart + 1, used: f.partUsed(f.caretPart), limit: f.limit } }];
+  if (f.caretPart < 0 || f.caretPart >= f.posts)
+    return [thread, { key: 'compose.counter.perPost', params: { limit: f.limit } }];
+  return [
+    thread,
+    { key: 'compose.counter.part', params: { k: f.caretPart + 1, used: f.partUsed(f.caretPart), limit: f.limit } },
+  ];
 }
 
 /** "one" or "other" for a count of things in `lang` (French says "1 compte", "0 compte" too). */

@@ -18,7 +18,6 @@ export type LimitsByNetwork = { [N in Network]: LimitsOf<N> };
 
 export type NetworkLimits = LimitsByNetwork[Network];
 
-
 /**
  * Pairs a network with limits typed for it. TypeScript cannot narrow a
  * generic parameter through another one, so this is the single place where

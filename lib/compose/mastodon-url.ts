@@ -45,7 +45,17 @@ const QUERY_CHAR = `[a-z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@^${UCHARS}]`;
 const QUERY_ENDING = `[a-z0-9_&=#/\\-${UCHARS}]`;
 
 /** Schemes Mastodon's patched pattern accepts before the domain. */
-export const MASTODON_URL_SCHEMES: readonly string[] = ['https', 'http', 'dat', 'dweb', 'ipfs', 'ipns', 'ssb', 'gopher', 'gemini'];
+export const MASTODON_URL_SCHEMES: readonly string[] = [
+  'https',
+  'http',
+  'dat',
+  'dweb',
+  'ipfs',
+  'ipns',
+  'ssb',
+  'gopher',
+  'gemini',
+];
 
 const SCHEME_AT = new RegExp(`(?:${MASTODON_URL_SCHEMES.join('|')})://`, 'iy');
 const PUNYCODE_AT = /xn--[0-9a-z]+/iy;
@@ -72,22 +82,47 @@ const IDN_TLDS = lazy(() => {
 
 const isLead = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isTrail = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
-const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isAsciiAlnum = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /** DOMAIN_VALID_CHARS: anything but directional marks, ASCII punctuation, controls, spaces and non-characters. */
 function isDomainChar(cp: number): boolean {
   if (cp < 0x80) return isAsciiAlnum(cp);
   return !(
-    cp === 0x85 || cp === 0xa0 || cp === 0x1680 || cp === 0x180e || (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 ||
-    cp === 0x061c || cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2066 && cp <= 0x2069) || cp === 0xfffe || cp === 0xfeff || cp === 0xffff
+    cp === 0x85 ||
+    cp === 0xa0 ||
+    cp === 0x1680 ||
+    cp === 0x180e ||
+    (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0x3000 ||
+    cp === 0x061c ||
+    cp === 0x200e ||
+    cp === 0x200f ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2066 && cp <= 0x2069) ||
+    cp === 0xfffe ||
+    cp === 0xfeff ||
+    cp === 0xffff
   );
 }
 
 /** valid_url_preceding_chars refuses these right before a URL (case-insensitively). */
 function refusedBefore(cp: number): boolean {
-  return isAsciiAlnum(cp) || cp === 0x40 || cp === 0xff20 || cp === 0x24 || cp === 0x23 || cp === 0xff03 || cp === 0xfffe || cp === 0xfeff || cp === 0xffff;
+  return (
+    isAsciiAlnum(cp) ||
+    cp === 0x40 ||
+    cp === 0xff20 ||
+    cp === 0x24 ||
+    cp === 0x23 ||
+    cp === 0xff03 ||
+    cp === 0xfffe ||
+    cp === 0xfeff ||
+    cp === 0xffff
+  );
 }
 
 /** Length of the TLD at `at` ((gTLD|ccTLD) followed by [^0-9a-z@+-], or xn--...), 0 if none. */
@@ -97,7 +132,13 @@ function tldLength(text: string, at: number): number {
     let e = at;
     while (e < text.length && isAsciiAlnum(text.charCodeAt(e))) e++;
     const after = text.charAt(e);
-    if (e > at && after !== '@' && after !== '+' && after !== '-' && ASCII_TLDS().has(text.slice(at, e).toLowerCase())) {
+    if (
+      e > at &&
+      after !== '@' &&
+      after !== '+' &&
+      after !== '-' &&
+      ASCII_TLDS().has(text.slice(at, e).toLowerCase())
+    ) {
       return e - at;
     }
     PUNYCODE_AT.lastIndex = at;
@@ -323,7 +364,8 @@ export function findMastodonUrls(text: string): MastodonUrl[] {
       if ((tco[1] ?? '').length > MAX_TCO_SLUG_LENGTH) continue;
       url = tco[0];
     }
-    if (validDomain(url, text.slice(m.domainStart, m.domainEnd))) out.push({ start: m.start, end: m.start + url.length, url });
+    if (validDomain(url, text.slice(m.domainStart, m.domainEnd)))
+      out.push({ start: m.start, end: m.start + url.length, url });
   }
   return out;
 }

@@ -31,7 +31,12 @@ const MIN_OPTIONS = 2;
 interface PollAccount {
   id: string;
   network: string;
-  serverInfo?: { limits: Pick<MastodonLimits, 'pollMaxOptions' | 'pollMaxCharactersPerOption' | 'pollMinExpiration' | 'pollMaxExpiration'> };
+  serverInfo?: {
+    limits: Pick<
+      MastodonLimits,
+      'pollMaxOptions' | 'pollMaxCharactersPerOption' | 'pollMinExpiration' | 'pollMaxExpiration'
+    >;
+  };
 }
 
 export function pollLimitsFor(accounts: readonly PollAccount[] | null, targets: readonly string[]): PollLimits {
@@ -63,7 +68,10 @@ const USUAL_DURATIONS = [300, 1_800, 3_600, 21_600, 86_400, 259_200, 604_800, 1_
  * out of range, so the select shows what the draft holds and the preview can
  * say it is refused).
  */
-export function durationChoices(limits: Pick<PollLimits, 'minExpiration' | 'maxExpiration'>, current?: number): number[] {
+export function durationChoices(
+  limits: Pick<PollLimits, 'minExpiration' | 'maxExpiration'>,
+  current?: number,
+): number[] {
   const { minExpiration: min, maxExpiration: max } = limits;
   const out = new Set(USUAL_DURATIONS.filter((d) => d >= min && d <= max));
   if (min <= max) {

@@ -73,7 +73,15 @@ function limitsKey(target: NetworkTarget): string {
     }
     case 'bluesky': {
       const l = target.limits;
-      return ['bluesky', l.graphemeLimit, l.byteLimit, l.maxImages, l.imageSizeLimit, l.altTextGraphemeLimit, l.maxLangs].join('|');
+      return [
+        'bluesky',
+        l.graphemeLimit,
+        l.byteLimit,
+        l.maxImages,
+        l.imageSizeLimit,
+        l.altTextGraphemeLimit,
+        l.maxLangs,
+      ].join('|');
     }
     default:
       return assertNever(target, 'network');

@@ -33,7 +33,11 @@ export type BlockReason =
   /** Something these networks refuse, shown under each (a part still too long, too many images…). */
   | { code: 'refused'; networks: Network[] };
 
-export function whyPostIsOff(accounts: readonly ReadyAccount[], targets: readonly string[], previews: readonly ReadyPreview[]): BlockReason[] {
+export function whyPostIsOff(
+  accounts: readonly ReadyAccount[],
+  targets: readonly string[],
+  previews: readonly ReadyPreview[],
+): BlockReason[] {
   if (accounts.length === 0) return [{ code: 'no-accounts' }];
   const chosen = accounts.filter((a) => targets.includes(a.id));
   if (chosen.length === 0) return [{ code: 'no-target' }];
@@ -46,7 +50,9 @@ export function whyPostIsOff(accounts: readonly ReadyAccount[], targets: readonl
     return out;
   }
   // Empty for one network only (a poll Bluesky cannot carry) is a refusal like any other.
-  const refused = [...new Set(mine.filter((p) => p.warnings.some((w) => w.severity === 'error')).map((p) => p.network))];
+  const refused = [
+    ...new Set(mine.filter((p) => p.warnings.some((w) => w.severity === 'error')).map((p) => p.network)),
+  ];
   if (refused.length > 0) out.push({ code: 'refused', networks: refused });
   return out;
 }

@@ -47,7 +47,8 @@ const LATIN_ACCENTS =
 
 /** Account::MENTION_RE: "@user" or "@user@domain", not after "=", "/" or a word character. */
 const MASTODON_MENTION = lazy(
-  () => new RegExp(`(?<![=/${WORD}])@([A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*)(?:@([${WORD}]+(?:[.-]+[${WORD}]+)*))?`, 'gu'),
+  () =>
+    new RegExp(`(?<![=/${WORD}])@([A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*)(?:@([${WORD}]+(?:[.-]+[${WORD}]+)*))?`, 'gu'),
 );
 /** twitter-text's end_mention_match: a mention running into these is not one. */
 // eslint-disable-next-line no-misleading-character-class -- twitter-text's Latin-accents class includes the combining marks on purpose
@@ -178,7 +179,8 @@ function findBlueskyHashtags(text: string): HashtagToken[] {
   for (let m = tagRe.exec(text); m; m = tagRe.exec(text)) {
     const tag = (m[2] ?? '').trim().replace(TRAILING_PUNCTUATION(), '');
     // RichText drops longer tags, so they are plain words that may be split.
-    if (tag === '' || (tag.length > BLUESKY_MAX_TAG_GRAPHEMES && countGraphemes(tag) > BLUESKY_MAX_TAG_GRAPHEMES)) continue;
+    if (tag === '' || (tag.length > BLUESKY_MAX_TAG_GRAPHEMES && countGraphemes(tag) > BLUESKY_MAX_TAG_GRAPHEMES))
+      continue;
     const start = m.index + (m[1] ?? '').length;
     out.push({ kind: 'hashtag', start, end: start + 1 + tag.length, tag });
   }
@@ -205,7 +207,11 @@ export function findTokens(text: string, network: Network): Token[] {
     case 'mastodon':
       return removeOverlapping<Token>([...findMastodonEntities(text), ...findMastodonHashtags(text)]);
     case 'bluesky':
-      return removeOverlapping<Token>([...findBlueskyLinks(text), ...findBlueskyMentions(text), ...findBlueskyHashtags(text)]);
+      return removeOverlapping<Token>([
+        ...findBlueskyLinks(text),
+        ...findBlueskyMentions(text),
+        ...findBlueskyHashtags(text),
+      ]);
     default:
       return assertNever(network, 'network');
   }

@@ -117,7 +117,10 @@ function askEngine(envelope: EngineEnvelope): Promise<Reply<unknown> | undefined
   });
 }
 
-export async function callEngine<K extends EngineOp>(op: K, args: EngineOps[K]['args']): Promise<EngineOps[K]['result']> {
+export async function callEngine<K extends EngineOp>(
+  op: K,
+  args: EngineOps[K]['args'],
+): Promise<EngineOps[K]['result']> {
   inFlight += 1;
   if (op === 'drain') draining = true;
   try {

@@ -14,7 +14,14 @@ import type { PublishRequest } from '../outbox/engine/drain.ts';
 export async function shrinkTo(image: ImageToSend, maxBytes: number): Promise<ImageToSend> {
   if (image.blob.size <= maxBytes) return image;
   const prepared = await prepareImage(image.blob, maxBytes);
-  return { ...image, blob: prepared.blob, mime: prepared.mime, width: prepared.width, height: prepared.height, size: prepared.blob.size };
+  return {
+    ...image,
+    blob: prepared.blob,
+    mime: prepared.mime,
+    width: prepared.width,
+    height: prepared.height,
+    size: prepared.blob.size,
+  };
 }
 
 export interface PublisherDeps {

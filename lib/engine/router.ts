@@ -12,7 +12,6 @@ import { ENGINE_MESSAGES, isEngineEnvelope, isEngineOp } from './protocol.ts';
 
 export type { EngineHandlers };
 
-
 /**
  * Only the background may call the engine: one of our own contexts, at our
  * origin, outside any tab. That refuses content scripts (a page's URL, a tab)
@@ -31,7 +30,8 @@ export async function dispatchEngine(
   extensionId: string,
   extensionOrigin: string,
 ): Promise<Reply<unknown>> {
-  if (!isEngineCaller(sender, extensionId, extensionOrigin)) return refuse('error.forbiddenSender', 'not the background');
+  if (!isEngineCaller(sender, extensionId, extensionOrigin))
+    return refuse('error.forbiddenSender', 'not the background');
   if (!isEngineEnvelope(message)) return refuse('error.invalidMessage', 'not an engine request');
   const name = message.op;
   if (!isEngineOp(name)) return refuse('error.unknownMessage', name.slice(0, 100));

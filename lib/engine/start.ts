@@ -128,7 +128,10 @@ export function startEngine(): void {
     port.onMessage.addListener((message: unknown) => {
       void ready
         .then((handlers) => dispatchEngine(handlers, message, sender, browser.runtime.id, extensionOrigin))
-        .catch((error: unknown) => ({ ok: false, error: { messageKey: 'error.generic', detail: error instanceof Error ? error.message : String(error) } }))
+        .catch((error: unknown) => ({
+          ok: false,
+          error: { messageKey: 'error.generic', detail: error instanceof Error ? error.message : String(error) },
+        }))
         .then((reply) => {
           try {
             port.postMessage(reply);

@@ -2,8 +2,10 @@
 export const archiveEn = {
   'archive.title': 'Import my X archive',
   'archive.open': 'Import my X archive',
-  'archive.options.intro': 'Bring your posts from X to Bluesky, with their original dates, and to Mastodon if you want.',
-  'archive.intro': 'Bring your posts from X to Bluesky (with their original dates) and, if you want, to Mastodon. Sortie reads the archive X gives you ("Download an archive of your data") here, in this browser; nothing is posted until you press Start.',
+  'archive.options.intro':
+    'Bring your posts from X to Bluesky, with their original dates, and to Mastodon if you want.',
+  'archive.intro':
+    'Bring your posts from X to Bluesky (with their original dates) and, if you want, to Mastodon. Sortie reads the archive X gives you ("Download an archive of your data") here, in this browser; nothing is posted until you press Start.',
   'archive.pick.label': 'Your X archive (the ZIP file from X)',
   'archive.pick.help': 'The file stays on this computer: Sortie reads the parts it needs from it, however large it is.',
   'archive.reading': 'Reading the archive: {done} of {total} files…',
@@ -15,7 +17,8 @@ export const archiveEn = {
   'archive.summary.empty': 'This archive has no tweets.',
   'archive.summary.notes': '{n} long posts are read in full from note-tweet.js.',
   'archive.issues.malformed': '{n} items of the archive do not have the expected shape and are left out.',
-  'archive.issues.missingMedia': '{n} photos or videos are named in the archive but are not in the ZIP (an archive downloaded without media?): those tweets are imported without them.',
+  'archive.issues.missingMedia':
+    '{n} photos or videos are named in the archive but are not in the ZIP (an archive downloaded without media?): those tweets are imported without them.',
   'archive.issues.unreadable': 'These files could not be read and are left out: {files}.',
   'archive.issues.duplicates': '{n} tweets appear twice in the archive and are imported once.',
   'archive.filters.title': 'What to import',
@@ -33,8 +36,10 @@ export const archiveEn = {
   'archive.selected': '{n} tweets will be imported ({photos} photos, {videos} videos, {gifs} GIFs).',
   'archive.accounts.title': 'Where to',
   'archive.accounts.none': 'Connect a Bluesky or Mastodon account in the options first.',
-  'archive.accounts.bluesky': 'Bluesky keeps each post’s original date: its app shows such posts as archived, under that date.',
-  'archive.accounts.mastodon': 'Mastodon cannot backdate: each post goes out now, unlisted, starting with the date it had on X. Off unless you choose it.',
+  'archive.accounts.bluesky':
+    'Bluesky keeps each post’s original date: its app shows such posts as archived, under that date.',
+  'archive.accounts.mastodon':
+    'Mastodon cannot backdate: each post goes out now, unlisted, starting with the date it had on X. Off unless you choose it.',
   'archive.accounts.pick': '{network}: {handle}',
   'archive.plan.account': '{handle}: {posts} posts, about {time} at the pace {network} allows.',
   'archive.plan.total': 'The whole import takes about {time}. It goes on after a browser restart and can be paused.',
@@ -75,10 +80,12 @@ export const archiveEn = {
   'archive.run.resume': 'Resume',
   'archive.run.stop': 'Stop',
   'archive.run.undo': 'Undo this import…',
-  'archive.run.undoConfirm': 'Delete from Bluesky every post this import created? Mastodon posts stay: delete them on Mastodon if you want them gone.',
+  'archive.run.undoConfirm':
+    'Delete from Bluesky every post this import created? Mastodon posts stay: delete them on Mastodon if you want them gone.',
   'archive.run.undoYes': 'Delete them',
   'archive.run.undoNo': 'Keep them',
-  'archive.run.undone': '{deleted} posts deleted; {failed} could not be; {kept} on Mastodon left in place; {sending} were being sent and are left.',
+  'archive.run.undone':
+    '{deleted} posts deleted; {failed} could not be; {kept} on Mastodon left in place; {sending} were being sent and are left.',
   'archive.follows.title': 'Your X follows',
   'archive.follows.count': 'The archive lists {n} accounts you follow on X, by number only.',
   'archive.follows.start': 'Look them up on {mirror} and add them to the follow bridge',

@@ -4,20 +4,25 @@ import type { ArchiveKey } from './archive-en.ts';
 export const archiveFr: Record<ArchiveKey, string> = {
   'archive.title': 'Importer mon archive X',
   'archive.open': 'Importer mon archive X',
-  'archive.options.intro': 'Emportez vos posts de X sur Bluesky, avec leur date d’origine, et sur Mastodon si vous le souhaitez.',
-  'archive.intro': 'Emportez vos posts de X sur Bluesky (avec leur date d’origine) et, si vous le souhaitez, sur Mastodon. Sortie lit ici, dans ce navigateur, l’archive que X vous fournit («\u00a0Télécharger une archive de vos données\u00a0»)\u00a0; rien n’est publié avant que vous appuyiez sur Lancer.',
+  'archive.options.intro':
+    'Emportez vos posts de X sur Bluesky, avec leur date d’origine, et sur Mastodon si vous le souhaitez.',
+  'archive.intro':
+    'Emportez vos posts de X sur Bluesky (avec leur date d’origine) et, si vous le souhaitez, sur Mastodon. Sortie lit ici, dans ce navigateur, l’archive que X vous fournit («\u00a0Télécharger une archive de vos données\u00a0»)\u00a0; rien n’est publié avant que vous appuyiez sur Lancer.',
   'archive.pick.label': 'Votre archive X (le fichier ZIP fourni par X)',
-  'archive.pick.help': 'Le fichier reste sur cet ordinateur\u00a0: Sortie n’en lit que ce dont il a besoin, quelle que soit sa taille.',
+  'archive.pick.help':
+    'Le fichier reste sur cet ordinateur\u00a0: Sortie n’en lit que ce dont il a besoin, quelle que soit sa taille.',
   'archive.reading': 'Lecture de l’archive\u00a0: {done} fichiers sur {total}…',
   'archive.reading.label': 'Lecture de l’archive',
   'archive.read.not-a-zip': 'Ce fichier n’est pas un ZIP que Sortie peut lire.',
-  'archive.read.no-tweets': 'Ce ZIP n’est pas une archive X\u00a0: il ne contient ni data/tweets.js ni data/account.js.',
+  'archive.read.no-tweets':
+    'Ce ZIP n’est pas une archive X\u00a0: il ne contient ni data/tweets.js ni data/account.js.',
   'archive.read.failed': 'L’archive n’a pas pu être lue\u00a0: {detail}',
   'archive.summary': '{total} tweets de @{username}, du {from} au {to}.',
   'archive.summary.empty': 'Cette archive ne contient aucun tweet.',
   'archive.summary.notes': '{n} posts longs sont lus en entier dans note-tweet.js.',
   'archive.issues.malformed': '{n} éléments de l’archive n’ont pas la forme attendue et sont laissés de côté.',
-  'archive.issues.missingMedia': '{n} photos ou vidéos sont citées dans l’archive mais absentes du ZIP (archive téléchargée sans médias\u00a0?)\u00a0: ces tweets sont importés sans elles.',
+  'archive.issues.missingMedia':
+    '{n} photos ou vidéos sont citées dans l’archive mais absentes du ZIP (archive téléchargée sans médias\u00a0?)\u00a0: ces tweets sont importés sans elles.',
   'archive.issues.unreadable': 'Ces fichiers n’ont pas pu être lus et sont laissés de côté\u00a0: {files}.',
   'archive.issues.duplicates': '{n} tweets figurent deux fois dans l’archive et sont importés une seule fois.',
   'archive.filters.title': 'Quoi importer',
@@ -35,11 +40,14 @@ export const archiveFr: Record<ArchiveKey, string> = {
   'archive.selected': '{n} tweets seront importés ({photos} photos, {videos} vidéos, {gifs} GIF).',
   'archive.accounts.title': 'Vers où',
   'archive.accounts.none': 'Connectez d’abord un compte Bluesky ou Mastodon dans les options.',
-  'archive.accounts.bluesky': 'Bluesky garde la date d’origine de chaque post\u00a0: son application les affiche comme archivés, à cette date.',
-  'archive.accounts.mastodon': 'Mastodon ne peut pas antidater\u00a0: chaque post part maintenant, non listé, et commence par sa date sur X. Désactivé sauf si vous le choisissez.',
+  'archive.accounts.bluesky':
+    'Bluesky garde la date d’origine de chaque post\u00a0: son application les affiche comme archivés, à cette date.',
+  'archive.accounts.mastodon':
+    'Mastodon ne peut pas antidater\u00a0: chaque post part maintenant, non listé, et commence par sa date sur X. Désactivé sauf si vous le choisissez.',
   'archive.accounts.pick': '{network}\u00a0: {handle}',
   'archive.plan.account': '{handle}\u00a0: {posts} posts, environ {time} au rythme que {network} permet.',
-  'archive.plan.total': 'L’import complet prend environ {time}. Il continue après un redémarrage du navigateur et peut être mis en pause.',
+  'archive.plan.total':
+    'L’import complet prend environ {time}. Il continue après un redémarrage du navigateur et peut être mis en pause.',
   'archive.time.underHour': 'moins d’une heure',
   'archive.time.hours': '{n} heures',
   'archive.time.days': '{n} jours',
@@ -77,17 +85,20 @@ export const archiveFr: Record<ArchiveKey, string> = {
   'archive.run.resume': 'Reprendre',
   'archive.run.stop': 'Arrêter',
   'archive.run.undo': 'Annuler cet import…',
-  'archive.run.undoConfirm': 'Supprimer de Bluesky tous les posts créés par cet import\u00a0? Les posts Mastodon restent\u00a0: supprimez-les sur Mastodon si vous voulez qu’ils disparaissent.',
+  'archive.run.undoConfirm':
+    'Supprimer de Bluesky tous les posts créés par cet import\u00a0? Les posts Mastodon restent\u00a0: supprimez-les sur Mastodon si vous voulez qu’ils disparaissent.',
   'archive.run.undoYes': 'Les supprimer',
   'archive.run.undoNo': 'Les garder',
-  'archive.run.undone': '{deleted} posts supprimés\u00a0; {failed} n’ont pas pu l’être\u00a0; {kept} sur Mastodon laissés en place\u00a0; {sending} étaient en cours d’envoi et sont laissés.',
+  'archive.run.undone':
+    '{deleted} posts supprimés\u00a0; {failed} n’ont pas pu l’être\u00a0; {kept} sur Mastodon laissés en place\u00a0; {sending} étaient en cours d’envoi et sont laissés.',
   'archive.follows.title': 'Vos abonnements X',
   'archive.follows.count': 'L’archive liste {n} comptes que vous suivez sur X, par numéro seulement.',
   'archive.follows.start': 'Les chercher sur {mirror} et les ajouter au pont d’abonnements',
   'archive.follows.stop': 'Arrêter la recherche',
   'archive.follows.progress': 'Recherche de vos abonnements X',
   'archive.follows.done': '{done} sur {total} cherchés\u00a0: {found} trouvés, {missing} introuvables.',
-  'archive.follows.noMirror': 'Activez un miroir Nitter dans les options pour les chercher (X lui-même n’est jamais interrogé).',
+  'archive.follows.noMirror':
+    'Activez un miroir Nitter dans les options pour les chercher (X lui-même n’est jamais interrogé).',
   'archive.follows.bridge': 'Les retrouver sur Bluesky et Mastodon avec le pont d’abonnements',
   'archive.post.dateLine': 'Publié sur X le {date}',
 };

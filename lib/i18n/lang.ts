@@ -15,5 +15,7 @@ export function resolveLang(setting: 'auto' | Lang, browserLangs: readonly strin
 
 /** `{name}` placeholders are replaced by params; missing params stay visible rather than vanish. */
 export function fillPlaceholders(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }

@@ -7,6 +7,10 @@ export type { ServiceWorkerTextKey };
 
 const dictionaries: Record<Lang, Record<ServiceWorkerTextKey, string>> = { en: serviceWorkerEn, fr: serviceWorkerFr };
 
-export function translateForServiceWorker(lang: Lang, key: ServiceWorkerTextKey, params: Record<string, string | number> = {}): string {
+export function translateForServiceWorker(
+  lang: Lang,
+  key: ServiceWorkerTextKey,
+  params: Record<string, string | number> = {},
+): string {
   return fillPlaceholders(dictionaries[lang][key], params);
 }

@@ -16,9 +16,7 @@ export interface DnrCondition {
 }
 
 export type DnrAction =
-  | { type: 'allow' }
-  | { type: 'block' }
-  | { type: 'redirect'; redirect: { regexSubstitution: string } };
+  { type: 'allow' } | { type: 'block' } | { type: 'redirect'; redirect: { regexSubstitution: string } };
 
 export interface DnrRule {
   id: number;
@@ -42,7 +40,15 @@ export const RULE_ID_BASE = {
   exception: 7_500,
 } as const;
 
-export const PRIORITY = { exception: 50, account: 45, share: 40, mirror: 30, reserved: 20, tab: 15, profile: 10 } as const;
+export const PRIORITY = {
+  exception: 50,
+  account: 45,
+  share: 40,
+  mirror: 30,
+  reserved: 20,
+  tab: 15,
+  profile: 10,
+} as const;
 
 /** The share-intent rule's id: the background opens the composer for what it blocked. */
 export const SHARE_RULE_ID = RULE_ID_BASE.share;
@@ -61,7 +67,11 @@ export function ruleIdsFor(installed: readonly { id: number }[]): number[] {
   return installed.map((r) => r.id).filter(isLinkRuleId);
 }
 
-export const allowRule = (id: number, priority: number, filter: Pick<DnrCondition, 'regexFilter' | 'urlFilter'>): DnrRule => ({
+export const allowRule = (
+  id: number,
+  priority: number,
+  filter: Pick<DnrCondition, 'regexFilter' | 'urlFilter'>,
+): DnrRule => ({
   id,
   priority,
   action: { type: 'allow' },

@@ -67,7 +67,11 @@ const FIXER_HOST = '^https?://(?:(?:d|www)\\.)?(?:fxtwitter|vxtwitter|fixupx|fix
 
 /** Fixer path -> x.com path: as it is, except a post's direct-media suffix (d.fxtwitter.com/u/status/1.mp4). */
 const FIXER_ROUTES: ReadonlyArray<{ regex: string; to: string; priority: number }> = [
-  { regex: `${FIXER_HOST}/(\\w+)/status(?:es)?/(\\d+)\\.\\w+(?:[?#].*)?$`, to: 'https://x.com/\\1/status/\\2', priority: PRIORITY.mirror + 1 },
+  {
+    regex: `${FIXER_HOST}/(\\w+)/status(?:es)?/(\\d+)\\.\\w+(?:[?#].*)?$`,
+    to: 'https://x.com/\\1/status/\\2',
+    priority: PRIORITY.mirror + 1,
+  },
   { regex: `${FIXER_HOST}(/.*)?$`, to: 'https://x.com\\1', priority: PRIORITY.mirror },
 ];
 
@@ -118,7 +122,10 @@ export function normalizeException(raw: string): string | null {
 
 /** The user's exceptions as path prefixes, deduplicated and capped. */
 export function exceptionPrefixes(exceptions: readonly string[]): string[] {
-  return [...new Set(exceptions.map(normalizeException).filter((p): p is string => p !== null))].slice(0, MAX_EXCEPTIONS);
+  return [...new Set(exceptions.map(normalizeException).filter((p): p is string => p !== null))].slice(
+    0,
+    MAX_EXCEPTIONS,
+  );
 }
 
 function exceptionRules(exceptions: readonly string[]): DnrRule[] {
@@ -126,7 +133,9 @@ function exceptionRules(exceptions: readonly string[]): DnrRule[] {
     // urlFilter, not a regex: any length fits, and it costs none of the regex-rule quota.
     // `||x.com` also covers www./mobile.; `^` stops '/i/book' from covering '/i/bookmarks'.
     ['x.com', 'twitter.com'].map((host, h) =>
-      allowRule(RULE_ID_BASE.exception + i * 2 + h, PRIORITY.exception, { urlFilter: `||${host}${prefix}${prefix.endsWith('/') ? '' : '^'}` }),
+      allowRule(RULE_ID_BASE.exception + i * 2 + h, PRIORITY.exception, {
+        urlFilter: `||${host}${prefix}${prefix.endsWith('/') ? '' : '^'}`,
+      }),
     ),
   );
 }
@@ -157,7 +166,11 @@ function shareRules(composeUrl: string): DnrRule[] {
  * `ownHost` is the host the rules redirect to, whose own "open on X" links
  * are honoured.
  */
-function routeRules(settings: LinkRuleSettings, target: (spec: MirrorSpec) => string | null | 'block', ownHost: string | null): DnrRule[] {
+function routeRules(
+  settings: LinkRuleSettings,
+  target: (spec: MirrorSpec) => string | null | 'block',
+  ownHost: string | null,
+): DnrRule[] {
   const frames: ResourceType[] = settings.subFrames ? ['main_frame', 'sub_frame'] : ['main_frame'];
   const own = ownHost === null ? [] : [ownHost];
   // A click on the mirror's own "open on X" link means it: never send it back.
@@ -170,7 +183,10 @@ function routeRules(settings: LinkRuleSettings, target: (spec: MirrorSpec) => st
     rules.push({
       id: RULE_ID_BASE.route + spec.ruleIdOffset,
       priority: spec.priority,
-      action: substitution === 'block' ? { type: 'block' } : { type: 'redirect', redirect: { regexSubstitution: substitution } },
+      action:
+        substitution === 'block'
+          ? { type: 'block' }
+          : { type: 'redirect', redirect: { regexSubstitution: substitution } },
       condition: {
         regexFilter: spec.regex,
         isUrlFilterCaseSensitive: false,
@@ -200,7 +216,13 @@ export function isPaused(settings: Pick<LinkRuleSettings, 'pausedUntil' | 'now'>
 export function compileRedirectRules(settings: LinkRuleSettings, mirror: Mirror): DnrRule[] {
   const share = settings.shareTakeover ? shareRules(settings.composeUrl) : [];
   if (!settings.enabled || isPaused(settings) || !isRedirectableMirror(mirror)) return share;
-  return [...exceptionRules(settings.exceptions), ...accountRules(), ...share, ...fixerRules(settings), ...mirrorRules(settings, mirror)];
+  return [
+    ...exceptionRules(settings.exceptions),
+    ...accountRules(),
+    ...share,
+    ...fixerRules(settings),
+    ...mirrorRules(settings, mirror),
+  ];
 }
 
 /**

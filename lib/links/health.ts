@@ -90,19 +90,25 @@ export function classifyProbe(response: ProbeResponse, options: ProbeOptions = {
 
   if (status === 429) {
     const message = errorPanel(body);
-    return message !== null && NO_SESSIONS.test(message) ? down('no-sessions', message) : down('rate-limited', message || 'HTTP 429');
+    return message !== null && NO_SESSIONS.test(message)
+      ? down('no-sessions', message)
+      : down('rate-limited', message || 'HTTP 429');
   }
-  if (header(response.headers, 'cf-mitigated').toLowerCase() === 'challenge') return down('bot-challenge', 'Cloudflare challenge');
+  if (header(response.headers, 'cf-mitigated').toLowerCase() === 'challenge')
+    return down('bot-challenge', 'Cloudflare challenge');
   // Posts on a working timeline may well mention "rate limits": look for
   // trouble in the page only when the timeline itself is missing.
   if (ok && body.includes(marker)) {
-    return response.elapsedMs > slowMs ? down('slow', `${Math.round(response.elapsedMs)} ms`) : { state: 'up', reason: 'ok', detail: '' };
+    return response.elapsedMs > slowMs
+      ? down('slow', `${Math.round(response.elapsedMs)} ms`)
+      : { state: 'up', reason: 'ok', detail: '' };
   }
   const challenge = CHALLENGES.find((re) => re.test(body));
   if (challenge !== undefined) return down('bot-challenge', challenge.source);
   const panel = errorPanel(body);
   if (panel !== null && NO_SESSIONS.test(panel)) return down('no-sessions', panel);
-  if (RATE_LIMITED.test(panel ?? '') || (!ok && RATE_LIMITED.test(body))) return down('rate-limited', panel ?? `HTTP ${status}`);
+  if (RATE_LIMITED.test(panel ?? '') || (!ok && RATE_LIMITED.test(body)))
+    return down('rate-limited', panel ?? `HTTP ${status}`);
   if (!ok) return down('http-error', `HTTP ${status}`);
   if (panel !== null) return down('error-page', panel);
   if (/class="timeline[\s"]/.test(body)) return down('empty-timeline', 'timeline without posts');
@@ -124,7 +130,13 @@ export type HealthMap = Readonly<Record<string, MirrorHealth>>;
 /** Weight of the newest latency sample in the smoothed value. */
 const LATENCY_SMOOTHING = 0.3;
 
-export function recordProbe(health: HealthMap, mirrorId: string, verdict: ProbeVerdict, elapsedMs: number, now: number): HealthMap {
+export function recordProbe(
+  health: HealthMap,
+  mirrorId: string,
+  verdict: ProbeVerdict,
+  elapsedMs: number,
+  now: number,
+): HealthMap {
   const previous = health[mirrorId];
   const latencyMs =
     verdict.state !== 'up'
@@ -133,7 +145,10 @@ export function recordProbe(health: HealthMap, mirrorId: string, verdict: ProbeV
         ? elapsedMs
         : previous.latencyMs + LATENCY_SMOOTHING * (elapsedMs - previous.latencyMs);
   const failures = verdict.state === 'up' ? 0 : (previous?.failures ?? 0) + 1;
-  return { ...health, [mirrorId]: { state: verdict.state, reason: verdict.reason, latencyMs, checkedAt: now, failures } };
+  return {
+    ...health,
+    [mirrorId]: { state: verdict.state, reason: verdict.reason, latencyMs, checkedAt: now, failures },
+  };
 }
 
 /** Fallback latency for healthy mirrors never timed (e.g. health imported from elsewhere). */
@@ -180,7 +195,13 @@ export function nextMirrorAfterFailure(
   now: number,
   verdict: ProbeVerdict = down('navigation-failed', ''),
 ): { mirror: Mirror | null; health: HealthMap } {
-  const next = recordProbe(health, failedId, verdict.state === 'down' ? verdict : down('navigation-failed', ''), 0, now);
+  const next = recordProbe(
+    health,
+    failedId,
+    verdict.state === 'down' ? verdict : down('navigation-failed', ''),
+    0,
+    now,
+  );
   const others = mirrors.filter((m) => m.id !== failedId);
   return { mirror: chooseMirror(others, next, pinnedId, random), health: next };
 }

@@ -28,7 +28,10 @@ export const LINK_MESSAGES = {
   'links.addMirror': spec<LinksState>()('extension', newMirror),
   /** User mirrors only; built-in ones are turned off instead. */
   'links.removeMirror': spec<LinksState>()('extension', v.object({ id: v.string({ max: 300 }) })),
-  'links.setMirrorEnabled': spec<LinksState>()('extension', v.object({ id: v.string({ max: 300 }), enabled: v.boolean() })),
+  'links.setMirrorEnabled': spec<LinksState>()(
+    'extension',
+    v.object({ id: v.string({ max: 300 }), enabled: v.boolean() }),
+  ),
   'links.checkMirrors': spec<LinksState>()('extension', v.empty()),
   /** Fallback page: check the mirrors again; where to read this X URL now (null: still none works). */
   'links.retry': spec<{ url: string | null }>()('extension', v.object({ url: v.string({ min: 1, max: 4_000 }) })),

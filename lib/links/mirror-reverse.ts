@@ -35,7 +35,8 @@ function nitterLink(url: URL): XLink | null {
   if (article?.[1] !== undefined) return { kind: 'article', id: article[1], user: null };
   if (path === '/search' || path === '/search/') {
     const q = url.searchParams.get('q') ?? '';
-    const f = url.searchParams.get('f') === 'users' ? 'user' : url.searchParams.get('f-media') === 'on' ? 'media' : null;
+    const f =
+      url.searchParams.get('f') === 'users' ? 'user' : url.searchParams.get('f-media') === 'on' ? 'media' : null;
     return { kind: 'search', q, f };
   }
   return null;
@@ -70,7 +71,9 @@ function linkOfKind(kind: TemplateKind, values: Record<string, string>): XLink |
     case 'profile':
       return values.user === undefined ? null : { kind: 'profile', user: values.user, tab: null };
     case 'status':
-      return values.id === undefined ? null : { kind: 'status', user: values.user === 'i' ? null : (values.user ?? null), id: values.id, media: null };
+      return values.id === undefined
+        ? null
+        : { kind: 'status', user: values.user === 'i' ? null : (values.user ?? null), id: values.id, media: null };
     case 'search':
       return { kind: 'search', q: values.q ?? '', f: null };
     case 'hashtag':

@@ -6,7 +6,15 @@
 import { estimateRe2Program } from './re2-cost';
 import { normalizeOrigin, templateProblem, type Mirror, type TemplateKind } from './mirrors';
 import { PRIORITY, type ResourceType } from './dnr-rule';
-import { ANY_AFTER_SEGMENT, chunkAlternation, OTHER_PARAMS, PARAM_END, PATH_END, REGEX_BUDGET, X_HOST } from './x-regex';
+import {
+  ANY_AFTER_SEGMENT,
+  chunkAlternation,
+  OTHER_PARAMS,
+  PARAM_END,
+  PATH_END,
+  REGEX_BUDGET,
+  X_HOST,
+} from './x-regex';
 import { MIRRORED_TABS, OTHER_TABS } from './x-paths';
 import { parseXUrl } from './x-url';
 
@@ -92,7 +100,13 @@ function mediaSpecs(): MirrorSpec[] {
       const queryOut = params === 0 ? '' : `%3F${g(1)}%3D${g(2)}${params === 2 ? `%26${g(3)}%3D${g(4)}` : ''}`;
       const regex = `^https?://pbs\\.twimg\\.com/${path}${query}(?:#.*)?$`;
       if (estimateRe2Program(regex, true) > REGEX_BUDGET) continue;
-      specs.push({ ruleIdOffset: 60 + (segments - 1) * 3 + params, regex, nitter: `/pic/${pathOut}${queryOut}`, template: null, priority: ROUTE_PRIORITY });
+      specs.push({
+        ruleIdOffset: 60 + (segments - 1) * 3 + params,
+        regex,
+        nitter: `/pic/${pathOut}${queryOut}`,
+        template: null,
+        priority: ROUTE_PRIORITY,
+      });
     }
   }
   return specs;
@@ -138,4 +152,3 @@ export function isRedirectableMirror(mirror: Mirror): boolean {
   if (parseXUrl(`${mirror.origin}/`) !== null) return false;
   return mirror.scheme === 'nitter' || templateProblem(mirror.templates ?? {}) === null;
 }
-

@@ -76,7 +76,8 @@ export function readLinkMirror(value: unknown): MirrorForRewriting | null {
   if (typeof origin !== 'string' || !/^https?:\/\/[\w.-]+(?::\d{1,5})?$/.test(origin)) return null;
   if (scheme !== 'nitter' && scheme !== 'template') return null;
   const target: MirrorForRewriting = { origin, scheme };
-  if (typeof templates === 'object' && templates !== null) target.templates = templates as MirrorForRewriting['templates'];
+  if (typeof templates === 'object' && templates !== null)
+    target.templates = templates as MirrorForRewriting['templates'];
   return target;
 }
 
@@ -204,7 +205,9 @@ function templatePath(link: XLink, templates: MirrorTemplates): string | null {
     case 'hashtag':
       return templates.hashtag === undefined ? null : fillTemplate(templates.hashtag, { tag: link.tag });
     case 'list':
-      return templates.list === undefined || !('id' in link.ref) ? null : fillTemplate(templates.list, { id: link.ref.id });
+      return templates.list === undefined || !('id' in link.ref)
+        ? null
+        : fillTemplate(templates.list, { id: link.ref.id });
     default:
       return null;
   }

@@ -78,7 +78,13 @@ export function readRewriteConfig(value: unknown): RewriteConfig | null {
     for (const rule of rules as Partial<PageRule>[]) {
       const { pattern, replacement } = rule ?? {};
       if (typeof pattern !== 'string' || (replacement !== null && typeof replacement !== 'string')) return null;
-      list.push({ re: new RegExp(pattern, 'i'), replacement, status: rule.status === true, onHost: rule.onHost === true, encode: rule.encode === true });
+      list.push({
+        re: new RegExp(pattern, 'i'),
+        replacement,
+        status: rule.status === true,
+        onHost: rule.onHost === true,
+        encode: rule.encode === true,
+      });
     }
     return { origin, rules: { host: new RegExp(host, 'i'), list }, replaceEmbeds: replaceEmbeds !== false };
   } catch (error) {
@@ -118,7 +124,9 @@ function applyRules(url: string, rules: PageRules): { href: string; status: bool
     const replacement = rule.replacement;
     const href = rule.encode
       ? subject.replace(rule.re, (...match: string[]) =>
-          replacement.replace(/\$(\$|&|\d)/g, (_, ref: string) => (ref === '$' ? '$' : encodeURIComponent(match[ref === '&' ? 0 : Number(ref)] ?? ''))),
+          replacement.replace(/\$(\$|&|\d)/g, (_, ref: string) =>
+            ref === '$' ? '$' : encodeURIComponent(match[ref === '&' ? 0 : Number(ref)] ?? ''),
+          ),
         )
       : subject.replace(rule.re, replacement);
     return { href, status: rule.status };
@@ -234,7 +242,10 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
       const url = absolute(anchor.getAttribute('href') ?? '', base);
       const target = url === null ? null : applyRules(url, config.rules);
       if (url === null || target?.status !== true) continue;
-      const text = (quote.textContent ?? '').replace(/[ \t\r\f]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+      const text = (quote.textContent ?? '')
+        .replace(/[ \t\r\f]+/g, ' ')
+        .replace(/\s*\n\s*/g, '\n')
+        .trim();
       quote.replaceWith(card(target.href, url, text));
       return;
     }
@@ -248,7 +259,9 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
     const tweetId = frame.getAttribute('data-tweet-id');
     const target =
       applyRules(url, config.rules) ??
-      (tweetId !== null && /^\d+$/.test(tweetId) ? applyRules(`https://platform.twitter.com/embed/Tweet.html?id=${tweetId}`, config.rules) : null);
+      (tweetId !== null && /^\d+$/.test(tweetId)
+        ? applyRules(`https://platform.twitter.com/embed/Tweet.html?id=${tweetId}`, config.rules)
+        : null);
     if (target !== null) frame.replaceWith(card(target.href, url, target.href));
   }
 
@@ -285,7 +298,12 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
       for (const anchor of doc.querySelectorAll(`a[href^="${previous.origin}"]`)) {
         const source = original.get(anchor);
         if (source === undefined || given.get(anchor) !== anchor.getAttribute('href')) continue;
-        const target = mirrorHref(source, next.rules, isTco(source) && !anchor.classList.contains(CARD_CLASS) ? expandedUrlOf(anchor) : null) ?? source;
+        const target =
+          mirrorHref(
+            source,
+            next.rules,
+            isTco(source) && !anchor.classList.contains(CARD_CLASS) ? expandedUrlOf(anchor) : null,
+          ) ?? source;
         given.set(anchor, target);
         anchor.setAttribute('href', target);
       }
@@ -403,6 +421,11 @@ export function watchAdditions(
     }
     if (nodes.length > 0) add(nodes);
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['href'],
+  });
   return () => observer.disconnect();
 }

@@ -25,11 +25,16 @@ import type { PageRule } from './page-rewrite';
 import { FIXER_HOSTS, FIXER_SUBDOMAINS } from './x-paths';
 
 /** X's app hosts and the fixers' (all `.com`), with the subdomains either uses. */
-const X_OR_FIXER_HOST = `^https?://(?:(?:${['mobile', ...FIXER_SUBDOMAINS].map(escapeRegex).join('|')})\\.)?(?:${['x', 'twitter', ...FIXER_HOSTS.map((h) => h.replace(/\.com$/, ''))]
+const X_OR_FIXER_HOST = `^https?://(?:(?:${['mobile', ...FIXER_SUBDOMAINS].map(escapeRegex).join('|')})\\.)?(?:${[
+  'x',
+  'twitter',
+  ...FIXER_HOSTS.map((h) => h.replace(/\.com$/, '')),
+]
   .map(escapeRegex)
   .join('|')})\\.com`;
 
-const widen = (regex: string): string => (regex.startsWith(X_HOST) ? X_OR_FIXER_HOST + regex.slice(X_HOST.length) : regex);
+const widen = (regex: string): string =>
+  regex.startsWith(X_HOST) ? X_OR_FIXER_HOST + regex.slice(X_HOST.length) : regex;
 
 const SYNDICATION = '^https?://(?:cdn\\.)?syndication\\.(?:twitter|x|twimg)\\.com/';
 
@@ -81,7 +86,9 @@ export function compilePageRules(settings: LinkRuleSettings, mirror: Mirror): Co
 /** A rule on an X app host keeps only its path part, anchored where the host ends. */
 function onHost(rule: PageRule): PageRule {
   const pattern = atomicCaptures(rule.pattern);
-  return pattern.startsWith(X_OR_FIXER_HOST) ? { ...rule, pattern: `^${pattern.slice(X_OR_FIXER_HOST.length)}`, onHost: true } : { ...rule, pattern };
+  return pattern.startsWith(X_OR_FIXER_HOST)
+    ? { ...rule, pattern: `^${pattern.slice(X_OR_FIXER_HOST.length)}`, onHost: true }
+    : { ...rule, pattern };
 }
 
 /** A capture of one repeated class or escape, not itself quantified: `(\w+)`, `([^&#]*)`. */
@@ -125,17 +132,30 @@ export function atomicCaptures(pattern: string): string {
 
 function orderedRules(settings: LinkRuleSettings, mirror: Mirror): PageRule[] {
   if (!settings.enabled || isPaused(settings) || !isRedirectableMirror(mirror)) return [];
-  const keep = (priority: number, pattern: string): Ranked => ({ priority, rule: { pattern: widen(pattern), replacement: null } });
+  const keep = (priority: number, pattern: string): Ranked => ({
+    priority,
+    rule: { pattern: widen(pattern), replacement: null },
+  });
   const { account, reserved } = keptPathRegexes();
   const ranked: Ranked[] = [
-    ...exceptionPrefixes(settings.exceptions).map((prefix) => ({ priority: PRIORITY.exception, rule: { pattern: exceptionRegex(prefix), replacement: null } })),
+    ...exceptionPrefixes(settings.exceptions).map((prefix) => ({
+      priority: PRIORITY.exception,
+      rule: { pattern: exceptionRegex(prefix), replacement: null },
+    })),
     ...account.map((regex) => keep(PRIORITY.account, regex)),
     keep(PRIORITY.share, SHARE_REGEX),
     ...reserved.map((regex) => keep(PRIORITY.reserved, regex)),
   ];
   // X's image CDN: Nitter proxies it under /pic/ with the path as one encoded segment.
   if (mirror.scheme === 'nitter') {
-    ranked.push({ priority: PRIORITY.mirror, rule: { pattern: '^https?://pbs\\.twimg\\.com/([^#]+)', replacement: toJsReplacement(`${mirror.origin}/pic/\\1`), encode: true } });
+    ranked.push({
+      priority: PRIORITY.mirror,
+      rule: {
+        pattern: '^https?://pbs\\.twimg\\.com/([^#]+)',
+        replacement: toJsReplacement(`${mirror.origin}/pic/\\1`),
+        encode: true,
+      },
+    });
   }
   for (const spec of [...routeSpecs(), ...SYNDICATION_SPECS]) {
     // The sub-frame variant of the embed route keeps X's embed layout: a page link wants the post.
@@ -149,6 +169,8 @@ function orderedRules(settings: LinkRuleSettings, mirror: Mirror): PageRule[] {
   // Highest priority first; at equal priority "keep" beats a redirect, as in declarativeNetRequest
   // (the sort is stable: otherwise the table's order stands).
   return ranked
-    .sort((a, b) => b.priority - a.priority || Number(a.rule.replacement !== null) - Number(b.rule.replacement !== null))
+    .sort(
+      (a, b) => b.priority - a.priority || Number(a.rule.replacement !== null) - Number(b.rule.replacement !== null),
+    )
     .map((r) => r.rule);
 }

@@ -59,8 +59,8 @@ function classCost(set: ByteSet): number {
     else ranges.push([c, c]);
   }
   if (ranges.length === 0) return 1;
-  const twins = ranges.filter(([lo, hi]) =>
-    lo >= 0x41 && hi <= 0x5a && ranges.some(([l, h]) => l === lo + 32 && h === hi + 32),
+  const twins = ranges.filter(
+    ([lo, hi]) => lo >= 0x41 && hi <= 0x5a && ranges.some(([l, h]) => l === lo + 32 && h === hi + 32),
   ).length;
   const k = ranges.length - twins;
   return 2 * k - 1;

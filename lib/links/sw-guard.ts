@@ -31,11 +31,15 @@ export function readLinkGuard(value: unknown): LinkGuardConfig | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   if (typeof v.enabled !== 'boolean' || typeof v.keepXUsable !== 'boolean') return null;
-  const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : []);
+  const strings = (list: unknown): string[] =>
+    Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : [];
   const allowOnce = Array.isArray(v.allowOnce)
     ? v.allowOnce.filter(
         (a): a is { url: string; until: number } =>
-          typeof a === 'object' && a !== null && typeof (a as { url?: unknown }).url === 'string' && typeof (a as { until?: unknown }).until === 'number',
+          typeof a === 'object' &&
+          a !== null &&
+          typeof (a as { url?: unknown }).url === 'string' &&
+          typeof (a as { until?: unknown }).until === 'number',
       )
     : [];
   return {

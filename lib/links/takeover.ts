@@ -69,15 +69,21 @@ function blocks(rule: DnrRule, request: BlockedNavigation): boolean {
   const c = rule.condition;
   if (rule.action.type !== 'block' || c.regexFilter == null) return false;
   if (!c.resourceTypes.includes(request.type as 'main_frame')) return false;
-  if (c.requestMethods != null && !c.requestMethods.includes((request.method ?? 'GET').toLowerCase() as 'get')) return false;
+  if (c.requestMethods != null && !c.requestMethods.includes((request.method ?? 'GET').toLowerCase() as 'get'))
+    return false;
   const initiator = hostOf(request.initiator);
   if (c.initiatorDomains != null && (initiator === null || !domainMatches(initiator, c.initiatorDomains))) return false;
-  if (initiator !== null && c.excludedInitiatorDomains != null && domainMatches(initiator, c.excludedInitiatorDomains)) return false;
+  if (initiator !== null && c.excludedInitiatorDomains != null && domainMatches(initiator, c.excludedInitiatorDomains))
+    return false;
   return new RegExp(c.regexFilter, 'i').test(request.url);
 }
 
 /** The extension page for a navigation Sortie's rules blocked, or null when they did not block it. */
-export function takeoverUrl(rules: readonly DnrRule[], request: BlockedNavigation, pages: TakeoverPages): string | null {
+export function takeoverUrl(
+  rules: readonly DnrRule[],
+  request: BlockedNavigation,
+  pages: TakeoverPages,
+): string | null {
   if (request.type !== 'main_frame') return null;
   const ours = rules.filter((r) => (r.id === SHARE_RULE_ID || isRouteRuleId(r.id)) && blocks(r, request));
   if (ours.length === 0) return null;

@@ -24,7 +24,11 @@ export function escapeRegex(text: string): string {
 }
 
 /** Packs words into as few `(?:a|b|...)` regexes as fit the budget each. */
-export function chunkAlternation(words: readonly string[], build: (alternation: string) => string, capturing: boolean): string[] {
+export function chunkAlternation(
+  words: readonly string[],
+  build: (alternation: string) => string,
+  capturing: boolean,
+): string[] {
   const chunks: string[] = [];
   let current: string[] = [];
   for (const word of words.map(escapeRegex)) {
@@ -46,7 +50,6 @@ export function keptPathRegexes(): { account: string[]; reserved: string[] } {
     reserved: chunkAlternation(RESERVED_TOP, (alt) => `${X_HOST}/(?:${alt})(?:[/?#]|$)`, false),
   };
 }
-
 
 /** X's composing intents ("Share on X"): the group is the query the composer reads. */
 export const SHARE_REGEX = `${X_HOST}/(?:intent/(?:tweet|post)|share)/?(?:\\?(.*))?$`;

@@ -26,15 +26,7 @@ import {
 export type ProfileTab = string;
 export type IntentAction = 'tweet' | 'post' | 'share' | 'follow' | 'retweet' | 'like' | 'user';
 export type IntentParam =
-  | 'text'
-  | 'url'
-  | 'hashtags'
-  | 'via'
-  | 'related'
-  | 'in_reply_to'
-  | 'screen_name'
-  | 'user_id'
-  | 'tweet_id';
+  'text' | 'url' | 'hashtags' | 'via' | 'related' | 'in_reply_to' | 'screen_name' | 'user_id' | 'tweet_id';
 
 export type ListRef = { id: string } | { owner: string; slug: string };
 
@@ -204,7 +196,7 @@ function parseSyndication(url: URL): XLink | null {
  * Returns the path to route: the fragment's when it is a hash-bang one.
  */
 function routedPath(url: URL): string {
-  return url.hash.startsWith('#!/') ? url.hash.slice(2).split('?')[0] ?? '' : url.pathname;
+  return url.hash.startsWith('#!/') ? (url.hash.slice(2).split('?')[0] ?? '') : url.pathname;
 }
 
 /**

@@ -22,7 +22,13 @@ export const DEFAULT_MAX_BYTES = 2_000_000;
 /** Longest side kept when nothing forces a smaller one (what Bluesky's app uses). */
 const MAX_SIDE = 4096;
 
-async function encode(bitmap: ImageBitmap, width: number, height: number, mime: string, quality: number): Promise<Blob> {
+async function encode(
+  bitmap: ImageBitmap,
+  width: number,
+  height: number,
+  mime: string,
+  quality: number,
+): Promise<Blob> {
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2d canvas');

@@ -5,7 +5,15 @@
 import type { MessageName, RequestOf, ResponseOf } from '../messages.ts';
 import { ValidationError } from '../validate.ts';
 import { SortieError } from './errors.ts';
-import { classifySender, isEnvelope, mayHandleIn, refuse, type MessageTable, type Reply, type SenderKind } from './spec.ts';
+import {
+  classifySender,
+  isEnvelope,
+  mayHandleIn,
+  refuse,
+  type MessageTable,
+  type Reply,
+  type SenderKind,
+} from './spec.ts';
 
 export interface HandlerContext {
   sender: SenderKind;

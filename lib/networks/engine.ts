@@ -29,7 +29,8 @@ export interface PublishInput {
 }
 
 /** What revoking an account's access on its server did. */
-export type Revocation = { revoked: true } | { revoked: false; reason: 'pasted' | 'unsupported' | 'failed'; detail?: string };
+export type Revocation =
+  { revoked: true } | { revoked: false; reason: 'pasted' | 'unsupported' | 'failed'; detail?: string };
 
 /**
  * The outcome of connecting, as data: an error the user must read is a

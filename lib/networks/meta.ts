@@ -78,7 +78,13 @@ export interface NetworkMeta<N extends Network> {
  */
 export function renamed<T>(oldName: string, newName: string, schema: v.Schema<T>): v.Schema<T> {
   return (value, path = '') => {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !(newName in value) && oldName in value) {
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      !(newName in value) &&
+      oldName in value
+    ) {
       return schema({ ...value, [newName]: (value as Record<string, unknown>)[oldName] }, path);
     }
     return schema(value, path);

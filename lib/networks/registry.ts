@@ -62,5 +62,7 @@ export const networkSchema: v.Schema<Network> = (value, path = '') => {
 
 /** One optional value per network (a draft's per-network text), unknown networks dropped. */
 export function perNetworkSchema<T>(inner: v.Schema<T>): v.Schema<Partial<Record<Network, T>>> {
-  return v.object(Object.fromEntries(NETWORK_IDS.map((n) => [n, v.optional(inner)]))) as v.Schema<Partial<Record<Network, T>>>;
+  return v.object(Object.fromEntries(NETWORK_IDS.map((n) => [n, v.optional(inner)]))) as v.Schema<
+    Partial<Record<Network, T>>
+  >;
 }

@@ -18,7 +18,6 @@ import { newIdempotencyKey } from './keys.ts';
 import { createJobs } from './plan.ts';
 import { getSettings } from '../settings-store.ts';
 
-
 export interface Queued {
   postId: string;
   jobs: number;
@@ -47,11 +46,21 @@ export async function enqueueDraft(db: Db, draftId: string, now = Date.now()): P
     return { accountId: account.id, network: account.network, parts, serverCanSchedule };
   });
   const postId = crypto.randomUUID();
-  const jobs = createJobs({ postId, draft, targets: adapted, now, newKey: newIdempotencyKey, threadRestUnlisted: settings.threadRestUnlisted });
+  const jobs = createJobs({
+    postId,
+    draft,
+    targets: adapted,
+    now,
+    newKey: newIdempotencyKey,
+    threadRestUnlisted: settings.threadRestUnlisted,
+  });
 
   // The jobs and the draft's retirement happen together: a crash leaves either the draft or the jobs.
   const tx = db.transaction(['jobs', 'drafts'], 'readwrite');
-  await Promise.all([...jobs.map((j) => tx.objectStore('jobs').add(j)), tx.objectStore('drafts').delete(draftId), tx.done]);
+  await Promise.all([
+    ...jobs.map((j) => tx.objectStore('jobs').add(j)),
+    tx.objectStore('drafts').delete(draftId),
+    tx.done,
+  ]);
   return { postId, jobs: jobs.length, dueAt: Math.min(...jobs.map((j) => j.nextAttemptAt)) };
 }
-

@@ -6,11 +6,20 @@ import * as v from '../validate.ts';
 
 export const OUTBOX_MESSAGES = {
   /** Queue the draft (already saved in IndexedDB by the composer) for its targets. */
-  'outbox.enqueue': spec<{ postId: string; jobs: number }>()('extension', v.object({ draftId: v.string({ min: 1, max: 100 }) })),
-  'outbox.list': spec<Job[]>()('extension', v.object({ limit: v.optional(v.number({ min: 1, max: 1000, integer: true })) })),
+  'outbox.enqueue': spec<{ postId: string; jobs: number }>()(
+    'extension',
+    v.object({ draftId: v.string({ min: 1, max: 100 }) }),
+  ),
+  'outbox.list': spec<Job[]>()(
+    'extension',
+    v.object({ limit: v.optional(v.number({ min: 1, max: 1000, integer: true })) }),
+  ),
   'outbox.retry': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
   'outbox.cancel': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }) })),
-  'outbox.edit': spec<null>()('extension', v.object({ jobId: v.string({ max: 700 }), text: v.string({ min: 1, max: 50_000 }) })),
+  'outbox.edit': spec<null>()(
+    'extension',
+    v.object({ jobId: v.string({ max: 700 }), text: v.string({ min: 1, max: 50_000 }) }),
+  ),
   /** Queue view, the user's click only: send / delete a post restored from a backup and held until then. */
   'outbox.sendHeld': spec<{ jobs: number }>()('extension', v.object({ postId: v.string({ min: 1, max: 700 }) })),
   'outbox.deleteHeld': spec<{ jobs: number }>()('extension', v.object({ postId: v.string({ min: 1, max: 700 }) })),

@@ -38,11 +38,7 @@ export function createJobs({ postId, draft, targets, now, newKey, threadRestUnli
     // Only a single post can wait on the Mastodon server: later parts need their parent's id.
     const ahead = NETWORKS[target.network].serverScheduleAheadMs;
     const serverScheduled =
-      ahead !== null &&
-      target.serverCanSchedule !== false &&
-      count === 1 &&
-      sendAt !== null &&
-      sendAt - now >= ahead;
+      ahead !== null && target.serverCanSchedule !== false && count === 1 && sendAt !== null && sendAt - now >= ahead;
     target.parts.forEach((text, partIndex) => {
       const first = partIndex === 0;
       jobs.push({
@@ -59,8 +55,7 @@ export function createJobs({ postId, draft, targets, now, newKey, threadRestUnli
         sensitive: draft.sensitive || draft.contentWarning.trim() !== '',
         labels: draft.labels,
         langs: draft.langs.slice(0, 3),
-        visibility:
-          !first && threadRestUnlisted && draft.visibility === 'public' ? 'unlisted' : draft.visibility,
+        visibility: !first && threadRestUnlisted && draft.visibility === 'public' ? 'unlisted' : draft.visibility,
         poll: first ? draft.poll : null,
         interaction: draft.interaction,
         replyTo: first ? (draft.replyTo[target.network] ?? null) : null,

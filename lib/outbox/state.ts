@@ -33,7 +33,11 @@ export function markFailed(job: Job, failure: Failure, now: number, policy: Retr
     return {
       ...job,
       state: 'failed',
-      lastError: { kind: 'attempts', messageKey: 'error.tooManyAttempts', detail: failure.detail || failure.messageKey },
+      lastError: {
+        kind: 'attempts',
+        messageKey: 'error.tooManyAttempts',
+        detail: failure.detail || failure.messageKey,
+      },
       updatedAt: now,
     };
   }
@@ -57,7 +61,15 @@ export function releaseHeld(job: Job, now: number): Job {
   const due = job.sendAt !== null && job.sendAt > now ? job.sendAt : now;
   // A Mastodon server schedule needs a fresh request: once released late, it is simply sent at `due` from here.
   const serverScheduled = job.serverScheduled && job.partCount === 1 && due - now >= SERVER_SCHEDULE_MIN_MS;
-  return { ...job, state: 'queued', attempts: 0, nextAttemptAt: serverScheduled ? now : due, serverScheduled, lastError: null, updatedAt: now };
+  return {
+    ...job,
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: serverScheduled ? now : due,
+    serverScheduled,
+    lastError: null,
+    updatedAt: now,
+  };
 }
 
 /**

@@ -31,7 +31,8 @@ const roots = new WeakMap<Element, Element>();
 
 function rootFor(editor: Element): Element | null {
   const cached = roots.get(editor);
-  if (cached && cached.isConnected && cached.contains(editor) && cached.querySelector(POST_BUTTON_SELECTOR)) return cached;
+  if (cached && cached.isConnected && cached.contains(editor) && cached.querySelector(POST_BUTTON_SELECTOR))
+    return cached;
   let node: Element | null = editor.parentElement;
   for (let depth = 0; node !== null && depth < MAX_DEPTH; depth += 1, node = node.parentElement) {
     if (node.querySelector(POST_BUTTON_SELECTOR)) {
@@ -93,7 +94,7 @@ export function editorText(editable: HTMLElement): string {
   const blocks = editable.querySelectorAll('[data-block="true"]');
   if (blocks.length > 0) return [...blocks].map((b) => b.textContent ?? '').join('\n');
   const inner = (editable as { innerText?: unknown }).innerText;
-  return (typeof inner === 'string' ? inner : editable.textContent ?? '').replace(/\n$/, '');
+  return (typeof inner === 'string' ? inner : (editable.textContent ?? '')).replace(/\n$/, '');
 }
 
 /** Sortie's own manual thread break (lib/model/draft.ts MANUAL_SPLIT_MARKER), so X's thread keeps its cuts. */

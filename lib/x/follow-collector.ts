@@ -15,7 +15,20 @@ import type { XProfile } from '../model/bridge.ts';
 export const USER_CELL = '[data-testid="UserCell"]';
 const HANDLE_PATH = /^\/([A-Za-z0-9_]{1,50})\/?$/;
 /** X's own routes that look like a handle in a link. */
-const NOT_HANDLES = new Set(['home', 'explore', 'notifications', 'messages', 'search', 'settings', 'i', 'compose', 'login', 'signup', 'tos', 'privacy']);
+const NOT_HANDLES = new Set([
+  'home',
+  'explore',
+  'notifications',
+  'messages',
+  'search',
+  'settings',
+  'i',
+  'compose',
+  'login',
+  'signup',
+  'tos',
+  'privacy',
+]);
 
 /** Which list a page shows: `following:alice`, `followers:alice`, `list:123`; null elsewhere. */
 export function followListSource(url: URL): string | null {
@@ -23,7 +36,9 @@ export function followListSource(url: URL): string | null {
   if (host !== 'x.com' && host !== 'twitter.com') return null;
   const list = /^\/i\/lists\/(\d{1,25})\/members\/?$/.exec(url.pathname);
   if (list) return `list:${list[1]}`;
-  const tab = /^\/([A-Za-z0-9_]{1,50})\/(following|followers|verified_followers|followers_you_follow)\/?$/.exec(url.pathname);
+  const tab = /^\/([A-Za-z0-9_]{1,50})\/(following|followers|verified_followers|followers_you_follow)\/?$/.exec(
+    url.pathname,
+  );
   if (!tab || NOT_HANDLES.has(tab[1]!.toLowerCase())) return null;
   const kind = tab[2] === 'following' ? 'following' : 'followers';
   return `${kind}:${tab[1]!.toLowerCase()}`;

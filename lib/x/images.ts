@@ -12,7 +12,10 @@ export interface FetchedImages {
   failed: number;
 }
 
-export async function fetchImages(urls: readonly string[], fetcher: (url: string) => Promise<Response> = (u) => fetch(u)): Promise<FetchedImages> {
+export async function fetchImages(
+  urls: readonly string[],
+  fetcher: (url: string) => Promise<Response> = (u) => fetch(u),
+): Promise<FetchedImages> {
   const images: Blob[] = [];
   let failed = 0;
   for (const url of urls.slice(0, MAX_HANDOFF_IMAGES)) {

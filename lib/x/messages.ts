@@ -13,7 +13,10 @@ export const X_MESSAGES = {
    */
   'overlay.ticket': spec<{ ticket: string }>()('any', v.empty()),
   /** The compose page framed on x.com: verify and consume the hand-off's secret (refused: not Sortie's overlay). */
-  'overlay.redeem': spec<null>()('extension', v.object({ ticket: v.string({ min: 43, max: 43, pattern: TICKET_PATTERN }) })),
+  'overlay.redeem': spec<null>()(
+    'extension',
+    v.object({ ticket: v.string({ min: 43, max: 43, pattern: TICKET_PATTERN }) }),
+  ),
 };
 
 export type XMessage = keyof typeof X_MESSAGES;

@@ -59,7 +59,11 @@ export interface OverlayViewHandlers {
 const OFFER_HEIGHT = 48;
 const MARGIN = 8;
 
-export function createOverlayView(container: HTMLElement, strings: OverlayStrings, handlers: OverlayViewHandlers): OverlayView {
+export function createOverlayView(
+  container: HTMLElement,
+  strings: OverlayStrings,
+  handlers: OverlayViewHandlers,
+): OverlayView {
   const doc = container.ownerDocument;
   let current = strings;
   const offer = doc.createElement('div');
@@ -90,7 +94,13 @@ export function createOverlayView(container: HTMLElement, strings: OverlayString
     const below = anchor.bottom + MARGIN;
     const above = anchor.top - OFFER_HEIGHT - MARGIN;
     if (below + OFFER_HEIGHT + MARGIN > height && above < MARGIN) {
-      Object.assign(offer.style, { top: '', bottom: `${MARGIN}px`, left: '50%', right: '', transform: 'translateX(-50%)' });
+      Object.assign(offer.style, {
+        top: '',
+        bottom: `${MARGIN}px`,
+        left: '50%',
+        right: '',
+        transform: 'translateX(-50%)',
+      });
       return;
     }
     const top = below + OFFER_HEIGHT + MARGIN <= height ? below : above;

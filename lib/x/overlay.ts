@@ -11,14 +11,7 @@
  * focused it; untrusted events are ignored, not handled nor cancelled.
  */
 import type { PageConfig } from './page-config.ts';
-import {
-  activeComposer,
-  clearComposer,
-  composerOf,
-  composerText,
-  imageUrls,
-  type XComposer,
-} from './composer-dom.ts';
+import { activeComposer, clearComposer, composerOf, composerText, imageUrls, type XComposer } from './composer-dom.ts';
 import { embedComposeUrl, isEmbedEvent, type HandoffMessage } from './embed-protocol.ts';
 import type { FeatureEnv, XFeature } from './features.ts';
 import { fetchImages as defaultFetchImages, type FetchedImages } from './images.ts';
@@ -103,9 +96,10 @@ export function createOverlay(deps: OverlayDeps): Overlay {
     }
     const anchor = composer.root.getBoundingClientRect();
     if (s.mounted) s.mounted.view.showOffer(anchor);
-    else void ensureUi(s).then(({ view }) => {
-      if (!s.env.signal.aborted && s.dialog === null) view.showOffer(composer.root.getBoundingClientRect());
-    });
+    else
+      void ensureUi(s).then(({ view }) => {
+        if (!s.env.signal.aborted && s.dialog === null) view.showOffer(composer.root.getBoundingClientRect());
+      });
   }
 
   function isShadowHost(el: Element | null): boolean {
@@ -125,9 +119,10 @@ export function createOverlay(deps: OverlayDeps): Overlay {
   async function afterPosted(s: Session, composer: XComposer): Promise<void> {
     closeDialog(s, false);
     // X may have re-rendered its composer meanwhile: clear the live one.
-    const live = (composer.postButton && composerOf(doc, composer.postButton)) || composerOf(doc, composer.root) || composer;
+    const live =
+      (composer.postButton && composerOf(doc, composer.postButton)) || composerOf(doc, composer.root) || composer;
     const cleared = await clearComposer(doc, live);
-    if (!cleared) console.warn('Sortie: the post went out through Sortie, but X\'s box could not be emptied');
+    if (!cleared) console.warn("Sortie: the post went out through Sortie, but X's box could not be emptied");
   }
 
   async function open(composer: XComposer): Promise<void> {

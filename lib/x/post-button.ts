@@ -50,7 +50,8 @@ export function postButtonFeature({ doc, config, open }: PostButtonDeps): XFeatu
         const onButton = target.closest(POST_BUTTON_SELECTOR);
         // X posts on Ctrl/Cmd+Enter in its editor, and (older markup) on Enter/Space on a role=button div.
         const shortcut = key.key === 'Enter' && (key.ctrlKey || key.metaKey);
-        const pressesButton = onButton !== null && (key.key === 'Enter' || key.key === ' ') && target.localName !== 'button';
+        const pressesButton =
+          onButton !== null && (key.key === 'Enter' || key.key === ' ') && target.localName !== 'button';
         if (!shortcut && !pressesButton) return;
         const composer = onButton ? composerOfButton(doc, onButton) : composerOf(doc, target);
         if (composer === null) return;

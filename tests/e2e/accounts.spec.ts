@@ -7,7 +7,11 @@ import { connectBluesky, connectMastodon, connectMastodonWithToken } from './sup
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> } };
 
-test('clear errors: wrong app password, a server that is not Mastodon, a revoked token shows "reconnect needed"', async ({ openPage, pds, mastodon }) => {
+test('clear errors: wrong app password, a server that is not Mastodon, a revoked token shows "reconnect needed"', async ({
+  openPage,
+  pds,
+  mastodon,
+}) => {
   const me = await pds.createUser(uniqueName('err'));
   const { page } = await openPage('options.html');
   await page.getByLabel('Handle or email').fill(me.handle);
@@ -24,7 +28,9 @@ test('clear errors: wrong app password, a server that is not Mastodon, a revoked
   try {
     await page.getByLabel('Your server').fill(`http://127.0.0.1:${(blog.address() as AddressInfo).port}`);
     await page.getByRole('button', { name: 'Connect Mastodon' }).click();
-    await expect(page.locator('form', { hasText: 'Connect a Mastodon account' }).getByRole('alert')).toHaveText('This server does not speak the Mastodon API.');
+    await expect(page.locator('form', { hasText: 'Connect a Mastodon account' }).getByRole('alert')).toHaveText(
+      'This server does not speak the Mastodon API.',
+    );
   } finally {
     blog.close();
   }
@@ -36,7 +42,9 @@ test('clear errors: wrong app password, a server that is not Mastodon, a revoked
   const compose = await openPage('compose.html');
   await compose.page.getByLabel('What do you want to say?').fill('Encore là ?');
   await compose.page.getByRole('button', { name: /^Post( to \d+ accounts?)?$/ }).click();
-  await expect(compose.page.getByTestId('post-status').locator('li[data-state="failed"]')).toContainText('reconnect the account');
+  await expect(compose.page.getByTestId('post-status').locator('li[data-state="failed"]')).toContainText(
+    'reconnect the account',
+  );
   // The open composer hears the account now needs reconnecting, and says so instead of a silent grey button.
   await compose.page.getByLabel('What do you want to say?').fill('Et maintenant ?');
   await expect(compose.page.getByTestId('post-off')).toContainText(`Reconnect @${username}@`);
@@ -45,14 +53,20 @@ test('clear errors: wrong app password, a server that is not Mastodon, a revoked
   await expect(page.getByTestId('accounts').locator('li', { hasText: username })).toContainText('Reconnect needed');
 });
 
-test('disconnect revokes the Mastodon token and deletes the Bluesky session on their servers', async ({ context, openPage, pds, mastodon }) => {
+test('disconnect revokes the Mastodon token and deletes the Bluesky session on their servers', async ({
+  context,
+  openPage,
+  pds,
+  mastodon,
+}) => {
   const username = uniqueName('dc');
   const { id: accountId } = mastodon.createAccount(username, 'pw');
   const me = await pds.createUser(uniqueName('dc'));
   const { page } = await openPage('options.html');
   await connectMastodon(context, page, { server: mastodon.url, username, password: 'pw' });
   await connectBluesky(page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
-  const accounts = (await page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' }))).value as Array<{ id: string; network: string }>;
+  const accounts = (await page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' })))
+    .value as Array<{ id: string; network: string }>;
   const bskyId = accounts.find((a) => a.network === 'bluesky')!.id;
   const refreshJwt = await page.evaluate(async (id) => {
     const db = await new Promise<IDBDatabase>((resolve) => {
@@ -67,7 +81,7 @@ test('disconnect revokes the Mastodon token and deletes the Bluesky session on t
   }, bskyId);
   expect(await readAccessJwt(page, bskyId)).toBeTruthy();
 
-  await page.getByRole('button', { name: `Disconnect @${username}@` , exact: false }).click();
+  await page.getByRole('button', { name: `Disconnect @${username}@`, exact: false }).click();
   await page.getByRole('button', { name: `Disconnect ${me.handle}` }).click();
   await expect(page.getByTestId('no-accounts')).toBeVisible();
   const token = mastodon.state.tokens.filter((t) => t.accountId === accountId).at(-1)!;

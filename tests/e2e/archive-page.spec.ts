@@ -28,11 +28,36 @@ function archive(): GenArchive {
     account: OWN,
     parts: 2,
     tweets: [
-      { id: root, createdAt: at('2016-03-01T12:00:00Z'), text: 'Thread start & more <3 @alice', media: [{ type: 'photo', name: 'P1' }] },
-      { id: snowflake(at('2016-03-01T12:01:00Z')), createdAt: at('2016-03-01T12:01:00Z'), text: 'Thread end https://example.com/a', replyTo: { id: root, userId: OWN.accountId, screenName: OWN.username } },
-      { id: snowflake(at('2017-05-05T08:00:00Z')), createdAt: at('2017-05-05T08:00:00Z'), text: 'a reply', replyTo: { id: '5', userId: '77', screenName: 'other' } },
-      { id: snowflake(at('2018-01-01T00:00:00Z')), createdAt: at('2018-01-01T00:00:00Z'), text: 'retweeted text', retweetOf: 'famous' },
-      { id: snowflake(at('2019-07-14T09:00:00Z')), createdAt: at('2019-07-14T09:00:00Z'), text: 'Un post tout seul 🇫🇷', lang: 'fr' },
+      {
+        id: root,
+        createdAt: at('2016-03-01T12:00:00Z'),
+        text: 'Thread start & more <3 @alice',
+        media: [{ type: 'photo', name: 'P1' }],
+      },
+      {
+        id: snowflake(at('2016-03-01T12:01:00Z')),
+        createdAt: at('2016-03-01T12:01:00Z'),
+        text: 'Thread end https://example.com/a',
+        replyTo: { id: root, userId: OWN.accountId, screenName: OWN.username },
+      },
+      {
+        id: snowflake(at('2017-05-05T08:00:00Z')),
+        createdAt: at('2017-05-05T08:00:00Z'),
+        text: 'a reply',
+        replyTo: { id: '5', userId: '77', screenName: 'other' },
+      },
+      {
+        id: snowflake(at('2018-01-01T00:00:00Z')),
+        createdAt: at('2018-01-01T00:00:00Z'),
+        text: 'retweeted text',
+        retweetOf: 'famous',
+      },
+      {
+        id: snowflake(at('2019-07-14T09:00:00Z')),
+        createdAt: at('2019-07-14T09:00:00Z'),
+        text: 'Un post tout seul 🇫🇷',
+        lang: 'fr',
+      },
     ],
   };
 }
@@ -59,7 +84,9 @@ test('pick an X archive, see what would be imported and how, with nothing sent',
     await expect(page.getByRole('checkbox', { name: 'Your threads (2 posts)' })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Your replies to others (1)' })).not.toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Retweets (1)' })).not.toBeChecked();
-    await expect(page.getByTestId('archive-selected')).toHaveText('3 tweets will be imported (1 photos, 0 videos, 0 GIFs).');
+    await expect(page.getByTestId('archive-selected')).toHaveText(
+      '3 tweets will be imported (1 photos, 0 videos, 0 GIFs).',
+    );
 
     await page.getByRole('checkbox', { name: 'Retweets (1)' }).check();
     await expect(page.getByTestId('archive-selected')).toContainText('4 tweets will be imported');
@@ -70,7 +97,9 @@ test('pick an X archive, see what would be imported and how, with nothing sent',
     // Samples on both networks (no account chosen): entities decoded, the link expanded, the mention kept plain.
     const thread = page.getByRole('article', { name: 'A thread' });
     const bluesky = thread.getByRole('group', { name: 'On Bluesky' });
-    await expect(bluesky.getByRole('listitem', { name: 'Post 1 of 2' })).toContainText('Thread start & more <3 @\u2060alice');
+    await expect(bluesky.getByRole('listitem', { name: 'Post 1 of 2' })).toContainText(
+      'Thread start & more <3 @\u2060alice',
+    );
     await expect(bluesky.getByRole('listitem', { name: 'Post 2 of 2' })).toHaveText('Thread end https://example.com/a');
     const mastodon = thread.getByRole('group', { name: 'On Mastodon' });
     await expect(mastodon.getByRole('listitem', { name: 'Post 1 of 2' })).toContainText('Posted on X on March 1, 2016');
@@ -105,7 +134,15 @@ async function seedImport(page: Page, followIds: string[]): Promise<void> {
             fileSize: 1000,
             xUsername: 'me_on_x',
             accountIds: [],
-            filters: { years: 'all', ownPosts: true, ownThreads: true, repliesToOthers: false, retweets: false, withMedia: true, withoutMedia: true },
+            filters: {
+              years: 'all',
+              ownPosts: true,
+              ownThreads: true,
+              repliesToOthers: false,
+              retweets: false,
+              withMedia: true,
+              withoutMedia: true,
+            },
             state: 'paused',
             counts: { total: 10, planned: 6, queued: 0, posted: 3, failed: 1, skipped: 0, undone: 0 },
             pace: {},
@@ -134,7 +171,9 @@ test('the imports list shows where an import stands and stops it', async ({ open
   await expect(run.getByRole('progressbar', { name: 'Progress of twitter-2026.zip' })).toHaveAttribute('value', '4');
   await expect(run.getByRole('status')).toHaveText('3 of 10 posted, 1 failed. About 5 hours left.');
   await expect(run.getByRole('button', { name: 'Resume' })).toBeVisible();
-  await expect(run.getByRole('group', { name: 'Your X follows' })).toContainText('The archive lists 3 accounts you follow on X, by number only.');
+  await expect(run.getByRole('group', { name: 'Your X follows' })).toContainText(
+    'The archive lists 3 accounts you follow on X, by number only.',
+  );
   await run.getByRole('button', { name: 'Stop' }).click();
   await expect(run).toContainText('twitter-2026.zip · stopped');
   await expect(run.getByRole('button', { name: 'Resume' })).toHaveCount(0);
@@ -149,7 +188,11 @@ function nitterProfile(handle: string, name: string, bio: string): string {
 <div class="profile-bio"><p>${bio}</p></div></div></body></html>`;
 }
 
-test('the archive X follows are looked up on the user mirror, one at a time, and can be stopped', async ({ openPage, recordingProxy, allowHosts }) => {
+test('the archive X follows are looked up on the user mirror, one at a time, and can be stopped', async ({
+  openPage,
+  recordingProxy,
+  allowHosts,
+}) => {
   const lookups: string[] = [];
   allowHosts(MIRROR_HOST);
   recordingProxy.serve(MIRROR_HOST, (path) => {
@@ -157,8 +200,17 @@ test('the archive X follows are looked up on the user mirror, one at a time, and
     if (id === undefined) return { status: 200, type: 'text/html', body: mirrorHtml(MIRROR_HOST, path) };
     lookups.push(id);
     // 2002 is suspended: the mirror answers with an error page, which is no profile.
-    if (id === '2002') return { status: 404, type: 'text/html', body: '<!doctype html><title>Error</title><div class="error-panel">User not found</div>' };
-    return { status: 200, type: 'text/html', body: nitterProfile(`friend${id}`, `Friend ${id}`, `Also at @friend${id}@mastodon.example`) };
+    if (id === '2002')
+      return {
+        status: 404,
+        type: 'text/html',
+        body: '<!doctype html><title>Error</title><div class="error-panel">User not found</div>',
+      };
+    return {
+      status: 200,
+      type: 'text/html',
+      body: nitterProfile(`friend${id}`, `Friend ${id}`, `Also at @friend${id}@mastodon.example`),
+    };
   });
   const { page: options } = await openPage('options.html');
   await linksReady(options);
@@ -168,7 +220,9 @@ test('the archive X follows are looked up on the user mirror, one at a time, and
   const { page, errors } = await openPage('archive.html');
   await seedImport(page, ['2001', '2002', '2003', '2004', '2005', '2006']);
   await page.reload();
-  const follows = page.getByRole('listitem', { name: 'twitter-2026.zip' }).getByRole('group', { name: 'Your X follows' });
+  const follows = page
+    .getByRole('listitem', { name: 'twitter-2026.zip' })
+    .getByRole('group', { name: 'Your X follows' });
   await follows.getByRole('button', { name: /nitter\.test/ }).click();
   const progress = follows.getByRole('progressbar');
   // At least 2 s apart: the third lookup cannot have happened before the page shows the second.
@@ -179,7 +233,9 @@ test('the archive X follows are looked up on the user mirror, one at a time, and
   expect(stoppedAt).toBeLessThan(6);
   expect(lookups).toEqual(['2001', '2002', '2003', '2004', '2005', '2006'].slice(0, stoppedAt));
   await expect(progress).toHaveAttribute('value', String(stoppedAt));
-  await expect(follows.getByRole('status')).toHaveText(`${stoppedAt} of 6 looked up: ${stoppedAt - 1} found, 1 not found.`);
+  await expect(follows.getByRole('status')).toHaveText(
+    `${stoppedAt} of 6 looked up: ${stoppedAt - 1} found, 1 not found.`,
+  );
   // Stopped means stopped: no lookup after the click.
   await page.waitForTimeout(2_500);
   expect(lookups).toHaveLength(stoppedAt);

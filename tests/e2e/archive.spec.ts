@@ -32,7 +32,12 @@ async function makeArchive(): Promise<{ zip: Buffer; kept: Expected[]; left: Gen
   const at = (i: number) => new Date(Date.UTC(2014, 1, 3, 8, 15, 42) + i * 9 * DAY);
   for (let i = 0; i < 36; i++) {
     const createdAt = at(i);
-    const tweet: GenTweet = { id: snowflake(createdAt, i), text: `Post ${mark(i)} fish & chips <3 https://news.example/${i}`, createdAt, lang: 'en' };
+    const tweet: GenTweet = {
+      id: snowflake(createdAt, i),
+      text: `Post ${mark(i)} fish & chips <3 https://news.example/${i}`,
+      createdAt,
+      lang: 'en',
+    };
     tweets.push(tweet);
     kept.push({ tweet, n: i, blueskyParts: 1 });
   }
@@ -43,7 +48,13 @@ async function makeArchive(): Promise<{ zip: Buffer; kept: Expected[]; left: Gen
   for (let k = 0; k < 2; k++) {
     const n = 100 + k;
     const createdAt = new Date(parent.createdAt.getTime() + 60_000);
-    const reply: GenTweet = { id: snowflake(createdAt, n), text: `Thread part ${mark(n)} à suivre`, createdAt, lang: 'fr', replyTo: { id: parent.id, userId: OWNER.accountId, screenName: OWNER.username } };
+    const reply: GenTweet = {
+      id: snowflake(createdAt, n),
+      text: `Thread part ${mark(n)} à suivre`,
+      createdAt,
+      lang: 'fr',
+      replyTo: { id: parent.id, userId: OWNER.accountId, screenName: OWNER.username },
+    };
     tweets.push(reply);
     kept.push({ tweet: reply, n, blueskyParts: 1 });
     threadIds.push(reply.id);
@@ -51,18 +62,39 @@ async function makeArchive(): Promise<{ zip: Buffer; kept: Expected[]; left: Gen
   }
   // A long post (note-tweet), split in two on Bluesky.
   const longAt = at(40);
-  const long: GenTweet = { id: snowflake(longAt, 200), text: `Long ${mark(200)} ${'words that go on and on, '.repeat(14)}the end.`, createdAt: longAt, lang: 'en' };
+  const long: GenTweet = {
+    id: snowflake(longAt, 200),
+    text: `Long ${mark(200)} ${'words that go on and on, '.repeat(14)}the end.`,
+    createdAt: longAt,
+    lang: 'en',
+  };
   tweets.push(long);
   kept.push({ tweet: long, n: 200, blueskyParts: 2 });
   // A photo.
   const photoAt = at(41);
-  const photo: GenTweet = { id: snowflake(photoAt, 300), text: `Photo ${mark(300)}`, createdAt: photoAt, lang: 'en', media: [{ type: 'photo', name: 'AbCdEfGhIjKlMnO', bytes: await photoWithGps(0.3) }] };
+  const photo: GenTweet = {
+    id: snowflake(photoAt, 300),
+    text: `Photo ${mark(300)}`,
+    createdAt: photoAt,
+    lang: 'en',
+    media: [{ type: 'photo', name: 'AbCdEfGhIjKlMnO', bytes: await photoWithGps(0.3) }],
+  };
   tweets.push(photo);
   kept.push({ tweet: photo, n: 300, blueskyParts: 1 });
   // Off by default: a reply to someone else and a retweet.
   const otherAt = at(42);
-  const reply: GenTweet = { id: snowflake(otherAt, 400), text: `Reply ${mark(400)}`, createdAt: otherAt, replyTo: { id: '99', userId: '42', screenName: 'someone' } };
-  const retweet: GenTweet = { id: snowflake(at(43), 401), text: `Retweeted ${mark(401)}`, createdAt: at(43), retweetOf: 'someone' };
+  const reply: GenTweet = {
+    id: snowflake(otherAt, 400),
+    text: `Reply ${mark(400)}`,
+    createdAt: otherAt,
+    replyTo: { id: '99', userId: '42', screenName: 'someone' },
+  };
+  const retweet: GenTweet = {
+    id: snowflake(at(43), 401),
+    text: `Retweeted ${mark(401)}`,
+    createdAt: at(43),
+    retweetOf: 'someone',
+  };
   tweets.push(reply, retweet);
   left.push(reply, retweet);
   tweets.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
@@ -72,14 +104,25 @@ async function makeArchive(): Promise<{ zip: Buffer; kept: Expected[]; left: Gen
 
 interface BskyPost {
   uri: string;
-  value: { text: string; createdAt: string; langs?: string[]; reply?: { parent: { uri: string } }; embed?: { images?: unknown[] } };
+  value: {
+    text: string;
+    createdAt: string;
+    langs?: string[];
+    reply?: { parent: { uri: string } };
+    embed?: { images?: unknown[] };
+  };
 }
 
 async function blueskyPosts(agent: AtpAgent, did: string): Promise<BskyPost[]> {
   const out: BskyPost[] = [];
   let cursor: string | undefined;
   do {
-    const { data } = await agent.com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post', limit: 100, cursor });
+    const { data } = await agent.com.atproto.repo.listRecords({
+      repo: did,
+      collection: 'app.bsky.feed.post',
+      limit: 100,
+      cursor,
+    });
     out.push(...(data.records as unknown as BskyPost[]));
     cursor = data.records.length === 100 ? data.cursor : undefined;
   } while (cursor);
@@ -87,14 +130,18 @@ async function blueskyPosts(agent: AtpAgent, did: string): Promise<BskyPost[]> {
 }
 
 async function startImport(page: Page, zip: Buffer): Promise<void> {
-  await page.getByRole('button', { name: 'Your X archive (the ZIP file from X)' }).setInputFiles({ name: 'twitter-2026-archive.zip', mimeType: 'application/zip', buffer: zip });
+  await page
+    .getByRole('button', { name: 'Your X archive (the ZIP file from X)' })
+    .setInputFiles({ name: 'twitter-2026-archive.zip', mimeType: 'application/zip', buffer: zip });
   // Mastodon is off unless chosen.
   const mastodonBox = page.getByRole('checkbox', { name: /^Mastodon: / });
   await expect(mastodonBox).not.toBeChecked();
   await mastodonBox.check();
   await expect(page.getByRole('checkbox', { name: /^Bluesky: / })).toBeChecked();
   await page.getByRole('button', { name: 'Start the import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The import has started.' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'The import has started.' })).toBeVisible({
+    timeout: 60_000,
+  });
 }
 
 test('an archive lands exactly once on Bluesky (original dates) and Mastodon, through a killed engine and a browser restart, and is undone on Bluesky', async ({
@@ -125,11 +172,17 @@ test('an archive lands exactly once on Bluesky (original dates) and Mastodon, th
   // Kill the engine as soon as the import is under way.
   await expect.poll(async () => (await blueskyPosts(agent, me.did)).length, { timeout: 60_000 }).toBeGreaterThan(0);
   const worker = await sortie.serviceWorker();
-  await worker.evaluate(() => (globalThis as unknown as { chrome: { offscreen: { closeDocument(): Promise<void> } } }).chrome.offscreen.closeDocument());
+  await worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { offscreen: { closeDocument(): Promise<void> } } }
+    ).chrome.offscreen.closeDocument(),
+  );
   const atKill = (await blueskyPosts(agent, me.did)).length;
   expect(atKill).toBeLessThan(total);
   // The watchdog wakes the engine again: the import goes on.
-  await expect.poll(async () => (await blueskyPosts(agent, me.did)).length, { timeout: 90_000 }).toBeGreaterThan(atKill);
+  await expect
+    .poll(async () => (await blueskyPosts(agent, me.did)).length, { timeout: 90_000 })
+    .toBeGreaterThan(atKill);
 
   // Close the browser and open it again on the same profile: the stored archive and records carry on.
   await sortie.context.close();
@@ -153,7 +206,9 @@ test('an archive lands exactly once on Bluesky (original dates) and Mastodon, th
     // No post twice: as many records as parts, each text once.
     expect(new Set(posts.map((p) => p.value.text)).size).toBe(total);
     // t.co links expanded, entities decoded.
-    expect(posts.find((p) => p.value.text.includes(mark(0)))!.value.text).toBe(`Post ${mark(0)} fish & chips <3 https://news.example/0`);
+    expect(posts.find((p) => p.value.text.includes(mark(0)))!.value.text).toBe(
+      `Post ${mark(0)} fish & chips <3 https://news.example/0`,
+    );
     // The own thread is a thread.
     const byText = (n: number) => posts.find((p) => p.value.text.includes(mark(n)))!;
     expect(byText(100).value.reply?.parent.uri).toBe(byText(3).uri);

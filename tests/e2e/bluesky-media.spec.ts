@@ -12,7 +12,10 @@ async function records(pds: { url: string }, did: string, collection: string): P
   return data.records as unknown as Rec[];
 }
 
-test('four images with alt text (a 6 MB photo shrunk, its GPS position dropped), a content label and a language', async ({ openPage, pds }) => {
+test('four images with alt text (a 6 MB photo shrunk, its GPS position dropped), a content label and a language', async ({
+  openPage,
+  pds,
+}) => {
   const me = await pds.createUser(uniqueName('img'));
   const options = await openPage('options.html');
   await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
@@ -27,7 +30,8 @@ test('four images with alt text (a 6 MB photo shrunk, its GPS position dropped),
     { name: 'b.png', mimeType: 'image/png', buffer: await flatPng(300, 600, 90) },
     { name: 'c.png', mimeType: 'image/png', buffer: await flatPng(500, 500, 170) },
   ]);
-  for (let i = 1; i <= 4; i++) await page.getByLabel(`Alt text for image ${i}`).fill(`Description ${i} — manifestation`);
+  for (let i = 1; i <= 4; i++)
+    await page.getByLabel(`Alt text for image ${i}`).fill(`Description ${i} — manifestation`);
   await openComposerOption(page, 'Warning');
   await page.getByLabel('Bluesky content label').selectOption('graphic-media');
   await openComposerOption(page, 'Language');
@@ -35,20 +39,35 @@ test('four images with alt text (a 6 MB photo shrunk, its GPS position dropped),
   await postFromComposer(page, 'Photos de la marche 📸');
 
   const [post] = await records(pds, me.did, 'app.bsky.feed.post');
-  const images = post!.value.embed.images as Array<{ alt: string; aspectRatio: { width: number; height: number }; image: { size: number; ref: { $link: string } } }>;
+  const images = post!.value.embed.images as Array<{
+    alt: string;
+    aspectRatio: { width: number; height: number };
+    image: { size: number; ref: { $link: string } };
+  }>;
   expect(images.map((i) => i.alt)).toEqual([1, 2, 3, 4].map((n) => `Description ${n} — manifestation`));
   expect(images[1]!.aspectRatio).toEqual({ width: 400, height: 300 });
   expect(images[2]!.aspectRatio).toEqual({ width: 300, height: 600 });
   expect(images[0]!.image.size).toBeLessThanOrEqual(2_000_000);
   const agent = new AtpAgent({ service: pds.url });
-  const blob = await agent.com.atproto.sync.getBlob({ did: me.did, cid: images[0]!.image.ref.$link ?? String(images[0]!.image.ref) });
+  const blob = await agent.com.atproto.sync.getBlob({
+    did: me.did,
+    cid: images[0]!.image.ref.$link ?? String(images[0]!.image.ref),
+  });
   expect(hasExif(blob.data)).toBe(false);
-  expect(post!.value.labels).toEqual({ $type: 'com.atproto.label.defs#selfLabels', values: [{ val: 'graphic-media' }] });
+  expect(post!.value.labels).toEqual({
+    $type: 'com.atproto.label.defs#selfLabels',
+    values: [{ val: 'graphic-media' }],
+  });
   expect(post!.value.langs).toEqual(['fr']);
   expect(errors).toEqual([]);
 });
 
-test('a long text becomes a numbered 3-part thread, and a shared link gets a card from its OpenGraph tags', async ({ openPage, pds, recordingProxy, allowHosts }) => {
+test('a long text becomes a numbered 3-part thread, and a shared link gets a card from its OpenGraph tags', async ({
+  openPage,
+  pds,
+  recordingProxy,
+  allowHosts,
+}) => {
   const me = await pds.createUser(uniqueName('thr'));
   // The shared page: the one outside host Sortie may contact here, for its card.
   allowHosts('news.example.org');
@@ -63,7 +82,9 @@ test('a long text becomes a numbered 3-part thread, and a shared link gets a car
     await postFromComposer(page, sentence.repeat(9).trim());
     await postFromComposer(page, `À lire avant samedi : ${article.url}/article`);
 
-    const posts = (await records(pds, me.did, 'app.bsky.feed.post')).sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
+    const posts = (await records(pds, me.did, 'app.bsky.feed.post')).sort((a, b) =>
+      a.value.createdAt.localeCompare(b.value.createdAt),
+    );
     const thread = posts.filter((p) => p.value.text.startsWith('Nous') || p.value.reply);
     expect(thread).toHaveLength(3);
     const [root, second, third] = thread;
@@ -83,7 +104,10 @@ test('a long text becomes a numbered 3-part thread, and a shared link gets a car
   }
 });
 
-test('who can reply and quote: presets become threadgate and postgate records with the post\'s key, editable after posting', async ({ openPage, pds }) => {
+test("who can reply and quote: presets become threadgate and postgate records with the post's key, editable after posting", async ({
+  openPage,
+  pds,
+}) => {
   const me = await pds.createUser(uniqueName('gate'));
   const options = await openPage('options.html');
   await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
@@ -106,7 +130,10 @@ test('who can reply and quote: presets become threadgate and postgate records wi
   expect(gateOf(guarded)!.value.allow).toEqual([{ $type: 'app.bsky.feed.threadgate#followingRule' }]);
   for (const post of [announce, guarded]) {
     const pg = postgates.find((g) => rkey(g.uri) === rkey(post.uri))!;
-    expect(pg.value).toMatchObject({ post: post.uri, embeddingRules: [{ $type: 'app.bsky.feed.postgate#disableRule' }] });
+    expect(pg.value).toMatchObject({
+      post: post.uri,
+      embeddingRules: [{ $type: 'app.bsky.feed.postgate#disableRule' }],
+    });
   }
 
   // Later, from the queue: open the announcement to everyone again.
@@ -119,5 +146,7 @@ test('who can reply and quote: presets become threadgate and postgate records wi
   await entry.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(async () => (await records(pds, me.did, 'app.bsky.feed.threadgate')).length).toBe(1);
   // The queue view applies both records in turn: read the postgate once it has been written too.
-  await expect.poll(async () => (await records(pds, me.did, 'app.bsky.feed.postgate')).map((g) => rkey(g.uri))).toEqual([rkey(guarded.uri)]);
+  await expect
+    .poll(async () => (await records(pds, me.did, 'app.bsky.feed.postgate')).map((g) => rkey(g.uri)))
+    .toEqual([rkey(guarded.uri)]);
 });

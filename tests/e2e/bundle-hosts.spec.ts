@@ -28,7 +28,19 @@ const allowed = JSON.parse(readFileSync(resolve('tests/privacy/allowed-hosts.jso
  * test reports the missing text). 'app.' is left out: it is a common first
  * label of real hosts, and en.ts has all its keys.
  */
-const KEY_NAMESPACES = ['error', 'notice', 'options', 'compose', 'popup', 'firstRun', 'queue', 'privacy', 'links', 'bridge', 'connect'];
+const KEY_NAMESPACES = [
+  'error',
+  'notice',
+  'options',
+  'compose',
+  'popup',
+  'firstRun',
+  'queue',
+  'privacy',
+  'links',
+  'bridge',
+  'connect',
+];
 
 function i18nNamespaces(): string[] {
   const namespaces = new Set([...KEY_NAMESPACES, ...Object.keys(en).map((key) => key.split('.')[0]!)]);
@@ -47,9 +59,13 @@ function scanAll(): HostHit[] {
 
 test('every host the bundles name is in the reviewed list, with a reason', () => {
   for (const dir of BUILDS) {
-    expect(existsSync(resolve(dir, 'manifest.json')), `${dir} is missing: run \`npm run build\` (Chrome and Firefox) first`).toBe(true);
+    expect(
+      existsSync(resolve(dir, 'manifest.json')),
+      `${dir} is missing: run \`npm run build\` (Chrome and Firefox) first`,
+    ).toBe(true);
   }
-  for (const [host, reason] of Object.entries(allowed.hosts)) expect(reason.trim().length, `reason for ${host}`).toBeGreaterThan(10);
+  for (const [host, reason] of Object.entries(allowed.hosts))
+    expect(reason.trim().length, `reason for ${host}`).toBeGreaterThan(10);
 
   const hits = scanAll();
   const unknown = hits.filter((h) => !Object.hasOwn(allowed.hosts, h.host));

@@ -38,7 +38,10 @@ const ATPROTO_LEXICON = /com\.atproto\.repo\.putRecord/;
 test('every built entry point stays within its size budget', () => {
   const sizes = entrySizes(CHROME_BUILD);
   expect(sizes.map((s) => s.name)).toContain('links.js');
-  const over = sizes.filter((s) => s.bytes > (BUDGETS[s.name] ?? (s.name.startsWith('content-scripts/') ? DEFAULT_CONTENT_SCRIPT : DEFAULT_PAGE)));
+  const over = sizes.filter(
+    (s) =>
+      s.bytes > (BUDGETS[s.name] ?? (s.name.startsWith('content-scripts/') ? DEFAULT_CONTENT_SCRIPT : DEFAULT_PAGE)),
+  );
   expect(over.map((s) => `${s.name}: ${(s.bytes / KB).toFixed(1)} kB`)).toEqual([]);
 });
 

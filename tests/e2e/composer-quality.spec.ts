@@ -26,17 +26,29 @@ async function noViolations(page: Page, state: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${state} (${colorScheme}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      violations.map(
+        (v) =>
+          `${state} (${colorScheme}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** A unique name of a fixed length, so that screenshots do not change with how many tests ran before. */
 function sameLengthName(prefix: string): string {
-  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`;
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3)
+    .toString(36)
+    .padStart(3, '0')}`;
 }
 
-async function connectBoth(openPage: (path: string) => Promise<{ page: Page }>, mastodon: MastodonTestServer, pds: TestPds, prefix: string) {
+async function connectBoth(
+  openPage: (path: string) => Promise<{ page: Page }>,
+  mastodon: MastodonTestServer,
+  pds: TestPds,
+  prefix: string,
+) {
   const username = sameLengthName(prefix);
   const { id, token } = mastodon.createAccount(username);
   const me = await pds.createUser(sameLengthName(prefix));
@@ -56,7 +68,9 @@ async function sameAccountsEveryTime(page: Page, prefix: string): Promise<void> 
     const name = new RegExp(`${prefix}[0-9a-z]{11}`, 'g');
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      node.textContent = (node.textContent ?? '').replace(name, 'camille').replace(/127\.0\.0\.1:\d+/g, 'piaille.example');
+      node.textContent = (node.textContent ?? '')
+        .replace(name, 'camille')
+        .replace(/127\.0\.0\.1:\d+/g, 'piaille.example');
     }
     for (const avatar of document.querySelectorAll<HTMLElement>('.avatar')) avatar.style.setProperty('--hue', '250');
   }, prefix);
@@ -126,18 +140,25 @@ test('axe finds nothing in any state of the composer, light or dark', async ({ o
   expect([...errors, ...bare.errors, ...shared.errors]).toEqual([]);
 });
 
-test('keyboard only: tab to the text, write, add an image and its alt text, set a warning, post', async ({ openPage, mastodon }) => {
+test('keyboard only: tab to the text, write, add an image and its alt text, set a warning, post', async ({
+  openPage,
+  mastodon,
+}) => {
   const username = uniqueName('kb');
   const { id, token } = mastodon.createAccount(username);
   const options = await openPage('options.html');
   await connectMastodonWithToken(options.page, { server: mastodon.url, token, username });
   const { page } = await openPage('compose.html');
   await expect(page.getByTestId('counter-mastodon')).toBeVisible();
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return { id: el?.id ?? '', text: (el?.textContent ?? '').trim(), tag: el?.tagName ?? '' };
-  });
-  async function tabUntil(reached: (f: { id: string; text: string; tag: string }) => boolean, key = 'Tab'): Promise<void> {
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { id: el?.id ?? '', text: (el?.textContent ?? '').trim(), tag: el?.tagName ?? '' };
+    });
+  async function tabUntil(
+    reached: (f: { id: string; text: string; tag: string }) => boolean,
+    key = 'Tab',
+  ): Promise<void> {
     for (let i = 0; i < 40; i++) {
       if (reached(await focused())) return;
       await page.keyboard.press(key);
@@ -151,14 +172,20 @@ test('keyboard only: tab to the text, write, add an image and its alt text, set 
   // Enter on the button opens the browser's file dialog (the input's click); the dialog itself is the
   // browser's, so the file is then given as the dialog would give it.
   await page.evaluate(() => {
-    document.getElementById('image-input')!.addEventListener('click', (e) => {
-      e.preventDefault();
-      document.body.dataset['picker'] = 'opened';
-    }, { once: true });
+    document.getElementById('image-input')!.addEventListener(
+      'click',
+      (e) => {
+        e.preventDefault();
+        document.body.dataset['picker'] = 'opened';
+      },
+      { once: true },
+    );
   });
   await page.keyboard.press('Enter');
   await expect(page.locator('body')).toHaveAttribute('data-picker', 'opened');
-  await page.getByLabel('Add images (up to 4)').setInputFiles({ name: 'clavier.png', mimeType: 'image/png', buffer: await flatPng(320, 240, 60) });
+  await page
+    .getByLabel('Add images (up to 4)')
+    .setInputFiles({ name: 'clavier.png', mimeType: 'image/png', buffer: await flatPng(320, 240, 60) });
   await expect(page.getByTestId('images').locator('li')).toHaveCount(1);
   await tabUntil((f) => f.id === 'alt-0', 'Shift+Tab');
   await page.keyboard.type('Un clavier posé sur une table');
@@ -177,26 +204,41 @@ test('keyboard only: tab to the text, write, add an image and its alt text, set 
   await expect(page.getByTestId('post-status').locator('li[data-state="sent"]')).toHaveCount(1, { timeout: 30_000 });
   const status = mastodon.state.statuses.find((s) => s.accountId === id)!;
   expect(status).toMatchObject({ text: 'Écrit au clavier 🌱 #accessibilité', spoilerText: 'Essai' });
-  expect(mastodon.state.media.find((m) => m.id === status.mediaIds[0])).toMatchObject({ description: 'Un clavier posé sur une table' });
+  expect(mastodon.state.media.find((m) => m.id === status.mediaIds[0])).toMatchObject({
+    description: 'Un clavier posé sur une table',
+  });
 });
 
-test('the popup at 380 px: no sideways scroll, with a thread, images and an option open', async ({ openPage, mastodon, pds }) => {
+test('the popup at 380 px: no sideways scroll, with a thread, images and an option open', async ({
+  openPage,
+  mastodon,
+  pds,
+}) => {
   await connectBoth(openPage, mastodon, pds, 'nw');
   const { page } = await openPage('popup.html');
   await page.setViewportSize({ width: 380, height: 700 });
   await page.getByLabel(TEXT).fill(`${THREAD} https://exemple.org/${'un-chemin-tres-long-sans-espace-'.repeat(6)}`);
-  await page.getByLabel('Add images (up to 4)').setInputFiles([{ name: 'a.png', mimeType: 'image/png', buffer: await flatPng(800, 200, 90) }]);
+  await page
+    .getByLabel('Add images (up to 4)')
+    .setInputFiles([{ name: 'a.png', mimeType: 'image/png', buffer: await flatPng(800, 200, 90) }]);
   await page.getByLabel('Alt text for image 1').fill('Une banderole');
   await openComposerOption(page, 'Audience');
   await expect(page.getByTestId('counter-bluesky')).toContainText('posts');
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 });
 
 test.describe('screenshots of the composer (a layout change fails here; refresh with --update-snapshots when intended)', () => {
   const SHOT = { maxDiffPixelRatio: 0.02, animations: 'disabled' } as const;
 
-  test('a thread to both networks, with images, light and dark; the popup with an option open', async ({ openPage, mastodon, pds }) => {
+  test('a thread to both networks, with images, light and dark; the popup with an option open', async ({
+    openPage,
+    mastodon,
+    pds,
+  }) => {
     await connectBoth(openPage, mastodon, pds, 'sh');
     const { page } = await openPage('compose.html');
     await page.setViewportSize({ width: 1000, height: 800 });

@@ -59,7 +59,10 @@ test('4,097 characters on a 4,096-character server: the whole count, 2 posts, th
   }
 });
 
-test('an empty composer is not an error: nothing in red, no alert, and Post says why it is off', async ({ openPage, mastodon }) => {
+test('an empty composer is not an error: nothing in red, no alert, and Post says why it is off', async ({
+  openPage,
+  mastodon,
+}) => {
   const username = uniqueName('e');
   const { token } = mastodon.createAccount(username);
   const options = await openPage('options.html');
@@ -78,7 +81,10 @@ test('an empty composer is not an error: nothing in red, no alert, and Post says
   await noSeriousViolations(page);
 });
 
-test('a draft open before connecting gets the account ticked once it is connected in another tab', async ({ openPage, mastodon }) => {
+test('a draft open before connecting gets the account ticked once it is connected in another tab', async ({
+  openPage,
+  mastodon,
+}) => {
   const compose = await openPage('compose.html');
   await expect(compose.page.getByTestId('no-accounts')).toBeVisible();
   await compose.page.getByLabel(TEXT).fill('Écrit avant de me connecter');
@@ -95,7 +101,10 @@ test('a draft open before connecting gets the account ticked once it is connecte
   await expect(compose.page.getByTestId('post-off')).toHaveCount(0);
 });
 
-test('a draft written before any account, its page closed to connect one (as the popup does), goes to that account when opened again', async ({ openPage, mastodon }) => {
+test('a draft written before any account, its page closed to connect one (as the popup does), goes to that account when opened again', async ({
+  openPage,
+  mastodon,
+}) => {
   const popup = await openPage('popup.html');
   await expect(popup.page.getByTestId('no-accounts')).toBeVisible();
   await popup.page.getByLabel(TEXT).fill('Mon premier message');
@@ -134,7 +143,9 @@ test('a transparent PNG too large to stay PNG is flattened onto white, never bla
       raw[i + 3] = 255;
     }
   }
-  const png = await sharp(raw, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  const png = await sharp(raw, { raw: { width, height, channels: 4 } })
+    .png()
+    .toBuffer();
   expect(png.length).toBeGreaterThan(2_000_000);
   await page.getByLabel('Add images (up to 4)').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
 

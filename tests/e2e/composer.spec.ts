@@ -30,11 +30,18 @@ function png(width: number, height: number, rgb: [number, number, number]): Buff
   ihdr.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3]!)]);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The one Chrome API the tests read in the service worker. */
-type WithDnr = { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<Array<{ id: number; action: { type: string } }>> } } };
+type WithDnr = {
+  chrome: { declarativeNetRequest: { getDynamicRules(): Promise<Array<{ id: number; action: { type: string } }>> } };
+};
 
 type WithMenus = { chrome: { contextMenus: { update(id: string, props: object): Promise<void> } } };
 
@@ -76,12 +83,16 @@ test('"Share on X" intents open the compose tab prefilled and X hears nothing; w
   await chooseLeaving(options.page);
   const worker = await sortie.serviceWorker();
   const shareRuleInstalled = async () =>
-    (await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())).some(
-      (r) => r.id === 7_050 && r.action.type === 'block',
-    );
+    (
+      await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())
+    ).some((r) => r.id === 7_050 && r.action.type === 'block');
   await expect.poll(shareRuleInstalled).toBe(true);
   const page = await context.newPage();
-  await page.goto('https://twitter.com/intent/tweet?text=Hello%20there&url=https%3A%2F%2Fexample.org%2Fa&hashtags=a,b&via=someone').catch(() => undefined);
+  await page
+    .goto(
+      'https://twitter.com/intent/tweet?text=Hello%20there&url=https%3A%2F%2Fexample.org%2Fa&hashtags=a,b&via=someone',
+    )
+    .catch(() => undefined);
   await expect(page).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/compose\.html\?/);
   await expect(page.getByLabel(TEXT)).toHaveValue('Hello there https://example.org/a #a #b via @someone');
 
@@ -115,7 +126,13 @@ test('"Share on X" intents open the compose tab prefilled and X hears nothing; w
   expect(xHits).toEqual(['https://twitter.com/intent/tweet?text=For%20X']);
 });
 
-test('a composer opened by "Share on X" says so, and posts on X anyway only on the user\'s own click', async ({ sortie, context, routeHost, allowHosts, openPage }) => {
+test('a composer opened by "Share on X" says so, and posts on X anyway only on the user\'s own click', async ({
+  sortie,
+  context,
+  routeHost,
+  allowHosts,
+  openPage,
+}) => {
   allowHosts('x.com', 'news.example');
   const xHits: string[] = [];
   await routeHost('x.com', (route) => {
@@ -124,7 +141,10 @@ test('a composer opened by "Share on X" says so, and posts on X anyway only on t
   });
   const intent = 'https://x.com/intent/post?text=Lu%20ailleurs&url=https%3A%2F%2Fnews.example%2Fstory';
   await routeHost('news.example', (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>News</title><a id="share" href="${intent}">Share on X</a>` }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>News</title><a id="share" href="${intent}">Share on X</a>`,
+    }),
   );
   // Shares come to Sortie once the person has said "I'm leaving X".
   const options = await openPage('options.html#leaving');
@@ -132,7 +152,9 @@ test('a composer opened by "Share on X" says so, and posts on X anyway only on t
   const worker = await sortie.serviceWorker();
   await expect
     .poll(async () =>
-      (await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())).some((r) => r.id === 7_050 && r.action.type === 'block'),
+      (
+        await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())
+      ).some((r) => r.id === 7_050 && r.action.type === 'block'),
     )
     .toBe(true);
   const page = await context.newPage();
@@ -155,7 +177,11 @@ test('a composer opened by "Share on X" says so, and posts on X anyway only on t
   expect(xHits).toEqual([intent]);
 });
 
-test('drafts are listed, opened and deleted, and survive closing the browser', async ({ sortie, profileDir, recordingProxy }) => {
+test('drafts are listed, opened and deleted, and survive closing the browser', async ({
+  sortie,
+  profileDir,
+  recordingProxy,
+}) => {
   const open = async (context: typeof sortie.context, id: string) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${id}/compose.html`);
@@ -201,7 +227,9 @@ test('Ctrl+Enter posts from the compose tab; a shared image is attached; popup, 
   mastodon,
 }) => {
   allowHosts('images.example');
-  await routeHost('images.example', (route) => route.fulfill({ contentType: 'image/png', body: png(40, 30, [200, 40, 90]) }));
+  await routeHost('images.example', (route) =>
+    route.fulfill({ contentType: 'image/png', body: png(40, 30, [200, 40, 90]) }),
+  );
   const username = uniqueName('ce');
   const { id: accountId } = mastodon.createAccount(username, 'correct horse');
   const options = await openPage('options.html');
@@ -209,7 +237,9 @@ test('Ctrl+Enter posts from the compose tab; a shared image is attached; popup, 
   await noSeriousViolations(options.page);
 
   // What the context menu's "Share this image with Sortie" opens.
-  const compose = await openPage(`compose.html?${new URLSearchParams({ url: 'https://news.example/photo', image: 'https://images.example/p.png' })}`);
+  const compose = await openPage(
+    `compose.html?${new URLSearchParams({ url: 'https://news.example/photo', image: 'https://images.example/p.png' })}`,
+  );
   await expect(compose.page.getByLabel(TEXT)).toHaveValue('https://news.example/photo');
   await expect(compose.page.getByTestId('images').locator('li')).toHaveCount(1);
   await compose.page.getByLabel('Alt text for image 1').fill('A pink rectangle');
@@ -218,10 +248,14 @@ test('Ctrl+Enter posts from the compose tab; a shared image is attached; popup, 
   await noSeriousViolations(compose.page);
   await compose.page.emulateMedia({ colorScheme: 'light' });
   await compose.page.getByLabel(TEXT).press('Control+Enter');
-  await expect(compose.page.getByTestId('post-status').locator('li[data-state="sent"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(compose.page.getByTestId('post-status').locator('li[data-state="sent"]')).toHaveCount(1, {
+    timeout: 30_000,
+  });
   const status = mastodon.state.statuses.find((s) => s.accountId === accountId)!;
   expect(status.text).toBe('https://news.example/photo');
-  expect(mastodon.state.media.find((m) => m.id === status.mediaIds[0])).toMatchObject({ description: 'A pink rectangle' });
+  expect(mastodon.state.media.find((m) => m.id === status.mediaIds[0])).toMatchObject({
+    description: 'A pink rectangle',
+  });
 
   // The context menu items exist (created at install): updating one that does not exist fails.
   const worker = await sortie.serviceWorker();

@@ -59,7 +59,13 @@ test('a mirror that answers "rate limited" is left for the next healthy one, for
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
 });
 
-test('a mirror that does not answer at all is left too (network error)', async ({ context, openPage, routeHost, allowHosts, recordingProxy }) => {
+test('a mirror that does not answer at all is left too (network error)', async ({
+  context,
+  openPage,
+  routeHost,
+  allowHosts,
+  recordingProxy,
+}) => {
   allowXPreconnects(allowHosts);
   const xHits = await serveX(routeHost);
   const modes: Record<string, MirrorMode> = { [FIRST]: 'refused', [NEXT]: 'up' };
@@ -76,7 +82,7 @@ test('a mirror that does not answer at all is left too (network error)', async (
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
 });
 
-test('when no mirror works, X links open Sortie\'s page: try another mirror, archived copy, open on X once', async ({
+test("when no mirror works, X links open Sortie's page: try another mirror, archived copy, open on X once", async ({
   context,
   openPage,
   routeHost,
@@ -92,7 +98,10 @@ test('when no mirror works, X links open Sortie\'s page: try another mirror, arc
   const archive: string[] = [];
   await routeHost('web.archive.org', async (route) => {
     archive.push(route.request().url());
-    await route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Wayback</title><main>archived</main>' });
+    await route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><title>Wayback</title><main>archived</main>',
+    });
   });
   const { page: options } = await openPage('options.html');
   await linksReady(options);
@@ -176,8 +185,14 @@ test('pause for 10 minutes, resume, and pause until the browser restarts', async
   await context.close();
   const again = await launchSortie(profileDir, recordingProxy.port);
   try {
-    await again.context.route((u) => u.hostname === FIRST, (r) => r.fulfill({ contentType: 'text/html', body: mirrorHtml(FIRST, new URL(r.request().url()).pathname) }));
-    await again.context.route((u) => u.hostname === 'x.com', (r) => r.fulfill({ contentType: 'text/html', body: 'X itself' }));
+    await again.context.route(
+      (u) => u.hostname === FIRST,
+      (r) => r.fulfill({ contentType: 'text/html', body: mirrorHtml(FIRST, new URL(r.request().url()).pathname) }),
+    );
+    await again.context.route(
+      (u) => u.hostname === 'x.com',
+      (r) => r.fulfill({ contentType: 'text/html', body: 'X itself' }),
+    );
     const opts = await again.context.newPage();
     await opts.goto(`chrome-extension://${again.extensionId}/options.html`);
     await expect.poll(async () => (await linksState(opts)).target).toBe('mirror');
@@ -191,7 +206,13 @@ test('pause for 10 minutes, resume, and pause until the browser restarts', async
   }
 });
 
-test('exceptions keep chosen paths on X; account pages always stay', async ({ context, openPage, routeHost, allowHosts, recordingProxy }) => {
+test('exceptions keep chosen paths on X; account pages always stay', async ({
+  context,
+  openPage,
+  routeHost,
+  allowHosts,
+  recordingProxy,
+}) => {
   allowXPreconnects(allowHosts);
   allowHosts('x.com');
   const xHits = await serveX(routeHost);
@@ -227,7 +248,13 @@ test('exceptions keep chosen paths on X; account pages always stay', async ({ co
   await expect(page).toHaveURL(`https://${FIRST}/nasa`);
 });
 
-test('a self-hosted mirror on localhost can be added from the options and preferred', async ({ context, openPage, routeHost, allowHosts, recordingProxy }) => {
+test('a self-hosted mirror on localhost can be added from the options and preferred', async ({
+  context,
+  openPage,
+  routeHost,
+  allowHosts,
+  recordingProxy,
+}) => {
   allowXPreconnects(allowHosts);
   const xHits = await serveX(routeHost);
   await serveMirrors(routeHost, allowHosts, {});
@@ -257,7 +284,7 @@ test('a self-hosted mirror on localhost can be added from the options and prefer
     await expect(page).toHaveURL(`${origin}/jack/status/20`);
     await expect(page.locator('main[data-mirror="127.0.0.1"]')).toBeVisible();
     expect(xHits).toEqual([]);
-  expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
+    expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
     expect(errors).toEqual([]);
   } finally {
     server.close();

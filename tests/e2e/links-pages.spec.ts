@@ -23,7 +23,11 @@ const { expect } = test;
 type SetupFixtures = Pick<Parameters<Parameters<typeof test>[2]>[0], 'openPage' | 'routeHost' | 'allowHosts'>;
 
 /** X routed (and watched), one healthy mirror pinned, and the blog page served with `body`. */
-async function blogWithMirror({ openPage, routeHost, allowHosts }: SetupFixtures, body: string, links: Record<string, unknown> = {}) {
+async function blogWithMirror(
+  { openPage, routeHost, allowHosts }: SetupFixtures,
+  body: string,
+  links: Record<string, unknown> = {},
+) {
   allowXPreconnects(allowHosts);
   const xHits = await serveX(routeHost);
   await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
@@ -41,7 +45,12 @@ const BLOG = 'blog.example.org';
 function bigPage(count: number): string {
   const links: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const href = i % 3 === 0 ? `https://x.com/user${i}/status/${1000 + i}` : i % 3 === 1 ? `https://twitter.com/user${i}` : `https://example.org/page/${i}`;
+    const href =
+      i % 3 === 0
+        ? `https://x.com/user${i}/status/${1000 + i}`
+        : i % 3 === 1
+          ? `https://twitter.com/user${i}`
+          : `https://example.org/page/${i}`;
     links.push(`<li><a href="${href}">link ${i}</a></li>`);
   }
   return `<!doctype html><title>Big</title>
@@ -66,7 +75,7 @@ const timer = setInterval(() => {
 }, 50);
 </script>`;
 
-test('a page of 10,000 links, its t.co links and its embedded tweet are rewritten; X\'s embed script never loads', async ({
+test("a page of 10,000 links, its t.co links and its embedded tweet are rewritten; X's embed script never loads", async ({
   context,
   openPage,
   routeHost,
@@ -79,7 +88,9 @@ test('a page of 10,000 links, its t.co links and its embedded tweet are rewritte
   const page = await context.newPage();
   await page.goto(`https://${BLOG}/`);
   // 3,334 status links and 3,333 profiles; the 3,333 other links are left alone.
-  await expect.poll(() => page.locator(`a[href^="https://${MIRROR}/"]:not(.sortie-x-card)`).count(), { timeout: 20_000 }).toBe(6_667 + 1);
+  await expect
+    .poll(() => page.locator(`a[href^="https://${MIRROR}/"]:not(.sortie-x-card)`).count(), { timeout: 20_000 })
+    .toBe(6_667 + 1);
   expect(await page.locator('a[href^="https://example.org/page/"]').count()).toBe(3_333);
   expect(await page.getAttribute('a[href$="/user0/status/1000"]', 'href')).toBe(`https://${MIRROR}/user0/status/1000`);
   // t.co: unwrapped when the page shows where it goes, else through the mirror's resolver.
@@ -97,7 +108,13 @@ test('a page of 10,000 links, its t.co links and its embedded tweet are rewritte
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
 });
 
-test('a page that keeps adding links has each batch rewritten', async ({ context, openPage, routeHost, allowHosts, recordingProxy }) => {
+test('a page that keeps adding links has each batch rewritten', async ({
+  context,
+  openPage,
+  routeHost,
+  allowHosts,
+  recordingProxy,
+}) => {
   const { xHits } = await blogWithMirror({ openPage, routeHost, allowHosts }, DYNAMIC_PAGE);
 
   const page = await context.newPage();

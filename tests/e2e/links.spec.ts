@@ -8,7 +8,15 @@ import type { Page } from '@playwright/test';
 import { rewriteToMirror } from '../../lib/links/mirrors.ts';
 import { parseXUrl } from '../../lib/links/x-url.ts';
 import { expect, test } from './support/fixtures.ts';
-import { allowXPreconnects, linksReady, serveMirrors, serveX, updateSettings, xPreconnects, xTrafficBeyondPreconnects } from './support/links.ts';
+import {
+  allowXPreconnects,
+  linksReady,
+  serveMirrors,
+  serveX,
+  updateSettings,
+  xPreconnects,
+  xTrafficBeyondPreconnects,
+} from './support/links.ts';
 import { answerWelcome, chooseLeaving } from './support/welcome.ts';
 
 const MIRROR = 'nitter.net';
@@ -39,7 +47,8 @@ const SHAPES = [
   'https://twitter.com/',
 ] as const;
 
-const expected = (url: string): string => rewriteToMirror(parseXUrl(url)!, { origin: `https://${MIRROR}`, scheme: 'nitter' })!;
+const expected = (url: string): string =>
+  rewriteToMirror(parseXUrl(url)!, { origin: `https://${MIRROR}`, scheme: 'nitter' })!;
 
 /** Same page: same origin and path, same query parameters in any order. */
 function sameTarget(actual: string, wanted: string): boolean {
@@ -89,9 +98,14 @@ test('every shape of X link lands on the mirror, typed or clicked on another sit
   // No HTTP request reached X, by route or proxy; pre-connections are counted in the report.
   expect(xHits).toEqual([]);
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
-  expect(requestLog.filter((r) => r.host.endsWith('x.com') || r.host.endsWith('twitter.com') || r.host === 't.co')).toEqual([]);
+  expect(
+    requestLog.filter((r) => r.host.endsWith('x.com') || r.host.endsWith('twitter.com') || r.host === 't.co'),
+  ).toEqual([]);
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
-  testInfo.annotations.push({ type: 'x-preconnects', description: `${xPreconnects(recordingProxy.log)} bare CONNECTs (browser loading predictor)` });
+  testInfo.annotations.push({
+    type: 'x-preconnects',
+    description: `${xPreconnects(recordingProxy.log)} bare CONNECTs (browser loading predictor)`,
+  });
 
   // The exit dashboard counted each of them.
   const bridge = await openPage('bridge.html');
@@ -109,9 +123,17 @@ const CDN_AND_FIXERS = [
   'https://fixupx.com/jack',
   'https://fixvx.com/jack/status/20?s=20',
 ] as const;
-const FIXER_HOSTS = ['fxtwitter.com', 'www.fxtwitter.com', 'd.fxtwitter.com', 'vxtwitter.com', 'www.vxtwitter.com', 'fixupx.com', 'fixvx.com'];
+const FIXER_HOSTS = [
+  'fxtwitter.com',
+  'www.fxtwitter.com',
+  'd.fxtwitter.com',
+  'vxtwitter.com',
+  'www.vxtwitter.com',
+  'fixupx.com',
+  'fixvx.com',
+];
 
-test('an image on X\'s CDN and an embed fixer, typed or clicked, land on the mirror; neither X nor the fixer hears of it', async ({
+test("an image on X's CDN and an embed fixer, typed or clicked, land on the mirror; neither X nor the fixer hears of it", async ({
   context,
   openPage,
   routeHost,
@@ -127,7 +149,11 @@ test('an image on X\'s CDN and an embed fixer, typed or clicked, land on the mir
   for (const host of FIXER_HOSTS) {
     await routeHost(host, async (route) => {
       fixerHits.push(route.request().url());
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Fixer</title><main>fixer</main>' });
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>Fixer</title><main>fixer</main>',
+      });
     });
   }
   await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
@@ -151,10 +177,19 @@ test('an image on X\'s CDN and an embed fixer, typed or clicked, land on the mir
   expect(xHits).toEqual([]);
   expect(fixerHits).toEqual([]);
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
-  expect(recordingProxy.log.filter((r) => FIXER_HOSTS.includes(r.host) && r.url !== `https://${r.host}:443`)).toEqual([]);
+  expect(recordingProxy.log.filter((r) => FIXER_HOSTS.includes(r.host) && r.url !== `https://${r.host}:443`)).toEqual(
+    [],
+  );
 });
 
-test('"Share on X" opens Sortie\'s composer, typed or clicked', async ({ context, openPage, routeHost, allowHosts, extensionId, recordingProxy }) => {
+test('"Share on X" opens Sortie\'s composer, typed or clicked', async ({
+  context,
+  openPage,
+  routeHost,
+  allowHosts,
+  extensionId,
+  recordingProxy,
+}) => {
   allowXPreconnects(allowHosts);
   const xHits = await serveX(routeHost);
   await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
@@ -168,7 +203,9 @@ test('"Share on X" opens Sortie\'s composer, typed or clicked', async ({ context
   const page = await context.newPage();
   // The rule blocks the intent (the goto sees ERR_BLOCKED_BY_CLIENT) and the background opens the composer.
   await page.goto(share).catch(() => undefined);
-  await expect(page).toHaveURL(`chrome-extension://${extensionId}/compose.html?text=Leaving%20X&url=https%3A%2F%2Fexample.org%2F`);
+  await expect(page).toHaveURL(
+    `chrome-extension://${extensionId}/compose.html?text=Leaving%20X&url=https%3A%2F%2Fexample.org%2F`,
+  );
   await page.goto(`https://${NEWS}/`);
   await page.click('#l0');
   await expect(page).toHaveURL(/^chrome-extension:\/\/[a-z]+\/compose\.html\?text=Leaving%20X/);
@@ -180,14 +217,20 @@ test('"I still use X": typed and in-X navigations stay on X, links from other si
   context,
   openPage,
   routeHost,
-  allowHosts, recordingProxy,
+  allowHosts,
+  recordingProxy,
 }) => {
   allowXPreconnects(allowHosts);
   allowHosts('x.com');
-  const xHits = await serveX(routeHost, '<!doctype html><title>X</title><main>X itself</main><a id="inside" href="https://x.com/nasa">nasa</a>');
+  const xHits = await serveX(
+    routeHost,
+    '<!doctype html><title>X</title><main>X itself</main><a id="inside" href="https://x.com/nasa">nasa</a>',
+  );
   await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
   allowHosts(NEWS);
-  await routeHost(NEWS, (route) => route.fulfill({ contentType: 'text/html', body: newsPage(['https://x.com/jack/status/20']) }));
+  await routeHost(NEWS, (route) =>
+    route.fulfill({ contentType: 'text/html', body: newsPage(['https://x.com/jack/status/20']) }),
+  );
   const { page: options } = await openPage('options.html');
   await linksReady(options);
   await updateSettings(options, { links: { pinnedMirror: MIRROR } });
@@ -219,7 +262,8 @@ test("X's own service worker cannot keep a reader on X: the page is sent to the 
   context,
   openPage,
   routeHost,
-  allowHosts, recordingProxy,
+  allowHosts,
+  recordingProxy,
 }) => {
   allowXPreconnects(allowHosts);
   allowHosts('x.com');
@@ -276,7 +320,9 @@ test("X's own service worker cannot keep a reader on X when no mirror works eith
   const page = await context.newPage();
   // A first X link finds every mirror down: from now on X links go to the fallback page.
   await page.goto('https://x.com/jack/status/20').catch(() => undefined);
-  await expect(page).toHaveURL(`chrome-extension://${extensionId}/fallback.html?url=https://x.com/jack/status/20`, { timeout: 30_000 });
+  await expect(page).toHaveURL(`chrome-extension://${extensionId}/fallback.html?url=https://x.com/jack/status/20`, {
+    timeout: 30_000,
+  });
 
   // With redirects off a moment, X installs its worker; then they are back on (still no mirror).
   await updateSettings(options, { links: { redirect: false } });
@@ -287,6 +333,8 @@ test("X's own service worker cannot keep a reader on X when no mirror works eith
 
   // The worker answers this navigation itself; the guard removes it and loads the page again, which the rules stop.
   await page.goto('https://x.com/nasa').catch(() => undefined);
-  await expect(page).toHaveURL(`chrome-extension://${extensionId}/fallback.html?url=https://x.com/nasa`, { timeout: 15_000 });
+  await expect(page).toHaveURL(`chrome-extension://${extensionId}/fallback.html?url=https://x.com/nasa`, {
+    timeout: 15_000,
+  });
   expect(xHits.slice(before)).toEqual([]);
 });

@@ -22,10 +22,17 @@ test.afterEach(async () => {
 async function scheduleAt(page: Page, at: Date): Promise<void> {
   await openComposerOption(page, 'Send later');
   const pad = (n: number) => String(n).padStart(2, '0');
-  await page.getByLabel('Send at').fill(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`);
+  await page
+    .getByLabel('Send at')
+    .fill(
+      `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`,
+    );
 }
 
-test('a server that ignores scheduled_at (Hollo, not recognised): the user is told it was published now, with the status link', async ({ context, openPage }) => {
+test('a server that ignores scheduled_at (Hollo, not recognised): the user is told it was published now, with the status link', async ({
+  context,
+  openPage,
+}) => {
   // No nodeinfo: '0.4.4' alone cannot say it is Hollo, so Sortie asks the server to schedule and reads the answer.
   const hollo = await serve({ profile: 'hollo', nodeinfo: null });
   const username = uniqueName('h');
@@ -47,7 +54,10 @@ test('a server that ignores scheduled_at (Hollo, not recognised): the user is to
   expect(href).toContain(`/@${username}/${hollo.state.statuses[0]!.id}`);
 });
 
-test('a server known not to schedule (Hollo with nodeinfo): Sortie keeps the post and does not publish it early', async ({ context, openPage }) => {
+test('a server known not to schedule (Hollo with nodeinfo): Sortie keeps the post and does not publish it early', async ({
+  context,
+  openPage,
+}) => {
   const hollo = await serve({ profile: 'hollo' });
   const username = uniqueName('h');
   hollo.createAccount(username, 'pw');
@@ -60,11 +70,16 @@ test('a server known not to schedule (Hollo with nodeinfo): Sortie keeps the pos
   await page.getByRole('button', { name: 'Schedule' }).click();
   await options.page.reload();
   await options.page.getByRole('link', { name: 'Publishing' }).click();
-  await expect(options.page.getByTestId('queue').locator('li[data-network="mastodon"][data-state="queued"]')).toHaveCount(1);
+  await expect(
+    options.page.getByTestId('queue').locator('li[data-network="mastodon"][data-state="queued"]'),
+  ).toHaveCount(1);
   expect(hollo.state.statuses).toHaveLength(0);
 });
 
-test('disconnect on a server without /oauth/revoke: the user is told Sortie\'s access still works there and given the page', async ({ context, openPage }) => {
+test("disconnect on a server without /oauth/revoke: the user is told Sortie's access still works there and given the page", async ({
+  context,
+  openPage,
+}) => {
   const hollo = await serve({ profile: 'hollo' });
   const username = uniqueName('h');
   hollo.createAccount(username, 'pw');
@@ -81,13 +96,18 @@ test('disconnect on a server without /oauth/revoke: the user is told Sortie\'s a
 });
 
 for (const profile of ['gotosocial', 'akkoma'] as const) {
-  test(`${profile}: connect through the UI, post, and the server's own limits are used`, async ({ context, openPage }) => {
+  test(`${profile}: connect through the UI, post, and the server's own limits are used`, async ({
+    context,
+    openPage,
+  }) => {
     const server = await serve({ profile });
     const username = uniqueName(profile.slice(0, 3));
     server.createAccount(username, 'pw');
     const options = await openPage('options.html');
     await connectMastodon(context, options.page, { server: server.url, username, password: 'pw' });
-    const accounts = (await options.page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' }))).value as Array<{
+    const accounts = (
+      await options.page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' }))
+    ).value as Array<{
       serverInfo: { limits: { maxCharacters: number; pollMaxOptions: number }; profile: { family: string } };
     }>;
     expect(accounts).toHaveLength(1);

@@ -3,7 +3,10 @@ import { flatPng } from './support/images.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectMastodonWithToken, openComposerOption, postFromComposer } from './support/ui.ts';
 
-test('images with descriptions through 202/206 processing, a content warning, every visibility, a language, a poll and a thread', async ({ openPage, mastodon }) => {
+test('images with descriptions through 202/206 processing, a content warning, every visibility, a language, a poll and a thread', async ({
+  openPage,
+  mastodon,
+}) => {
   const username = uniqueName('m');
   const { id: accountId, token } = mastodon.createAccount(username);
   const options = await openPage('options.html');
@@ -13,14 +16,22 @@ test('images with descriptions through 202/206 processing, a content warning, ev
 
   mastodon.faults.mediaProcessingMs = 1_200;
   await page.getByLabel('Add images (up to 4)').setInputFiles(
-    await Promise.all([0, 1, 2, 3].map(async (i) => ({ name: `p${i}.png`, mimeType: 'image/png', buffer: await flatPng(200 + i * 50, 150, i * 60) }))),
+    await Promise.all(
+      [0, 1, 2, 3].map(async (i) => ({
+        name: `p${i}.png`,
+        mimeType: 'image/png',
+        buffer: await flatPng(200 + i * 50, 150, i * 60),
+      })),
+    ),
   );
   for (let i = 1; i <= 4; i++) await page.getByLabel(`Alt text for image ${i}`).fill(`Banderole ${i}`);
   await postFromComposer(page, 'Les banderoles 🪧');
   mastodon.faults.mediaProcessingMs = 0;
   const withMedia = mine().at(-1)!;
   expect(withMedia.mediaIds).toHaveLength(4);
-  expect(withMedia.mediaIds.map((id) => mastodon.state.media.find((m) => m.id === id)?.description)).toEqual([1, 2, 3, 4].map((n) => `Banderole ${n}`));
+  expect(withMedia.mediaIds.map((id) => mastodon.state.media.find((m) => m.id === id)?.description)).toEqual(
+    [1, 2, 3, 4].map((n) => `Banderole ${n}`),
+  );
 
   await openComposerOption(page, 'Warning');
   await page.getByLabel('Content warning').fill('Violences policières');
@@ -45,7 +56,10 @@ test('images with descriptions through 202/206 processing, a content warning, ev
   await page.getByLabel('Choice 3').fill('Les deux');
   await page.getByLabel('Allow several choices').check();
   await postFromComposer(page, 'Quel jour pour la prochaine marche ?');
-  expect(mine().at(-1)).toMatchObject({ language: 'fr', poll: { options: ['Samedi', 'Dimanche', 'Les deux'], multiple: true } });
+  expect(mine().at(-1)).toMatchObject({
+    language: 'fr',
+    poll: { options: ['Samedi', 'Dimanche', 'Les deux'], multiple: true },
+  });
 
   await page.getByLabel('Add a poll').uncheck();
   const sentence = 'Nous demandons des comptes, des actes et pas seulement des promesses pour le climat. ';
@@ -59,7 +73,10 @@ test('images with descriptions through 202/206 processing, a content warning, ev
   expect(errors).toEqual([]);
 });
 
-test('who can reply/quote on Mastodon: quote policy on 4.5, and a plain notice on an older server', async ({ openPage, mastodon }) => {
+test('who can reply/quote on Mastodon: quote policy on 4.5, and a plain notice on an older server', async ({
+  openPage,
+  mastodon,
+}) => {
   const old = await startMastodonServer({ version: '4.4.0' });
   try {
     const username = uniqueName('qp');
@@ -72,12 +89,17 @@ test('who can reply/quote on Mastodon: quote policy on 4.5, and a plain notice o
     // Mastodon cannot close replies: the composer says so before posting.
     await expect(page.getByTestId('notice-not-applied')).toContainText('Mastodon cannot limit replies');
     await postFromComposer(page, 'Annonce officielle.');
-    expect(mastodon.state.statuses.filter((s) => s.accountId === accountId).at(-1)).toMatchObject({ visibility: 'public', quoteApprovalPolicy: 'nobody' });
+    expect(mastodon.state.statuses.filter((s) => s.accountId === accountId).at(-1)).toMatchObject({
+      visibility: 'public',
+      quoteApprovalPolicy: 'nobody',
+    });
 
     await page.getByLabel('Who can reply').selectOption('followers');
     await expect(page.getByTestId('notice-visibility')).toContainText('Followers only');
     await postFromComposer(page, 'Pour mes abonné·es.');
-    expect(mastodon.state.statuses.filter((s) => s.accountId === accountId).at(-1)).toMatchObject({ visibility: 'private' });
+    expect(mastodon.state.statuses.filter((s) => s.accountId === accountId).at(-1)).toMatchObject({
+      visibility: 'private',
+    });
 
     // An older server: the quote rule cannot be applied there, and the composer says it plainly.
     const oldName = uniqueName('old');
@@ -90,7 +112,9 @@ test('who can reply/quote on Mastodon: quote policy on 4.5, and a plain notice o
     await openComposerOption(again.page, 'Audience');
     await again.page.getByRole('group', { name: 'Presets' }).getByRole('button', { name: 'Public' }).click();
     await again.page.getByLabel('Allow quotes', { exact: true }).uncheck();
-    await expect(again.page.getByTestId('preview-mastodon').filter({ hasText: oldName }).getByTestId('notice-not-applied')).toContainText('cannot restrict who quotes');
+    await expect(
+      again.page.getByTestId('preview-mastodon').filter({ hasText: oldName }).getByTestId('notice-not-applied'),
+    ).toContainText('cannot restrict who quotes');
     await postFromComposer(again.page, 'Sans citations, si possible.');
     expect(old.state.statuses.at(-1)).toMatchObject({ quoteApprovalPolicy: null });
   } finally {

@@ -1,7 +1,11 @@
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectMastodon, postFromComposer } from './support/ui.ts';
 
-test('connect through the server\'s own OAuth pages and post; the server stores exactly the post', async ({ context, openPage, mastodon }) => {
+test("connect through the server's own OAuth pages and post; the server stores exactly the post", async ({
+  context,
+  openPage,
+  mastodon,
+}) => {
   const username = uniqueName('ana');
   const { id: accountId } = mastodon.createAccount(username, 'correct horse');
   const options = await openPage('options.html');

@@ -9,7 +9,14 @@
 import { AtpAgent } from '@atproto/api';
 import type { Page } from '@playwright/test';
 import { expireAccessJwt } from '../servers/pds.ts';
-import { enqueuePosts, readAccessJwt, setBlueskyAccessJwt, storedJobs, type BulkPost, type StoredJob } from './support/bulk.ts';
+import {
+  enqueuePosts,
+  readAccessJwt,
+  setBlueskyAccessJwt,
+  storedJobs,
+  type BulkPost,
+  type StoredJob,
+} from './support/bulk.ts';
 import { startCable } from './support/cable.ts';
 import { launchSortie } from './support/fixtures.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
@@ -24,7 +31,11 @@ function posts(from: number, count: number, targets: string[]): BulkPost[] {
   return Array.from({ length: count }, (_, k) => {
     const i = from + k;
     const thread = i % 4 === 0;
-    return { text: `Post ${i} ✊🏽 ${thread ? LONG : 'manif à 14h, place de la République'}`, targets, images: i % 6 === 0 ? 1 + (i % 2) : 0 };
+    return {
+      text: `Post ${i} ✊🏽 ${thread ? LONG : 'manif à 14h, place de la République'}`,
+      targets,
+      images: i % 6 === 0 ? 1 + (i % 2) : 0,
+    };
   });
 }
 
@@ -36,12 +47,21 @@ async function waitForDrain(page: Page, expectedPosts: number, timeoutMs: number
     if (posts >= expectedPosts && jobs.every((j) => j.state === 'sent')) return jobs;
     const stuck = jobs.filter((j) => j.state === 'failed' || j.state === 'cancelled');
     if (stuck.length) throw new Error(`jobs gave up: ${JSON.stringify(stuck.map((j) => [j.id, j.lastError]))}`);
-    if (Date.now() > deadline) throw new Error(`queue not drained: ${JSON.stringify(jobs.filter((j) => j.state !== 'sent').map((j) => [j.id, j.state, j.lastError]))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `queue not drained: ${JSON.stringify(jobs.filter((j) => j.state !== 'sent').map((j) => [j.id, j.state, j.lastError]))}`,
+      );
     await sleep(1_000);
   }
 }
 
-test('55 posts under faults reach each server exactly once, threads in order', async ({ sortie, profileDir, recordingProxy, pds, mastodon }) => {
+test('55 posts under faults reach each server exactly once, threads in order', async ({
+  sortie,
+  profileDir,
+  recordingProxy,
+  pds,
+  mastodon,
+}) => {
   test.setTimeout(420_000);
   const cable = await startCable(mastodon.url);
   const username = uniqueName('f');
@@ -52,14 +72,23 @@ test('55 posts under faults reach each server exactly once, threads in order', a
   await page.goto(`chrome-extension://${sortie.extensionId}/options.html`);
   await connectMastodonWithToken(page, { server: cable.url, token, username });
   await connectBluesky(page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
-  const accounts = (await page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' }))).value as Array<{ id: string; network: string }>;
+  const accounts = (await page.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' })))
+    .value as Array<{ id: string; network: string }>;
   const targets = accounts.map((a) => a.id);
   const blueskyAccountId = accounts.find((a) => a.network === 'bluesky')!.id;
 
   // Phase 1: 5xx, 429 and lost responses while the service worker and the engine are killed mid-request.
   mastodon.faults.latencyMs = 150;
   mastodon.faults.rateLimitResetMs = 3_000;
-  mastodon.faults.nextStatuses.push('error500', 'lostResponse', 'error502', 'rateLimit', 'error503', 'lostResponse', 'lostResponse');
+  mastodon.faults.nextStatuses.push(
+    'error500',
+    'lostResponse',
+    'error502',
+    'rateLimit',
+    'error503',
+    'lostResponse',
+    'lostResponse',
+  );
   await enqueuePosts(page, posts(0, 20, targets));
   await sleep(1_500);
   const cdp = await sortie.context.newCDPSession(page);
@@ -108,7 +137,12 @@ test('55 posts under faults reach each server exactly once, threads in order', a
     const records: Array<{ uri: string; value: { text: string; reply?: { parent: { uri: string } } } }> = [];
     let cursor: string | undefined;
     do {
-      const { data } = await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post', limit: 100, cursor });
+      const { data } = await agent.com.atproto.repo.listRecords({
+        repo: me.did,
+        collection: 'app.bsky.feed.post',
+        limit: 100,
+        cursor,
+      });
       records.push(...(data.records as unknown as typeof records));
       cursor = data.records.length ? data.cursor : undefined;
     } while (cursor);
@@ -120,7 +154,8 @@ test('55 posts under faults reach each server exactly once, threads in order', a
     // Each job points at its own post: no two jobs were satisfied by one post, none posted twice.
     expect(new Set(mastodonJobs.map((j) => j.result!.id)).size).toBe(mastodonJobs.length);
     expect(new Set(blueskyJobs.map((j) => j.result!.id)).size).toBe(blueskyJobs.length);
-    const previous = (j: StoredJob) => jobs.find((p) => p.postId === j.postId && p.accountId === j.accountId && p.partIndex === j.partIndex - 1);
+    const previous = (j: StoredJob) =>
+      jobs.find((p) => p.postId === j.postId && p.accountId === j.accountId && p.partIndex === j.partIndex - 1);
     for (const job of mastodonJobs) {
       const status = statuses.find((s) => s.id === job.result!.id);
       expect(status?.text).toBe(job.text);

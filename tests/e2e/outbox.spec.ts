@@ -1,7 +1,10 @@
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectMastodonWithToken, openComposerOption } from './support/ui.ts';
 
-test('5xx, a lost response and a rate limit end in exactly one status; the queue view shows and cancels', async ({ openPage, mastodon }) => {
+test('5xx, a lost response and a rate limit end in exactly one status; the queue view shows and cancels', async ({
+  openPage,
+  mastodon,
+}) => {
   const username = uniqueName('q');
   const { id: accountId, token } = mastodon.createAccount(username);
   const options = await openPage('options.html');
@@ -17,7 +20,9 @@ test('5xx, a lost response and a rate limit end in exactly one status; the queue
 
   const mine = mastodon.state.statuses.filter((s) => s.accountId === accountId);
   expect(mine).toHaveLength(1);
-  const attempts = mastodon.state.requestLog.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.headers['authorization']?.endsWith(token));
+  const attempts = mastodon.state.requestLog.filter(
+    (r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.headers['authorization']?.endsWith(token),
+  );
   expect(attempts.length).toBe(4);
   expect(new Set(attempts.map((r) => r.headers['idempotency-key'])).size).toBe(1);
 
@@ -26,7 +31,11 @@ test('5xx, a lost response and a rate limit end in exactly one status; the queue
   await openComposerOption(compose.page, 'Send later');
   const later = new Date(Date.now() + 3 * 60_000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  await compose.page.getByLabel('Send at').fill(`${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`);
+  await compose.page
+    .getByLabel('Send at')
+    .fill(
+      `${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}T${pad(later.getHours())}:${pad(later.getMinutes())}`,
+    );
   await compose.page.getByRole('button', { name: 'Schedule' }).click();
   await options.page.reload();
   await options.page.getByRole('link', { name: 'Publishing' }).click();

@@ -9,7 +9,15 @@ import { AtpAgent } from '@atproto/api';
 import type { Page } from '@playwright/test';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodon } from './support/ui.ts';
-import { clickInOverlay, CLOSE_BUTTON, composeFrame, DIALOG, focusInOverlay, inOverlay, OFFER_BUTTON } from './support/overlay-ui.ts';
+import {
+  clickInOverlay,
+  CLOSE_BUTTON,
+  composeFrame,
+  DIALOG,
+  focusInOverlay,
+  inOverlay,
+  OFFER_BUTTON,
+} from './support/overlay-ui.ts';
 import { serveX } from './support/x-page.ts';
 import { answerWelcome } from './support/welcome.ts';
 
@@ -36,7 +44,7 @@ async function stillUseX(options: Page): Promise<void> {
   await answerWelcome(options, 'staying');
 }
 
-test('the overlay takes what was typed on X, posts to Mastodon and Bluesky, empties X\'s box; X gets nothing', async ({
+test("the overlay takes what was typed on X, posts to Mastodon and Bluesky, empties X's box; X gets nothing", async ({
   context,
   openPage,
   routeHost,
@@ -90,14 +98,21 @@ test('the overlay takes what was typed on X, posts to Mastodon and Bluesky, empt
 
   const agent = new AtpAgent({ service: pds.url });
   await expect
-    .poll(async () => (await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post' })).data.records.length, { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post' })).data.records
+          .length,
+      { timeout: 30_000 },
+    )
     .toBe(1);
   const { data } = await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post' });
   const record = data.records[0]!.value as { text: string; embed?: { $type: string; images?: Array<{ alt: string }> } };
   expect(record.text).toBe(text);
   expect(record.embed).toMatchObject({ $type: 'app.bsky.embed.images', images: [{ alt: 'A green rectangle' }] });
 
-  await expect.poll(() => mastodon.state.statuses.filter((s) => s.accountId === mastodonId).length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(() => mastodon.state.statuses.filter((s) => s.accountId === mastodonId).length, { timeout: 30_000 })
+    .toBe(1);
   const status = mastodon.state.statuses.find((s) => s.accountId === mastodonId)!;
   expect(status.text).toBe(text);
   expect(status.mediaIds).toHaveLength(1);
@@ -110,7 +125,7 @@ test('the overlay takes what was typed on X, posts to Mastodon and Bluesky, empt
   expect(pageErrors).toEqual([]);
 });
 
-test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post button routes to Sortie when the option is on', async ({
+test("in X's modal composer: Esc closes only Sortie's overlay; X's Post button routes to Sortie when the option is on", async ({
   context,
   openPage,
   routeHost,
@@ -158,8 +173,8 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
   // Option on: X's Post button and its Ctrl+Enter open Sortie instead, and X gets nothing.
   await options.page.bringToFront();
   await options.page.getByRole('link', { name: 'Leaving X' }).click();
-  await options.page.getByLabel('X\'s Post button sends to Sortie instead of X').check();
-  await expect(options.page.getByLabel('X\'s Post button sends to Sortie instead of X')).toBeChecked();
+  await options.page.getByLabel("X's Post button sends to Sortie instead of X").check();
+  await expect(options.page.getByLabel("X's Post button sends to Sortie instead of X")).toBeChecked();
   // Stored before the options page got its answer; a reload reads it for sure (turning it off below is followed live).
   await page.bringToFront();
   await page.reload();
@@ -176,12 +191,13 @@ test('in X\'s modal composer: Esc closes only Sortie\'s overlay; X\'s Post butto
 
   // Option off again, followed live by the open tab: X's own Post button is X's again
   // (the fixture's endpoint does see a post then, so the zero above means something).
-  await options.page.getByLabel('X\'s Post button sends to Sortie instead of X').uncheck();
+  await options.page.getByLabel("X's Post button sends to Sortie instead of X").uncheck();
   await page.bringToFront();
   await expect
     .poll(async () => {
       if ((await ours()) !== null) await closeOurs();
-      else if ((await xDialog.count()) === 1) await xDialog.getByRole('button', { name: 'Post' }).click({ timeout: 2_000 });
+      else if ((await xDialog.count()) === 1)
+        await xDialog.getByRole('button', { name: 'Post' }).click({ timeout: 2_000 });
       return createTweet.length;
     })
     .toBe(1);

@@ -2,7 +2,11 @@ import { AtpAgent } from '@atproto/api';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodonWithToken, openComposerOption, postFromComposer } from './support/ui.ts';
 
-test('per-network text, later Mastodon thread parts unlisted, and an account\'s default reply rule', async ({ openPage, mastodon, pds }) => {
+test("per-network text, later Mastodon thread parts unlisted, and an account's default reply rule", async ({
+  openPage,
+  mastodon,
+  pds,
+}) => {
   const username = uniqueName('ov');
   const { id: accountId, token } = mastodon.createAccount(username);
   const me = await pds.createUser(uniqueName('ov'));
@@ -30,7 +34,9 @@ test('per-network text, later Mastodon thread parts unlisted, and an account\'s 
   // An account's default "who can reply" (set in the options) starts every new post from it.
   await options.page.reload();
   await options.page.getByLabel(`Who can reply by default to ${me.handle}`).selectOption('mentioned');
-  await options.page.getByLabel(`Who can reply by default to @${username}@`, { exact: false }).selectOption('mentioned');
+  await options.page
+    .getByLabel(`Who can reply by default to @${username}@`, { exact: false })
+    .selectOption('mentioned');
   await options.page.reload();
   await expect(options.page.getByLabel(`Who can reply by default to ${me.handle}`)).toHaveValue('mentioned');
   const fresh = await openPage('compose.html');

@@ -10,7 +10,9 @@ import { expect, test } from './support/fixtures.ts';
 
 async function noAxeViolations(page: Page, state: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    violations.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 const SIZE = { width: 1280, height: 800 };
@@ -39,7 +41,10 @@ test('the welcome, every step: no axe violation, and its layout as the baseline'
   await noAxeViolations(page, 'try');
 });
 
-test('the options, every section: one at a time, named by the navigation, no axe violation', async ({ context, extensionId }) => {
+test('the options, every section: one at a time, named by the navigation, no axe violation', async ({
+  context,
+  extensionId,
+}) => {
   const page = await context.newPage();
   await page.setViewportSize(SIZE);
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -66,24 +71,34 @@ test('the options, every section: one at a time, named by the navigation, no axe
   }
 });
 
-test('the popup at 380 px: no sideways scrolling, no axe violation, localized title', async ({ context, extensionId }) => {
+test('the popup at 380 px: no sideways scrolling, no axe violation, localized title', async ({
+  context,
+  extensionId,
+}) => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(page.getByRole('button', { name: 'Open the composer in a tab' })).toBeVisible();
   await expect(page).toHaveTitle('Sortie — Post to Mastodon and Bluesky');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await noAxeViolations(page, 'popup');
 });
 
-test('the toolbar button\'s tooltip is localized (manifest action title from _locales)', async () => {
+test("the toolbar button's tooltip is localized (manifest action title from _locales)", async () => {
   const { readFile } = await import('node:fs/promises');
   const { CHROME_BUILD } = await import('./support/paths.ts');
-  const manifest = JSON.parse(await readFile(`${CHROME_BUILD}/manifest.json`, 'utf8')) as { action: { default_title: string } };
+  const manifest = JSON.parse(await readFile(`${CHROME_BUILD}/manifest.json`, 'utf8')) as {
+    action: { default_title: string };
+  };
   expect(manifest.action.default_title).toBe('__MSG_actionTitle__');
   for (const lang of ['en', 'fr']) {
-    const messages = JSON.parse(await readFile(`${CHROME_BUILD}/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+    const messages = JSON.parse(await readFile(`${CHROME_BUILD}/_locales/${lang}/messages.json`, 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
     expect(messages.actionTitle?.message).toMatch(/Sortie/);
   }
 });

@@ -105,7 +105,9 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     await openComposerOption(compose.page, 'Send later');
     await compose.page.getByLabel('Send at').fill(localInput(new Date(Date.now() + 24 * 3_600_000)));
     await compose.page.getByRole('button', { name: 'Schedule' }).click();
-    await expect(compose.page.getByTestId('post-status').locator('li[data-state="queued"]')).toHaveCount(1, { timeout: 30_000 });
+    await expect(compose.page.getByTestId('post-status').locator('li[data-state="queued"]')).toHaveCount(1, {
+      timeout: 30_000,
+    });
 
     // --- Export twice: without tokens, then with them sealed.
     await options.page.getByRole('link', { name: 'Your data' }).click();
@@ -124,7 +126,8 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     const mastodonToken = mastodon.state.tokens.filter((t) => t.accountId === mastodonId).at(-1)!.token;
     expect(sealed).not.toContain(`Demain ${username}`);
     for (const text of [plain, sealed, await options.page.content()]) {
-      for (const secret of [mastodonToken, bskyCreds.accessJwt, bskyCreds.refreshJwt, me.appPassword]) expect(text).not.toContain(secret);
+      for (const secret of [mastodonToken, bskyCreds.accessJwt, bskyCreds.refreshJwt, me.appPassword])
+        expect(text).not.toContain(secret);
     }
     expect(JSON.parse(plain).accounts.every((a: { credentials: unknown }) => a.credentials === null)).toBe(true);
 
@@ -192,13 +195,17 @@ test('export, import into a fresh profile and post there, then wipe: servers rev
     expect(mastodon.state.tokens.find((t) => t.token === mastodonToken)?.revoked).toBe(true);
     const refresh = new AtpAgent({ service: pds.url });
     await expect(
-      refresh.com.atproto.server.refreshSession(undefined, { headers: { authorization: `Bearer ${bskyCreds.refreshJwt}` } }),
+      refresh.com.atproto.server.refreshSession(undefined, {
+        headers: { authorization: `Bearer ${bskyCreds.refreshJwt}` },
+      }),
     ).rejects.toThrow();
 
     // Nothing left in the browser, and Sortie starts over as freshly installed.
     const after = await storedState(options.page);
     // Every store the schema has (those added by later migrations too) is there and empty.
-    expect(Object.keys(after.counts)).toEqual(expect.arrayContaining(['accounts', 'drafts', 'jobs', 'settings', 'media', 'mastodonApps', 'stats', 'mirrors']));
+    expect(Object.keys(after.counts)).toEqual(
+      expect.arrayContaining(['accounts', 'drafts', 'jobs', 'settings', 'media', 'mastodonApps', 'stats', 'mirrors']),
+    );
     expect(Object.entries(after.counts).filter(([, n]) => n > 0)).toEqual([]);
     expect(after.local).toEqual({});
     expect(after.session).toEqual({});
@@ -232,7 +239,10 @@ test('the privacy page reads in French, with every control named', async ({ open
   // Every form control in the section has an accessible name.
   const unnamed = await section.evaluate((root) =>
     Array.from(root.querySelectorAll('input, button, select, textarea'))
-      .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label') && !(el.textContent ?? '').trim())
+      .filter(
+        (el) =>
+          !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label') && !(el.textContent ?? '').trim(),
+      )
       .map((el) => el.outerHTML),
   );
   expect(unnamed).toEqual([]);

@@ -2,7 +2,11 @@
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectMastodon, postFromComposer } from './support/ui.ts';
 
-test('an account needing reconnection has a Reconnect button that signs in again on the same server, in place', async ({ context, openPage, mastodon }) => {
+test('an account needing reconnection has a Reconnect button that signs in again on the same server, in place', async ({
+  context,
+  openPage,
+  mastodon,
+}) => {
   const username = uniqueName('rc');
   const { id: accountId } = mastodon.createAccount(username, 'pw');
   const { page } = await openPage('options.html');
@@ -14,7 +18,9 @@ test('an account needing reconnection has a Reconnect button that signs in again
   const compose = await openPage('compose.html');
   await compose.page.getByLabel('What do you want to say?').fill('Encore là ?');
   await compose.page.getByRole('button', { name: /^Post( to \d+ accounts?)?$/ }).click();
-  await expect(compose.page.getByTestId('post-status').locator('li[data-state="failed"]')).toContainText('reconnect the account');
+  await expect(compose.page.getByTestId('post-status').locator('li[data-state="failed"]')).toContainText(
+    'reconnect the account',
+  );
   await page.reload();
 
   const row = page.getByTestId('accounts').locator('li', { hasText: username });
@@ -32,7 +38,11 @@ test('an account needing reconnection has a Reconnect button that signs in again
   expect(mastodon.state.statuses.filter((s) => s.accountId === accountId).map((s) => s.text)).toEqual(['De retour.']);
 });
 
-test('Bluesky connect: a server that is not a PDS is named as such; the form clears after connecting', async ({ openPage, pds, mastodon }) => {
+test('Bluesky connect: a server that is not a PDS is named as such; the form clears after connecting', async ({
+  openPage,
+  pds,
+  mastodon,
+}) => {
   const me = await pds.createUser(uniqueName('bc'));
   const { page } = await openPage('options.html');
   await page.getByLabel('Handle or email').fill(me.handle);

@@ -20,7 +20,7 @@ async function welcomeTab(context: import('@playwright/test').BrowserContext, ex
   return context.pages().find((p) => p.url() === url)!;
 }
 
-test('a fresh install opens the welcome tab and leaves x.com alone: only links from other sites go to a mirror, shares stay X\'s', async ({
+test("a fresh install opens the welcome tab and leaves x.com alone: only links from other sites go to a mirror, shares stay X's", async ({
   context,
   extensionId,
   openPage,
@@ -38,7 +38,12 @@ test('a fresh install opens the welcome tab and leaves x.com alone: only links f
   await expect(welcome.getByRole('heading', { name: 'Welcome to Sortie' })).toBeVisible();
   await expect(welcome).toHaveTitle('Sortie — Welcome');
   await expect(welcome.getByTestId('welcome-now')).toContainText('Nothing has changed on x.com');
-  expect(context.pages().map((p) => p.url()).filter((u) => !u.startsWith(`chrome-extension://${extensionId}/`) && u !== 'about:blank')).toEqual([]);
+  expect(
+    context
+      .pages()
+      .map((p) => p.url())
+      .filter((u) => !u.startsWith(`chrome-extension://${extensionId}/`) && u !== 'about:blank'),
+  ).toEqual([]);
 
   const { page: options } = await openPage('options.html');
   await linksReady(options);
@@ -104,14 +109,17 @@ async function tabTo(page: Page, name: RegExp, max = 40): Promise<void> {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return '';
       const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
-      return `${el.getAttribute('aria-label') ?? ''} ${label} ${el.tagName === 'INPUT' ? '' : el.textContent ?? ''}`.trim();
+      return `${el.getAttribute('aria-label') ?? ''} ${label} ${el.tagName === 'INPUT' ? '' : (el.textContent ?? '')}`.trim();
     });
     if (name.test(focused)) return;
   }
   throw new Error(`Tab never reached ${name}`);
 }
 
-test('the whole welcome with the keyboard alone: answer, confirm, connect step, try it', async ({ context, extensionId }) => {
+test('the whole welcome with the keyboard alone: answer, confirm, connect step, try it', async ({
+  context,
+  extensionId,
+}) => {
   const welcome = await welcomeTab(context, extensionId);
   await welcome.bringToFront();
   // Tab enters the group of answers; the arrow keys choose within it.
@@ -134,10 +142,16 @@ test('the whole welcome with the keyboard alone: answer, confirm, connect step, 
   await expect(welcome.getByRole('heading', { name: 'Try it' })).toBeFocused();
   await tabTo(welcome, /Open the composer/);
   await welcome.keyboard.press('Enter');
-  await expect.poll(() => context.pages().map((p) => p.url())).toContain(`chrome-extension://${extensionId}/compose.html`);
+  await expect
+    .poll(() => context.pages().map((p) => p.url()))
+    .toContain(`chrome-extension://${extensionId}/compose.html`);
 });
 
-test('the welcome in French: plain words, inclusive, and the same steps', async ({ context, extensionId, openPage }) => {
+test('the welcome in French: plain words, inclusive, and the same steps', async ({
+  context,
+  extensionId,
+  openPage,
+}) => {
   const { page: options } = await openPage('options.html');
   await updateSettings(options, { language: 'fr' });
   const welcome = await context.newPage();

@@ -14,7 +14,7 @@ describe('mastodonMentions', () => {
   });
 });
 
-describe('findUnresolvedMastodonMentions, through the user\'s own server', () => {
+describe("findUnresolvedMastodonMentions, through the user's own server", () => {
   let server: MastodonTestServer;
   let token: string;
   beforeAll(async () => {
@@ -33,7 +33,10 @@ describe('findUnresolvedMastodonMentions, through the user\'s own server', () =>
   });
 
   it('says nothing when the server fails (no false alarm)', async () => {
-    const unresolved = await findUnresolvedMastodonMentions({ origin: 'http://127.0.0.1:9', accessToken: token }, '@nobody');
+    const unresolved = await findUnresolvedMastodonMentions(
+      { origin: 'http://127.0.0.1:9', accessToken: token },
+      '@nobody',
+    );
     expect(unresolved).toEqual([]);
   });
 });

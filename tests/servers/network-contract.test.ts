@@ -13,7 +13,13 @@ import { blueskySessionOf } from '../../lib/networks/bluesky/engine/adapter.ts';
 import { resumeBluesky } from '../../lib/networks/bluesky/engine/session.ts';
 import type { AdapterDeps, NetworkEngine } from '../../lib/networks/engine.ts';
 import { createNetworkEngines, engineOf } from '../../lib/networks/engine-registry.ts';
-import { buildAuthorizeUrl, createPkce, exchangeCode, parseRedirect, registerApp } from '../../lib/networks/mastodon/oauth.ts';
+import {
+  buildAuthorizeUrl,
+  createPkce,
+  exchangeCode,
+  parseRedirect,
+  registerApp,
+} from '../../lib/networks/mastodon/oauth.ts';
 import type { ConnectInputOf, Network } from '../../lib/networks/network.ts';
 import { NETWORK_IDS } from '../../lib/networks/registry.ts';
 import { newIdempotencyKey } from '../../lib/outbox/keys.ts';
@@ -51,7 +57,9 @@ function mastodonServer(): ServerUnderTest {
   let readToken = '';
   const api = async (account: Account, path: string): Promise<any> => {
     if (account.credentials.network !== 'mastodon') throw new Error('not a Mastodon account');
-    const res = await fetch(`${account.credentials.server}${path}`, { headers: { Authorization: `Bearer ${readToken}` } });
+    const res = await fetch(`${account.credentials.server}${path}`, {
+      headers: { Authorization: `Bearer ${readToken}` },
+    });
     expect(res.status).toBe(200);
     return res.json();
   };
@@ -63,15 +71,32 @@ function mastodonServer(): ServerUnderTest {
       const app = await registerApp(origin, REDIRECT_URI);
       const pkce = await createPkce();
       const state = randomUUID();
-      const authorizeUrl = buildAuthorizeUrl({ origin, clientId: app.clientId, redirectUri: REDIRECT_URI, state, challenge: pkce.challenge });
+      const authorizeUrl = buildAuthorizeUrl({
+        origin,
+        clientId: app.clientId,
+        redirectUri: REDIRECT_URI,
+        state,
+        challenge: pkce.challenge,
+      });
       // The consent form, submitted as the person would.
       const form = new URLSearchParams(new URL(authorizeUrl).searchParams);
       form.set('decision', 'authorize');
       form.set('username', 'alice');
       form.set('password', PASSWORD);
-      const answer = await fetch(new URL('/oauth/authorize', authorizeUrl), { method: 'POST', body: form, redirect: 'manual' });
+      const answer = await fetch(new URL('/oauth/authorize', authorizeUrl), {
+        method: 'POST',
+        body: form,
+        redirect: 'manual',
+      });
       const code = parseRedirect(answer.headers.get('location') ?? '', state);
-      const token = await exchangeCode({ origin, clientId: app.clientId, clientSecret: app.clientSecret, redirectUri: REDIRECT_URI, code, verifier: pkce.verifier });
+      const token = await exchangeCode({
+        origin,
+        clientId: app.clientId,
+        clientSecret: app.clientSecret,
+        redirectUri: REDIRECT_URI,
+        code,
+        verifier: pkce.verifier,
+      });
       return { origin, accessToken: token.accessToken, clientId: app.clientId, clientSecret: app.clientSecret };
     },
     async read(account, ref) {
@@ -110,12 +135,24 @@ function blueskyServer(): ServerUnderTest {
     },
     async read(_account, ref) {
       const [, , repo, collection, rkey] = ref.id.split('/');
-      const res = await (await reader()).com.atproto.repo.getRecord({ repo: repo!, collection: collection!, rkey: rkey! });
-      const value = res.data.value as { text: string; reply?: { parent: { uri: string } }; embed?: { images?: Array<{ alt: string }> } };
-      return { text: value.text, replyTo: value.reply?.parent.uri ?? null, alts: (value.embed?.images ?? []).map((i) => i.alt) };
+      const res = await (
+        await reader()
+      ).com.atproto.repo.getRecord({ repo: repo!, collection: collection!, rkey: rkey! });
+      const value = res.data.value as {
+        text: string;
+        reply?: { parent: { uri: string } };
+        embed?: { images?: Array<{ alt: string }> };
+      };
+      return {
+        text: value.text,
+        replyTo: value.reply?.parent.uri ?? null,
+        alts: (value.embed?.images ?? []).map((i) => i.alt),
+      };
     },
     async count() {
-      const res = await (await reader()).com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post', limit: 100 });
+      const res = await (
+        await reader()
+      ).com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post', limit: 100 });
       return res.data.records.length;
     },
     async sessionWorks(account) {
@@ -161,7 +198,8 @@ describe.each(NETWORK_IDS)('the %s adapter', (network) => {
   const accounts = new Map<string, Account>();
   const engine = engineFor(network, accounts);
   let account: Account;
-  const part = (overrides: Partial<PartToSend>): PartToSend => makePart({ idempotencyKey: newIdempotencyKey(network), ...overrides });
+  const part = (overrides: Partial<PartToSend>): PartToSend =>
+    makePart({ idempotencyKey: newIdempotencyKey(network), ...overrides });
 
   beforeAll(async () => {
     const input = await server.start();
@@ -185,27 +223,51 @@ describe.each(NETWORK_IDS)('the %s adapter', (network) => {
     const input =
       account.credentials.network === 'mastodon'
         ? { origin: account.credentials.server, accessToken: 'not-a-token', clientId: '', clientSecret: '' }
-        : { identifier: account.credentials.handle, password: 'aaaa-bbbb-cccc-dddd', service: account.credentials.server };
+        : {
+            identifier: account.credentials.handle,
+            password: 'aaaa-bbbb-cccc-dddd',
+            service: account.credentials.server,
+          };
     const result = await engine.connect(input as ConnectInputOf<Network>);
     expect(result.status).toBe('failed');
     if (result.status === 'failed') expect(result.messageKey).toMatch(/^error\./);
   });
 
   it('publishes text', async () => {
-    const ref = await engine.publish({ account, part: part({ text: 'Contract: hello 🎉' }), replyTo: null, firstAttempt: true });
+    const ref = await engine.publish({
+      account,
+      part: part({ text: 'Contract: hello 🎉' }),
+      replyTo: null,
+      firstAttempt: true,
+    });
     const read = await server.read(account, ref);
     expect(read.text).toBe('Contract: hello 🎉');
     expect(read.replyTo).toBeNull();
   });
 
   it('publishes a thread: the reply points at its parent', async () => {
-    const first = await engine.publish({ account, part: part({ text: 'Thread 1/2' }), replyTo: null, firstAttempt: true });
-    const second = await engine.publish({ account, part: part({ text: 'Thread 2/2', parent: first, root: first }), replyTo: null, firstAttempt: true });
+    const first = await engine.publish({
+      account,
+      part: part({ text: 'Thread 1/2' }),
+      replyTo: null,
+      firstAttempt: true,
+    });
+    const second = await engine.publish({
+      account,
+      part: part({ text: 'Thread 2/2', parent: first, root: first }),
+      replyTo: null,
+      firstAttempt: true,
+    });
     expect((await server.read(account, second)).replyTo).toBe(first.id);
   });
 
   it('publishes an image with its alt text', async () => {
-    const ref = await engine.publish({ account, part: part({ text: 'With an image', images: [makeImage(8, 8, 'A tiny square')] }), replyTo: null, firstAttempt: true });
+    const ref = await engine.publish({
+      account,
+      part: part({ text: 'With an image', images: [makeImage(8, 8, 'A tiny square')] }),
+      replyTo: null,
+      firstAttempt: true,
+    });
     expect((await server.read(account, ref)).alts).toEqual(['A tiny square']);
   });
 

@@ -130,10 +130,16 @@ describe('updateGates', () => {
     const existingThreadgate = await gate(THREADGATE, post);
     const existingPostgate = await gate(POSTGATE, post);
     await agent.com.atproto.repo.putRecord({
-      repo: alice.did, collection: THREADGATE, rkey, record: { ...existingThreadgate, hiddenReplies: [hidden] },
+      repo: alice.did,
+      collection: THREADGATE,
+      rkey,
+      record: { ...existingThreadgate, hiddenReplies: [hidden] },
     });
     await agent.com.atproto.repo.putRecord({
-      repo: alice.did, collection: POSTGATE, rkey, record: { ...existingPostgate, detachedEmbeddingUris: [detached] },
+      repo: alice.did,
+      collection: POSTGATE,
+      rkey,
+      record: { ...existingPostgate, detachedEmbeddingUris: [detached] },
     });
 
     await updateGates(agent, post.id, { reply: 'everyone', allowQuotes: true });
@@ -146,7 +152,9 @@ describe('updateGates', () => {
   });
 
   it('refuses something that is not an at-uri', async () => {
-    await expect(updateGates(agent, 'https://example.com', { reply: 'nobody', allowQuotes: true })).rejects.toMatchObject({
+    await expect(
+      updateGates(agent, 'https://example.com', { reply: 'nobody', allowQuotes: true }),
+    ).rejects.toMatchObject({
       kind: 'validation',
       messageKey: 'error.bluesky.badPostUri',
     });

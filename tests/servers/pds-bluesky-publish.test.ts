@@ -112,7 +112,12 @@ describe('text and facets', () => {
 
 describe('images', () => {
   it('uploads four images with alt text and aspect ratios', async () => {
-    const sizes: [number, number][] = [[40, 30], [30, 40], [20, 20], [64, 16]];
+    const sizes: [number, number][] = [
+      [40, 30],
+      [30, 40],
+      [20, 20],
+      [64, 16],
+    ];
     const images = sizes.map(([w, h], i) => makeImage(w, h, `picture ${i + 1} — é`));
     const cardLookup = vi.fn(async () => null);
     const part = makePart('four pictures https://example.com', { images });
@@ -169,10 +174,15 @@ describe('link cards', () => {
   });
 
   it('builds the card from the page through the given fetch', async () => {
-    const html = '<html><head><meta property="og:title" content="Page &amp; title"><meta name="description" content="Desc"></head></html>';
-    const fakeFetch = vi.fn(async () => new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+    const html =
+      '<html><head><meta property="og:title" content="Page &amp; title"><meta name="description" content="Desc"></head></html>';
+    const fakeFetch = vi.fn(
+      async () => new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+    );
     const part = makePart('see https://example.org/x');
-    const { value } = await readPost(await publishBlueskyPart(agent, part, { linkCardFetch: fakeFetch as typeof fetch }));
+    const { value } = await readPost(
+      await publishBlueskyPart(agent, part, { linkCardFetch: fakeFetch as typeof fetch }),
+    );
     expect((value['embed'] as { external: unknown }).external).toEqual({
       uri: 'https://example.org/x',
       title: 'Page & title',
@@ -203,10 +213,14 @@ describe('threads and replies', () => {
     expect((await readPost(third)).value['reply']).toEqual({ root: strong(first), parent: strong(second) });
   });
 
-  it('keeps the real root when the thread answers someone else\'s reply', async () => {
+  it("keeps the real root when the thread answers someone else's reply", async () => {
     const bobAgent = await agentFor(bob);
     const bobRoot = await publishBlueskyPart(bobAgent, makePart('bob starts'), NO_CARDS);
-    const bobReply = await publishBlueskyPart(bobAgent, makePart('bob again', { parent: bobRoot, root: bobRoot }), NO_CARDS);
+    const bobReply = await publishBlueskyPart(
+      bobAgent,
+      makePart('bob again', { parent: bobRoot, root: bobRoot }),
+      NO_CARDS,
+    );
     const target = await resolveReplyTarget(agent, bobReply.url);
     expect(target).toEqual(bobReply);
     // As the outbox passes them: part 1 answers the target, part 2 answers part 1 with part 1 as "root".

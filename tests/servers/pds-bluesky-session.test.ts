@@ -36,7 +36,11 @@ function recorder() {
 
 describe('loginBluesky', () => {
   it('signs in with an app password and keeps only tokens', async () => {
-    const result = await loginBluesky({ identifier: `@${alice.handle}`, password: alice.appPassword, service: pds.url });
+    const result = await loginBluesky({
+      identifier: `@${alice.handle}`,
+      password: alice.appPassword,
+      service: pds.url,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { session } = result;
@@ -56,8 +60,12 @@ describe('loginBluesky', () => {
     if (!result.ok) expect(result.detail).toMatch(/invalid identifier or password/i);
   });
 
-  it('reports an unreachable server in connect\'s own words, not as a post that will be retried', async () => {
-    const result = await loginBluesky({ identifier: alice.handle, password: alice.appPassword, service: 'http://127.0.0.1:9' });
+  it("reports an unreachable server in connect's own words, not as a post that will be retried", async () => {
+    const result = await loginBluesky({
+      identifier: alice.handle,
+      password: alice.appPassword,
+      service: 'http://127.0.0.1:9',
+    });
     expect(result).toMatchObject({ ok: false, reason: 'network', messageKey: 'error.bluesky.unreachable' });
   });
 
@@ -107,7 +115,11 @@ describe('resumeBluesky', () => {
     const agent = await resumeBluesky(expired, listener, { now: () => 0 });
     expect(changes).toEqual([]);
     const record = { $type: 'app.bsky.feed.post', text: 'after refresh', createdAt: new Date().toISOString() };
-    const res = await agent.com.atproto.repo.createRecord({ repo: alice.did, collection: 'app.bsky.feed.post', record });
+    const res = await agent.com.atproto.repo.createRecord({
+      repo: alice.did,
+      collection: 'app.bsky.feed.post',
+      record,
+    });
     expect(res.data.uri).toContain(alice.did);
     await vi.waitFor(() => expect(changes).toHaveLength(1));
     expect(changes[0]?.accessJwt).not.toBe(expired.accessJwt);

@@ -66,7 +66,10 @@ const NOTE_THRESHOLD = 280;
 const URL_RE = /https?:\/\/[^\s]+/g;
 
 /** Links replaced by t.co (each with its code-point indices in the unescaped text). */
-function withTco(text: string, offset: number): { text: string; urls: Array<{ url: string; expanded: string; from: number; to: number }> } {
+function withTco(
+  text: string,
+  offset: number,
+): { text: string; urls: Array<{ url: string; expanded: string; from: number; to: number }> } {
   const urls: Array<{ url: string; expanded: string; from: number; to: number }> = [];
   let out = '';
   let at = 0;
@@ -124,11 +127,24 @@ export function tweetItem(t: GenTweet): { tweet: unknown; note: unknown | null }
   if (mediaUrl) full += ` ${mediaUrl}`;
   const mentions = [...full.matchAll(/@(\w{1,15})/g)].map((m) => {
     const from = cpLength(full.slice(0, m.index));
-    return { name: m[1], screen_name: m[1], indices: [String(from), String(from + cpLength(m[0]))], id_str: '1', id: '1' };
+    return {
+      name: m[1],
+      screen_name: m[1],
+      indices: [String(from), String(from + cpLength(m[0]))],
+      id_str: '1',
+      id: '1',
+    };
   });
   const tweet = {
     tweet: {
-      edit_info: { initial: { editTweetIds: [t.id], editableUntil: '2020-01-01T00:00:00.000Z', editsRemaining: '5', isEditEligible: true } },
+      edit_info: {
+        initial: {
+          editTweetIds: [t.id],
+          editableUntil: '2020-01-01T00:00:00.000Z',
+          editsRemaining: '5',
+          isEditEligible: true,
+        },
+      },
       retweeted: false,
       source: '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
       entities: {
@@ -176,7 +192,14 @@ export function tweetItem(t: GenTweet): { tweet: unknown; note: unknown | null }
       createdAt: new Date(t.createdAt.getTime() + 300).toISOString(),
       core: {
         styletags: [],
-        urls: noteBody.urls.map((u) => ({ urlType: 'ExternalUrl', shortUrl: u.url, displayUrl: u.expanded.slice(8, 30), expandedUrl: u.expanded, fromIndex: String(u.from), toIndex: String(u.to) })),
+        urls: noteBody.urls.map((u) => ({
+          urlType: 'ExternalUrl',
+          shortUrl: u.url,
+          displayUrl: u.expanded.slice(8, 30),
+          expandedUrl: u.expanded,
+          fromIndex: String(u.from),
+          toIndex: String(u.to),
+        })),
         text: noteBody.text,
         mentions: [],
         cashtags: [],
@@ -217,7 +240,11 @@ export async function buildXArchive(spec: GenArchive): Promise<BuiltArchive> {
 }
 
 /** Writes the archive's entries into `writer` (which the caller closes): the bench streams a large one to disk. */
-export async function writeXArchive(spec: GenArchive, writer: ZipWriter<unknown>, mediaBytesOf: (name: string) => Uint8Array = mediaBytes): Promise<string[]> {
+export async function writeXArchive(
+  spec: GenArchive,
+  writer: ZipWriter<unknown>,
+  mediaBytesOf: (name: string) => Uint8Array = mediaBytes,
+): Promise<string[]> {
   configure({ useWebWorkers: false });
   const root = spec.topFolder ? `${spec.topFolder}/` : '';
   const dataFiles: string[] = [];
@@ -229,7 +256,21 @@ export async function writeXArchive(spec: GenArchive, writer: ZipWriter<unknown>
   const parts = Math.max(1, spec.parts ?? 1);
   const items = spec.tweets.map(tweetItem);
   const per = Math.ceil(items.length / parts) || 1;
-  await addText('data/account.js', ytd('account', 0, [{ account: { email: 'x@example.com', createdVia: 'web', username: spec.account.username, accountId: spec.account.accountId, createdAt: '2010-01-01T00:00:00.000Z', accountDisplayName: spec.account.displayName } }]));
+  await addText(
+    'data/account.js',
+    ytd('account', 0, [
+      {
+        account: {
+          email: 'x@example.com',
+          createdVia: 'web',
+          username: spec.account.username,
+          accountId: spec.account.accountId,
+          createdAt: '2010-01-01T00:00:00.000Z',
+          accountDisplayName: spec.account.displayName,
+        },
+      },
+    ]),
+  );
   for (let p = 0; p < parts; p++) {
     const slice = items.slice(p * per, (p + 1) * per).map((i) => i.tweet);
     const file = parts === 1 ? `data/${tweetName}.js` : `data/${tweetName}-part${p + 1}.js`;
@@ -237,7 +278,16 @@ export async function writeXArchive(spec: GenArchive, writer: ZipWriter<unknown>
   }
   const notes = items.map((i) => i.note).filter((n) => n !== null);
   if (notes.length) await addText('data/note-tweet.js', ytd('note_tweet', 0, notes));
-  await addText('data/following.js', ytd('following', 0, (spec.following ?? []).map((id) => ({ following: { accountId: id, userLink: `https://twitter.com/intent/user?user_id=${id}` } }))));
+  await addText(
+    'data/following.js',
+    ytd(
+      'following',
+      0,
+      (spec.following ?? []).map((id) => ({
+        following: { accountId: id, userLink: `https://twitter.com/intent/user?user_id=${id}` },
+      })),
+    ),
+  );
   await addText('data/like.js', ytd('like', 0, []));
   if (spec.withMediaFiles !== false) {
     const dir = spec.legacyNames ? 'data/tweet_media' : 'data/tweets_media';
@@ -251,7 +301,32 @@ export async function writeXArchive(spec: GenArchive, writer: ZipWriter<unknown>
   return dataFiles;
 }
 
-const WORDS = ['manif', 'à', '14h', 'place', 'de', 'la', 'République', 'the', 'quick', 'brown', 'fox', 'café', 'naïve', '✊🏽', '🎉', '👩‍💻', 'שלום', 'مرحبا', '東京', '&', '<3', 'R&D', '#tag', '@friend'];
+const WORDS = [
+  'manif',
+  'à',
+  '14h',
+  'place',
+  'de',
+  'la',
+  'République',
+  'the',
+  'quick',
+  'brown',
+  'fox',
+  'café',
+  'naïve',
+  '✊🏽',
+  '🎉',
+  '👩‍💻',
+  'שלום',
+  'مرحبا',
+  '東京',
+  '&',
+  '<3',
+  'R&D',
+  '#tag',
+  '@friend',
+];
 
 /**
  * `count` tweets of every kind in X's proportions-ish (posts, own threads,
@@ -278,15 +353,23 @@ export function generateTweets(count: number, mediaCount: number, owner: GenArch
     const createdAt = new Date(start + i * step + Math.floor(random() * 1000) * 1000);
     const id = snowflake(createdAt, i % 4096);
     const roll = random();
-    const t: GenTweet = { id, createdAt, text: words(5 + Math.floor(random() * 25)), lang: pick(['en', 'fr', 'und', 'he', 'ja']) };
+    const t: GenTweet = {
+      id,
+      createdAt,
+      text: words(5 + Math.floor(random() * 25)),
+      lang: pick(['en', 'fr', 'und', 'he', 'ja']),
+    };
     const previous = out[out.length - 1];
-    if (roll < 0.15 && previous && !previous.retweetOf) t.replyTo = { id: previous.id, userId: owner.accountId, screenName: owner.username };
+    if (roll < 0.15 && previous && !previous.retweetOf)
+      t.replyTo = { id: previous.id, userId: owner.accountId, screenName: owner.username };
     else if (roll < 0.3) t.replyTo = { id: String(1000 + i), userId: '999', screenName: 'someone' };
     else if (roll < 0.4) t.retweetOf = 'famous';
     else if (roll < 0.45) t.text = `${words(60)} https://example.com/${i} ${words(20)}`;
     if (random() < 0.3) t.text += ` https://example.org/${i}?a=1&b=2`;
     if (i >= nextMedia && nextMedia < mediaCount * mediaEvery) {
-      t.media = [{ type: pick(['photo', 'photo', 'photo', 'video', 'animated_gif'] as const), name: `M${i.toString(36)}x` }];
+      t.media = [
+        { type: pick(['photo', 'photo', 'photo', 'video', 'animated_gif'] as const), name: `M${i.toString(36)}x` },
+      ];
       nextMedia += mediaEvery;
     }
     out.push(t);

@@ -25,11 +25,30 @@ describe('database migrations', () => {
     expect(await db.get('accounts', 'mastodon:https://m.example:1')).toMatchObject({ handle: '@a@m.example' });
     expect(await db.get('drafts', 'd1')).toMatchObject({ text: 'Bonjour 👋' });
     // Kept, and completed with what that version did by default (set up for leaving X).
-    expect((await db.get('settings', 'settings'))?.value).toMatchObject({ language: 'fr', choice: 'leaving', shareTakeover: true, links: { keepXUsable: false } });
+    expect((await db.get('settings', 'settings'))?.value).toMatchObject({
+      language: 'fr',
+      choice: 'leaving',
+      shareTakeover: true,
+      links: { keepXUsable: false },
+    });
     expect((await db.get('media', 'm1'))?.mime).toBe('image/png');
     // Later additions exist and work on the old rows.
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['accounts', 'archiveFiles', 'bridgeRuns', 'drafts', 'follows', 'importRecords', 'imports', 'jobs', 'mastodonApps', 'media', 'mirrors', 'settings', 'stats'].sort(),
+      [
+        'accounts',
+        'archiveFiles',
+        'bridgeRuns',
+        'drafts',
+        'follows',
+        'importRecords',
+        'imports',
+        'jobs',
+        'mastodonApps',
+        'media',
+        'mirrors',
+        'settings',
+        'stats',
+      ].sort(),
     );
     expect(await db.getAllFromIndex('jobs', 'byDue', IDBKeyRange.upperBound(20))).toHaveLength(1);
     await closeSortieDb();
@@ -55,9 +74,27 @@ describe('database migrations', () => {
   }
 
   it.each([
-    ['never changed a setting (no row): what that version did, leaving', undefined, { choice: 'leaving', shareTakeover: true, xOverlay: true, links: { keepXUsable: false, redirect: true } }],
-    ['had chosen "I still use X"', { ...DEFAULT_SETTINGS, choice: undefined, onboarded: true, shareTakeover: true, links: { ...DEFAULT_SETTINGS.links, keepXUsable: true } }, { choice: 'staying', onboarded: true, shareTakeover: true, links: { keepXUsable: true } }],
-    ['had turned redirects and share takeover off', { language: 'en', shareTakeover: false, links: { redirect: false, keepXUsable: false } }, { choice: 'leaving', shareTakeover: false, links: { redirect: false } }],
+    [
+      'never changed a setting (no row): what that version did, leaving',
+      undefined,
+      { choice: 'leaving', shareTakeover: true, xOverlay: true, links: { keepXUsable: false, redirect: true } },
+    ],
+    [
+      'had chosen "I still use X"',
+      {
+        ...DEFAULT_SETTINGS,
+        choice: undefined,
+        onboarded: true,
+        shareTakeover: true,
+        links: { ...DEFAULT_SETTINGS.links, keepXUsable: true },
+      },
+      { choice: 'staying', onboarded: true, shareTakeover: true, links: { keepXUsable: true } },
+    ],
+    [
+      'had turned redirects and share takeover off',
+      { language: 'en', shareTakeover: false, links: { redirect: false, keepXUsable: false } },
+      { choice: 'leaving', shareTakeover: false, links: { redirect: false } },
+    ],
   ])('an existing user who %s keeps it', async (_name, stored, expected) => {
     await atV3(stored);
     const db = await openSortieDb();
@@ -72,9 +109,25 @@ describe('archive import stores', () => {
     const file = new File(['PK\u0003\u0004 archive bytes'], 'twitter-2026.zip', { type: 'application/zip' });
     await db.put('archiveFiles', { importId: 'i1', file, name: file.name, size: file.size, storedAt: 1 });
     const record = {
-      id: 'i1:B:42', importId: 'i1', accountId: 'B', network: 'bluesky' as const, xId: '42', state: 'planned' as const, uris: [],
-      updatedAt: 1, seq: 7, chainId: 'import:i1:B:42', firstPart: 0, chainParts: 1, parts: [{ text: 'x', media: [] }], keys: ['k'],
-      originalDate: 0, langs: [], visibility: 'public' as const, dueAt: null, error: null,
+      id: 'i1:B:42',
+      importId: 'i1',
+      accountId: 'B',
+      network: 'bluesky' as const,
+      xId: '42',
+      state: 'planned' as const,
+      uris: [],
+      updatedAt: 1,
+      seq: 7,
+      chainId: 'import:i1:B:42',
+      firstPart: 0,
+      chainParts: 1,
+      parts: [{ text: 'x', media: [] }],
+      keys: ['k'],
+      originalDate: 0,
+      langs: [],
+      visibility: 'public' as const,
+      dueAt: null,
+      error: null,
     };
     await db.put('importRecords', record);
     await closeSortieDb();

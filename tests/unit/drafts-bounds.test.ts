@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, type Draft } from '../../lib/model/draft';
 import { openSortieDb } from '../../lib/db';
-import { clampHandoff, listDrafts, MAX_HANDOFF_CHARS, MAX_UNTOUCHED_DRAFTS, pruneUntouchedDrafts, saveDraft } from '../../lib/drafts';
+import {
+  clampHandoff,
+  listDrafts,
+  MAX_HANDOFF_CHARS,
+  MAX_UNTOUCHED_DRAFTS,
+  pruneUntouchedDrafts,
+  saveDraft,
+} from '../../lib/drafts';
 
 describe('clampHandoff', () => {
   it.each<[string, string, string, boolean]>([
@@ -21,7 +28,11 @@ describe('clampHandoff', () => {
   });
 });
 
-const draft = (id: string, at: number, edited = false): Draft => ({ ...emptyDraft(id, at, ['en']), text: `from a page ${id}`, ...(edited ? { updatedAt: at + 1 } : {}) });
+const draft = (id: string, at: number, edited = false): Draft => ({
+  ...emptyDraft(id, at, ['en']),
+  text: `from a page ${id}`,
+  ...(edited ? { updatedAt: at + 1 } : {}),
+});
 
 describe('pruneUntouchedDrafts', () => {
   it('keeps the newest untouched drafts and every edited one, whatever a page sends', async () => {
@@ -33,14 +44,25 @@ describe('pruneUntouchedDrafts', () => {
       await pruneUntouchedDrafts(db);
     }
     const ids = (await listDrafts(db)).map((d) => d.id);
-    expect(ids.filter((id) => id.startsWith('page-'))).toEqual(Array.from({ length: MAX_UNTOUCHED_DRAFTS }, (_, i) => `page-${199 - i}`));
-    expect(ids.filter((id) => id.startsWith('mine-')).sort()).toEqual(['mine-0', 'mine-1', 'mine-2', 'mine-3', 'mine-4']);
+    expect(ids.filter((id) => id.startsWith('page-'))).toEqual(
+      Array.from({ length: MAX_UNTOUCHED_DRAFTS }, (_, i) => `page-${199 - i}`),
+    );
+    expect(ids.filter((id) => id.startsWith('mine-')).sort()).toEqual([
+      'mine-0',
+      'mine-1',
+      'mine-2',
+      'mine-3',
+      'mine-4',
+    ]);
     expect(ids).toHaveLength(MAX_UNTOUCHED_DRAFTS + 5);
   });
 
   it('keeps an untouched draft holding images (they were added by hand)', async () => {
     const db = await openSortieDb();
-    await saveDraft(db, { ...draft('with-image', 1), images: [{ mediaId: 'm1', alt: '', mime: 'image/png', width: 1, height: 1, size: 1 }] as Draft['images'] });
+    await saveDraft(db, {
+      ...draft('with-image', 1),
+      images: [{ mediaId: 'm1', alt: '', mime: 'image/png', width: 1, height: 1, size: 1 }] as Draft['images'],
+    });
     for (let i = 0; i < MAX_UNTOUCHED_DRAFTS + 3; i += 1) await saveDraft(db, draft(`page-${i}`, 100 + i));
     expect(await pruneUntouchedDrafts(db)).toBe(3);
     expect((await listDrafts(db)).some((d) => d.id === 'with-image')).toBe(true);

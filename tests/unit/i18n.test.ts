@@ -41,7 +41,9 @@ describe('i18n', () => {
     const missing = new Set<string>();
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
-      for (const m of source.matchAll(/['"`]((?:error|notice|options|compose|popup|firstRun|queue|privacy|links|bridge|connect)\.[\w.]+)['"`]/g)) {
+      for (const m of source.matchAll(
+        /['"`]((?:error|notice|options|compose|popup|firstRun|queue|privacy|links|bridge|connect)\.[\w.]+)['"`]/g,
+      )) {
         // A file name ('links.js') is not a key.
         if (/\.(?:js|html|css|json)$/.test(m[1]!)) continue;
         if (!Object.hasOwn(en, m[1]!) && !Object.hasOwn(MESSAGES, m[1]!)) missing.add(`${m[1]} (${file})`);

@@ -32,7 +32,7 @@ async function violations(): Promise<{ rule: string; from: string; to: string }[
 }
 
 describe('layer rules', () => {
-  it('flag an uphill import, a cycle and a type cycle, and not the message table\'s own type cycle', async () => {
+  it("flag an uphill import, a cycle and a type cycle, and not the message table's own type cycle", async () => {
     const found = await violations();
     expect(found).toContainEqual({
       rule: 'base-imports-only-base',

@@ -12,7 +12,15 @@ const IMPORT = '0b6f7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
 const archiveStart = {
   importId: IMPORT,
   accountIds: ['bluesky:https://pds.example:did:plc:x'],
-  filters: { years: [2018, 2019], ownPosts: true, ownThreads: true, repliesToOthers: false, retweets: false, withMedia: true, withoutMedia: true },
+  filters: {
+    years: [2018, 2019],
+    ownPosts: true,
+    ownThreads: true,
+    repliesToOthers: false,
+    retweets: false,
+    withMedia: true,
+    withoutMedia: true,
+  },
   timeZone: 'Europe/Paris',
   mirror: { origin: 'https://nitter.example', scheme: 'nitter' },
 };
@@ -37,12 +45,23 @@ describe('who may send what', () => {
     expect(mayHandle(name, 'extension')).toBe(true);
   });
   it('only a short list of harmless messages is open to content scripts', () => {
-    const open = Object.entries(MESSAGES).filter(([, s]) => s.from === 'any').map(([n]) => n).sort();
+    const open = Object.entries(MESSAGES)
+      .filter(([, s]) => s.from === 'any')
+      .map(([n]) => n)
+      .sort();
     // links.mirrorFailed: a mirror page reports its own failure; it can only move the sender's tab to another mirror.
     // bridge.*: an x.com follow list hands over the public profiles it shows, asks for its panel's texts, opens the bridge page.
     // overlay.ticket: the x.com content script's one-time hand-off secret; the handler itself refuses any
     // sender not on X, and any request while the overlay option is off.
-    expect(open).toEqual(['bridge.collect', 'bridge.open', 'bridge.panel', 'compose.open', 'links.mirrorFailed', 'overlay.ticket', 'page.config']);
+    expect(open).toEqual([
+      'bridge.collect',
+      'bridge.open',
+      'bridge.panel',
+      'compose.open',
+      'links.mirrorFailed',
+      'overlay.ticket',
+      'page.config',
+    ]);
   });
 });
 
@@ -76,18 +95,50 @@ describe('dispatch', () => {
     [{ sortie: 1, name: 'accounts.list' }, content, 'error.forbiddenSender'],
     [{ sortie: 1, name: 'nope' }, page, 'error.unknownMessage'],
     [{ sortie: 1, name: 'settings.update', body: { language: 'de' } }, page, 'error.invalidMessage'],
-    [{ sortie: 1, name: 'settings.update', body: { links: { exceptions: ['no-slash'] } } }, page, 'error.invalidMessage'],
+    [
+      { sortie: 1, name: 'settings.update', body: { links: { exceptions: ['no-slash'] } } },
+      page,
+      'error.invalidMessage',
+    ],
     [{ sortie: 1, name: 'compose.open', body: { text: 5 } }, content, 'error.invalidMessage'],
     [{ sortie: 1, name: 'accounts.list' }, { id: 'other', url: page.url }, 'error.forbiddenSender'],
     [{ sortie: 1, name: 'accounts.remove', body: { id: 'a' } }, page, 'error.generic'],
     [{ sortie: 1, name: 'archive.start', body: archiveStart }, content, 'error.forbiddenSender'],
     [{ sortie: 1, name: 'archive.undo', body: { importId: IMPORT } }, content, 'error.forbiddenSender'],
-    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, importId: '../../etc' } }, page, 'error.invalidMessage'],
-    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, filters: { ...archiveStart.filters, years: [1999] } } }, page, 'error.invalidMessage'],
-    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, filters: { ...archiveStart.filters, retweets: 'yes' } } }, page, 'error.invalidMessage'],
-    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, accountIds: Array(21).fill('a') } }, page, 'error.invalidMessage'],
+    [
+      { sortie: 1, name: 'archive.start', body: { ...archiveStart, importId: '../../etc' } },
+      page,
+      'error.invalidMessage',
+    ],
+    [
+      {
+        sortie: 1,
+        name: 'archive.start',
+        body: { ...archiveStart, filters: { ...archiveStart.filters, years: [1999] } },
+      },
+      page,
+      'error.invalidMessage',
+    ],
+    [
+      {
+        sortie: 1,
+        name: 'archive.start',
+        body: { ...archiveStart, filters: { ...archiveStart.filters, retweets: 'yes' } },
+      },
+      page,
+      'error.invalidMessage',
+    ],
+    [
+      { sortie: 1, name: 'archive.start', body: { ...archiveStart, accountIds: Array(21).fill('a') } },
+      page,
+      'error.invalidMessage',
+    ],
     [{ sortie: 1, name: 'archive.pause', body: {} }, page, 'error.invalidMessage'],
-    [{ sortie: 1, name: 'archive.start', body: { ...archiveStart, timeZone: '"><img>' } }, page, 'error.invalidMessage'],
+    [
+      { sortie: 1, name: 'archive.start', body: { ...archiveStart, timeZone: '"><img>' } },
+      page,
+      'error.invalidMessage',
+    ],
   ])('refuses %o from %o with %s', async (message, sender, key) => {
     const reply = await run(message, sender);
     expect(reply).toMatchObject({ ok: false, error: { messageKey: key } });

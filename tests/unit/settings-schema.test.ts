@@ -40,9 +40,16 @@ describe('a backup carrying settings at the limits', () => {
   });
 
   it('exports and imports them whole', async () => {
-    const patch = { defaultTargets: targets(MAX_DEFAULT_TARGETS), links: { exceptions: exceptions(MAX_LINK_EXCEPTIONS) } };
+    const patch = {
+      defaultTargets: targets(MAX_DEFAULT_TARGETS),
+      links: { exceptions: exceptions(MAX_LINK_EXCEPTIONS) },
+    };
     await updateSettings(await openSortieDb(), patch);
-    const json = await exportBackup(await openSortieDb(), { now: Date.UTC(2026, 8, 1), app: 'Sortie test', iterations: MIN_KDF_ITERATIONS });
+    const json = await exportBackup(await openSortieDb(), {
+      now: Date.UTC(2026, 8, 1),
+      app: 'Sortie test',
+      iterations: MIN_KDF_ITERATIONS,
+    });
     await closeSortieDb();
     indexedDB.deleteDatabase('sortie');
     await importBackup(await openSortieDb(), json, undefined);

@@ -21,7 +21,8 @@ async function connectDeps(db: Db, engine: EngineClient): Promise<ConnectDeps> {
     connect: async (input) => {
       const result = await engine.call('account.connect', { network: 'mastodon', input });
       // Only Bluesky asks for an emailed code; a Mastodon token is checked or refused.
-      if (result.status !== 'connected') throw new SortieError('error.network', 'unexpected answer to a Mastodon sign-in');
+      if (result.status !== 'connected')
+        throw new SortieError('error.network', 'unexpected answer to a Mastodon sign-in');
       return result.account;
     },
     fetch: (input, init) => fetch(input, init),
@@ -46,7 +47,13 @@ async function asUserError<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export function createAccountHandlers({ db, engine }: { db: () => Promise<Db>; engine: EngineClient }): Pick<Handlers, AccountMessage> {
+export function createAccountHandlers({
+  db,
+  engine,
+}: {
+  db: () => Promise<Db>;
+  engine: EngineClient;
+}): Pick<Handlers, AccountMessage> {
   return {
     'accounts.list': async () => (await listAccounts(await db())).map(toPublicAccount),
     'accounts.remove': async ({ id }) => engine.call('account.disconnect', { id }),
@@ -58,7 +65,8 @@ export function createAccountHandlers({ db, engine }: { db: () => Promise<Db>; e
       return null;
     },
     'accounts.connectBluesky': async (input) => engine.call('account.connect', { network: 'bluesky', input }),
-    'accounts.connectMastodon': async ({ server }) => asUserError(connectMastodon(await connectDeps(await db(), engine), server)),
+    'accounts.connectMastodon': async ({ server }) =>
+      asUserError(connectMastodon(await connectDeps(await db(), engine), server)),
     'accounts.connectMastodonToken': async ({ server, token }) =>
       asUserError(connectMastodonWithToken(await connectDeps(await db(), engine), server, token)),
   };

@@ -109,11 +109,20 @@ export async function connectMastodon(deps: ConnectDeps, server: string): Promis
   if (!token.scopes.includes('write:statuses') && !token.scopes.includes('write')) {
     throw new MastodonConnectError('permission', token.scopes.join(' '));
   }
-  return deps.connect({ origin: instance.origin, accessToken: token.accessToken, clientId: app.clientId, clientSecret: app.clientSecret });
+  return deps.connect({
+    origin: instance.origin,
+    accessToken: token.accessToken,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+  });
 }
 
 /** For servers older than 4.3 or without OAuth that works here: a token the user made in their settings. */
-export async function connectMastodonWithToken(deps: ConnectDeps, server: string, accessToken: string): Promise<PublicAccount> {
+export async function connectMastodonWithToken(
+  deps: ConnectDeps,
+  server: string,
+  accessToken: string,
+): Promise<PublicAccount> {
   const origin = originFromInput(server);
   const instance = await probeInstance(deps, origin);
   return deps.connect({ origin: instance.origin, accessToken: accessToken.trim(), clientId: '', clientSecret: '' });

@@ -10,7 +10,13 @@ import type { Handlers } from '../../messaging/router.ts';
 import { drainDueOrSetAlarm } from '../../outbox/background/control.ts';
 import type { ArchiveMessage } from '../messages.ts';
 
-export function createArchiveHandlers({ db, engine }: { db: () => Promise<Db>; engine: EngineClient }): Pick<Handlers, ArchiveMessage> {
+export function createArchiveHandlers({
+  db,
+  engine,
+}: {
+  db: () => Promise<Db>;
+  engine: EngineClient;
+}): Pick<Handlers, ArchiveMessage> {
   return {
     'archive.start': async (args) => {
       const status = await engine.call('archive.start', args);

@@ -47,7 +47,13 @@ export function createFollowResolver(deps: FollowResolverDeps) {
 
   async function lookUp(mirror: string, xId: string): Promise<XProfile | null> {
     const signal = AbortSignal.timeout(TIMEOUT_MS);
-    const res = await deps.fetch(nitterUserUrl(mirror, xId), { credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'follow', signal, headers: { accept: 'text/html' } });
+    const res = await deps.fetch(nitterUserUrl(mirror, xId), {
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      redirect: 'follow',
+      signal,
+      headers: { accept: 'text/html' },
+    });
     if (!res.ok || new URL(res.url || mirror).origin !== mirror) return null;
     const bytes = await readCapped(res, MAX_PAGE_BYTES, 'reject');
     if (!bytes) return null;
@@ -80,10 +86,23 @@ export function createFollowResolver(deps: FollowResolverDeps) {
       } catch {
         profile = null;
       }
-      if (profile) await mergeCollected(db, `following:${(run.xUsername || 'archive').toLowerCase().slice(0, 50)}`, [profile], 'collect', deps.now());
+      if (profile)
+        await mergeCollected(
+          db,
+          `following:${(run.xUsername || 'archive').toLowerCase().slice(0, 50)}`,
+          [profile],
+          'collect',
+          deps.now(),
+        );
       await save({
         ...run,
-        followsRun: { ...state, next: state.next + 1, found: state.found + (profile ? 1 : 0), missing: state.missing + (profile ? 0 : 1), updatedAt: deps.now() },
+        followsRun: {
+          ...state,
+          next: state.next + 1,
+          found: state.found + (profile ? 1 : 0),
+          missing: state.missing + (profile ? 0 : 1),
+          updatedAt: deps.now(),
+        },
       });
       await deps.sleep(MIN_GAP_MS);
     }
@@ -97,7 +116,14 @@ export function createFollowResolver(deps: FollowResolverDeps) {
       const mirror = await checkMirror(db, mirrorOrigin);
       const before = run.followsRun;
       const next = before && before.state !== 'done' ? before.next : 0;
-      const followsRun = { state: 'running' as const, mirror, next, found: before?.state === 'done' ? 0 : (before?.found ?? 0), missing: before?.state === 'done' ? 0 : (before?.missing ?? 0), updatedAt: deps.now() };
+      const followsRun = {
+        state: 'running' as const,
+        mirror,
+        next,
+        found: before?.state === 'done' ? 0 : (before?.found ?? 0),
+        missing: before?.state === 'done' ? 0 : (before?.missing ?? 0),
+        updatedAt: deps.now(),
+      };
       await save({ ...run, followsRun });
       if (!running.has(importId)) {
         const token = { stop: false };
@@ -115,7 +141,8 @@ export function createFollowResolver(deps: FollowResolverDeps) {
       const token = running.get(importId);
       if (token) token.stop = true;
       const run = await getImport(db, importId);
-      if (run?.followsRun?.state === 'running' && !token) await save({ ...run, followsRun: { ...run.followsRun, state: 'stopped', updatedAt: deps.now() } });
+      if (run?.followsRun?.state === 'running' && !token)
+        await save({ ...run, followsRun: { ...run.followsRun, state: 'stopped', updatedAt: deps.now() } });
     },
     running: (): boolean => running.size > 0,
   };

@@ -3,10 +3,20 @@ import type { EngineHandlers } from '../../messaging/engine-client.ts';
 import type { FollowResolver } from './follows.ts';
 import type { ImportRunner } from './runner.ts';
 
-type ArchiveEngineOp = 'archive.start' | 'archive.pause' | 'archive.resume' | 'archive.stop' | 'archive.undo' | 'archive.resolveFollows' | 'archive.stopFollows';
+type ArchiveEngineOp =
+  | 'archive.start'
+  | 'archive.pause'
+  | 'archive.resume'
+  | 'archive.stop'
+  | 'archive.undo'
+  | 'archive.resolveFollows'
+  | 'archive.stopFollows';
 
 /** `imports` loads the runner on first use (it carries the archive reader and zip.js). */
-export function createArchiveEngineHandlers(imports: () => Promise<ImportRunner>, follows: FollowResolver): Pick<EngineHandlers, ArchiveEngineOp> {
+export function createArchiveEngineHandlers(
+  imports: () => Promise<ImportRunner>,
+  follows: FollowResolver,
+): Pick<EngineHandlers, ArchiveEngineOp> {
   return {
     'archive.start': async (args) => (await imports()).start(args),
     'archive.pause': async ({ importId }) => (await imports()).pause(importId),

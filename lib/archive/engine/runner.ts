@@ -36,7 +36,17 @@ import { chainIdOf, isImportChain, planRecords, type PlanAccount } from '../plan
 import { mapTargetFor, originalTweetLink } from '../targets.ts';
 import { estimateFinish } from '../estimate.ts';
 import { importStatus, type ImportStatus, type UndoReport } from '../status.ts';
-import { countInState, emptyCounts, getArchiveFile, getImport, listImports, putImport, recordsInState, recordsOfChain, recordsOfImport } from '../store.ts';
+import {
+  countInState,
+  emptyCounts,
+  getArchiveFile,
+  getImport,
+  listImports,
+  putImport,
+  recordsInState,
+  recordsOfChain,
+  recordsOfImport,
+} from '../store.ts';
 import type { ImportRun, RecordState, StoredImportRecord } from '../../model/import.ts';
 import type { ArchiveSource } from './source.ts';
 
@@ -91,7 +101,8 @@ function mediaIdOf(recordId: string, part: number, index: number): string {
 }
 
 function failure(error: unknown): { messageKey: string; detail: string } {
-  if (error instanceof SortieError || error instanceof PublishError) return { messageKey: error.messageKey, detail: error.detail };
+  if (error instanceof SortieError || error instanceof PublishError)
+    return { messageKey: error.messageKey, detail: error.detail };
   return { messageKey: 'error.generic', detail: error instanceof Error ? error.message : String(error) };
 }
 
@@ -231,11 +242,16 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       } else if (stoppedAt && stoppedAt.partIndex < record.firstPart + record.parts.length) {
         state = 'failed';
         const own = stoppedAt.partIndex >= record.firstPart;
-        error = own && stoppedAt.lastError
-          ? { messageKey: stoppedAt.lastError.messageKey, detail: stoppedAt.lastError.detail }
-          : { messageKey: own ? 'error.archive.cancelled' : 'error.archive.threadStopped', detail: '' };
+        error =
+          own && stoppedAt.lastError
+            ? { messageKey: stoppedAt.lastError.messageKey, detail: stoppedAt.lastError.detail }
+            : { messageKey: own ? 'error.archive.cancelled' : 'error.archive.threadStopped', detail: '' };
       }
-      if (state !== record.state || uris.length !== record.uris.length || error?.messageKey !== record.error?.messageKey) {
+      if (
+        state !== record.state ||
+        uris.length !== record.uris.length ||
+        error?.messageKey !== record.error?.messageKey
+      ) {
         changed.push({ ...record, state, uris, error, updatedAt: now });
       }
     }
@@ -267,11 +283,21 @@ export function createImportRunner(deps: ImportRunnerDeps) {
           try {
             prepared = await deps.prepareImage(raw);
           } catch (error) {
-            record.error = { messageKey: 'error.archive.mediaUnreadable', detail: `${media.entry}: ${failure(error).detail}` };
+            record.error = {
+              messageKey: 'error.archive.mediaUnreadable',
+              detail: `${media.entry}: ${failure(error).detail}`,
+            };
             continue;
           }
           await db.put('media', { id, blob: prepared.blob, mime: prepared.mime, createdAt: deps.now() });
-          out.push({ mediaId: id, alt: media.alt, mime: prepared.mime, width: prepared.width, height: prepared.height, size: prepared.blob.size });
+          out.push({
+            mediaId: id,
+            alt: media.alt,
+            mime: prepared.mime,
+            width: prepared.width,
+            height: prepared.height,
+            size: prepared.blob.size,
+          });
         }
         images.set(`${record.id}:${p}`, out);
       }
@@ -279,7 +305,12 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     return images;
   }
 
-  function jobsOfChain(chain: StoredImportRecord[], images: Map<string, DraftImage[]>, slots: number[], now: number): Job[] {
+  function jobsOfChain(
+    chain: StoredImportRecord[],
+    images: Map<string, DraftImage[]>,
+    slots: number[],
+    now: number,
+  ): Job[] {
     const jobs: Job[] = [];
     let slot = 0;
     for (const record of chain) {
@@ -322,7 +353,11 @@ export function createImportRunner(deps: ImportRunnerDeps) {
   }
 
   /** All slots any import already gave this account, for the rate windows. */
-  async function ledgerOf(accountId: string, network: Network, now: number): Promise<{ posts: number[]; media: number[] }> {
+  async function ledgerOf(
+    accountId: string,
+    network: Network,
+    now: number,
+  ): Promise<{ posts: number[]; media: number[] }> {
     const posts: number[] = [];
     const media: number[] = [];
     for (const run of await listImports(db)) {
@@ -332,20 +367,29 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         media.push(...ledger.media);
       }
     }
-    return pruneLedger(paceFor(network), { posts: posts.sort((a, b) => a - b), media: media.sort((a, b) => a - b) }, now);
+    return pruneLedger(
+      paceFor(network),
+      { posts: posts.sort((a, b) => a - b), media: media.sort((a, b) => a - b) },
+      now,
+    );
   }
 
   /** Puts the next chain of the import into the outbox; false when there is nothing more to put now. */
   async function queueNextChain(importId: string, file: Blob): Promise<boolean> {
     const [next] = await recordsInState(db, importId, 'planned', 1);
     if (!next) return false;
-    const chain = (await recordsOfChain(db, next.chainId)).filter((r) => r.state === 'planned').sort((a, b) => a.firstPart - b.firstPart);
+    const chain = (await recordsOfChain(db, next.chainId))
+      .filter((r) => r.state === 'planned')
+      .sort((a, b) => a.firstPart - b.firstPart);
     const now = deps.now();
     const account = await getAccount(db, next.accountId);
     if (!account) {
       const tx = db.transaction('importRecords', 'readwrite');
       const gone = { messageKey: 'error.accountGone', detail: next.accountId };
-      await Promise.all([...chain.map((r) => tx.store.put({ ...r, state: 'failed', error: gone, updatedAt: now })), tx.done]);
+      await Promise.all([
+        ...chain.map((r) => tx.store.put({ ...r, state: 'failed', error: gone, updatedAt: now })),
+        tx.done,
+      ]);
       return true;
     }
     const items: PaceItem[] = chain.flatMap((r) => r.parts.map((p) => ({ media: p.media.length })));
@@ -369,12 +413,18 @@ export function createImportRunner(deps: ImportRunnerDeps) {
       // The same id is the same part with the same key: an existing one (a pause racing a send) is kept.
       if (!(await jobStore.get(job.id))) await jobStore.add(job);
     }
-    for (const record of chain) await records.put({ ...record, state: 'queued', dueAt: slots[0] ?? now, updatedAt: now });
+    for (const record of chain)
+      await records.put({ ...record, state: 'queued', dueAt: slots[0] ?? now, updatedAt: now });
     const run = await tx.objectStore('imports').get(importId);
     if (run) {
       const own = run.pace[account.id] ?? { posts: [], media: [] };
-      const added = { posts: [...own.posts, ...slots], media: [...own.media, ...items.flatMap((it, i) => Array<number>(it.media).fill(slots[i] ?? now))] };
-      await tx.objectStore('imports').put({ ...run, pace: { ...run.pace, [account.id]: pruneLedger(pace, added, now) }, updatedAt: now });
+      const added = {
+        posts: [...own.posts, ...slots],
+        media: [...own.media, ...items.flatMap((it, i) => Array<number>(it.media).fill(slots[i] ?? now))],
+      };
+      await tx
+        .objectStore('imports')
+        .put({ ...run, pace: { ...run.pace, [account.id]: pruneLedger(pace, added, now) }, updatedAt: now });
     }
     await tx.done;
     return true;
@@ -452,7 +502,9 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         for (const image of job.images) await tx.objectStore('media').delete(image.mediaId);
       }
       const records = await tx.objectStore('importRecords').index('byChain').getAll(chainId);
-      for (const r of records) if (r.state === 'queued') await tx.objectStore('importRecords').put({ ...r, state: 'planned', dueAt: null, updatedAt: deps.now() });
+      for (const r of records)
+        if (r.state === 'queued')
+          await tx.objectStore('importRecords').put({ ...r, state: 'planned', dueAt: null, updatedAt: deps.now() });
       await tx.done;
     }
   }
@@ -466,7 +518,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
     jobChanged,
     /** Resolves once the bookkeeping asked for so far is done. */
     idle: async (): Promise<void> => {
-      for (let seen = null as Promise<unknown> | null; seen !== chainOfWork; ) {
+      for (let seen = null as Promise<unknown> | null; seen !== chainOfWork;) {
         seen = chainOfWork;
         await seen;
         await new Promise((r) => setTimeout(r, 0));
@@ -526,14 +578,16 @@ export function createImportRunner(deps: ImportRunnerDeps) {
         const chains = new Set((await recordsInState(db, importId, 'queued')).map((r) => r.chainId));
         for (const chainId of chains) {
           for (const job of await jobsOfPost(db, chainId)) {
-            if (job.state === 'queued' || job.state === 'retrying' || job.state === 'held') await putJob(db, cancelJob(job, now));
+            if (job.state === 'queued' || job.state === 'retrying' || job.state === 'held')
+              await putJob(db, cancelJob(job, now));
           }
           await reconcileChain(chainId);
         }
         const report: UndoReport = { deleted: 0, failed: [], notUndoable: 0, stillSending: 0 };
         const accounts = new Map<string, Account | undefined>();
         for (const record of await recordsOfImport(db, importId)) {
-          if (record.state === 'planned') await db.put('importRecords', { ...record, state: 'skipped', updatedAt: now });
+          if (record.state === 'planned')
+            await db.put('importRecords', { ...record, state: 'skipped', updatedAt: now });
           if (record.state === 'queued') report.stillSending++;
           if (record.uris.length === 0) continue;
           const deletePost = deps.deleterFor(record.network);
@@ -560,7 +614,7 @@ export function createImportRunner(deps: ImportRunnerDeps) {
             ...record,
             uris: left,
             state: undone ? 'undone' : record.state,
-            error: undone ? record.error : lastProblem(report.failed) ?? record.error,
+            error: undone ? record.error : (lastProblem(report.failed) ?? record.error),
             updatedAt: deps.now(),
           });
         }

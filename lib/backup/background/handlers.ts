@@ -13,7 +13,6 @@ import { backupContents, exportBackup } from '../export.ts';
 import { importBackup } from '../import.ts';
 import { pendingPosts, wipeEverything } from '../wipe.ts';
 
-
 export interface DataHandlerDeps {
   db: () => Promise<Db>;
   engine: EngineClient;

@@ -35,7 +35,13 @@ interface CollectRun {
 function readRun(value: unknown): CollectRun | null {
   if (typeof value !== 'object' || value === null) return null;
   const r = value as Partial<CollectRun>;
-  if (typeof r.tabId !== 'number' || typeof r.source !== 'string' || typeof r.tally?.profiles !== 'number' || typeof r.tally.chars !== 'number') return null;
+  if (
+    typeof r.tabId !== 'number' ||
+    typeof r.source !== 'string' ||
+    typeof r.tally?.profiles !== 'number' ||
+    typeof r.tally.chars !== 'number'
+  )
+    return null;
   return { tabId: r.tabId, source: r.source, tally: { profiles: r.tally.profiles, chars: r.tally.chars } };
 }
 
@@ -66,7 +72,6 @@ async function injectWhenListShows(tabId: number, listUrl: string): Promise<bool
   return false;
 }
 
-
 const PANEL_KEYS: Record<keyof BridgePanelStrings, ServiceWorkerTextKey> = {
   title: 'bridge.panel.title',
   count: 'bridge.panel.count',
@@ -78,7 +83,13 @@ const PANEL_KEYS: Record<keyof BridgePanelStrings, ServiceWorkerTextKey> = {
   hide: 'bridge.panel.hide',
 };
 
-export function createBridgeHandlers({ db, engine }: { db: () => Promise<Db>; engine: EngineClient }): Pick<Handlers, BridgeMessage> {
+export function createBridgeHandlers({
+  db,
+  engine,
+}: {
+  db: () => Promise<Db>;
+  engine: EngineClient;
+}): Pick<Handlers, BridgeMessage> {
   // Batches are admitted one at a time, so two at once cannot both pass a limit.
   let admitting: Promise<unknown> = Promise.resolve();
   return {

@@ -88,18 +88,38 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
   }
 
   /** The bridge on one account, paced on its own (each server limits its own requests). */
-  async function open(account: Account, pacer: Pacer, signal: AbortSignal): Promise<{ account: Account; opened: OpenedNetwork; ctx: NetworkContext }> {
+  async function open(
+    account: Account,
+    pacer: Pacer,
+    signal: AbortSignal,
+  ): Promise<{ account: Account; opened: OpenedNetwork; ctx: NetworkContext }> {
     const ctx: NetworkContext = { pacer, signal, now: deps.now };
     return { account, opened: await openNetwork(account.network, await deps.lookup(account), ctx), ctx };
   }
 
   /** Starts a run in the background of the engine; the returned promise only covers its start. */
-  function launch(kind: RunKind, accountIds: string[], body: (run: BridgeRun, save: () => Promise<void>, pacer: () => Pacer, signal: AbortSignal) => Promise<void>): void {
+  function launch(
+    kind: RunKind,
+    accountIds: string[],
+    body: (run: BridgeRun, save: () => Promise<void>, pacer: () => Pacer, signal: AbortSignal) => Promise<void>,
+  ): void {
     const controller = new AbortController();
     active = controller;
     const run: BridgeRun = {
-      key: 'current', kind, state: 'running', done: 0, total: 0, found: 0, followed: 0, failed: 0,
-      startedAt: deps.now(), heartbeatAt: deps.now(), waitingUntil: null, notes: [], error: null, accountIds,
+      key: 'current',
+      kind,
+      state: 'running',
+      done: 0,
+      total: 0,
+      found: 0,
+      followed: 0,
+      failed: 0,
+      startedAt: deps.now(),
+      heartbeatAt: deps.now(),
+      waitingUntil: null,
+      notes: [],
+      error: null,
+      accountIds,
     };
     const save = async (): Promise<void> => {
       run.heartbeatAt = deps.now();
@@ -148,7 +168,12 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
    * aborted or once one failed, but lets the others finish (and store) the
    * item they hold before reporting the failure.
    */
-  async function pool<T>(items: readonly T[], workers: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
+  async function pool<T>(
+    items: readonly T[],
+    workers: number,
+    signal: AbortSignal,
+    work: (item: T) => Promise<void>,
+  ): Promise<void> {
     let next = 0;
     let failed = false;
     const results = await Promise.allSettled(
@@ -169,7 +194,9 @@ export function createBridgeService(deps: BridgeServiceDeps): BridgeService {
 
   /** Permanent account trouble ends the run; anything else only fails this item. */
   function fatal(error: unknown, signal: AbortSignal): boolean {
-    return signal.aborted || (error instanceof PublishError && error.kind === 'auth') || !(error instanceof PublishError);
+    return (
+      signal.aborted || (error instanceof PublishError && error.kind === 'auth') || !(error instanceof PublishError)
+    );
   }
 
   return {

@@ -32,7 +32,12 @@ const WEB_PAGES = ['http://*/*', 'https://*/*'];
 export async function installContextMenus(menus: MenusApi, lang: Lang): Promise<void> {
   await menus.removeAll();
   for (const item of ITEMS) {
-    menus.create({ id: item.id, title: translateForServiceWorker(lang, item.title), contexts: [item.context], documentUrlPatterns: WEB_PAGES });
+    menus.create({
+      id: item.id,
+      title: translateForServiceWorker(lang, item.title),
+      contexts: [item.context],
+      documentUrlPatterns: WEB_PAGES,
+    });
   }
 }
 

@@ -7,7 +7,13 @@ import type { Handlers } from '../../messaging/router.ts';
 import type { ComposeMessage } from '../messages.ts';
 import { composeUrl } from './compose-url.ts';
 
-export function createComposeHandlers({ db, engine }: { db: () => Promise<Db>; engine: EngineClient }): Pick<Handlers, ComposeMessage> {
+export function createComposeHandlers({
+  db,
+  engine,
+}: {
+  db: () => Promise<Db>;
+  engine: EngineClient;
+}): Pick<Handlers, ComposeMessage> {
   return {
     'compose.unresolvedMentions': async (args) => {
       const account = await getAccount(await db(), args.accountId);

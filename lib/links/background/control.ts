@@ -23,10 +23,32 @@ import { composeUrlForShare, takeoverUrl } from '../takeover.ts';
 import { parseXUrl } from '../x-url.ts';
 import { getSettings, updateSettings } from '../../settings-store.ts';
 import type { Settings } from '../../settings.ts';
-import { ALLOW_ONCE_MS, addAllowOnce, clearAllowOnce, linkRuleSettings, syncLinkRules, type DnrApi, type LinkDestination, type SessionDnrApi } from './dnr-rules.ts';
-import { dueForRound, dueOnDemand, HEALTH_ALARM, HEALTH_PERIOD_MINUTES, probeMirrors, type FetchLike } from './health.ts';
+import {
+  ALLOW_ONCE_MS,
+  addAllowOnce,
+  clearAllowOnce,
+  linkRuleSettings,
+  syncLinkRules,
+  type DnrApi,
+  type LinkDestination,
+  type SessionDnrApi,
+} from './dnr-rules.ts';
+import {
+  dueForRound,
+  dueOnDemand,
+  HEALTH_ALARM,
+  HEALTH_PERIOD_MINUTES,
+  probeMirrors,
+  type FetchLike,
+} from './health.ts';
 import { activeMirrors, listMirrors, saveHealth, type MirrorList } from './mirrors.ts';
-import { linkScriptMatches, mirrorCheckMatches, originGranted, syncContentScripts, type ScriptingApi } from './scripts.ts';
+import {
+  linkScriptMatches,
+  mirrorCheckMatches,
+  originGranted,
+  syncContentScripts,
+  type ScriptingApi,
+} from './scripts.ts';
 
 export const RESUME_ALARM = 'sortie.links.resume';
 export const ALLOW_ONCE_ALARM = 'sortie.links.allowOnce';
@@ -53,7 +75,10 @@ export interface LinksEnv {
   };
   permissions: { getAll(): Promise<{ origins?: string[] }> };
   alarms: {
-    create(name: string, info: { when?: number; periodInMinutes?: number; delayInMinutes?: number }): Promise<void> | void;
+    create(
+      name: string,
+      info: { when?: number; periodInMinutes?: number; delayInMinutes?: number },
+    ): Promise<void> | void;
     clear(name: string): Promise<boolean>;
     get(name: string): Promise<unknown>;
   };
@@ -80,7 +105,9 @@ export interface NavigationErrorDetails {
 }
 
 /** The origin of the page that started a navigation, from Chrome's `initiator` or Firefox's `originUrl`. */
-export function navigationInitiator(details: Pick<NavigationErrorDetails, 'initiator' | 'originUrl'>): string | undefined {
+export function navigationInitiator(
+  details: Pick<NavigationErrorDetails, 'initiator' | 'originUrl'>,
+): string | undefined {
   if (details.initiator) return details.initiator;
   if (!details.originUrl) return undefined;
   try {
@@ -123,7 +150,8 @@ export interface LinksControl {
  * Network errors that say nothing about the mirror: the reader stopped the
  * load, the browser is offline, an extension or policy blocked it.
  */
-const NOT_THE_MIRROR = /ERR_ABORTED|ERR_BLOCKED_BY|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|NS_BINDING_ABORTED|NS_ERROR_OFFLINE|ERR_CACHE_MISS/;
+const NOT_THE_MIRROR =
+  /ERR_ABORTED|ERR_BLOCKED_BY|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|NS_BINDING_ABORTED|NS_ERROR_OFFLINE|ERR_CACHE_MISS/;
 
 /** The hosts Sortie's block rules cover (the rules themselves decide the rest). */
 const X_PAGE = /^https?:\/\/(?:[\w-]+\.)*(?:x\.com|twitter\.com|t\.co)(?:[:/?#]|$)/i;
@@ -162,11 +190,22 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     return activeMirrors(list).filter(isRedirectableMirror);
   }
 
-  async function writePageValues(settings: Settings, target: LinkDestination, allowOnce: AllowOnceEntry[], now: number): Promise<void> {
+  async function writePageValues(
+    settings: Settings,
+    target: LinkDestination,
+    allowOnce: AllowOnceEntry[],
+    now: number,
+  ): Promise<void> {
     const paused = settings.links.pausedUntil !== null && now < settings.links.pausedUntil;
     const mirror = target.kind === 'mirror' ? target.mirror : null;
     const mirrorValue =
-      mirror === null ? null : { origin: mirror.origin, scheme: mirror.scheme, ...(mirror.templates === undefined ? {} : { templates: mirror.templates }) };
+      mirror === null
+        ? null
+        : {
+            origin: mirror.origin,
+            scheme: mirror.scheme,
+            ...(mirror.templates === undefined ? {} : { templates: mirror.templates }),
+          };
     const guard: LinkGuardConfig = {
       enabled: settings.links.redirect,
       mirror: mirrorValue,
@@ -178,7 +217,9 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     await env.storage.set({ [LINK_GUARD_KEY]: guard, ...(mirror === null ? {} : { [CURRENT_KEY]: mirror.id }) });
     const page = mirror === null ? null : compilePageRules(linkRuleSettings(settings, env.composeUrl, now), mirror);
     if (mirror !== null && page !== null && !paused && settings.links.rewriteInPages && page.rules.length > 0) {
-      await env.storage.set({ [LINK_MIRROR_KEY]: { origin: mirror.origin, ...page, replaceEmbeds: settings.links.replaceEmbeds } });
+      await env.storage.set({
+        [LINK_MIRROR_KEY]: { origin: mirror.origin, ...page, replaceEmbeds: settings.links.replaceEmbeds },
+      });
     } else {
       await env.storage.remove([LINK_MIRROR_KEY]);
     }
@@ -186,11 +227,15 @@ export function createLinksControl(env: LinksEnv): LinksControl {
 
   async function scheduleAlarms(settings: Settings, now: number): Promise<void> {
     const until = settings.links.pausedUntil;
-    if (until !== null && until > now && !isPausedUntilRestart(until)) await env.alarms.create(RESUME_ALARM, { when: until });
+    if (until !== null && until > now && !isPausedUntilRestart(until))
+      await env.alarms.create(RESUME_ALARM, { when: until });
     else await env.alarms.clear(RESUME_ALARM);
     // The first round waits a full period: installing or waking never probes.
     if ((await env.alarms.get(HEALTH_ALARM)) === undefined) {
-      await env.alarms.create(HEALTH_ALARM, { delayInMinutes: HEALTH_PERIOD_MINUTES, periodInMinutes: HEALTH_PERIOD_MINUTES });
+      await env.alarms.create(HEALTH_ALARM, {
+        delayInMinutes: HEALTH_PERIOD_MINUTES,
+        periodInMinutes: HEALTH_PERIOD_MINUTES,
+      });
     }
   }
 
@@ -234,7 +279,11 @@ export function createLinksControl(env: LinksEnv): LinksControl {
           random: env.random,
         })
       : null;
-    const target: LinkDestination = !settings.links.redirect ? { kind: 'off' } : chosen === null ? { kind: 'fallback' } : { kind: 'mirror', mirror: chosen };
+    const target: LinkDestination = !settings.links.redirect
+      ? { kind: 'off' }
+      : chosen === null
+        ? { kind: 'fallback' }
+        : { kind: 'mirror', mirror: chosen };
     await syncLinkRules(env.dnr, settings, env.composeUrl, target, now);
     await writePageValues(settings, target, await readAllowOnce(now), now);
     const origins = await granted();
@@ -292,7 +341,8 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     const xUrl = xUrlFromMirrorUrl(url, failed);
     const link = xUrl === null ? null : parseXUrl(xUrl);
     const next = target.kind === 'mirror' && link !== null ? rewriteToMirror(link, target.mirror) : null;
-    const destination = next ?? (target.kind === 'fallback' || xUrl !== null ? fallbackUrl(env.fallbackPage, xUrl ?? url) : null);
+    const destination =
+      next ?? (target.kind === 'fallback' || xUrl !== null ? fallbackUrl(env.fallbackPage, xUrl ?? url) : null);
     if (destination !== null) await env.tabs.update(tabId, { url: destination });
   }
 
@@ -348,14 +398,20 @@ export function createLinksControl(env: LinksEnv): LinksControl {
         const rules = (await env.dnr.getDynamicRules()) as DnrRule[];
         const initiator = navigationInitiator(details);
         const pages = { composeUrl: composeUrlForShare(env.composeUrl, details.url), fallbackPage: env.fallbackPage };
-        const url = takeoverUrl(rules, { url: details.url, type: details.type, method: details.method, initiator }, pages);
+        const url = takeoverUrl(
+          rules,
+          { url: details.url, type: details.type, method: details.method, initiator },
+          pages,
+        );
         if (url !== null) {
           await env.tabs.update(details.tabId, { url });
           return true;
         }
       }
       if (!isMirrorNetworkFailure(details.error)) return false;
-      await serial(() => failover(details.tabId, details.url, { state: 'down', reason: 'navigation-failed', detail: details.error }));
+      await serial(() =>
+        failover(details.tabId, details.url, { state: 'down', reason: 'navigation-failed', detail: details.error }),
+      );
       return false;
     },
     retry: (xUrl) =>

@@ -48,7 +48,12 @@ export function linkRuleSettings(settings: Settings, composeUrl: string, now: nu
 /** Where X links go: a mirror, the fallback page (no mirror works: they are blocked), or nowhere (share rules only). */
 export type LinkDestination = { kind: 'mirror'; mirror: Mirror } | { kind: 'fallback' } | { kind: 'off' };
 
-export function compileLinkRules(settings: Settings, composeUrl: string, destination: LinkDestination, now: number): DnrRule[] {
+export function compileLinkRules(
+  settings: Settings,
+  composeUrl: string,
+  destination: LinkDestination,
+  now: number,
+): DnrRule[] {
   const rules = linkRuleSettings(settings, composeUrl, now);
   const main =
     destination.kind === 'mirror'

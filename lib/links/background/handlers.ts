@@ -51,8 +51,13 @@ export function linkHandlers({ db, links, grantedOrigins }: LinkHandlerDeps): Pi
     const granted = await grantedOrigins();
     const settings = await getSettings(await db());
     const current = settings.links.redirect ? await links.currentMirrorId() : null;
-    const sites = linkScriptMatches(granted, list.entries.map((e) => e.mirror));
-    const currentUsable = list.entries.some((e) => e.mirror.id === current && !e.disabled && list.health[e.mirror.id]?.state !== 'down');
+    const sites = linkScriptMatches(
+      granted,
+      list.entries.map((e) => e.mirror),
+    );
+    const currentUsable = list.entries.some(
+      (e) => e.mirror.id === current && !e.disabled && list.health[e.mirror.id]?.state !== 'down',
+    );
     return {
       mirrors: views(list, granted),
       current: currentUsable ? current : null,

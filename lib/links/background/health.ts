@@ -41,9 +41,14 @@ export function dueOnDemand(health: MirrorHealth | undefined, now: number): bool
   return health === undefined || health.state === 'unknown' || now - health.checkedAt >= ON_DEMAND_GAP_MS;
 }
 
-export async function probeMirror(mirror: Mirror, fetchImpl: FetchLike, clock: () => number): Promise<{ verdict: ProbeVerdict; elapsedMs: number }> {
+export async function probeMirror(
+  mirror: Mirror,
+  fetchImpl: FetchLike,
+  clock: () => number,
+): Promise<{ verdict: ProbeVerdict; elapsedMs: number }> {
   const url = probeUrl(mirror);
-  if (url === null) return { verdict: { state: 'down', reason: 'unexpected-page', detail: 'no profile route' }, elapsedMs: 0 };
+  if (url === null)
+    return { verdict: { state: 'down', reason: 'unexpected-page', detail: 'no profile route' }, elapsedMs: 0 };
   const started = clock();
   try {
     const response = await fetchImpl(url, {
@@ -76,7 +81,9 @@ export async function probeMirrors(
   fetchImpl: FetchLike,
   clock: () => number,
 ): Promise<HealthMap> {
-  const results = await Promise.all(mirrors.map(async (m) => ({ id: m.id, ...(await probeMirror(m, fetchImpl, clock)) })));
+  const results = await Promise.all(
+    mirrors.map(async (m) => ({ id: m.id, ...(await probeMirror(m, fetchImpl, clock)) })),
+  );
   let next = health;
   for (const { id, verdict, elapsedMs } of results) next = recordProbe(next, id, verdict, elapsedMs, clock());
   return next;

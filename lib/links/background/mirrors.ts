@@ -7,7 +7,14 @@
 import type { Db } from '../../db.ts';
 import type { MirrorRecord } from '../../model/mirror.ts';
 import type { HealthMap, MirrorHealth, ProbeReason } from '../health.ts';
-import { BUILT_IN_MIRRORS, normalizeOrigin, templateProblem, type Mirror, type MirrorScheme, type MirrorTemplates } from '../mirrors.ts';
+import {
+  BUILT_IN_MIRRORS,
+  normalizeOrigin,
+  templateProblem,
+  type Mirror,
+  type MirrorScheme,
+  type MirrorTemplates,
+} from '../mirrors.ts';
 import { parseXUrl } from '../x-url.ts';
 
 export interface MirrorEntry {
@@ -82,7 +89,11 @@ export async function listMirrors(db: Db): Promise<MirrorList> {
   const own = rows
     .filter((row) => !row.builtIn && !builtInIds.has(row.id))
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((row) => ({ mirror: mirrorOf(row), disabled: row.disabled === true, fromBackup: row.fromBackup === true && row.disabled === true }));
+    .map((row) => ({
+      mirror: mirrorOf(row),
+      disabled: row.disabled === true,
+      fromBackup: row.fromBackup === true && row.disabled === true,
+    }));
   const health: Record<string, MirrorHealth> = {};
   for (const row of rows) {
     const h = healthOf(row);

@@ -67,7 +67,11 @@ export function originGranted(origin: string, granted: readonly string[]): boole
 }
 
 const isXHost = (host: string): boolean =>
-  host === '*.x.com' || host === '*.twitter.com' || host === 't.co' || X_APP_HOSTS.includes(host) || /(?:^|\.)(?:x|twitter|twimg)\.com$/.test(host);
+  host === '*.x.com' ||
+  host === '*.twitter.com' ||
+  host === 't.co' ||
+  X_APP_HOSTS.includes(host) ||
+  /(?:^|\.)(?:x|twitter|twimg)\.com$/.test(host);
 
 const X_PATTERNS = ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*', '*://t.co/*'];
 
@@ -75,7 +79,10 @@ const X_PATTERNS = ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.
  * Where the link rewriter runs: the granted origins, minus X (its own script
  * handles it) and mirrors (their "open on X" links must stay). Null: nowhere.
  */
-export function linkScriptMatches(granted: readonly string[], mirrors: readonly Mirror[]): { matches: string[]; excludeMatches: string[] } | null {
+export function linkScriptMatches(
+  granted: readonly string[],
+  mirrors: readonly Mirror[],
+): { matches: string[]; excludeMatches: string[] } | null {
   const mirrorHosts = new Set(mirrors.map((m) => new URL(m.origin).hostname));
   const excludeMatches = [...X_PATTERNS, ...mirrors.map((m) => originPattern(m.origin))];
   if (granted.some((p) => ALL_HOSTS.has(p))) return { matches: ['*://*/*'], excludeMatches };
@@ -130,7 +137,12 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[] | undef
   JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...(b ?? [])].sort());
 
 function sameRegistration(a: Partial<ScriptRegistration>, b: ScriptRegistration): boolean {
-  return sameList(a.matches, b.matches) && sameList(a.excludeMatches, b.excludeMatches) && sameList(a.js, b.js) && a.runAt === b.runAt;
+  return (
+    sameList(a.matches, b.matches) &&
+    sameList(a.excludeMatches, b.excludeMatches) &&
+    sameList(a.js, b.js) &&
+    a.runAt === b.runAt
+  );
 }
 
 /** Brings both registrations in line with the plan, touching only those that differ. */

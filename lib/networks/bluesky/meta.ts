@@ -50,14 +50,18 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
     authFactorToken: v.optional(v.string({ max: 100 })),
   }),
   // Backups made before the field was named `server` call it `service`.
-  credentialsSchema: renamed('service', 'server', v.object({
-    network: v.oneOf('bluesky'),
-    server: short,
-    did: short,
-    handle: short,
-    accessJwt: token,
-    refreshJwt: token,
-  })),
+  credentialsSchema: renamed(
+    'service',
+    'server',
+    v.object({
+      network: v.oneOf('bluesky'),
+      server: short,
+      did: short,
+      handle: short,
+      accessJwt: token,
+      refreshJwt: token,
+    }),
+  ),
   hasSession: (credentials) => credentials.refreshJwt !== '',
   emptyCredentials: (account) => {
     const didAt = account.id.indexOf(':did:');

@@ -27,7 +27,13 @@ export function mastodonAccount(
     server: origin,
     profileUrl: profile.url,
     status: 'ok',
-    credentials: { network: 'mastodon', server: origin, accessToken: input.accessToken, clientId: input.clientId, clientSecret: input.clientSecret },
+    credentials: {
+      network: 'mastodon',
+      server: origin,
+      accessToken: input.accessToken,
+      clientId: input.clientId,
+      clientSecret: input.clientSecret,
+    },
     serverInfo: {
       version: instance.version,
       limits: instance.limits,

@@ -32,7 +32,15 @@ export const MASTODON_DEFAULT_LIMITS: Readonly<Required<MastodonLimits>> = Objec
   charactersReservedPerUrl: 23, // StatusLengthValidator::URL_PLACEHOLDER_CHARS
   maxMediaAttachments: 4, // Status::MEDIA_ATTACHMENTS_LIMIT
   descriptionLimit: 1_500, // MediaAttachment::MAX_DESCRIPTION_LENGTH
-  supportedMimeTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4', 'video/webm', 'video/quicktime'],
+  supportedMimeTypes: [
+    'image/jpeg',
+    'image/png',
+    'image/gif',
+    'image/webp',
+    'video/mp4',
+    'video/webm',
+    'video/quicktime',
+  ],
   imageSizeLimit: 16 * 1024 * 1024, // MediaAttachment::IMAGE_LIMIT (16 MB)
   videoSizeLimit: 99 * 1024 * 1024, // MediaAttachment::VIDEO_LIMIT (99 MB)
   pollMaxOptions: 4, // PollOptionsValidator::MAX_OPTIONS
@@ -48,7 +56,10 @@ type Probe = { kind: 'found'; body: Record<string, unknown> } | { kind: 'absent'
  * Mastodon, Pleroma, Akkoma...). Throws `notMastodon` when neither answers like
  * Mastodon, `unreachable` when the network or the server is failing.
  */
-export async function fetchInstance(origin: string, fetchImpl: FetchLike = defaultFetch): Promise<MastodonInstanceInfo> {
+export async function fetchInstance(
+  origin: string,
+  fetchImpl: FetchLike = defaultFetch,
+): Promise<MastodonInstanceInfo> {
   const v2 = await probe(fetchImpl, `${origin}/api/v2/instance`);
   if (v2.kind === 'found') return parseInstance(origin, v2.body, await fetchNodeinfo(origin, fetchImpl));
   const v1 = await probe(fetchImpl, `${origin}/api/v1/instance`);
@@ -89,7 +100,10 @@ const NODEINFO_SCHEMA = /^https?:\/\/nodeinfo\.diaspora\.software\/ns\/schema\/2
  * decides alone. The linked document is fetched only on the same origin: a
  * server must not make Sortie call a third party.
  */
-export async function fetchNodeinfo(origin: string, fetchImpl: FetchLike = defaultFetch): Promise<NodeinfoSoftware | undefined> {
+export async function fetchNodeinfo(
+  origin: string,
+  fetchImpl: FetchLike = defaultFetch,
+): Promise<NodeinfoSoftware | undefined> {
   try {
     const index = await requestJson(fetchImpl, `${origin}/.well-known/nodeinfo`);
     const links = isRecord(index.body) && Array.isArray(index.body['links']) ? index.body['links'] : [];
@@ -112,7 +126,11 @@ export async function fetchNodeinfo(origin: string, fetchImpl: FetchLike = defau
 }
 
 /** Reads either instance shape (v2, or v1 with the Pleroma-style extras). */
-export function parseInstance(origin: string, body: Record<string, unknown>, nodeinfo?: NodeinfoSoftware): MastodonInstanceInfo {
+export function parseInstance(
+  origin: string,
+  body: Record<string, unknown>,
+  nodeinfo?: NodeinfoSoftware,
+): MastodonInstanceInfo {
   const version = typeof body['version'] === 'string' ? body['version'] : '';
   const config = record(body['configuration']);
   const statuses = record(config['statuses']);

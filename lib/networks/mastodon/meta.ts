@@ -42,17 +42,28 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
     clientSecret: token,
   }),
   // Backups made before the field was named `server` call it `origin`.
-  credentialsSchema: renamed('origin', 'server', v.object({
-    network: v.oneOf('mastodon'),
-    server: short,
-    accessToken: token,
-    clientId: token,
-    clientSecret: token,
-  })),
+  credentialsSchema: renamed(
+    'origin',
+    'server',
+    v.object({
+      network: v.oneOf('mastodon'),
+      server: short,
+      accessToken: token,
+      clientId: token,
+      clientSecret: token,
+    }),
+  ),
   hasSession: (credentials) => credentials.accessToken !== '',
-  emptyCredentials: (account) => ({ network: 'mastodon', server: account.server, accessToken: '', clientId: '', clientSecret: '' }),
+  emptyCredentials: (account) => ({
+    network: 'mastodon',
+    server: account.server,
+    accessToken: '',
+    clientId: '',
+    clientSecret: '',
+  }),
   appsPageFor: (account) => {
-    const profile = account.serverInfo?.profile ?? buildServerProfile(account.server, account.serverInfo?.version ?? '');
+    const profile =
+      account.serverInfo?.profile ?? buildServerProfile(account.server, account.serverInfo?.version ?? '');
     // Recomputed from the origin, never taken from stored text: the page is always on the user's own server.
     return appsPageFor(account.server, profile.family);
   },

@@ -5,14 +5,7 @@
  * which must stay small.
  */
 import { MastodonConnectError } from './connect-error.ts';
-import {
-  defaultFetch,
-  isRecord,
-  requestJson,
-  serverErrorText,
-  type FetchLike,
-  type JsonResponse,
-} from './fetch.ts';
+import { defaultFetch, isRecord, requestJson, serverErrorText, type FetchLike, type JsonResponse } from './fetch.ts';
 
 /**
  * Only what posting and the follow bridge use: the profile (verify_credentials,
@@ -130,9 +123,10 @@ export function parseRedirect(redirectUrl: string, expectedState: string): strin
     throw new MastodonConnectError('auth', 'unreadable redirect', { cause });
   }
   // Doorkeeper answers in the query; a fragment is accepted in case a server uses it.
-  const params = url.searchParams.has('state') || url.searchParams.has('code') || url.searchParams.has('error')
-    ? url.searchParams
-    : new URLSearchParams(url.hash.slice(1));
+  const params =
+    url.searchParams.has('state') || url.searchParams.has('code') || url.searchParams.has('error')
+      ? url.searchParams
+      : new URLSearchParams(url.hash.slice(1));
   if (params.get('state') !== expectedState) throw new MastodonConnectError('stateMismatch');
   const error = params.get('error');
   if (error === 'access_denied') throw new MastodonConnectError('cancelled');
@@ -143,7 +137,10 @@ export function parseRedirect(redirectUrl: string, expectedState: string): strin
   return code;
 }
 
-export async function exchangeCode(params: ExchangeParams, fetchImpl: FetchLike = defaultFetch): Promise<MastodonToken> {
+export async function exchangeCode(
+  params: ExchangeParams,
+  fetchImpl: FetchLike = defaultFetch,
+): Promise<MastodonToken> {
   const requested = params.scopes ?? MASTODON_SCOPES;
   const form = new URLSearchParams({
     grant_type: 'authorization_code',
@@ -231,7 +228,8 @@ function failure({ status, body }: JsonResponse): MastodonConnectError {
   const oauthError = isRecord(body) ? body['error'] : undefined;
   if (oauthError === 'invalid_scope') return new MastodonConnectError('permission', detail);
   // Doorkeeper answers 403 `unauthorized_client` when the token belongs to another app.
-  if (typeof oauthError === 'string' && CREDENTIAL_ERRORS.has(oauthError)) return new MastodonConnectError('auth', detail);
+  if (typeof oauthError === 'string' && CREDENTIAL_ERRORS.has(oauthError))
+    return new MastodonConnectError('auth', detail);
   if (status === 403) return new MastodonConnectError('permission', detail);
   if (status === 422 && /scope/i.test(detail)) return new MastodonConnectError('permission', detail);
   return new MastodonConnectError('auth', detail);

@@ -58,7 +58,11 @@ export function detectFamily(version: string, nodeinfo?: { name?: string; versio
   if (compatible) {
     const family = familyOfName(compatible[1]!);
     if (family !== 'unknown' || fromNodeinfo === 'unknown') {
-      return { family: family === 'unknown' ? fromNodeinfo : family, software: compatible[1]!, softwareVersion: compatible[2] ?? '' };
+      return {
+        family: family === 'unknown' ? fromNodeinfo : family,
+        software: compatible[1]!,
+        softwareVersion: compatible[2] ?? '',
+      };
     }
   }
   const gts = GOTOSOCIAL.exec(version);
@@ -68,13 +72,18 @@ export function detectFamily(version: string, nodeinfo?: { name?: string; versio
   if (fromNodeinfo !== 'unknown') {
     const software = nodeinfo!.name!.trim();
     const own = nodeinfo?.version?.trim() || leadingVersion(version);
-    return { family: fromNodeinfo, software: software.charAt(0).toUpperCase() + software.slice(1), softwareVersion: own };
+    return {
+      family: fromNodeinfo,
+      software: software.charAt(0).toUpperCase() + software.slice(1),
+      softwareVersion: own,
+    };
   }
   const fork = MASTODON_FORK.exec(version);
   if (fork) return { family: 'mastodon', software: fork[1]!, softwareVersion: leadingVersion(version) };
   // A bare version: Mastodon's own format. Only a Mastodon this old (before 1.0) would look like Hollo's.
   const parsed = parseMastodonVersion(version);
-  if (parsed && parsed.major >= 1) return { family: 'mastodon', software: 'Mastodon', softwareVersion: leadingVersion(version) };
+  if (parsed && parsed.major >= 1)
+    return { family: 'mastodon', software: 'Mastodon', softwareVersion: leadingVersion(version) };
   return { family: 'unknown', software: '', softwareVersion: leadingVersion(version) };
 }
 
@@ -110,7 +119,11 @@ export function appsPageFor(origin: string, family: ServerFamily): string {
  * - Akkoma/Pleroma: scheduled statuses and `/oauth/revoke` (Pleroma's OAuth controller).
  * - Misskey forks, Pixelfed, Friendica: partial Mastodon layers; scheduling is checked on the answer.
  */
-export function buildServerProfile(origin: string, version: string, nodeinfo?: { name?: string; version?: string }): ServerProfile {
+export function buildServerProfile(
+  origin: string,
+  version: string,
+  nodeinfo?: { name?: string; version?: string },
+): ServerProfile {
   const info = detectFamily(version, nodeinfo);
   const api: MastodonVersion | null = parseMastodonVersion(version);
   const mastodon = info.family === 'mastodon';
@@ -121,7 +134,11 @@ export function buildServerProfile(origin: string, version: string, nodeinfo?: {
         ? 'no'
         : 'unknown';
   const revoke: ServerCapabilities['revoke'] =
-    mastodon || info.family === 'akkoma' || info.family === 'pleroma' ? 'yes' : info.family === 'hollo' ? 'no' : 'unknown';
+    mastodon || info.family === 'akkoma' || info.family === 'pleroma'
+      ? 'yes'
+      : info.family === 'hollo'
+        ? 'no'
+        : 'unknown';
   return {
     ...info,
     capabilities: {
@@ -137,6 +154,9 @@ export function buildServerProfile(origin: string, version: string, nodeinfo?: {
 
 /** How the family is named to the user: 'GoToSocial 0.17.0', 'Sharkey 2024.11.1', 'Mastodon 4.5.0'. */
 export function describeServer(profile: Pick<ServerFamilyInfo, 'family' | 'software' | 'softwareVersion'>): string {
-  const name = profile.family === 'mastodon' && /^glitch|hometown/i.test(profile.software) ? `Mastodon (${profile.software})` : profile.software || 'Mastodon API';
+  const name =
+    profile.family === 'mastodon' && /^glitch|hometown/i.test(profile.software)
+      ? `Mastodon (${profile.software})`
+      : profile.software || 'Mastodon API';
   return profile.softwareVersion ? `${name} ${profile.softwareVersion}` : name;
 }

@@ -39,9 +39,21 @@ export const THUMB_MAX_BYTES = 1_000_000;
 const DEFAULT_TIMEOUT_MS = 8000;
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
-  hellip: '\u2026', mdash: '\u2014', ndash: '\u2013', lsquo: '\u2018', rsquo: '\u2019',
-  ldquo: '\u201c', rdquo: '\u201d', bull: '\u2022', trade: '\u2122', euro: '\u20ac',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  hellip: '\u2026',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  bull: '\u2022',
+  trade: '\u2122',
+  euro: '\u20ac',
 };
 
 // The Latin-1 entities (U+00A0..U+00FF), in code point order: accented letters are common in titles.
@@ -77,9 +89,17 @@ export function decodeEntities(text: string): string {
 /** Whitespace collapsed, control characters dropped, cut on a code point boundary. */
 function cleanText(raw: string, max: number): string {
   // C0/C1 control characters have no business in a card and can confuse renderers.
-  const text = decodeEntities(raw).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = decodeEntities(raw)
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}\u2026`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}\u2026`;
 }
 
 /** Attributes of one start tag, names lower-cased, values entity-decoded later. */
@@ -243,7 +263,11 @@ export async function fetchLinkCard(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
-    const res = await fetchContent(url, { fetchImpl, signal: controller.signal, accept: 'text/html,application/xhtml+xml' });
+    const res = await fetchContent(url, {
+      fetchImpl,
+      signal: controller.signal,
+      accept: 'text/html,application/xhtml+xml',
+    });
     const contentType = res.headers.get('content-type') ?? '';
     if (!res.ok || !/html/i.test(contentType)) {
       await res.body?.cancel().catch(() => undefined);

@@ -40,7 +40,11 @@ function declaredLength(res: Response): number | null {
  * 'reject' returns null and 'truncate' returns its first `max` bytes; either
  * way the rest is never downloaded.
  */
-export async function readCapped(res: Response, max: number, overflow: 'truncate' | 'reject'): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function readCapped(
+  res: Response,
+  max: number,
+  overflow: 'truncate' | 'reject',
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = declaredLength(res);
   if (overflow === 'reject' && declared !== null && declared > max) {
     await res.body?.cancel().catch(() => undefined);

@@ -61,7 +61,12 @@ export async function setWakeAlarm(at: number | null): Promise<void> {
  * The engine's drain ended: drain again if something became due meanwhile,
  * else set the alarm for the next job and close the engine.
  */
-export async function drainAgainOrCloseEngine(engine: EngineClient, db: Db, nextWakeAtTime: number | null, offline: boolean): Promise<void> {
+export async function drainAgainOrCloseEngine(
+  engine: EngineClient,
+  db: Db,
+  nextWakeAtTime: number | null,
+  offline: boolean,
+): Promise<void> {
   const jobs = await jobsOfPendingPosts(db);
   if (runnableJobs(jobs, Date.now()).length > 0) {
     // Something was queued after the engine's last look: go again rather than close.

@@ -19,7 +19,13 @@ import {
   sendHeldPost,
 } from './control.ts';
 
-export function createOutboxHandlers({ db, engine }: { db: () => Promise<Db>; engine: EngineClient }): Pick<Handlers, OutboxMessage> {
+export function createOutboxHandlers({
+  db,
+  engine,
+}: {
+  db: () => Promise<Db>;
+  engine: EngineClient;
+}): Pick<Handlers, OutboxMessage> {
   return {
     'outbox.enqueue': async ({ draftId }) => {
       // Planned and stored by the engine (lib/outbox/enqueue.ts), which posts them next.

@@ -66,7 +66,16 @@ async function runOne(deps: WorkerDeps, { job, parent, root }: RunnableJob): Pro
   }
   const account = await getAccount(deps.db, fresh.accountId);
   if (!account) {
-    return store(deps, markFailed(startSending(fresh, deps.now()), validationFailure('error.accountGone'), deps.now(), deps.policy, deps.random));
+    return store(
+      deps,
+      markFailed(
+        startSending(fresh, deps.now()),
+        validationFailure('error.accountGone'),
+        deps.now(),
+        deps.policy,
+        deps.random,
+      ),
+    );
   }
   const sending = startSending(fresh, deps.now());
   await store(deps, sending);

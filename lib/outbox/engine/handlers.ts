@@ -4,7 +4,11 @@ import type { EngineHandlers } from '../../messaging/engine-client.ts';
 import { enqueueDraft } from '../enqueue.ts';
 import type { DrainLoop } from './drain-loop.ts';
 
-export function createOutboxEngineHandlers(deps: { db: Db; now: () => number; drains: DrainLoop }): Pick<EngineHandlers, 'drain' | 'outbox.enqueue'> {
+export function createOutboxEngineHandlers(deps: {
+  db: Db;
+  now: () => number;
+  drains: DrainLoop;
+}): Pick<EngineHandlers, 'drain' | 'outbox.enqueue'> {
   return {
     drain: async () => {
       deps.drains.requestDrain();

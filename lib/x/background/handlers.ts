@@ -15,15 +15,18 @@ export function createXHandlers({ db }: { db: () => Promise<Db> }): Pick<Handler
     'page.config': async () => pageConfigFrom(await getSettings(await db()), navigator.languages),
     'overlay.ticket': async (_, { sender, tabId, url }) => {
       // Only the x.com content script frames the composer; extension pages have no use for a secret.
-      if (sender !== 'content' || tabId === undefined || !isXUrl(url)) throw new SortieError('error.forbiddenSender', 'overlay.ticket');
-      if (!(await getSettings(await db())).xOverlay) throw new SortieError('error.forbiddenSender', 'the x.com overlay is off');
+      if (sender !== 'content' || tabId === undefined || !isXUrl(url))
+        throw new SortieError('error.forbiddenSender', 'overlay.ticket');
+      if (!(await getSettings(await db())).xOverlay)
+        throw new SortieError('error.forbiddenSender', 'the x.com overlay is off');
       return { ticket: tickets.issue(tabId) };
     },
     'overlay.redeem': async ({ ticket }, { tabId }) => {
       // Consumed first, whatever follows: a secret is never presented twice.
       const valid = tabId !== undefined && tickets.redeem(ticket, tabId);
-      if (!(await getSettings(await db())).xOverlay) throw new SortieError('error.forbiddenSender', 'the x.com overlay is off');
-      if (!valid) throw new SortieError('error.forbiddenSender', 'not Sortie\'s overlay');
+      if (!(await getSettings(await db())).xOverlay)
+        throw new SortieError('error.forbiddenSender', 'the x.com overlay is off');
+      if (!valid) throw new SortieError('error.forbiddenSender', "not Sortie's overlay");
       return null;
     },
   };

@@ -27,7 +27,17 @@ import { expect, test, uniqueName } from '../support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from '../support/ui.ts';
 import { chooseLeaving } from '../support/welcome.ts';
 
-const EMPTY_BODY: BackupBody = { settings: {}, accounts: [], drafts: [], jobs: [], follows: [], stats: [], mirrors: [], media: [], mediaLeftOut: [] };
+const EMPTY_BODY: BackupBody = {
+  settings: {},
+  accounts: [],
+  drafts: [],
+  jobs: [],
+  follows: [],
+  stats: [],
+  mirrors: [],
+  media: [],
+  mediaLeftOut: [],
+};
 
 /**
  * A file as an attacker writes it: format 1 (still accepted) with a correct
@@ -84,7 +94,7 @@ async function importFile(page: Page, path: string, passphrase = ''): Promise<vo
   await expect(page.getByTestId('import-done')).toBeVisible();
 }
 
-test('a crafted file\'s queued and scheduled posts are held: nothing is sent until the user presses Send, then once', async ({
+test("a crafted file's queued and scheduled posts are held: nothing is sent until the user presses Send, then once", async ({
   openPage,
   sortie,
   pds,
@@ -114,19 +124,22 @@ test('a crafted file\'s queued and scheduled posts are held: nothing is sent unt
         craftedJob(mastoAccount, 'p-later', later, sendAt),
       ],
     });
-    const mastodonPosts = (text: string) => mastodon.state.statuses.filter((s) => s.accountId === masto.id && s.text === text).length;
+    const mastodonPosts = (text: string) =>
+      mastodon.state.statuses.filter((s) => s.accountId === masto.id && s.text === text).length;
     const agent = new AtpAgent({ service: pds.url });
     const blueskyPosts = async (text: string) =>
-      (await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post' })).data.records.filter(
-        (r) => (r.value as { text: string }).text === text,
-      ).length;
+      (
+        await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post' })
+      ).data.records.filter((r) => (r.value as { text: string }).text === text).length;
 
     await importFile(page, path);
 
     // The engine's drain after the import, the scheduled time, then an outbox alarm tick: nothing goes out.
     await page.waitForTimeout(Math.max(0, sendAt - Date.now()) + 3_000);
     const worker = await sortie.serviceWorker();
-    await worker.evaluate(() => (globalThis as unknown as { chrome: any }).chrome.alarms.create('sortie.outbox', { when: Date.now() + 200 }));
+    await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: any }).chrome.alarms.create('sortie.outbox', { when: Date.now() + 200 }),
+    );
     await page.waitForTimeout(5_000);
     expect(mastodonPosts(now)).toBe(0);
     expect(mastodonPosts(later)).toBe(0);
@@ -145,7 +158,9 @@ test('a crafted file\'s queued and scheduled posts are held: nothing is sent unt
     await expect.poll(() => mastodonPosts(now), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => blueskyPosts(now), { timeout: 30_000 }).toBe(1);
     await expect(page.locator('li[data-state="sent"]')).toHaveCount(2);
-    await worker.evaluate(() => (globalThis as unknown as { chrome: any }).chrome.alarms.create('sortie.outbox', { when: Date.now() + 200 }));
+    await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: any }).chrome.alarms.create('sortie.outbox', { when: Date.now() + 200 }),
+    );
     await page.waitForTimeout(4_000);
     expect(mastodonPosts(now)).toBe(1);
     expect(await blueskyPosts(now)).toBe(1);
@@ -160,14 +175,23 @@ test('a crafted file\'s queued and scheduled posts are held: nothing is sent unt
   }
 });
 
-test('a file that pins a mirror of its own does not get the user\'s X links', async ({ openPage, context, routeHost, allowHosts }) => {
+test("a file that pins a mirror of its own does not get the user's X links", async ({
+  openPage,
+  context,
+  routeHost,
+  allowHosts,
+}) => {
   const dir = await mkdtemp(join(tmpdir(), 'sortie-hostile-'));
   try {
     const evilHits: string[] = [];
     // Served (so the attack would visibly land) but not allowed: a request there also fails the test.
     await routeHost('evil-mirror.example', async (route) => {
       evilHits.push(route.request().url());
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>evil</title><main>attacker</main>' });
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>evil</title><main>attacker</main>',
+      });
     });
     const mirrorHits = await serveMirrors(routeHost, allowHosts, { 'xcancel.com': 'up' });
     const xHits = await serveX(routeHost);
@@ -201,11 +225,16 @@ test('a file that pins a mirror of its own does not get the user\'s X links', as
     await page.reload();
     await page.getByRole('link', { name: 'X links' }).click();
     const row = page.locator(`tr[data-mirror="${evil}"]`);
-    await expect(row.getByTestId('mirror-from-backup')).toHaveText('From a backup file: not used until you turn it on.');
+    await expect(row.getByTestId('mirror-from-backup')).toHaveText(
+      'From a backup file: not used until you turn it on.',
+    );
     await expect(row.getByRole('button', { name: 'Prefer Nitter (fast) whenever it works' })).toBeDisabled();
     await row.getByLabel('Use Nitter (fast)').check();
     await expect(row.getByTestId('mirror-from-backup')).toHaveCount(0);
-    expect((await linksState(page)).mirrors.find((m) => m.id === evil)).toMatchObject({ disabled: false, fromBackup: false });
+    expect((await linksState(page)).mirrors.find((m) => m.id === evil)).toMatchObject({
+      disabled: false,
+      fromBackup: false,
+    });
     expect(errors).toEqual([]);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -236,7 +265,13 @@ test('a passphrase export holds no draft, post, X handle or match in readable fo
     };
     const follow: BridgeEntry = {
       key: secrets.xHandle,
-      x: { handle: secrets.xHandle, displayName: secrets.xName, bio: `moved to @${secrets.match}`, links: [], website: null },
+      x: {
+        handle: secrets.xHandle,
+        displayName: secrets.xName,
+        bio: `moved to @${secrets.match}`,
+        links: [],
+        website: null,
+      },
       sources: ['following:moi'],
       collectedAt: 10,
       updatedAt: 20,
@@ -256,7 +291,16 @@ test('a passphrase export holds no draft, post, X handle or match in readable fo
               labels: [],
               url: `https://piaille.example/@camille`,
               found: 'hint',
-              hints: [{ network: 'mastodon', kind: 'acct', value: secrets.match, source: 'bio', cue: true, confusable: false }],
+              hints: [
+                {
+                  network: 'mastodon',
+                  kind: 'acct',
+                  value: secrets.match,
+                  source: 'bio',
+                  cue: true,
+                  confusable: false,
+                },
+              ],
               confidence: 'sure',
               evidence: [{ kind: 'x-names', detail: secrets.match }],
               follow: 'none',
@@ -280,7 +324,9 @@ test('a passphrase export holds no draft, post, X handle or match in readable fo
     await expect.soft(contents).toContainText('Accounts: 1, with their sign-in tokens.');
     await expect.soft(contents).toContainText('Drafts: 1.');
     await expect.soft(contents).toContainText('Posts not sent yet: 1');
-    await expect.soft(contents).toContainText('Follow bridge: 1 X accounts you collected, 1 of them with accounts found elsewhere.');
+    await expect
+      .soft(contents)
+      .toContainText('Follow bridge: 1 X accounts you collected, 1 of them with accounts found elsewhere.');
     await expect.soft(contents).toContainText('the whole file is encrypted');
 
     const passphrase = 'Lune de miel à Brest 2026';

@@ -12,7 +12,14 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
 import { evaluateInContentScript } from '../support/isolated-world.ts';
-import { allowXPreconnects, linksReady, serveMirrors, serveX, testAllSitesGranted, updateSettings } from '../support/links.ts';
+import {
+  allowXPreconnects,
+  linksReady,
+  serveMirrors,
+  serveX,
+  testAllSitesGranted,
+  updateSettings,
+} from '../support/links.ts';
 import { answerWelcome, chooseLeaving } from '../support/welcome.ts';
 
 const X_PAGE = '<!doctype html><html><head><title>X</title></head><body><main>Home</main></body></html>';
@@ -45,7 +52,10 @@ const ENVELOPES = [
 function expectRefused(replies: unknown[], what: string): void {
   for (const reply of replies) {
     if (reply === null || (typeof reply === 'object' && 'thrown' in (reply as object))) continue;
-    expect(reply, what).toMatchObject({ ok: false, error: { messageKey: expect.stringMatching(/^error\.(forbiddenSender|unknownMessage|invalidMessage)$/) } });
+    expect(reply, what).toMatchObject({
+      ok: false,
+      error: { messageKey: expect.stringMatching(/^error\.(forbiddenSender|unknownMessage|invalidMessage)$/) },
+    });
   }
 }
 
@@ -72,7 +82,11 @@ test('neither a content script nor a Sortie page in a tab can reach the posting 
   const page = await context.newPage();
   await page.goto('https://x.com/home');
   for (const envelope of ENVELOPES) {
-    const fromContent = await evaluateInContentScript<unknown[]>(page, extensionId, `(${ATTEMPT})(${JSON.stringify(envelope)})`);
+    const fromContent = await evaluateInContentScript<unknown[]>(
+      page,
+      extensionId,
+      `(${ATTEMPT})(${JSON.stringify(envelope)})`,
+    );
     expectRefused(fromContent, `content script: ${envelope.op}`);
     // A Sortie page in a tab (the composer can be framed by x.com): not the background either.
     const fromTab = await options.evaluate(`(${ATTEMPT})(${JSON.stringify(envelope)})`);
@@ -99,41 +113,49 @@ setInterval(() => { const now = performance.now(); window.__gap = Math.max(windo
 }
 
 /** The worst links found for the page rules (each several seconds in today's regexes). */
-const CRAFTED = [
-  `https://x.com/search?${'&q='.repeat(21_840)}`,
-  `https://x.com/search/?q=${'a/'.repeat(32_760)}`,
-];
+const CRAFTED = [`https://x.com/search?${'&q='.repeat(21_840)}`, `https://x.com/search/?q=${'a/'.repeat(32_760)}`];
 
 for (const [i, crafted] of CRAFTED.entries()) {
-  testAllSitesGranted(`a page with a crafted ${Math.round(crafted.length / 1024)}k-character X link (#${i + 1}) keeps its main thread`, async ({
-    context,
-    openPage,
-    routeHost,
-    allowHosts,
-  }) => {
-    allowXPreconnects(allowHosts);
-    await serveX(routeHost);
-    await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
-    allowHosts(BLOG);
-    await routeHost(BLOG, (route) => route.fulfill({ contentType: 'text/html', body: craftedPage(crafted) }));
-    const { page: options } = await openPage('options.html');
-    await linksReady(options);
-    await chooseLeaving(options);
-    await updateSettings(options, { links: { pinnedMirror: MIRROR } });
+  testAllSitesGranted(
+    `a page with a crafted ${Math.round(crafted.length / 1024)}k-character X link (#${i + 1}) keeps its main thread`,
+    async ({ context, openPage, routeHost, allowHosts }) => {
+      allowXPreconnects(allowHosts);
+      await serveX(routeHost);
+      await serveMirrors(routeHost, allowHosts, { [MIRROR]: 'up' });
+      allowHosts(BLOG);
+      await routeHost(BLOG, (route) => route.fulfill({ contentType: 'text/html', body: craftedPage(crafted) }));
+      const { page: options } = await openPage('options.html');
+      await linksReady(options);
+      await chooseLeaving(options);
+      await updateSettings(options, { links: { pinnedMirror: MIRROR } });
 
-    const page = await context.newPage();
-    await page.goto(`https://${BLOG}/`);
-    await expect(page.locator('#plain')).toHaveAttribute('href', `https://${MIRROR}/jack/status/20`, { timeout: 30_000 });
-    // Let the interval tick once more after whatever held the thread.
-    const gap = await page.evaluate(() => new Promise<number>((resolve) => setTimeout(() => resolve((window as unknown as { __gap: number }).__gap), 100)));
-    // Generous on a loaded machine; the 50 ms budget is measured by the bench (bench/pages.ts).
-    expect(gap, `the page's main thread was blocked for ${Math.round(gap)} ms`).toBeLessThan(1_000);
-    // An overlong link is left as it is (a click on it still meets the redirect rules).
-    expect(await page.locator('#crafted').getAttribute('href')).toBe(crafted);
-  });
+      const page = await context.newPage();
+      await page.goto(`https://${BLOG}/`);
+      await expect(page.locator('#plain')).toHaveAttribute('href', `https://${MIRROR}/jack/status/20`, {
+        timeout: 30_000,
+      });
+      // Let the interval tick once more after whatever held the thread.
+      const gap = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            setTimeout(() => resolve((window as unknown as { __gap: number }).__gap), 100),
+          ),
+      );
+      // Generous on a loaded machine; the 50 ms budget is measured by the bench (bench/pages.ts).
+      expect(gap, `the page's main thread was blocked for ${Math.round(gap)} ms`).toBeLessThan(1_000);
+      // An overlong link is left as it is (a click on it still meets the redirect rules).
+      expect(await page.locator('#crafted').getAttribute('href')).toBe(crafted);
+    },
+  );
 }
 
-type WithDnr = { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<Array<{ action: { redirect?: { regexSubstitution?: string } } }>> } } };
+type WithDnr = {
+  chrome: {
+    declarativeNetRequest: {
+      getDynamicRules(): Promise<Array<{ action: { redirect?: { regexSubstitution?: string } } }>>;
+    };
+  };
+};
 
 test('a page sending the reader to "Share on X" again and again cannot fill Sortie\u2019s storage, nor hand over more than 50,000 characters', async ({
   sortie,
@@ -145,7 +167,9 @@ test('a page sending the reader to "Share on X" again and again cannot fill Sort
   test.setTimeout(240_000);
   await chooseLeaving((await openPage('options.html')).page);
   allowHosts('twitter.com', 'news.example');
-  await routeHost('twitter.com', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>X</title>' }));
+  await routeHost('twitter.com', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>X</title>' }),
+  );
   // The page sends the reader on to a share intent with the text in its own query.
   await routeHost('news.example', (route) =>
     route.fulfill({
@@ -157,9 +181,9 @@ test('a page sending the reader to "Share on X" again and again cannot fill Sort
   await expect
     .poll(async () =>
       // The share-intent rule is in place (it stops the intent; the background then opens the composer).
-      (await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())).some((r) =>
-        JSON.stringify(r).includes('intent/(?:tweet|post)'),
-      ),
+      (
+        await worker.evaluate(() => (globalThis as unknown as WithDnr).chrome.declarativeNetRequest.getDynamicRules())
+      ).some((r) => JSON.stringify(r).includes('intent/(?:tweet|post)')),
     )
     .toBe(true);
   const page = await context.newPage();

@@ -25,7 +25,11 @@ import { connectBluesky } from '../support/ui.ts';
 
 async function makeAccount(service: string, local: string, displayName: string, description: string): Promise<string> {
   const agent = new AtpAgent({ service });
-  const { data } = await agent.createAccount({ handle: `${local}.test`, password: `${local}-pw`, email: `${local}@example.com` });
+  const { data } = await agent.createAccount({
+    handle: `${local}.test`,
+    password: `${local}-pw`,
+    email: `${local}@example.com`,
+  });
   await agent.com.atproto.repo.putRecord({
     repo: data.did,
     collection: 'app.bsky.actor.profile',
@@ -35,7 +39,10 @@ async function makeAccount(service: string, local: string, displayName: string, 
   return data.did;
 }
 
-test('hostile X bios and look-alike accounts: no employer or parody followed, written addresses listed', async ({ openPage, pds }) => {
+test('hostile X bios and look-alike accounts: no employer or parody followed, written addresses listed', async ({
+  openPage,
+  pds,
+}) => {
   test.setTimeout(120_000);
   const u = uniqueName('h');
   const me = await pds.createUser(uniqueName('mover'));
@@ -50,13 +57,25 @@ test('hostile X bios and look-alike accounts: no employer or parody followed, wr
   const bridge = await openPage('bridge.html');
   const b = bridge.page;
   const people: XProfile[] = [
-    { handle: `comms_${u}`, displayName: 'Camille Martin', bio: `Chargée de com' pour 🦋 ${orgLocal}.test`, links: [], website: null },
+    {
+      handle: `comms_${u}`,
+      displayName: 'Camille Martin',
+      bio: `Chargée de com' pour 🦋 ${orgLocal}.test`,
+      links: [],
+      website: null,
+    },
     { handle: `cam_${u}`, displayName: 'Camille Roux', bio: 'Militante, Lyon', links: [], website: null },
     { handle: `fedi_${u}`, displayName: 'Noa Fedi', bio: `🐘 @noa@tiny.example`, links: [], website: null },
   ];
   const now = Date.now();
   const entries: BridgeEntry[] = people.map((x, i) => ({
-    key: x.handle.toLowerCase(), x, sources: ['following:mover_x'], collectedAt: now, seq: i, updatedAt: now, matches: {},
+    key: x.handle.toLowerCase(),
+    x,
+    sources: ['following:mover_x'],
+    collectedAt: now,
+    seq: i,
+    updatedAt: now,
+    matches: {},
   }));
   await b.evaluate(
     (rows) =>
@@ -87,7 +106,11 @@ test('hostile X bios and look-alike accounts: no employer or parody followed, wr
   }
   // The attack worked if the employer or the parody was followed in the user's name.
   const agent = await pds.agentFor(me.did);
-  const follows = await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.graph.follow', limit: 100 });
+  const follows = await agent.com.atproto.repo.listRecords({
+    repo: me.did,
+    collection: 'app.bsky.graph.follow',
+    limit: 100,
+  });
   const subjects = follows.data.records.map((r) => (r.value as { subject: string }).subject);
   expect(subjects).not.toContain(orgDid);
   expect(subjects).not.toContain(parodyDid);

@@ -17,7 +17,11 @@ type Rec = { uri: string; value: Record<string, any> };
 
 async function posts(pds: { url: string }, did: string): Promise<Rec[]> {
   const agent = new AtpAgent({ service: pds.url });
-  const { data } = await agent.com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post', limit: 100 });
+  const { data } = await agent.com.atproto.repo.listRecords({
+    repo: did,
+    collection: 'app.bsky.feed.post',
+    limit: 100,
+  });
   return data.records as unknown as Rec[];
 }
 
@@ -54,7 +58,11 @@ function serveHostileSite(proxy: RecordingProxy, host: string, trap: string, png
       case '/loopback-image':
         return { status: 200, type: html, body: page('Loopback picture', `${trap}/secret.png`) };
       case '/octal-image':
-        return { status: 200, type: html, body: page('Octal loopback picture', `${trap.replace('127.0.0.1', '0177.0.0.1')}/octal.png`) };
+        return {
+          status: 200,
+          type: html,
+          body: page('Octal loopback picture', `${trap.replace('127.0.0.1', '0177.0.0.1')}/octal.png`),
+        };
       case '/moved':
         return { status: 302, type: 'text/plain', body: '', headers: { location: `${trap}/moved-page` } };
       case '/to-plain':
@@ -81,10 +89,16 @@ function serveHostileSite(proxy: RecordingProxy, host: string, trap: string, png
   });
 }
 
-const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>';
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>';
 const HOST = 'hostile.example.org';
 
-test('a page whose picture or address points at the user\'s own machine: the loopback server hears nothing', async ({ openPage, pds, recordingProxy, allowHosts }) => {
+test("a page whose picture or address points at the user's own machine: the loopback server hears nothing", async ({
+  openPage,
+  pds,
+  recordingProxy,
+  allowHosts,
+}) => {
   const trap = await startLoopbackTrap();
   try {
     allowHosts(HOST);
@@ -111,7 +125,10 @@ test('a page whose picture or address points at the user\'s own machine: the loo
   }
 });
 
-test('an image shared with ?image= on the user\'s own machine is never fetched; its address goes in the text', async ({ openPage, pds }) => {
+test("an image shared with ?image= on the user's own machine is never fetched; its address goes in the text", async ({
+  openPage,
+  pds,
+}) => {
   const trap = await startLoopbackTrap();
   try {
     const me = await pds.createUser(uniqueName('share'));
@@ -119,7 +136,9 @@ test('an image shared with ?image= on the user\'s own machine is never fetched; 
     await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
     const secret = `${trap.origin}/router-admin.png`;
     const { page: compose } = await openPage(`compose.html?image=${encodeURIComponent(secret)}`);
-    await expect(compose.getByLabel('What do you want to say?')).toHaveValue(new RegExp(secret.replace(/[.:/]/g, '\\$&')));
+    await expect(compose.getByLabel('What do you want to say?')).toHaveValue(
+      new RegExp(secret.replace(/[.:/]/g, '\\$&')),
+    );
     await compose.waitForTimeout(500);
     expect(trap.hits).toEqual([]);
   } finally {
@@ -140,7 +159,12 @@ test('a link to X gets no card: no request reaches any X host', async ({ openPag
   // The fixture also fails the test for any request to a host it did not allow (mirrors included).
 });
 
-test('an SVG picture, as itself or claiming to be a PNG, is never uploaded as a card thumb', async ({ openPage, pds, recordingProxy, allowHosts }) => {
+test('an SVG picture, as itself or claiming to be a PNG, is never uploaded as a card thumb', async ({
+  openPage,
+  pds,
+  recordingProxy,
+  allowHosts,
+}) => {
   const trap = await startLoopbackTrap();
   try {
     allowHosts(HOST);
@@ -163,10 +187,18 @@ test('an SVG picture, as itself or claiming to be a PNG, is never uploaded as a 
   }
 });
 
-test('the card fetch carries no cookie and no referrer, even when the browser holds a cookie for the site', async ({ openPage, context, pds, recordingProxy, allowHosts }) => {
+test('the card fetch carries no cookie and no referrer, even when the browser holds a cookie for the site', async ({
+  openPage,
+  context,
+  pds,
+  recordingProxy,
+  allowHosts,
+}) => {
   allowHosts(HOST);
   serveHostileSite(recordingProxy, HOST, 'http://unused.example', await flatPng(60, 30, 10), SVG);
-  await context.addCookies([{ name: 'session', value: 'who-i-am', domain: HOST, path: '/', sameSite: 'None', secure: false }]);
+  await context.addCookies([
+    { name: 'session', value: 'who-i-am', domain: HOST, path: '/', sameSite: 'None', secure: false },
+  ]);
   const me = await pds.createUser(uniqueName('cookie'));
   const options = await openPage('options.html');
   await connectBluesky(options.page, { identifier: me.handle, appPassword: me.appPassword, service: pds.url });
@@ -181,7 +213,10 @@ test('the card fetch carries no cookie and no referrer, even when the browser ho
   }
 });
 
-test('a Mastodon server answering 200 MB: Sortie stops reading at 5 MB, says so, and the server sees the connection closed', async ({ openPage, mastodon }) => {
+test('a Mastodon server answering 200 MB: Sortie stops reading at 5 MB, says so, and the server sees the connection closed', async ({
+  openPage,
+  mastodon,
+}) => {
   const username = uniqueName('huge');
   const { token } = mastodon.createAccount(username);
   const options = await openPage('options.html');
@@ -192,7 +227,9 @@ test('a Mastodon server answering 200 MB: Sortie stops reading at 5 MB, says so,
   const { page: compose } = await openPage('compose.html');
   await compose.getByLabel('What do you want to say?').fill('Une réponse sans fin');
   await compose.getByRole('button', { name: /^Post( to \d+ accounts?)?$/ }).click();
-  await expect(compose.getByTestId('post-status').locator('li[data-state="retrying"]')).toContainText('far too large', { timeout: 30_000 });
+  await expect(compose.getByTestId('post-status').locator('li[data-state="retrying"]')).toContainText('far too large', {
+    timeout: 30_000,
+  });
   const [answer] = mastodon.faults.hugeBodies;
   expect(answer, 'the fault was served').toBeTruthy();
   await Promise.race([answer!.done, new Promise((resolve) => setTimeout(resolve, 10_000))]);

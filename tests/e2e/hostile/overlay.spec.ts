@@ -25,7 +25,6 @@ import { answerWelcome } from '../support/welcome.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-
 interface Attack {
   /** Every message X's window or X's ports received. */
   messages: unknown[];
@@ -46,7 +45,9 @@ async function xListens(page: Page): Promise<void> {
   await page.evaluate(() => {
     const attack = { messages: [] as unknown[] };
     (window as unknown as { __attack: Attack }).__attack = attack;
-    window.addEventListener('message', (e) => attack.messages.push({ via: 'window', data: String(JSON.stringify(e.data)) }));
+    window.addEventListener('message', (e) =>
+      attack.messages.push({ via: 'window', data: String(JSON.stringify(e.data)) }),
+    );
   });
 }
 
@@ -127,7 +128,16 @@ for (const [how, opacity] of [
         src.searchParams.set('embed', '1');
         src.searchParams.set('text', 'X wrote this in your name');
         frame.src = src.toString();
-        Object.assign(frame.style, { position: 'fixed', left: '0', top: '0', width: '600px', height: '700px', border: '0', opacity, zIndex: '2147483647' });
+        Object.assign(frame.style, {
+          position: 'fixed',
+          left: '0',
+          top: '0',
+          width: '600px',
+          height: '700px',
+          border: '0',
+          opacity,
+          zIndex: '2147483647',
+        });
         document.body.append(frame);
         await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
         await (window as unknown as { forgeHandoff: (w: Window) => Promise<void> }).forgeHandoff(frame.contentWindow!);
@@ -137,8 +147,14 @@ for (const [how, opacity] of [
 
     // The user clicks where X's frame has Sortie's Post button (if it shows one at all).
     const frame = page.frameLocator('#x-trap');
-    await frame.getByRole('button', { name: /^Post( to \d+ accounts?)?$/ }).click({ timeout: 8_000 }).catch(() => undefined);
-    await frame.getByLabel('What do you want to say?').press('Control+Enter', { timeout: 2_000 }).catch(() => undefined);
+    await frame
+      .getByRole('button', { name: /^Post( to \d+ accounts?)?$/ })
+      .click({ timeout: 8_000 })
+      .catch(() => undefined);
+    await frame
+      .getByLabel('What do you want to say?')
+      .press('Control+Enter', { timeout: 2_000 })
+      .catch(() => undefined);
 
     // Nothing queued, nothing on either server, nothing said to X.
     await page.waitForTimeout(2_000);
@@ -151,7 +167,7 @@ for (const [how, opacity] of [
   });
 }
 
-test('X races a forged hand-off into the overlay\'s frame: ignored; the user\'s post goes out and empties X\'s box; X hears nothing', async ({
+test("X races a forged hand-off into the overlay's frame: ignored; the user's post goes out and empties X's box; X hears nothing", async ({
   context,
   openPage,
   routeHost,
@@ -176,7 +192,8 @@ test('X races a forged hand-off into the overlay\'s frame: ignored; the user\'s 
       for (let i = 0; i < window.frames.length; i++) void flood(window.frames[i]!);
       // And through the overlay's shadow root, where X can reach it.
       for (const host of document.querySelectorAll('*')) {
-        for (const f of host.shadowRoot?.querySelectorAll('iframe') ?? []) if (f.contentWindow) void flood(f.contentWindow);
+        for (const f of host.shadowRoot?.querySelectorAll('iframe') ?? [])
+          if (f.contentWindow) void flood(f.contentWindow);
       }
     }, 2);
   }, `${FORGE}; window.forgeHandoff = forgeHandoff;`);
@@ -198,19 +215,25 @@ test('X races a forged hand-off into the overlay\'s frame: ignored; the user\'s 
   await expect(page.getByTestId('inline-composer')).toHaveAttribute('data-x-state', '');
   const agent = new AtpAgent({ service: pds.url });
   await expect
-    .poll(async () => (await agent.com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post' })).data.records.length, { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await agent.com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post' })).data.records.length,
+      { timeout: 30_000 },
+    )
     .toBe(1);
   const { data } = await agent.com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post' });
   const record = data.records[0]!.value as { text: string; embed?: unknown };
   expect(record.text).toBe(text);
   expect(record.embed).toBeUndefined();
-  await expect.poll(() => mastodon.state.statuses.filter((s) => s.accountId === mastodonId).length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(() => mastodon.state.statuses.filter((s) => s.accountId === mastodonId).length, { timeout: 30_000 })
+    .toBe(1);
   expect(mastodon.state.statuses.find((s) => s.accountId === mastodonId)!.mediaIds).toEqual([]);
   expect(await xHeard(page)).toEqual([]);
   expect(createTweet).toEqual([]);
 });
 
-test('X\'s script focuses its composer and fires synthetic events: no trace of Sortie, nothing cancelled', async ({
+test("X's script focuses its composer and fires synthetic events: no trace of Sortie, nothing cancelled", async ({
   openPage,
   context,
   routeHost,
@@ -222,14 +245,20 @@ test('X\'s script focuses its composer and fires synthetic events: no trace of S
   const { page: options } = await openPage('options.html');
   await stillUseX(options);
   await options.getByRole('link', { name: 'Leaving X' }).click();
-  await options.getByLabel('X\'s Post button sends to Sortie instead of X').check();
-  await expect(options.getByLabel('X\'s Post button sends to Sortie instead of X')).toBeChecked();
+  await options.getByLabel("X's Post button sends to Sortie instead of X").check();
+  await expect(options.getByLabel("X's Post button sends to Sortie instead of X")).toBeChecked();
 
   const page = await context.newPage();
   await page.goto('https://x.com/home');
   // The content script is running, with the option on (read from its own world).
   await expect
-    .poll(() => evaluateInContentScript<boolean>(page, extensionId, "chrome.storage.local.get('sortie.pageConfig').then((s) => s['sortie.pageConfig']?.xPostButtonToSortie === true)"))
+    .poll(() =>
+      evaluateInContentScript<boolean>(
+        page,
+        extensionId,
+        "chrome.storage.local.get('sortie.pageConfig').then((s) => s['sortie.pageConfig']?.xPostButtonToSortie === true)",
+      ),
+    )
     .toBe(true);
   await page.waitForTimeout(500);
 
@@ -242,14 +271,16 @@ test('X\'s script focuses its composer and fires synthetic events: no trace of S
         .filter((el) => !before.has(el) || el.localName.startsWith('sortie') || el.shadowRoot !== null)
         .map((el) => el.localName);
     const reached: Array<{ type: string; defaultPrevented: boolean }> = [];
-    for (const type of ['click', 'keydown']) document.addEventListener(type, (e) => reached.push({ type, defaultPrevented: e.defaultPrevented }));
+    for (const type of ['click', 'keydown'])
+      document.addEventListener(type, (e) => reached.push({ type, defaultPrevented: e.defaultPrevented }));
     const editor = document.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"]')!;
     const fire = (el: Element, e: Event) => el.dispatchEvent(e);
 
     // X focuses its own composer, "types" and "clicks" in it by script.
     editor.focus();
     fire(editor, new FocusEvent('focusin', { bubbles: true }));
-    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) fire(editor, new MouseEvent(type, { bubbles: true, cancelable: true, composed: true }));
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
+      fire(editor, new MouseEvent(type, { bubbles: true, cancelable: true, composed: true }));
     fire(editor, new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true }));
     editor.textContent = 'X typed this';
     fire(editor, new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'X typed this' }));
@@ -292,11 +323,17 @@ test('overlay option off: the background issues no hand-off secret and the frame
   const askTicket = "chrome.runtime.sendMessage({ sortie: 1, name: 'overlay.ticket' })";
 
   // Option on: the content script gets a secret for its tab (here: one X will somehow have).
-  const issued = await evaluateInContentScript<{ ok: boolean; value?: { ticket: string } }>(page, extensionId, askTicket);
+  const issued = await evaluateInContentScript<{ ok: boolean; value?: { ticket: string } }>(
+    page,
+    extensionId,
+    askTicket,
+  );
   expect(issued.ok).toBe(true);
   const ticket = issued.value!.ticket;
 
-  await options.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { xOverlay: false } }));
+  await options.evaluate(() =>
+    chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { xOverlay: false } }),
+  );
   expect((await evaluateInContentScript<{ ok: boolean }>(page, extensionId, askTicket)).ok).toBe(false);
 
   const composeUrl = await evaluateInContentScript<string>(page, extensionId, "chrome.runtime.getURL('/compose.html')");
@@ -312,12 +349,14 @@ test('overlay option off: the background issues no hand-off secret and the frame
       const channel = new MessageChannel();
       const attack = (window as unknown as { __attack: Attack }).__attack;
       channel.port1.onmessage = (e) => attack.messages.push({ via: 'port', data: String(JSON.stringify(e.data)) });
-      frame.contentWindow!.postMessage({ sortie: 'handoff', images: [], missingImages: 0, ticket }, '*', [channel.port2]);
+      frame.contentWindow!.postMessage({ sortie: 'handoff', images: [], missingImages: 0, ticket }, '*', [
+        channel.port2,
+      ]);
     },
     { url: composeUrl, ticket },
   );
   const frame = page.frameLocator('#x-frame');
-  await expect(frame.getByRole('alert')).toContainText('Sortie\'s composer');
+  await expect(frame.getByRole('alert')).toContainText("Sortie's composer");
   await expect(frame.getByLabel('What do you want to say?')).toHaveCount(0);
   await expect(frame.getByRole('button', { name: /^Post( to \d+ accounts?)?$/ })).toHaveCount(0);
   expect(await xHeard(page)).toEqual([]);

@@ -16,7 +16,16 @@ import { chooseLeaving } from '../support/welcome.ts';
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 /** Every page the extension has, and two files any probe would try. */
-const PAGES = ['compose.html', 'fallback.html?url=https://x.com/jack', 'popup.html', 'options.html', 'bridge.html', 'engine.html', 'manifest.json', 'background.js'];
+const PAGES = [
+  'compose.html',
+  'fallback.html?url=https://x.com/jack',
+  'popup.html',
+  'options.html',
+  'bridge.html',
+  'engine.html',
+  'manifest.json',
+  'background.js',
+];
 
 const TEXT = 'What do you want to say?';
 
@@ -36,7 +45,12 @@ async function collectedCount(page: Page): Promise<number> {
   );
 }
 
-test('no site can fetch, frame or link to any of Sortie\'s pages to learn it is installed', async ({ context, extensionId, routeHost, allowHosts }) => {
+test("no site can fetch, frame or link to any of Sortie's pages to learn it is installed", async ({
+  context,
+  extensionId,
+  routeHost,
+  allowHosts,
+}) => {
   allowHosts('news.example');
   const base = `chrome-extension://${extensionId}/`;
   await routeHost('news.example', (route) =>
@@ -68,9 +82,18 @@ test('no site can fetch, frame or link to any of Sortie\'s pages to learn it is 
   // Frames: none of them runs a Sortie page.
   await page.waitForLoadState('load');
   for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
-    const inside = await frame.evaluate(() => ({ url: document.URL, app: document.getElementById('app') !== null, buttons: document.querySelectorAll('button').length })).catch(() => null);
+    const inside = await frame
+      .evaluate(() => ({
+        url: document.URL,
+        app: document.getElementById('app') !== null,
+        buttons: document.querySelectorAll('button').length,
+      }))
+      .catch(() => null);
     // Chromium's own error page ("blocked") is not Sortie's: it is what any missing extension gives.
-    expect(inside === null || (!inside.url.startsWith('chrome-extension://') && !inside.app), JSON.stringify(inside)).toBe(true);
+    expect(
+      inside === null || (!inside.url.startsWith('chrome-extension://') && !inside.app),
+      JSON.stringify(inside),
+    ).toBe(true);
   }
 
   // A link: the tab does not open Sortie's composer with the site's text.
@@ -125,7 +148,9 @@ test('a site that frames the fallback page gets nothing to click; framed by anyt
   await own.goto(fallback);
   const openOnX = own.getByRole('button', { name: 'Open on X once' });
   await expect(openOnX).toBeVisible();
-  await own.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Open on X once'))?.click());
+  await own.evaluate(() =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Open on X once'))?.click(),
+  );
   await own.waitForTimeout(1_500);
   await expect(own).toHaveURL(fallback);
   expect(xHits).toEqual([]);
@@ -145,7 +170,17 @@ test('share intents typed, from a link and from a popup open the composer, and t
   await chooseLeaving((await openPage('options.html')).page);
   const worker = await sortie.serviceWorker();
   await expect
-    .poll(async () => (await worker.evaluate(() => (globalThis as unknown as { chrome: { declarativeNetRequest: { getDynamicRules(): Promise<{ id: number }[]> } } }).chrome.declarativeNetRequest.getDynamicRules())).some((r) => r.id === 7_050))
+    .poll(async () =>
+      (
+        await worker.evaluate(() =>
+          (
+            globalThis as unknown as {
+              chrome: { declarativeNetRequest: { getDynamicRules(): Promise<{ id: number }[]> } };
+            }
+          ).chrome.declarativeNetRequest.getDynamicRules(),
+        )
+      ).some((r) => r.id === 7_050),
+    )
     .toBe(true);
   allowHosts('news.example');
   const xHits: string[] = [];
@@ -196,7 +231,11 @@ test('share intents typed, from a link and from a popup open the composer, and t
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
 });
 
-const PEOPLE: XPerson[] = Array.from({ length: 30 }, (_, i) => ({ handle: `person_${i}`, name: `Person ${i}`, bio: `Bio ${i}` }));
+const PEOPLE: XPerson[] = Array.from({ length: 30 }, (_, i) => ({
+  handle: `person_${i}`,
+  name: `Person ${i}`,
+  bio: `Bio ${i}`,
+}));
 
 test("X's page finds no Sortie element on a follow list, and nothing is collected without the user's start", async ({
   context,
@@ -206,20 +245,25 @@ test("X's page finds no Sortie element on a follow list, and nothing is collecte
 }) => {
   allowHosts('x.com', 'abs-0.twimg.com');
   const { page: options } = await openPage('options.html');
-  await options.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { links: { redirect: false } } }));
+  await options.evaluate(() =>
+    chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { links: { redirect: false } } }),
+  );
   await routeHost('x.com', (route) =>
     new URL(route.request().url()).pathname === '/mover_x/following'
       ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: followingPageHtml('mover_x', PEOPLE) })
       : route.fulfill({ status: 404, body: '' }),
   );
-  await routeHost('abs-0.twimg.com', (route) => route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }));
+  await routeHost('abs-0.twimg.com', (route) =>
+    route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
+  );
   const x = await context.newPage();
   await x.goto('https://x.com/mover_x/following');
   // X's own script, in the page's main world: it looks for Sortie for a while, scrolling as a reader would.
   const found = await x.evaluate(async () => {
     const seen = new Set<string>();
     for (let i = 0; i < 20; i++) {
-      for (const el of document.querySelectorAll('*')) if (el.tagName.toLowerCase().startsWith('sortie') || el.id.startsWith('sortie')) seen.add(el.tagName);
+      for (const el of document.querySelectorAll('*'))
+        if (el.tagName.toLowerCase().startsWith('sortie') || el.id.startsWith('sortie')) seen.add(el.tagName);
       window.scrollBy(0, 400);
       await new Promise((r) => setTimeout(r, 150));
     }
@@ -239,14 +283,18 @@ test('a collection the user started is bounded: X cannot fill storage with endle
   test.setTimeout(180_000);
   allowHosts('x.com', 'abs-0.twimg.com');
   const { page: options } = await openPage('options.html');
-  await options.evaluate(() => chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { links: { redirect: false } } }));
+  await options.evaluate(() =>
+    chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { links: { redirect: false } } }),
+  );
   await routeHost('x.com', (route) => {
     const path = new URL(route.request().url()).pathname;
     return /^\/\w+\/following$/.test(path)
       ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: followingPageHtml(path.split('/')[1]!, PEOPLE) })
       : route.fulfill({ status: 404, body: '' });
   });
-  await routeHost('abs-0.twimg.com', (route) => route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }));
+  await routeHost('abs-0.twimg.com', (route) =>
+    route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
+  );
 
   // Another X tab, never started: whatever its page makes the extension world say is refused.
   const other = await context.newPage();
@@ -254,13 +302,32 @@ test('a collection the user started is bounded: X cannot fill storage with endle
 
   const { page: bridge } = await openPage('bridge.html');
   await bridge.getByLabel('Your X handle').fill('mover_x');
-  const [x] = await Promise.all([context.waitForEvent('page'), bridge.getByRole('button', { name: 'Collect the accounts mover_x follows' }).click()]);
-  await expect(bridge.getByTestId('bridge-collected')).toHaveText(`Collected: ${PEOPLE.length} X accounts, from 1 list(s).`, { timeout: 30_000 });
+  const [x] = await Promise.all([
+    context.waitForEvent('page'),
+    bridge.getByRole('button', { name: 'Collect the accounts mover_x follows' }).click(),
+  ]);
+  await expect(bridge.getByTestId('bridge-collected')).toHaveText(
+    `Collected: ${PEOPLE.length} X accounts, from 1 list(s).`,
+    { timeout: 30_000 },
+  );
   // The panel lives in a closed shadow root: X's script sees an empty host at most.
-  expect(await x.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot !== null && e.tagName.toLowerCase().startsWith('sortie')).length)).toBe(0);
+  expect(
+    await x.evaluate(
+      () =>
+        [...document.querySelectorAll('*')].filter(
+          (e) => e.shadowRoot !== null && e.tagName.toLowerCase().startsWith('sortie'),
+        ).length,
+    ),
+  ).toBe(0);
 
   // Now X's page makes the started collector hand over fat profiles (the message shape's maxima), then endless ones.
-  const fat = (i: number) => ({ handle: `fat_${i}`, displayName: 'N'.repeat(200), bio: 'B'.repeat(2_000), links: Array.from({ length: 20 }, (_, j) => `https://e.example/${j}/${'l'.repeat(1_900)}`), website: `https://w.example/${'w'.repeat(1_900)}` });
+  const fat = (i: number) => ({
+    handle: `fat_${i}`,
+    displayName: 'N'.repeat(200),
+    bio: 'B'.repeat(2_000),
+    links: Array.from({ length: 20 }, (_, j) => `https://e.example/${j}/${'l'.repeat(1_900)}`),
+    website: `https://w.example/${'w'.repeat(1_900)}`,
+  });
   const thin = (i: number) => ({ handle: `thin_${i}`, displayName: 'T', bio: '', links: [], website: null });
   const sendBatches = (page: Page, from: number, to: number, make: (i: number) => object = fat) =>
     evaluateInContentScript<number>(
@@ -301,7 +368,9 @@ test('a collection the user started is bounded: X cannot fill storage with endle
   // The other tab was never started: all it sends is refused.
   const before = stored.count;
   // (No Sortie world in that tab at all is the strongest refusal.)
-  const refused = await sendBatches(other, 10_000, 10_200).catch((error: Error) => (/world not found/.test(error.message) ? 2 : Promise.reject(error)));
+  const refused = await sendBatches(other, 10_000, 10_200).catch((error: Error) =>
+    /world not found/.test(error.message) ? 2 : Promise.reject(error),
+  );
   expect(refused).toBe(2);
   expect(await collectedCount(bridge)).toBe(before);
 });

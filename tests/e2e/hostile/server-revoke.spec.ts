@@ -8,7 +8,10 @@ import { startMastodonServer } from '../../servers/mastodon/index.ts';
 import { expect, test, uniqueName } from '../support/servers.ts';
 import { connectMastodon } from '../support/ui.ts';
 
-test('a server answering 404 to /oauth/revoke cannot make a disconnect look complete', async ({ context, openPage }) => {
+test('a server answering 404 to /oauth/revoke cannot make a disconnect look complete', async ({
+  context,
+  openPage,
+}) => {
   const server = await startMastodonServer({ hasRevoke: false });
   try {
     const username = uniqueName('r');
@@ -39,7 +42,9 @@ test('a server failing the revoke (500) is reported as a failure, not as signed 
     await server.close();
     await page.getByRole('button', { name: /^Disconnect / }).click();
     await expect(page.getByTestId('no-accounts')).toBeVisible();
-    await expect(page.getByRole('alert').filter({ hasText: 'revoking Sortie\'s access on the server failed' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: "revoking Sortie's access on the server failed" }),
+    ).toBeVisible();
   } finally {
     await server.close().catch(() => undefined);
   }

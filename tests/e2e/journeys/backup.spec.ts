@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { expect, test } from '../support/journey.ts';
 import { accountsText, connectMastodonWithToken } from './steps.ts';
 
-test('export to a file without the token, delete everything, import the file: the account is back, to reconnect', async ({ journey, mastodon }) => {
+test('export to a file without the token, delete everything, import the file: the account is back, to reconnect', async ({
+  journey,
+  mastodon,
+}) => {
   const { token, username, options } = await connectMastodonWithToken(journey, mastodon, 'bk');
   await options.goto(`${journey.extensionOrigin}/options.html#privacy`);
   await options.click('Export to a file');
@@ -38,9 +41,9 @@ test('export to a file without the token, delete everything, import the file: th
     await options.upload('Backup file', path);
     await options.click('Import');
     await options.waitFor(`document.querySelector('[data-testid="import-done"]') !== null`, 20_000);
-    expect(await options.evaluate<string>(`document.querySelector('[data-testid="import-done"]').textContent`)).toContain(
-      'Reconnect these accounts to post with them',
-    );
+    expect(
+      await options.evaluate<string>(`document.querySelector('[data-testid="import-done"]').textContent`),
+    ).toContain('Reconnect these accounts to post with them');
     await options.goto(`${journey.extensionOrigin}/options.html`);
     await expect.poll(() => accountsText(options)).toContain(username);
   } finally {

@@ -20,11 +20,12 @@ function contactsWithX(kind: 'chromium' | 'firefox', log: readonly { host: strin
   return log.filter((r) => r.host === 'x.com' && (kind === 'firefox' || !r.url.startsWith('https://x.com:443')));
 }
 
-const accountsText = (tab: Tab) => tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
+const accountsText = (tab: Tab) =>
+  tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
 
 const leaveX = (journey: JourneyBrowser) => answerWelcome(journey, 'leaving');
 
-test('first run opens Sortie\'s own welcome page and nothing else', async ({ journey }) => {
+test("first run opens Sortie's own welcome page and nothing else", async ({ journey }) => {
   let urls: string[] = [];
   await expect
     .poll(async () => (urls = await journey.tabUrls()), { timeout: 15_000 })
@@ -33,7 +34,11 @@ test('first run opens Sortie\'s own welcome page and nothing else', async ({ jou
   expect(urls.filter((u) => !u.startsWith(journey.extensionOrigin) && u !== 'about:blank')).toEqual([]);
 });
 
-test('connect Bluesky and Mastodon, then a thread goes to both, each part once and in order', async ({ journey, pds, mastodon }) => {
+test('connect Bluesky and Mastodon, then a thread goes to both, each part once and in order', async ({
+  journey,
+  pds,
+  mastodon,
+}) => {
   const me = await pds.createUser(uniqueName('ff'));
   const masto = mastodon.createAccount(uniqueName('ff'));
   const username = mastodon.state.accounts.find((a) => a.id === masto.id)!.username;
@@ -55,7 +60,7 @@ test('connect Bluesky and Mastodon, then a thread goes to both, each part once a
   const compose = await journey.openPage('compose.html');
   // Longer than Bluesky's 300 characters: a thread of two there, one post on Mastodon (500).
   const first = `Premier message depuis ${journey.kind} : ça part partout sauf sur X. `;
-  const text = (first + 'Les fils restent dans l\'ordre. ').padEnd(420, '·');
+  const text = (first + "Les fils restent dans l'ordre. ").padEnd(420, '·');
   await compose.fill('What do you want to say?', text);
   await compose.click('Post to 2 accounts');
   await compose.waitFor(
@@ -64,7 +69,11 @@ test('connect Bluesky and Mastodon, then a thread goes to both, each part once a
   );
 
   const agent = new AtpAgent({ service: pds.url });
-  const { data } = await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post', reverse: true });
+  const { data } = await agent.com.atproto.repo.listRecords({
+    repo: me.did,
+    collection: 'app.bsky.feed.post',
+    reverse: true,
+  });
   const posts = data.records.map((r) => r.value as { text: string; reply?: { parent: { uri: string } } });
   expect(posts.length).toBeGreaterThanOrEqual(2);
   expect(posts[0]!.text.startsWith(first.trim())).toBe(true);
@@ -76,7 +85,11 @@ test('connect Bluesky and Mastodon, then a thread goes to both, each part once a
   expect(statuses[0]!.text).toContain(first.trim());
 });
 
-test('after "I\'m leaving X", an X link typed or opened goes to a mirror, never to X', async ({ journey, recordingProxy, allowHosts }) => {
+test('after "I\'m leaving X", an X link typed or opened goes to a mirror, never to X', async ({
+  journey,
+  recordingProxy,
+  allowHosts,
+}) => {
   allowHosts(...MIRROR_HOSTS);
   // Chromium may open a bare TCP connection (a tunnel with no request in it) to a typed host
   // before any rule applies; Firefox, with speculative connections off, opens none.
@@ -90,20 +103,31 @@ test('after "I\'m leaving X", an X link typed or opened goes to a mirror, never 
   expect(contactsWithX(journey.kind, recordingProxy.log)).toEqual([]);
 });
 
-test('after "I\'m leaving X", "Share on X" opens Sortie\'s composer with the shared text, and X hears nothing', async ({ journey, recordingProxy, allowHosts }) => {
+test('after "I\'m leaving X", "Share on X" opens Sortie\'s composer with the shared text, and X hears nothing', async ({
+  journey,
+  recordingProxy,
+  allowHosts,
+}) => {
   if (journey.kind === 'chromium') allowHosts('x.com'); // a bare preconnect, as above
   await leaveX(journey);
   const tab = await journey.newTab();
   await tab.goto('https://x.com/intent/post?text=Je%20quitte%20X&url=https%3A%2F%2Fexample.org%2Fa');
-  await expect.poll(() => tab.url(), { timeout: 15_000 }).toMatch(new RegExp(`^${journey.extensionOrigin}/compose\\.html`));
+  await expect
+    .poll(() => tab.url(), { timeout: 15_000 })
+    .toMatch(new RegExp(`^${journey.extensionOrigin}/compose\\.html`));
   await tab.waitFor(`document.getElementById('text')?.value.includes('Je quitte X')`);
   expect(await tab.evaluate<string>(`document.getElementById('text').value`)).toContain('https://example.org/a');
   expect(contactsWithX(journey.kind, recordingProxy.log)).toEqual([]);
 });
 
-test('Mastodon sign-in through the browser\'s own sign-in window (OAuth with PKCE), the token never in a page', async ({ journey, mastodon, allowHosts }) => {
+test("Mastodon sign-in through the browser's own sign-in window (OAuth with PKCE), the token never in a page", async ({
+  journey,
+  mastodon,
+  allowHosts,
+}) => {
   // The browser's identity API catches the redirect to its own reserved address (Chromium's is allowed by the fixture).
-  if (journey.kind === 'firefox') allowHosts(`${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org`);
+  if (journey.kind === 'firefox')
+    allowHosts(`${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org`);
   const username = uniqueName('oa');
   mastodon.createAccount(username, 'correct horse');
   const options = await journey.openPage('options.html');
@@ -114,12 +138,17 @@ test('Mastodon sign-in through the browser\'s own sign-in window (OAuth with PKC
   await signIn.fill('Password', 'correct horse');
   await signIn.click('Authorize');
   await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
-  const token = mastodon.state.tokens.filter((t) => mastodon.state.accounts.find((a) => a.id === t.accountId)?.username === username).at(-1)!;
+  const token = mastodon.state.tokens
+    .filter((t) => mastodon.state.accounts.find((a) => a.id === t.accountId)?.username === username)
+    .at(-1)!;
   expect(token.token).toBeTruthy();
   expect(await options.evaluate<string>('document.documentElement.outerHTML')).not.toContain(token.token);
 });
 
-test('a post waiting for a retry goes out once after the browser suspended the background', async ({ journey, mastodon }) => {
+test('a post waiting for a retry goes out once after the browser suspended the background', async ({
+  journey,
+  mastodon,
+}) => {
   test.setTimeout(150_000);
   const masto = mastodon.createAccount(uniqueName('su'));
   const username = mastodon.state.accounts.find((a) => a.id === masto.id)!.username;
@@ -138,12 +167,18 @@ test('a post waiting for a retry goes out once after the browser suspended the b
   await compose.click('Post to 1 account');
   // This account's first attempt (the server is shared with the other journeys: count only its requests).
   const attempts = () =>
-    mastodon.state.requestLog.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.headers['authorization'] === `Bearer ${masto.token}`).length;
+    mastodon.state.requestLog.filter(
+      (r) =>
+        r.method === 'POST' && r.path === '/api/v1/statuses' && r.headers['authorization'] === `Bearer ${masto.token}`,
+    ).length;
   await expect.poll(attempts, { timeout: 20_000 }).toBeGreaterThan(0);
   await journey.suspendBackground();
 
   await expect
-    .poll(() => mastodon.state.statuses.filter((s) => s.accountId === masto.id).length, { timeout: 120_000, intervals: [1_000] })
+    .poll(() => mastodon.state.statuses.filter((s) => s.accountId === masto.id).length, {
+      timeout: 120_000,
+      intervals: [1_000],
+    })
     .toBe(1);
   // And it stays once: nothing posts it a second time.
   await new Promise((r) => setTimeout(r, 3_000));
@@ -153,7 +188,11 @@ test('a post waiting for a retry goes out once after the browser suspended the b
 test.describe('on a site the user granted', () => {
   test.use({ grantAllSites: true });
 
-  test('X links inside the page are rewritten to the mirror, other links left alone', async ({ journey, recordingProxy, allowHosts }) => {
+  test('X links inside the page are rewritten to the mirror, other links left alone', async ({
+    journey,
+    recordingProxy,
+    allowHosts,
+  }) => {
     allowHosts('blog.example.org');
     recordingProxy.serve('blog.example.org', () => ({
       status: 200,
@@ -163,7 +202,9 @@ test.describe('on a site the user granted', () => {
     }));
     const blog = await journey.newTab('http://blog.example.org/');
     await blog.waitFor(`!document.getElementById('post').href.startsWith('https://x.com/')`, 20_000);
-    const hrefs = await blog.evaluate<string[]>(`['post', 'profile', 'other'].map((id) => document.getElementById(id).href)`);
+    const hrefs = await blog.evaluate<string[]>(
+      `['post', 'profile', 'other'].map((id) => document.getElementById(id).href)`,
+    );
     const mirror = new URL(hrefs[0]!).hostname;
     expect(MIRROR_HOSTS).toContain(mirror);
     expect(hrefs).toEqual([`https://${mirror}/jack/status/20`, `https://${mirror}/jack`, 'https://example.org/a']);

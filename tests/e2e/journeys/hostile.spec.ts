@@ -12,11 +12,29 @@ import { answerWelcome, connectMastodonWithToken, statusesOf } from './steps.ts'
 
 const X_HOME = readFileSync(new URL('../fixtures/x-home.html', import.meta.url), 'utf8');
 /** Every page the extension has, and files any probe would try. */
-const PAGES = ['compose.html', 'fallback.html?url=https://x.com/jack', 'popup.html', 'options.html', 'bridge.html', 'engine.html', 'manifest.json', 'background.js', 'links.js'];
+const PAGES = [
+  'compose.html',
+  'fallback.html?url=https://x.com/jack',
+  'popup.html',
+  'options.html',
+  'bridge.html',
+  'engine.html',
+  'manifest.json',
+  'background.js',
+  'links.js',
+];
 
-test('no site can fetch or load any of Sortie\'s files to learn it is installed', async ({ journey, recordingProxy, allowHosts }) => {
+test("no site can fetch or load any of Sortie's files to learn it is installed", async ({
+  journey,
+  recordingProxy,
+  allowHosts,
+}) => {
   allowHosts('news.example');
-  recordingProxy.serve('news.example', () => ({ status: 200, type: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>News</title><p>News</p>' }));
+  recordingProxy.serve('news.example', () => ({
+    status: 200,
+    type: 'text/html',
+    body: '<!doctype html><meta charset="utf-8"><title>News</title><p>News</p>',
+  }));
   const site = await journey.newTab('http://news.example/');
   const answers = await site.evaluate<string[]>(
     `Promise.all(${JSON.stringify(PAGES)}.map((p) => fetch(${JSON.stringify(journey.extensionOrigin + '/')} + p).then((r) => p + ': answered ' + r.status, () => p + ': refused')))`,
@@ -35,10 +53,15 @@ test('no site can fetch or load any of Sortie\'s files to learn it is installed'
   expect(loads).toEqual(['links.js: refused', 'icon/128.png: refused']);
 });
 
-test('X\'s page scripts faking keys and clicks in its composer bring no overlay; the user\'s own keys do', async ({ journey, allowHosts }) => {
+test("X's page scripts faking keys and clicks in its composer bring no overlay; the user's own keys do", async ({
+  journey,
+  allowHosts,
+}) => {
   allowHosts('x.com');
   await journey.serveHttps('x.com', ({ path }) =>
-    path === '/home' ? { status: 200, type: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } } : { status: 404, type: 'text/plain', body: '' },
+    path === '/home'
+      ? { status: 200, type: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } }
+      : { status: 404, type: 'text/plain', body: '' },
   );
   await answerWelcome(journey, 'staying');
   const x = await journey.newTab('https://x.com/home');
@@ -63,7 +86,12 @@ test('X\'s page scripts faking keys and clicks in its composer bring no overlay;
   await expect.poll(async () => (await x.inOverlay(OFFER_BUTTON)) !== null, { timeout: 10_000 }).toBe(true);
 });
 
-test('a site sending the browser to a share intent opens the composer with its text, and nothing is posted by itself', async ({ journey, mastodon, recordingProxy, allowHosts }) => {
+test('a site sending the browser to a share intent opens the composer with its text, and nothing is posted by itself', async ({
+  journey,
+  mastodon,
+  recordingProxy,
+  allowHosts,
+}) => {
   allowHosts('news.example');
   if (journey.kind === 'chromium') allowHosts('x.com'); // a bare preconnect (see core.spec.ts)
   const { id } = await connectMastodonWithToken(journey, mastodon, 'hi');
@@ -75,9 +103,15 @@ test('a site sending the browser to a share intent opens the composer with its t
     body: `<!doctype html><meta charset="utf-8"><title>Prize</title><script>location.href = ${JSON.stringify(intent)};</script>`,
   }));
   const site = await journey.newTab('http://news.example/');
-  await expect.poll(() => site.url(), { timeout: 15_000 }).toMatch(new RegExp(`^${journey.extensionOrigin}/compose\\.html`));
+  await expect
+    .poll(() => site.url(), { timeout: 15_000 })
+    .toMatch(new RegExp(`^${journey.extensionOrigin}/compose\\.html`));
   await site.waitFor(`document.getElementById('text')?.value.includes('Spam du site hostile')`);
   await new Promise((r) => setTimeout(r, 3_000));
   expect(statusesOf(mastodon, id)).toEqual([]);
-  expect(recordingProxy.log.filter((r) => r.host === 'x.com' && (journey.kind === 'firefox' || !r.url.startsWith('https://x.com:443')))).toEqual([]);
+  expect(
+    recordingProxy.log.filter(
+      (r) => r.host === 'x.com' && (journey.kind === 'firefox' || !r.url.startsWith('https://x.com:443')),
+    ),
+  ).toEqual([]);
 });

@@ -13,7 +13,11 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>Un article</title>
   <p id="quote">Les réseaux ouverts, c'est maintenant.</p>
   <p><a id="link" href="http://blog.example.org/suite">la suite</a></p>`;
 
-test('the context menu shares a page, a selection and a link with Sortie\'s composer @firefox-only', async ({ journey, recordingProxy, allowHosts }) => {
+test("the context menu shares a page, a selection and a link with Sortie's composer @firefox-only", async ({
+  journey,
+  recordingProxy,
+  allowHosts,
+}) => {
   allowHosts('blog.example.org');
   recordingProxy.serve('blog.example.org', () => ({ status: 200, type: 'text/html', body: PAGE }));
   const blog = await journey.newTab('http://blog.example.org/article');
@@ -31,7 +35,9 @@ test('the context menu shares a page, a selection and a link with Sortie\'s comp
   expect(page).toContain('http://blog.example.org/article');
 
   await blog.evaluate(`getSelection().selectAllChildren(document.getElementById('quote'))`);
-  expect(await blog.contextMenu('#quote', 'Share this selection with Sortie')).toContain('Share this selection with Sortie');
+  expect(await blog.contextMenu('#quote', 'Share this selection with Sortie')).toContain(
+    'Share this selection with Sortie',
+  );
   expect(await composer()).toContain("Les réseaux ouverts, c'est maintenant.");
 
   await blog.evaluate(`getSelection().removeAllRanges()`);

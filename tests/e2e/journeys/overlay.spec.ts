@@ -17,7 +17,11 @@ const X_HOME = readFileSync(new URL('../fixtures/x-home.html', import.meta.url),
 const OFFER = 'Post to Mastodon & Bluesky instead';
 const DIALOG_NAME = 'Sortie: post to Mastodon & Bluesky';
 
-test('X\'s composer brings the overlay; what was typed there goes to Mastodon through Sortie, X hears nothing', async ({ journey, mastodon, allowHosts }) => {
+test("X's composer brings the overlay; what was typed there goes to Mastodon through Sortie, X hears nothing", async ({
+  journey,
+  mastodon,
+  allowHosts,
+}) => {
   allowHosts('x.com');
   const createTweet: string[] = [];
   await journey.serveHttps('x.com', ({ path, body }) => {
@@ -25,7 +29,8 @@ test('X\'s composer brings the overlay; what was typed there goes to Mastodon th
       createTweet.push(body);
       return { status: 200, type: 'application/json', body: '{"data":{"create_tweet":{}}}' };
     }
-    if (path === '/home') return { status: 200, type: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } };
+    if (path === '/home')
+      return { status: 200, type: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } };
     return { status: 404, type: 'text/plain', body: '' };
   });
   const { id } = await connectMastodonWithToken(journey, mastodon, 'xo');
@@ -44,7 +49,8 @@ test('X\'s composer brings the overlay; what was typed there goes to Mastodon th
 
   const framed = await x.overlayFrame();
   await framed.waitFor(`document.getElementById('text')?.value === ${JSON.stringify(text)}`);
-  const buttons = () => framed.evaluate<string[]>(`[...document.querySelectorAll('button')].map((b) => b.textContent.trim())`);
+  const buttons = () =>
+    framed.evaluate<string[]>(`[...document.querySelectorAll('button')].map((b) => b.textContent.trim())`);
 
   if (journey.kind === 'chromium') {
     // As a user would: Post scrolled into sight and seen for a moment before the click (the
@@ -57,7 +63,9 @@ test('X\'s composer brings the overlay; what was typed there goes to Mastodon th
   } else {
     // No IntersectionObserver v2: no Post here, the reason in words, and Sortie's own tab offered.
     expect(await buttons()).not.toContain('Post');
-    expect(await framed.evaluate<string>('document.body.textContent')).toContain('This browser cannot tell whether something on x.com covers this composer');
+    expect(await framed.evaluate<string>('document.body.textContent')).toContain(
+      'This browser cannot tell whether something on x.com covers this composer',
+    );
     await framed.click("Continue in Sortie's tab");
     const own = await journey.waitForTab(new RegExp(`^${journey.extensionOrigin}/compose\\.html\\?draft=`));
     await own.waitFor(`document.getElementById('text')?.value === ${JSON.stringify(text)}`);

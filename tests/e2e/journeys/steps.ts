@@ -3,10 +3,15 @@ import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
 import { uniqueName } from '../support/servers.ts';
 import { expect, type JourneyBrowser, type Tab } from '../support/journey.ts';
 
-export const accountsText = (tab: Tab) => tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
+export const accountsText = (tab: Tab) =>
+  tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
 
 /** A new account on the Mastodon test server, connected on the options page with its token. */
-export async function connectMastodonWithToken(journey: JourneyBrowser, mastodon: MastodonTestServer, prefix: string): Promise<{ id: string; token: string; username: string; options: Tab }> {
+export async function connectMastodonWithToken(
+  journey: JourneyBrowser,
+  mastodon: MastodonTestServer,
+  prefix: string,
+): Promise<{ id: string; token: string; username: string; options: Tab }> {
   const account = mastodon.createAccount(uniqueName(prefix));
   const username = mastodon.state.accounts.find((a) => a.id === account.id)!.username;
   const options = await journey.openPage('options.html');
@@ -19,7 +24,8 @@ export async function connectMastodonWithToken(journey: JourneyBrowser, mastodon
 }
 
 /** The statuses this account has on the Mastodon test server. */
-export const statusesOf = (mastodon: MastodonTestServer, accountId: string) => mastodon.state.statuses.filter((s) => s.accountId === accountId);
+export const statusesOf = (mastodon: MastodonTestServer, accountId: string) =>
+  mastodon.state.statuses.filter((s) => s.accountId === accountId);
 
 /** Every part of the post the composer shows as sent. */
 export const ALL_SENT = `(() => { const s = document.querySelector('[data-testid="post-status"]'); const li = s ? s.querySelectorAll('li') : []; return li.length > 0 && [...li].every((l) => l.dataset.state === 'sent'); })()`;
@@ -29,5 +35,8 @@ export async function answerWelcome(journey: JourneyBrowser, answer: 'leaving' |
   const welcome = await journey.openPage('welcome.html');
   await welcome.clickText(answer === 'leaving' ? "I'm leaving X" : 'I still use X');
   await welcome.click('Confirm my choice');
-  await welcome.waitFor(`document.querySelector('[data-testid="welcome-done"]')?.dataset.choice === ${JSON.stringify(answer)}`, 15_000);
+  await welcome.waitFor(
+    `document.querySelector('[data-testid="welcome-done"]')?.dataset.choice === ${JSON.stringify(answer)}`,
+    15_000,
+  );
 }

@@ -40,16 +40,41 @@ export async function enqueuePosts(page: Page, posts: BulkPost[]): Promise<void>
         const blob = await canvas.convertToBlob({ type: 'image/png' });
         const mediaId = crypto.randomUUID();
         await put('media', { id: mediaId, blob, mime: 'image/png', createdAt: Date.now() });
-        images.push({ mediaId, alt: `Picture ${k + 1} of post ${i}`, mime: 'image/png', width: 64, height: 48, size: blob.size });
+        images.push({
+          mediaId,
+          alt: `Picture ${k + 1} of post ${i}`,
+          mime: 'image/png',
+          width: 64,
+          height: 48,
+          size: blob.size,
+        });
       }
       const now = Date.now();
       const draft = {
-        id: crypto.randomUUID(), text: item.text, overrides: {}, images, contentWarning: '', sensitive: false, labels: [],
-        langs: ['fr'], visibility: 'public', poll: null, numbering: false, replyTo: {}, scheduledAt: item.scheduledAt ?? null,
-        interaction: { reply: 'everyone', allowQuotes: true }, targets: item.targets, createdAt: now, updatedAt: now,
+        id: crypto.randomUUID(),
+        text: item.text,
+        overrides: {},
+        images,
+        contentWarning: '',
+        sensitive: false,
+        labels: [],
+        langs: ['fr'],
+        visibility: 'public',
+        poll: null,
+        numbering: false,
+        replyTo: {},
+        scheduledAt: item.scheduledAt ?? null,
+        interaction: { reply: 'everyone', allowQuotes: true },
+        targets: item.targets,
+        createdAt: now,
+        updatedAt: now,
       };
       await put('drafts', draft);
-      const reply = await chrome.runtime.sendMessage({ sortie: 1, name: 'outbox.enqueue', body: { draftId: draft.id } });
+      const reply = await chrome.runtime.sendMessage({
+        sortie: 1,
+        name: 'outbox.enqueue',
+        body: { draftId: draft.id },
+      });
       if (!reply?.ok) throw new Error(`enqueue failed: ${JSON.stringify(reply)}`);
     }
     db.close();

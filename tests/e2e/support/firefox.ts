@@ -42,7 +42,12 @@ async function freePort(): Promise<number> {
  * own recommended automation preferences at start (updates, telemetry,
  * first-run pages off); these add what a privacy test needs on top.
  */
-function userPrefs(marionettePort: number, proxyPort: number, lang: string, downloadDir: string): Record<string, string | number | boolean> {
+function userPrefs(
+  marionettePort: number,
+  proxyPort: number,
+  lang: string,
+  downloadDir: string,
+): Record<string, string | number | boolean> {
   return {
     'marionette.port': marionettePort,
     // Downloads go straight to this folder, as with a user's "always save to Downloads".
@@ -109,7 +114,12 @@ function userPrefs(marionettePort: number, proxyPort: number, lang: string, down
  * Starts Firefox on `profileDir` and installs the built add-on (or the one at
  * `addon`; null: none, a plain browser for the bench's baseline) as a temporary one.
  */
-export async function launchFirefox(profileDir: string, proxyPort: number, lang = 'en-US, en', addon: string | null = FIREFOX_BUILD): Promise<SortieFirefox> {
+export async function launchFirefox(
+  profileDir: string,
+  proxyPort: number,
+  lang = 'en-US, en',
+  addon: string | null = FIREFOX_BUILD,
+): Promise<SortieFirefox> {
   if (!FIREFOX) throw new Error('Firefox ESR is not installed (apt-get install firefox-esr)');
   const port = await freePort();
   const downloadDir = join(profileDir, 'downloads');
@@ -120,15 +130,21 @@ export async function launchFirefox(profileDir: string, proxyPort: number, lang 
       .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
       .join('\n'),
   );
-  const child: ChildProcess = spawn(FIREFOX, ['-marionette', '-remote-allow-system-access', '-headless', '-no-remote', '-profile', profileDir], {
-    stdio: 'ignore',
-    // Release builds ignore services.settings.server unless this is set (Remote Settings' own switch).
-    env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-  });
+  const child: ChildProcess = spawn(
+    FIREFOX,
+    ['-marionette', '-remote-allow-system-access', '-headless', '-no-remote', '-profile', profileDir],
+    {
+      stdio: 'ignore',
+      // Release builds ignore services.settings.server unless this is set (Remote Settings' own switch).
+      env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    },
+  );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const marionette = await Marionette.connect(port);
   // A navigation Sortie's rules stop never finishes loading in Firefox: wait for it as a user would, not 300 s.
-  await marionette.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: false, timeouts: { pageLoad: 10_000 } } } });
+  await marionette.send('WebDriver:NewSession', {
+    capabilities: { alwaysMatch: { acceptInsecureCerts: false, timeouts: { pageLoad: 10_000 } } },
+  });
   if (addon !== null) await marionette.send('Addon:Install', { path: addon, temporary: true });
   return {
     marionette,

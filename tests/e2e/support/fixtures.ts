@@ -52,7 +52,11 @@ export function chromiumArgs(proxyPort: number, extensionDirs: readonly string[]
 }
 
 /** Launches Chromium with the extension on a profile directory (reuse it to "reopen the browser"). */
-export async function launchSortie(profileDir: string, proxyPort: number, buildDir: string = CHROME_BUILD): Promise<SortieBrowser> {
+export async function launchSortie(
+  profileDir: string,
+  proxyPort: number,
+  buildDir: string = CHROME_BUILD,
+): Promise<SortieBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: false, // --headless=new in chromiumArgs: the mode in which extensions run

@@ -143,7 +143,12 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     goto: async (url) => void (await frame.goto(url).catch(() => undefined)),
     url: async () => frame.url(),
     fill: (label, value) => frame.getByLabel(label).first().fill(value),
-    click: (name) => frame.getByRole('button', { name, exact: true }).or(frame.getByRole('link', { name, exact: true })).first().click(),
+    click: (name) =>
+      frame
+        .getByRole('button', { name, exact: true })
+        .or(frame.getByRole('link', { name, exact: true }))
+        .first()
+        .click(),
     clickText: (text) => frame.getByText(text, { exact: true }).first().click(),
     typeInto: (label, text) => frame.getByLabel(label).first().pressSequentially(text),
     upload: (label, path) => frame.getByLabel(label).first().setInputFiles(path),
@@ -153,7 +158,8 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     inOverlay: none,
     clickInOverlay: none,
     overlayFrame: none,
-    contextMenu: () => Promise.reject(new Error("Chromium's context menu cannot be opened by automation (tag the test @firefox-only)")),
+    contextMenu: () =>
+      Promise.reject(new Error("Chromium's context menu cannot be opened by automation (tag the test @firefox-only)")),
     close: none,
   };
 }
@@ -164,7 +170,11 @@ function chromiumJourney(context: BrowserContext, extensionId: string): JourneyB
   const downloads: Promise<Downloaded>[] = [];
   const listen = (page: Page): void =>
     void page.on('download', (download) => {
-      downloads.push(download.path().then(async (path) => ({ name: download.suggestedFilename(), text: await readFile(path, 'utf8') })));
+      downloads.push(
+        download
+          .path()
+          .then(async (path) => ({ name: download.suggestedFilename(), text: await readFile(path, 'utf8') })),
+      );
     });
   context.pages().forEach(listen);
   context.on('page', listen);
@@ -209,8 +219,18 @@ function chromiumJourney(context: BrowserContext, extensionId: string): JourneyB
         (url) => url.hostname === host && url.protocol === 'https:',
         async (route) => {
           const request = route.request();
-          const answer = handler({ method: request.method(), path: new URL(request.url()).pathname, headers: request.headers(), body: request.postData() ?? '' });
-          await route.fulfill({ status: answer.status, contentType: answer.type, body: answer.body, headers: answer.headers });
+          const answer = handler({
+            method: request.method(),
+            path: new URL(request.url()).pathname,
+            headers: request.headers(),
+            body: request.postData() ?? '',
+          });
+          await route.fulfill({
+            status: answer.status,
+            contentType: answer.type,
+            body: answer.body,
+            headers: answer.headers,
+          });
         },
       );
     },
@@ -301,7 +321,13 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
       let frame: WebElement | null = null;
       await poll(
         async () => {
-          frame = (await m.send<{ value: WebElement | null }>('WebDriver:ExecuteScript', { script: OVERLAY_FRAME, args: [], sandbox: 'system' })).value;
+          frame = (
+            await m.send<{ value: WebElement | null }>('WebDriver:ExecuteScript', {
+              script: OVERLAY_FRAME,
+              args: [],
+              sandbox: 'system',
+            })
+          ).value;
           return frame !== null;
         },
         10_000,
@@ -317,7 +343,10 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
     await poll(
       async () => {
         await switchTo(where);
-        const { value } = await m.send<{ value: WebElement | null }>('WebDriver:ExecuteScript', { script, args: [arg] });
+        const { value } = await m.send<{ value: WebElement | null }>('WebDriver:ExecuteScript', {
+          script,
+          args: [arg],
+        });
         found = value;
         return value !== null;
       },
@@ -329,7 +358,13 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
 
   async function inOverlayOf(handle: string, selector: string): Promise<OverlayElement | null> {
     await switchTo({ handle, framed: false });
-    return (await m.send<{ value: OverlayElement | null }>('WebDriver:ExecuteScript', { script: OVERLAY_ELEMENT, args: [selector], sandbox: 'system' })).value;
+    return (
+      await m.send<{ value: OverlayElement | null }>('WebDriver:ExecuteScript', {
+        script: OVERLAY_ELEMENT,
+        args: [selector],
+        sandbox: 'system',
+      })
+    ).value;
   }
 
   function tab(handle: string, framed = false): Tab {
@@ -385,7 +420,11 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
         ? none
         : async (selector) => {
             let found: OverlayElement | null = null;
-            await poll(async () => (found = await inOverlayOf(handle, selector)) !== null, 10_000, `${selector} in Sortie's overlay`);
+            await poll(
+              async () => (found = await inOverlayOf(handle, selector)) !== null,
+              10_000,
+              `${selector} in Sortie's overlay`,
+            );
             const box = found as unknown as OverlayElement;
             // Real pointer events at the element's place on screen, as the user's mouse makes them.
             const [x, y] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
@@ -395,7 +434,11 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
                   type: 'pointer',
                   id: 'mouse',
                   parameters: { pointerType: 'mouse' },
-                  actions: [{ type: 'pointerMove', x, y, origin: 'viewport' }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }],
+                  actions: [
+                    { type: 'pointerMove', x, y, origin: 'viewport' },
+                    { type: 'pointerDown', button: 0 },
+                    { type: 'pointerUp', button: 0 },
+                  ],
                 },
               ],
             });
@@ -417,7 +460,11 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
                   type: 'pointer',
                   id: 'mouse',
                   parameters: { pointerType: 'mouse' },
-                  actions: [{ type: 'pointerMove', x: box.x, y: box.y, origin: 'viewport' }, { type: 'pointerDown', button: 2 }, { type: 'pointerUp', button: 2 }],
+                  actions: [
+                    { type: 'pointerMove', x: box.x, y: box.y, origin: 'viewport' },
+                    { type: 'pointerDown', button: 2 },
+                    { type: 'pointerUp', button: 2 },
+                  ],
                 },
               ],
             });
@@ -517,14 +564,19 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
       // (and the empty placeholder may come first): only whole files count.
       const names = await readdir(ff.downloadDir).catch(() => [] as string[]);
       const done = names.filter((n) => !n.endsWith('.part') && !names.includes(`${n}.part`));
-      const files = await Promise.all(done.map(async (name) => ({ name, text: await readFile(join(ff.downloadDir, name), 'utf8') })));
+      const files = await Promise.all(
+        done.map(async (name) => ({ name, text: await readFile(join(ff.downloadDir, name), 'utf8') })),
+      );
       return files.filter((f) => f.text.length > 0);
     },
     async serveHttps(host, handler) {
       if (!certificatesAccepted) {
         // The session's acceptInsecureCerts did not stop the certificate error in Firefox ESR 153;
         // the override service it stands for does (this test profile only).
-        await inChrome(m, `Cc['@mozilla.org/security/certoverride;1'].getService(Ci.nsICertOverrideService).setDisableAllSecurityChecksAndLetAttackersInterceptMyData(true); done(true);`);
+        await inChrome(
+          m,
+          `Cc['@mozilla.org/security/certoverride;1'].getService(Ci.nsICertOverrideService).setDisableAllSecurityChecksAndLetAttackersInterceptMyData(true); done(true);`,
+        );
         certificatesAccepted = true;
       }
       proxy.serveTls(host, handler);
@@ -567,7 +619,10 @@ async function grantInFirefox(m: Marionette, origins: string[]): Promise<void> {
 
 /** The reviewed list of every host Sortie may contact (tests/privacy/allowed-hosts.json), with its reasons. */
 const LISTED_HOSTS: ReadonlySet<string> = new Set(
-  Object.keys((JSON.parse(readFileSync(resolve('tests/privacy/allowed-hosts.json'), 'utf8')) as { hosts: Record<string, string> }).hosts),
+  Object.keys(
+    (JSON.parse(readFileSync(resolve('tests/privacy/allowed-hosts.json'), 'utf8')) as { hosts: Record<string, string> })
+      .hosts,
+  ),
 );
 /** The browser's own reserved address for sign-in redirects, which its identity API catches. */
 const IDENTITY_REDIRECT = /\.(chromiumapp\.org|extensions\.allizom\.org)$/;
@@ -581,7 +636,11 @@ const IDENTITY_REDIRECT = /\.(chromiumapp\.org|extensions\.allizom\.org)$/;
 function unlistedHosts(proxy: RecordingProxy): string[] {
   const hosts = new Set(proxy.log.map((r) => r.host));
   return [...hosts].filter(
-    (h) => !LISTED_HOSTS.has(h) && !proxy.servedHosts().has(h) && !IDENTITY_REDIRECT.test(h) && !BROWSER_HOUSEKEEPING_HOSTS.has(h),
+    (h) =>
+      !LISTED_HOSTS.has(h) &&
+      !proxy.servedHosts().has(h) &&
+      !IDENTITY_REDIRECT.test(h) &&
+      !BROWSER_HOUSEKEEPING_HOSTS.has(h),
   );
 }
 
@@ -603,7 +662,8 @@ export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites:
       } finally {
         await ff.close();
       }
-      if (testInfo.status === testInfo.expectedStatus) expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
+      if (testInfo.status === testInfo.expectedStatus)
+        expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
       return;
     }
     const sortie = grantAllSites
@@ -617,7 +677,8 @@ export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites:
     } finally {
       await sortie.context.close().catch(() => undefined);
     }
-    if (testInfo.status === testInfo.expectedStatus) expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
+    if (testInfo.status === testInfo.expectedStatus)
+      expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
   },
 });
 

@@ -53,7 +53,11 @@ type RouteHost = (host: string, handler: (route: Route) => Promise<void> | void)
  * browser), each as `modes[host]` (default 'refused'). Modes can change
  * while the test runs. Returns the requests each host received.
  */
-export async function serveMirrors(routeHost: RouteHost, allowHosts: (...h: string[]) => void, modes: Record<string, MirrorMode>) {
+export async function serveMirrors(
+  routeHost: RouteHost,
+  allowHosts: (...h: string[]) => void,
+  modes: Record<string, MirrorMode>,
+) {
   const hits: Record<string, string[]> = {};
   allowHosts(...MIRROR_HOSTS);
   for (const host of MIRROR_HOSTS) {
@@ -63,8 +67,14 @@ export async function serveMirrors(routeHost: RouteHost, allowHosts: (...h: stri
       hits[host]!.push(url.pathname + url.search);
       const mode = modes[host] ?? 'refused';
       if (mode === 'refused') await route.abort('connectionrefused');
-      else if (mode === 'rate-limited') await route.fulfill({ status: 429, contentType: 'text/html', body: RATE_LIMITED_HTML });
-      else await route.fulfill({ status: 200, contentType: 'text/html', body: mirrorHtml(host, url.pathname + url.search) });
+      else if (mode === 'rate-limited')
+        await route.fulfill({ status: 429, contentType: 'text/html', body: RATE_LIMITED_HTML });
+      else
+        await route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: mirrorHtml(host, url.pathname + url.search),
+        });
     });
   }
   return hits;
@@ -84,10 +94,10 @@ export async function serveX(routeHost: RouteHost, body = '<!doctype html><title
 
 /** Sends one of Sortie's messages from an extension page, as the options page would. */
 export async function sendMessage<T>(page: Page, name: string, body?: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([n, b]) => chrome.runtime.sendMessage({ sortie: 1, name: n, body: b }),
-    [name, body] as const,
-  );
+  const reply = await page.evaluate(([n, b]) => chrome.runtime.sendMessage({ sortie: 1, name: n, body: b }), [
+    name,
+    body,
+  ] as const);
   const r = reply as { ok: boolean; value?: T; error?: { messageKey: string; detail: string } };
   if (!r.ok) throw new Error(`${name}: ${r.error?.messageKey} ${r.error?.detail}`);
   return r.value as T;

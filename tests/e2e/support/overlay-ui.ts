@@ -58,6 +58,8 @@ export async function focusInOverlay(page: Page, extensionId: string, selector: 
 /** The compose page framed by the overlay (Playwright lists frames inside closed shadow roots too). */
 export async function composeFrame(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
-  await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('/compose.html'))) !== undefined).toBe(true);
+  await expect
+    .poll(() => (frame = page.frames().find((f) => f.url().includes('/compose.html'))) !== undefined)
+    .toBe(true);
   return frame!;
 }

@@ -53,7 +53,12 @@ export interface TlsRequest {
   body: string;
 }
 
-export type TlsFixtureHandler = (request: TlsRequest) => { status: number; type: string; body: string | Buffer; headers?: Record<string, string> };
+export type TlsFixtureHandler = (request: TlsRequest) => {
+  status: number;
+  type: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+};
 
 /** A self-signed certificate per host, made once per run with the system's openssl. */
 const certificates = new Map<string, { key: Buffer; cert: Buffer }>();
@@ -61,11 +66,27 @@ function certificateFor(host: string): { key: Buffer; cert: Buffer } {
   let pair = certificates.get(host);
   if (pair) return pair;
   const dir = mkdtempSync(join(tmpdir(), 'sortie-cert-'));
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-subj',
+      `/CN=${host}`,
+      '-addext',
+      `subjectAltName=DNS:${host}`,
+    ],
+    { stdio: 'ignore' },
+  );
   pair = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   certificates.set(host, pair);
   return pair;
@@ -85,7 +106,12 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     req.on('end', () => {
       const handler = tlsFixtures.get(host);
       const answer = handler
-        ? handler({ method: req.method ?? 'GET', path: new URL(url).pathname, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
+        ? handler({
+            method: req.method ?? 'GET',
+            path: new URL(url).pathname,
+            headers: req.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          })
         : { status: 502, type: 'text/plain', body: 'Sortie test proxy: no internet here' };
       res.writeHead(answer.status, { 'content-type': answer.type, ...answer.headers });
       res.end(answer.body);
@@ -103,7 +129,11 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     const fixture = fixtures.get(host);
     if (fixture) {
       const answer = fixture(new URL(url).pathname, req.headers);
-      res.writeHead(answer.status, { 'content-type': answer.type, 'access-control-allow-origin': '*', ...answer.headers });
+      res.writeHead(answer.status, {
+        'content-type': answer.type,
+        'access-control-allow-origin': '*',
+        ...answer.headers,
+      });
       res.end(answer.body);
       return;
     }

@@ -2,7 +2,10 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-export async function connectBluesky(page: Page, opts: { identifier: string; appPassword: string; service: string }): Promise<void> {
+export async function connectBluesky(
+  page: Page,
+  opts: { identifier: string; appPassword: string; service: string },
+): Promise<void> {
   await page.getByLabel('Handle or email').fill(opts.identifier);
   await page.getByLabel('App password').fill(opts.appPassword);
   await page.getByText('Self-hosted account or other provider').click();
@@ -36,8 +39,13 @@ export const SCHEDULE = /^Schedule( for \d+ accounts?)?$/;
  * Opens one of the composer's option panels (its toolbar button, by the words on it: "Warning",
  * "Language", "Audience", "Poll", "Send later", "More"); one panel is open at a time.
  */
-export async function openComposerOption(page: Page, option: 'Warning' | 'Language' | 'Audience' | 'Poll' | 'Send later' | 'More'): Promise<void> {
-  const button = page.getByRole('group', { name: 'Post options' }).getByRole('button', { name: new RegExp(`^${option}\\b`) });
+export async function openComposerOption(
+  page: Page,
+  option: 'Warning' | 'Language' | 'Audience' | 'Poll' | 'Send later' | 'More',
+): Promise<void> {
+  const button = page
+    .getByRole('group', { name: 'Post options' })
+    .getByRole('button', { name: new RegExp(`^${option}\\b`) });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
 }
@@ -55,7 +63,10 @@ export async function postFromComposer(page: Page, text: string): Promise<void> 
 }
 
 /** The paste-a-token path (servers older than 4.3): quicker for tests that are not about OAuth. */
-export async function connectMastodonWithToken(page: Page, opts: { server: string; token: string; username: string }): Promise<void> {
+export async function connectMastodonWithToken(
+  page: Page,
+  opts: { server: string; token: string; username: string },
+): Promise<void> {
   await page.getByLabel('Your server').fill(opts.server);
   await page.getByText('Older server? Paste an access token').click();
   await page.getByLabel('Access token').fill(opts.token);

@@ -21,7 +21,12 @@ afterAll(() => server.close());
 describe('accounts', () => {
   it('verifies credentials with the source block', async () => {
     const me = await masto.v1.accounts.verifyCredentials();
-    expect(me).toMatchObject({ username: 'alice', acct: 'alice', url: `${server.url}/@alice`, source: { privacy: 'public' } });
+    expect(me).toMatchObject({
+      username: 'alice',
+      acct: 'alice',
+      url: `${server.url}/@alice`,
+      source: { privacy: 'public' },
+    });
     expect(me.createdAt).toMatch(/T00:00:00\.000Z$/);
   });
 
@@ -50,7 +55,9 @@ describe('accounts', () => {
   });
 
   it('finds accounts by profile URL and by name prefix', async () => {
-    expect((await masto.v2.search.list({ q: 'https://remote.example/@dave', resolve: true })).accounts[0]?.acct).toBe('dave@remote.example');
+    expect((await masto.v2.search.list({ q: 'https://remote.example/@dave', resolve: true })).accounts[0]?.acct).toBe(
+      'dave@remote.example',
+    );
     expect((await masto.v2.search.list({ q: 'bo', type: 'accounts' })).accounts.map((a) => a.acct)).toEqual(['bob']);
   });
 
@@ -96,9 +103,13 @@ describe('accounts', () => {
   });
 
   it('renders mentions of known accounts as links', async () => {
-    const status = await masto.v1.statuses.create({ status: 'hi @bob and @dave@remote.example and @nobody@nowhere.example' });
+    const status = await masto.v1.statuses.create({
+      status: 'hi @bob and @dave@remote.example and @nobody@nowhere.example',
+    });
     expect(status.mentions.map((m) => m.acct)).toEqual(['bob', 'dave@remote.example']);
-    expect(status.content).toContain('<a href="https://remote.example/@dave" class="u-url mention">@<span>dave</span></a>');
+    expect(status.content).toContain(
+      '<a href="https://remote.example/@dave" class="u-url mention">@<span>dave</span></a>',
+    );
     expect(status.content).toContain('@nobody@nowhere.example');
   });
 });

@@ -33,7 +33,9 @@ function show(core: Core, ctx: RequestContext): void {
 /** The account a query names exactly: `@user@host`, `user@host` or a profile URL. */
 function exactTarget(core: Core, q: string): AccountRecord | undefined {
   if (/^https?:\/\//i.test(q)) {
-    return core.state.accounts.find((a) => a.url.toLowerCase() === q.toLowerCase() || a.uri.toLowerCase() === q.toLowerCase());
+    return core.state.accounts.find(
+      (a) => a.url.toLowerCase() === q.toLowerCase() || a.uri.toLowerCase() === q.toLowerCase(),
+    );
   }
   if (/^@?[^@\s]+@[^@\s]+$/.test(q)) return findAccountByAcct(core, q);
   return undefined;
@@ -84,7 +86,13 @@ function follow(core: Core, ctx: RequestContext): void {
   const relationship = serializeRelationship(core, auth.account.id, target);
   if (created && target.domain !== null) {
     // The Accept cannot have arrived within the request that sent the Follow.
-    Object.assign(relationship, { following: false, showing_reblogs: false, notifying: false, languages: null, requested: true });
+    Object.assign(relationship, {
+      following: false,
+      showing_reblogs: false,
+      notifying: false,
+      languages: null,
+      requested: true,
+    });
   }
   sendJson(ctx, 200, relationship);
 }

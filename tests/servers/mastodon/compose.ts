@@ -84,7 +84,8 @@ export function validateMedia(core: Core, auth: UserAuth, request: ComposeReques
     .map((id) => core.state.media.find((m) => m.id === id && m.accountId === auth.account.id && m.statusId === null))
     .filter((m): m is MediaRecord => m !== undefined);
   const missing = ids.filter((id) => !media.some((m) => m.id === id));
-  if (missing.length > 0) throw apiError(422, `Media ${missing.join(', ')} not found or already attached to another post`);
+  if (missing.length > 0)
+    throw apiError(422, `Media ${missing.join(', ')} not found or already attached to another post`);
   if (media.length > 1 && media.some((m) => m.type === 'video' || m.type === 'audio')) {
     throw apiError(422, 'Cannot attach a video to a post that already contains images');
   }
@@ -107,14 +108,17 @@ function pollErrors(core: Core, poll: PollInput): string[] {
   const POLL_LIMITS = core.opts.polls;
   const errors: string[] = [];
   if (poll.options.length < 2) errors.push('Poll options must have more than one item');
-  if (poll.options.length > POLL_LIMITS.maxOptions) errors.push(`Poll options can't contain more than ${POLL_LIMITS.maxOptions} items`);
+  if (poll.options.length > POLL_LIMITS.maxOptions)
+    errors.push(`Poll options can't contain more than ${POLL_LIMITS.maxOptions} items`);
   if (poll.options.some((o) => [...o].length > POLL_LIMITS.maxCharactersPerOption)) {
     errors.push(`Poll options cannot be longer than ${POLL_LIMITS.maxCharactersPerOption} characters each`);
   }
-  if (new Set(poll.options.map((o) => o.trim())).size !== poll.options.length) errors.push('Poll options contain duplicate items');
+  if (new Set(poll.options.map((o) => o.trim())).size !== poll.options.length)
+    errors.push('Poll options contain duplicate items');
   const seconds = poll.expiresIn;
   // PollExpirationValidator reports a missing expiry as too far away, not as blank.
-  if (seconds === undefined || seconds > POLL_LIMITS.maxExpiration) errors.push('Poll expires at is too far into the future');
+  if (seconds === undefined || seconds > POLL_LIMITS.maxExpiration)
+    errors.push('Poll expires at is too far into the future');
   else if (seconds < POLL_LIMITS.minExpiration) errors.push('Poll expires at is too soon');
   return errors;
 }
@@ -129,7 +133,12 @@ export interface ValidatedStatus {
 }
 
 /** Status model validations, after PostStatusService#preprocess_attributes!. */
-export function validateStatus(core: Core, request: ComposeRequest, media: MediaRecord[], scheduledAt: Date | null): ValidatedStatus {
+export function validateStatus(
+  core: Core,
+  request: ComposeRequest,
+  media: MediaRecord[],
+  scheduledAt: Date | null,
+): ValidatedStatus {
   const sensitive = (request.sensitive ?? false) || request.spoilerText !== '';
   // A status with only a content warning is posted with the warning as its text.
   const swap = request.text.trim() === '' && request.spoilerText.trim() !== '';
@@ -138,7 +147,8 @@ export function validateStatus(core: Core, request: ComposeRequest, media: Media
   const errors: string[] = [];
   if (text.trim() === '' && media.length === 0) errors.push("Text can't be blank");
   const max = core.opts.maxCharacters;
-  if (statusLength(text, spoilerText, core.opts.charactersReservedPerUrl) > max) errors.push(`Text character limit of ${max} exceeded`);
+  if (statusLength(text, spoilerText, core.opts.charactersReservedPerUrl) > max)
+    errors.push(`Text character limit of ${max} exceeded`);
   const visibility = (request.visibility ?? 'public') as Visibility;
   if (!VISIBILITIES.includes(visibility)) errors.push('Visibility is not included in the list');
   if (request.poll) errors.push(...pollErrors(core, request.poll));
@@ -154,7 +164,8 @@ export function validateStatus(core: Core, request: ComposeRequest, media: Media
   // ('public'); private mentions and followers-only posts can never be quoted.
   let quoteApprovalPolicy: QuotePolicy | null = null;
   if (versionAtLeast(core.opts.version, 4, 5)) {
-    quoteApprovalPolicy = visibility === 'private' || visibility === 'direct' ? 'nobody' : (request.quoteApprovalPolicy ?? 'public');
+    quoteApprovalPolicy =
+      visibility === 'private' || visibility === 'direct' ? 'nobody' : (request.quoteApprovalPolicy ?? 'public');
   }
   return { text, spoilerText, sensitive, visibility, language, quoteApprovalPolicy };
 }

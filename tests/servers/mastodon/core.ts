@@ -43,7 +43,14 @@ export function createState(): ServerState {
 }
 
 export function createFaults(): ServerFaults {
-  return { latencyMs: 0, nextStatuses: [], rateLimitResetMs: 60_000, mediaProcessingMs: 0, remoteFollowAcceptMs: 0, hugeBodies: [] };
+  return {
+    latencyMs: 0,
+    nextStatuses: [],
+    rateLimitResetMs: 60_000,
+    mediaProcessingMs: 0,
+    remoteFollowAcceptMs: 0,
+    hugeBodies: [],
+  };
 }
 
 /** `major.minor` comparison on versions such as '4.5.0' or '4.3.0-beta.1'. */

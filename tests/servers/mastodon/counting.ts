@@ -23,7 +23,8 @@ const UCHARS =
 const PROTOCOL = '(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://';
 // twitter-text checks the top-level domain against its list of real TLDs; any
 // alphabetic TLD of two or more letters (or punycode) stands in for that list.
-const DOMAIN = '(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}])?\\.)+(?:\\p{L}{2,}|xn--[a-z0-9-]+)(?![\\p{L}\\p{N}])';
+const DOMAIN =
+  '(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_-]*[\\p{L}\\p{N}])?\\.)+(?:\\p{L}{2,}|xn--[a-z0-9-]+)(?![\\p{L}\\p{N}])';
 const PATH_CHAR = '[^\\s<>()?]';
 const BALANCED = `\\((?:${PATH_CHAR}+|${PATH_CHAR}*\\(${PATH_CHAR}+\\)${PATH_CHAR}*)\\)`;
 const PATH_END = `(?:[^\\s()?!*"'「」<>;:=,.$%\\[\\]~&|@]|${BALANCED})`;
@@ -39,7 +40,8 @@ const MENTION_RE = new RegExp(`(?<![=/${WORD}])@(${USERNAME}(?:@[${WORD}]+(?:[.-
 // twitter-text's end_mention_match: a mention followed by another at sign, a Latin
 // accented letter or '://' is not a mention.
 // eslint-disable-next-line no-misleading-character-class -- Mastodon's own class includes the combining marks on purpose
-const END_MENTION = /^(?:[@＠]|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff]|:\/\/)/u;
+const END_MENTION =
+  /^(?:[@＠]|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff]|:\/\/)/u;
 
 export function extractUrls(text: string): Entity[] {
   return [...text.matchAll(URL_RE)].map((m) => ({

@@ -20,17 +20,27 @@ beforeEach(() => {
 async function postRaw(status: string, key?: string) {
   return fetch(`${server.url}/api/v1/statuses`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+      ...(key ? { 'Idempotency-Key': key } : {}),
+    },
     body: JSON.stringify({ status }),
   });
 }
 
 describe('rate limiting', () => {
   it('sends X-RateLimit-* on authenticated responses, counting down per token', async () => {
-    const first = await fetch(`${server.url}/api/v1/accounts/verify_credentials`, { headers: { Authorization: `Bearer ${token}` } });
-    const second = await fetch(`${server.url}/api/v1/accounts/verify_credentials`, { headers: { Authorization: `Bearer ${token}` } });
+    const first = await fetch(`${server.url}/api/v1/accounts/verify_credentials`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const second = await fetch(`${server.url}/api/v1/accounts/verify_credentials`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(first.headers.get('x-ratelimit-limit')).toBe('300');
-    expect(Number(second.headers.get('x-ratelimit-remaining'))).toBe(Number(first.headers.get('x-ratelimit-remaining')) - 1);
+    expect(Number(second.headers.get('x-ratelimit-remaining'))).toBe(
+      Number(first.headers.get('x-ratelimit-remaining')) - 1,
+    );
     const reset = Date.parse(second.headers.get('x-ratelimit-reset') ?? '');
     expect(reset).toBeGreaterThan(Date.now());
     expect(reset - Date.now()).toBeLessThanOrEqual(5 * 60_000);
@@ -93,14 +103,19 @@ describe('lostResponse', () => {
   it('stores the status but destroys the socket, and a retry with the same key finds it', async () => {
     server.faults.nextStatuses.push('lostResponse');
     const before = server.state.statuses.length;
-    const error = await masto.v1.statuses.create({ status: 'did it post?' }, { requestInit: { headers: { 'Idempotency-Key': 'lost-1' } } }).catch((e: unknown) => e);
+    const error = await masto.v1.statuses
+      .create({ status: 'did it post?' }, { requestInit: { headers: { 'Idempotency-Key': 'lost-1' } } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError); // fetch failed: the connection closed without an answer
     expect(server.state.statuses.length).toBe(before + 1);
     const stored = server.state.statuses[server.state.statuses.length - 1];
     expect(stored?.text).toBe('did it post?');
     expect(server.state.requestLog[server.state.requestLog.length - 1]?.status).toBeNull();
 
-    const retry = await masto.v1.statuses.create({ status: 'did it post?' }, { requestInit: { headers: { 'Idempotency-Key': 'lost-1' } } });
+    const retry = await masto.v1.statuses.create(
+      { status: 'did it post?' },
+      { requestInit: { headers: { 'Idempotency-Key': 'lost-1' } } },
+    );
     expect(retry.id).toBe(stored?.id);
     expect(server.state.statuses.length).toBe(before + 1);
   });

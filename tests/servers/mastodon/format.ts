@@ -27,7 +27,9 @@ function extractHashtags(text: string): FormatEntity[] {
 }
 
 function entitiesOf(text: string): FormatEntity[] {
-  const sorted = [...extractUrls(text), ...extractHashtags(text), ...extractMentions(text)].sort((a, b) => a.start - b.start);
+  const sorted = [...extractUrls(text), ...extractHashtags(text), ...extractMentions(text)].sort(
+    (a, b) => a.start - b.start,
+  );
   const kept: FormatEntity[] = [];
   for (const entity of sorted) {
     const previous = kept[kept.length - 1];

@@ -51,7 +51,14 @@ export function logEntryFor(req: IncomingMessage, url: URL): RequestLogEntry {
     const value = req.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  return { method: req.method ?? 'GET', path: url.pathname, query: url.search, headers, time: new Date(), status: null };
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.search,
+    headers,
+    time: new Date(),
+    status: null,
+  };
 }
 
 const MAX_BODY_BYTES = 110 * 1024 * 1024; // above Mastodon's 99 MB video limit
@@ -154,12 +161,22 @@ function finish(ctx: RequestContext, status: number, contentType: string | null,
   ctx.res.end(body);
 }
 
-export function sendJson(ctx: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  ctx: RequestContext,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   for (const [name, value] of Object.entries(headers)) ctx.res.setHeader(name, value);
   finish(ctx, status, 'application/json; charset=utf-8', JSON.stringify(body));
 }
 
-export function sendHtml(ctx: RequestContext, status: number, html: string, headers: Record<string, string> = {}): void {
+export function sendHtml(
+  ctx: RequestContext,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
   for (const [name, value] of Object.entries(headers)) ctx.res.setHeader(name, value);
   finish(ctx, status, 'text/html; charset=utf-8', html);
 }
@@ -174,7 +191,12 @@ export function sendEmpty(ctx: RequestContext, status: number): void {
 
 export function redirect(ctx: RequestContext, location: string): void {
   ctx.res.setHeader('Location', location);
-  finish(ctx, 302, 'text/html; charset=utf-8', `<html><body>You are being <a href="${escapeHtml(location)}">redirected</a>.</body></html>`);
+  finish(
+    ctx,
+    302,
+    'text/html; charset=utf-8',
+    `<html><body>You are being <a href="${escapeHtml(location)}">redirected</a>.</body></html>`,
+  );
 }
 
 export function escapeHtml(text: string): string {

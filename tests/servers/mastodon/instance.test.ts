@@ -31,8 +31,15 @@ describe('GET /api/v2/instance', () => {
       videoFrameRateLimit: 120,
       videoMatrixLimit: 8_294_400,
     });
-    expect(config.mediaAttachments.supportedMimeTypes).toEqual(expect.arrayContaining(['image/png', 'image/jpeg', 'video/mp4', 'audio/mpeg']));
-    expect(config.polls).toEqual({ maxOptions: 4, maxCharactersPerOption: 50, minExpiration: 300, maxExpiration: 2_629_746 });
+    expect(config.mediaAttachments.supportedMimeTypes).toEqual(
+      expect.arrayContaining(['image/png', 'image/jpeg', 'video/mp4', 'audio/mpeg']),
+    );
+    expect(config.polls).toEqual({
+      maxOptions: 4,
+      maxCharactersPerOption: 50,
+      minExpiration: 300,
+      maxExpiration: 2_629_746,
+    });
     // masto's camelCase hides the snake_case key; check the wire format directly.
     const raw = (await (await fetch(`${server.url}/api/v2/instance`)).json()) as {
       configuration: { media_attachments: Record<string, unknown> };
@@ -41,12 +48,22 @@ describe('GET /api/v2/instance', () => {
   });
 
   it.each([
-    [{ maxCharacters: 1000, charactersReservedPerUrl: 30, maxMediaAttachments: 8, imageSizeLimit: 1000 }, 1000, 30, 8, 1000],
+    [
+      { maxCharacters: 1000, charactersReservedPerUrl: 30, maxMediaAttachments: 8, imageSizeLimit: 1000 },
+      1000,
+      30,
+      8,
+      1000,
+    ],
     [{ maxCharacters: 11000 }, 11000, 23, 4, 16_777_216],
   ])('reflects options %o', async (opts, chars, perUrl, media, imageSize) => {
     const { masto } = await start(opts);
     const config = (await masto.v2.instance.fetch()).configuration;
-    expect(config.statuses).toEqual({ maxCharacters: chars, maxMediaAttachments: media, charactersReservedPerUrl: perUrl });
+    expect(config.statuses).toEqual({
+      maxCharacters: chars,
+      maxMediaAttachments: media,
+      charactersReservedPerUrl: perUrl,
+    });
     expect(config.mediaAttachments.imageSizeLimit).toBe(imageSize);
   });
 
@@ -93,7 +110,9 @@ describe('cross-origin access', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
-    const get = await fetch(`${server.url}/api/v2/instance`, { headers: { Origin: 'chrome-extension://abcdefghijklmnop' } });
+    const get = await fetch(`${server.url}/api/v2/instance`, {
+      headers: { Origin: 'chrome-extension://abcdefghijklmnop' },
+    });
     expect(get.headers.get('access-control-allow-origin')).toBe('*');
     expect(get.headers.get('access-control-expose-headers')).toContain('X-RateLimit-Reset');
   });

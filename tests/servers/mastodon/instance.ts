@@ -95,7 +95,14 @@ export function v2Instance(core: Core): Record<string, unknown> {
           }
         : {}),
     },
-    registrations: { enabled: false, approval_required: false, reason_required: false, message: null, min_age: null, url: null },
+    registrations: {
+      enabled: false,
+      approval_required: false,
+      reason_required: false,
+      message: null,
+      min_age: null,
+      url: null,
+    },
     contact: { email: `admin@${core.domain}`, account: null },
     rules: [],
   };
@@ -175,7 +182,12 @@ export function nodeinfoRoutes(core: Core): Route[] {
       path: '/.well-known/nodeinfo',
       handler: (ctx) =>
         sendJson(ctx, 200, {
-          links: [{ rel: `http://nodeinfo.diaspora.software/ns/schema/${schema}`, href: `${core.baseUrl}/nodeinfo/${schema}` }],
+          links: [
+            {
+              rel: `http://nodeinfo.diaspora.software/ns/schema/${schema}`,
+              href: `${core.baseUrl}/nodeinfo/${schema}`,
+            },
+          ],
         }),
     },
     {

@@ -5,7 +5,15 @@ import type { MediaType } from './types';
 // which limit applies. Only image formats are sniffed; for video and audio the
 // declared type is trusted, which is enough for tests that upload such files.
 
-export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/heic', 'image/heif', 'image/webp', 'image/avif'];
+export const IMAGE_MIME_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/heic',
+  'image/heif',
+  'image/webp',
+  'image/avif',
+];
 export const OTHER_MIME_TYPES = [
   'video/webm',
   'video/mp4',
@@ -82,7 +90,8 @@ export function sniffImage(data: Buffer): { mimeType: string; size: [number, num
     return { mimeType: 'image/gif', size: [data.readUInt16LE(6), data.readUInt16LE(8)] };
   }
   if (startsWith(data, [0xff, 0xd8, 0xff])) return { mimeType: 'image/jpeg', size: jpegSize(data) };
-  if (ascii(data, 0, 4) === 'RIFF' && ascii(data, 8, 4) === 'WEBP') return { mimeType: 'image/webp', size: webpSize(data) };
+  if (ascii(data, 0, 4) === 'RIFF' && ascii(data, 8, 4) === 'WEBP')
+    return { mimeType: 'image/webp', size: webpSize(data) };
   if (ascii(data, 4, 4) === 'ftyp') {
     const brand = ascii(data, 8, 4);
     if (brand === 'avif' || brand === 'avis') return { mimeType: 'image/avif', size: null };
@@ -107,7 +116,12 @@ export function probe(data: Buffer, declared: string): Probe | null {
   if (!sniffed && declaredType.startsWith('image/')) return null;
   const mimeType = sniffed?.mimeType ?? declaredType;
   if (!IMAGE_MIME_TYPES.includes(mimeType) && !OTHER_MIME_TYPES.includes(mimeType)) return null;
-  return { mimeType, type: mediaTypeOf(mimeType), width: sniffed?.size?.[0] ?? null, height: sniffed?.size?.[1] ?? null };
+  return {
+    mimeType,
+    type: mediaTypeOf(mimeType),
+    width: sniffed?.size?.[0] ?? null,
+    height: sniffed?.size?.[1] ?? null,
+  };
 }
 
 /** Rails' number_to_human_size, as Paperclip's size validation message uses it. */

@@ -25,7 +25,11 @@ async function upload(file: Blob, fields: Record<string, string> = {}) {
   const form = new FormData();
   form.set('file', file, 'upload.png');
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  const response = await fetch(`${server.url}/api/v2/media`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+  const response = await fetch(`${server.url}/api/v2/media`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -84,9 +88,21 @@ describe('POST /api/v2/media', () => {
   });
 
   it.each([
-    ['a text file', new Blob(['hello'], { type: 'text/plain' }), 'Validation failed: File content type is invalid, File is invalid'],
-    ['bytes labelled image/png', new Blob(['not a png'], { type: 'image/png' }), 'Validation failed: File content type is invalid, File is invalid'],
-    ['an image over the size limit', pngBlob(pngBytes(1400, 1400, { noise: true })), 'Validation failed: File file size must be less than 4 MB'],
+    [
+      'a text file',
+      new Blob(['hello'], { type: 'text/plain' }),
+      'Validation failed: File content type is invalid, File is invalid',
+    ],
+    [
+      'bytes labelled image/png',
+      new Blob(['not a png'], { type: 'image/png' }),
+      'Validation failed: File content type is invalid, File is invalid',
+    ],
+    [
+      'an image over the size limit',
+      pngBlob(pngBytes(1400, 1400, { noise: true })),
+      'Validation failed: File file size must be less than 4 MB',
+    ],
   ])('rejects %s with 422', async (_label, file, error) => {
     const { status, body } = await upload(file);
     expect(status).toBe(422);
@@ -105,20 +121,27 @@ describe('PUT /api/v1/media/:id and attaching', () => {
     const updated = await masto.v1.media.$select(media.id).update({ description: 'better words', focus: '0.1,-0.2' });
     expect(updated.description).toBe('better words');
     expect(updated.meta?.focus).toEqual({ x: 0.1, y: -0.2 });
-    expect(server.state.media.find((m) => m.id === media.id)).toMatchObject({ description: 'better words', focus: { x: 0.1, y: -0.2 } });
+    expect(server.state.media.find((m) => m.id === media.id)).toMatchObject({
+      description: 'better words',
+      focus: { x: 0.1, y: -0.2 },
+    });
 
     const status = await masto.v1.statuses.create({ status: 'with picture', mediaIds: [media.id] });
     expect(status.mediaAttachments.map((m) => m.id)).toEqual([media.id]);
     expect(server.state.statuses.find((s) => s.id === status.id)?.mediaIds).toEqual([media.id]);
     // Attached media is no longer reachable through the media API, and cannot be reused.
     await expect(masto.v1.media.$select(media.id).fetch()).rejects.toMatchObject({ statusCode: 404 });
-    await expect(masto.v1.statuses.create({ status: 'again', mediaIds: [media.id] })).rejects.toMatchObject({ statusCode: 422 });
+    await expect(masto.v1.statuses.create({ status: 'again', mediaIds: [media.id] })).rejects.toMatchObject({
+      statusCode: 422,
+    });
   });
 
   it('posts media without text, and refuses more than maxMediaAttachments', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await masto.v2.media.create({ file: png(), skipPolling: true })).id);
-    await expect(masto.v1.statuses.create({ mediaIds: ids })).rejects.toMatchObject({ message: 'Cannot attach more than 4 files' });
+    await expect(masto.v1.statuses.create({ mediaIds: ids })).rejects.toMatchObject({
+      message: 'Cannot attach more than 4 files',
+    });
     const status = await masto.v1.statuses.create({ mediaIds: ids.slice(0, 4) });
     expect(status.content).toBe('');
     expect(status.mediaAttachments).toHaveLength(4);

@@ -43,7 +43,8 @@ function createMedia(core: Core, ctx: RequestContext, auth: UserAuth, synchronou
   const description = getString(ctx.params, 'description');
   validateDescription(description);
   // Mastodon 4 processes images inline and video, audio and GIFs in the background.
-  const background = probed.type !== 'image' || file.data.length > ASYNC_THRESHOLD_BYTES || core.faults.mediaProcessingMs > 0;
+  const background =
+    probed.type !== 'image' || file.data.length > ASYNC_THRESHOLD_BYTES || core.faults.mediaProcessingMs > 0;
   const processingMs = synchronous || !background ? 0 : core.faults.mediaProcessingMs || DEFAULT_PROCESSING_MS;
   const media: MediaRecord = {
     id: snowflakeId(),
@@ -118,7 +119,8 @@ export function mediaRoutes(core: Core): Route[] {
     {
       method: 'GET',
       path: '/api/v1/media/:id',
-      handler: (ctx) => answer(core, ctx, ownUnattached(core, ctx, requireUser(core, ctx, ['write', 'write:media'])), 206),
+      handler: (ctx) =>
+        answer(core, ctx, ownUnattached(core, ctx, requireUser(core, ctx, ['write', 'write:media'])), 206),
     },
     { method: 'PUT', path: '/api/v1/media/:id', handler: (ctx) => update(core, ctx) },
     { method: 'GET', path: '/system/media_attachments/files/:id/:style/:name', handler: (ctx) => serveFile(core, ctx) },

@@ -55,7 +55,11 @@ function preAuthorize(core: Core, request: AuthorizeRequest): PreAuth {
   }
   const scopes = parseScopes(request.scope);
   if (!isSubset(scopes, app.scopes)) {
-    return { kind: 'redirect', error: 'invalid_scope', description: 'The requested scope is invalid, unknown, or malformed.' };
+    return {
+      kind: 'redirect',
+      error: 'invalid_scope',
+      description: 'The requested scope is invalid, unknown, or malformed.',
+    };
   }
   if (core.opts.supportsPkce && request.code_challenge !== '' && request.code_challenge_method !== 'S256') {
     // Mastodon only enables the S256 method (pkce_code_challenge_methods ['S256']).
@@ -71,7 +75,11 @@ function redirectBack(ctx: RequestContext, request: AuthorizeRequest, params: Re
   redirect(ctx, target.toString());
 }
 
-function answerFailure(ctx: RequestContext, request: AuthorizeRequest, failure: Exclude<PreAuth, { kind: 'ok' }>): void {
+function answerFailure(
+  ctx: RequestContext,
+  request: AuthorizeRequest,
+  failure: Exclude<PreAuth, { kind: 'ok' }>,
+): void {
   if (failure.kind === 'page') {
     sendHtml(ctx, failure.status, errorPage(failure.description));
   } else if (request.redirect_uri === OOB) {

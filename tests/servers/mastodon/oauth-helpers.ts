@@ -20,7 +20,12 @@ export async function registerApp(baseUrl: string, scopes = 'read write follow')
   const response = await fetch(`${baseUrl}/api/v1/apps`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ client_name: 'Sortie', redirect_uris: [REDIRECT_URI], scopes, website: 'https://sortie.example' }),
+    body: JSON.stringify({
+      client_name: 'Sortie',
+      redirect_uris: [REDIRECT_URI],
+      scopes,
+      website: 'https://sortie.example',
+    }),
   });
   if (response.status !== 200) throw new Error(`app registration failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as RegisteredApp;
@@ -74,7 +79,12 @@ export async function submitAuthorize(
   });
 }
 
-export async function exchangeCode(baseUrl: string, app: RegisteredApp, code: string, extra: Record<string, string> = {}) {
+export async function exchangeCode(
+  baseUrl: string,
+  app: RegisteredApp,
+  code: string,
+  extra: Record<string, string> = {},
+) {
   const response = await fetch(`${baseUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

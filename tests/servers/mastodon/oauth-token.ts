@@ -20,7 +20,11 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 function oauthError(status: number, error: string, description: string = DESCRIPTIONS[error] ?? error): ApiError {
-  return new ApiError(status, { error, error_description: description }, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+  return new ApiError(
+    status,
+    { error, error_description: description },
+    { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+  );
 }
 
 /** client_secret_post or client_secret_basic, as Doorkeeper accepts both. */
@@ -60,7 +64,13 @@ function exchangeCode(core: Core, ctx: RequestContext, app: AppRecord) {
   if (code === '') throw oauthError(400, 'invalid_request', 'Missing required parameter: code.');
   const grant = core.state.authCodes.find((g) => g.code === code);
   const redirectUri = getString(ctx.params, 'redirect_uri') ?? '';
-  if (!grant || grant.used || grant.expiresAt < Date.now() || grant.appId !== app.id || grant.redirectUri !== redirectUri) {
+  if (
+    !grant ||
+    grant.used ||
+    grant.expiresAt < Date.now() ||
+    grant.appId !== app.id ||
+    grant.redirectUri !== redirectUri
+  ) {
     throw oauthError(400, 'invalid_grant');
   }
   checkPkce(core, grant, getString(ctx.params, 'code_verifier') ?? '');
@@ -134,7 +144,9 @@ export function tokenRoutes(core: Core): Route[] {
   return [
     { method: 'POST', path: '/oauth/token', handler: (ctx) => token(core, ctx) },
     // Hollo has no revocation endpoint: the catch-all 404 answers.
-    ...(core.opts.hasRevoke ? [{ method: 'POST', path: '/oauth/revoke', handler: (ctx: RequestContext) => revoke(core, ctx) }] : []),
+    ...(core.opts.hasRevoke
+      ? [{ method: 'POST', path: '/oauth/revoke', handler: (ctx: RequestContext) => revoke(core, ctx) }]
+      : []),
     { method: 'GET', path: '/.well-known/oauth-authorization-server', handler: (ctx) => metadata(core, ctx) },
   ];
 }

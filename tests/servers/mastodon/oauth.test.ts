@@ -50,7 +50,10 @@ describe('POST /api/v1/apps', () => {
   it.each([
     [{ client_name: 'X', redirect_uris: 'not a uri' }, 'Validation failed: Redirect URI must be an absolute URI.'],
     [{ client_name: '', redirect_uris: REDIRECT_URI }, "Validation failed: Application name can't be blank"],
-    [{ client_name: 'X', redirect_uris: REDIRECT_URI, scopes: 'read bogus' }, "Validation failed: Scopes doesn't match configured on the server."],
+    [
+      { client_name: 'X', redirect_uris: REDIRECT_URI, scopes: 'read bogus' },
+      "Validation failed: Scopes doesn't match configured on the server.",
+    ],
   ])('rejects %o with 422', async (body, error) => {
     const response = await fetch(`${server.url}/api/v1/apps`, {
       method: 'POST',
@@ -70,7 +73,9 @@ describe('authorization code flow with PKCE', () => {
 
   it('shows a sign-in and consent form that keeps the request in hidden fields', async () => {
     const { challenge } = pkcePair();
-    const response = await fetch(authorizeUrl(server.url, { client_id: app.client_id, code_challenge: challenge, code_challenge_method: 'S256' }));
+    const response = await fetch(
+      authorizeUrl(server.url, { client_id: app.client_id, code_challenge: challenge, code_challenge_method: 'S256' }),
+    );
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<label for="username">');
@@ -107,7 +112,12 @@ describe('authorization code flow with PKCE', () => {
   it.each([
     ['a wrong verifier', (v: string) => ({ code_verifier: `${v}x` }), 400, 'invalid_grant'],
     ['no verifier', () => ({}), 400, 'invalid_request'],
-    ['another redirect_uri', (v: string) => ({ code_verifier: v, redirect_uri: 'https://evil.example/' }), 400, 'invalid_grant'],
+    [
+      'another redirect_uri',
+      (v: string) => ({ code_verifier: v, redirect_uri: 'https://evil.example/' }),
+      400,
+      'invalid_grant',
+    ],
     ['a wrong client secret', (v: string) => ({ code_verifier: v, client_secret: 'nope' }), 401, 'invalid_client'],
   ])('refuses the code with %s', async (_label, extra, status, error) => {
     const { verifier, challenge } = pkcePair();
@@ -126,7 +136,11 @@ describe('authorization code flow with PKCE', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain('The redirect uri included is not valid.');
-    const posted = await submitAuthorize(server.url, { client_id: app.client_id, redirect_uri: 'https://evil.example/cb' }, alice);
+    const posted = await submitAuthorize(
+      server.url,
+      { client_id: app.client_id, redirect_uri: 'https://evil.example/cb' },
+      alice,
+    );
     expect(posted.status).toBe(400);
   });
 
@@ -147,7 +161,11 @@ describe('authorization code flow with PKCE', () => {
 
   it('shows the form again after a wrong password, with no code issued', async () => {
     const before = server.state.authCodes.length;
-    const response = await submitAuthorize(server.url, { client_id: app.client_id }, { username: 'alice', password: 'wrong' });
+    const response = await submitAuthorize(
+      server.url,
+      { client_id: app.client_id },
+      { username: 'alice', password: 'wrong' },
+    );
     expect(response.status).toBe(401);
     expect(await response.text()).toContain('Invalid username or password.');
     expect(server.state.authCodes.length).toBe(before);
@@ -163,7 +181,12 @@ describe('authorization code flow with PKCE', () => {
     const response = await fetch(`${server.url}/oauth/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, scope: 'read' }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        scope: 'read',
+      }),
     });
     const body = (await response.json()) as Record<string, unknown>;
     expect(body.scope).toBe('read');
@@ -200,7 +223,11 @@ describe('POST /oauth/revoke', () => {
 
     const response = await fetch(`${server.url}/oauth/revoke`, {
       method: 'POST',
-      body: new URLSearchParams({ client_id: tokenApp?.clientId ?? '', client_secret: tokenApp?.clientSecret ?? '', token }),
+      body: new URLSearchParams({
+        client_id: tokenApp?.clientId ?? '',
+        client_secret: tokenApp?.clientSecret ?? '',
+        token,
+      }),
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({});
@@ -213,20 +240,23 @@ describe('POST /oauth/revoke', () => {
 });
 
 describe("masto's own OAuth client", () => {
-  it.each(['json', 'multipart-form'] as const)('gets and revokes a client_credentials token with %s bodies', async (encoding) => {
-    const app = await registerApp(server.url);
-    const oauth = createOAuthAPIClient({ url: server.url });
-    const credentials = { clientId: app.client_id, clientSecret: app.client_secret };
-    // masto sends JSON to the OAuth endpoints unless told to send multipart.
-    const meta = encoding === 'json' ? {} : { encoding };
-    const token = await oauth.token.create(
-      { ...credentials, grantType: 'client_credentials', redirectUri: REDIRECT_URI, scope: 'read write' },
-      meta,
-    );
-    expect(token).toMatchObject({ tokenType: 'Bearer', scope: 'read write' });
-    await oauth.revoke({ ...credentials, token: token.accessToken }, meta);
-    expect(server.state.tokens.find((t) => t.token === token.accessToken)?.revoked).toBe(true);
-  });
+  it.each(['json', 'multipart-form'] as const)(
+    'gets and revokes a client_credentials token with %s bodies',
+    async (encoding) => {
+      const app = await registerApp(server.url);
+      const oauth = createOAuthAPIClient({ url: server.url });
+      const credentials = { clientId: app.client_id, clientSecret: app.client_secret };
+      // masto sends JSON to the OAuth endpoints unless told to send multipart.
+      const meta = encoding === 'json' ? {} : { encoding };
+      const token = await oauth.token.create(
+        { ...credentials, grantType: 'client_credentials', redirectUri: REDIRECT_URI, scope: 'read write' },
+        meta,
+      );
+      expect(token).toMatchObject({ tokenType: 'Bearer', scope: 'read write' });
+      await oauth.revoke({ ...credentials, token: token.accessToken }, meta);
+      expect(server.state.tokens.find((t) => t.token === token.accessToken)?.revoked).toBe(true);
+    },
+  );
 });
 
 describe('a server without PKCE (before 4.3)', () => {
@@ -242,7 +272,8 @@ describe('a server without PKCE (before 4.3)', () => {
     expect(app.redirect_uris).toBeUndefined();
     const { challenge } = pkcePair();
     const params = { client_id: app.client_id, code_challenge: challenge, code_challenge_method: 'S256' };
-    const location = (await submitAuthorize(old.url, params, { username: 'bob', password: 'pw' })).headers.get('location') ?? '';
+    const location =
+      (await submitAuthorize(old.url, params, { username: 'bob', password: 'pw' })).headers.get('location') ?? '';
     const code = new URL(location).searchParams.get('code') ?? '';
     expect((await exchangeCode(old.url, app, code)).status).toBe(200);
     expect((await fetch(`${old.url}/.well-known/oauth-authorization-server`)).status).toBe(404);

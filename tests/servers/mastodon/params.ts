@@ -55,9 +55,7 @@ export function normaliseIndexedHashes(value: ParamValue): ParamValue {
   if (!isParams(value)) return value;
   const keys = Object.keys(value);
   if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) {
-    return keys
-      .sort((a, b) => Number(a) - Number(b))
-      .map((k) => normaliseIndexedHashes(value[k] ?? null));
+    return keys.sort((a, b) => Number(a) - Number(b)).map((k) => normaliseIndexedHashes(value[k] ?? null));
   }
   const out: Params = {};
   for (const k of keys) out[k] = normaliseIndexedHashes(value[k] ?? null);

@@ -45,7 +45,11 @@ describe.each([
     const me = s.createAccount('me');
     const instance = await fetchInstance(s.url);
     const at = new Date(Date.now() + 60 * 60_000).toISOString();
-    const ref = await publishMastodonPart({ origin: s.url, accessToken: me.token }, instance, makePart({ text: 'Plus tard', scheduledAt: at }));
+    const ref = await publishMastodonPart(
+      { origin: s.url, accessToken: me.token },
+      instance,
+      makePart({ text: 'Plus tard', scheduledAt: at }),
+    );
     if (profile === 'hollo' || profile === 'gotosocial') {
       // Published at once: the user is told, and the link is the status itself, not the server's home.
       expect(s.state.statuses.map((st) => st.text)).toEqual(['Plus tard']);
@@ -78,28 +82,38 @@ describe('profile specifics', () => {
     expect(status.content).toContain('<em>merci</em>');
   });
 
-  it('Akkoma: no /api/v2/instance; the v1 instance carries Pleroma\'s limits and block', async () => {
+  it("Akkoma: no /api/v2/instance; the v1 instance carries Pleroma's limits and block", async () => {
     const s = await start('akkoma');
     expect((await fetch(`${s.url}/api/v2/instance`)).status).toBe(404);
     const v1 = (await (await fetch(`${s.url}/api/v1/instance`)).json()) as Record<string, unknown>;
-    expect(v1).toMatchObject({ version: '2.7.2 (compatible; Akkoma 3.13.2)', max_toot_chars: 5000, poll_limits: { max_options: 20 } });
+    expect(v1).toMatchObject({
+      version: '2.7.2 (compatible; Akkoma 3.13.2)',
+      max_toot_chars: 5000,
+      poll_limits: { max_options: 20 },
+    });
     expect(v1['pleroma']).toBeDefined();
   });
 
   it('GoToSocial: version with its git hash, nodeinfo 2.0', async () => {
     const s = await start('gotosocial');
-    const index = (await (await fetch(`${s.url}/.well-known/nodeinfo`)).json()) as { links: Array<{ rel: string; href: string }> };
+    const index = (await (await fetch(`${s.url}/.well-known/nodeinfo`)).json()) as {
+      links: Array<{ rel: string; href: string }>;
+    };
     expect(index.links[0]!.rel).toBe('http://nodeinfo.diaspora.software/ns/schema/2.0');
     const doc = (await (await fetch(index.links[0]!.href)).json()) as { software: { name: string } };
     expect(doc.software.name).toBe('gotosocial');
   });
 
-  it('polls are limited by the profile\'s configuration', async () => {
+  it("polls are limited by the profile's configuration", async () => {
     const s = await start('hollo');
     const me = s.createAccount('me');
     const masto = createRestAPIClient({ url: s.url, accessToken: me.token });
     const options = Array.from({ length: 10 }, (_, i) => `option ${i}`);
-    await expect(masto.v1.statuses.create({ status: 'Dix', poll: { options, expiresIn: 3600 } })).resolves.toBeDefined();
-    await expect(masto.v1.statuses.create({ status: 'Onze', poll: { options: [...options, 'eleven'], expiresIn: 3600 } })).rejects.toThrow(/more than 10/);
+    await expect(
+      masto.v1.statuses.create({ status: 'Dix', poll: { options, expiresIn: 3600 } }),
+    ).resolves.toBeDefined();
+    await expect(
+      masto.v1.statuses.create({ status: 'Onze', poll: { options: [...options, 'eleven'], expiresIn: 3600 } }),
+    ).rejects.toThrow(/more than 10/);
   });
 });

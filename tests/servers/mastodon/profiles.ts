@@ -40,7 +40,12 @@ export interface ProfileBehaviour {
   polls: PollLimits;
 }
 
-const MASTODON_POLLS: PollLimits = { maxOptions: 4, maxCharactersPerOption: 50, minExpiration: 300, maxExpiration: 2_629_746 };
+const MASTODON_POLLS: PollLimits = {
+  maxOptions: 4,
+  maxCharactersPerOption: 50,
+  minExpiration: 300,
+  maxExpiration: 2_629_746,
+};
 
 export const PROFILES: Record<ServerProfileName, ProfileBehaviour> = {
   mastodon: {

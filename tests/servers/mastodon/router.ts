@@ -1,6 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from './core';
-import { ApiError, applyCors, isCorsPath, logEntryFor, parseParams, sendEmpty, sendJson, type RequestContext } from './http';
+import {
+  ApiError,
+  applyCors,
+  isCorsPath,
+  logEntryFor,
+  parseParams,
+  sendEmpty,
+  sendJson,
+  type RequestContext,
+} from './http';
 
 // Matches requests to route handlers and turns what they throw into Mastodon's
 // JSON errors; adds CORS, injected latency and the request log around them.

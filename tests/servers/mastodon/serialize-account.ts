@@ -52,7 +52,10 @@ export function serializeAccount(core: Core, account: AccountRecord): Record<str
 }
 
 function plainText(html: string): string {
-  return html.replace(/<br\s*\/?>/g, '\n').replace(/<\/p><p>/g, '\n\n').replace(/<[^>]+>/g, '');
+  return html
+    .replace(/<br\s*\/?>/g, '\n')
+    .replace(/<\/p><p>/g, '\n\n')
+    .replace(/<[^>]+>/g, '');
 }
 
 export function serializeCredentialAccount(core: Core, account: AccountRecord): Record<string, unknown> {

@@ -56,7 +56,10 @@ export function serializePoll(poll: PollRecord, viewerIsOwner: boolean): Record<
     // Poll#voted? counts the author as having voted on their own poll.
     voted: viewerIsOwner,
     own_votes: [],
-    options: poll.options.map((title) => ({ title, votes_count: poll.hideTotals && !expired && !viewerIsOwner ? null : 0 })),
+    options: poll.options.map((title) => ({
+      title,
+      votes_count: poll.hideTotals && !expired && !viewerIsOwner ? null : 0,
+    })),
     emojis: [],
   };
 }
@@ -68,7 +71,8 @@ function quoteApproval(core: Core, status: StatusRecord, viewer: AccountRecord |
   if (!viewer) currentUser = 'unknown';
   else if (viewer.id === status.accountId) currentUser = 'automatic';
   else if (policy === 'public') currentUser = 'automatic';
-  else if (policy === 'followers' && findFollow(core, viewer.id, status.accountId)?.state === 'accepted') currentUser = 'automatic';
+  else if (policy === 'followers' && findFollow(core, viewer.id, status.accountId)?.state === 'accepted')
+    currentUser = 'automatic';
   else currentUser = 'denied';
   return { automatic, manual: [], current_user: currentUser };
 }
@@ -119,7 +123,12 @@ export function serializeStatus(
       .map((id) => core.state.media.find((m) => m.id === id))
       .filter((m): m is MediaRecord => m !== undefined)
       .map((m) => serializeMedia(core, m)),
-    mentions: rendered.mentions.map((a) => ({ id: a.id, username: a.username, url: a.url, acct: serializeAccount(core, a).acct })),
+    mentions: rendered.mentions.map((a) => ({
+      id: a.id,
+      username: a.username,
+      url: a.url,
+      acct: serializeAccount(core, a).acct,
+    })),
     tags: rendered.tags.map((name) => ({ name, url: `${core.baseUrl}/tags/${encodeURIComponent(name)}` })),
     emojis: [],
     ...(since45 ? { quote: null, quote_approval: quoteApproval(core, status, viewer) } : {}),

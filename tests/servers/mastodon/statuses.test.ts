@@ -29,11 +29,17 @@ describe('POST /api/v1/statuses', () => {
   });
 
   it.each([
-    [{ status: 'cw body', spoilerText: 'spoilers' }, { spoilerText: 'spoilers', sensitive: true }],
+    [
+      { status: 'cw body', spoilerText: 'spoilers' },
+      { spoilerText: 'spoilers', sensitive: true },
+    ],
     [{ status: 'quiet', visibility: 'unlisted' as const }, { visibility: 'unlisted' }],
     [{ status: 'friends', visibility: 'private' as const }, { visibility: 'private' }],
     [{ status: 'bonjour', language: 'fr' }, { language: 'fr' }],
-    [{ status: 'nsfw', sensitive: true }, { sensitive: true, spoilerText: '' }],
+    [
+      { status: 'nsfw', sensitive: true },
+      { sensitive: true, spoilerText: '' },
+    ],
   ])('stores %o', async (params, expected) => {
     const status = await masto.v1.statuses.create(params);
     expect(status).toMatchObject(expected);
@@ -53,14 +59,21 @@ describe('POST /api/v1/statuses', () => {
       status: 'Pick one',
       poll: { options: ['Tea', 'Coffee'], expiresIn: 3600, multiple: true },
     });
-    expect(status.poll).toMatchObject({ multiple: true, expired: false, options: [{ title: 'Tea' }, { title: 'Coffee' }] });
+    expect(status.poll).toMatchObject({
+      multiple: true,
+      expired: false,
+      options: [{ title: 'Tea' }, { title: 'Coffee' }],
+    });
     const expiresAt = Date.parse(status.poll?.expiresAt ?? '');
     expect(Math.abs(expiresAt - (Date.now() + 3600_000))).toBeLessThan(5000);
   });
 
   it.each([
     [{ options: ['only'], expiresIn: 3600 }, 'Validation failed: Poll options must have more than one item'],
-    [{ options: ['a', 'b', 'c', 'd', 'e'], expiresIn: 3600 }, "Validation failed: Poll options can't contain more than 4 items"],
+    [
+      { options: ['a', 'b', 'c', 'd', 'e'], expiresIn: 3600 },
+      "Validation failed: Poll options can't contain more than 4 items",
+    ],
     [{ options: ['a', 'b'], expiresIn: 60 }, 'Validation failed: Poll expires at is too soon'],
     [{ options: ['a', 'a'], expiresIn: 3600 }, 'Validation failed: Poll options contain duplicate items'],
   ])('rejects poll %o', async (poll, message) => {
@@ -93,14 +106,20 @@ describe('POST /api/v1/statuses', () => {
       body,
     });
     expect(response.status).toBe(200);
-    const json = (await response.json()) as { visibility: string; sensitive: boolean; poll: { options: { title: string }[] } };
+    const json = (await response.json()) as {
+      visibility: string;
+      sensitive: boolean;
+      poll: { options: { title: string }[] };
+    };
     expect(json.visibility).toBe('unlisted');
     expect(json.sensitive).toBe(false);
     expect(json.poll.options.map((o) => o.title)).toEqual(['yes', 'no']);
   });
 
   it('rejects an empty status and an unknown visibility', async () => {
-    await expect(masto.v1.statuses.create({ status: '  ' })).rejects.toMatchObject({ message: "Validation failed: Text can't be blank" });
+    await expect(masto.v1.statuses.create({ status: '  ' })).rejects.toMatchObject({
+      message: "Validation failed: Text can't be blank",
+    });
     const response = await fetch(`${server.url}/api/v1/statuses`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${alice.token}`, 'Content-Type': 'application/json' },
@@ -152,7 +171,11 @@ describe('scheduled_at', () => {
   it('schedules at least five minutes ahead and returns a ScheduledStatus', async () => {
     const at = new Date(Date.now() + 10 * 60_000).toISOString();
     const scheduled = await masto.v1.statuses.create({ status: 'later', scheduledAt: at, visibility: 'unlisted' });
-    expect(scheduled).toMatchObject({ scheduledAt: at, params: { text: 'later', visibility: 'unlisted' }, mediaAttachments: [] });
+    expect(scheduled).toMatchObject({
+      scheduledAt: at,
+      params: { text: 'later', visibility: 'unlisted' },
+      mediaAttachments: [],
+    });
     expect(server.state.scheduledStatuses.map((s) => s.id)).toContain(scheduled.id);
     expect(server.state.statuses.some((s) => s.text === 'later')).toBe(false);
     const again = await masto.v1.statuses.create({ status: 'later', scheduledAt: at }, withKey('sched-1'));
@@ -201,7 +224,9 @@ describe('quote_approval_policy', () => {
   });
 
   it('rejects an unknown policy on 4.5', async () => {
-    await expect(masto.v1.statuses.create({ status: 'x', quoteApprovalPolicy: 'bogus' as 'nobody' })).rejects.toMatchObject({
+    await expect(
+      masto.v1.statuses.create({ status: 'x', quoteApprovalPolicy: 'bogus' as 'nobody' }),
+    ).rejects.toMatchObject({
       statusCode: 422,
     });
   });

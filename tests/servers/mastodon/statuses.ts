@@ -99,7 +99,14 @@ function pollFrom(request: ComposeRequest) {
   };
 }
 
-function schedule(core: Core, auth: UserAuth, request: ComposeRequest, media: MediaRecord[], at: Date, key: string | null) {
+function schedule(
+  core: Core,
+  auth: UserAuth,
+  request: ComposeRequest,
+  media: MediaRecord[],
+  at: Date,
+  key: string | null,
+) {
   const validated = validateStatus(core, request, media, at);
   const record: ScheduledStatusRecord = {
     id: snowflakeId(),
@@ -111,7 +118,12 @@ function schedule(core: Core, auth: UserAuth, request: ComposeRequest, media: Me
     params: {
       text: validated.text,
       poll: request.poll
-        ? { options: request.poll.options, expires_in: request.poll.expiresIn ?? 0, multiple: request.poll.multiple, hide_totals: request.poll.hideTotals }
+        ? {
+            options: request.poll.options,
+            expires_in: request.poll.expiresIn ?? 0,
+            multiple: request.poll.multiple,
+            hide_totals: request.poll.hideTotals,
+          }
         : null,
       media_ids: request.mediaIds ?? null,
       sensitive: request.sensitive ?? null,
@@ -131,7 +143,13 @@ function schedule(core: Core, auth: UserAuth, request: ComposeRequest, media: Me
   return record;
 }
 
-function publish(core: Core, auth: UserAuth, request: ComposeRequest, media: MediaRecord[], key: string | null): StatusRecord {
+function publish(
+  core: Core,
+  auth: UserAuth,
+  request: ComposeRequest,
+  media: MediaRecord[],
+  key: string | null,
+): StatusRecord {
   const validated = validateStatus(core, request, media, null);
   const status: StatusRecord = {
     id: snowflakeId(),
@@ -177,12 +195,18 @@ function create(core: Core, ctx: RequestContext): void {
   const at = core.opts.ignoresScheduledAt ? null : parseScheduledAt(request.scheduledAt);
   if (at) {
     const scheduled = schedule(core, auth, request, media, at, key);
-    if (storeKey) core.state.idempotency.set(storeKey, { kind: 'scheduled', id: scheduled.id, expiresAt: Date.now() + IDEMPOTENCY_TTL_MS });
+    if (storeKey)
+      core.state.idempotency.set(storeKey, {
+        kind: 'scheduled',
+        id: scheduled.id,
+        expiresAt: Date.now() + IDEMPOTENCY_TTL_MS,
+      });
     sendJson(ctx, 200, serializeScheduled(core, scheduled));
     return;
   }
   const status = publish(core, auth, request, media, key);
-  if (storeKey) core.state.idempotency.set(storeKey, { kind: 'status', id: status.id, expiresAt: Date.now() + IDEMPOTENCY_TTL_MS });
+  if (storeKey)
+    core.state.idempotency.set(storeKey, { kind: 'status', id: status.id, expiresAt: Date.now() + IDEMPOTENCY_TTL_MS });
   sendJson(ctx, 200, serializeStatus(core, status, auth.account));
 }
 
@@ -212,7 +236,9 @@ function destroy(core: Core, ctx: RequestContext): void {
 }
 
 function ownScheduled(core: Core, ctx: RequestContext, auth: UserAuth): ScheduledStatusRecord {
-  const scheduled = core.state.scheduledStatuses.find((s) => s.id === ctx.routeParams.id && s.accountId === auth.account.id);
+  const scheduled = core.state.scheduledStatuses.find(
+    (s) => s.id === ctx.routeParams.id && s.accountId === auth.account.id,
+  );
   if (!scheduled) throw recordNotFound();
   return scheduled;
 }
@@ -228,13 +254,22 @@ export function statusRoutes(core: Core): Route[] {
       handler: (ctx) => {
         const auth = requireUser(core, ctx, ['read', 'read:statuses']);
         const own = core.state.scheduledStatuses.filter((s) => s.accountId === auth.account.id);
-        sendJson(ctx, 200, own.map((s) => serializeScheduled(core, s)));
+        sendJson(
+          ctx,
+          200,
+          own.map((s) => serializeScheduled(core, s)),
+        );
       },
     },
     {
       method: 'GET',
       path: '/api/v1/scheduled_statuses/:id',
-      handler: (ctx) => sendJson(ctx, 200, serializeScheduled(core, ownScheduled(core, ctx, requireUser(core, ctx, ['read', 'read:statuses'])))),
+      handler: (ctx) =>
+        sendJson(
+          ctx,
+          200,
+          serializeScheduled(core, ownScheduled(core, ctx, requireUser(core, ctx, ['read', 'read:statuses']))),
+        ),
     },
     {
       method: 'DELETE',

@@ -21,7 +21,12 @@ describe('every write to the accounts store is announced to open pages', () => {
   it.each([
     ['connecting', false, async () => putAccount(await openSortieDb(), testAccount('a', 'mastodon')), 1],
     ['needing reconnection', true, async () => setAccountStatus(await openSortieDb(), 'a', 'reconnect'), 1],
-    ['the same status again: nothing changed, nothing said', true, async () => setAccountStatus(await openSortieDb(), 'a', 'ok'), 0],
+    [
+      'the same status again: nothing changed, nothing said',
+      true,
+      async () => setAccountStatus(await openSortieDb(), 'a', 'ok'),
+      0,
+    ],
     ['removing', true, async () => deleteAccount(await openSortieDb(), 'a'), 1],
   ] as const)('%s', async (_, existing, act, times) => {
     if (existing) await putAccount(await openSortieDb(), { ...testAccount('a', 'mastodon'), status: 'ok' });

@@ -23,8 +23,23 @@ function card(handle: string, extra = ''): string {
 
 describe('a Nitter profile page', () => {
   it.each([
-    ['a profile card', card('jo_dupont'), `${MIRROR}/jo_dupont`, { handle: 'jo_dupont', displayName: 'Jo Dupont 🌍', links: ['https://mastodon.example/@jo'], website: 'https://jo.example/' }],
-    ['a card without a username: the redirect path names it', card('').replace('@</a>', '</a>'), `${MIRROR}/jo_d`, { handle: 'jo_d' }],
+    [
+      'a profile card',
+      card('jo_dupont'),
+      `${MIRROR}/jo_dupont`,
+      {
+        handle: 'jo_dupont',
+        displayName: 'Jo Dupont 🌍',
+        links: ['https://mastodon.example/@jo'],
+        website: 'https://jo.example/',
+      },
+    ],
+    [
+      'a card without a username: the redirect path names it',
+      card('').replace('@</a>', '</a>'),
+      `${MIRROR}/jo_d`,
+      { handle: 'jo_d' },
+    ],
     ['a handle X could not have', card('jo<script>'), `${MIRROR}/i/user/1`, null],
     ['an error page', '<div class="error-panel">User not found</div>', `${MIRROR}/i/user/1`, null],
   ] as const)('%s', (_name, html, url, expected) => {
@@ -34,7 +49,10 @@ describe('a Nitter profile page', () => {
   });
 
   it('keeps only http(s) links and cuts a huge bio to what X allows', () => {
-    const profile = parseNitterProfile(doc(card('jo', `<div class="profile-bio">${'é'.repeat(50_000)}</div>`)), `${MIRROR}/jo`);
+    const profile = parseNitterProfile(
+      doc(card('jo', `<div class="profile-bio">${'é'.repeat(50_000)}</div>`)),
+      `${MIRROR}/jo`,
+    );
     expect(profile?.links.every((l) => l.startsWith('https://'))).toBe(true);
     expect(profile!.bio.length).toBeLessThanOrEqual(1_000);
   });
@@ -47,10 +65,34 @@ describe('a Nitter profile page', () => {
 
 async function setup(): Promise<Db> {
   const db = await openSortieDb();
-  await db.put('mirrors', { id: 'n', name: 'Nitter', origin: MIRROR, builtIn: false, pinned: false, health: 'up', latencyMs: 1, checkedAt: 1, reason: '' });
+  await db.put('mirrors', {
+    id: 'n',
+    name: 'Nitter',
+    origin: MIRROR,
+    builtIn: false,
+    pinned: false,
+    health: 'up',
+    latencyMs: 1,
+    checkedAt: 1,
+    reason: '',
+  });
   const run: ImportRun = {
-    id: 'imp', fileName: 'a.zip', fileSize: 1, xUsername: 'Leaving_X', accountIds: [], filters: DEFAULT_IMPORT_FILTERS, state: 'done',
-    counts: emptyCounts(), pace: {}, work: {}, finishesAt: null, followIds: ['1', '2', '3'], followsRun: null, error: null, createdAt: 0, updatedAt: 0,
+    id: 'imp',
+    fileName: 'a.zip',
+    fileSize: 1,
+    xUsername: 'Leaving_X',
+    accountIds: [],
+    filters: DEFAULT_IMPORT_FILTERS,
+    state: 'done',
+    counts: emptyCounts(),
+    pace: {},
+    work: {},
+    finishesAt: null,
+    followIds: ['1', '2', '3'],
+    followsRun: null,
+    error: null,
+    createdAt: 0,
+    updatedAt: 0,
   };
   await putImport(db, run);
   return db;

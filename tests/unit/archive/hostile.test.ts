@@ -23,7 +23,8 @@ const tweet = (id: string, over: Record<string, unknown> = {}) => ({
 describe('a hostile archive', () => {
   it('keeps what is sound and counts the rest', async () => {
     const blob = await zipOf({
-      'data/account.js': 'window.YTD.account.part0 = [{"account":{"accountId":"1","username":"me","__proto__":{"polluted":true}}}]',
+      'data/account.js':
+        'window.YTD.account.part0 = [{"account":{"accountId":"1","username":"me","__proto__":{"polluted":true}}}]',
       'data/tweets-part1.js': `window.YTD.tweets.part0 = ${JSON.stringify([
         tweet('10'),
         null,
@@ -45,7 +46,8 @@ describe('a hostile archive', () => {
       ])}`,
       'data/tweets-part2.js': `window.YTD.tweets.part1 = ${JSON.stringify([tweet('10'), tweet('15')])}`,
       'data/tweets-part3.js': 'alert(document.cookie)',
-      'data/note-tweet.js': 'window.YTD.note_tweet.part0 = [{"noteTweet":{"noteTweetId":"1","createdAt":"nope","core":{"text":"x"}}}, 5]',
+      'data/note-tweet.js':
+        'window.YTD.note_tweet.part0 = [{"noteTweet":{"noteTweetId":"1","createdAt":"nope","core":{"text":"x"}}}, 5]',
       'data/tweets_media/12-<script>.jpg': 'x',
     });
     const zip = await openArchiveZip(blob);
@@ -66,7 +68,10 @@ describe('a hostile archive', () => {
   });
 
   it('refuses a ZIP whose entry names climb out of their folder', async () => {
-    const blob = await zipOf({ 'data/account.js': 'window.YTD.account.part0 = []', 'data/tweets_media/1-../../../evil.jpg': 'x' });
+    const blob = await zipOf({
+      'data/account.js': 'window.YTD.account.part0 = []',
+      'data/tweets_media/1-../../../evil.jpg': 'x',
+    });
     await expect(openArchiveZip(blob)).rejects.toMatchObject({ code: 'not-a-zip' });
   });
 });

@@ -26,7 +26,14 @@ const bluesky: MapContext = {
   timeZone: 'UTC',
 };
 const mastodon: MapContext = {
-  target: { network: 'mastodon', maxCharacters: 500, charactersReservedPerUrl: 23, maxMediaAttachments: 4, video: true, videoSizeLimit: 99 * 1024 * 1024 },
+  target: {
+    network: 'mastodon',
+    maxCharacters: 500,
+    charactersReservedPerUrl: 23,
+    maxMediaAttachments: 4,
+    video: true,
+    videoSizeLimit: 99 * 1024 * 1024,
+  },
   tweetLink: bluesky.tweetLink,
   sizeOf: () => 1000,
   lang: 'fr',
@@ -89,7 +96,8 @@ describe('mapTweet', () => {
   it('Mastodon counts its own way (links as 23) and splits at its own limit', () => {
     const text = `${'mot '.repeat(150)}https://example.com/${'x'.repeat(200)}`;
     const post = mapTweet(tweet({ id: '1', text }), null, mastodon);
-    for (const p of post.parts) expect(countMastodon(p.text, '', { maxCharacters: 500, charactersReservedPerUrl: 23 }).over).toBe(false);
+    for (const p of post.parts)
+      expect(countMastodon(p.text, '', { maxCharacters: 500, charactersReservedPerUrl: 23 }).over).toBe(false);
   });
 
   it('a video on Bluesky (not uploaded) becomes a link to the original tweet; photos stay', () => {
@@ -114,7 +122,9 @@ describe('mapTweet', () => {
   });
 
   it('a media-only tweet is one post with empty text', () => {
-    expect(mapTweet(tweet({ id: '9', text: '', media: [photo(1)] }), null, bluesky).parts).toEqual([{ text: '', media: [photo(1)] }]);
+    expect(mapTweet(tweet({ id: '9', text: '', media: [photo(1)] }), null, bluesky).parts).toEqual([
+      { text: '', media: [photo(1)] },
+    ]);
   });
 
   it('neutralized mentions are not mentions on either network after mapping', () => {
@@ -126,7 +136,10 @@ describe('mapTweet', () => {
   });
 
   it('cost: parts and media', () => {
-    expect(importCost(mapTweet(tweet({ id: '1', media: [photo(1), photo(2)] }), null, bluesky))).toEqual({ posts: 1, media: 2 });
+    expect(importCost(mapTweet(tweet({ id: '1', media: [photo(1), photo(2)] }), null, bluesky))).toEqual({
+      posts: 1,
+      media: 2,
+    });
   });
 });
 
@@ -167,7 +180,12 @@ describe('filters and counts', () => {
   it('counts by year, category and media', () => {
     expect(countTweets(tweets)).toEqual({
       total: 5,
-      byYear: [[2015, 2], [2016, 1], [2017, 1], [2018, 1]],
+      byYear: [
+        [2015, 2],
+        [2016, 1],
+        [2017, 1],
+        [2018, 1],
+      ],
       byCategory: { post: 1, thread: 2, reply: 1, retweet: 1 },
       withMedia: 2,
       withoutMedia: 3,
@@ -210,7 +228,11 @@ describe('targets', () => {
   });
 
   it('Mastodon limits come from the account’s server, else stock Mastodon', () => {
-    expect(mapTargetFor({ network: 'mastodon' })).toMatchObject({ maxCharacters: 500, maxMediaAttachments: 4, video: false });
+    expect(mapTargetFor({ network: 'mastodon' })).toMatchObject({
+      maxCharacters: 500,
+      maxMediaAttachments: 4,
+      video: false,
+    });
     expect(mapTargetFor({ network: 'bluesky' })).toMatchObject({ graphemeLimit: 300, byteLimit: 3000, maxImages: 4 });
   });
 });

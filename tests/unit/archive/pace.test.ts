@@ -20,13 +20,34 @@ function busiest(times: number[], windowMs: number): number {
 describe('rate windows of an import', () => {
   it.each([
     // network, posts, media per post, published limits that must hold: [window hours, max]
-    ['bluesky', 4_000, 0, [[1, 5_000 / 3], [24, 35_000 / 3]]],
-    ['bluesky', 13_000, 0, [[1, 5_000 / 3], [24, 35_000 / 3]]],
+    [
+      'bluesky',
+      4_000,
+      0,
+      [
+        [1, 5_000 / 3],
+        [24, 35_000 / 3],
+      ],
+    ],
+    [
+      'bluesky',
+      13_000,
+      0,
+      [
+        [1, 5_000 / 3],
+        [24, 35_000 / 3],
+      ],
+    ],
     ['mastodon', 700, 0, [[3, 300]]],
     ['mastodon', 200, 4, [[3, 300]]],
   ] as const)('%s: %i posts with %i media each never exceed the published limits', (network, count, media, limits) => {
     const pace = paceFor(network);
-    const { slots } = assignSlots(pace, { posts: [], media: [] }, Array.from({ length: count }, () => ({ media })), 0);
+    const { slots } = assignSlots(
+      pace,
+      { posts: [], media: [] },
+      Array.from({ length: count }, () => ({ media })),
+      0,
+    );
     expect(slots).toHaveLength(count);
     expect(slots.every((t, i) => i === 0 || t >= (slots[i - 1] as number))).toBe(true);
     for (const [hours, max] of limits) expect(busiest(slots, hours * HOUR)).toBeLessThanOrEqual(Math.floor(max));
@@ -38,7 +59,12 @@ describe('rate windows of an import', () => {
 
   it('lets a small import go at once and spaces a large one only when a window is full', () => {
     const pace = paceFor('bluesky');
-    const { slots } = assignSlots(pace, { posts: [], media: [] }, Array.from({ length: 1_600 }, () => ({ media: 0 })), 1_000);
+    const { slots } = assignSlots(
+      pace,
+      { posts: [], media: [] },
+      Array.from({ length: 1_600 }, () => ({ media: 0 })),
+      1_000,
+    );
     const hourly = pace.posts[0]!.max;
     expect(slots.slice(0, hourly).every((t) => t === 1_000)).toBe(true);
     expect(slots[hourly]).toBe(1_000 + HOUR);
@@ -67,7 +93,10 @@ describe('time left of an import', () => {
       work: { M: { records: 600, parts: 600, media: 0 }, B: { records: 600, parts: 600, media: 0 } },
       pace: {},
     } as unknown as ImportRun;
-    const networks = new Map<string, 'mastodon' | 'bluesky'>([['M', 'mastodon'], ['B', 'bluesky']]);
+    const networks = new Map<string, 'mastodon' | 'bluesky'>([
+      ['M', 'mastodon'],
+      ['B', 'bluesky'],
+    ]);
     // Mastodon: 270 statuses per 3 hours → 270 now, 270 at 3 h, the last 60 at 6 h. Bluesky takes all 600 at once.
     expect(estimateFinish(run, networks, 1_000)).toBe(1_000 + 6 * HOUR);
     expect(estimateFinish({ ...run, counts: emptyCounts() } as ImportRun, networks, 1_000)).toBeNull();

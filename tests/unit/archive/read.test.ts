@@ -4,7 +4,14 @@ import { MENTION_BREAK } from '../../../lib/archive/text.ts';
 import { parseXDate, readTweet, tweetLang } from '../../../lib/archive/tweets.ts';
 import { openArchiveZip } from '../../../lib/archive/zip.ts';
 import { rawTweetSchema } from '../../../lib/archive/ytd.ts';
-import { buildXArchive, generateTweets, snowflake, tweetItem, type GenArchive, type GenTweet } from '../../support/x-archive.ts';
+import {
+  buildXArchive,
+  generateTweets,
+  snowflake,
+  tweetItem,
+  type GenArchive,
+  type GenTweet,
+} from '../../support/x-archive.ts';
 
 const OWN = { accountId: '1111', username: 'me_on_x', displayName: 'Me' };
 const at = (iso: string) => new Date(iso);
@@ -50,11 +57,23 @@ describe('readTweet', () => {
 
   it.each<[string, Partial<GenTweet>, string]>([
     ['HTML entities', { text: 'Tom & Jerry <3 "quotes" >_<' }, 'Tom & Jerry <3 "quotes" >_<'],
-    ['t.co → expanded link', { text: 'read https://example.com/a?b=1&c=2 now' }, 'read https://example.com/a?b=1&c=2 now'],
-    ['link after emoji (code-point indices)', { text: '🎉🎉 https://example.org/x 🎉' }, '🎉🎉 https://example.org/x 🎉'],
+    [
+      't.co → expanded link',
+      { text: 'read https://example.com/a?b=1&c=2 now' },
+      'read https://example.com/a?b=1&c=2 now',
+    ],
+    [
+      'link after emoji (code-point indices)',
+      { text: '🎉🎉 https://example.org/x 🎉' },
+      '🎉🎉 https://example.org/x 🎉',
+    ],
     ['link after ZWJ emoji and &', { text: '👩‍💻 & 👨‍👩‍👧 https://example.org/y' }, '👩‍💻 & 👨‍👩‍👧 https://example.org/y'],
     ['RTL text with a link', { text: 'שלום https://example.org/he עולם' }, 'שלום https://example.org/he עולם'],
-    ['mentions stay plain', { text: 'thanks @alice and @bob_2' }, `thanks @${MENTION_BREAK}alice and @${MENTION_BREAK}bob_2`],
+    [
+      'mentions stay plain',
+      { text: 'thanks @alice and @bob_2' },
+      `thanks @${MENTION_BREAK}alice and @${MENTION_BREAK}bob_2`,
+    ],
     ['media link removed', { text: 'my cat', media: [{ type: 'photo', name: 'AbCdEf123' }] }, 'my cat'],
   ])('%s', (_name, t, text) => {
     expect(readTweet(raw({ ...base, text: '', ...t }), ctx).tweet.text).toBe(text);
@@ -72,7 +91,10 @@ describe('readTweet', () => {
   });
 
   it('drops the reply prefix outside display_text_range', () => {
-    const r = readTweet(raw({ ...base, text: 'and more 😀', replyTo: { id: '42', userId: OWN.accountId, screenName: OWN.username } }), ctx);
+    const r = readTweet(
+      raw({ ...base, text: 'and more 😀', replyTo: { id: '42', userId: OWN.accountId, screenName: OWN.username } }),
+      ctx,
+    );
     expect(r.tweet.text).toBe('and more 😀');
   });
 
@@ -82,7 +104,15 @@ describe('readTweet', () => {
       [`${base.id}-Vid1.mp4`, `data/tweets_media/${base.id}-Vid1.mp4`],
     ]);
     const r = readTweet(
-      raw({ ...base, text: 'x', media: [{ type: 'photo', name: 'Photo1', alt: 'a cat' }, { type: 'video', name: 'Vid1' }, { type: 'animated_gif', name: 'Gone' }] }),
+      raw({
+        ...base,
+        text: 'x',
+        media: [
+          { type: 'photo', name: 'Photo1', alt: 'a cat' },
+          { type: 'video', name: 'Vid1' },
+          { type: 'animated_gif', name: 'Gone' },
+        ],
+      }),
       { ...ctx, media },
     );
     expect(r.tweet.media).toEqual([
@@ -104,11 +134,26 @@ function sample(): GenArchive {
     following: ['2001', '2002'],
     tweets: [
       { id: root, createdAt: at(t0), text: 'thread 1/2 &', media: [{ type: 'photo', name: 'P1' }] },
-      { id: id('2016-03-01T12:01:00Z'), createdAt: at('2016-03-01T12:01:00Z'), text: 'thread 2/2', replyTo: { id: root, userId: OWN.accountId, screenName: OWN.username } },
-      { id: id('2017-01-01T00:00:00Z'), createdAt: at('2017-01-01T00:00:00Z'), text: '@x reply', replyTo: { id: '5', userId: '77', screenName: 'x' } },
+      {
+        id: id('2016-03-01T12:01:00Z'),
+        createdAt: at('2016-03-01T12:01:00Z'),
+        text: 'thread 2/2',
+        replyTo: { id: root, userId: OWN.accountId, screenName: OWN.username },
+      },
+      {
+        id: id('2017-01-01T00:00:00Z'),
+        createdAt: at('2017-01-01T00:00:00Z'),
+        text: '@x reply',
+        replyTo: { id: '5', userId: '77', screenName: 'x' },
+      },
       { id: id('2018-06-01T00:00:00Z'), createdAt: at('2018-06-01T00:00:00Z'), text: 'rt text', retweetOf: 'famous' },
       { id: id('2023-04-01T08:30:00Z'), createdAt: at('2023-04-01T08:30:00Z'), text: long, lang: 'fr' },
-      { id: id('2024-01-01T00:00:00Z'), createdAt: at('2024-01-01T00:00:00Z'), text: 'video', media: [{ type: 'video', name: 'V1' }] },
+      {
+        id: id('2024-01-01T00:00:00Z'),
+        createdAt: at('2024-01-01T00:00:00Z'),
+        text: 'video',
+        media: [{ type: 'video', name: 'V1' }],
+      },
     ],
   };
 }
@@ -134,7 +179,13 @@ describe('readArchive', () => {
   });
 
   it('reads older archives (tweet.js, tweet_media/) under a top folder, without media files', async () => {
-    const built = await buildXArchive({ ...sample(), parts: 1, legacyNames: true, topFolder: 'twitter-2019', withMediaFiles: false });
+    const built = await buildXArchive({
+      ...sample(),
+      parts: 1,
+      legacyNames: true,
+      topFolder: 'twitter-2019',
+      withMediaFiles: false,
+    });
     const zip = await openArchiveZip(built.blob);
     const reading = await readArchive(zip);
     await zip.close();
@@ -190,7 +241,12 @@ describe('long replies', () => {
       account: OWN,
       tweets: [
         { id: root, createdAt: at(t0), text: 'first' },
-        { id: id('2023-05-01T10:05:00Z'), createdAt: at('2023-05-01T10:05:00Z'), text: longReply, replyTo: { id: root, userId: OWN.accountId, screenName: OWN.username } },
+        {
+          id: id('2023-05-01T10:05:00Z'),
+          createdAt: at('2023-05-01T10:05:00Z'),
+          text: longReply,
+          replyTo: { id: root, userId: OWN.accountId, screenName: OWN.username },
+        },
       ],
     });
     const zip = await openArchiveZip(built.blob);

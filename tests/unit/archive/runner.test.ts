@@ -41,20 +41,34 @@ const KEPT = 38;
 
 function fakeSource(tweets: ArchiveTweet[]): ArchiveSource {
   return {
-    read: async () => ({ account: { accountId: '1', username: 'me', displayName: 'Me' }, tweets, follows: [], sizeOf: () => 4 }),
+    read: async () => ({
+      account: { accountId: '1', username: 'me', displayName: 'Me' },
+      tweets,
+      follows: [],
+      sizeOf: () => 4,
+    }),
     media: async (_file, entry) => (entry.endsWith('.jpg') ? new Blob(['jpeg'], { type: 'image/jpeg' }) : null),
   };
 }
 
 /** A server that, like the real ones, stores each idempotency key once. */
 function fakeServer() {
-  const posts = new Map<string, { text: string; parent: string | null; createdAt: number | undefined; images: number }>();
+  const posts = new Map<
+    string,
+    { text: string; parent: string | null; createdAt: number | undefined; images: number }
+  >();
   const deleted: string[] = [];
   const publish = async ({ job, parent }: PublishRequest): Promise<PostRef> => {
     if (!posts.has(job.idempotencyKey)) {
-      posts.set(job.idempotencyKey, { text: job.text, parent: parent?.id ?? null, createdAt: job.originalDate, images: job.images.length });
+      posts.set(job.idempotencyKey, {
+        text: job.text,
+        parent: parent?.id ?? null,
+        createdAt: job.originalDate,
+        images: job.images.length,
+      });
     }
-    const id = job.network === 'bluesky' ? `at://did:plc:x/app.bsky.feed.post/${job.idempotencyKey}` : job.idempotencyKey;
+    const id =
+      job.network === 'bluesky' ? `at://did:plc:x/app.bsky.feed.post/${job.idempotencyKey}` : job.idempotencyKey;
     return { id, url: `https://example/${job.idempotencyKey}` };
   };
   return {
@@ -127,7 +141,13 @@ async function runToEnd(db: Db, e: Engine, server: ReturnType<typeof fakeServer>
 }
 
 function start(e: Engine, accountIds = ['B', 'M']) {
-  return e.runner.start({ importId: 'imp', accountIds, filters: DEFAULT_IMPORT_FILTERS, timeZone: 'UTC', mirror: null });
+  return e.runner.start({
+    importId: 'imp',
+    accountIds,
+    filters: DEFAULT_IMPORT_FILTERS,
+    timeZone: 'UTC',
+    mirror: null,
+  });
 }
 
 /** Every kept tweet is on the server exactly once per account, with the keys its record fixed. */
@@ -164,7 +184,9 @@ describe('running an archive import', () => {
     // The text as mapped; Mastodon's copy starts with the date, unlisted, and only where a thread starts.
     expect(server.posts.get(b('1000').keys[0]!)!.text).toBe('Tweet 0 & <co> @\u2060jack 🇫🇷');
     const m = (x: string) => records.find((r) => r.accountId === 'M' && r.xId === x)!;
-    expect(server.posts.get(m('1000').keys[0]!)!.text).toBe(`${dateLine(tweet(0).createdAt, 'en', 'UTC')}\nTweet 0 & <co> @\u2060jack 🇫🇷`);
+    expect(server.posts.get(m('1000').keys[0]!)!.text).toBe(
+      `${dateLine(tweet(0).createdAt, 'en', 'UTC')}\nTweet 0 & <co> @\u2060jack 🇫🇷`,
+    );
     expect(server.posts.get(m('1005').keys[0]!)!.text).toBe('Tweet 5 & <co> @\u2060jack 🇫🇷');
     expect(m('1000').visibility).toBe('unlisted');
     // Filtered out by default: replies to others and retweets.
@@ -259,11 +281,16 @@ describe('running an archive import', () => {
     const report = await e.runner.undo('imp');
     const onBluesky = records.filter((r) => r.network === 'bluesky').flatMap((r) => r.uris);
     expect(report.deleted).toBe(onBluesky.length - 1);
-    expect(report.failed).toEqual([{ xId: '1010', accountId: 'B', uri: stuck, messageKey: 'error.network', detail: '503' }]);
+    expect(report.failed).toEqual([
+      { xId: '1010', accountId: 'B', uri: stuck, messageKey: 'error.network', detail: '503' },
+    ]);
     expect(report.notUndoable).toBe(records.filter((r) => r.network === 'mastodon').flatMap((r) => r.uris).length);
     const after = await recordsOfImport(db, 'imp');
     expect(after.filter((r) => r.network === 'bluesky' && r.state === 'undone')).toHaveLength(KEPT - 1);
-    expect(after.find((r) => r.accountId === 'B' && r.xId === '1010')).toMatchObject({ state: 'posted', uris: [stuck] });
+    expect(after.find((r) => r.accountId === 'B' && r.xId === '1010')).toMatchObject({
+      state: 'posted',
+      uris: [stuck],
+    });
   });
 
   it('an account removed mid-import fails its records instead of stalling', async () => {

@@ -58,20 +58,29 @@ describe('rate-aware plan', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const random = rng(seed);
       const network = random() < 0.5 ? 'bluesky' : 'mastodon';
-      const costs = randomCosts(random, network === 'bluesky' ? 3000 + Math.floor(random() * 9000) : 200 + Math.floor(random() * 800));
+      const costs = randomCosts(
+        random,
+        network === 'bluesky' ? 3000 + Math.floor(random() * 9000) : 200 + Math.floor(random() * 800),
+      );
       const headroom = random() < 0.5 ? 0 : 0.1;
       const start = Math.floor(random() * 1e12);
       const { at } = planAccount(costs, RATE_WINDOWS[network], start, headroom);
       expect(at).toHaveLength(costs.length);
       expect(overfilled(at, costs, RATE_WINDOWS[network]), `seed ${seed}`).toBeNull();
-      expect(at.every((t, i) => i === 0 || t >= at[i - 1]!), `seed ${seed}`).toBe(true);
+      expect(
+        at.every((t, i) => i === 0 || t >= at[i - 1]!),
+        `seed ${seed}`,
+      ).toBe(true);
       expect(at[0]).toBe(start);
       if (headroom === 0) {
         // Tight: a post that waited could not have gone a millisecond earlier.
         const waited = at.flatMap((t, i) => (i > 0 && t > at[i - 1]! ? [i] : [])).slice(0, 20);
         for (const i of waited) {
           const earlier = [...at.slice(0, i), at[i]! - 1];
-          expect(overfilled(earlier, costs.slice(0, i + 1), RATE_WINDOWS[network]), `seed ${seed} post ${i}`).not.toBeNull();
+          expect(
+            overfilled(earlier, costs.slice(0, i + 1), RATE_WINDOWS[network]),
+            `seed ${seed} post ${i}`,
+          ).not.toBeNull();
         }
       }
     }

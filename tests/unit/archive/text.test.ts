@@ -102,7 +102,14 @@ describe('window.YTD files', () => {
   it('counts malformed items and keeps the others', () => {
     const good = { tweet: { id_str: '1', full_text: 'hi', created_at: 'Wed Oct 10 20:19:24 +0000 2018' } };
     const { items, malformed } = checkItems(
-      [good, null, 7, { tweet: { id_str: 'x1', full_text: 'a', created_at: 'a' } }, { tweet: { ...good.tweet, full_text: 'a'.repeat(100_001) } }, { tweet: { ...good.tweet, display_text_range: ['0', '-1'] } }],
+      [
+        good,
+        null,
+        7,
+        { tweet: { id_str: 'x1', full_text: 'a', created_at: 'a' } },
+        { tweet: { ...good.tweet, full_text: 'a'.repeat(100_001) } },
+        { tweet: { ...good.tweet, display_text_range: ['0', '-1'] } },
+      ],
       rawTweetSchema,
     );
     expect(items).toHaveLength(1);

@@ -21,8 +21,16 @@ describe('links.mirrorFailed', () => {
     const detail = 'd'.repeat(300);
     for (let i = 0; i < 100; i += 1) {
       // Unknown origins are ignored; a known mirror's row is overwritten, never appended to.
-      await links.mirrorFailed(1, `https://not-a-mirror-${i}.example/jack`, { state: 'down', reason: 'http-error', detail });
-      await links.mirrorFailed(1, `https://${BUILT_IN_MIRRORS[i % 3]!.id}/jack/status/${i}`, { state: 'down', reason: 'rate-limited', detail });
+      await links.mirrorFailed(1, `https://not-a-mirror-${i}.example/jack`, {
+        state: 'down',
+        reason: 'http-error',
+        detail,
+      });
+      await links.mirrorFailed(1, `https://${BUILT_IN_MIRRORS[i % 3]!.id}/jack/status/${i}`, {
+        state: 'down',
+        reason: 'rate-limited',
+        detail,
+      });
     }
     const rows = await (await openSortieDb()).getAll('mirrors');
     expect(rows.length).toBeLessThanOrEqual(BUILT_IN_MIRRORS.length);

@@ -55,7 +55,10 @@ describe('passphrase encryption (PBKDF2-SHA256 + AES-GCM)', () => {
     ['ciphertext that is not base64', () => '###', 'error.backup.damaged'],
   ])('refuses %s', async (_name, alter, key) => {
     const box = await createSealer('correct horse battery', MIN_KDF_ITERATIONS).seal(secret, 'a');
-    await rejectsWith(openBox(new PassphraseKeys('correct horse battery'), { ...box, ciphertext: alter(box) }, 'a'), key);
+    await rejectsWith(
+      openBox(new PassphraseKeys('correct horse battery'), { ...box, ciphertext: alter(box) }, 'a'),
+      key,
+    );
   });
 });
 

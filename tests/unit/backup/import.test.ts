@@ -8,7 +8,16 @@ import { closeSortieDb, openSortieDb, type Db } from '../../../lib/db';
 import { SortieError } from '../../../lib/messaging/errors';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { updateSettings } from '../../../lib/settings-store';
-import { blueskyAccount, BLUESKY_REFRESH, draft, follow, imageBlob, job, mastodonAccount, MASTODON_TOKEN } from './fixtures';
+import {
+  blueskyAccount,
+  BLUESKY_REFRESH,
+  draft,
+  follow,
+  imageBlob,
+  job,
+  mastodonAccount,
+  MASTODON_TOKEN,
+} from './fixtures';
 
 const PASS = 'correct horse battery';
 const opts = (extra: { passphrase?: string; mediaBudget?: number } = {}) => ({
@@ -23,24 +32,63 @@ async function seed(db: Db): Promise<void> {
   await db.put('accounts', mastodonAccount());
   await db.put('accounts', blueskyAccount());
   await db.put('media', { id: 'img1', blob: imageBlob(2_000), mime: 'image/png', createdAt: 5 });
-  const withImage = { ...draft('d1', 1_000), images: [{ mediaId: 'img1', alt: 'un chat', mime: 'image/png', width: 2, height: 2, size: 2_000 }] };
+  const withImage = {
+    ...draft('d1', 1_000),
+    images: [{ mediaId: 'img1', alt: 'un chat', mime: 'image/png', width: 2, height: 2, size: 2_000 }],
+  };
   await db.put('drafts', withImage);
   await db.put('jobs', job('sent1'));
-  await db.put('jobs', job('queued1', { state: 'queued', result: null, sendAt: Date.UTC(2030, 0, 1), nextAttemptAt: Date.UTC(2030, 0, 1) }));
+  await db.put(
+    'jobs',
+    job('queued1', {
+      state: 'queued',
+      result: null,
+      sendAt: Date.UTC(2030, 0, 1),
+      nextAttemptAt: Date.UTC(2030, 0, 1),
+    }),
+  );
   await db.put('stats', { key: 'posts:2026-09-01', name: 'posts', day: '2026-09-01', count: 3 });
   await db.put('follows', follow('ana_x', 30));
-  await db.put('bridgeRuns', { key: 'current', kind: 'match', state: 'running', done: 1, total: 2, found: 1, followed: 0, failed: 0, startedAt: 1, heartbeatAt: 2, waitingUntil: null, notes: [], error: null, accountIds: [] });
+  await db.put('bridgeRuns', {
+    key: 'current',
+    kind: 'match',
+    state: 'running',
+    done: 1,
+    total: 2,
+    found: 1,
+    followed: 0,
+    failed: 0,
+    startedAt: 1,
+    heartbeatAt: 2,
+    waitingUntil: null,
+    notes: [],
+    error: null,
+    accountIds: [],
+  });
   await db.put('mirrors', mirror('mine', false));
   await db.put('mirrors', mirror('xcancel.com', true));
   await updateSettings(db, { language: 'fr', onboarded: true, links: { keepXUsable: true } });
 }
 
 function mirror(id: string, builtIn: boolean) {
-  return { id, name: id, origin: `https://${id === 'mine' ? 'nitter.mine.example' : id}`, builtIn, pinned: !builtIn, health: 'up' as const, latencyMs: 40, checkedAt: 9, reason: 'ok', scheme: 'nitter' as const };
+  return {
+    id,
+    name: id,
+    origin: `https://${id === 'mine' ? 'nitter.mine.example' : id}`,
+    builtIn,
+    pinned: !builtIn,
+    health: 'up' as const,
+    latencyMs: 40,
+    checkedAt: 9,
+    reason: 'ok',
+    scheme: 'nitter' as const,
+  };
 }
 
 /** Exports from one "browser", then opens a fresh database as the other one. */
-async function exportThenFresh(extra: { passphrase?: string; mediaBudget?: number } = {}): Promise<{ json: string; db: Db }> {
+async function exportThenFresh(
+  extra: { passphrase?: string; mediaBudget?: number } = {},
+): Promise<{ json: string; db: Db }> {
   await seed(await openSortieDb());
   const json = await exportBackup(await openSortieDb(), opts(extra));
   await closeSortieDb();
@@ -49,7 +97,10 @@ async function exportThenFresh(extra: { passphrase?: string; mediaBudget?: numbe
 }
 
 async function errorOf(work: Promise<unknown>): Promise<SortieError> {
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SortieError);
   return error as SortieError;
 }
@@ -74,16 +125,36 @@ describe('export', () => {
     const json = await exportBackup(await openSortieDb(), opts({ passphrase: PASS }));
     const outer = JSON.parse(json) as Record<string, unknown>;
     expect(Object.keys(outer).sort()).toEqual(['format', 'integrity', 'sealed', 'version']);
-    expect(Object.keys(outer.sealed as object).sort()).toEqual(['alg', 'ciphertext', 'iterations', 'iv', 'kdf', 'salt']);
+    expect(Object.keys(outer.sealed as object).sort()).toEqual([
+      'alg',
+      'ciphertext',
+      'iterations',
+      'iv',
+      'kdf',
+      'salt',
+    ]);
     expect(outer.sealed).toMatchObject({ alg: 'AES-GCM', kdf: 'PBKDF2-SHA256', iterations: MIN_KDF_ITERATIONS });
     // Nothing a reader of the file could learn: drafts, posts, X handles, matches, mirrors, accounts, settings.
-    for (const secret of ['Brouillon', 'Message queued1', 'Message sent1', 'ana_x', 'Ana ana_x', 'moved to', 'ana@piaille.fr', 'nitter.mine.example', 'piaille', 'pds.example', '"fr"', 'key-queued1']) {
+    for (const secret of [
+      'Brouillon',
+      'Message queued1',
+      'Message sent1',
+      'ana_x',
+      'Ana ana_x',
+      'moved to',
+      'ana@piaille.fr',
+      'nitter.mine.example',
+      'piaille',
+      'pds.example',
+      '"fr"',
+      'key-queued1',
+    ]) {
       expect(json).not.toContain(secret);
     }
     await expect(parseBackup(json)).rejects.toMatchObject({ messageKey: 'error.backup.passphraseNeeded' });
   });
 
-  it('carries drafts, queued and sent posts, bridge results, counters, the user\'s own mirrors only, settings and images', async () => {
+  it("carries drafts, queued and sent posts, bridge results, counters, the user's own mirrors only, settings and images", async () => {
     await seed(await openSortieDb());
     const file = await parseBackup(await exportBackup(await openSortieDb(), opts()));
     expect(file.drafts.map((d) => d.id)).toEqual(['d1']);
@@ -91,7 +162,9 @@ describe('export', () => {
     expect(file.stats).toHaveLength(1);
     expect(file.follows).toEqual([follow('ana_x', 30)]);
     expect(file).not.toHaveProperty('bridgeRuns');
-    expect(file.mirrors).toEqual([{ id: 'mine', name: 'mine', origin: 'https://nitter.mine.example', pinned: true, scheme: 'nitter' }]);
+    expect(file.mirrors).toEqual([
+      { id: 'mine', name: 'mine', origin: 'https://nitter.mine.example', pinned: true, scheme: 'nitter' },
+    ]);
     expect(file.settings).toMatchObject({ language: 'fr', links: { keepXUsable: true } });
     expect(file.media).toHaveLength(1);
     expect(file.mediaLeftOut).toEqual([]);
@@ -123,9 +196,18 @@ describe('import into a fresh browser', () => {
     expect(await db.get('accounts', mastodonAccount().id)).toEqual(mastodonAccount());
     expect(await db.get('accounts', blueskyAccount().id)).toEqual(blueskyAccount());
     const image = await db.get('media', 'img1');
-    expect(new Uint8Array(await image!.blob.arrayBuffer())).toEqual(new Uint8Array(await imageBlob(2_000).arrayBuffer()));
+    expect(new Uint8Array(await image!.blob.arrayBuffer())).toEqual(
+      new Uint8Array(await imageBlob(2_000).arrayBuffer()),
+    );
     // A mirror from a file is never used or preferred before the user turns it on.
-    expect(await db.get('mirrors', 'mine')).toMatchObject({ builtIn: false, health: 'unknown', pinned: false, disabled: true, fromBackup: true, scheme: 'nitter' });
+    expect(await db.get('mirrors', 'mine')).toMatchObject({
+      builtIn: false,
+      health: 'unknown',
+      pinned: false,
+      disabled: true,
+      fromBackup: true,
+      scheme: 'nitter',
+    });
     expect(summary).toMatchObject({ heldPosts: 1, heldScheduled: 1, mirrorsOff: 1, pinDropped: false });
     expect(await db.get('follows', 'ana_x')).toEqual(follow('ana_x', 30));
     expect(await db.count('bridgeRuns')).toBe(0);
@@ -141,8 +223,18 @@ describe('import into a fresh browser', () => {
     expect(summary.reconnect.sort()).toEqual(['@ana@piaille.fr', 'ana.bsky.social']);
     const bluesky = (await db.get('accounts', blueskyAccount().id))!;
     expect(bluesky.status).toBe('reconnect');
-    expect(bluesky.credentials).toEqual({ network: 'bluesky', server: 'https://pds.example', did: 'did:plc:abc123', handle: 'ana.bsky.social', accessJwt: '', refreshJwt: '' });
-    expect((await db.get('accounts', mastodonAccount().id))!.credentials).toMatchObject({ accessToken: '', clientId: '' });
+    expect(bluesky.credentials).toEqual({
+      network: 'bluesky',
+      server: 'https://pds.example',
+      did: 'did:plc:abc123',
+      handle: 'ana.bsky.social',
+      accessJwt: '',
+      refreshJwt: '',
+    });
+    expect((await db.get('accounts', mastodonAccount().id))!.credentials).toMatchObject({
+      accessToken: '',
+      clientId: '',
+    });
   });
 
   it('then takes the tokens of a later export with a passphrase for the accounts waiting for them', async () => {
@@ -175,14 +267,23 @@ describe('files written by format 1 (tokens sealed, the rest in clear)', () => {
     const old = await asFormat1(json, passphrase ? new PassphraseKeys(passphrase) : null);
     expect(JSON.parse(old)).toMatchObject({ version: 1, drafts: [{ id: 'd1' }] });
     const summary = await importBackup(db, old, passphrase);
-    expect(summary).toMatchObject({ accounts: { added: 2 }, drafts: { added: 1 }, jobs: { added: 2 }, heldPosts: 1, reconnect: passphrase ? [] : expect.any(Array) });
+    expect(summary).toMatchObject({
+      accounts: { added: 2 },
+      drafts: { added: 1 },
+      jobs: { added: 2 },
+      heldPosts: 1,
+      reconnect: passphrase ? [] : expect.any(Array),
+    });
     expect(await db.get('jobs', 'queued1')).toMatchObject({ state: 'held' });
     if (passphrase) expect(await db.get('accounts', mastodonAccount().id)).toEqual(mastodonAccount());
   });
 
   it('a format-1 file cannot carry a sealed body', async () => {
     const { json, db } = await exportThenFresh({ passphrase: PASS });
-    const { integrity: _i, ...rest }: Record<string, unknown> = { ...(JSON.parse(json) as Record<string, unknown>), version: 1 };
+    const { integrity: _i, ...rest }: Record<string, unknown> = {
+      ...(JSON.parse(json) as Record<string, unknown>),
+      version: 1,
+    };
     const edited = JSON.stringify({ ...rest, integrity: `sha256-${await sha256Base64(JSON.stringify(rest))}` });
     expect((await errorOf(importBackup(db, edited, PASS))).messageKey).toBe('error.backup.damaged');
   });
@@ -209,7 +310,10 @@ describe('a file does not act by itself', () => {
   });
 
   it('a preferred mirror that is not built in is not restored; a built-in one is', async () => {
-    for (const [pinned, restored] of [['mine', null], ['xcancel.com', 'xcancel.com']] as const) {
+    for (const [pinned, restored] of [
+      ['mine', null],
+      ['xcancel.com', 'xcancel.com'],
+    ] as const) {
       const db = await openSortieDb();
       await db.put('mirrors', mirror('mine', false));
       await updateSettings(db, { onboarded: true, links: { pinnedMirror: pinned } });
@@ -230,7 +334,10 @@ describe('a file does not act by itself', () => {
 describe('merging into a browser that has data', () => {
   it('keeps what is here unless the file has a newer edit; never deletes', async () => {
     const { json, db } = await exportThenFresh({ passphrase: PASS });
-    const mine: Account = mastodonAccount({ credentials: { ...mastodonAccount().credentials, accessToken: 'newer-token' } as Account['credentials'], displayName: 'Ana here' });
+    const mine: Account = mastodonAccount({
+      credentials: { ...mastodonAccount().credentials, accessToken: 'newer-token' } as Account['credentials'],
+      displayName: 'Ana here',
+    });
     await db.put('accounts', mine);
     await db.put('drafts', draft('d1', 5_000, 'edited here after the export'));
     await db.put('drafts', draft('d-local', 1, 'only here'));
@@ -283,18 +390,46 @@ describe('refused files change nothing', () => {
     ['no passphrase for sealed tokens', (j) => j, undefined, 'error.backup.passphraseNeeded'],
     ['a truncated file', (j) => j.slice(0, j.length / 2), PASS, 'error.backup.damaged'],
     ['bytes that are not JSON', () => '\u0089PNG\r\n', PASS, 'error.backup.damaged'],
-    ['an edited salt (integrity)', (j) => tamper(j, (f) => {
-      const box = f.sealed as { salt: string };
-      box.salt = `A${box.salt.slice(1)}`;
-    }), PASS, 'error.backup.damaged'],
-    ['a flipped ciphertext (integrity)', (j) => tamper(j, (f) => {
-      const box = f.sealed as { ciphertext: string };
-      box.ciphertext = `A${box.ciphertext.slice(1)}`;
-    }), PASS, 'error.backup.damaged'],
+    [
+      'an edited salt (integrity)',
+      (j) =>
+        tamper(j, (f) => {
+          const box = f.sealed as { salt: string };
+          box.salt = `A${box.salt.slice(1)}`;
+        }),
+      PASS,
+      'error.backup.damaged',
+    ],
+    [
+      'a flipped ciphertext (integrity)',
+      (j) =>
+        tamper(j, (f) => {
+          const box = f.sealed as { ciphertext: string };
+          box.ciphertext = `A${box.ciphertext.slice(1)}`;
+        }),
+      PASS,
+      'error.backup.damaged',
+    ],
     ['another JSON document', () => '{"hello":"world"}', PASS, 'error.backup.notBackup'],
     ['a JSON array', () => '[1,2]', PASS, 'error.backup.notBackup'],
-    ['a newer format', (j) => tamper(j, (f) => { f.version = BACKUP_VERSION + 1; }), PASS, 'error.backup.newerVersion'],
-    ['a version that is not a number', (j) => tamper(j, (f) => { f.version = '1'; }), PASS, 'error.backup.damaged'],
+    [
+      'a newer format',
+      (j) =>
+        tamper(j, (f) => {
+          f.version = BACKUP_VERSION + 1;
+        }),
+      PASS,
+      'error.backup.newerVersion',
+    ],
+    [
+      'a version that is not a number',
+      (j) =>
+        tamper(j, (f) => {
+          f.version = '1';
+        }),
+      PASS,
+      'error.backup.damaged',
+    ],
   ])('%s', async (_name, alter, passphrase, key) => {
     const { json, db } = await exportThenFresh({ passphrase: PASS });
     await db.put('drafts', draft('here', 1, 'already here'));

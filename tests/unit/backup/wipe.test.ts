@@ -14,13 +14,54 @@ async function seed(db: Db): Promise<void> {
   await db.put('media', { id: 'm', blob: imageBlob(10), mime: 'image/png', createdAt: 1 });
   await db.put('jobs', job('sent'));
   // A two-part thread on Bluesky: part 0 sent, part 1 waiting.
-  await db.put('jobs', job('t0', { postId: 'thread', accountId: blueskyAccount().id, network: 'bluesky', partCount: 2, text: 'Premier', state: 'sent', createdAt: 10 }));
-  await db.put('jobs', job('t1', { postId: 'thread', accountId: blueskyAccount().id, network: 'bluesky', partIndex: 1, partCount: 2, text: 'Second', state: 'retrying', result: null, createdAt: 10 }));
+  await db.put(
+    'jobs',
+    job('t0', {
+      postId: 'thread',
+      accountId: blueskyAccount().id,
+      network: 'bluesky',
+      partCount: 2,
+      text: 'Premier',
+      state: 'sent',
+      createdAt: 10,
+    }),
+  );
+  await db.put(
+    'jobs',
+    job('t1', {
+      postId: 'thread',
+      accountId: blueskyAccount().id,
+      network: 'bluesky',
+      partIndex: 1,
+      partCount: 2,
+      text: 'Second',
+      state: 'retrying',
+      result: null,
+      createdAt: 10,
+    }),
+  );
   await db.put('jobs', job('later', { state: 'queued', result: null, sendAt: 99, createdAt: 20 }));
   await db.put('settings', { key: 'settings', value: { language: 'fr' } as never });
-  await db.put('mastodonApps', { key: 'k', origin: 'o', redirectUri: 'r', clientId: 'c', clientSecret: 's', createdAt: 1 });
+  await db.put('mastodonApps', {
+    key: 'k',
+    origin: 'o',
+    redirectUri: 'r',
+    clientId: 'c',
+    clientSecret: 's',
+    createdAt: 1,
+  });
   await db.put('stats', { key: 'a:1', name: 'a', day: '1', count: 1 });
-  await db.put('mirrors', { id: 'x', name: 'x', origin: 'https://x.example', builtIn: false, pinned: false, health: 'up', latencyMs: 1, checkedAt: 1, reason: '' });
+  await db.put('mirrors', {
+    id: 'x',
+    name: 'x',
+    origin: 'https://x.example',
+    builtIn: false,
+    pinned: false,
+    health: 'up',
+    latencyMs: 1,
+    checkedAt: 1,
+    reason: '',
+  });
 }
 
 function deps(db: Db, disconnect: WipeDeps['disconnect']) {
@@ -43,12 +84,28 @@ function deps(db: Db, disconnect: WipeDeps['disconnect']) {
 }
 
 describe('pending posts listed before a wipe', () => {
-  it('lists each post and account still waiting, with the thread\'s first text', async () => {
+  it("lists each post and account still waiting, with the thread's first text", async () => {
     const db = await openSortieDb();
     await seed(db);
     expect(await pendingPosts(db)).toEqual([
-      { postId: 'thread', accountId: blueskyAccount().id, handle: 'ana.bsky.social', text: 'Premier', parts: 2, state: 'retrying', sendAt: null },
-      { postId: 'post-later', accountId: mastodonAccount().id, handle: '@ana@piaille.fr', text: 'Message later', parts: 1, state: 'queued', sendAt: 99 },
+      {
+        postId: 'thread',
+        accountId: blueskyAccount().id,
+        handle: 'ana.bsky.social',
+        text: 'Premier',
+        parts: 2,
+        state: 'retrying',
+        sendAt: null,
+      },
+      {
+        postId: 'post-later',
+        accountId: mastodonAccount().id,
+        handle: '@ana@piaille.fr',
+        text: 'Message later',
+        parts: 1,
+        state: 'queued',
+        sendAt: 99,
+      },
     ]);
   });
 
@@ -57,7 +114,15 @@ describe('pending posts listed before a wipe', () => {
     await db.put('accounts', mastodonAccount());
     await db.put('jobs', job('held', { state: 'held', result: null, sendAt: 5, createdAt: 30 }));
     expect(await pendingPosts(db)).toEqual([
-      { postId: 'post-held', accountId: mastodonAccount().id, handle: '@ana@piaille.fr', text: 'Message held', parts: 1, state: 'held', sendAt: 5 },
+      {
+        postId: 'post-held',
+        accountId: mastodonAccount().id,
+        handle: '@ana@piaille.fr',
+        text: 'Message held',
+        parts: 1,
+        state: 'held',
+        sendAt: 5,
+      },
     ]);
   });
 });
@@ -69,7 +134,10 @@ describe('wipe', () => {
     const { deps: d, calls } = deps(db, async () => ({ revoked: true }));
     const result = await wipeEverything(d, { signOut: true });
     expect(result).toEqual({ revoked: 2, failed: [], notRevoked: [] });
-    expect(calls.slice(0, 2).sort()).toEqual([`disconnect ${blueskyAccount().id}`, `disconnect ${mastodonAccount().id}`]);
+    expect(calls.slice(0, 2).sort()).toEqual([
+      `disconnect ${blueskyAccount().id}`,
+      `disconnect ${mastodonAccount().id}`,
+    ]);
     expect(calls.slice(2)).toEqual(['stopEngine', 'clearBrowserState']);
     for (const store of ALL_STORES) expect(await db.count(store), store).toBe(0);
     expect([...db.objectStoreNames].sort()).toEqual([...ALL_STORES].sort());
@@ -78,9 +146,19 @@ describe('wipe', () => {
   it('reports servers that failed, hung or could not revoke, and deletes the data anyway', async () => {
     const db = await openSortieDb();
     await seed(db);
-    await db.put('accounts', mastodonAccount({ id: 'mastodon:https://gone.example:1', handle: '@ana@gone.example', server: 'https://gone.example' }));
+    await db.put(
+      'accounts',
+      mastodonAccount({
+        id: 'mastodon:https://gone.example:1',
+        handle: '@ana@gone.example',
+        server: 'https://gone.example',
+      }),
+    );
     // Known to be Mastodon: its own page of authorised apps. Unknown (no server info): the server's home.
-    await db.put('accounts', { ...mastodonAccount(), serverInfo: { version: '4.5.0', limits: MASTODON_DEFAULT_LIMITS, supportsQuotePolicy: true, fetchedAt: 1 } });
+    await db.put('accounts', {
+      ...mastodonAccount(),
+      serverInfo: { version: '4.5.0', limits: MASTODON_DEFAULT_LIMITS, supportsQuotePolicy: true, fetchedAt: 1 },
+    });
     const { deps: d } = deps(db, async (id) => {
       if (id.includes('gone')) throw new Error('the posting engine did not answer');
       if (id.startsWith('bluesky')) return new Promise(() => undefined); // never answers
@@ -96,7 +174,10 @@ describe('wipe', () => {
       '@ana@piaille.fr': 'https://piaille.fr/oauth/authorized_applications',
       'ana.bsky.social': 'https://bsky.app/settings/app-passwords',
     });
-    expect(result.notRevoked.find((r) => r.handle === 'ana.bsky.social')).toMatchObject({ reason: 'failed', detail: 'timeout' });
+    expect(result.notRevoked.find((r) => r.handle === 'ana.bsky.social')).toMatchObject({
+      reason: 'failed',
+      detail: 'timeout',
+    });
     for (const store of ALL_STORES) expect(await db.count(store), store).toBe(0);
   });
 

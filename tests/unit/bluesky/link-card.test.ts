@@ -172,7 +172,8 @@ describe('fetchLinkCard', () => {
     });
     const fetchImpl = routes({
       [PAGE]: () => htmlResponse(page),
-      'https://example.com/pic.png': () => new Response(stream, { headers: { 'content-type': 'image/png', 'content-length': '10' } }),
+      'https://example.com/pic.png': () =>
+        new Response(stream, { headers: { 'content-type': 'image/png', 'content-length': '10' } }),
     });
     expect((await fetchLinkCard(PAGE, fetchImpl))?.thumb).toBeUndefined();
   });
@@ -221,13 +222,15 @@ describe('fetchLinkCard', () => {
   it('names the picture by its bytes, not by its Content-Type', async () => {
     const fetchImpl = routes({
       [PAGE]: () => htmlResponse(page),
-      'https://example.com/pic.png': () => new Response(makePng(8, 8), { headers: { 'content-type': 'application/octet-stream' } }),
+      'https://example.com/pic.png': () =>
+        new Response(makePng(8, 8), { headers: { 'content-type': 'application/octet-stream' } }),
     });
     expect((await fetchLinkCard(PAGE, fetchImpl))?.thumb?.mime).toBe('image/png');
   });
 
   it('fetches a loopback picture not at all, and sends no cookie or referrer for the page', async () => {
-    const local = '<meta property="og:title" content="T"><meta property="og:image" content="http://127.0.0.1:9/secret.png">';
+    const local =
+      '<meta property="og:title" content="T"><meta property="og:image" content="http://127.0.0.1:9/secret.png">';
     const answer = routes({ [PAGE]: () => htmlResponse(local) });
     const fetchImpl = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => answer(input));
     const card = await fetchLinkCard(PAGE, fetchImpl as typeof fetch);
@@ -274,7 +277,11 @@ describe('fetchLinkCard', () => {
   });
 
   it('decodes a page in its declared charset', async () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode('<title>caf'), 0xe9, ...new TextEncoder().encode('</title>')]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('<title>caf'),
+      0xe9,
+      ...new TextEncoder().encode('</title>'),
+    ]);
     const fetchImpl = routes({
       [PAGE]: () => new Response(latin1, { headers: { 'content-type': 'text/html; charset=iso-8859-1' } }),
     });

@@ -7,7 +7,10 @@ const DID = 'did:plc:ewvi7nxzyoun6zhxrhs64oiz';
 
 describe('parsePostAddress', () => {
   it.each([
-    ['https://bsky.app/profile/alice.bsky.social/post/3kabcdefghij2', { actor: 'alice.bsky.social', rkey: '3kabcdefghij2' }],
+    [
+      'https://bsky.app/profile/alice.bsky.social/post/3kabcdefghij2',
+      { actor: 'alice.bsky.social', rkey: '3kabcdefghij2' },
+    ],
     [`https://bsky.app/profile/${DID}/post/3kabcdefghij2/`, { actor: DID, rkey: '3kabcdefghij2' }],
     [`  at://${DID}/app.bsky.feed.post/3kabcdefghij2  `, { actor: DID, rkey: '3kabcdefghij2' }],
     ['https://deer.social/profile/alice.test/post/3kabcdefghij2', { actor: 'alice.test', rkey: '3kabcdefghij2' }],
@@ -64,12 +67,21 @@ describe('gate records', () => {
   });
 
   it('keeps hidden replies and detached quotes even when opening up', () => {
-    const kept = { hiddenReplies: ['at://x/app.bsky.feed.post/1'], detachedEmbeddingUris: ['at://y/app.bsky.feed.post/2'] };
+    const kept = {
+      hiddenReplies: ['at://x/app.bsky.feed.post/1'],
+      detachedEmbeddingUris: ['at://y/app.bsky.feed.post/2'],
+    };
     expect(threadgateRecord(uri, 'everyone', at, kept)).toEqual({
-      $type: 'app.bsky.feed.threadgate', post: uri, createdAt: at, hiddenReplies: kept.hiddenReplies,
+      $type: 'app.bsky.feed.threadgate',
+      post: uri,
+      createdAt: at,
+      hiddenReplies: kept.hiddenReplies,
     });
     expect(postgateRecord(uri, true, at, kept)).toEqual({
-      $type: 'app.bsky.feed.postgate', post: uri, createdAt: at, detachedEmbeddingUris: kept.detachedEmbeddingUris,
+      $type: 'app.bsky.feed.postgate',
+      post: uri,
+      createdAt: at,
+      detachedEmbeddingUris: kept.detachedEmbeddingUris,
     });
   });
 });

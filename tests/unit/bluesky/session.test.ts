@@ -49,10 +49,17 @@ describe('loginBluesky with email two-factor', () => {
     const { bodies, fetchImpl } = server((body) =>
       body['authFactorToken'] === 'ABCDE-12345'
         ? jsonResponse(200, SESSION)
-        : jsonResponse(401, { error: 'AuthFactorTokenRequired', message: 'A sign in code has been sent to your email address' }),
+        : jsonResponse(401, {
+            error: 'AuthFactorTokenRequired',
+            message: 'A sign in code has been sent to your email address',
+          }),
     );
     const first = await loginBluesky({ identifier: 'carol.bsky.social', password: 'pass-word', fetch: fetchImpl });
-    expect(first).toMatchObject({ ok: false, reason: 'auth-factor-required', messageKey: 'error.bluesky.authFactorRequired' });
+    expect(first).toMatchObject({
+      ok: false,
+      reason: 'auth-factor-required',
+      messageKey: 'error.bluesky.authFactorRequired',
+    });
 
     const second = await loginBluesky({
       identifier: 'carol.bsky.social',
@@ -80,7 +87,13 @@ describe('loginBluesky with email two-factor', () => {
       id: 'did:plc:abc',
       alsoKnownAs: ['at://carol.bsky.social'],
       verificationMethod: [],
-      service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: 'https://morel.us-east.host.bsky.network' }],
+      service: [
+        {
+          id: '#atproto_pds',
+          type: 'AtprotoPersonalDataServer',
+          serviceEndpoint: 'https://morel.us-east.host.bsky.network',
+        },
+      ],
     };
     const { fetchImpl } = server(() => jsonResponse(200, { ...SESSION, didDoc }));
     const result = await loginBluesky({ identifier: 'carol.bsky.social', password: 'x', fetch: fetchImpl });
@@ -105,7 +118,12 @@ describe('loginBluesky with email two-factor', () => {
     const down = (async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
-    const result = await loginBluesky({ identifier: 'carol', password: 'x', service: 'https://pds.example', fetch: down });
+    const result = await loginBluesky({
+      identifier: 'carol',
+      password: 'x',
+      service: 'https://pds.example',
+      fetch: down,
+    });
     expect(result).toMatchObject({ ok: false, reason: 'network', messageKey: 'error.bluesky.unreachable' });
   });
 });

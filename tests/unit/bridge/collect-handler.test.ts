@@ -23,7 +23,11 @@ const engine: EngineClient = {
 };
 
 const profile = (handle: string, bio = '') => ({ handle, displayName: handle, bio, links: [], website: null });
-const content = (tabId: number | undefined): HandlerContext => ({ sender: 'content', tabId, url: 'https://x.com/someone/following' });
+const content = (tabId: number | undefined): HandlerContext => ({
+  sender: 'content',
+  tabId,
+  url: 'https://x.com/someone/following',
+});
 
 async function started(tabId: number, source: string, tally = { profiles: 0, chars: 0 }) {
   await fakeBrowser.storage.session.set({ 'sortie.bridgeCollect': { tabId, source, tally } });
@@ -37,8 +41,13 @@ describe('bridge.collect', () => {
     ['another list in the started tab', 7, 7, 'followers:me'],
     ['no tab at all', 7, undefined, 'following:me'],
   ])('refuses %s', async (_, runTab, senderTab, source) => {
-    const collect = runTab === null ? createBridgeHandlers({ db: openSortieDb, engine })['bridge.collect'] : await started(runTab, 'following:me');
-    await expect(Promise.resolve(collect({ source, mode: 'collect', profiles: [profile('ana')] }, content(senderTab)))).rejects.toMatchObject({
+    const collect =
+      runTab === null
+        ? createBridgeHandlers({ db: openSortieDb, engine })['bridge.collect']
+        : await started(runTab, 'following:me');
+    await expect(
+      Promise.resolve(collect({ source, mode: 'collect', profiles: [profile('ana')] }, content(senderTab))),
+    ).rejects.toMatchObject({
       messageKey: 'error.forbiddenSender',
     });
     expect(await listEntries(await openSortieDb())).toEqual([]);
@@ -46,10 +55,15 @@ describe('bridge.collect', () => {
 
   it('stores trimmed profiles from the started tab, and says when the run is full', async () => {
     const collect = await started(7, 'following:me', { profiles: COLLECT_LIMITS.profilesPerRun - 1, chars: 0 });
-    const result = await collect({ source: 'following:me', mode: 'collect', profiles: [profile('ana', 'B'.repeat(2_000)), profile('bob')] }, content(7));
+    const result = await collect(
+      { source: 'following:me', mode: 'collect', profiles: [profile('ana', 'B'.repeat(2_000)), profile('bob')] },
+      content(7),
+    );
     expect(result).toEqual({ stored: 1, total: 1, full: true });
     const [ana] = await listEntries(await openSortieDb());
     expect(ana?.x.bio).toHaveLength(COLLECT_LIMITS.bio);
-    expect(await collect({ source: 'following:me', mode: 'collect', profiles: [profile('carl')] }, content(7))).toEqual({ stored: 0, total: 1, full: true });
+    expect(await collect({ source: 'following:me', mode: 'collect', profiles: [profile('carl')] }, content(7))).toEqual(
+      { stored: 0, total: 1, full: true },
+    );
   });
 });

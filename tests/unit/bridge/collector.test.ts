@@ -1,15 +1,12 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  followListSource,
-  parseUserCells,
-  startFollowCollector,
-  visibleText,
-} from '../../../lib/x/follow-collector';
+import { followListSource, parseUserCells, startFollowCollector, visibleText } from '../../../lib/x/follow-collector';
 import { materializeButtons, userCell, type XPerson } from '../../e2e/fixtures/x-following-page';
 
 function page(people: XPerson[]) {
-  const { document } = parseHTML(`<html><body><div id="timeline">${people.map((p, i) => userCell(p, i)).join('')}</div></body></html>`);
+  const { document } = parseHTML(
+    `<html><body><div id="timeline">${people.map((p, i) => userCell(p, i)).join('')}</div></body></html>`,
+  );
   materializeButtons(document);
   // As in X's DOM: the follow button is a <button> inside the row's <button>.
   expect(document.querySelectorAll('button[data-testid="UserCell"] button').length).toBe(people.length);
@@ -44,7 +41,11 @@ describe('parseUserCells', () => {
       { handle: 'quiet', name: 'Quiet', bio: '' },
     ]);
     const [nadia, quiet] = parseUserCells(doc);
-    expect(nadia).toMatchObject({ handle: 'nadia', displayName: '\u202bنادية\u202c 🌙', bio: 'كاتبة 🦋 nadia.bsky.social' });
+    expect(nadia).toMatchObject({
+      handle: 'nadia',
+      displayName: '\u202bنادية\u202c 🌙',
+      bio: 'كاتبة 🦋 nadia.bsky.social',
+    });
     expect(quiet).toMatchObject({ handle: 'quiet', displayName: 'Quiet', bio: '', links: [] });
   });
 
@@ -59,7 +60,9 @@ describe('parseUserCells', () => {
   });
 
   it('visibleText skips hidden and decorative parts', () => {
-    const { document } = parseHTML('<div><span aria-hidden="true">hidden</span><svg><text>badge</text></svg><span>seen</span><br><img alt="✨"></div>');
+    const { document } = parseHTML(
+      '<div><span aria-hidden="true">hidden</span><svg><text>badge</text></svg><span>seen</span><br><img alt="✨"></div>',
+    );
     expect(visibleText(document.querySelector('div')!)).toBe('seen\n✨');
   });
 });
@@ -81,7 +84,10 @@ describe('followListSource', () => {
 
 describe('startFollowCollector', () => {
   it('sends each new row once, in batches, and again after a failed send', async () => {
-    const doc = page([{ handle: 'a', name: 'A', bio: '' }, { handle: 'b', name: 'B', bio: '' }]);
+    const doc = page([
+      { handle: 'a', name: 'A', bio: '' },
+      { handle: 'b', name: 'B', bio: '' },
+    ]);
     const sent: string[][] = [];
     let fail = true;
     const send = vi.fn(async (_source: string, profiles: { handle: string }[]) => {
@@ -98,7 +104,12 @@ describe('startFollowCollector', () => {
     }
     const controller = new AbortController();
     const collector = startFollowCollector(
-      { doc: doc as unknown as Document, source: 'following:me', send, Observer: NoObserver as unknown as typeof MutationObserver },
+      {
+        doc: doc as unknown as Document,
+        source: 'following:me',
+        send,
+        Observer: NoObserver as unknown as typeof MutationObserver,
+      },
       controller.signal,
     );
     await collector.scan();

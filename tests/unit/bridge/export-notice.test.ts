@@ -6,38 +6,65 @@ import type { BridgeEntry, Candidate } from '../../../lib/model/bridge';
 
 function candidate(network: Candidate['network'], handle: string, confidence: Candidate['confidence']): Candidate {
   return {
-    network, id: handle, handle, displayName: '', bio: '', links: [], verifiedLinks: [], labels: [], url: '',
-    found: 'hint', hints: [], confidence, evidence: [], follow: 'none',
+    network,
+    id: handle,
+    handle,
+    displayName: '',
+    bio: '',
+    links: [],
+    verifiedLinks: [],
+    labels: [],
+    url: '',
+    found: 'hint',
+    hints: [],
+    confidence,
+    evidence: [],
+    follow: 'none',
   };
 }
 
 function entry(key: string, byAccount: Record<string, Candidate[]>): BridgeEntry {
   return {
-    key, x: { handle: key, displayName: key, bio: '', links: [], website: null }, sources: [], collectedAt: 0, updatedAt: 0,
-    matches: Object.fromEntries(Object.entries(byAccount).map(([id, candidates]) => [id, { checkedAt: 0, candidates, notes: [] }])),
+    key,
+    x: { handle: key, displayName: key, bio: '', links: [], website: null },
+    sources: [],
+    collectedAt: 0,
+    updatedAt: 0,
+    matches: Object.fromEntries(
+      Object.entries(byAccount).map(([id, candidates]) => [id, { checkedAt: 0, candidates, notes: [] }]),
+    ),
   };
 }
 
 describe('exports', () => {
   const entries = [
-    entry('a', { m: [candidate('mastodon', 'ana@piaille.fr', 'sure'), candidate('mastodon', 'ana@evil.example', 'unsure')], b: [candidate('bluesky', 'ana.bsky.social', 'sure')] }),
-    entry('b', { m: [candidate('mastodon', 'bob@mastodon.social', 'likely')], b: [candidate('bluesky', 'bob.dev', 'likely')] }),
+    entry('a', {
+      m: [candidate('mastodon', 'ana@piaille.fr', 'sure'), candidate('mastodon', 'ana@evil.example', 'unsure')],
+      b: [candidate('bluesky', 'ana.bsky.social', 'sure')],
+    }),
+    entry('b', {
+      m: [candidate('mastodon', 'bob@mastodon.social', 'likely')],
+      b: [candidate('bluesky', 'bob.dev', 'likely')],
+    }),
     entry('c', { m: [candidate('mastodon', 'Ana@piaille.fr', 'sure')] }),
   ];
 
   it('picks the chosen confidences, once per account', () => {
     expect(candidatesOf(entries, 'mastodon', ['sure']).map((c) => c.handle)).toEqual(['ana@piaille.fr']);
-    expect(candidatesOf(entries, 'bluesky', ['sure', 'likely']).map((c) => c.handle)).toEqual(['ana.bsky.social', 'bob.dev']);
+    expect(candidatesOf(entries, 'bluesky', ['sure', 'likely']).map((c) => c.handle)).toEqual([
+      'ana.bsky.social',
+      'bob.dev',
+    ]);
   });
 
-  it('writes Mastodon\'s import CSV', () => {
+  it("writes Mastodon's import CSV", () => {
     expect(mastodonImportCsv(['ana@piaille.fr', 'bob@mastodon.social'])).toBe(
       'Account address,Show boosts\nana@piaille.fr,true\nbob@mastodon.social,true\n',
     );
     expect(mastodonImportCsv([])).toBe('Account address,Show boosts\n');
   });
 
-  it('qualifies local accounts with the server\'s host', () => {
+  it("qualifies local accounts with the server's host", () => {
     expect(fullAcct('me', 'https://piaille.fr')).toBe('me@piaille.fr');
     expect(fullAcct('@bob@mastodon.social', 'https://piaille.fr')).toBe('bob@mastodon.social');
   });
@@ -57,8 +84,18 @@ describe('moved notice', () => {
   it.each([
     ['en', 'bio', false, 'Moved: 🐘 @ana@piaille.fr · 🦋 @ana.bsky.social'],
     ['fr', 'bio', false, 'J’ai déménagé\u202f: 🐘 @ana@piaille.fr · 🦋 @ana.bsky.social'],
-    ['en', 'post', false, "I've left X. You can find me here:\n🐘 on Mastodon: @ana@piaille.fr\n🦋 on Bluesky: @ana.bsky.social\nI won't read replies here. See you there!"],
-    ['fr', 'post', true, 'J’ai quitté X. Vous me retrouverez ici\u202f:\n🐘 sur Mastodon\u202f: @ana@piaille.fr https://piaille.fr/@ana\n🦋 sur Bluesky\u202f: @ana.bsky.social https://bsky.app/profile/ana.bsky.social\nJe ne lis plus les réponses ici. À bientôt là-bas\u202f!'],
+    [
+      'en',
+      'post',
+      false,
+      "I've left X. You can find me here:\n🐘 on Mastodon: @ana@piaille.fr\n🦋 on Bluesky: @ana.bsky.social\nI won't read replies here. See you there!",
+    ],
+    [
+      'fr',
+      'post',
+      true,
+      'J’ai quitté X. Vous me retrouverez ici\u202f:\n🐘 sur Mastodon\u202f: @ana@piaille.fr https://piaille.fr/@ana\n🦋 sur Bluesky\u202f: @ana.bsky.social https://bsky.app/profile/ana.bsky.social\nJe ne lis plus les réponses ici. À bientôt là-bas\u202f!',
+    ],
   ] as const)('%s %s (links: %s)', (lang, kind, links, expected) => {
     const text = movedNotice({ lang, kind, accounts, links });
     expect(text).toBe(expected);

@@ -6,7 +6,8 @@ function profile(bio: string, extra: Partial<XProfile> = {}): XProfile {
   return { handle: 'jane_doe', displayName: 'Jane Doe', bio, links: [], website: null, ...extra };
 }
 
-const pick = (hints: Hint[]) => hints.map((h) => `${h.network}:${h.kind}:${h.value}${h.cue ? '+cue' : ''}${h.confusable ? '+confusable' : ''}`);
+const pick = (hints: Hint[]) =>
+  hints.map((h) => `${h.network}:${h.kind}:${h.value}${h.cue ? '+cue' : ''}${h.confusable ? '+confusable' : ''}`);
 
 describe('extractHints', () => {
   it.each<[string, string[]]>([
@@ -33,18 +34,27 @@ describe('extractHints', () => {
     expect(pick(extractHints(profile(bio)))).toEqual(expected);
   });
 
-  it('knows the handle domains of the user\'s own PDS', () => {
-    expect(pick(extractHints(profile('ana.test and bob.example.com'), ['.bsky.social', '.test']))).toEqual(['bluesky:handle:ana.test']);
+  it("knows the handle domains of the user's own PDS", () => {
+    expect(pick(extractHints(profile('ana.test and bob.example.com'), ['.bsky.social', '.test']))).toEqual([
+      'bluesky:handle:ana.test',
+    ]);
   });
 
-  it('reads the display name as the person\'s own', () => {
-    expect(pick(extractHints(profile('', { displayName: 'Jane 🦋 jane.bsky.social' })))).toEqual(['bluesky:handle:jane.bsky.social+cue']);
-    expect(pick(extractHints(profile('', { displayName: 'Jane (@jane@piaille.fr)' })))).toEqual(['mastodon:acct:jane@piaille.fr+cue']);
+  it("reads the display name as the person's own", () => {
+    expect(pick(extractHints(profile('', { displayName: 'Jane 🦋 jane.bsky.social' })))).toEqual([
+      'bluesky:handle:jane.bsky.social+cue',
+    ]);
+    expect(pick(extractHints(profile('', { displayName: 'Jane (@jane@piaille.fr)' })))).toEqual([
+      'mastodon:acct:jane@piaille.fr+cue',
+    ]);
   });
 
   it('takes bio links and the website: profile URLs, and home pages as possible domain handles', () => {
     const hints = extractHints(
-      profile('', { links: ['https://piaille.fr/@jane', 'https://janedoe.net/', 'https://janedoe.net/blog/post'], website: 'https://www.jane.dev/' }),
+      profile('', {
+        links: ['https://piaille.fr/@jane', 'https://janedoe.net/', 'https://janedoe.net/blog/post'],
+        website: 'https://www.jane.dev/',
+      }),
     );
     expect(pick(hints)).toEqual([
       'mastodon:profile-url:https://piaille.fr/@jane',
@@ -65,13 +75,22 @@ describe('extractHints', () => {
   });
 
   it('gives the address of a profile URL', () => {
-    const [a, b, c] = extractHints(profile('piaille.fr/@jane fosstodon.org/users/bob social.example/@carl@other.example'));
-    expect([a, b, c].map((h) => acctOfHint(h!))).toEqual(['jane@piaille.fr', 'bob@fosstodon.org', 'carl@other.example']);
+    const [a, b, c] = extractHints(
+      profile('piaille.fr/@jane fosstodon.org/users/bob social.example/@carl@other.example'),
+    );
+    expect([a, b, c].map((h) => acctOfHint(h!))).toEqual([
+      'jane@piaille.fr',
+      'bob@fosstodon.org',
+      'carl@other.example',
+    ]);
   });
 });
 
 describe('affiliation wording before an address (the person is connected to it, it is not theirs)', () => {
-  const read = (bio: string) => extractHints(profile(bio), ['.bsky.social']).map((h) => `${h.value}${h.cue ? '+cue' : ''}${h.affiliated ? '+affiliated' : ''}`);
+  const read = (bio: string) =>
+    extractHints(profile(bio), ['.bsky.social']).map(
+      (h) => `${h.value}${h.cue ? '+cue' : ''}${h.affiliated ? '+affiliated' : ''}`,
+    );
   it.each<[string, string[]]>([
     ["Chargée de com' pour 🦋 orga.bsky.social", ['orga.bsky.social+affiliated']],
     ['Journaliste chez 🐘 @redac@piaille.fr', ['redac@piaille.fr+affiliated']],
@@ -91,9 +110,11 @@ describe('affiliation wording before an address (the person is connected to it, 
     ['Retrouvez-moi sur 🐘 @jane@piaille.fr', ['jane@piaille.fr+cue']],
     ['🦋 jane.bsky.social', ['jane.bsky.social+cue']],
     // On another line, the employer does not taint the person's own address.
-    ["Chargée de com' pour 🦋 orga.bsky.social\nPerso : 🦋 jane.bsky.social", ['orga.bsky.social+affiliated', 'jane.bsky.social+cue']],
+    [
+      "Chargée de com' pour 🦋 orga.bsky.social\nPerso : 🦋 jane.bsky.social",
+      ['orga.bsky.social+affiliated', 'jane.bsky.social+cue'],
+    ],
   ])('%s', (bio, expected) => {
     expect(read(bio)).toEqual(expected);
   });
 });
-

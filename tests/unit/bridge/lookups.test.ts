@@ -30,7 +30,12 @@ async function profileUser(name: string, record: Record<string, unknown>): Promi
   const user = await pds.createUser(name);
   dids[name] = user.did;
   const a = await pds.agentFor(user.did);
-  await a.com.atproto.repo.putRecord({ repo: user.did, collection: 'app.bsky.actor.profile', rkey: 'self', record: { $type: 'app.bsky.actor.profile', ...record } });
+  await a.com.atproto.repo.putRecord({
+    repo: user.did,
+    collection: 'app.bsky.actor.profile',
+    rkey: 'self',
+    record: { $type: 'app.bsky.actor.profile', ...record },
+  });
 }
 
 beforeAll(async () => {
@@ -61,7 +66,14 @@ describe('Bluesky without an AppView', () => {
   it('resolves an explicit handle to its profile record, self-labels included, and has no search', async () => {
     const lookup = blueskyLookup(agent);
     const ana = await lookup.byHandle('ana.test');
-    expect(ana).toMatchObject({ id: dids.ana, handle: 'ana.test', displayName: 'Ana López 🌿', bio: 'Formerly x.com/ana_lopez', links: ['https://x.com/ana_lopez'], labels: [] });
+    expect(ana).toMatchObject({
+      id: dids.ana,
+      handle: 'ana.test',
+      displayName: 'Ana López 🌿',
+      bio: 'Formerly x.com/ana_lopez',
+      links: ['https://x.com/ana_lopez'],
+      labels: [],
+    });
     expect(lookup.hasAppView()).toBe(false);
     expect((await lookup.byHandle('fake-ana.test'))!.labels).toEqual(['impersonation']);
     expect(await lookup.byHandle('nobody.test')).toBeNull();
@@ -70,7 +82,7 @@ describe('Bluesky without an AppView', () => {
     expect(await lookup.ownDomains()).toEqual(['.test', '.example']);
   });
 
-  it('follows with a record in the user\'s repository, and reads follows back', async () => {
+  it("follows with a record in the user's repository, and reads follows back", async () => {
     const lookup = blueskyLookup(agent);
     await lookup.follow(dids['bob-writes']!);
     expect(await lookup.followedDids()).toEqual(new Set([dids['bob-writes']]));
@@ -96,10 +108,23 @@ describe('Mastodon', () => {
     const narrow = mastodon.createAccount('narrow').token;
     mastodon.state.tokens.find((t) => t.token === narrow)!.scopes = ['write:statuses', 'write:media', 'read:accounts'];
     const lookup = mastodonLookup({ origin: mastodon.url, accessToken: narrow });
-    await expect(lookup.search('bob_writes')).rejects.toMatchObject({ kind: 'auth', messageKey: 'error.bridge.missingScope', detail: 'read:search' });
-    await expect(lookup.byAcct('ghost@nowhere.example')).rejects.toMatchObject({ messageKey: 'error.bridge.missingScope', detail: 'read:search' });
-    await expect(lookup.followStates(['1'])).rejects.toMatchObject({ messageKey: 'error.bridge.missingScope', detail: 'read:follows' });
-    await expect(lookup.follow('1')).rejects.toMatchObject({ messageKey: 'error.bridge.missingScope', detail: 'write:follows' });
+    await expect(lookup.search('bob_writes')).rejects.toMatchObject({
+      kind: 'auth',
+      messageKey: 'error.bridge.missingScope',
+      detail: 'read:search',
+    });
+    await expect(lookup.byAcct('ghost@nowhere.example')).rejects.toMatchObject({
+      messageKey: 'error.bridge.missingScope',
+      detail: 'read:search',
+    });
+    await expect(lookup.followStates(['1'])).rejects.toMatchObject({
+      messageKey: 'error.bridge.missingScope',
+      detail: 'read:follows',
+    });
+    await expect(lookup.follow('1')).rejects.toMatchObject({
+      messageKey: 'error.bridge.missingScope',
+      detail: 'write:follows',
+    });
   });
 });
 
@@ -108,45 +133,94 @@ describe('a whole run', () => {
     const db = await openSortieDb();
     const now = Date.now();
     const bsky: Account = {
-      id: 'bluesky:me', network: 'bluesky', handle: me.handle, displayName: 'me', server: pds.url, profileUrl: '', status: 'ok',
-      credentials: { network: 'bluesky', server: pds.url, did: me.did, handle: me.handle, accessJwt: agent.session!.accessJwt, refreshJwt: agent.session!.refreshJwt },
-      defaultInteraction: { reply: 'everyone', allowQuotes: true }, createdAt: now,
+      id: 'bluesky:me',
+      network: 'bluesky',
+      handle: me.handle,
+      displayName: 'me',
+      server: pds.url,
+      profileUrl: '',
+      status: 'ok',
+      credentials: {
+        network: 'bluesky',
+        server: pds.url,
+        did: me.did,
+        handle: me.handle,
+        accessJwt: agent.session!.accessJwt,
+        refreshJwt: agent.session!.refreshJwt,
+      },
+      defaultInteraction: { reply: 'everyone', allowQuotes: true },
+      createdAt: now,
     };
     const masto: Account = {
-      id: 'mastodon:me', network: 'mastodon', handle: '@me@test', displayName: 'me', server: mastodon.url, profileUrl: '', status: 'ok',
+      id: 'mastodon:me',
+      network: 'mastodon',
+      handle: '@me@test',
+      displayName: 'me',
+      server: mastodon.url,
+      profileUrl: '',
+      status: 'ok',
       credentials: { network: 'mastodon', server: mastodon.url, accessToken: token, clientId: '', clientSecret: '' },
-      defaultInteraction: { reply: 'everyone', allowQuotes: true }, createdAt: now,
+      defaultInteraction: { reply: 'everyone', allowQuotes: true },
+      createdAt: now,
     };
     await putAccount(db, bsky);
     await putAccount(db, masto);
-    const x = (handle: string, displayName: string, bio: string): XProfile => ({ handle, displayName, bio, links: [], website: null });
-    await mergeCollected(db, 'following:me', [
-      x('ana_lopez', 'Ana López', '🦋 ana.test · 🐘 @ana@piaille.fr'),
-      x('bob_writes', 'Bob', 'Writing.'),
-      x('nobody_here', 'Nobody', 'Just X.'),
-    ], 'collect', now);
+    const x = (handle: string, displayName: string, bio: string): XProfile => ({
+      handle,
+      displayName,
+      bio,
+      links: [],
+      website: null,
+    });
+    await mergeCollected(
+      db,
+      'following:me',
+      [
+        x('ana_lopez', 'Ana López', '🦋 ana.test · 🐘 @ana@piaille.fr'),
+        x('bob_writes', 'Bob', 'Writing.'),
+        x('nobody_here', 'Nobody', 'Just X.'),
+      ],
+      'collect',
+      now,
+    );
 
     let finished!: () => void;
     let done = new Promise<void>((r) => (finished = r));
     const service = createBridgeService({
       db,
       now: Date.now,
-      lookup: async (account) => (account.network === 'bluesky' ? blueskyLookup(agent) : mastodonLookup({ origin: mastodon.url, accessToken: token })),
+      lookup: async (account) =>
+        account.network === 'bluesky'
+          ? blueskyLookup(agent)
+          : mastodonLookup({ origin: mastodon.url, accessToken: token }),
       announce: () => undefined,
       onFinished: () => finished(),
     });
     await service.startMatch({ accountIds: [bsky.id, masto.id], recheck: false });
     await expect(service.startMatch({ accountIds: [bsky.id], recheck: false })).rejects.toThrow('error.bridge.busy');
     await done;
-    expect(await getRun(db)).toMatchObject({ kind: 'match', state: 'done', done: 3, total: 3, found: 2, notes: ['bridge.note.blueskyNoSearch'] });
+    expect(await getRun(db)).toMatchObject({
+      kind: 'match',
+      state: 'done',
+      done: 3,
+      total: 3,
+      found: 2,
+      notes: ['bridge.note.blueskyNoSearch'],
+    });
 
     const ana = (await getEntry(db, 'ana_lopez'))!;
     expect(ana.matches[bsky.id]!.candidates.map((c) => [c.handle, c.confidence])).toEqual([['ana.test', 'sure']]);
-    expect(ana.matches[masto.id]!.candidates.map((c) => [c.handle, c.confidence])).toEqual([['ana@piaille.fr', 'sure']]);
+    expect(ana.matches[masto.id]!.candidates.map((c) => [c.handle, c.confidence])).toEqual([
+      ['ana@piaille.fr', 'sure'],
+    ]);
     const bob = (await getEntry(db, 'bob_writes'))!;
     // Same handle guessed on the PDS's own domain (bob-writes.test), already followed above; same username found by search.
-    expect(bob.matches[bsky.id]!.candidates.map((c) => [c.handle, c.confidence, c.follow])).toEqual([['bob-writes.test', 'likely', 'following']]);
-    expect(bob.matches[masto.id]!.candidates.map((c) => [c.handle, c.confidence])).toEqual([['bob_writes@mastodon.example', 'likely']]);
+    expect(bob.matches[bsky.id]!.candidates.map((c) => [c.handle, c.confidence, c.follow])).toEqual([
+      ['bob-writes.test', 'likely', 'following'],
+    ]);
+    expect(bob.matches[masto.id]!.candidates.map((c) => [c.handle, c.confidence])).toEqual([
+      ['bob_writes@mastodon.example', 'likely'],
+    ]);
     expect((await getEntry(db, 'nobody_here'))!.matches[bsky.id]!.candidates).toEqual([]);
 
     done = new Promise<void>((r) => (finished = r));
@@ -160,7 +234,9 @@ describe('a whole run', () => {
     expect(after.matches[bsky.id]!.candidates[0]!.follow).toBe('following');
     expect(after.matches[masto.id]!.candidates[0]!.follow).toBe('requested'); // a remote follow waits for the other server's Accept
     const follows = await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.graph.follow' });
-    expect(follows.data.records.map((r) => (r.value as { subject: string }).subject).sort()).toEqual([dids.ana, dids['bob-writes']].sort());
+    expect(follows.data.records.map((r) => (r.value as { subject: string }).subject).sort()).toEqual(
+      [dids.ana, dids['bob-writes']].sort(),
+    );
     expect(mastodon.state.follows.map((f) => f.targetId)).toEqual([ana.matches[masto.id]!.candidates[0]!.id]);
     expect(totals(await readStats(db))).toMatchObject({ 'follows.found': 2, 'follows.followed': 2 });
   });

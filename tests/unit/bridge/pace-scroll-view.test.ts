@@ -115,7 +115,7 @@ describe('auto-scroll', () => {
 });
 
 describe('handle guesses', () => {
-  it('spells X handles as Bluesky handles on the PDS\'s own domains', () => {
+  it("spells X handles as Bluesky handles on the PDS's own domains", () => {
     expect(handleGuesses('Jane_Doe', ['.test'])).toEqual(['jane-doe.test', 'janedoe.test']);
     expect(handleGuesses('_x_', ['.test'])).toEqual(['x.test']);
     expect(handleGuesses('bob', ['.bsky.social', '.test'])).toEqual(['bob.bsky.social', 'bob.test']);
@@ -123,25 +123,53 @@ describe('handle guesses', () => {
 });
 
 describe('results view', () => {
-  const c = (id: string, confidence: Candidate['confidence'], follow: Candidate['follow'] = 'none', network: Candidate['network'] = 'bluesky') =>
-    ({ id, handle: id, network, confidence, follow, evidence: [] }) as unknown as Candidate;
+  const c = (
+    id: string,
+    confidence: Candidate['confidence'],
+    follow: Candidate['follow'] = 'none',
+    network: Candidate['network'] = 'bluesky',
+  ) => ({ id, handle: id, network, confidence, follow, evidence: [] }) as unknown as Candidate;
   const e = (key: string, at: number, byAccount: Record<string, Candidate[]>): BridgeEntry => ({
-    key, x: { handle: key, displayName: key.toUpperCase(), bio: '', links: [], website: null }, sources: [], collectedAt: at, updatedAt: at,
-    matches: Object.fromEntries(Object.entries(byAccount).map(([id, candidates]) => [id, { checkedAt: 0, candidates, notes: [] }])),
+    key,
+    x: { handle: key, displayName: key.toUpperCase(), bio: '', links: [], website: null },
+    sources: [],
+    collectedAt: at,
+    updatedAt: at,
+    matches: Object.fromEntries(
+      Object.entries(byAccount).map(([id, candidates]) => [id, { checkedAt: 0, candidates, notes: [] }]),
+    ),
   });
   const entries = [
     e('bob', 2, { b: [c('bob.test', 'likely')], m: [c('bob@x.example', 'sure', 'following', 'mastodon')] }),
-    e('ana', 1, { b: [c('ana.test', 'sure'), c('ana2.test', 'unsure')], m: [c('ana@x.example', 'sure', 'none', 'mastodon')] }),
+    e('ana', 1, {
+      b: [c('ana.test', 'sure'), c('ana2.test', 'unsure')],
+      m: [c('ana@x.example', 'sure', 'none', 'mastodon')],
+    }),
     e('cat', 3, {}),
     e('dup', 4, { b: [c('ana.test', 'sure')] }),
   ];
 
   it('filters by confidence, network and text, in collection order', () => {
-    const keys = (o: Parameters<typeof resultRows>[1]) => resultRows(entries, o).map((r) => `${r.entry.key}:${r.candidates.map((x) => x.candidate.id).join('+')}`);
-    expect(keys({ accountIds: ['b', 'm'], confidence: 'sure', network: 'all', query: '' })).toEqual(['ana:ana.test+ana@x.example', 'bob:bob@x.example', 'dup:ana.test']);
-    expect(keys({ accountIds: ['b'], confidence: 'sure', network: 'all', query: '' })).toEqual(['ana:ana.test', 'dup:ana.test']);
-    expect(keys({ accountIds: ['b', 'm'], confidence: 'all', network: 'all', query: '' })).toEqual(['ana:ana.test+ana2.test+ana@x.example', 'bob:bob.test+bob@x.example', 'cat:', 'dup:ana.test']);
-    expect(keys({ accountIds: ['b', 'm'], confidence: 'all', network: 'mastodon', query: 'BO' })).toEqual(['bob:bob@x.example']);
+    const keys = (o: Parameters<typeof resultRows>[1]) =>
+      resultRows(entries, o).map((r) => `${r.entry.key}:${r.candidates.map((x) => x.candidate.id).join('+')}`);
+    expect(keys({ accountIds: ['b', 'm'], confidence: 'sure', network: 'all', query: '' })).toEqual([
+      'ana:ana.test+ana@x.example',
+      'bob:bob@x.example',
+      'dup:ana.test',
+    ]);
+    expect(keys({ accountIds: ['b'], confidence: 'sure', network: 'all', query: '' })).toEqual([
+      'ana:ana.test',
+      'dup:ana.test',
+    ]);
+    expect(keys({ accountIds: ['b', 'm'], confidence: 'all', network: 'all', query: '' })).toEqual([
+      'ana:ana.test+ana2.test+ana@x.example',
+      'bob:bob.test+bob@x.example',
+      'cat:',
+      'dup:ana.test',
+    ]);
+    expect(keys({ accountIds: ['b', 'm'], confidence: 'all', network: 'mastodon', query: 'BO' })).toEqual([
+      'bob:bob@x.example',
+    ]);
     expect(confidenceCounts(entries, ['b', 'm'])).toEqual({ sure: 4, likely: 1, unsure: 1 });
   });
 

@@ -25,7 +25,15 @@ describe('follow bridge match quality on the generated population', () => {
   });
 
   it('never calls a decoy sure: organisations, parodies, impersonators, look-alikes, strangers', () => {
-    for (const trap of ['parody / fan / not-affiliated account, same handle and name', 'impersonation label', 'homoglyph name', 'look-alike handle', 'same-name stranger', 'same-handle stranger', "employer's domain in the website field"]) {
+    for (const trap of [
+      'parody / fan / not-affiliated account, same handle and name',
+      'impersonation label',
+      'homoglyph name',
+      'look-alike handle',
+      'same-name stranger',
+      'same-handle stranger',
+      "employer's domain in the website field",
+    ]) {
       const c = q.byTrap.get(trap)!;
       expect(c.sure - c.sureRight, trap).toBe(0);
       expect(c.likely - c.likelyRight, trap).toBe(0);

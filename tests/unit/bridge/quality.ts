@@ -31,7 +31,17 @@ export interface Quality {
   mistakes: string[];
 }
 
-const zero = (): Counts => ({ people: 0, sure: 0, sureRight: 0, likely: 0, likelyRight: 0, blueskyTruth: 0, blueskyFound: 0, written: 0, writtenListed: 0 });
+const zero = (): Counts => ({
+  people: 0,
+  sure: 0,
+  sureRight: 0,
+  likely: 0,
+  likelyRight: 0,
+  blueskyTruth: 0,
+  blueskyFound: 0,
+  written: 0,
+  writtenListed: 0,
+});
 
 export function evaluate(people: readonly Person[]): Quality {
   const overall = zero();
@@ -45,8 +55,18 @@ export function evaluate(people: readonly Person[]): Quality {
     const truth = new Set(person.truth);
     // Addresses as the results page lists them: with no Mastodon account, and with one whose server found none.
     const entry: BridgeEntry = {
-      key: person.x.handle.toLowerCase(), x: person.x, sources: [], collectedAt: 0, updatedAt: 0,
-      matches: { m: { checkedAt: 0, notes: [], candidates: scored.filter((c) => c.network === 'mastodon').map((c) => ({ ...c, follow: 'none' })) } },
+      key: person.x.handle.toLowerCase(),
+      x: person.x,
+      sources: [],
+      collectedAt: 0,
+      updatedAt: 0,
+      matches: {
+        m: {
+          checkedAt: 0,
+          notes: [],
+          candidates: scored.filter((c) => c.network === 'mastodon').map((c) => ({ ...c, follow: 'none' })),
+        },
+      },
     };
     const listed = new Set([
       ...writtenAddresses(entry, null).map((a) => a.acct),
@@ -68,23 +88,40 @@ export function evaluate(people: readonly Person[]): Quality {
       if (person.onBluesky) {
         const mine = person.truth.filter((t) => t.startsWith('bluesky:'));
         c.blueskyTruth += mine.length;
-        c.blueskyFound += mine.filter((t) => scored.some((s) => `${s.network}:${s.handle}` === t && s.confidence !== 'unsure')).length;
+        c.blueskyFound += mine.filter((t) =>
+          scored.some((s) => `${s.network}:${s.handle}` === t && s.confidence !== 'unsure'),
+        ).length;
       }
       c.written += person.written.length;
       c.writtenListed += person.written.filter((a) => listed.has(a)).length;
     }
     for (const s of scored) {
-      if (s.confidence !== 'unsure' && !truth.has(`${s.network}:${s.handle}`)) mistakes.push(`${person.trap}: @${person.x.handle} → ${s.handle} (${s.confidence}: ${s.evidence.map((e) => e.kind).join(', ')})`);
+      if (s.confidence !== 'unsure' && !truth.has(`${s.network}:${s.handle}`))
+        mistakes.push(
+          `${person.trap}: @${person.x.handle} → ${s.handle} (${s.confidence}: ${s.evidence.map((e) => e.kind).join(', ')})`,
+        );
     }
     for (const t of person.truth) {
-      if (t.startsWith('bluesky:') && !scored.some((s) => `${s.network}:${s.handle}` === t && s.confidence !== 'unsure')) mistakes.push(`${person.trap}: @${person.x.handle} → ${t} missed (${scored.find((s) => `${s.network}:${s.handle}` === t)?.evidence.map((e) => e.kind).join(', ') ?? 'dropped'})`);
+      if (
+        t.startsWith('bluesky:') &&
+        !scored.some((s) => `${s.network}:${s.handle}` === t && s.confidence !== 'unsure')
+      )
+        mistakes.push(
+          `${person.trap}: @${person.x.handle} → ${t} missed (${
+            scored
+              .find((s) => `${s.network}:${s.handle}` === t)
+              ?.evidence.map((e) => e.kind)
+              .join(', ') ?? 'dropped'
+          })`,
+        );
     }
   }
   return { overall, byTrap, mistakes };
 }
 
 export const precisionSure = (c: Counts): number => (c.sure ? c.sureRight / c.sure : 1);
-export const precisionSureLikely = (c: Counts): number => (c.sure + c.likely ? (c.sureRight + c.likelyRight) / (c.sure + c.likely) : 1);
+export const precisionSureLikely = (c: Counts): number =>
+  c.sure + c.likely ? (c.sureRight + c.likelyRight) / (c.sure + c.likely) : 1;
 export const recallBluesky = (c: Counts): number => (c.blueskyTruth ? c.blueskyFound / c.blueskyTruth : 1);
 export const addressesListed = (c: Counts): number => (c.written ? c.writtenListed / c.written : 1);
 

@@ -11,9 +11,16 @@ import { PublishError } from '../../../lib/networks/types';
 import { readStats, totals } from '../../../lib/stats';
 
 const masto: Account = {
-  id: 'mastodon:me', network: 'mastodon', handle: '@me@m.example', displayName: 'me', server: 'https://m.example', profileUrl: '', status: 'ok',
+  id: 'mastodon:me',
+  network: 'mastodon',
+  handle: '@me@m.example',
+  displayName: 'me',
+  server: 'https://m.example',
+  profileUrl: '',
+  status: 'ok',
   credentials: { network: 'mastodon', server: 'https://m.example', accessToken: 't', clientId: '', clientSecret: '' },
-  defaultInteraction: { reply: 'everyone', allowQuotes: true }, createdAt: 0,
+  defaultInteraction: { reply: 'everyone', allowQuotes: true },
+  createdAt: 0,
 };
 
 function fakeMastodon(search: (term: string) => Promise<void>): MastodonLookup {
@@ -32,7 +39,13 @@ function fakeMastodon(search: (term: string) => Promise<void>): MastodonLookup {
 async function setup(n: number) {
   const db = await openSortieDb();
   await putAccount(db, masto);
-  const profiles = Array.from({ length: n }, (_, i) => ({ handle: `user${i}`, displayName: `User ${i}`, bio: '', links: [], website: null }));
+  const profiles = Array.from({ length: n }, (_, i) => ({
+    handle: `user${i}`,
+    displayName: `User ${i}`,
+    bio: '',
+    links: [],
+    website: null,
+  }));
   await mergeCollected(db, 'following:me', profiles, 'collect', 1);
   return db;
 }
@@ -45,7 +58,7 @@ function service(db: Awaited<ReturnType<typeof setup>>, lookup: MastodonLookup, 
   const svc = createBridgeService({
     db,
     now: () => clock,
-    lookup: async (account) => (account.network === 'bluesky' ? ({}) as BlueskyLookup : lookup),
+    lookup: async (account) => (account.network === 'bluesky' ? ({} as BlueskyLookup) : lookup),
     announce: () => undefined,
     onFinished: () => finished(),
     sleep: async (ms) => {
@@ -61,11 +74,14 @@ describe('bridge runs', () => {
     const db = await setup(12);
     const searched: string[] = [];
     let stopNow: () => void = () => undefined;
-    const first = service(db, fakeMastodon(async (term) => {
-      searched.push(term);
-      if (searched.length === 6) stopNow();
-      await new Promise((r) => setTimeout(r, 2));
-    }));
+    const first = service(
+      db,
+      fakeMastodon(async (term) => {
+        searched.push(term);
+        if (searched.length === 6) stopNow();
+        await new Promise((r) => setTimeout(r, 2));
+      }),
+    );
     stopNow = () => first.svc.stop();
     await first.svc.startMatch({ accountIds: [masto.id], recheck: false });
     await first.done.promise;
@@ -75,7 +91,10 @@ describe('bridge runs', () => {
     expect(checked).toBeGreaterThan(0);
     expect(checked).toBeLessThan(12);
 
-    const second = service(db, fakeMastodon(async () => undefined));
+    const second = service(
+      db,
+      fakeMastodon(async () => undefined),
+    );
     await second.svc.startMatch({ accountIds: [masto.id], recheck: false });
     await second.done.promise;
     expect(await getRun(db)).toMatchObject({ state: 'done', total: 12 - checked, done: 12 - checked });
@@ -100,33 +119,61 @@ describe('bridge runs', () => {
     await done.promise;
     // Waited out the minute the server asked for, then went on.
     expect(Math.max(...sleeps)).toBeGreaterThanOrEqual(59_000);
-    expect(await getRun(db)).toMatchObject({ state: 'done', done: 3, failed: 1, waitingUntil: null, notes: ['bridge.note.lookupFailed'] });
+    expect(await getRun(db)).toMatchObject({
+      state: 'done',
+      done: 3,
+      failed: 1,
+      waitingUntil: null,
+      notes: ['bridge.note.lookupFailed'],
+    });
   });
 
   it('ends the run when the account is no longer accepted', async () => {
     const db = await setup(3);
-    const { svc, done } = service(db, fakeMastodon(async () => {
-      throw new PublishError('auth', 'error.mastodon.auth', 'The access token was revoked');
-    }));
+    const { svc, done } = service(
+      db,
+      fakeMastodon(async () => {
+        throw new PublishError('auth', 'error.mastodon.auth', 'The access token was revoked');
+      }),
+    );
     const log = console.error;
     console.error = () => undefined;
     await svc.startMatch({ accountIds: [masto.id], recheck: false });
     await done.promise;
     console.error = log;
-    expect(await getRun(db)).toMatchObject({ state: 'failed', error: { messageKey: 'error.mastodon.auth', detail: 'The access token was revoked' } });
+    expect(await getRun(db)).toMatchObject({
+      state: 'failed',
+      error: { messageKey: 'error.mastodon.auth', detail: 'The access token was revoked' },
+    });
     expect(svc.running()).toBe(false);
   });
 
   it('counts an entry found on Bluesky when the run is stopped before its Mastodon lookup, once', async () => {
     const db = await setup(1);
-    const bskyAccount: Account = { ...masto, id: 'bluesky:me', network: 'bluesky', handle: '@me.bsky.social', credentials: masto.credentials };
+    const bskyAccount: Account = {
+      ...masto,
+      id: 'bluesky:me',
+      network: 'bluesky',
+      handle: '@me.bsky.social',
+      credentials: masto.credentials,
+    };
     await putAccount(db, bskyAccount);
     const bluesky: BlueskyLookup = {
       handleSuffixes: async () => ['.bsky.social'],
       ownDomains: async () => ['.bsky.social'],
       byHandle: async (handle) =>
         handle === 'user0.bsky.social'
-          ? { network: 'bluesky', id: 'did:plc:user0', handle, displayName: 'User 0', bio: '', links: [], verifiedLinks: [], labels: [], url: '' }
+          ? {
+              network: 'bluesky',
+              id: 'did:plc:user0',
+              handle,
+              displayName: 'User 0',
+              bio: '',
+              links: [],
+              verifiedLinks: [],
+              labels: [],
+              url: '',
+            }
           : null,
       byDid: async () => null,
       search: async () => null,
@@ -138,7 +185,11 @@ describe('bridge runs', () => {
       let finished!: () => void;
       const done = new Promise<void>((r) => (finished = r));
       const svc = createBridgeService({
-        db, now: () => Date.now(), lookup: async (account) => (account.network === 'bluesky' ? bluesky : fakeMastodon(search)), announce: () => undefined, onFinished: () => finished(),
+        db,
+        now: () => Date.now(),
+        lookup: async (account) => (account.network === 'bluesky' ? bluesky : fakeMastodon(search)),
+        announce: () => undefined,
+        onFinished: () => finished(),
         sleep: async () => undefined,
       });
       return { svc, done };

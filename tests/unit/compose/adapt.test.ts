@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { adaptDraft, BLUESKY_LIMITS, textFor, type AdaptWarning, type MastodonLimits } from '../../../lib/compose/adapt.ts';
+import {
+  adaptDraft,
+  BLUESKY_LIMITS,
+  textFor,
+  type AdaptWarning,
+  type MastodonLimits,
+} from '../../../lib/compose/adapt.ts';
 import { emptyDraft, type Draft, type DraftImage } from '../../../lib/model/draft.ts';
 
 const MASTODON: MastodonLimits = {
@@ -102,7 +108,8 @@ describe('adaptDraft: media', () => {
     ],
   ])('%s', (_name, network, images, expected) => {
     const d = draft({ text: 'hi', images });
-    const result = network === 'mastodon' ? adaptDraft(d, 'mastodon', MASTODON) : adaptDraft(d, 'bluesky', BLUESKY_LIMITS);
+    const result =
+      network === 'mastodon' ? adaptDraft(d, 'mastodon', MASTODON) : adaptDraft(d, 'bluesky', BLUESKY_LIMITS);
     expect(result.warnings).toEqual(expected);
   });
 });
@@ -111,7 +118,9 @@ describe('adaptDraft: polls, warnings, labels, languages', () => {
   const poll = { options: ['yes', 'no'], expiresInSeconds: 86_400, multiple: false };
 
   it('Bluesky has no polls', () => {
-    expect(codes(adaptDraft(draft({ text: 'vote', poll }), 'bluesky', BLUESKY_LIMITS).warnings)).toEqual(['poll-unsupported']);
+    expect(codes(adaptDraft(draft({ text: 'vote', poll }), 'bluesky', BLUESKY_LIMITS).warnings)).toEqual([
+      'poll-unsupported',
+    ]);
   });
 
   it.each<[string, Partial<Draft>, string[]]>([
@@ -119,7 +128,11 @@ describe('adaptDraft: polls, warnings, labels, languages', () => {
     ['poll and images together', { poll, images: [image('a')] }, ['poll-with-media']],
     ['one option', { poll: { ...poll, options: ['only'] } }, ['poll-too-few-options']],
     ['five options', { poll: { ...poll, options: ['a', 'b', 'c', 'd', 'e'] } }, ['poll-too-many-options']],
-    ['an option over 50 graphemes', { poll: { ...poll, options: ['x'.repeat(51), '🇫🇷'.repeat(50)] } }, ['poll-option-too-long']],
+    [
+      'an option over 50 graphemes',
+      { poll: { ...poll, options: ['x'.repeat(51), '🇫🇷'.repeat(50)] } },
+      ['poll-option-too-long'],
+    ],
     ['duplicate options', { poll: { ...poll, options: ['same', 'same'] } }, ['poll-duplicate-options']],
     ['expires in under 5 minutes', { poll: { ...poll, expiresInSeconds: 299 } }, ['poll-expiry-out-of-range']],
   ])('Mastodon: %s', (_name, patch, expected) => {
@@ -149,8 +162,8 @@ describe('adaptDraft: polls, warnings, labels, languages', () => {
   });
 
   it('Bluesky takes at most 3 languages', () => {
-    expect(adaptDraft(draft({ text: 'x', langs: ['en', 'fr', 'de', 'ar'] }), 'bluesky', BLUESKY_LIMITS).warnings).toEqual([
-      { code: 'too-many-langs', severity: 'warning', count: 4, max: 3 },
-    ]);
+    expect(
+      adaptDraft(draft({ text: 'x', langs: ['en', 'fr', 'de', 'ar'] }), 'bluesky', BLUESKY_LIMITS).warnings,
+    ).toEqual([{ code: 'too-many-langs', severity: 'warning', count: 4, max: 3 }]);
   });
 });

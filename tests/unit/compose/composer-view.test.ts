@@ -16,8 +16,16 @@ describe('counterPhrases', () => {
     ['one post', { totalUsed: 120 }, ['one 120/500']],
     ['one post over the limit is still one post', { totalUsed: 501 }, ['one 501/500']],
     ['a thread, caret elsewhere', { posts: 3, totalUsed: 1240 }, ['thread 3 1240', 'perPost 500']],
-    ['a thread, caret in post 2', { posts: 3, totalUsed: 1240, caretPart: 1, partUsed: (k) => [480, 120, 40][k] ?? 0 }, ['thread 3 1240', 'part 2 120/500']],
-    ['a caret past the last post is not a part', { posts: 2, totalUsed: 600, caretPart: 2 }, ['thread 2 600', 'perPost 500']],
+    [
+      'a thread, caret in post 2',
+      { posts: 3, totalUsed: 1240, caretPart: 1, partUsed: (k) => [480, 120, 40][k] ?? 0 },
+      ['thread 3 1240', 'part 2 120/500'],
+    ],
+    [
+      'a caret past the last post is not a part',
+      { posts: 2, totalUsed: 600, caretPart: 2 },
+      ['thread 2 600', 'perPost 500'],
+    ],
   ])('%s', (_name, patch, expected) => {
     const said = counterPhrases({ ...base, ...patch }).map((p) => {
       switch (p.key) {

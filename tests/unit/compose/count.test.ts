@@ -44,7 +44,9 @@ describe('countMastodon: what StatusLengthValidator counts', () => {
   });
 
   it('uses the server’s characters_reserved_per_url', () => {
-    expect(countMastodon('https://example.com', '', { maxCharacters: 500, charactersReservedPerUrl: 30 }).used).toBe(30);
+    expect(countMastodon('https://example.com', '', { maxCharacters: 500, charactersReservedPerUrl: 30 }).used).toBe(
+      30,
+    );
   });
 
   it('reports remaining and over at the limit', () => {
@@ -54,7 +56,9 @@ describe('countMastodon: what StatusLengthValidator counts', () => {
   });
 
   it('rewrites entities as the server does', () => {
-    expect(mastodonCountableText('hi @alice@example.social see https://x.org/a', 23)).toBe(`hi @alice see ${'x'.repeat(23)}`);
+    expect(mastodonCountableText('hi @alice@example.social see https://x.org/a', 23)).toBe(
+      `hi @alice see ${'x'.repeat(23)}`,
+    );
   });
 });
 

@@ -49,7 +49,25 @@ describe('graphemeBoundaries', () => {
 });
 
 describe('updateGraphemeBoundaries', () => {
-  const alphabet = ['a', ' ', '\n', 'e', '\u0301', '\u200D', '👩', '🏽', '🇫', '🇷', '日', 'ש', 'ָ', '\r', '️', '\u1100', '\u1161'];
+  const alphabet = [
+    'a',
+    ' ',
+    '\n',
+    'e',
+    '\u0301',
+    '\u200D',
+    '👩',
+    '🏽',
+    '🇫',
+    '🇷',
+    '日',
+    'ש',
+    'ָ',
+    '\r',
+    '️',
+    '\u1100',
+    '\u1161',
+  ];
 
   /** Deterministic pseudo-random numbers so a failure can be replayed. */
   function rng(seed: number): () => number {
@@ -91,7 +109,13 @@ describe('updateGraphemeBoundaries', () => {
   it('grows an emoji when a skin tone or joiner is typed after it', () => {
     const before = 'hi 👍';
     const after = 'hi 👍🏽';
-    expect([...updateGraphemeBoundaries(before, graphemeBoundaries(before), after)]).toEqual([0, 1, 2, 3, after.length]);
+    expect([...updateGraphemeBoundaries(before, graphemeBoundaries(before), after)]).toEqual([
+      0,
+      1,
+      2,
+      3,
+      after.length,
+    ]);
   });
 });
 

@@ -14,11 +14,91 @@ function rng(seed: number): () => number {
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 
 const SCHEMES = ['https://', 'http://', 'HTTPS://', 'gemini://', 'dat://', 'ftp://', 'xhttps://', '://', ''];
-const LABELS = ['example', 'a', 'x1', 'www', 'sub_domain', 'my-site', '-a', 'a-', '_', 'é', '日本', 'мир', '👨‍👩‍👧‍👦', '＠', 'b', ''];
+const LABELS = [
+  'example',
+  'a',
+  'x1',
+  'www',
+  'sub_domain',
+  'my-site',
+  '-a',
+  'a-',
+  '_',
+  'é',
+  '日本',
+  'мир',
+  '👨‍👩‍👧‍👦',
+  '＠',
+  'b',
+  '',
+];
 const JOINS = ['.', '.', '.', '-', '_', '..'];
-const TLDS = ['com', 'co', 'uk', 'org', 'jp', 'zz', 'comsec', 'xn--p1ai', 'xn--', 'みんな', 'рф', 'РФ', 'テスト', '嘉里', '嘉里大酒店', 'COM', 'com-x', 'come', 'comé'];
-const TAILS = ['', ':8080', ':', '/', '/path', '/a.b', '/(x)', '/wiki/Foo_(bar)', '/を参照', '?', '?q=1', '?q=1&b=2', '/p?q=(1)', '/p.', '/p,', '/p!', '/p)', "/p'", '/@alice'];
-const NOISE = ['', ' ', '\n', '\u3000', '\u00a0', '日本語', 'see', 'foo.co/', 'é', 'e\u0301', '🇫🇷', 'مرحبا', '\u200f', '42', '@', '#', '$', '(', ')', '.', ',', '!'];
+const TLDS = [
+  'com',
+  'co',
+  'uk',
+  'org',
+  'jp',
+  'zz',
+  'comsec',
+  'xn--p1ai',
+  'xn--',
+  'みんな',
+  'рф',
+  'РФ',
+  'テスト',
+  '嘉里',
+  '嘉里大酒店',
+  'COM',
+  'com-x',
+  'come',
+  'comé',
+];
+const TAILS = [
+  '',
+  ':8080',
+  ':',
+  '/',
+  '/path',
+  '/a.b',
+  '/(x)',
+  '/wiki/Foo_(bar)',
+  '/を参照',
+  '?',
+  '?q=1',
+  '?q=1&b=2',
+  '/p?q=(1)',
+  '/p.',
+  '/p,',
+  '/p!',
+  '/p)',
+  "/p'",
+  '/@alice',
+];
+const NOISE = [
+  '',
+  ' ',
+  '\n',
+  '\u3000',
+  '\u00a0',
+  '日本語',
+  'see',
+  'foo.co/',
+  'é',
+  'e\u0301',
+  '🇫🇷',
+  'مرحبا',
+  '\u200f',
+  '42',
+  '@',
+  '#',
+  '$',
+  '(',
+  ')',
+  '.',
+  ',',
+  '!',
+];
 
 /** A text made of URL-like runs (valid or nearly so) and the characters around them. */
 function randomText(rand: () => number): string {
@@ -55,7 +135,10 @@ describe('findMastodonUrls agrees with the gem’s regex', () => {
   it.each([
     ['label ending in a joiner', 'https://a-.com https://a_.b.com https://_a.com'],
     ['underscore only in subdomains', 'https://a_b.example.com https://a_b.com x_y.b.com/https://c.org'],
-    ['TLD followed by a letter it does not stop at', 'https://example.comé https://example.com-x https://example.com+1'],
+    [
+      'TLD followed by a letter it does not stop at',
+      'https://example.comé https://example.com-x https://example.com+1',
+    ],
     ['IDN TLD prefix of a longer one', 'https://x.嘉里大酒店/ https://x.嘉里酒店'],
     ['punycode TLD', 'https://example.xn--p1ai/ https://example.xn--'],
     ['scheme inside a CJK run with dots before', '版本1.5。詳細はhttps://example.com/を参照'],

@@ -28,7 +28,12 @@ describe('previewDraft', () => {
     expect(m?.network).toBe('mastodon');
     expect(m?.accountId).toBe('m1');
     // "Hi " 3 + "@alice" 6 + " " + family 1 + " " + URL 23, plus the 2-character warning.
-    expect(m?.network === 'mastodon' && m.count).toEqual({ used: 3 + 6 + 1 + 1 + 1 + 23 + 2, limit: 500, remaining: 463, over: false });
+    expect(m?.network === 'mastodon' && m.count).toEqual({
+      used: 3 + 6 + 1 + 1 + 1 + 23 + 2,
+      limit: 500,
+      remaining: 463,
+      over: false,
+    });
     expect(b?.network === 'bluesky' && b.count.graphemes).toBe(d.text.length - '👨‍👩‍👧‍👦'.length + 1);
     expect(b?.network === 'bluesky' && b.count.bytes).toBe(new TextEncoder().encode(d.text).length);
     expect(m?.overLimit).toBe(false);
@@ -57,7 +62,13 @@ describe('previewDraft', () => {
     expect(b?.partsOver).toEqual([false, true, false]);
     expect(b?.overLimit).toBe(true);
     expect(b?.parts[0]).toBe('intro 1/3');
-    expect(b?.network === 'bluesky' && b.count).toEqual({ graphemes: 9, bytes: 9, graphemeLimit: 300, byteLimit: 3000, over: false });
+    expect(b?.network === 'bluesky' && b.count).toEqual({
+      graphemes: 9,
+      bytes: 9,
+      graphemeLimit: 300,
+      byteLimit: 3000,
+      over: false,
+    });
     expect(b?.warnings.map((w) => w.code)).toEqual(['split', 'part-over-limit']);
   });
 

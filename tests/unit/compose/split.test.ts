@@ -68,8 +68,9 @@ function tokensWhole(text: string, parts: SplitPart[], network: 'mastodon' | 'bl
 }
 
 function sentences(count: number, words = 8): string {
-  return Array.from({ length: count }, (_, i) =>
-    `${Array.from({ length: words }, (_, w) => `word${i}x${w}`).join(' ')}.`,
+  return Array.from(
+    { length: count },
+    (_, i) => `${Array.from({ length: words }, (_, w) => `word${i}x${w}`).join(' ')}.`,
   ).join(' ');
 }
 
@@ -80,7 +81,12 @@ describe('splitForNetwork: what fits is left alone', () => {
     ['blank gives no part', ' \n\t', BLUESKY, []],
     ['empty gives no part', '', MASTODON, []],
     ['exactly at the limit', 'a'.repeat(300), BLUESKY, ['a'.repeat(300)]],
-    ['a long URL is 23 on Mastodon', `look https://example.com/${'p'.repeat(600)}`, MASTODON, [`look https://example.com/${'p'.repeat(600)}`]],
+    [
+      'a long URL is 23 on Mastodon',
+      `look https://example.com/${'p'.repeat(600)}`,
+      MASTODON,
+      [`look https://example.com/${'p'.repeat(600)}`],
+    ],
   ])('%s', (_name, text, limits, expected) => {
     expect(splitForNetwork(text, limits, { numbering: true }).map((p) => p.text)).toEqual(expected);
   });
@@ -134,7 +140,12 @@ describe('splitForNetwork: where it cuts', () => {
     const text = `start ${FAMILY.repeat(700)} end`;
     const parts = splitForNetwork(text, BLUESKY);
     expect(parts.every((p) => !p.over)).toBe(true);
-    expect(parts.map((p) => p.body).join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+    expect(
+      parts
+        .map((p) => p.body)
+        .join('')
+        .replace(/ /g, ''),
+    ).toBe(text.replace(/ /g, ''));
     cutsOnClusters(text, parts);
     checkSplit(text, parts, BLUESKY);
   });
@@ -162,7 +173,9 @@ describe('splitForNetwork: what it never cuts', () => {
 
   it.each([10, 17, 25, 33, 40])('tokens and clusters stay whole with %i-grapheme parts', (limit) => {
     // Every third token is glued to the next one, so some runs have no space to cut at.
-    const text = Array.from({ length: 60 }, (_, i) => `${unspaced[i % unspaced.length]}${i % 3 === 0 ? '' : ' '}`).join('');
+    const text = Array.from({ length: 60 }, (_, i) => `${unspaced[i % unspaced.length]}${i % 3 === 0 ? '' : ' '}`).join(
+      '',
+    );
     const limits: BlueskySplitLimits = { ...small, graphemeLimit: limit };
     const parts = splitForNetwork(text, limits);
     tokensWhole(text, parts, 'bluesky', limit);
@@ -171,8 +184,10 @@ describe('splitForNetwork: what it never cuts', () => {
   });
 
   it('keeps Mastodon links, mentions and hashtags whole', () => {
-    const text = Array.from({ length: 80 }, (_, i) =>
-      ['see https://en.wikipedia.org/wiki/Foo_(bar)', '@alice@mastodon.social', '#café', `${FAMILY}🇫🇷`][i % 4],
+    const text = Array.from(
+      { length: 80 },
+      (_, i) =>
+        ['see https://en.wikipedia.org/wiki/Foo_(bar)', '@alice@mastodon.social', '#café', `${FAMILY}🇫🇷`][i % 4],
     ).join(' ');
     const parts = splitForNetwork(text, MASTODON, { numbering: true, spoiler: 'CW' });
     expect(parts.length).toBeGreaterThan(1);
@@ -202,7 +217,12 @@ describe('splitForNetwork: what it never cuts', () => {
     const tag = `#${'a'.repeat(1200)}`;
     const parts = splitForNetwork(`intro ${tag}`, MASTODON);
     expect(parts.map((p) => p.over)).toEqual([false, false, false, false]);
-    expect(parts.slice(1).map((p) => p.body).join('')).toBe(tag);
+    expect(
+      parts
+        .slice(1)
+        .map((p) => p.body)
+        .join(''),
+    ).toBe(tag);
     checkSplit(`intro ${tag}`, parts, MASTODON);
   });
 
@@ -316,6 +336,11 @@ describe('splitForNetwork: a 5,000-character emoji-heavy draft', () => {
     checkSplit(text, parts, limits, options);
     cutsOnClusters(text, parts);
     tokensWhole(text, parts, limits.network);
-    expect(parts.map((p) => p.body).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    expect(
+      parts
+        .map((p) => p.body)
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(text.replace(/\s/g, ''));
   });
 });

@@ -6,20 +6,40 @@ describe('findMastodonUrls (links Mastodon shortens to 23)', () => {
   it.each<[string, string, string[]]>([
     ['plain https', 'see https://example.com now', ['https://example.com']],
     ['trailing full stop left out', 'see https://example.com/a.', ['https://example.com/a']],
-    ['trailing comma and question mark left out', 'https://example.com/a, https://example.org/b?', ['https://example.com/a', 'https://example.org/b']],
-    ['Wikipedia parentheses kept', 'https://en.wikipedia.org/wiki/Foo_(bar)', ['https://en.wikipedia.org/wiki/Foo_(bar)']],
-    ['closing paren of the sentence left out', '(see https://en.wikipedia.org/wiki/Foo_(bar)).', ['https://en.wikipedia.org/wiki/Foo_(bar)']],
+    [
+      'trailing comma and question mark left out',
+      'https://example.com/a, https://example.org/b?',
+      ['https://example.com/a', 'https://example.org/b'],
+    ],
+    [
+      'Wikipedia parentheses kept',
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+      ['https://en.wikipedia.org/wiki/Foo_(bar)'],
+    ],
+    [
+      'closing paren of the sentence left out',
+      '(see https://en.wikipedia.org/wiki/Foo_(bar)).',
+      ['https://en.wikipedia.org/wiki/Foo_(bar)'],
+    ],
     ['query string kept', 'go http://x.org/a?b=c&d=e, ok', ['http://x.org/a?b=c&d=e']],
     ['no scheme: not counted as a URL', 'example.com and www.example.org/path', []],
     ['unknown TLD: not a URL for the server', 'https://localhost:3000/x https://example.invalidtld', []],
     ['glued to a word: not a URL', 'xhttps://example.com', []],
     ['swallowed by a scheme-less one before it', 'example.com/https://x.org', []],
     ['upper-case scheme', 'HTTPS://EXAMPLE.COM/Path', ['HTTPS://EXAMPLE.COM/Path']],
-    ['Mastodon extra schemes', 'gemini://example.org/ dat://example.com ftp://example.com', ['gemini://example.org/', 'dat://example.com']],
+    [
+      'Mastodon extra schemes',
+      'gemini://example.org/ dat://example.com ftp://example.com',
+      ['gemini://example.org/', 'dat://example.com'],
+    ],
     ['URL in a query is one URL', 'https://a.com/r?u=https://b.com', ['https://a.com/r?u=https://b.com']],
     ['path runs into unspaced CJK', '詳細はhttps://example.com/を参照。', ['https://example.com/を参照。']],
     ['ccTLD after a gTLD label', 'https://www.example.co.uk/x', ['https://www.example.co.uk/x']],
-    ['IDN domain and TLD', 'https://bücher.de/x https://例え.テスト https://example.みんな', ['https://bücher.de/x', 'https://example.みんな']],
+    [
+      'IDN domain and TLD',
+      'https://bücher.de/x https://例え.テスト https://example.みんな',
+      ['https://bücher.de/x', 'https://example.みんな'],
+    ],
     ['emoji domain: IDNA2003 (the gem’s libidn) refuses it', 'https://👨.org https://a👨‍👩‍👧.com', []],
     ['t.co keeps only its slug', 'https://t.co/abcdef/more', ['https://t.co/abcdef']],
     ['after RTL text', 'مرحبا https://example.com شكرا', ['https://example.com']],
@@ -45,7 +65,14 @@ describe('findMastodonMentions', () => {
     ['followed by another @ is refused', '@alice@example.social@x', []],
     ['followed by a latin accent is refused', '@alicé', []],
     ['unicode domain', '@anna@bücher.de', [['anna', 'bücher.de']]],
-    ['after Arabic and Hebrew', 'مرحبا @alice שלום @bob@example.org', [['alice', null], ['bob', 'example.org']]],
+    [
+      'after Arabic and Hebrew',
+      'مرحبا @alice שלום @bob@example.org',
+      [
+        ['alice', null],
+        ['bob', 'example.org'],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findMastodonMentions(text).map((m) => [m.username, m.domain])).toEqual(expected);
   });

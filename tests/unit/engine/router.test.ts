@@ -26,23 +26,37 @@ function fakeHandlers() {
   return { handlers, calls };
 }
 
-const send = (handlers: EngineHandlers, message: unknown, sender: object = BACKGROUND) => dispatchEngine(handlers, message, sender, ID, ORIGIN);
+const send = (handlers: EngineHandlers, message: unknown, sender: object = BACKGROUND) =>
+  dispatchEngine(handlers, message, sender, ID, ORIGIN);
 const envelope = (op: string, args: unknown = {}) => ({ sortieEngine: 1, op, args });
 
 describe('engine operation names', () => {
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '', 'drain ', 'DRAIN'])(
-    '%j is unknown, and nothing runs',
-    async (op) => {
-      const { handlers, calls } = fakeHandlers();
-      expect(isEngineOp(op)).toBe(false);
-      expect(await send(handlers, envelope(op))).toEqual({ ok: false, error: { messageKey: 'error.unknownMessage', detail: op } });
-      expect(calls).toEqual([]);
-    },
-  );
+  it.each([
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    '',
+    'drain ',
+    'DRAIN',
+  ])('%j is unknown, and nothing runs', async (op) => {
+    const { handlers, calls } = fakeHandlers();
+    expect(isEngineOp(op)).toBe(false);
+    expect(await send(handlers, envelope(op))).toEqual({
+      ok: false,
+      error: { messageKey: 'error.unknownMessage', detail: op },
+    });
+    expect(calls).toEqual([]);
+  });
 
   it('a name off an object with its own prototype chain tricks nothing either', async () => {
     const { handlers, calls } = fakeHandlers();
-    const reply = await send(handlers, JSON.parse('{"sortieEngine":1,"op":"__proto__","args":{"__proto__":{"draftId":"x"}}}'));
+    const reply = await send(
+      handlers,
+      JSON.parse('{"sortieEngine":1,"op":"__proto__","args":{"__proto__":{"draftId":"x"}}}'),
+    );
     expect(reply).toMatchObject({ ok: false, error: { messageKey: 'error.unknownMessage' } });
     expect(calls).toEqual([]);
   });
@@ -60,13 +74,19 @@ describe('engine request bodies', () => {
     ['bridge.stop', [1]],
     ['account.connect', { network: 'bluesky', input: { identifier: 'a', password: '' } }],
     ['account.connect', { network: 'friendica', input: { identifier: 'a', password: 'b' } }],
-    ['account.connect', { network: 'mastodon', input: { origin: 'https://m.example', accessToken: 't', clientId: '' } }],
+    [
+      'account.connect',
+      { network: 'mastodon', input: { origin: 'https://m.example', accessToken: 't', clientId: '' } },
+    ],
     ['bluesky.updateGates', { accountId: 'a', postUri: 'at://x', interaction: { reply: 'anyone', allowQuotes: true } }],
     ['account.unresolvedMentions', { accountId: 'a', text: 'x'.repeat(50_001) }],
     ['account.disconnect', { id: ['a'] }],
     ['bridge.match', { accountIds: [] }],
     ['bridge.match', { accountIds: [42], recheck: false }],
-    ['bridge.follow', { targets: Array.from({ length: 20_001 }, () => ({ key: 'k', accountId: 'a', candidateId: 'c' })) }],
+    [
+      'bridge.follow',
+      { targets: Array.from({ length: 20_001 }, () => ({ key: 'k', accountId: 'a', candidateId: 'c' })) },
+    ],
   ])('%s with a malformed body (#%#) is refused before its handler', async (op, args) => {
     const { handlers, calls } = fakeHandlers();
     const reply = await send(handlers, envelope(op, args));
@@ -74,14 +94,18 @@ describe('engine request bodies', () => {
     expect(calls).toEqual([]);
   });
 
-  it.each<unknown>([null, 'drain', 42, { op: 'drain' }, { sortieEngine: 2, op: 'drain', args: {} }, { sortieEngine: 1, op: 7, args: {} }])(
-    'no engine envelope (%j) is refused',
-    async (message) => {
-      const { handlers, calls } = fakeHandlers();
-      expect(await send(handlers, message)).toMatchObject({ ok: false, error: { messageKey: 'error.invalidMessage' } });
-      expect(calls).toEqual([]);
-    },
-  );
+  it.each<unknown>([
+    null,
+    'drain',
+    42,
+    { op: 'drain' },
+    { sortieEngine: 2, op: 'drain', args: {} },
+    { sortieEngine: 1, op: 7, args: {} },
+  ])('no engine envelope (%j) is refused', async (message) => {
+    const { handlers, calls } = fakeHandlers();
+    expect(await send(handlers, message)).toMatchObject({ ok: false, error: { messageKey: 'error.invalidMessage' } });
+    expect(calls).toEqual([]);
+  });
 
   it('a valid request reaches its handler with only the keys its schema knows', async () => {
     const { handlers, calls } = fakeHandlers();
@@ -104,8 +128,14 @@ describe('engine request bodies', () => {
     handlers.drain = async () => {
       throw new Error('boom');
     };
-    expect(await send(handlers, envelope('account.disconnect', { id: 'a1' }))).toEqual({ ok: false, error: { messageKey: 'error.accountGone', detail: 'a1' } });
-    expect(await send(handlers, envelope('drain'))).toEqual({ ok: false, error: { messageKey: 'error.generic', detail: 'boom' } });
+    expect(await send(handlers, envelope('account.disconnect', { id: 'a1' }))).toEqual({
+      ok: false,
+      error: { messageKey: 'error.accountGone', detail: 'a1' },
+    });
+    expect(await send(handlers, envelope('drain'))).toEqual({
+      ok: false,
+      error: { messageKey: 'error.generic', detail: 'boom' },
+    });
   });
 });
 
@@ -113,7 +143,10 @@ describe('engine callers', () => {
   it.each<[string, object]>([
     ['a content script on a page', { id: ID, url: 'https://x.com/home', origin: 'https://x.com', tab: { id: 3 } }],
     ['a content script in a frame without a tab id', { id: ID, url: 'https://evil.example/', tab: {} }],
-    ['Sortie\u2019s composer in a tab (a site can frame it)', { id: ID, url: `${ORIGIN}/compose.html`, origin: ORIGIN, tab: { id: 3 } }],
+    [
+      'Sortie\u2019s composer in a tab (a site can frame it)',
+      { id: ID, url: `${ORIGIN}/compose.html`, origin: ORIGIN, tab: { id: 3 } },
+    ],
     ['another extension', { id: 'zzzzzzzz', url: 'chrome-extension://zzzzzzzz/background.js' }],
     ['no id', { url: `${ORIGIN}/background.js` }],
     ['our id with a look-alike origin', { id: ID, url: `${ORIGIN}evil/background.js` }],
@@ -122,13 +155,19 @@ describe('engine callers', () => {
   ])('%s is refused, and nothing runs', async (_what, sender) => {
     const { handlers, calls } = fakeHandlers();
     expect(isEngineCaller(sender, ID, ORIGIN)).toBe(false);
-    expect(await send(handlers, envelope('drain'), sender)).toEqual({ ok: false, error: { messageKey: 'error.forbiddenSender', detail: 'not the background' } });
+    expect(await send(handlers, envelope('drain'), sender)).toEqual({
+      ok: false,
+      error: { messageKey: 'error.forbiddenSender', detail: 'not the background' },
+    });
     expect(calls).toEqual([]);
   });
 
   it.each<[string, object]>([
     ['the background service worker (Chrome)', BACKGROUND],
-    ['the background page that frames the engine (Firefox)', { id: ID, url: `${ORIGIN}/_generated_background_page.html` }],
+    [
+      'the background page that frames the engine (Firefox)',
+      { id: ID, url: `${ORIGIN}/_generated_background_page.html` },
+    ],
   ])('%s is answered', async (_what, sender) => {
     expect(isEngineCaller(sender, ID, ORIGIN)).toBe(true);
   });

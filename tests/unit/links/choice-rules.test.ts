@@ -12,9 +12,18 @@ import { evaluate, type Request } from './dnr-eval';
 
 const COMPOSE = 'chrome-extension://abcdefgh/compose.html';
 const FALLBACK = 'chrome-extension://abcdefgh/fallback.html';
-const mirror: Mirror = { id: 'nitter.example', name: 'Nitter', origin: 'https://nitter.example', scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+const mirror: Mirror = {
+  id: 'nitter.example',
+  name: 'Nitter',
+  origin: 'https://nitter.example',
+  scheme: 'nitter',
+  builtIn: false,
+  addedByUser: true,
+  pinned: false,
+};
 
-const inState = (choice: XChoice, shareTakeover?: boolean): Settings => mergeSettings(DEFAULT_SETTINGS, choicePatch(choice, shareTakeover));
+const inState = (choice: XChoice, shareTakeover?: boolean): Settings =>
+  mergeSettings(DEFAULT_SETTINGS, choicePatch(choice, shareTakeover));
 
 /** Where a navigation ends: the redirect's target, the page the background opens for a blocked one, or null (it stays). */
 function lands(settings: Settings, url: string, request: Omit<Request, 'url'> = {}): string | null {
@@ -22,13 +31,21 @@ function lands(settings: Settings, url: string, request: Omit<Request, 'url'> = 
   const outcome = evaluate(rules, { url, ...request });
   if (outcome.action === 'redirect') return outcome.url;
   if (outcome.action === 'block') {
-    return takeoverUrl(rules, { url, type: request.type ?? 'main_frame', method: 'get', initiator: request.initiator }, { composeUrl: COMPOSE, fallbackPage: FALLBACK });
+    return takeoverUrl(
+      rules,
+      { url, type: request.type ?? 'main_frame', method: 'get', initiator: request.initiator },
+      { composeUrl: COMPOSE, fallbackPage: FALLBACK },
+    );
   }
   return null;
 }
 
 const blocksEmbedScript = (settings: Settings) =>
-  evaluate(compileLinkRules(settings, COMPOSE, { kind: 'mirror', mirror }, 1_000), { url: 'https://platform.twitter.com/widgets.js', type: 'script', initiator: 'https://news.example.org' }).action === 'block';
+  evaluate(compileLinkRules(settings, COMPOSE, { kind: 'mirror', mirror }, 1_000), {
+    url: 'https://platform.twitter.com/widgets.js',
+    type: 'script',
+    initiator: 'https://news.example.org',
+  }).action === 'block';
 
 const TYPED = {};
 const FROM_X = { initiator: 'https://x.com' };
@@ -45,7 +62,15 @@ describe('the rules in each state of the welcome question', () => {
     // state, typed x.com, clicked on X, link on another site, share intent, fixer link typed (ends on X itself when X is kept), embeds blocked
     ['undecided', null, null, 'https://nitter.example/jack', null, 'https://x.com/jack/status/20', false],
     ['staying', null, null, 'https://nitter.example/jack', null, 'https://x.com/jack/status/20', false],
-    ['leaving', 'https://nitter.example/jack', 'https://nitter.example/jack', 'https://nitter.example/jack', 'compose', 'https://nitter.example/jack/status/20', true],
+    [
+      'leaving',
+      'https://nitter.example/jack',
+      'https://nitter.example/jack',
+      'https://nitter.example/jack',
+      'compose',
+      'https://nitter.example/jack/status/20',
+      true,
+    ],
   ] as const)('%s', (choice, typed, fromX, fromSite, share, fixerTyped, embeds) => {
     const settings = inState(choice);
     expect(lands(settings, 'https://x.com/jack', TYPED)).toBe(typed);

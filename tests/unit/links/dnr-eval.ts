@@ -35,7 +35,10 @@ function urlFilterRegex(filter: string): RegExp {
   if (match === null) throw new Error(`unsupported urlFilter in test model: ${filter}`);
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const separator = match[3] === '^' ? '(?:[^\\w\\-.%]|$)' : '';
-  return new RegExp(`^[a-z][a-z0-9+.-]*://(?:[^/?#]*\\.)?${escape(match[1] ?? '')}${escape(match[2] ?? '')}${separator}`, 'i');
+  return new RegExp(
+    `^[a-z][a-z0-9+.-]*://(?:[^/?#]*\\.)?${escape(match[1] ?? '')}${escape(match[2] ?? '')}${separator}`,
+    'i',
+  );
 }
 
 export function matches(rule: DnrRule, request: Request): boolean {
@@ -43,17 +46,23 @@ export function matches(rule: DnrRule, request: Request): boolean {
   if (!c.resourceTypes.includes(request.type ?? 'main_frame')) return false;
   if (c.requestMethods !== undefined && !c.requestMethods.includes((request.method ?? 'get') as 'get')) return false;
   const initiatorHost = request.initiator === undefined ? null : new URL(request.initiator).hostname;
-  if (c.initiatorDomains !== undefined && (initiatorHost === null || !domainMatches(initiatorHost, c.initiatorDomains))) {
+  if (
+    c.initiatorDomains !== undefined &&
+    (initiatorHost === null || !domainMatches(initiatorHost, c.initiatorDomains))
+  ) {
     return false;
   }
-  if (initiatorHost !== null && c.excludedInitiatorDomains !== undefined && domainMatches(initiatorHost, c.excludedInitiatorDomains)) {
+  if (
+    initiatorHost !== null &&
+    c.excludedInitiatorDomains !== undefined &&
+    domainMatches(initiatorHost, c.excludedInitiatorDomains)
+  ) {
     return false;
   }
   if (c.regexFilter !== undefined) return new RegExp(c.regexFilter, 'i').test(request.url);
   if (c.urlFilter !== undefined) return urlFilterRegex(c.urlFilter).test(request.url);
   return true;
 }
-
 
 export function evaluate(rules: readonly DnrRule[], request: Request): Outcome {
   const matched = rules.filter((r) => matches(r, request));
@@ -64,8 +73,12 @@ export function evaluate(rules: readonly DnrRule[], request: Request): Outcome {
   if (allow !== undefined) return { action: 'allow', ruleId: allow.id };
   const winner = winners[0] as DnrRule;
   if (winner.action.type === 'block') return { action: 'block', ruleId: winner.id };
-  if (winner.action.type !== 'redirect' || winner.condition.regexFilter === undefined) throw new Error('unexpected rule');
-  const url = request.url.replace(new RegExp(winner.condition.regexFilter, 'i'), toJsReplacement(winner.action.redirect.regexSubstitution));
+  if (winner.action.type !== 'redirect' || winner.condition.regexFilter === undefined)
+    throw new Error('unexpected rule');
+  const url = request.url.replace(
+    new RegExp(winner.condition.regexFilter, 'i'),
+    toJsReplacement(winner.action.redirect.regexSubstitution),
+  );
   return { action: 'redirect', ruleId: winner.id, url };
 }
 

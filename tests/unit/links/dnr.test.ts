@@ -39,7 +39,11 @@ const go = (rules: DnrRule[], url: string, more: Omit<Request, 'url'> = { initia
 const target = (rules: DnrRule[], url: string, more?: Omit<Request, 'url'>, composeUrl = COMPOSE): string | null => {
   const outcome = go(rules, url, more);
   if (outcome.action === 'block') {
-    return takeoverUrl(rules, { url, type: more?.type ?? 'main_frame', method: more?.method ?? 'get', initiator: more?.initiator }, { composeUrl, fallbackPage: FALLBACK });
+    return takeoverUrl(
+      rules,
+      { url, type: more?.type ?? 'main_frame', method: more?.method ?? 'get', initiator: more?.initiator },
+      { composeUrl, fallbackPage: FALLBACK },
+    );
   }
   return outcome.action === 'redirect' ? outcome.url : null;
 };
@@ -66,7 +70,12 @@ const DNR_HOSTS =
  * trailing-dot host and doubled slashes are rare enough not to spend regex
  * budget on, and a hash-bang path never reaches the network.
  */
-const DIVERGENT = new Set(['https://x.com./jack', 'https://x.com//jack//', 'https://twitter.com/#!/jack', 'https://twitter.com/#!/jack/status/20']);
+const DIVERGENT = new Set([
+  'https://x.com./jack',
+  'https://x.com//jack//',
+  'https://twitter.com/#!/jack',
+  'https://twitter.com/#!/jack/status/20',
+]);
 
 describe('compileRedirectRules: every redirect lands where rewriteToMirror says', () => {
   const rules = compileRedirectRules(settings(), nitter);
@@ -86,7 +95,8 @@ describe('compileRedirectRules: every redirect lands where rewriteToMirror says'
       }
     } else {
       expect(outcome.action).toBe('redirect');
-      if (outcome.action === 'redirect') expect(sameTarget(outcome.url, expected), `${outcome.url} vs ${expected}`).toBe(true);
+      if (outcome.action === 'redirect')
+        expect(sameTarget(outcome.url, expected), `${outcome.url} vs ${expected}`).toBe(true);
     }
   });
 
@@ -98,9 +108,24 @@ describe('compileRedirectRules: every redirect lands where rewriteToMirror says'
 
 describe('embed fixers go through the X rules, never to the fixer', () => {
   it.each([
-    ['an account page stays an account page (on X, as a fixer would send it)', settings(), 'https://fxtwitter.com/login', 'allow'],
-    ['an exception is honoured', settings({ exceptions: ['/jack/status/'] }), 'https://fixupx.com/jack/status/20', 'allow'],
-    ['paused: the fixer is left alone', settings({ pausedUntil: 5_000 }), 'https://fxtwitter.com/jack/status/20', 'none'],
+    [
+      'an account page stays an account page (on X, as a fixer would send it)',
+      settings(),
+      'https://fxtwitter.com/login',
+      'allow',
+    ],
+    [
+      'an exception is honoured',
+      settings({ exceptions: ['/jack/status/'] }),
+      'https://fixupx.com/jack/status/20',
+      'allow',
+    ],
+    [
+      'paused: the fixer is left alone',
+      settings({ pausedUntil: 5_000 }),
+      'https://fxtwitter.com/jack/status/20',
+      'none',
+    ],
   ] as const)('%s', (_, s, url, action) => {
     expect(follow(compileRedirectRules(s, nitter), url).action).toBe(action);
   });
@@ -123,7 +148,10 @@ describe('embed fixers go through the X rules, never to the fixer', () => {
 });
 
 describe('compileRedirectRules: what is never redirected', () => {
-  const rules = compileRedirectRules(settings({ exceptions: ['/i/bookmarks', '/jack/status/', 'https://x.com/elonmusk', '/Café'] }), nitter);
+  const rules = compileRedirectRules(
+    settings({ exceptions: ['/i/bookmarks', '/jack/status/', 'https://x.com/elonmusk', '/Café'] }),
+    nitter,
+  );
 
   it.each([
     'https://x.com/login',
@@ -167,14 +195,19 @@ describe('compileRedirectRules: what is never redirected', () => {
     expect(mirrorUrls.length).toBeGreaterThan(50);
     for (const url of mirrorUrls) {
       for (const rule of rules) {
-        if (rule.action.type === 'redirect') expect(new RegExp(rule.condition.regexFilter ?? '^$', 'i').test(url)).toBe(false);
+        if (rule.action.type === 'redirect')
+          expect(new RegExp(rule.condition.regexFilter ?? '^$', 'i').test(url)).toBe(false);
       }
       expect(go(rules, url).action).toBe('none');
     }
   });
 
   it('leaves non-X sites that mention X in their URL alone', () => {
-    for (const url of ['https://example.com/x.com/jack', 'https://notx.com/jack', 'https://news.example/?u=https://x.com/jack']) {
+    for (const url of [
+      'https://example.com/x.com/jack',
+      'https://notx.com/jack',
+      'https://news.example/?u=https://x.com/jack',
+    ]) {
       expect(go(rules, url).action).toBe('none');
     }
   });
@@ -186,13 +219,18 @@ describe('compileRedirectRules: what is never redirected', () => {
   });
 
   it('redirects POST navigations nowhere', () => {
-    expect(go(compileRedirectRules(settings(), nitter), 'https://x.com/jack', { initiator: NEWS, method: 'post' }).action).toBe('none');
+    expect(
+      go(compileRedirectRules(settings(), nitter), 'https://x.com/jack', { initiator: NEWS, method: 'post' }).action,
+    ).toBe('none');
   });
 });
 
 describe('compileRedirectRules: share takeover', () => {
   it.each([
-    ['https://twitter.com/intent/tweet?text=Hi%20there&url=https%3A%2F%2Fa.example%2F&hashtags=a,b&via=jack', `${COMPOSE}?text=Hi%20there&url=https%3A%2F%2Fa.example%2F&hashtags=a,b&via=jack`],
+    [
+      'https://twitter.com/intent/tweet?text=Hi%20there&url=https%3A%2F%2Fa.example%2F&hashtags=a,b&via=jack',
+      `${COMPOSE}?text=Hi%20there&url=https%3A%2F%2Fa.example%2F&hashtags=a,b&via=jack`,
+    ],
     ['https://x.com/intent/post?text=Hi', `${COMPOSE}?text=Hi`],
     ['https://twitter.com/share?url=https%3A%2F%2Fa.example', `${COMPOSE}?url=https%3A%2F%2Fa.example`],
     ['https://www.twitter.com/intent/tweet', COMPOSE],
@@ -206,17 +244,24 @@ describe('compileRedirectRules: share takeover', () => {
 
   it('keeps the composer URL own query', () => {
     const rules = compileRedirectRules(settings({ composeUrl: `${COMPOSE}?from=share` }), nitter);
-    expect(target(rules, 'https://x.com/intent/tweet?text=a', undefined, `${COMPOSE}?from=share`)).toBe(`${COMPOSE}?from=share&text=a`);
+    expect(target(rules, 'https://x.com/intent/tweet?text=a', undefined, `${COMPOSE}?from=share`)).toBe(
+      `${COMPOSE}?from=share&text=a`,
+    );
   });
 
-  it.each(['', 'https://evil.example/compose', 'compose.html', 'chrome-extension://id/a\\b'])('is absent for a composer outside the extension: %j', (composeUrl) => {
-    const rules = compileRedirectRules(settings({ composeUrl }), nitter);
-    expect(target(rules, 'https://x.com/intent/tweet?text=a')).toBeNull();
-  });
+  it.each(['', 'https://evil.example/compose', 'compose.html', 'chrome-extension://id/a\\b'])(
+    'is absent for a composer outside the extension: %j',
+    (composeUrl) => {
+      const rules = compileRedirectRules(settings({ composeUrl }), nitter);
+      expect(target(rules, 'https://x.com/intent/tweet?text=a')).toBeNull();
+    },
+  );
 
   it('accepts Firefox extension pages', () => {
     const rules = compileRedirectRules(settings({ composeUrl: 'moz-extension://4b1f-99/compose.html' }), nitter);
-    expect(target(rules, 'https://x.com/intent/tweet?text=a', undefined, 'moz-extension://4b1f-99/compose.html')).toBe('moz-extension://4b1f-99/compose.html?text=a');
+    expect(target(rules, 'https://x.com/intent/tweet?text=a', undefined, 'moz-extension://4b1f-99/compose.html')).toBe(
+      'moz-extension://4b1f-99/compose.html?text=a',
+    );
   });
 
   it('is absent when shareTakeover is off', () => {
@@ -230,7 +275,9 @@ describe('compileRedirectRules: settings', () => {
   it('paused: only the share rules until pausedUntil, everything again after', () => {
     const paused = compileRedirectRules(settings({ pausedUntil: 5_000, now: 4_999 }), nitter);
     expect(paused.map((r) => r.condition.regexFilter?.includes('intent/(?:tweet|post)'))).toEqual([true]);
-    expect(target(compileRedirectRules(settings({ pausedUntil: 5_000, now: 5_000 }), nitter), 'https://x.com/jack')).toBe('https://nitter.example/jack');
+    expect(
+      target(compileRedirectRules(settings({ pausedUntil: 5_000, now: 5_000 }), nitter), 'https://x.com/jack'),
+    ).toBe('https://nitter.example/jack');
   });
 
   it('keepXUsable: typed navigations and X itself stay on X; links from other sites go to the mirror', () => {
@@ -239,12 +286,16 @@ describe('compileRedirectRules: settings', () => {
     expect(target(rules, 'https://x.com/jack', { initiator: 'https://x.com' })).toBeNull();
     expect(target(rules, 'https://x.com/jack', { initiator: 'https://mobile.twitter.com' })).toBeNull();
     expect(target(rules, 'https://x.com/jack', { initiator: NEWS })).toBe('https://nitter.example/jack');
-    expect(target(rules, 'https://x.com/jack', { initiator: 'https://www.lemonde.fr' })).toBe('https://nitter.example/jack');
+    expect(target(rules, 'https://x.com/jack', { initiator: 'https://www.lemonde.fr' })).toBe(
+      'https://nitter.example/jack',
+    );
     expect(target(rules, 'https://x.com/jack', { initiator: 'https://blog.example.technology' })).toBeNull();
   });
 
   it('without keepXUsable even typed navigations go to the mirror', () => {
-    expect(target(compileRedirectRules(settings(), nitter), 'https://x.com/jack', {})).toBe('https://nitter.example/jack');
+    expect(target(compileRedirectRules(settings(), nitter), 'https://x.com/jack', {})).toBe(
+      'https://nitter.example/jack',
+    );
   });
 
   it("a click on the mirror's own 'open on X' link is honoured", () => {
@@ -256,7 +307,9 @@ describe('compileRedirectRules: settings', () => {
 
   it('frames: embedded tweets go to the mirror embed only when subFrames is on', () => {
     const embed = 'https://platform.twitter.com/embed/Tweet.html?dnt=false&id=20&lang=en';
-    expect(target(compileRedirectRules(settings(), nitter), embed, { initiator: NEWS, type: 'sub_frame' })).toBe('https://nitter.example/i/status/20/embed');
+    expect(target(compileRedirectRules(settings(), nitter), embed, { initiator: NEWS, type: 'sub_frame' })).toBe(
+      'https://nitter.example/i/status/20/embed',
+    );
     expect(target(compileRedirectRules(settings(), nitter), embed)).toBe('https://nitter.example/i/status/20');
     const off = compileRedirectRules(settings({ subFrames: false }), nitter);
     expect(target(off, embed, { initiator: NEWS, type: 'sub_frame' })).toBeNull();
@@ -328,8 +381,16 @@ describe('compiled rules are valid for Chrome', () => {
       return outcome.action === 'none' ? null : outcome.ruleId;
     };
     const a = compileRedirectRules(settings(), nitter);
-    const b = compileRedirectRules(settings({ keepXUsable: true, exceptions: ['/x'] }), { ...nitter, origin: 'https://other.example' });
-    for (const url of ['https://x.com/jack', 'https://x.com/jack/status/1', 'https://x.com/login', 'https://x.com/intent/tweet']) {
+    const b = compileRedirectRules(settings({ keepXUsable: true, exceptions: ['/x'] }), {
+      ...nitter,
+      origin: 'https://other.example',
+    });
+    for (const url of [
+      'https://x.com/jack',
+      'https://x.com/jack/status/1',
+      'https://x.com/login',
+      'https://x.com/intent/tweet',
+    ]) {
       expect(idOf(a, url)).toBe(idOf(b, url));
     }
   });
@@ -337,7 +398,9 @@ describe('compiled rules are valid for Chrome', () => {
 
 describe('rule ids for atomic updates', () => {
   it('ruleIdsFor keeps only the link block', () => {
-    expect(ruleIdsFor([{ id: 1 }, { id: 7_000 }, { id: 7_999 }, { id: 8_000 }, { id: 7_123 }])).toEqual([7_000, 7_999, 7_123]);
+    expect(ruleIdsFor([{ id: 1 }, { id: 7_000 }, { id: 7_999 }, { id: 8_000 }, { id: 7_123 }])).toEqual([
+      7_000, 7_999, 7_123,
+    ]);
   });
 });
 

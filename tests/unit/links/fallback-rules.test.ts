@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileFallbackRules, compileRedirectRules, embedScriptRules, fallbackTarget, type LinkRuleSettings } from '../../../lib/links/dnr';
+import {
+  compileFallbackRules,
+  compileRedirectRules,
+  embedScriptRules,
+  fallbackTarget,
+  type LinkRuleSettings,
+} from '../../../lib/links/dnr';
 import type { Mirror } from '../../../lib/links/mirrors';
 import { takeoverUrl } from '../../../lib/links/takeover';
 import { evaluate } from './dnr-eval';
@@ -15,14 +21,26 @@ const settings: LinkRuleSettings = {
   shareTakeover: true,
   composeUrl: 'chrome-extension://abcdefgh/compose.html',
 };
-const nitter: Mirror = { id: 'n', name: 'n', origin: 'https://nitter.example', scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+const nitter: Mirror = {
+  id: 'n',
+  name: 'n',
+  origin: 'https://nitter.example',
+  scheme: 'nitter',
+  builtIn: false,
+  addedByUser: true,
+  pinned: false,
+};
 
 const COMPOSE = 'chrome-extension://abcdefgh/compose.html';
 const rules = compileFallbackRules(settings);
 /** What Chrome does with the request, then where the background sends the tab it blocked. */
 const outcome = (url: string, initiator?: string) => {
   const result = evaluate(rules, { url, ...(initiator === undefined ? {} : { initiator }) });
-  const landing = takeoverUrl(rules, { url, type: 'main_frame', method: 'GET', initiator }, { composeUrl: COMPOSE, fallbackPage: FALLBACK });
+  const landing = takeoverUrl(
+    rules,
+    { url, type: 'main_frame', method: 'GET', initiator },
+    { composeUrl: COMPOSE, fallbackPage: FALLBACK },
+  );
   return { ...result, landing };
 };
 
@@ -41,26 +59,36 @@ describe('compileFallbackRules', () => {
   });
 
   it('never redirects to an extension page (that would need it web-accessible)', () => {
-    const targets = rules.flatMap((r) => (r.action.type === 'redirect' ? [r.action.redirect?.regexSubstitution ?? ''] : []));
+    const targets = rules.flatMap((r) =>
+      r.action.type === 'redirect' ? [r.action.redirect?.regexSubstitution ?? ''] : [],
+    );
     // The only redirects left are embed fixers sent to the same path on x.com, which the block rules then stop.
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(target).toMatch(/^https:\/\/x\.com/);
   });
 
   it('covers exactly the routes the mirror rules cover', () => {
-    const mirrorRules = compileRedirectRules(settings, nitter).filter((r) => r.action.type === 'redirect' && r.id >= 7_200);
+    const mirrorRules = compileRedirectRules(settings, nitter).filter(
+      (r) => r.action.type === 'redirect' && r.id >= 7_200,
+    );
     const fallbackRules = compileFallbackRules(settings).filter((r) => r.action.type === 'block' && r.id >= 7_200);
-    expect(fallbackRules.map((r) => [r.id, r.condition.regexFilter])).toEqual(mirrorRules.map((r) => [r.id, r.condition.regexFilter]));
+    expect(fallbackRules.map((r) => [r.id, r.condition.regexFilter])).toEqual(
+      mirrorRules.map((r) => [r.id, r.condition.regexFilter]),
+    );
   });
 
   it('keeps account pages, exceptions and share intents as they are with a mirror', () => {
     expect(outcome('https://x.com/settings/account')).toMatchObject({ action: 'allow' });
     expect(outcome('https://x.com/i/bookmarks')).toMatchObject({ action: 'allow' });
-    expect(outcome('https://x.com/intent/tweet?text=hi')).toMatchObject({ action: 'block', landing: `${COMPOSE}?text=hi` });
+    expect(outcome('https://x.com/intent/tweet?text=hi')).toMatchObject({
+      action: 'block',
+      landing: `${COMPOSE}?text=hi`,
+    });
   });
 
   it('blocks nothing when off or paused', () => {
-    const only = (s: Partial<LinkRuleSettings>) => compileFallbackRules({ ...settings, ...s }).filter((r) => r.id >= 7_200).length;
+    const only = (s: Partial<LinkRuleSettings>) =>
+      compileFallbackRules({ ...settings, ...s }).filter((r) => r.id >= 7_200).length;
     expect(only({ enabled: false })).toBe(0);
     expect(only({ pausedUntil: 2_000 })).toBe(0);
     expect(only({})).toBeGreaterThan(20);
@@ -69,7 +97,9 @@ describe('compileFallbackRules', () => {
 
 describe('fallbackTarget', () => {
   it('reads everything after ?url=, fragment and query included', () => {
-    expect(fallbackTarget(`${FALLBACK}?url=https://x.com/search?q=a&f=live#top`)).toBe('https://x.com/search?q=a&f=live#top');
+    expect(fallbackTarget(`${FALLBACK}?url=https://x.com/search?q=a&f=live#top`)).toBe(
+      'https://x.com/search?q=a&f=live#top',
+    );
     expect(fallbackTarget(FALLBACK)).toBeNull();
     expect(fallbackTarget(`${FALLBACK}?url=`)).toBeNull();
   });
@@ -78,7 +108,10 @@ describe('fallbackTarget', () => {
 describe('embedScriptRules', () => {
   it("blocks X's widgets.js on both hosts, scripts only, inside the link id block", () => {
     const rules = embedScriptRules();
-    expect(rules.map((r) => r.condition.urlFilter)).toEqual(['||platform.twitter.com/widgets.js', '||platform.x.com/widgets.js']);
+    expect(rules.map((r) => r.condition.urlFilter)).toEqual([
+      '||platform.twitter.com/widgets.js',
+      '||platform.x.com/widgets.js',
+    ]);
     for (const rule of rules) {
       expect(rule.action.type).toBe('block');
       expect(rule.condition.resourceTypes).toEqual(['script']);
@@ -90,9 +123,24 @@ describe('embedScriptRules', () => {
 
 describe('takeoverUrl on rules as each browser reads them back', () => {
   /** Firefox's getDynamicRules fills every condition field a rule was not given with null; Chrome leaves it out. */
-  const CONDITION_FIELDS = ['urlFilter', 'regexFilter', 'initiatorDomains', 'excludedInitiatorDomains', 'requestDomains', 'excludedRequestDomains', 'requestMethods', 'excludedRequestMethods', 'domainType', 'tabIds', 'excludedTabIds'];
+  const CONDITION_FIELDS = [
+    'urlFilter',
+    'regexFilter',
+    'initiatorDomains',
+    'excludedInitiatorDomains',
+    'requestDomains',
+    'excludedRequestDomains',
+    'requestMethods',
+    'excludedRequestMethods',
+    'domainType',
+    'tabIds',
+    'excludedTabIds',
+  ];
   const asFirefoxReturnsThem = (list: typeof rules) =>
-    list.map((r) => ({ ...r, condition: { ...Object.fromEntries(CONDITION_FIELDS.map((k) => [k, null])), ...r.condition } })) as unknown as typeof rules;
+    list.map((r) => ({
+      ...r,
+      condition: { ...Object.fromEntries(CONDITION_FIELDS.map((k) => [k, null])), ...r.condition },
+    })) as unknown as typeof rules;
   const firefoxRules = asFirefoxReturnsThem(rules);
 
   it.each([

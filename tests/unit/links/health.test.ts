@@ -15,28 +15,72 @@ import { BUILT_IN_MIRRORS, type Mirror } from '../../../lib/links/mirrors';
 const TIMELINE =
   '<div class="timeline"><div class="timeline-item " data-username="jack"><div class="tweet-body">' +
   'Rate limits are fine here, just a moment of thought.</div></div></div>';
-const page = (body: string): string => `<!DOCTYPE html><html><head><title>Nitter</title></head><body>${body}</body></html>`;
+const page = (body: string): string =>
+  `<!DOCTYPE html><html><head><title>Nitter</title></head><body>${body}</body></html>`;
 const panel = (text: string): string => page(`<div class="error-panel"><span>${text}</span></div>`);
 
-const respond = (over: Partial<ProbeResponse>): ProbeResponse => ({ status: 200, body: page(TIMELINE), headers: {}, elapsedMs: 400, ...over });
+const respond = (over: Partial<ProbeResponse>): ProbeResponse => ({
+  status: 200,
+  body: page(TIMELINE),
+  headers: {},
+  elapsedMs: 400,
+  ...over,
+});
 
 describe('classifyProbe', () => {
   it.each<[string, Partial<ProbeResponse>, 'up' | 'down', ProbeReason]>([
     ['a timeline', {}, 'up', 'ok'],
     ['a timeline whose posts mention rate limits and moments', { body: page(TIMELINE) }, 'up', 'ok'],
     ['HTTP 429', { status: 429, body: '' }, 'down', 'rate-limited'],
-    ['Nitter rate-limit page', { status: 429, body: panel('Instance has been rate limited.<br>Use <a href="x">another instance</a>') }, 'down', 'rate-limited'],
+    [
+      'Nitter rate-limit page',
+      { status: 429, body: panel('Instance has been rate limited.<br>Use <a href="x">another instance</a>') },
+      'down',
+      'rate-limited',
+    ],
     ['rate-limit page served as 200', { body: panel('Instance has been rate limited.') }, 'down', 'rate-limited'],
-    ['no sessions', { status: 429, body: panel('Instance has no auth tokens, or is fully rate limited.') }, 'down', 'no-sessions'],
-    ['Cloudflare challenge header', { status: 403, headers: { 'CF-Mitigated': 'challenge' }, body: page('') }, 'down', 'bot-challenge'],
-    ['Cloudflare "Just a moment..."', { status: 503, body: '<html><head><title>Just a moment...</title></head><body>cf-chl-opt</body></html>' }, 'down', 'bot-challenge'],
-    ['Anubis', { body: '<html><head><title>Making sure you&#39;re not a bot!</title></head><body><script src="/.within.website/x/cmd/anubis/static/js/main.mjs"></script></body></html>' }, 'down', 'bot-challenge'],
-    ['Anubis with a plain apostrophe', { body: page("<h1>Making sure you're not a bot!</h1>") }, 'down', 'bot-challenge'],
+    [
+      'no sessions',
+      { status: 429, body: panel('Instance has no auth tokens, or is fully rate limited.') },
+      'down',
+      'no-sessions',
+    ],
+    [
+      'Cloudflare challenge header',
+      { status: 403, headers: { 'CF-Mitigated': 'challenge' }, body: page('') },
+      'down',
+      'bot-challenge',
+    ],
+    [
+      'Cloudflare "Just a moment..."',
+      { status: 503, body: '<html><head><title>Just a moment...</title></head><body>cf-chl-opt</body></html>' },
+      'down',
+      'bot-challenge',
+    ],
+    [
+      'Anubis',
+      {
+        body: '<html><head><title>Making sure you&#39;re not a bot!</title></head><body><script src="/.within.website/x/cmd/anubis/static/js/main.mjs"></script></body></html>',
+      },
+      'down',
+      'bot-challenge',
+    ],
+    [
+      'Anubis with a plain apostrophe',
+      { body: page("<h1>Making sure you're not a bot!</h1>") },
+      'down',
+      'bot-challenge',
+    ],
     ['DDoS-Guard', { status: 403, body: page('DDoS-Guard checking your browser') }, 'down', 'bot-challenge'],
     ['user not found', { status: 404, body: panel('User "jack" not found') }, 'down', 'http-error'],
     ['error page served as 200', { body: panel('Tweet not found') }, 'down', 'error-page'],
     ['bad gateway', { status: 502, body: '<html>502 Bad Gateway</html>' }, 'down', 'http-error'],
-    ['empty timeline', { body: page('<div class="timeline"><div class="timeline-footer">No items found</div></div>') }, 'down', 'empty-timeline'],
+    [
+      'empty timeline',
+      { body: page('<div class="timeline"><div class="timeline-footer">No items found</div></div>') },
+      'down',
+      'empty-timeline',
+    ],
     ['a parked domain', { body: page('This domain is for sale') }, 'down', 'unexpected-page'],
     ['too slow', { elapsedMs: 9_000 }, 'down', 'slow'],
   ])('%s', (_, over, state, reason) => {
@@ -57,15 +101,31 @@ describe('probeUrl', () => {
   it('is the profile page of a well-known account, configurable', () => {
     expect(probeUrl({ origin: 'https://nitter.net', scheme: 'nitter' })).toBe('https://nitter.net/jack');
     expect(probeUrl({ origin: 'https://nitter.net', scheme: 'nitter' }, 'nasa')).toBe('https://nitter.net/nasa');
-    expect(probeUrl({ origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } })).toBe('https://m.example/u/jack');
+    expect(probeUrl({ origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } })).toBe(
+      'https://m.example/u/jack',
+    );
     expect(probeUrl({ origin: 'https://m.example', scheme: 'template', templates: {} })).toBeNull();
   });
 });
 
-const mirror = (id: string): Mirror => ({ id, name: id, origin: `https://${id}`, scheme: 'nitter', builtIn: true, addedByUser: false, pinned: false });
+const mirror = (id: string): Mirror => ({
+  id,
+  name: id,
+  origin: `https://${id}`,
+  scheme: 'nitter',
+  builtIn: true,
+  addedByUser: false,
+  pinned: false,
+});
 const [A, B, C] = [mirror('a.example'), mirror('b.example'), mirror('c.example')] as const;
 const MIRRORS = [A, B, C];
-const up = (latencyMs: number | null): MirrorHealth => ({ state: 'up', reason: 'ok', latencyMs, checkedAt: 0, failures: 0 });
+const up = (latencyMs: number | null): MirrorHealth => ({
+  state: 'up',
+  reason: 'ok',
+  latencyMs,
+  checkedAt: 0,
+  failures: 0,
+});
 const downHealth: MirrorHealth = { state: 'down', reason: 'rate-limited', latencyMs: 300, checkedAt: 0, failures: 2 };
 
 describe('chooseMirror', () => {
@@ -130,7 +190,12 @@ describe('recordProbe and nextMirrorAfterFailure', () => {
     const health: HealthMap = { 'a.example': up(100), 'b.example': up(300), 'c.example': up(200) };
     const next = nextMirrorAfterFailure(MIRRORS, health, 'a.example', 'a.example', () => 0, 99);
     expect(next.mirror).toBe(B);
-    expect(next.health['a.example']).toMatchObject({ state: 'down', reason: 'navigation-failed', checkedAt: 99, failures: 1 });
+    expect(next.health['a.example']).toMatchObject({
+      state: 'down',
+      reason: 'navigation-failed',
+      checkedAt: 99,
+      failures: 1,
+    });
     expect(next.health['b.example']).toBe(health['b.example']);
   });
 

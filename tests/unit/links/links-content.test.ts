@@ -78,7 +78,9 @@ describe('links page script', () => {
     await wait();
     // Parsed but not loaded: still nothing.
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://x.com/jack');
-    (doc.defaultView as unknown as Window).dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('load'));
+    (doc.defaultView as unknown as Window).dispatchEvent(
+      new (doc.defaultView as unknown as typeof globalThis).Event('load'),
+    );
     await wait();
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://nitter.example/jack');
   });

@@ -56,13 +56,22 @@ describe('templates', () => {
   });
 
   it('fills placeholders with percent-encoded values', () => {
-    expect(fillTemplate('/s?q={q}&u={user}', { q: '#été & co', user: 'jack' })).toBe('/s?q=%23%C3%A9t%C3%A9%20%26%20co&u=jack');
+    expect(fillTemplate('/s?q={q}&u={user}', { q: '#été & co', user: 'jack' })).toBe(
+      '/s?q=%23%C3%A9t%C3%A9%20%26%20co&u=jack',
+    );
   });
 
   const T: MirrorForRewriting = {
     origin: 'https://m.example',
     scheme: 'template',
-    templates: { home: '/', profile: '/u/{user}', status: '/{user}/post/{id}', search: '/s?q={q}', hashtag: '/tag/{tag}', list: '/l/{id}' },
+    templates: {
+      home: '/',
+      profile: '/u/{user}',
+      status: '/{user}/post/{id}',
+      search: '/s?q={q}',
+      hashtag: '/tag/{tag}',
+      list: '/l/{id}',
+    },
   };
 
   it.each<[string, string | null]>([
@@ -83,12 +92,25 @@ describe('templates', () => {
   });
 
   it('a template mirror without templates shows nothing', () => {
-    expect(rewriteToMirror({ kind: 'profile', user: 'jack', tab: null }, { origin: 'https://m.example', scheme: 'template' })).toBeNull();
+    expect(
+      rewriteToMirror(
+        { kind: 'profile', user: 'jack', tab: null },
+        { origin: 'https://m.example', scheme: 'template' },
+      ),
+    ).toBeNull();
   });
 });
 
 describe('isRedirectableMirror refuses mirrors that would loop or break rules', () => {
-  const base: Mirror = { id: 'm', name: 'm', origin: 'https://m.example', scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+  const base: Mirror = {
+    id: 'm',
+    name: 'm',
+    origin: 'https://m.example',
+    scheme: 'nitter',
+    builtIn: false,
+    addedByUser: true,
+    pinned: false,
+  };
   it.each([
     ['https://x.com', false],
     ['https://mobile.twitter.com', false],
@@ -110,9 +132,18 @@ describe('isRedirectableMirror refuses mirrors that would loop or break rules', 
 
 describe('readLinkMirror', () => {
   it.each([
-    [{ origin: 'https://nitter.net', scheme: 'nitter' }, { origin: 'https://nitter.net', scheme: 'nitter' }],
-    [{ origin: 'http://localhost:8080', scheme: 'nitter' }, { origin: 'http://localhost:8080', scheme: 'nitter' }],
-    [{ origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } }, { origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } }],
+    [
+      { origin: 'https://nitter.net', scheme: 'nitter' },
+      { origin: 'https://nitter.net', scheme: 'nitter' },
+    ],
+    [
+      { origin: 'http://localhost:8080', scheme: 'nitter' },
+      { origin: 'http://localhost:8080', scheme: 'nitter' },
+    ],
+    [
+      { origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } },
+      { origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } },
+    ],
     [{ origin: 'https://nitter.net/', scheme: 'nitter' }, null],
     [{ origin: 'https://nitter.net"]', scheme: 'nitter' }, null],
     [{ origin: 'javascript:alert(1)', scheme: 'nitter' }, null],

@@ -16,17 +16,38 @@ export const PAGE_SETTINGS: LinkRuleSettings = {
 };
 
 export function nitterMirror(origin: string, more: Partial<Mirror> = {}): Mirror {
-  return { id: origin, name: origin, origin, scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false, ...more };
+  return {
+    id: origin,
+    name: origin,
+    origin,
+    scheme: 'nitter',
+    builtIn: false,
+    addedByUser: true,
+    pinned: false,
+    ...more,
+  };
 }
 
 /** The storage.local items the background writes for `mirror` (lib/links/background/control.ts). */
 export function storedPageValue(mirror: Mirror, settings: Partial<LinkRuleSettings> = {}, replaceEmbeds = true) {
-  return { [LINK_MIRROR_KEY]: { origin: mirror.origin, ...compilePageRules({ ...PAGE_SETTINGS, ...settings }, mirror), replaceEmbeds } };
+  return {
+    [LINK_MIRROR_KEY]: {
+      origin: mirror.origin,
+      ...compilePageRules({ ...PAGE_SETTINGS, ...settings }, mirror),
+      replaceEmbeds,
+    },
+  };
 }
 
 /** What the page script reads back from that value (through JSON, as storage does). */
-export function pageConfigFor(mirror: Mirror, settings: Partial<LinkRuleSettings> = {}, replaceEmbeds = true): RewriteConfig {
-  const read = readRewriteConfig(JSON.parse(JSON.stringify(storedPageValue(mirror, settings, replaceEmbeds)[LINK_MIRROR_KEY])));
+export function pageConfigFor(
+  mirror: Mirror,
+  settings: Partial<LinkRuleSettings> = {},
+  replaceEmbeds = true,
+): RewriteConfig {
+  const read = readRewriteConfig(
+    JSON.parse(JSON.stringify(storedPageValue(mirror, settings, replaceEmbeds)[LINK_MIRROR_KEY])),
+  );
   if (read === null) throw new Error('the compiled page rules did not read back');
   return read;
 }

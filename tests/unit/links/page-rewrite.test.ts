@@ -16,7 +16,8 @@ import { compilePageRules } from '../../../lib/links/page-rules';
 import { nitterMirror, pageConfigFor, PAGE_SETTINGS } from './page-fixtures';
 
 const SETTINGS = PAGE_SETTINGS;
-const config = (origin: string, settings: Partial<LinkRuleSettings> = {}): RewriteConfig => pageConfigFor(nitterMirror(origin), settings);
+const config = (origin: string, settings: Partial<LinkRuleSettings> = {}): RewriteConfig =>
+  pageConfigFor(nitterMirror(origin), settings);
 
 const MIRROR = config('https://nitter.example');
 const OTHER = config('https://xcancel.example');
@@ -26,7 +27,10 @@ const processAll = (rewriter: PageRewriter, nodes: Node[]): void => rewriter.pro
 
 function dom(body: string) {
   const { document, MutationObserver } = parseHTML(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`);
-  return { document: document as unknown as Document, Observer: MutationObserver as unknown as typeof globalThis.MutationObserver };
+  return {
+    document: document as unknown as Document,
+    Observer: MutationObserver as unknown as typeof globalThis.MutationObserver,
+  };
 }
 
 const hrefs = (doc: Document): (string | null)[] => [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'));
@@ -97,10 +101,18 @@ describe('createPageRewriter', () => {
   });
 
   it("keeps what the navigation rules keep: the user's exceptions, and nothing at all while paused", () => {
-    const body = '<a href="https://x.com/i/bookmarks">b</a><a href="https://x.com/jack/status/1">s</a><a href="https://x.com/jack">p</a>';
+    const body =
+      '<a href="https://x.com/i/bookmarks">b</a><a href="https://x.com/jack/status/1">s</a><a href="https://x.com/jack">p</a>';
     const kept = dom(body).document;
-    processAll(createPageRewriter(kept, config('https://nitter.example', { exceptions: ['/jack/status', 'x.com/i/bookmarks'] })), [kept.body]);
-    expect(hrefs(kept)).toEqual(['https://x.com/i/bookmarks', 'https://x.com/jack/status/1', 'https://nitter.example/jack']);
+    processAll(
+      createPageRewriter(kept, config('https://nitter.example', { exceptions: ['/jack/status', 'x.com/i/bookmarks'] })),
+      [kept.body],
+    );
+    expect(hrefs(kept)).toEqual([
+      'https://x.com/i/bookmarks',
+      'https://x.com/jack/status/1',
+      'https://nitter.example/jack',
+    ]);
     const mirror = nitterMirror('https://nitter.example');
     expect(compilePageRules({ ...SETTINGS, pausedUntil: 10, now: 5 }, mirror).rules).toEqual([]);
     expect(compilePageRules({ ...SETTINGS, enabled: false }, mirror).rules).toEqual([]);
@@ -155,7 +167,9 @@ describe('createPageRewriter', () => {
   });
 
   it('leaves a blockquote without a status link as it is', () => {
-    const { document } = dom('<blockquote class="twitter-tweet"><p>quote</p><a href="https://example.com">x</a></blockquote>');
+    const { document } = dom(
+      '<blockquote class="twitter-tweet"><p>quote</p><a href="https://example.com">x</a></blockquote>',
+    );
     processAll(createPageRewriter(document, MIRROR), [document.body]);
     expect(document.querySelector('blockquote')).not.toBeNull();
   });
@@ -189,13 +203,21 @@ describe('createPageRewriter', () => {
     const rewriter = createPageRewriter(document, MIRROR);
     processAll(rewriter, [document.body]);
     rewriter.retarget(OTHER);
-    expect(hrefs(document)).toEqual(['https://xcancel.example/jack', 'https://example.com', 'https://xcancel.example/jack/status/20']);
+    expect(hrefs(document)).toEqual([
+      'https://xcancel.example/jack',
+      'https://example.com',
+      'https://xcancel.example/jack/status/20',
+    ]);
   });
 
   it('handles 10,000 links in one pass', () => {
     const parts: string[] = [];
     for (let i = 0; i < 10_000; i += 1) {
-      parts.push(i % 2 === 0 ? `<li><a href="https://x.com/user${i}/status/${i}?s=20">p</a></li>` : `<li><a href="https://example.com/${i}">e</a></li>`);
+      parts.push(
+        i % 2 === 0
+          ? `<li><a href="https://x.com/user${i}/status/${i}?s=20">p</a></li>`
+          : `<li><a href="https://example.com/${i}">e</a></li>`,
+      );
     }
     const { document } = dom(`<ul>${parts.join('')}</ul>`);
     const rewriter = createPageRewriter(document, MIRROR);
@@ -259,7 +281,11 @@ describe('watchAdditions and the idle work', () => {
     const rewriter = createPageRewriter(document, MIRROR);
     const runs: ((deadline?: { timeRemaining(): number }) => void)[] = [];
     let clock = 0;
-    const work = createIdleWork(rewriter, (run) => runs.push(run), () => clock);
+    const work = createIdleWork(
+      rewriter,
+      (run) => runs.push(run),
+      () => clock,
+    );
     work.add([document.documentElement]);
     // Plenty of idle time and a clock that does not move: everything in one run.
     runs.shift()?.({ timeRemaining: () => 50 });
@@ -330,16 +356,24 @@ describe('watchAdditions and the idle work', () => {
       host: '^https?://x\\.com',
       rules: [{ pattern: '^https://cdn\\.example/(.+)$', replacement: 'https://m.example/$$/pic/$1', encode: true }],
     });
-    expect(config && mirrorHref('https://cdn.example/media/a b?x=1', config.rules)).toBe('https://m.example/$/pic/media%2Fa%20b%3Fx%3D1');
+    expect(config && mirrorHref('https://cdn.example/media/a b?x=1', config.rules)).toBe(
+      'https://m.example/$/pic/media%2Fa%20b%3Fx%3D1',
+    );
   });
 
   it('refuses a stored configuration it cannot trust', () => {
-    expect(readRewriteConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: '(', replacement: 'x' }] })).toBeNull();
+    expect(
+      readRewriteConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: '(', replacement: 'x' }] }),
+    ).toBeNull();
     expect(readRewriteConfig({ origin: 'javascript:alert(1)', host: '^', rules: [] })).toBeNull();
-    expect(readRewriteConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: 'x', replacement: 1 }] })).toBeNull();
+    expect(
+      readRewriteConfig({ origin: 'https://nitter.example', host: '^', rules: [{ pattern: 'x', replacement: 1 }] }),
+    ).toBeNull();
     expect(readRewriteConfig({ origin: 'https://nitter.example' })).toBeNull();
     expect(readRewriteConfig({ origin: 'https://nitter.example', host: '(', rules: [] })).toBeNull();
     expect(readRewriteConfig(undefined)).toBeNull();
-    expect(readRewriteConfig({ origin: 'https://nitter.example', host: '^', rules: [], replaceEmbeds: false })).toMatchObject({ replaceEmbeds: false });
+    expect(
+      readRewriteConfig({ origin: 'https://nitter.example', host: '^', rules: [], replaceEmbeds: false }),
+    ).toMatchObject({ replaceEmbeds: false });
   });
 });

@@ -20,7 +20,27 @@ const template = nitterMirror('https://t.example', {
 const SETTINGS = { ...PAGE_SETTINGS, exceptions: ['/jack', '/i/lists/'] };
 
 /** Runs of what each rule repeats: slashes, percents, digits, query separators, path segments. */
-const UNITS = ['/', '%', '1', '?', '&', '=', '&q=', '&q=&', 'q=', '&id=', '&id=1', '&f=user', '&screen_name=', '&tweet_id=', 'a', 'a/', 'jack/status/1/', '.', '#'];
+const UNITS = [
+  '/',
+  '%',
+  '1',
+  '?',
+  '&',
+  '=',
+  '&q=',
+  '&q=&',
+  'q=',
+  '&id=',
+  '&id=1',
+  '&f=user',
+  '&screen_name=',
+  '&tweet_id=',
+  'a',
+  'a/',
+  'jack/status/1/',
+  '.',
+  '#',
+];
 const PREFIXES = [
   'https://x.com/',
   'https://x.com/search?',
@@ -35,7 +55,8 @@ const PREFIXES = [
   'https://syndication.twitter.com/a?',
   'https://www.',
 ];
-const crafted = (prefix: string, unit: string, length: number): string => (prefix + unit.repeat(Math.ceil(length / unit.length))).slice(0, length);
+const crafted = (prefix: string, unit: string, length: number): string =>
+  (prefix + unit.repeat(Math.ceil(length / unit.length))).slice(0, length);
 
 describe('page rules on crafted links', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -54,7 +75,8 @@ describe('page rules on crafted links', () => {
         return original.apply(this, args);
       } as never);
     }
-    for (const prefix of PREFIXES) for (const unit of UNITS) expect(mirrorHref(crafted(prefix, unit, 65_536), rules)).toBeNull();
+    for (const prefix of PREFIXES)
+      for (const unit of UNITS) expect(mirrorHref(crafted(prefix, unit, 65_536), rules)).toBeNull();
     expect(longest).toBe(0);
     // At the bound itself the rules still run (a long real link is rewritten).
     const long = `https://x.com/jill/status/20?${'a'.repeat(MAX_PAGE_URL - 40)}`.slice(0, MAX_PAGE_URL);
@@ -78,14 +100,17 @@ describe('page rules on crafted links', () => {
   it.each([
     ['nitter', nitter],
     ['template', template],
-  ] as const)('%s: every capture of a repeated class is atomic, and no unbounded quantifier wraps another', (_name, mirror) => {
-    const { host, rules } = compilePageRules(SETTINGS, mirror);
-    expect(rules.length).toBeGreaterThan(10);
-    for (const pattern of [host, ...rules.map((r) => r.pattern)]) {
-      expect(pattern, pattern).not.toMatch(/(?<!\(\?=)\((?:\\[A-Za-z]|\[(?:\\.|[^\]\\])*\])[*+]\)/);
-      expect(starHeight(pattern), pattern).toBeLessThanOrEqual(1);
-    }
-  });
+  ] as const)(
+    '%s: every capture of a repeated class is atomic, and no unbounded quantifier wraps another',
+    (_name, mirror) => {
+      const { host, rules } = compilePageRules(SETTINGS, mirror);
+      expect(rules.length).toBeGreaterThan(10);
+      for (const pattern of [host, ...rules.map((r) => r.pattern)]) {
+        expect(pattern, pattern).not.toMatch(/(?<!\(\?=)\((?:\\[A-Za-z]|\[(?:\\.|[^\]\\])*\])[*+]\)/);
+        expect(starHeight(pattern), pattern).toBeLessThanOrEqual(1);
+      }
+    },
+  );
 });
 
 /** How deeply unbounded quantifiers (`*`, `+`, `{n,}`) nest in a pattern. */

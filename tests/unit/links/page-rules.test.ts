@@ -61,7 +61,12 @@ describe('compilePageRules', () => {
   });
 
   it('fills a template mirror\u2019s paths, and has no rule for what it lacks', () => {
-    const rules = rulesFor({ ...nitter, origin: 'https://t.example', scheme: 'template', templates: { profile: '/u/{user}', status: '/p/{id}?by={user}' } });
+    const rules = rulesFor({
+      ...nitter,
+      origin: 'https://t.example',
+      scheme: 'template',
+      templates: { profile: '/u/{user}', status: '/p/{id}?by={user}' },
+    });
     expect(mirrorHref('https://x.com/jack', rules)).toBe('https://t.example/u/jack');
     expect(mirrorHref('https://x.com/jack/status/20', rules)).toBe('https://t.example/p/20?by=jack');
     expect(mirrorHref('https://x.com/search?q=a', rules)).toBeNull();

@@ -2,11 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { pickMirror, type HealthMap, type MirrorHealth } from '../../../lib/links/health';
 import type { Mirror } from '../../../lib/links/mirrors';
 
-const m = (id: string): Mirror => ({ id, name: id, origin: `https://${id}`, scheme: 'nitter', builtIn: true, addedByUser: false, pinned: false });
+const m = (id: string): Mirror => ({
+  id,
+  name: id,
+  origin: `https://${id}`,
+  scheme: 'nitter',
+  builtIn: true,
+  addedByUser: false,
+  pinned: false,
+});
 const MIRRORS = [m('a.example'), m('b.example'), m('c.example')];
-const h = (state: MirrorHealth['state'], latencyMs: number | null = 200): MirrorHealth => ({ state, reason: null, latencyMs, checkedAt: 1, failures: state === 'down' ? 1 : 0 });
+const h = (state: MirrorHealth['state'], latencyMs: number | null = 200): MirrorHealth => ({
+  state,
+  reason: null,
+  latencyMs,
+  checkedAt: 1,
+  failures: state === 'down' ? 1 : 0,
+});
 const pick = (health: HealthMap, over: Partial<Parameters<typeof pickMirror>[2]> = {}) =>
-  pickMirror(MIRRORS, health, { pinnedId: null, currentId: null, rebalance: false, random: () => 0, ...over })?.id ?? null;
+  pickMirror(MIRRORS, health, { pinnedId: null, currentId: null, rebalance: false, random: () => 0, ...over })?.id ??
+  null;
 
 describe('pickMirror', () => {
   it('uses a mirror before any check ran (fresh install)', () => {
@@ -31,6 +46,8 @@ describe('pickMirror', () => {
   });
 
   it('returns null when every mirror is known down', () => {
-    expect(pick({ 'a.example': h('down'), 'b.example': h('down'), 'c.example': h('down') }, { pinnedId: 'a.example' })).toBeNull();
+    expect(
+      pick({ 'a.example': h('down'), 'b.example': h('down'), 'c.example': h('down') }, { pinnedId: 'a.example' }),
+    ).toBeNull();
   });
 });

@@ -10,7 +10,15 @@ import { composeUrlForShare, SHARED_FROM_X_PARAM, takeoverUrl } from '../../../l
 const COMPOSE = 'chrome-extension://abcdefgh/compose.html';
 const FALLBACK = 'chrome-extension://abcdefgh/fallback.html';
 
-const NITTER: Mirror = { id: 'nitter.example', name: 'Nitter', origin: 'https://nitter.example', scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false };
+const NITTER: Mirror = {
+  id: 'nitter.example',
+  name: 'Nitter',
+  origin: 'https://nitter.example',
+  scheme: 'nitter',
+  builtIn: false,
+  addedByUser: true,
+  pinned: false,
+};
 const SETTINGS: LinkRuleSettings = {
   enabled: true,
   subFrames: true,
@@ -24,7 +32,11 @@ const SETTINGS: LinkRuleSettings = {
 const rules = () => compileRedirectRules(SETTINGS, NITTER);
 
 function opened(intent: string): URLSearchParams | null {
-  const url = takeoverUrl(rules(), { url: intent, type: 'main_frame', method: 'get', initiator: 'https://news.example.org' }, { composeUrl: composeUrlForShare(COMPOSE, intent), fallbackPage: FALLBACK });
+  const url = takeoverUrl(
+    rules(),
+    { url: intent, type: 'main_frame', method: 'get', initiator: 'https://news.example.org' },
+    { composeUrl: composeUrlForShare(COMPOSE, intent), fallbackPage: FALLBACK },
+  );
   return url === null ? null : new URL(url).searchParams;
 }
 
@@ -43,6 +55,8 @@ describe('the share intent reaches the composer with its own address', () => {
   });
 
   it('keeps a composer address that has its own query', () => {
-    expect(composeUrlForShare(`${COMPOSE}?from=a`, 'https://x.com/share')).toBe(`${COMPOSE}?from=a&xshare=https%3A%2F%2Fx.com%2Fshare`);
+    expect(composeUrlForShare(`${COMPOSE}?from=a`, 'https://x.com/share')).toBe(
+      `${COMPOSE}?from=a&xshare=https%3A%2F%2Fx.com%2Fshare`,
+    );
   });
 });

@@ -9,7 +9,8 @@ const config: LinkGuardConfig = {
   pausedUntil: null,
   allowOnce: [{ url: 'https://x.com/nasa', until: 5_000 }],
 };
-const go = (href: string, over: Partial<LinkGuardConfig> = {}, referrer = '', now = 1_000) => guardTarget(href, referrer, { ...config, ...over }, now);
+const go = (href: string, over: Partial<LinkGuardConfig> = {}, referrer = '', now = 1_000) =>
+  guardTarget(href, referrer, { ...config, ...over }, now);
 
 describe('guardTarget: the decision the redirect rules would have made', () => {
   it('sends X pages to the mirror', () => {
@@ -38,7 +39,9 @@ describe('guardTarget: the decision the redirect rules would have made', () => {
   it('keeps X usable: typed and in-X navigations stay, links from other sites go', () => {
     expect(go('https://x.com/a', { keepXUsable: true })).toBeNull();
     expect(go('https://x.com/a', { keepXUsable: true }, 'https://x.com/home')).toBeNull();
-    expect(go('https://x.com/a', { keepXUsable: true }, 'https://news.example.org/story')).toBe('https://nitter.example/a');
+    expect(go('https://x.com/a', { keepXUsable: true }, 'https://news.example.org/story')).toBe(
+      'https://nitter.example/a',
+    );
   });
 
   it('without a working mirror, loads readable pages again so the rules block them (the background opens the fallback page)', () => {
@@ -59,7 +62,9 @@ describe('matchesException', () => {
 describe('readLinkGuard', () => {
   it('reads what the background stores and refuses the rest', () => {
     expect(readLinkGuard(config)).toEqual(config);
-    expect(readLinkGuard({ ...config, mirror: { origin: 'javascript:alert(1)', scheme: 'nitter' } })?.mirror).toBeNull();
+    expect(
+      readLinkGuard({ ...config, mirror: { origin: 'javascript:alert(1)', scheme: 'nitter' } })?.mirror,
+    ).toBeNull();
     expect(readLinkGuard(null)).toBeNull();
     expect(readLinkGuard({ enabled: 'yes' })).toBeNull();
   });

@@ -58,7 +58,8 @@ describe('canonicalXUrl', () => {
       if (link === null || link.kind === 'unknown' || link.kind === 'account') continue;
       const again = parseXUrl(canonicalXUrl(link));
       if (link.kind === 'embed') expect(again).toMatchObject({ kind: 'status', id: link.id });
-      else if (link.kind === 'intent' && link.action === 'share') expect(again).toMatchObject({ kind: 'intent', action: 'tweet' });
+      else if (link.kind === 'intent' && link.action === 'share')
+        expect(again).toMatchObject({ kind: 'intent', action: 'tweet' });
       else expect(again).toEqual(link);
     }
   });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MastoDeserializeError,
-  MastoHttpError,
-  MastoTimeoutError,
-  MastoUnexpectedError,
-} from 'masto';
+import { MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
 import { classifyMastodonError, retryAtFromHeaders } from '../../../lib/networks/mastodon/engine/errors.ts';
 import { ResponseTooLargeError } from '../../../lib/networks/shared/response-cap.ts';
 import { PublishError, type PublishErrorKind } from '../../../lib/networks/types.ts';
@@ -21,7 +16,13 @@ type Row = [name: string, error: unknown, kind: PublishErrorKind, messageKey: st
 
 describe('classifyMastodonError', () => {
   it.each<Row>([
-    ['401', httpError(401, 'The access token is invalid'), 'auth', 'error.mastodon.auth', 'The access token is invalid'],
+    [
+      '401',
+      httpError(401, 'The access token is invalid'),
+      'auth',
+      'error.mastodon.auth',
+      'The access token is invalid',
+    ],
     ['403', httpError(403, 'This action is outside the authorized scopes'), 'auth', 'error.mastodon.auth'],
     [
       '422 keeps the server text',
@@ -52,7 +53,10 @@ describe('classifyMastodonError', () => {
   });
 
   it('names an answer cut at the size cap, bare or wrapped, and retries it', () => {
-    for (const err of [new ResponseTooLargeError(5, 'https://m.example/'), new Error('wrapped', { cause: new ResponseTooLargeError(5, '') })]) {
+    for (const err of [
+      new ResponseTooLargeError(5, 'https://m.example/'),
+      new Error('wrapped', { cause: new ResponseTooLargeError(5, '') }),
+    ]) {
       expect(classifyMastodonError(err)).toMatchObject({ kind: 'transient', messageKey: 'error.answerTooLarge' });
     }
   });

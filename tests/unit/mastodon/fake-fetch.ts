@@ -17,11 +17,13 @@ export function fakeFetch(routes: Record<string, Route>): { fetch: FetchLike; ca
   const calls: RecordedCall[] = [];
   const fetch: FetchLike = async (input, init = {}) => {
     const url = new URL(input);
-    const body = typeof init.body === 'string' ? init.body : init.body instanceof URLSearchParams ? init.body.toString() : '';
+    const body =
+      typeof init.body === 'string' ? init.body : init.body instanceof URLSearchParams ? init.body.toString() : '';
     const call: RecordedCall = { url: input, method: init.method ?? 'GET', headers: new Headers(init.headers), body };
     calls.push(call);
     const route = routes[`${call.method} ${url.pathname}`];
-    if (!route) return new Response('<html>Not Found</html>', { status: 404, headers: { 'Content-Type': 'text/html' } });
+    if (!route)
+      return new Response('<html>Not Found</html>', { status: 404, headers: { 'Content-Type': 'text/html' } });
     return route(call);
   };
   return { fetch, calls };

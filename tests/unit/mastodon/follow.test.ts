@@ -50,12 +50,22 @@ describe('lookupMastodonAccount', () => {
     const urls = stub((url) =>
       url.pathname === '/api/v1/accounts/lookup'
         ? { status: 404, body: { error: 'Record not found' } }
-        : { body: { accounts: [account('8', 'alice@else.example'), account('9', 'Alice@Other.Example')], statuses: [], hashtags: [] } },
+        : {
+            body: {
+              accounts: [account('8', 'alice@else.example'), account('9', 'Alice@Other.Example')],
+              statuses: [],
+              hashtags: [],
+            },
+          },
     );
     await expect(lookupMastodonAccount(SESSION, 'alice@other.example')).resolves.toMatchObject({ id: '9' });
     const search = urls[1];
     expect(search?.pathname).toBe('/api/v2/search');
-    expect(Object.fromEntries(search?.searchParams ?? [])).toMatchObject({ q: 'alice@other.example', resolve: 'true', type: 'accounts' });
+    expect(Object.fromEntries(search?.searchParams ?? [])).toMatchObject({
+      q: 'alice@other.example',
+      resolve: 'true',
+      type: 'accounts',
+    });
   });
 
   it('returns null when nobody matches', async () => {
@@ -92,7 +102,10 @@ describe('followMastodonAccount / relationships', () => {
   it('asks for every id at once', async () => {
     const urls = stub(() => ({ body: [relationship('1', true), relationship('2', false)] }));
     const list = await relationships(SESSION, ['1', '2']);
-    expect(list.map((r) => [r.id, r.following])).toEqual([['1', true], ['2', false]]);
+    expect(list.map((r) => [r.id, r.following])).toEqual([
+      ['1', true],
+      ['2', false],
+    ]);
     expect(urls[0]?.searchParams.getAll('id[]')).toEqual(['1', '2']);
   });
 

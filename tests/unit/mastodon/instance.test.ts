@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fetchInstance,
-  MASTODON_DEFAULT_LIMITS,
-  parseInstance,
-} from '../../../lib/networks/mastodon/instance.ts';
+import { fetchInstance, MASTODON_DEFAULT_LIMITS, parseInstance } from '../../../lib/networks/mastodon/instance.ts';
 import { parseMastodonVersion, versionAtLeast } from '../../../lib/networks/mastodon/version.ts';
 import { MastodonConnectError } from '../../../lib/networks/mastodon/connect-error.ts';
 import { fakeFetch, html, json, networkDown } from './fake-fetch.ts';
@@ -85,7 +81,11 @@ describe('parseInstance', () => {
     });
     expect(info.limits).toEqual(MASTODON_DEFAULT_LIMITS);
     expect(info.title).toBe('example.social');
-    expect(MASTODON_DEFAULT_LIMITS).toMatchObject({ maxCharacters: 500, charactersReservedPerUrl: 23, maxMediaAttachments: 4 });
+    expect(MASTODON_DEFAULT_LIMITS).toMatchObject({
+      maxCharacters: 500,
+      charactersReservedPerUrl: 23,
+      maxMediaAttachments: 4,
+    });
   });
 
   it('reads the Pleroma-style v1 extras', () => {
@@ -123,13 +123,17 @@ describe('fetchInstance', () => {
 
   it('reads the family from nodeinfo, following its link only on the same origin', async () => {
     const hollo = { version: '0.4.4', title: 'Hollo', configuration: {} };
-    const nodeinfoAt = (href: string) => json({ links: [{ rel: 'http://nodeinfo.diaspora.software/ns/schema/2.1', href }] });
+    const nodeinfoAt = (href: string) =>
+      json({ links: [{ rel: 'http://nodeinfo.diaspora.software/ns/schema/2.1', href }] });
     const same = fakeFetch({
       'GET /api/v2/instance': () => json(hollo),
       'GET /.well-known/nodeinfo': () => nodeinfoAt(`${ORIGIN}/nodeinfo/2.1`),
       'GET /nodeinfo/2.1': () => json({ software: { name: 'hollo', version: '0.4.4' } }),
     });
-    expect((await fetchInstance(ORIGIN, same.fetch)).profile).toMatchObject({ family: 'hollo', capabilities: { scheduling: 'no', revoke: 'no' } });
+    expect((await fetchInstance(ORIGIN, same.fetch)).profile).toMatchObject({
+      family: 'hollo',
+      capabilities: { scheduling: 'no', revoke: 'no' },
+    });
 
     // A server pointing its nodeinfo at a third party does not make Sortie call it.
     const elsewhere = fakeFetch({
@@ -152,11 +156,19 @@ describe('fetchInstance', () => {
   type Case = [name: string, routes: Parameters<typeof fakeFetch>[0], kind: string];
   it.each<Case>([
     ['404 on both', {}, 'notMastodon'],
-    ['an HTML page on both', { 'GET /api/v2/instance': () => html(), 'GET /api/v1/instance': () => html() }, 'notMastodon'],
+    [
+      'an HTML page on both',
+      { 'GET /api/v2/instance': () => html(), 'GET /api/v1/instance': () => html() },
+      'notMastodon',
+    ],
     ['JSON without a version', { 'GET /api/v2/instance': () => json({ hello: 'world' }) }, 'notMastodon'],
     ['network down', { 'GET /api/v2/instance': networkDown, 'GET /api/v1/instance': networkDown }, 'unreachable'],
     ['502 then 404', { 'GET /api/v2/instance': () => html(502) }, 'unreachable'],
-    ['503 on both', { 'GET /api/v2/instance': () => json({}, 503), 'GET /api/v1/instance': () => json({}, 503) }, 'unreachable'],
+    [
+      '503 on both',
+      { 'GET /api/v2/instance': () => json({}, 503), 'GET /api/v1/instance': () => json({}, 503) },
+      'unreachable',
+    ],
   ])('%s -> %s', async (_name, routes, kind) => {
     const { fetch } = fakeFetch(routes);
     const error = await fetchInstance(ORIGIN, fetch).catch((e: unknown) => e);

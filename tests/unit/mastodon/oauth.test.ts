@@ -144,7 +144,14 @@ describe('parseRedirect', () => {
 });
 
 describe('exchangeCode', () => {
-  const params = { origin: ORIGIN, clientId: 'cid', clientSecret: 'sec', redirectUri: REDIRECT, code: 'abc', verifier: 'ver' };
+  const params = {
+    origin: ORIGIN,
+    clientId: 'cid',
+    clientSecret: 'sec',
+    redirectUri: REDIRECT,
+    code: 'abc',
+    verifier: 'ver',
+  };
 
   it('posts a form with the verifier and returns the token', async () => {
     const { fetch, calls } = fakeFetch({
@@ -170,7 +177,11 @@ describe('exchangeCode', () => {
 
   it.each<[string, Route, string]>([
     ['missing scopes', () => json({ access_token: 'tok', scope: 'read:accounts write:statuses' }), 'permission'],
-    ['invalid_grant', () => json({ error: 'invalid_grant', error_description: 'The provided authorization grant is invalid' }, 400), 'auth'],
+    [
+      'invalid_grant',
+      () => json({ error: 'invalid_grant', error_description: 'The provided authorization grant is invalid' }, 400),
+      'auth',
+    ],
     ['invalid_client', () => json({ error: 'invalid_client' }, 401), 'auth'],
     ['no token', () => json({ token_type: 'Bearer' }), 'auth'],
     ['502', () => html(502), 'unreachable'],

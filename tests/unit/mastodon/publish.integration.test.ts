@@ -20,7 +20,11 @@ import {
 } from '../../../lib/networks/mastodon/oauth.ts';
 import { fetchInstance, type MastodonInstanceInfo } from '../../../lib/networks/mastodon/instance.ts';
 import { mapInteractionToMastodon, publishMastodonPart } from '../../../lib/networks/mastodon/engine/publish.ts';
-import { followMastodonAccount, lookupMastodonAccount, relationships } from '../../../lib/networks/mastodon/engine/follow.ts';
+import {
+  followMastodonAccount,
+  lookupMastodonAccount,
+  relationships,
+} from '../../../lib/networks/mastodon/engine/follow.ts';
 import type { MastodonSession } from '../../../lib/networks/mastodon/engine/client.ts';
 import { PublishError, type ImageToSend, type PartToSend } from '../../../lib/networks/types.ts';
 import type { MastodonVisibility } from '../../../lib/model/draft.ts';
@@ -47,7 +51,11 @@ async function submitConsent(authorizeUrl: string, decision: 'authorize' | 'deny
     form.set('username', username);
     form.set('password', PASSWORD);
   }
-  const answer = await fetch(new URL('/oauth/authorize', authorizeUrl), { method: 'POST', body: form, redirect: 'manual' });
+  const answer = await fetch(new URL('/oauth/authorize', authorizeUrl), {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
   expect(answer.status).toBe(302);
   return answer.headers.get('location') ?? '';
 }
@@ -127,7 +135,11 @@ describe('Mastodon 4.5: sign-in and publishing', () => {
     it('keeps the loopback origin, sees 4.5 features and gets a token for the right account', async () => {
       expect(me.origin).toBe(server.url);
       expect(me.instance).toMatchObject({ version: '4.5.0', supportsPkce: true, supportsQuotePolicy: true });
-      expect(me.instance.limits).toMatchObject({ maxCharacters: 500, charactersReservedPerUrl: 23, maxMediaAttachments: 4 });
+      expect(me.instance.limits).toMatchObject({
+        maxCharacters: 500,
+        charactersReservedPerUrl: 23,
+        maxMediaAttachments: 4,
+      });
       const profile = await verifyCredentials(me.origin, me.session.accessToken);
       expect(profile).toMatchObject({ username: 'alice', acct: 'alice' });
       const code = server.state.authCodes.at(-1);
@@ -144,22 +156,41 @@ describe('Mastodon 4.5: sign-in and publishing', () => {
     it('reports Deny on the consent page as cancelled', async () => {
       const app = await registerApp(me.origin, REDIRECT_URI);
       const pkce = await createPkce();
-      const url = buildAuthorizeUrl({ origin: me.origin, clientId: app.clientId, redirectUri: REDIRECT_URI, state: 's-deny', challenge: pkce.challenge });
+      const url = buildAuthorizeUrl({
+        origin: me.origin,
+        clientId: app.clientId,
+        redirectUri: REDIRECT_URI,
+        state: 's-deny',
+        challenge: pkce.challenge,
+      });
       const location = await submitConsent(url, 'deny', 'alice');
       expect(() => parseRedirect(location, 's-deny')).toThrow(expect.objectContaining({ kind: 'cancelled' }));
-      expect(() => parseRedirect(location, 'another-state')).toThrow(expect.objectContaining({ kind: 'stateMismatch' }));
+      expect(() => parseRedirect(location, 'another-state')).toThrow(
+        expect.objectContaining({ kind: 'stateMismatch' }),
+      );
     });
 
     it('refuses a code exchanged with the wrong PKCE verifier', async () => {
       server.createAccount('mallory', PASSWORD);
       const app = await registerApp(me.origin, REDIRECT_URI);
       const pkce = await createPkce();
-      const url = buildAuthorizeUrl({ origin: me.origin, clientId: app.clientId, redirectUri: REDIRECT_URI, state: 's2', challenge: pkce.challenge });
+      const url = buildAuthorizeUrl({
+        origin: me.origin,
+        clientId: app.clientId,
+        redirectUri: REDIRECT_URI,
+        state: 's2',
+        challenge: pkce.challenge,
+      });
       const code = parseRedirect(await submitConsent(url, 'authorize', 'mallory'), 's2');
       const other = await createPkce();
-      const error = await exchangeCode(
-        { origin: me.origin, clientId: app.clientId, clientSecret: app.clientSecret, redirectUri: REDIRECT_URI, code, verifier: other.verifier },
-      ).catch((e: unknown) => e);
+      const error = await exchangeCode({
+        origin: me.origin,
+        clientId: app.clientId,
+        clientSecret: app.clientSecret,
+        redirectUri: REDIRECT_URI,
+        code,
+        verifier: other.verifier,
+      }).catch((e: unknown) => e);
       expect(error).toMatchObject({ kind: 'auth', messageKey: 'error.mastodon.auth' });
     });
   });
@@ -191,18 +222,33 @@ describe('Mastodon 4.5: sign-in and publishing', () => {
     });
 
     it('marks a post with a content warning as sensitive', async () => {
-      const ref = await publishMastodonPart(me.session, me.instance, part({ text: 'the ending', contentWarning: 'film spoilers', images: [png(1)] }));
+      const ref = await publishMastodonPart(
+        me.session,
+        me.instance,
+        part({ text: 'the ending', contentWarning: 'film spoilers', images: [png(1)] }),
+      );
       expect(statusById(ref.id)).toMatchObject({ spoilerText: 'film spoilers', sensitive: true });
     });
 
-    it.each<MastodonVisibility>(['public', 'unlisted', 'private', 'direct'])('posts with visibility %s', async (visibility) => {
-      const ref = await publishMastodonPart(me.session, me.instance, part({ text: `to ${visibility}`, visibility }));
-      expect(statusById(ref.id)?.visibility).toBe(visibility);
-    });
+    it.each<MastodonVisibility>(['public', 'unlisted', 'private', 'direct'])(
+      'posts with visibility %s',
+      async (visibility) => {
+        const ref = await publishMastodonPart(me.session, me.instance, part({ text: `to ${visibility}`, visibility }));
+        expect(statusById(ref.id)?.visibility).toBe(visibility);
+      },
+    );
 
     it('narrows visibility for reply policies Mastodon expresses that way', async () => {
-      const followers = await publishMastodonPart(me.session, me.instance, part({ interaction: { reply: 'followers', allowQuotes: true } }));
-      const mentioned = await publishMastodonPart(me.session, me.instance, part({ text: '@alice hi', interaction: { reply: 'mentioned', allowQuotes: true } }));
+      const followers = await publishMastodonPart(
+        me.session,
+        me.instance,
+        part({ interaction: { reply: 'followers', allowQuotes: true } }),
+      );
+      const mentioned = await publishMastodonPart(
+        me.session,
+        me.instance,
+        part({ text: '@alice hi', interaction: { reply: 'mentioned', allowQuotes: true } }),
+      );
       expect(statusById(followers.id)?.visibility).toBe('private');
       expect(statusById(mentioned.id)?.visibility).toBe('direct');
     });
@@ -220,14 +266,30 @@ describe('Mastodon 4.5: sign-in and publishing', () => {
 
     it('chains a 3-part thread by in_reply_to_id', async () => {
       const first = await publishMastodonPart(me.session, me.instance, part({ text: 'thread 1/3' }));
-      const second = await publishMastodonPart(me.session, me.instance, part({ text: 'thread 2/3', parent: first, root: first }));
-      const third = await publishMastodonPart(me.session, me.instance, part({ text: 'thread 3/3', parent: second, root: first }));
-      expect([first, second, third].map((r) => statusById(r.id)?.inReplyToId ?? null)).toEqual([null, first.id, second.id]);
+      const second = await publishMastodonPart(
+        me.session,
+        me.instance,
+        part({ text: 'thread 2/3', parent: first, root: first }),
+      );
+      const third = await publishMastodonPart(
+        me.session,
+        me.instance,
+        part({ text: 'thread 3/3', parent: second, root: first }),
+      );
+      expect([first, second, third].map((r) => statusById(r.id)?.inReplyToId ?? null)).toEqual([
+        null,
+        first.id,
+        second.id,
+      ]);
     });
 
     it('schedules on the server when far enough ahead, and posts now when not', async () => {
       const later = new Date(Date.now() + 60 * 60_000).toISOString();
-      const scheduled = await publishMastodonPart(me.session, me.instance, part({ text: 'in an hour', scheduledAt: later }));
+      const scheduled = await publishMastodonPart(
+        me.session,
+        me.instance,
+        part({ text: 'in an hour', scheduledAt: later }),
+      );
       expect(scheduled.id).toMatch(/^scheduled:/);
       expect(scheduled.url).toBe(server.url);
       const record = server.state.scheduledStatuses.find((s) => `scheduled:${s.id}` === scheduled.id);
@@ -235,7 +297,11 @@ describe('Mastodon 4.5: sign-in and publishing', () => {
       expect(record?.params.text).toBe('in an hour');
 
       const soon = new Date(Date.now() + 2 * 60_000).toISOString();
-      const now = await publishMastodonPart(me.session, me.instance, part({ text: 'in two minutes', scheduledAt: soon }));
+      const now = await publishMastodonPart(
+        me.session,
+        me.instance,
+        part({ text: 'in two minutes', scheduledAt: soon }),
+      );
       expect(statusById(now.id)?.text).toBe('in two minutes');
     });
 
@@ -258,7 +324,9 @@ describe('Mastodon 4.5: sign-in and publishing', () => {
       const copies = server.state.statuses.filter((s) => s.text === 'posted exactly once');
       expect(copies.map((s) => s.id)).toEqual([ref.id]);
       expect(copies[0]?.idempotencyKey).toBe(retry.idempotencyKey);
-      const attempts = server.state.requestLog.filter((e) => e.path === '/api/v1/statuses' && e.headers['idempotency-key'] === retry.idempotencyKey);
+      const attempts = server.state.requestLog.filter(
+        (e) => e.path === '/api/v1/statuses' && e.headers['idempotency-key'] === retry.idempotencyKey,
+      );
       expect(attempts.map((e) => e.status)).toEqual([null, 200]);
     });
   });
@@ -282,13 +350,17 @@ describe('Mastodon 4.5: sign-in and publishing', () => {
 
     it.each(['error500', 'error502', 'error503'] as const)('classifies %s as transient', async (fault) => {
       server.faults.nextStatuses.push(fault);
-      const error = await publishError(publishMastodonPart(me.session, me.instance, part({ text: `survives ${fault}` })));
+      const error = await publishError(
+        publishMastodonPart(me.session, me.instance, part({ text: `survives ${fault}` })),
+      );
       expect(error).toMatchObject({ kind: 'transient', permanent: false });
       expect(server.state.statuses.some((s) => s.text === `survives ${fault}`)).toBe(false);
     });
 
     it('classifies a reply to a deleted post as permanent', async () => {
-      const error = await publishError(publishMastodonPart(me.session, me.instance, part({ parent: { id: '1', url: '' } })));
+      const error = await publishError(
+        publishMastodonPart(me.session, me.instance, part({ parent: { id: '1', url: '' } })),
+      );
       expect(error).toMatchObject({ kind: 'validation', messageKey: 'error.mastodon.notFound' });
     });
   });
@@ -330,7 +402,9 @@ describe('Mastodon 4.4: no quote policy', () => {
   it('does not send quote_approval_policy and reports it as not applied', async () => {
     expect(me.instance).toMatchObject({ supportsQuotePolicy: false, supportsPkce: true });
     const interaction = { reply: 'everyone' as const, allowQuotes: false };
-    expect(mapInteractionToMastodon(interaction, 'public', me.instance).notApplied).toEqual(['notice.mastodon.quotesUnsupported']);
+    expect(mapInteractionToMastodon(interaction, 'public', me.instance).notApplied).toEqual([
+      'notice.mastodon.quotesUnsupported',
+    ]);
     const ref = await publishMastodonPart(me.session, me.instance, part({ interaction }));
     expect(server.state.statuses.find((s) => s.id === ref.id)?.quoteApprovalPolicy).toBeNull();
   });

@@ -66,7 +66,9 @@ afterEach(() => {
 
 describe('publishMastodonPart', () => {
   it('posts JSON with the idempotency key and returns the status', async () => {
-    const seen = stubServer(() => jsonResponse({ id: '42', url: `${ORIGIN}/@me/42`, uri: `${ORIGIN}/users/me/statuses/42` }));
+    const seen = stubServer(() =>
+      jsonResponse({ id: '42', url: `${ORIGIN}/@me/42`, uri: `${ORIGIN}/users/me/statuses/42` }),
+    );
     const ref = await publishMastodonPart(SESSION, INSTANCE, part({ contentWarning: 'cw' }));
     expect(ref).toEqual({ id: '42', url: `${ORIGIN}/@me/42` });
     expect(seen).toHaveLength(1);
@@ -105,7 +107,9 @@ describe('publishMastodonPart', () => {
       return jsonResponse({ id: '7', url: `${ORIGIN}/@me/7` });
     });
 
-    await publishMastodonPart(SESSION, INSTANCE, part({ images: [image(1), image(2), image(3)] }), { media: fastMedia });
+    await publishMastodonPart(SESSION, INSTANCE, part({ images: [image(1), image(2), image(3)] }), {
+      media: fastMedia,
+    });
 
     const uploads = seen.filter((s) => s.path === '/api/v2/media');
     expect(uploads.map((u) => u.form?.get('description'))).toEqual(['picture 1', 'picture 2', 'picture 3']);
@@ -113,7 +117,12 @@ describe('publishMastodonPart', () => {
     const file = uploads[0]?.form?.get('file');
     expect(file).toBeInstanceOf(File);
     expect(file instanceof File && [file.name, file.type]).toEqual(['image.png', 'image/png']);
-    expect(polls).toEqual(new Map([['101', 3], ['102', 3]]));
+    expect(polls).toEqual(
+      new Map([
+        ['101', 3],
+        ['102', 3],
+      ]),
+    );
     expect(seen.at(-1)?.json?.['media_ids']).toEqual(['100', '101', '102']);
   });
 
@@ -178,10 +187,22 @@ describe('publishMastodonPart', () => {
   });
 
   it.each([
-    ['422', () => jsonResponse({ error: 'Validation failed: Text character limit of 500 exceeded' }, 422), 'validation'],
+    [
+      '422',
+      () => jsonResponse({ error: 'Validation failed: Text character limit of 500 exceeded' }, 422),
+      'validation',
+    ],
     ['401', () => jsonResponse({ error: 'The access token is invalid' }, 401), 'auth'],
-    ['429', () => jsonResponse({ error: 'Too many requests' }, 429, { 'X-RateLimit-Reset': '2030-01-01T12:30:00Z' }), 'rate-limit'],
-    ['502 page', () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }), 'transient'],
+    [
+      '429',
+      () => jsonResponse({ error: 'Too many requests' }, 429, { 'X-RateLimit-Reset': '2030-01-01T12:30:00Z' }),
+      'rate-limit',
+    ],
+    [
+      '502 page',
+      () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+      'transient',
+    ],
     [
       'connection lost',
       () => {

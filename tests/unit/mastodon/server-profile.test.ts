@@ -27,7 +27,11 @@ describe('detectFamily: real version strings', () => {
   });
 
   it('nodeinfo names the fork when the version string does not', () => {
-    expect(detectFamily('4.0.0', { name: 'hollo', version: '0.6.1' })).toEqual({ family: 'hollo', software: 'Hollo', softwareVersion: '0.6.1' });
+    expect(detectFamily('4.0.0', { name: 'hollo', version: '0.6.1' })).toEqual({
+      family: 'hollo',
+      software: 'Hollo',
+      softwareVersion: '0.6.1',
+    });
   });
 });
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildStatusParams,
-  serverSchedule,
-  toMastodonLanguage,
-} from '../../../lib/networks/mastodon/engine/status.ts';
+import { buildStatusParams, serverSchedule, toMastodonLanguage } from '../../../lib/networks/mastodon/engine/status.ts';
 import { MASTODON_SCHEDULE_AHEAD_MS as MIN_SCHEDULE_AHEAD_MS } from '../../../lib/networks/mastodon/meta.ts';
 import { PublishError, type PartToSend } from '../../../lib/networks/types.ts';
 import { makePart } from '../support/part.ts';
@@ -28,7 +24,11 @@ describe('buildStatusParams', () => {
   });
 
   it.each([
-    ['a content warning implies sensitive', { contentWarning: ' spoilers ' }, { spoilerText: 'spoilers', sensitive: true }],
+    [
+      'a content warning implies sensitive',
+      { contentWarning: ' spoilers ' },
+      { spoilerText: 'spoilers', sensitive: true },
+    ],
     ['sensitive without warning', { sensitive: true }, { spoilerText: '', sensitive: true }],
     ['blank warning is no warning', { contentWarning: '   ' }, { spoilerText: '', sensitive: false }],
     ['unlisted', { visibility: 'unlisted' as const }, { visibility: 'unlisted' }],
@@ -81,7 +81,11 @@ describe('serverSchedule', () => {
     ['in the past', new Date(NOW - 60_000).toISOString(), null],
     ['exactly 5 minutes ahead (too tight)', new Date(NOW + 5 * 60_000).toISOString(), null],
     ['just under the margin', new Date(NOW + MIN_SCHEDULE_AHEAD_MS - 1).toISOString(), null],
-    ['at the margin', new Date(NOW + MIN_SCHEDULE_AHEAD_MS).toISOString(), new Date(NOW + MIN_SCHEDULE_AHEAD_MS).toISOString()],
+    [
+      'at the margin',
+      new Date(NOW + MIN_SCHEDULE_AHEAD_MS).toISOString(),
+      new Date(NOW + MIN_SCHEDULE_AHEAD_MS).toISOString(),
+    ],
     ['offset time normalised to UTC', '2030-01-01T15:00:00+02:00', '2030-01-01T13:00:00.000Z'],
   ])('%s', (_name, at, expected) => {
     expect(serverSchedule(at, NOW)).toBe(expected);

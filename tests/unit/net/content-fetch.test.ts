@@ -38,16 +38,39 @@ describe('fetchContent', () => {
   const refusedChains: [string, Record<string, Answer>, string][] = [
     ['a loopback first address', {}, 'http://127.0.0.1:8080/secret'],
     ['an X first address', {}, 'https://x.com/jack/status/20'],
-    ['a redirect to loopback', { 'https://example.com/a': redirect('http://127.0.0.1/secret') }, 'https://example.com/a'],
+    [
+      'a redirect to loopback',
+      { 'https://example.com/a': redirect('http://127.0.0.1/secret') },
+      'https://example.com/a',
+    ],
     ['a redirect to a hex loopback', { 'https://example.com/a': redirect('http://0x7f.1/') }, 'https://example.com/a'],
-    ['a redirect to localhost', { 'https://example.com/a': redirect('http://localhost:3000/') }, 'https://example.com/a'],
-    ['a redirect to IPv4-mapped IPv6', { 'https://example.com/a': redirect('http://[::ffff:127.0.0.1]/', 301) }, 'https://example.com/a'],
+    [
+      'a redirect to localhost',
+      { 'https://example.com/a': redirect('http://localhost:3000/') },
+      'https://example.com/a',
+    ],
+    [
+      'a redirect to IPv4-mapped IPv6',
+      { 'https://example.com/a': redirect('http://[::ffff:127.0.0.1]/', 301) },
+      'https://example.com/a',
+    ],
     ['a redirect to X', { 'https://example.com/a': redirect('https://t.co/x', 307) }, 'https://example.com/a'],
-    ['a redirect to a cloud metadata address', { 'https://example.com/a': redirect('http://169.254.169.254/latest/') }, 'https://example.com/a'],
-    ['a redirect to javascript:', { 'https://example.com/a': redirect('javascript:alert(1)') }, 'https://example.com/a'],
+    [
+      'a redirect to a cloud metadata address',
+      { 'https://example.com/a': redirect('http://169.254.169.254/latest/') },
+      'https://example.com/a',
+    ],
+    [
+      'a redirect to javascript:',
+      { 'https://example.com/a': redirect('javascript:alert(1)') },
+      'https://example.com/a',
+    ],
     [
       'a second hop to loopback',
-      { 'https://example.com/a': redirect('https://example.net/b'), 'https://example.net/b': redirect('http://192.168.1.1/') },
+      {
+        'https://example.com/a': redirect('https://example.net/b'),
+        'https://example.net/b': redirect('http://192.168.1.1/'),
+      },
       'https://example.com/a',
     ],
   ];
@@ -72,11 +95,13 @@ describe('fetchContent', () => {
     const table: Record<string, Answer> = {};
     for (let i = 0; i < 20; i++) table[`https://example.com/${i}`] = redirect(`/${i + 1}`);
     const { fetchImpl, calls } = network(table);
-    await expect(fetchContent('https://example.com/0', { fetchImpl, signal, accept: '*/*' })).rejects.toThrow(/redirects/);
+    await expect(fetchContent('https://example.com/0', { fetchImpl, signal, accept: '*/*' })).rejects.toThrow(
+      /redirects/,
+    );
     expect(calls).toHaveLength(MAX_HOPS + 1);
   });
 
-  it('stops at a redirect whose target the browser hides (Chromium\'s opaqueredirect)', async () => {
+  it("stops at a redirect whose target the browser hides (Chromium's opaqueredirect)", async () => {
     const opaque = () => {
       const res = new Response(null, { status: 200 });
       Object.defineProperty(res, 'type', { value: 'opaqueredirect' });
@@ -84,7 +109,9 @@ describe('fetchContent', () => {
       return res;
     };
     const { fetchImpl, calls } = network({ 'https://example.com/a': opaque });
-    await expect(fetchContent('https://example.com/a', { fetchImpl, signal, accept: '*/*' })).rejects.toThrow(/hidden target/);
+    await expect(fetchContent('https://example.com/a', { fetchImpl, signal, accept: '*/*' })).rejects.toThrow(
+      /hidden target/,
+    );
     expect(calls).toHaveLength(1);
   });
 

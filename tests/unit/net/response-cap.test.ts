@@ -9,7 +9,10 @@ import {
 } from '../../../lib/networks/shared/response-cap.ts';
 
 /** A body of `chunks` chunks of `size` bytes, produced on demand; `pulled` counts what was produced. */
-function endlessBody(size: number, chunks: number): { stream: ReadableStream<Uint8Array>; pulled: () => number; cancelled: () => boolean } {
+function endlessBody(
+  size: number,
+  chunks: number,
+): { stream: ReadableStream<Uint8Array>; pulled: () => number; cancelled: () => boolean } {
   let produced = 0;
   let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -29,7 +32,10 @@ const MB = 1_000_000;
 
 describe('capResponses', () => {
   it('passes an answer under the cap through unchanged', async () => {
-    const fetchImpl = capResponses(async () => new Response('{"ok":true}', { status: 201, headers: { 'x-a': 'b' } }), 100);
+    const fetchImpl = capResponses(
+      async () => new Response('{"ok":true}', { status: 201, headers: { 'x-a': 'b' } }),
+      100,
+    );
     const res = await fetchImpl('https://example.com/');
     expect(res.status).toBe(201);
     expect(res.headers.get('x-a')).toBe('b');
@@ -39,7 +45,10 @@ describe('capResponses', () => {
 
   it('refuses at once when Content-Length is over the cap, without reading the body', async () => {
     const body = endlessBody(64 * 1024, 3200); // 200 MB if read
-    const fetchImpl = capResponses(async () => new Response(body.stream, { headers: { 'content-length': String(200 * MB) } }), 5 * MB);
+    const fetchImpl = capResponses(
+      async () => new Response(body.stream, { headers: { 'content-length': String(200 * MB) } }),
+      5 * MB,
+    );
     await expect(fetchImpl('https://example.com/')).rejects.toBeInstanceOf(ResponseTooLargeError);
     expect(body.pulled()).toBeLessThanOrEqual(2);
   });
@@ -54,7 +63,10 @@ describe('capResponses', () => {
 
   it('also catches a Content-Length that lies (small header, big body)', async () => {
     const body = endlessBody(1024, 100);
-    const fetchImpl = capResponses(async () => new Response(body.stream, { headers: { 'content-length': '10' } }), 10_000);
+    const fetchImpl = capResponses(
+      async () => new Response(body.stream, { headers: { 'content-length': '10' } }),
+      10_000,
+    );
     await expect(fetchImpl('https://example.com/')).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 

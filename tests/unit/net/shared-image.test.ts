@@ -18,7 +18,11 @@ describe('fetchSharedImage (?image= from the context menu)', () => {
     ['an X picture', 'https://pbs.twimg.com/media/a.jpg'],
   ])('refuses %s without any request; the address goes in the text', async (_name, url) => {
     const fetcher = answering(makePng(4, 4), { headers: { 'content-type': 'image/png' } });
-    expect(await fetchSharedImage(url, fetcher as typeof fetch)).toEqual({ images: [], missingImages: 0, fallbackText: url });
+    expect(await fetchSharedImage(url, fetcher as typeof fetch)).toEqual({
+      images: [],
+      missingImages: 0,
+      fallbackText: url,
+    });
     expect(fetcher).not.toHaveBeenCalled();
   });
 
@@ -27,7 +31,11 @@ describe('fetchSharedImage (?image= from the context menu)', () => {
     const incoming = await fetchSharedImage('https://images.example/p.png', fetcher as typeof fetch);
     expect(incoming.images).toHaveLength(1);
     expect(incoming.images[0]!.type).toBe('image/png');
-    expect(fetcher.mock.calls[0]![1]).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'manual' });
+    expect(fetcher.mock.calls[0]![1]).toMatchObject({
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      redirect: 'manual',
+    });
   });
 
   it.each([

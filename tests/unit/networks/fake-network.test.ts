@@ -33,12 +33,16 @@ const CREATED = ['lib/networks/<network>/meta.ts', 'lib/networks/<network>/engin
 const STARTED_FROM = ['lib/networks/network.ts'];
 
 function flaggedFiles(addRow: boolean): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error('tsconfig.json not readable');
   // The app's code only: tests and benches are not part of the recipe.
   const roots = config.fileNames.filter((f) => !/[/\\](tests|bench)[/\\]/.test(f) && !/\.config\.ts$/.test(f));

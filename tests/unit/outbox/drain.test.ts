@@ -38,7 +38,11 @@ async function setup(parts: { M?: string[]; B?: string[] }) {
   const jobs = createJobs({
     postId: 'p',
     draft: emptyDraft('d', 0),
-    targets: Object.entries(parts).map(([id, p]) => ({ accountId: id, network: id === 'M' ? ('mastodon' as const) : ('bluesky' as const), parts: p })),
+    targets: Object.entries(parts).map(([id, p]) => ({
+      accountId: id,
+      network: id === 'M' ? ('mastodon' as const) : ('bluesky' as const),
+      parts: p,
+    })),
     now: 0,
     newKey: () => `key${++k}`,
     threadRestUnlisted: false,
@@ -98,14 +102,30 @@ describe('drainOutbox', () => {
     expect((await db.get('accounts', 'M'))?.status).toBe('reconnect');
   });
 
-  it('deletes a post\'s images once every job of the post is sent, not before', async () => {
+  it("deletes a post's images once every job of the post is sent, not before", async () => {
     const db = await openSortieDb();
     await db.put('accounts', account('M', 'mastodon'));
     await db.put('accounts', account('B', 'bluesky'));
     await db.put('media', { id: 'img', blob: new Blob(['png']), mime: 'image/png', createdAt: 0 });
-    const draft = { ...emptyDraft('d', 0), images: [{ mediaId: 'img', alt: 'a', mime: 'image/png', width: 1, height: 1, size: 3 }] };
+    const draft = {
+      ...emptyDraft('d', 0),
+      images: [{ mediaId: 'img', alt: 'a', mime: 'image/png', width: 1, height: 1, size: 3 }],
+    };
     let k = 0;
-    await addJobs(db, createJobs({ postId: 'p', draft, targets: [{ accountId: 'M', network: 'mastodon', parts: ['x'] }, { accountId: 'B', network: 'bluesky', parts: ['x'] }], now: 0, newKey: () => `k${++k}`, threadRestUnlisted: false }));
+    await addJobs(
+      db,
+      createJobs({
+        postId: 'p',
+        draft,
+        targets: [
+          { accountId: 'M', network: 'mastodon', parts: ['x'] },
+          { accountId: 'B', network: 'bluesky', parts: ['x'] },
+        ],
+        now: 0,
+        newKey: () => `k${++k}`,
+        threadRestUnlisted: false,
+      }),
+    );
     const server = fakeServer();
     server.faults.B = ['transient'];
     const clock = { t: 0 };

@@ -24,7 +24,10 @@ describe('holdImported', () => {
 
 describe('a held job', () => {
   it('is never runnable and never wakes the worker, however overdue', () => {
-    const held = [job('a', { state: 'held', nextAttemptAt: 0 }), job('b', { state: 'held', sendAt: NOW + 60_000, nextAttemptAt: NOW + 60_000 })];
+    const held = [
+      job('a', { state: 'held', nextAttemptAt: 0 }),
+      job('b', { state: 'held', sendAt: NOW + 60_000, nextAttemptAt: NOW + 60_000 }),
+    ];
     expect(runnableJobs(held, NOW)).toEqual([]);
     expect(nextWakeAt(held, NOW)).toBeNull();
     expect(held.map(isPending)).toEqual([false, false]);
@@ -35,7 +38,11 @@ describe('a held job', () => {
 describe('releaseHeld (the user pressed Send)', () => {
   it.each<[string, Partial<Job>, Partial<Job>]>([
     ['not scheduled: due now', { sendAt: null }, { state: 'queued', nextAttemptAt: NOW, serverScheduled: false }],
-    ['scheduled in the past: due now', { sendAt: NOW - 3_600_000, nextAttemptAt: NOW - 3_600_000 }, { state: 'queued', nextAttemptAt: NOW }],
+    [
+      'scheduled in the past: due now',
+      { sendAt: NOW - 3_600_000, nextAttemptAt: NOW - 3_600_000 },
+      { state: 'queued', nextAttemptAt: NOW },
+    ],
     ['scheduled ahead: due at its time', { sendAt: NOW + 60_000 }, { state: 'queued', nextAttemptAt: NOW + 60_000 }],
     [
       'scheduled on the Mastodon server, still far enough ahead: handed over now',
@@ -53,8 +60,11 @@ describe('releaseHeld (the user pressed Send)', () => {
     expect(runnableJobs([released], Math.max(NOW, released.nextAttemptAt)).map((r) => r.job.id)).toEqual(['j']);
   });
 
-  it.each<JobState>(['queued', 'sending', 'sent', 'failed', 'cancelled'])('leaves a %s job alone (a second click sends nothing more)', (state) => {
-    const j = job('j', { state });
-    expect(releaseHeld(j, NOW)).toBe(j);
-  });
+  it.each<JobState>(['queued', 'sending', 'sent', 'failed', 'cancelled'])(
+    'leaves a %s job alone (a second click sends nothing more)',
+    (state) => {
+      const j = job('j', { state });
+      expect(releaseHeld(j, NOW)).toBe(j);
+    },
+  );
 });

@@ -35,7 +35,12 @@ describe('createJobs', () => {
       replyTo: { mastodon: 'https://m.example/@a/1' },
     };
     const [first, second] = jobsFor({ m: ['a', 'b'] }, draft);
-    expect(first).toMatchObject({ images: draft.images, poll: draft.poll, replyTo: 'https://m.example/@a/1', visibility: 'public' });
+    expect(first).toMatchObject({
+      images: draft.images,
+      poll: draft.poll,
+      replyTo: 'https://m.example/@a/1',
+      visibility: 'public',
+    });
     expect(second).toMatchObject({ images: [], poll: null, replyTo: null, visibility: 'unlisted' });
   });
 
@@ -72,7 +77,13 @@ describe('runnableJobs', () => {
 
   it('resumes a thread at the part that broke, leaving the other network alone', () => {
     const [m0, m1, b0, b1] = jobsFor({ m: ['a', 'b'], b: ['a', 'b'] });
-    const brokenB1 = markFailed(startSending(b1!, NOW), { kind: 'transient', messageKey: 'error.network', detail: '', retryAt: null }, NOW, DEFAULT_RETRY_POLICY, () => 0);
+    const brokenB1 = markFailed(
+      startSending(b1!, NOW),
+      { kind: 'transient', messageKey: 'error.network', detail: '', retryAt: null },
+      NOW,
+      DEFAULT_RETRY_POLICY,
+      () => 0,
+    );
     const jobs = [sent(m0!, 'm0'), sent(m1!, 'm1'), sent(b0!, 'b0'), brokenB1];
     expect(runnableJobs(jobs, NOW)).toEqual([]);
     expect(nextWakeAt(jobs, NOW)).toBe(brokenB1.nextAttemptAt);
@@ -96,7 +107,13 @@ describe('runnableJobs', () => {
 describe('state machine', () => {
   const [job] = jobsFor({ b: ['a'] });
   const fail = (kind: 'auth' | 'validation' | 'transient' | 'rate-limit', retryAt: number | null = null) =>
-    markFailed(startSending(job!, NOW), { kind, messageKey: 'error.network', detail: 'x', retryAt }, NOW, DEFAULT_RETRY_POLICY, () => 0.5);
+    markFailed(
+      startSending(job!, NOW),
+      { kind, messageKey: 'error.network', detail: 'x', retryAt },
+      NOW,
+      DEFAULT_RETRY_POLICY,
+      () => 0.5,
+    );
 
   it.each(['auth', 'validation'] as const)('%s errors fail at once', (kind) => {
     expect(fail(kind).state).toBe('failed');
@@ -115,15 +132,29 @@ describe('state machine', () => {
   it('gives up after the attempt limit', () => {
     let j = job!;
     for (let i = 0; i < DEFAULT_RETRY_POLICY.maxAttempts; i++) {
-      j = markFailed(startSending(j, NOW), { kind: 'transient', messageKey: 'error.network', detail: '', retryAt: null }, NOW, DEFAULT_RETRY_POLICY, () => 0);
+      j = markFailed(
+        startSending(j, NOW),
+        { kind: 'transient', messageKey: 'error.network', detail: '', retryAt: null },
+        NOW,
+        DEFAULT_RETRY_POLICY,
+        () => 0,
+      );
     }
     expect(j).toMatchObject({ state: 'failed', lastError: { messageKey: 'error.tooManyAttempts' } });
   });
 
   it('retry now and edit-and-resend keep the key', () => {
     const failed = fail('validation');
-    expect(retryNow(failed, NOW + 1)).toMatchObject({ state: 'queued', idempotencyKey: job!.idempotencyKey, nextAttemptAt: NOW + 1 });
-    expect(editAndResend(failed, 'shorter', NOW)).toMatchObject({ state: 'queued', text: 'shorter', idempotencyKey: job!.idempotencyKey });
+    expect(retryNow(failed, NOW + 1)).toMatchObject({
+      state: 'queued',
+      idempotencyKey: job!.idempotencyKey,
+      nextAttemptAt: NOW + 1,
+    });
+    expect(editAndResend(failed, 'shorter', NOW)).toMatchObject({
+      state: 'queued',
+      text: 'shorter',
+      idempotencyKey: job!.idempotencyKey,
+    });
     expect(editAndResend(job!, 'x', NOW)).toBe(job); // only failed jobs can be edited
   });
 });

@@ -23,7 +23,7 @@ describe("reading X's composer", () => {
     expect(composerText(composer!)).toBe('Hello\nsecond line');
   });
 
-  it('reads a thread in the modal composer with Sortie\'s manual breaks, skipping empty posts', () => {
+  it("reads a thread in the modal composer with Sortie's manual breaks, skipping empty posts", () => {
     const { document } = dom(modalComposer(['First post', '', 'Third post']));
     const composer = findComposers(document)[0]!;
     expect(composer.modal).toBe(true);
@@ -33,14 +33,21 @@ describe("reading X's composer", () => {
   });
 
   it('takes the contenteditable inside the testid element, or the element itself', () => {
-    const { document } = dom('<div data-testid="tweetTextarea_0"><div contenteditable="true">x</div></div><div id="b" contenteditable="true"></div>');
+    const { document } = dom(
+      '<div data-testid="tweetTextarea_0"><div contenteditable="true">x</div></div><div id="b" contenteditable="true"></div>',
+    );
     expect(editableOf(document.querySelector('[data-testid]')!).textContent).toBe('x');
     const self = document.getElementById('b')!;
     expect(editableOf(self)).toBe(self);
   });
 
   it('lists only blob: image previews, once each', () => {
-    const { document } = dom(inlineComposer(['a'], ['blob:https://x.com/1', 'https://pbs.twimg.com/x.jpg', 'blob:https://x.com/1', 'blob:https://x.com/2']));
+    const { document } = dom(
+      inlineComposer(
+        ['a'],
+        ['blob:https://x.com/1', 'https://pbs.twimg.com/x.jpg', 'blob:https://x.com/1', 'blob:https://x.com/2'],
+      ),
+    );
     const composer = findComposers(document)[0]!;
     expect(imageUrls(composer)).toEqual(['blob:https://x.com/1', 'blob:https://x.com/2']);
   });
@@ -59,7 +66,7 @@ describe("reading X's composer", () => {
     expect(activeComposer(typed.document, null)?.root.id).toBe('inline');
   });
 
-  it('keeps the last focused composer active while focus sits in Sortie\'s UI', () => {
+  it("keeps the last focused composer active while focus sits in Sortie's UI", () => {
     const { document } = dom(inlineComposer([]));
     const editor = document.querySelector('[data-testid="tweetTextarea_0"]')!;
     expect(activeComposer(document, editor)?.root.id).toBe('inline');

@@ -2,7 +2,9 @@
 import { parseHTML } from 'linkedom';
 
 export function dom(body: string) {
-  const { document, MutationObserver, Event } = parseHTML(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`);
+  const { document, MutationObserver, Event } = parseHTML(
+    `<!DOCTYPE html><html><head></head><body>${body}</body></html>`,
+  );
   return {
     document: document as unknown as Document,
     Observer: MutationObserver as unknown as typeof globalThis.MutationObserver,

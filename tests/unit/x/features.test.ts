@@ -19,7 +19,11 @@ describe('feature manager', () => {
     const { document, Observer } = dom('<main></main>');
     const clock = manualSchedule();
     const listener = vi.fn();
-    const manager = createFeatureManager([{ id: 'a', init: (env) => env.onDomChange(listener) }], { doc: document, Observer, schedule: clock.schedule });
+    const manager = createFeatureManager([{ id: 'a', init: (env) => env.onDomChange(listener) }], {
+      doc: document,
+      Observer,
+      schedule: clock.schedule,
+    });
     manager.start(new URL('https://x.com/home'));
     expect(listener).toHaveBeenCalledTimes(1);
     for (let i = 0; i < 50; i += 1) document.querySelector('main')!.append(document.createElement('div'));
@@ -61,7 +65,12 @@ describe('feature manager', () => {
     const ok = vi.fn();
     const manager = createFeatureManager(
       [
-        { id: 'broken', init: () => { throw new Error('boom'); } },
+        {
+          id: 'broken',
+          init: () => {
+            throw new Error('boom');
+          },
+        },
         { id: 'fine', init: (env) => env.onDomChange(ok) },
       ],
       { doc: document, Observer, schedule: () => undefined, onError },
@@ -82,7 +91,11 @@ describe('feature manager', () => {
       }
     }
     const feature = (id: string): XFeature => ({ id, init: (env) => env.onDomChange(() => undefined) });
-    const manager = createFeatureManager([feature('a'), feature('b'), feature('c')], { doc: document, Observer: Counting, schedule: () => undefined });
+    const manager = createFeatureManager([feature('a'), feature('b'), feature('c')], {
+      doc: document,
+      Observer: Counting,
+      schedule: () => undefined,
+    });
     manager.start(new URL('https://x.com/'));
     manager.navigated(new URL('https://x.com/home'));
     expect(created).toHaveBeenCalledTimes(1);

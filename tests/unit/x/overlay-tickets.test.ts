@@ -17,11 +17,41 @@ describe('overlay hand-off secrets', () => {
   });
 
   const cases: Array<{ name: string; run: (b: ReturnType<typeof book>) => boolean[]; expected: boolean[] }> = [
-    { name: 'redeemed once, from its own tab', run: ({ b }) => { const k = b.issue(7); return [b.redeem(k, 7), b.redeem(k, 7)]; }, expected: [true, false] },
-    { name: 'refused from another tab, and burnt by the try', run: ({ b }) => { const k = b.issue(7); return [b.redeem(k, 8), b.redeem(k, 7)]; }, expected: [false, false] },
+    {
+      name: 'redeemed once, from its own tab',
+      run: ({ b }) => {
+        const k = b.issue(7);
+        return [b.redeem(k, 7), b.redeem(k, 7)];
+      },
+      expected: [true, false],
+    },
+    {
+      name: 'refused from another tab, and burnt by the try',
+      run: ({ b }) => {
+        const k = b.issue(7);
+        return [b.redeem(k, 8), b.redeem(k, 7)];
+      },
+      expected: [false, false],
+    },
     { name: 'unknown secrets refused', run: ({ b }) => [b.redeem('A'.repeat(43), 7)], expected: [false] },
-    { name: 'expired after the TTL', run: ({ b, advance }) => { const k = b.issue(7); advance(TICKET_TTL_MS); return [b.redeem(k, 7)]; }, expected: [false] },
-    { name: 'alive just before the TTL', run: ({ b, advance }) => { const k = b.issue(7); advance(TICKET_TTL_MS - 1); return [b.redeem(k, 7)]; }, expected: [true] },
+    {
+      name: 'expired after the TTL',
+      run: ({ b, advance }) => {
+        const k = b.issue(7);
+        advance(TICKET_TTL_MS);
+        return [b.redeem(k, 7)];
+      },
+      expected: [false],
+    },
+    {
+      name: 'alive just before the TTL',
+      run: ({ b, advance }) => {
+        const k = b.issue(7);
+        advance(TICKET_TTL_MS - 1);
+        return [b.redeem(k, 7)];
+      },
+      expected: [true],
+    },
     {
       name: `at most ${MAX_TICKETS_PER_TAB} per tab, the oldest dropped`,
       run: ({ b }) => {

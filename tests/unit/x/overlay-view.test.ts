@@ -2,7 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { createOverlayView } from '../../../lib/x/overlay-view.ts';
 import { dom } from './dom.ts';
 
-const STRINGS = { offer: 'Post to Mastodon & Bluesky instead', dialog: 'Sortie: post', frameTitle: 'Sortie composer', close: 'Close' };
+const STRINGS = {
+  offer: 'Post to Mastodon & Bluesky instead',
+  dialog: 'Sortie: post',
+  frameTitle: 'Sortie composer',
+  close: 'Close',
+};
 
 function setup() {
   const { document, click } = dom('<div id="ui"></div>');

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createPostGate, TRACK_DELAY_MS, VISIBLE_FOR_MS, type GateEnv } from '../../../components/composer/visibility.ts';
+import {
+  createPostGate,
+  TRACK_DELAY_MS,
+  VISIBLE_FOR_MS,
+  type GateEnv,
+} from '../../../components/composer/visibility.ts';
 
 type Report = { target: 'text' | 'button'; isIntersecting: boolean; isVisible?: boolean; at: number };
 
 function harness(supported = true) {
   let now = 0;
-  let callback: ((entries: Array<{ target: Element; isIntersecting: boolean; isVisible?: boolean }>) => void) | null = null;
+  let callback: ((entries: Array<{ target: Element; isIntersecting: boolean; isVisible?: boolean }>) => void) | null =
+    null;
   let options: { trackVisibility: boolean; delay: number } | null = null;
   const env: GateEnv = {
     supported,
@@ -35,7 +41,9 @@ function harness(supported = true) {
     run(reports: Report[], checkAt: number) {
       for (const r of reports) {
         now = r.at;
-        callback?.([{ target: r.target === 'text' ? text : button, isIntersecting: r.isIntersecting, isVisible: r.isVisible }]);
+        callback?.([
+          { target: r.target === 'text' ? text : button, isIntersecting: r.isIntersecting, isVisible: r.isVisible },
+        ]);
       }
       now = checkAt;
       return { button: gate.check('button'), shortcut: gate.check('shortcut') };
@@ -112,7 +120,10 @@ describe('posting from the composer framed on x.com', () => {
   it('without IOv2 (Firefox) nothing posts from the frame', () => {
     const h = harness(false);
     expect(h.gate.supported).toBe(false);
-    expect(h.run([{ target: 'button', isIntersecting: true, isVisible: true, at: 0 }], 10_000)).toEqual({ button: 'unsupported', shortcut: 'unsupported' });
+    expect(h.run([{ target: 'button', isIntersecting: true, isVisible: true, at: 0 }], 10_000)).toEqual({
+      button: 'unsupported',
+      shortcut: 'unsupported',
+    });
   });
 
   it('forgets what it saw once unwatched', () => {

@@ -8,7 +8,9 @@ const STRINGS = { offer: 'Post elsewhere', dialog: 'Sortie', frameTitle: 'Compos
 describe('overlay <-> compose frame messages', () => {
   it('accepts only well-formed handoffs and events', () => {
     const ticket = 'a'.repeat(43);
-    expect(isHandoff({ sortie: 'handoff', images: [new Blob(['a'], { type: 'image/png' })], missingImages: 0, ticket })).toBe(true);
+    expect(
+      isHandoff({ sortie: 'handoff', images: [new Blob(['a'], { type: 'image/png' })], missingImages: 0, ticket }),
+    ).toBe(true);
     expect(isHandoff({ sortie: 'handoff', images: ['not a blob'], missingImages: 0, ticket })).toBe(false);
     expect(isHandoff({ sortie: 'handoff', images: [], ticket })).toBe(false);
     // Without the background's secret (or with a malformed one) a hand-off is not even considered.
@@ -22,7 +24,7 @@ describe('overlay <-> compose frame messages', () => {
     expect(isEmbedEvent({ sortie: 'delete-everything' })).toBe(false);
   });
 
-  it('knows X\'s origins and nothing else', () => {
+  it("knows X's origins and nothing else", () => {
     const cases: Array<[string, boolean]> = [
       ['https://x.com', true],
       ['https://mobile.twitter.com', true],
@@ -39,7 +41,7 @@ describe('overlay <-> compose frame messages', () => {
     expect(isXUrl('not a url')).toBe(false);
   });
 
-  it('puts X\'s text in the framed compose page\'s URL', () => {
+  it("puts X's text in the framed compose page's URL", () => {
     const url = new URL(embedComposeUrl('chrome-extension://abc/compose.html', 'a & b #tag\nline 2'));
     expect(url.href.startsWith('chrome-extension://abc/compose.html?')).toBe(true);
     expect(url.searchParams.get('embed')).toBe('1');
@@ -56,7 +58,13 @@ describe('images attached on X', () => {
       if (url.endsWith('text')) return new Response('hello', { headers: { 'content-type': 'text/plain' } });
       return new Response(png);
     });
-    const urls = ['blob:https://x.com/1', 'blob:https://x.com/revoked', 'https://pbs.twimg.com/a.jpg', 'blob:https://x.com/text', 'blob:https://x.com/5'];
+    const urls = [
+      'blob:https://x.com/1',
+      'blob:https://x.com/revoked',
+      'https://pbs.twimg.com/a.jpg',
+      'blob:https://x.com/text',
+      'blob:https://x.com/5',
+    ];
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const result = await fetchImages(urls, fetcher);
     expect(result.images).toHaveLength(1);
@@ -69,7 +77,7 @@ describe('images attached on X', () => {
 });
 
 describe('page config read by the x.com script', () => {
-  it('accepts the background\'s shape and refuses older or broken ones', () => {
+  it("accepts the background's shape and refuses older or broken ones", () => {
     expect(readPageConfig({ lang: 'fr', xOverlay: true, xPostButtonToSortie: false, strings: STRINGS })).toEqual({
       lang: 'fr',
       xOverlay: true,
@@ -78,7 +86,9 @@ describe('page config read by the x.com script', () => {
     });
     expect(readPageConfig({ lang: 'en', xOverlay: true, xPostButtonToSortie: false })).toBeNull();
     expect(readPageConfig({ lang: 'en', xOverlay: 'yes', xPostButtonToSortie: false, strings: STRINGS })).toBeNull();
-    expect(readPageConfig({ lang: 'en', xOverlay: true, xPostButtonToSortie: false, strings: { ...STRINGS, close: '' } })).toBeNull();
+    expect(
+      readPageConfig({ lang: 'en', xOverlay: true, xPostButtonToSortie: false, strings: { ...STRINGS, close: '' } }),
+    ).toBeNull();
     expect(readPageConfig(undefined)).toBeNull();
   });
 });

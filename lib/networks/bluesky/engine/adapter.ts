@@ -32,7 +32,10 @@ export function blueskySessionOf(account: Account): BlueskySession {
   return { did, handle, service: server, accessJwt, refreshJwt };
 }
 
-export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions): NetworkEngine<'bluesky', BlueskyLookup> {
+export function createBlueskyEngine(
+  deps: AdapterDeps,
+  sessions: BlueskySessions,
+): NetworkEngine<'bluesky', BlueskyLookup> {
   return {
     id: 'bluesky',
     async connect(input): Promise<ConnectResult> {
@@ -56,7 +59,14 @@ export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions
           server: s.service,
           profileUrl: `https://bsky.app/profile/${s.handle}`,
           status: 'ok',
-          credentials: { network: 'bluesky', server: s.service, did: s.did, handle: s.handle, accessJwt: s.accessJwt, refreshJwt: s.refreshJwt },
+          credentials: {
+            network: 'bluesky',
+            server: s.service,
+            did: s.did,
+            handle: s.handle,
+            accessJwt: s.accessJwt,
+            refreshJwt: s.refreshJwt,
+          },
           defaultInteraction: existing?.defaultInteraction ?? { reply: 'everyone', allowQuotes: true },
           createdAt: existing?.createdAt ?? deps.now(),
         },
@@ -72,7 +82,12 @@ export function createBlueskyEngine(deps: AdapterDeps, sessions: BlueskySessions
           return await publishBlueskyPart(agent, ready, { firstAttempt });
         } catch (error) {
           // Older PDSes take blobs of 1,000,000 bytes, not 2,000,000: shrink once more and retry.
-          if (!(error instanceof PublishError) || error.messageKey !== 'error.blobTooLarge' || ready.images.length === 0) throw error;
+          if (
+            !(error instanceof PublishError) ||
+            error.messageKey !== 'error.blobTooLarge' ||
+            ready.images.length === 0
+          )
+            throw error;
           const smaller = await Promise.all(ready.images.map((image) => deps.shrinkImage(image, OLD_PDS_BLOB_LIMIT)));
           return await publishBlueskyPart(agent, { ...ready, images: smaller }, { firstAttempt: false });
         }

@@ -49,7 +49,14 @@ export class BlueskyAgents implements BlueskySessions {
     await this.store.putAccount({
       ...current,
       status: 'ok',
-      credentials: { network: 'bluesky', server: session.service, did: session.did, handle: session.handle, accessJwt: session.accessJwt, refreshJwt: session.refreshJwt },
+      credentials: {
+        network: 'bluesky',
+        server: session.service,
+        did: session.did,
+        handle: session.handle,
+        accessJwt: session.accessJwt,
+        refreshJwt: session.refreshJwt,
+      },
     });
   }
 }

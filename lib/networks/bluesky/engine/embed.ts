@@ -8,7 +8,6 @@ import type { LinkCard } from '../../shared/link-card.ts';
 import { type ImageToSend, PublishError } from '../../types.ts';
 import { BLUESKY_LIMITS } from '../meta.ts';
 
-
 export type Embed = Record<string, unknown> & { $type: string };
 
 async function uploadBlob(agent: Agent, data: Blob | Uint8Array, mime: string): Promise<BlobRef> {
@@ -29,7 +28,11 @@ function aspectRatio(image: ImageToSend): { width: number; height: number } | un
 /** Uploads the images in order and returns the app.bsky.embed.images embed. Throws PublishError. */
 export async function uploadImagesEmbed(agent: Agent, images: ImageToSend[]): Promise<Embed> {
   if (images.length > BLUESKY_LIMITS.maxImages) {
-    throw new PublishError('validation', 'error.bluesky.tooManyImages', `${images.length} > ${BLUESKY_LIMITS.maxImages}`);
+    throw new PublishError(
+      'validation',
+      'error.bluesky.tooManyImages',
+      `${images.length} > ${BLUESKY_LIMITS.maxImages}`,
+    );
   }
   const uploaded = [];
   // One at a time: parallel uploads of 2 MB images on a slow link mostly time out together.

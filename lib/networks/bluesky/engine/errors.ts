@@ -27,10 +27,7 @@ export function isXrpcError(err: unknown, name?: string): err is XRPCError {
 
 /** A getRecord that found nothing (the PDS's own and the AppView's wording). */
 export function isRecordNotFound(err: unknown): boolean {
-  return (
-    err instanceof XRPCError &&
-    (err.error === 'RecordNotFound' || /could not locate record/i.test(err.message))
-  );
+  return err instanceof XRPCError && (err.error === 'RecordNotFound' || /could not locate record/i.test(err.message));
 }
 
 /**

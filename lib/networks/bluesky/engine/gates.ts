@@ -89,14 +89,31 @@ export async function writeGates(
   createdAt: string,
 ): Promise<void> {
   try {
-    await putOrDelete(agent, target, THREADGATE_COLLECTION, threadgateRecord(target.postUri, interaction.reply, createdAt), false);
-    await putOrDelete(agent, target, POSTGATE_COLLECTION, postgateRecord(target.postUri, interaction.allowQuotes, createdAt), false);
+    await putOrDelete(
+      agent,
+      target,
+      THREADGATE_COLLECTION,
+      threadgateRecord(target.postUri, interaction.reply, createdAt),
+      false,
+    );
+    await putOrDelete(
+      agent,
+      target,
+      POSTGATE_COLLECTION,
+      postgateRecord(target.postUri, interaction.allowQuotes, createdAt),
+      false,
+    );
   } catch (err) {
     throw toPublishError(err);
   }
 }
 
-async function readGate(agent: Agent, repo: string, collection: string, rkey: string): Promise<Record<string, unknown> | null> {
+async function readGate(
+  agent: Agent,
+  repo: string,
+  collection: string,
+  rkey: string,
+): Promise<Record<string, unknown> | null> {
   try {
     const res = await agent.com.atproto.repo.getRecord({ repo, collection, rkey });
     return res.data.value as Record<string, unknown>;

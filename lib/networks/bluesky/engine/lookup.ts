@@ -95,14 +95,25 @@ export function blueskyLookup(agent: AtpAgent): BlueskyLookup {
   async function fromRecord(did: string, handle: string): Promise<FoundProfile | null> {
     let record: ProfileRecord = {};
     try {
-      const res = await agent.com.atproto.repo.getRecord({ repo: did, collection: 'app.bsky.actor.profile', rkey: 'self' });
+      const res = await agent.com.atproto.repo.getRecord({
+        repo: did,
+        collection: 'app.bsky.actor.profile',
+        rkey: 'self',
+      });
       record = res.data.value as ProfileRecord;
     } catch (error) {
       // No profile record yet, or a repository this PDS does not host: the account still exists.
       if (!isNotFound(error)) throw toPublishError(error);
     }
     const labels = (record.labels?.values ?? []).map((v) => v.val).filter((v): v is string => typeof v === 'string');
-    return fromView({ did, handle, displayName: record.displayName, description: record.description, createdAt: typeof record.createdAt === 'string' ? record.createdAt : undefined, labels: labels.map((val) => ({ val })) });
+    return fromView({
+      did,
+      handle,
+      displayName: record.displayName,
+      description: record.description,
+      createdAt: typeof record.createdAt === 'string' ? record.createdAt : undefined,
+      labels: labels.map((val) => ({ val })),
+    });
   }
 
   async function viaAppView(actor: string): Promise<FoundProfile | null | 'missing'> {

@@ -110,7 +110,10 @@ export async function buildPostRecord(
     $type: POST_COLLECTION,
     text: rich.text,
     // A post brought from an archive keeps its own date; Bluesky's app shows it as archived.
-    createdAt: (part.originalDate !== undefined ? new Date(part.originalDate) : (hooks.now?.() ?? new Date())).toISOString(),
+    createdAt: (part.originalDate !== undefined
+      ? new Date(part.originalDate)
+      : (hooks.now?.() ?? new Date())
+    ).toISOString(),
   };
   if (rich.facets) record['facets'] = rich.facets;
   const langs = uniqueNonEmpty(part.langs).slice(0, BLUESKY_LIMITS.maxLangs);
@@ -175,7 +178,8 @@ export async function publishBlueskyPart(
 
   // A retry may find its post already written: skip uploads and the card fetch.
   const already = hooks.firstAttempt ? null : await getPostRecord(agent, author.did, rkey);
-  const written = already ?? (await writePostRecord(agent, author.did, rkey, await buildPostRecord(agent, part, hooks)));
+  const written =
+    already ?? (await writePostRecord(agent, author.did, rkey, await buildPostRecord(agent, part, hooks)));
 
   if (part.parent === null) {
     const createdAt = (hooks.now?.() ?? new Date()).toISOString();

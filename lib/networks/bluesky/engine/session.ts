@@ -121,7 +121,12 @@ function loginFailure(err: unknown): BlueskyLoginResult {
       return { ok: false, reason: 'rate-limit', messageKey: classified.messageKey, detail };
     case 'transient': {
       const answered = err instanceof XRPCError && err.status >= 500;
-      return { ok: false, reason: 'network', messageKey: answered ? 'error.bluesky.serverDown' : 'error.bluesky.unreachable', detail };
+      return {
+        ok: false,
+        reason: 'network',
+        messageKey: answered ? 'error.bluesky.serverDown' : 'error.bluesky.unreachable',
+        detail,
+      };
     }
     case 'validation':
       return { ok: false, reason: 'other', messageKey: classified.messageKey, detail };
@@ -144,7 +149,11 @@ export async function loginBluesky(input: BlueskyLoginInput): Promise<BlueskyLog
     return { ok: true, session: toStored(data, serviceOf(agent)) };
   } catch (err) {
     const failure = loginFailure(err);
-    if (!failure.ok && failure.messageKey === 'error.bluesky.unreachable' && (await answersAtAll(input.service ?? DEFAULT_BLUESKY_SERVICE, input.fetch))) {
+    if (
+      !failure.ok &&
+      failure.messageKey === 'error.bluesky.unreachable' &&
+      (await answersAtAll(input.service ?? DEFAULT_BLUESKY_SERVICE, input.fetch))
+    ) {
       // Every PDS answers XRPC cross-origin; a server that answers but not to us (no CORS) is not one.
       return { ok: false, reason: 'not-pds', messageKey: 'error.bluesky.notPds', detail: failure.detail };
     }

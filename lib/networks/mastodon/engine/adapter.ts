@@ -29,7 +29,15 @@ function storedInstance(account: Account): MastodonInstanceInfo | null {
   const info = account.serverInfo;
   if (!info) return null;
   const profile = info.profile ?? buildServerProfile(account.server, info.version);
-  return { origin: account.server, version: info.version, title: '', limits: info.limits, supportsQuotePolicy: info.supportsQuotePolicy, supportsPkce: true, profile };
+  return {
+    origin: account.server,
+    version: info.version,
+    title: '',
+    limits: info.limits,
+    supportsQuotePolicy: info.supportsQuotePolicy,
+    supportsPkce: true,
+    profile,
+  };
 }
 
 async function currentInstance(deps: AdapterDeps, account: Account): Promise<MastodonInstanceInfo> {
@@ -49,7 +57,8 @@ async function currentInstance(deps: AdapterDeps, account: Account): Promise<Mas
     });
     return fresh;
   } catch (error) {
-    if (!stored) throw new PublishError('transient', 'error.network', error instanceof Error ? error.message : String(error));
+    if (!stored)
+      throw new PublishError('transient', 'error.network', error instanceof Error ? error.message : String(error));
     // Stale limits are better than not posting.
     return stored;
   }
@@ -64,9 +73,13 @@ export function createMastodonEngine(deps: AdapterDeps): NetworkEngine<'mastodon
         const instance = await fetchInstance(input.origin);
         const profile = await verifyCredentials(instance.origin, accessToken);
         const existing = await deps.getAccount(accountId('mastodon', instance.origin, profile.id));
-        return { status: 'connected', account: mastodonAccount(instance, profile, { ...input, accessToken }, existing, deps.now()) };
+        return {
+          status: 'connected',
+          account: mastodonAccount(instance, profile, { ...input, accessToken }, existing, deps.now()),
+        };
       } catch (error) {
-        if (error instanceof MastodonConnectError) return { status: 'failed', messageKey: error.messageKey, detail: error.detail };
+        if (error instanceof MastodonConnectError)
+          return { status: 'failed', messageKey: error.messageKey, detail: error.detail };
         throw error;
       }
     },
@@ -74,7 +87,11 @@ export function createMastodonEngine(deps: AdapterDeps): NetworkEngine<'mastodon
       const { server: origin, accessToken } = credentialsOf(account);
       // The adapter resolves a pasted status URL to the id it has on this server.
       const target = part.parent ?? (replyTo ? { id: replyTo, url: replyTo } : null);
-      return publishMastodonPart({ origin, accessToken }, await currentInstance(deps, account), { ...part, parent: target, root: part.root ?? target });
+      return publishMastodonPart({ origin, accessToken }, await currentInstance(deps, account), {
+        ...part,
+        parent: target,
+        root: part.root ?? target,
+      });
     },
     async disconnect(account): Promise<Revocation> {
       const creds = credentialsOf(account);

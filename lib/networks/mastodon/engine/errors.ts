@@ -34,9 +34,15 @@ function fromHttpError(err: MastoHttpError, now: number): PublishError {
   if (status === 401 || status === 403) return new PublishError('auth', 'error.mastodon.auth', detail);
   if (status === 429) {
     const headers = err.cause instanceof Response ? err.cause.headers : null;
-    return new PublishError('rate-limit', 'error.rateLimited', detail, headers ? retryAtFromHeaders(headers, now) : null);
+    return new PublishError(
+      'rate-limit',
+      'error.rateLimited',
+      detail,
+      headers ? retryAtFromHeaders(headers, now) : null,
+    );
   }
-  if (status === 408 || status >= 500) return new PublishError('transient', serverFailureKey(), detail || `HTTP ${status}`);
+  if (status === 408 || status >= 500)
+    return new PublishError('transient', serverFailureKey(), detail || `HTTP ${status}`);
   if (status === 404) return new PublishError('validation', 'error.mastodon.notFound', detail);
   // 422 (too long, bad media, poll and media together...), 400, 413: the post itself needs changing.
   return new PublishError('validation', 'error.mastodon.validation', detail);

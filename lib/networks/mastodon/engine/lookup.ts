@@ -27,7 +27,9 @@ const RELATIONSHIP_BATCH = 40;
 
 export function toFoundProfile(account: mastodon.v1.Account, origin: string): FoundProfile {
   const fields = account.fields ?? [];
-  const bio = [htmlToText(account.note), ...fields.map((f) => `${f.name}: ${htmlToText(f.value)}`)].filter(Boolean).join('\n');
+  const bio = [htmlToText(account.note), ...fields.map((f) => `${f.name}: ${htmlToText(f.value)}`)]
+    .filter(Boolean)
+    .join('\n');
   const links = [...new Set([...hrefsIn(account.note), ...fields.flatMap((f) => hrefsIn(f.value))])];
   const verifiedLinks = fields.filter((f) => f.verifiedAt).flatMap((f) => hrefsIn(f.value));
   return {
@@ -90,7 +92,11 @@ export function mastodonLookup(session: MastodonSession): MastodonLookup {
   }
 
   async function resolve(q: string): Promise<mastodon.v1.Account[]> {
-    return (await needing(BRIDGE_SCOPES.search, () => call(async () => await api.v2.search.list({ q, resolve: true, type: 'accounts', limit: 5 })))).accounts;
+    return (
+      await needing(BRIDGE_SCOPES.search, () =>
+        call(async () => await api.v2.search.list({ q, resolve: true, type: 'accounts', limit: 5 })),
+      )
+    ).accounts;
   }
 
   const lookup: MastodonLookup = {
@@ -109,21 +115,26 @@ export function mastodonLookup(session: MastodonSession): MastodonLookup {
     async byUrl(url, acct) {
       const wanted = normalizeUrl(url);
       // `uri` (the ActivityPub id) is in every server's answer but not in masto's type.
-      const match = (await resolve(url)).find((a) => normalizeUrl(a.url) === wanted || normalizeUrl((a as { uri?: string }).uri ?? '') === wanted);
+      const match = (await resolve(url)).find(
+        (a) => normalizeUrl(a.url) === wanted || normalizeUrl((a as { uri?: string }).uri ?? '') === wanted,
+      );
       if (match) return toFoundProfile(match, origin);
       return acct ? lookup.byAcct(acct) : null;
     },
     async search(term) {
       const q = term.trim();
       if (!q) return [];
-      const res = await needing(BRIDGE_SCOPES.search, () => call(async () => await api.v2.search.list({ q, type: 'accounts', limit: 10 })));
+      const res = await needing(BRIDGE_SCOPES.search, () =>
+        call(async () => await api.v2.search.list({ q, type: 'accounts', limit: 10 })),
+      );
       return res.accounts.map((a) => toFoundProfile(a, origin));
     },
     async followStates(ids) {
       const out = new Map<string, FollowState>();
       for (let i = 0; i < ids.length; i += RELATIONSHIP_BATCH) {
         const batch = ids.slice(i, i + RELATIONSHIP_BATCH);
-        for (const r of await needing(BRIDGE_SCOPES.relationships, () => relationships(session, batch))) out.set(r.id, stateOf(r));
+        for (const r of await needing(BRIDGE_SCOPES.relationships, () => relationships(session, batch)))
+          out.set(r.id, stateOf(r));
       }
       return out;
     },

@@ -43,16 +43,26 @@ async function exists(session: MentionLookupSession, acct: string): Promise<bool
   const fetchImpl = session.fetch ?? defaultFetch;
   const headers = { Authorization: `Bearer ${session.accessToken}` };
   try {
-    const lookup = await requestJson(fetchImpl, `${session.origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`, { headers });
+    const lookup = await requestJson(
+      fetchImpl,
+      `${session.origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`,
+      { headers },
+    );
     if (lookup.status >= 200 && lookup.status < 300) return true;
     if (lookup.status !== 404) return true;
     if (!acct.includes('@')) return false; // a local name the server does not know
     const q = encodeURIComponent(`@${acct}`);
-    const search = await requestJson(fetchImpl, `${session.origin}/api/v2/search?q=${q}&type=accounts&resolve=true&limit=5`, { headers });
+    const search = await requestJson(
+      fetchImpl,
+      `${session.origin}/api/v2/search?q=${q}&type=accounts&resolve=true&limit=5`,
+      { headers },
+    );
     if (search.status < 200 || search.status >= 300 || !isRecord(search.body)) return true;
     const accounts = search.body['accounts'];
     if (!Array.isArray(accounts)) return true;
-    return accounts.some((a) => isRecord(a) && typeof a['acct'] === 'string' && sameAcct(a['acct'], acct, session.origin));
+    return accounts.some(
+      (a) => isRecord(a) && typeof a['acct'] === 'string' && sameAcct(a['acct'], acct, session.origin),
+    );
   } catch {
     return true;
   }

@@ -76,4 +76,3 @@ export function postRefFromAnswer(answer: unknown, origin: string, scheduleAsked
   }
   throw new PublishError('validation', 'error.mastodon.unexpectedAnswer', JSON.stringify(answer)?.slice(0, 200) ?? '');
 }
-

@@ -24,7 +24,6 @@ export interface MastodonStatusParams {
   quoteApprovalPolicy?: QuoteApprovalPolicy;
 }
 
-
 /**
  * Mastodon's posting languages (LanguagesHelper::SUPPORTED_LOCALES) are bare
  * ISO 639-1/639-3 codes plus four Chinese variants. It silently replaces any
@@ -65,7 +64,11 @@ export function buildStatusParams(
   const language = part.langs[0] ? toMastodonLanguage(part.langs[0]) : undefined;
   if (language) params.language = language;
   if (part.poll) {
-    params.poll = { options: [...part.poll.options], expiresIn: part.poll.expiresInSeconds, multiple: part.poll.multiple };
+    params.poll = {
+      options: [...part.poll.options],
+      expiresIn: part.poll.expiresInSeconds,
+      multiple: part.poll.multiple,
+    };
   }
   if (part.parent) params.inReplyToId = part.parent.id;
   const scheduledAt = serverSchedule(part.scheduledAt, now);

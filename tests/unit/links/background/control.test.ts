@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createLinksControl, isMirrorNetworkFailure, navigationInitiator, RESUME_ALARM, ALLOW_ONCE_ALARM } from '../../../../lib/links/background/control';
+import {
+  createLinksControl,
+  isMirrorNetworkFailure,
+  navigationInitiator,
+  RESUME_ALARM,
+  ALLOW_ONCE_ALARM,
+} from '../../../../lib/links/background/control';
 import { HEALTH_ALARM } from '../../../../lib/links/background/health';
 import { addUserMirror, listMirrors, setMirrorDisabled } from '../../../../lib/links/background/mirrors';
 import { LINKS_SCRIPT_ID, MIRROR_CHECK_SCRIPT_ID } from '../../../../lib/links/background/scripts';
@@ -58,9 +64,17 @@ describe('links control: rules, page values, scripts', () => {
     expect(ruleTarget(fake.dynamic(), 'https://x.com/jack')).toBe(`${origin(A)}/jack`);
     // Shares are blocked, and the blocked navigation's tab is moved to the composer (no web-accessible page).
     expect(ruleTarget(fake.dynamic(), 'https://x.com/intent/tweet?text=hi')).toBe('block');
-    const share = { url: 'https://x.com/intent/tweet?text=hi', error: 'net::ERR_BLOCKED_BY_CLIENT', tabId: 4, type: 'main_frame', method: 'GET' };
+    const share = {
+      url: 'https://x.com/intent/tweet?text=hi',
+      error: 'net::ERR_BLOCKED_BY_CLIENT',
+      tabId: 4,
+      type: 'main_frame',
+      method: 'GET',
+    };
     expect(await links.navigationError({ ...share, initiator: 'https://news.example.org' })).toBe(true);
-    expect(fake.tabs.update).toHaveBeenCalledWith(4, { url: `chrome-extension://abcdefgh/compose.html?xshare=${encodeURIComponent('https://x.com/intent/tweet?text=hi')}&text=hi` });
+    expect(fake.tabs.update).toHaveBeenCalledWith(4, {
+      url: `chrome-extension://abcdefgh/compose.html?xshare=${encodeURIComponent('https://x.com/intent/tweet?text=hi')}&text=hi`,
+    });
     // Typed (no initiator) too; a frame, a POST, or a page Sortie did not block is left alone.
     expect(await links.navigationError(share)).toBe(true);
     expect(await links.navigationError({ ...share, type: 'sub_frame' })).toBe(false);
@@ -68,7 +82,14 @@ describe('links control: rules, page values, scripts', () => {
     expect(await links.navigationError({ ...share, url: 'https://x.com/jack' })).toBe(false);
     expect(fake.tabs.update).toHaveBeenCalledTimes(2);
     // Firefox says it its own way: NS_ERROR_ABORT, and originUrl null (not absent) when typed.
-    const firefoxShare = { url: share.url, error: 'NS_ERROR_ABORT', tabId: 5, type: 'main_frame', method: 'GET', originUrl: null };
+    const firefoxShare = {
+      url: share.url,
+      error: 'NS_ERROR_ABORT',
+      tabId: 5,
+      type: 'main_frame',
+      method: 'GET',
+      originUrl: null,
+    };
     expect(await links.navigationError(firefoxShare)).toBe(true);
     expect(await links.navigationError({ ...firefoxShare, originUrl: 'https://news.example.org/article' })).toBe(true);
     expect(fake.tabs.update).toHaveBeenCalledTimes(4);
@@ -138,11 +159,26 @@ describe('links control: failures', () => {
     const fake = fakeLinksEnv({ answers: { [B]: { status: 429, body: RATE_LIMITED_PAGE } } });
     const links = createLinksControl(fake.env);
     await links.refresh();
-    await links.navigationError({ url: `${origin(A)}/jack`, error: 'net::ERR_CONNECTION_REFUSED', tabId: 3, type: 'main_frame' });
-    expect(fake.tabs.update).toHaveBeenCalledWith(3, { url: 'chrome-extension://abcdefgh/fallback.html?url=https://x.com/jack' });
+    await links.navigationError({
+      url: `${origin(A)}/jack`,
+      error: 'net::ERR_CONNECTION_REFUSED',
+      tabId: 3,
+      type: 'main_frame',
+    });
+    expect(fake.tabs.update).toHaveBeenCalledWith(3, {
+      url: 'chrome-extension://abcdefgh/fallback.html?url=https://x.com/jack',
+    });
     expect(ruleTarget(fake.dynamic(), 'https://x.com/a/status/1')).toBe('block');
-    await links.navigationError({ url: 'https://x.com/a/status/1', error: 'net::ERR_BLOCKED_BY_CLIENT', tabId: 5, type: 'main_frame', initiator: 'https://news.example.org' });
-    expect(fake.tabs.update).toHaveBeenCalledWith(5, { url: 'chrome-extension://abcdefgh/fallback.html?url=https://x.com/a/status/1' });
+    await links.navigationError({
+      url: 'https://x.com/a/status/1',
+      error: 'net::ERR_BLOCKED_BY_CLIENT',
+      tabId: 5,
+      type: 'main_frame',
+      initiator: 'https://news.example.org',
+    });
+    expect(fake.tabs.update).toHaveBeenCalledWith(5, {
+      url: 'chrome-extension://abcdefgh/fallback.html?url=https://x.com/a/status/1',
+    });
     expect(fake.store.has(LINK_MIRROR_KEY)).toBe(false);
     expect((fake.store.get(LINK_GUARD_KEY) as LinkGuardConfig).mirror).toBeNull();
   });
@@ -152,7 +188,12 @@ describe('links control: failures', () => {
     const links = createLinksControl(fake.env);
     await links.refresh();
     await links.navigationError({ url: `${origin(A)}/jack`, error: 'net::ERR_ABORTED', tabId: 3, type: 'main_frame' });
-    await links.navigationError({ url: 'https://news.example.org/', error: 'net::ERR_CONNECTION_REFUSED', tabId: 3, type: 'main_frame' });
+    await links.navigationError({
+      url: 'https://news.example.org/',
+      error: 'net::ERR_CONNECTION_REFUSED',
+      tabId: 3,
+      type: 'main_frame',
+    });
     expect(fake.tabs.update).not.toHaveBeenCalled();
     expect(isMirrorNetworkFailure('net::ERR_INTERNET_DISCONNECTED')).toBe(false);
     expect(isMirrorNetworkFailure('net::ERR_NAME_NOT_RESOLVED')).toBe(true);
@@ -249,9 +290,14 @@ describe('links control: pause and "open on X once"', () => {
     await links.allowOnce('https://x.com/jack/status/20');
     // An exact-URL allow above every redirect (the test rule model has no `|url|` filters).
     const [rule] = fake.session();
-    expect(rule).toMatchObject({ action: { type: 'allow' }, condition: { urlFilter: '|https://x.com/jack/status/20|', resourceTypes: ['main_frame'] } });
+    expect(rule).toMatchObject({
+      action: { type: 'allow' },
+      condition: { urlFilter: '|https://x.com/jack/status/20|', resourceTypes: ['main_frame'] },
+    });
     expect(rule!.priority).toBeGreaterThan(Math.max(...fake.dynamic().map((r) => r.priority)));
-    expect((fake.store.get(LINK_GUARD_KEY) as LinkGuardConfig).allowOnce.map((a) => a.url)).toEqual(['https://x.com/jack/status/20']);
+    expect((fake.store.get(LINK_GUARD_KEY) as LinkGuardConfig).allowOnce.map((a) => a.url)).toEqual([
+      'https://x.com/jack/status/20',
+    ]);
     fake.clock.now += 60_000;
     await links.onAlarm(ALLOW_ONCE_ALARM);
     expect(fake.session()).toEqual([]);

@@ -4,8 +4,22 @@ import type { MirrorHealth } from '../../../../lib/links/health';
 import type { Mirror } from '../../../../lib/links/mirrors';
 
 const HOUR = 3_600_000;
-const mirror: Mirror = { id: 'n.example', name: 'n', origin: 'https://n.example', scheme: 'nitter', builtIn: true, addedByUser: false, pinned: false };
-const health = (state: MirrorHealth['state'], checkedAt: number, failures = 0): MirrorHealth => ({ state, reason: null, latencyMs: 100, checkedAt, failures });
+const mirror: Mirror = {
+  id: 'n.example',
+  name: 'n',
+  origin: 'https://n.example',
+  scheme: 'nitter',
+  builtIn: true,
+  addedByUser: false,
+  pinned: false,
+};
+const health = (state: MirrorHealth['state'], checkedAt: number, failures = 0): MirrorHealth => ({
+  state,
+  reason: null,
+  latencyMs: 100,
+  checkedAt,
+  failures,
+});
 
 describe('when to check a mirror', () => {
   it('the hourly round checks a healthy mirror at most hourly and backs off dead ones up to a day', () => {
@@ -55,7 +69,12 @@ describe('probeMirror', () => {
   });
 
   it('folds verdicts into the health map', async () => {
-    const next = await probeMirrors([mirror], {}, async () => new Response('<div class="timeline-item">x</div>'), clock);
+    const next = await probeMirrors(
+      [mirror],
+      {},
+      async () => new Response('<div class="timeline-item">x</div>'),
+      clock,
+    );
     expect(next[mirror.id]).toMatchObject({ state: 'up', failures: 0 });
   });
 });

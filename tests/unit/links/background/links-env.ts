@@ -38,7 +38,8 @@ export function fakeLinksEnv(options: { granted?: string[]; answers?: Record<str
       },
     },
     scripting: {
-      getRegisteredContentScripts: async (filter) => [...scripts.values()].filter((s) => filter?.ids?.includes(s.id) ?? true),
+      getRegisteredContentScripts: async (filter) =>
+        [...scripts.values()].filter((s) => filter?.ids?.includes(s.id) ?? true),
       registerContentScripts: async (list) => {
         for (const s of list) {
           if (scripts.has(s.id)) throw new Error(`duplicate script id ${s.id}`);
@@ -50,7 +51,8 @@ export function fakeLinksEnv(options: { granted?: string[]; answers?: Record<str
       },
     },
     storage: {
-      get: async (keys) => Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))])),
+      get: async (keys) =>
+        Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))])),
       set: async (items) => {
         for (const [k, v] of Object.entries(items)) store.set(k, structuredClone(v));
       },
@@ -59,7 +61,8 @@ export function fakeLinksEnv(options: { granted?: string[]; answers?: Record<str
       },
     },
     session: {
-      get: async (keys) => Object.fromEntries(keys.filter((k) => sessionStore.has(k)).map((k) => [k, sessionStore.get(k)])),
+      get: async (keys) =>
+        Object.fromEntries(keys.filter((k) => sessionStore.has(k)).map((k) => [k, sessionStore.get(k)])),
       set: async (items) => {
         for (const [k, v] of Object.entries(items)) sessionStore.set(k, v);
       },
@@ -89,5 +92,17 @@ export function fakeLinksEnv(options: { granted?: string[]; answers?: Record<str
   const redirects = () => dynamic.filter((r) => r.action.type === 'redirect');
   /** What a browser restart does to session storage. */
   const restart = () => sessionStore.clear();
-  return { env, clock, fetched, tabs, scripts, store, alarms, restart, dynamic: () => dynamic, session: () => session, redirects };
+  return {
+    env,
+    clock,
+    fetched,
+    tabs,
+    scripts,
+    store,
+    alarms,
+    restart,
+    dynamic: () => dynamic,
+    session: () => session,
+    redirects,
+  };
 }

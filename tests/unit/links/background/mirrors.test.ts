@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addUserMirror, listMirrors, removeUserMirror, saveHealth, setMirrorDisabled } from '../../../../lib/links/background/mirrors';
-import { linkScriptMatches, mirrorCheckMatches, originGranted, syncContentScripts, type ScriptRegistration } from '../../../../lib/links/background/scripts';
+import {
+  addUserMirror,
+  listMirrors,
+  removeUserMirror,
+  saveHealth,
+  setMirrorDisabled,
+} from '../../../../lib/links/background/mirrors';
+import {
+  linkScriptMatches,
+  mirrorCheckMatches,
+  originGranted,
+  syncContentScripts,
+  type ScriptRegistration,
+} from '../../../../lib/links/background/scripts';
 import { openSortieDb } from '../../../../lib/db';
 import { BUILT_IN_MIRRORS, type Mirror } from '../../../../lib/links/mirrors';
 
@@ -10,11 +22,20 @@ describe('mirror store', () => {
     const added = await addUserMirror(db, { origin: 'localhost:8080/', scheme: 'nitter', name: ' Home ' });
     expect(added).toMatchObject({ id: 'https://localhost:8080', name: 'Home', addedByUser: true });
     const list = await listMirrors(db);
-    expect(list.entries.map((e) => e.mirror.id)).toEqual([...BUILT_IN_MIRRORS.map((m) => m.id), 'https://localhost:8080']);
+    expect(list.entries.map((e) => e.mirror.id)).toEqual([
+      ...BUILT_IN_MIRRORS.map((m) => m.id),
+      'https://localhost:8080',
+    ]);
     await saveHealth(db, [BUILT_IN_MIRRORS[0]!], {
       [BUILT_IN_MIRRORS[0]!.id]: { state: 'down', reason: 'rate-limited', latencyMs: null, checkedAt: 5, failures: 2 },
     });
-    expect((await listMirrors(db)).health[BUILT_IN_MIRRORS[0]!.id]).toEqual({ state: 'down', reason: 'rate-limited', latencyMs: null, checkedAt: 5, failures: 2 });
+    expect((await listMirrors(db)).health[BUILT_IN_MIRRORS[0]!.id]).toEqual({
+      state: 'down',
+      reason: 'rate-limited',
+      latencyMs: null,
+      checkedAt: 5,
+      failures: 2,
+    });
     expect((await listMirrors(db)).entries).toHaveLength(BUILT_IN_MIRRORS.length + 1);
   });
 
@@ -23,8 +44,12 @@ describe('mirror store', () => {
     expect(await addUserMirror(db, { origin: 'https://x.com', scheme: 'nitter' })).toBe('x-origin');
     expect(await addUserMirror(db, { origin: 'javascript:alert(1)', scheme: 'nitter' })).toBe('invalid-origin');
     expect(await addUserMirror(db, { origin: BUILT_IN_MIRRORS[0]!.origin, scheme: 'nitter' })).toBe('duplicate');
-    expect(await addUserMirror(db, { origin: 'https://m.example', scheme: 'template', templates: { profile: '/{nope}' } })).toBe('invalid-templates');
-    expect(await addUserMirror(db, { origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } })).toMatchObject({
+    expect(
+      await addUserMirror(db, { origin: 'https://m.example', scheme: 'template', templates: { profile: '/{nope}' } }),
+    ).toBe('invalid-templates');
+    expect(
+      await addUserMirror(db, { origin: 'https://m.example', scheme: 'template', templates: { profile: '/u/{user}' } }),
+    ).toMatchObject({
       scheme: 'template',
       templates: { profile: '/u/{user}' },
     });
@@ -46,16 +71,39 @@ describe('a mirror restored from a backup', () => {
   it('is listed off and "from a backup" until the user turns it on, then is theirs like any other', async () => {
     const db = await openSortieDb();
     const origin = 'https://from-file.example';
-    await db.put('mirrors', { id: origin, name: 'F', origin, builtIn: false, pinned: false, disabled: true, fromBackup: true, health: 'unknown', latencyMs: null, checkedAt: null, reason: '' });
+    await db.put('mirrors', {
+      id: origin,
+      name: 'F',
+      origin,
+      builtIn: false,
+      pinned: false,
+      disabled: true,
+      fromBackup: true,
+      health: 'unknown',
+      latencyMs: null,
+      checkedAt: null,
+      reason: '',
+    });
     const entry = (await listMirrors(db)).entries.find((e) => e.mirror.id === origin);
     expect(entry).toMatchObject({ disabled: true, fromBackup: true });
     expect(await setMirrorDisabled(db, origin, false)).toBe(true);
-    expect((await listMirrors(db)).entries.find((e) => e.mirror.id === origin)).toMatchObject({ disabled: false, fromBackup: false });
+    expect((await listMirrors(db)).entries.find((e) => e.mirror.id === origin)).toMatchObject({
+      disabled: false,
+      fromBackup: false,
+    });
     expect(await db.get('mirrors', origin)).not.toHaveProperty('fromBackup');
   });
 });
 
-const mirror = (origin: string): Mirror => ({ id: origin, name: origin, origin, scheme: 'nitter', builtIn: false, addedByUser: true, pinned: false });
+const mirror = (origin: string): Mirror => ({
+  id: origin,
+  name: origin,
+  origin,
+  scheme: 'nitter',
+  builtIn: false,
+  addedByUser: true,
+  pinned: false,
+});
 
 describe('content-script registration', () => {
   it('reads granted patterns', () => {
@@ -68,13 +116,27 @@ describe('content-script registration', () => {
 
   it('never puts the link rewriter on X or on a mirror', () => {
     const mirrors = [mirror('https://nitter.net')];
-    expect(linkScriptMatches(['*://x.com/*', '*://*.twitter.com/*', '*://t.co/*', '*://nitter.net/*'], mirrors)).toBeNull();
-    expect(linkScriptMatches(['https://mastodon.example/*', 'https://bsky.app/*'], mirrors)?.matches).toEqual(['https://mastodon.example/*', 'https://bsky.app/*']);
+    expect(
+      linkScriptMatches(['*://x.com/*', '*://*.twitter.com/*', '*://t.co/*', '*://nitter.net/*'], mirrors),
+    ).toBeNull();
+    expect(linkScriptMatches(['https://mastodon.example/*', 'https://bsky.app/*'], mirrors)?.matches).toEqual([
+      'https://mastodon.example/*',
+      'https://bsky.app/*',
+    ]);
     expect(linkScriptMatches(['<all_urls>'], mirrors)).toEqual({
       matches: ['*://*/*'],
-      excludeMatches: ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twitter.com/*', '*://t.co/*', 'https://nitter.net/*'],
+      excludeMatches: [
+        '*://x.com/*',
+        '*://*.x.com/*',
+        '*://twitter.com/*',
+        '*://*.twitter.com/*',
+        '*://t.co/*',
+        'https://nitter.net/*',
+      ],
     });
-    expect(mirrorCheckMatches(['*://nitter.net/*'], [...mirrors, mirror('http://localhost:8080')])).toEqual(['https://nitter.net/*']);
+    expect(mirrorCheckMatches(['*://nitter.net/*'], [...mirrors, mirror('http://localhost:8080')])).toEqual([
+      'https://nitter.net/*',
+    ]);
   });
 
   it('touches registrations only when they change', async () => {
@@ -91,7 +153,10 @@ describe('content-script registration', () => {
         filter?.ids?.forEach((id) => registered.delete(id));
       },
     };
-    const plan = { links: { matches: ['https://a.example/*'], excludeMatches: [] }, mirrorCheck: ['https://nitter.net/*'] };
+    const plan = {
+      links: { matches: ['https://a.example/*'], excludeMatches: [] },
+      mirrorCheck: ['https://nitter.net/*'],
+    };
     await syncContentScripts(api, plan);
     expect(calls).toBe(1);
     await syncContentScripts(api, plan);
