@@ -39,8 +39,8 @@ const USERNAME = '[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*';
 const MENTION_RE = new RegExp(`(?<![=/${WORD}])@(${USERNAME}(?:@[${WORD}]+(?:[.-]+[${WORD}]+)*)?)`, 'giu');
 // twitter-text's end_mention_match: a mention followed by another at sign, a Latin
 // accented letter or '://' is not a mention.
-// eslint-disable-next-line no-misleading-character-class -- Mastodon's own class includes the combining marks on purpose
 const END_MENTION =
+  // eslint-disable-next-line no-misleading-character-class -- Mastodon's own class includes the combining marks on purpose
   /^(?:[@＠]|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff]|:\/\/)/u;
 
 export function extractUrls(text: string): Entity[] {
