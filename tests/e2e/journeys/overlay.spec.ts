@@ -57,19 +57,19 @@ test("X's composer brings the overlay; what was typed there goes to Mastodon thr
     // framed composer posts only once IOv2 has reported it visible for half a second).
     await framed.evaluate(`document.querySelector('button[type="submit"]').scrollIntoView({ block: 'center' })`);
     await new Promise((r) => setTimeout(r, 1_000));
-    await framed.click('Post');
+    await framed.click('Post to 1 account');
     // Queued: the overlay closes.
     await expect.poll(() => x.inOverlay(DIALOG)).toBeNull();
   } else {
     // No IntersectionObserver v2: no Post here, the reason in words, and Sortie's own tab offered.
-    expect(await buttons()).not.toContain('Post');
+    expect(await buttons()).not.toContain('Post to 1 account');
     expect(await framed.evaluate<string>('document.body.textContent')).toContain(
       'This browser cannot tell whether something on x.com covers this composer',
     );
     await framed.click("Continue in Sortie's tab");
     const own = await journey.waitForTab(new RegExp(`^${journey.extensionOrigin}/compose\\.html\\?draft=`));
     await own.waitFor(`document.getElementById('text')?.value === ${JSON.stringify(text)}`);
-    await own.click('Post');
+    await own.click('Post to 1 account');
     await own.waitFor(ALL_SENT, 30_000);
   }
 

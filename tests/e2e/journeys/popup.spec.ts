@@ -13,7 +13,7 @@ test('a post written in the toolbar popup goes to Mastodon, once', async ({ jour
   await popup.waitFor(`document.body.textContent.includes(${JSON.stringify(`@${username}@`)})`);
   const text = `Depuis la fenêtre de Sortie (${journey.kind}) ✉️`;
   await popup.fill('What do you want to say?', text);
-  await popup.click('Post');
+  await popup.click('Post to 1 account');
   await popup.waitFor(ALL_SENT, 30_000);
   await expect.poll(() => statusesOf(mastodon, id).map((s) => s.text)).toEqual([text]);
 });
