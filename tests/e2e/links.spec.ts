@@ -203,12 +203,13 @@ test('"Share on X" opens Sortie\'s composer, typed or clicked', async ({
   const page = await context.newPage();
   // The rule blocks the intent (the goto sees ERR_BLOCKED_BY_CLIENT) and the background opens the composer.
   await page.goto(share).catch(() => undefined);
+  // The composer learns which intent it stands for (to offer "Post on X anyway") and what it shares.
   await expect(page).toHaveURL(
-    `chrome-extension://${extensionId}/compose.html?text=Leaving%20X&url=https%3A%2F%2Fexample.org%2F`,
+    `chrome-extension://${extensionId}/compose.html?xshare=${encodeURIComponent(share)}&text=Leaving%20X&url=https%3A%2F%2Fexample.org%2F`,
   );
   await page.goto(`https://${NEWS}/`);
   await page.click('#l0');
-  await expect(page).toHaveURL(/^chrome-extension:\/\/[a-z]+\/compose\.html\?text=Leaving%20X/);
+  await expect(page).toHaveURL(/^chrome-extension:\/\/[a-z]+\/compose\.html\?xshare=[^&]+&text=Leaving%20X/);
   expect(xHits).toEqual([]);
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
 });

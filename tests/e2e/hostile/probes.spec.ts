@@ -200,19 +200,19 @@ test('share intents typed, from a link and from a popup open the composer, and t
   );
   const page = await context.newPage();
   await page.goto('https://x.com/intent/tweet?text=Typed').catch(() => undefined);
-  await expect(page).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/compose\.html\?text=Typed$/);
+  await expect(page).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/compose\.html\?xshare=[^&]+&text=Typed$/);
   await expect(page.getByLabel(TEXT)).toHaveValue('Typed');
 
   await page.goto('https://news.example/');
   await page.locator('#share').click();
-  await expect(page).toHaveURL(/\/compose\.html\?text=From%20a%20link$/);
+  await expect(page).toHaveURL(/\/compose\.html\?xshare=[^&]+&text=From%20a%20link$/);
   await expect(page.getByLabel(TEXT)).toHaveValue('From a link');
 
   await page.goto('https://news.example/');
   const popup = context.waitForEvent('page');
   await page.locator('#popup').click();
   const shared = await popup;
-  await expect(shared).toHaveURL(/\/compose\.html\?text=In%20a%20popup$/);
+  await expect(shared).toHaveURL(/\/compose\.html\?xshare=[^&]+&text=In%20a%20popup$/);
   await expect(shared.getByLabel(TEXT)).toHaveValue('In a popup');
   // The opener still holds the window, but learns nothing of it.
   const seen = await page.evaluate(() => {
