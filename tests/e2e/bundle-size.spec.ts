@@ -18,8 +18,10 @@ const KB = 1000;
 
 /** Budgets in minified bytes, by entry name (as bench/support/bundle.ts names them). */
 const BUDGETS: Record<string, number> = {
-  // ~102 kB: the compose code (queue-time planning) lives in the engine; a jump here is a wake regression.
-  'background.js': 120 * KB,
+  // ~122 kB: no network client and no compose code (those live in the engine); what grew it last is the networks'
+  // meta registry (limits, credential schemas for backup files, write limits) and the welcome and archive message
+  // slices the background must validate. A jump here is a wake regression: check `npm run bench -- --only=wake`.
+  'background.js': 124 * KB,
   'links.js': 8 * KB,
   'content-scripts/x.js': 60 * KB,
   'engine.html (page JS)': 1_000 * KB,
