@@ -36,6 +36,23 @@ export interface WriteLimit {
   costEach: number;
 }
 
+/**
+ * What a network can do that another cannot, asked by features instead of
+ * comparing network ids (a new network then states its own answers).
+ */
+export interface NetworkCapabilities {
+  /** Who may reply to a sent thread's first post can be changed afterwards (Bluesky's thread gates). */
+  editableGates: boolean;
+  /** A post can carry its original date (an archive import keeps the tweet's date as the post's own). */
+  backdatedPosts: boolean;
+  /**
+   * An archive import posts out of the public timelines, each thread opening
+   * with a line saying when it was first posted on X (the network cannot
+   * carry the original date itself).
+   */
+  archiveUnlistedWithDateLine: boolean;
+}
+
 export interface NetworkMeta<N extends Network> {
   id: N;
   /** The network's name as shown to people (a brand, the same in every language). */
@@ -46,6 +63,7 @@ export interface NetworkMeta<N extends Network> {
   shareableHandle(handle: string): string;
   /** How a person signs in: an authorization window on their server, or an identifier and app password typed in Sortie. */
   signIn: 'oauth' | 'password';
+  capabilities: NetworkCapabilities;
   /** The limits a post to this account must fit (the composer previews with the same). */
   limitsFor(account: Pick<AccountFacts, 'serverInfo'>): LimitsOf<N>;
   /**

@@ -32,6 +32,7 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
   emoji: '🦋',
   shareableHandle: (handle) => `@${handle.replace(/^@/, '')}`,
   signIn: 'password',
+  capabilities: { editableGates: true, backdatedPosts: true, archiveUnlistedWithDateLine: false },
   limitsFor: () => BLUESKY_LIMITS,
   // The record key of the post: a TID, so a retry writes over the same record instead of posting twice.
   keyScheme: 'tid',

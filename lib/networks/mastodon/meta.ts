@@ -26,6 +26,7 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   // Already `@user@host`.
   shareableHandle: (handle) => handle,
   signIn: 'oauth',
+  capabilities: { editableGates: false, backdatedPosts: false, archiveUnlistedWithDateLine: true },
   limitsFor: (account) => account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS,
   // Mastodon's Idempotency-Key takes any unique string.
   keyScheme: 'uuid',
