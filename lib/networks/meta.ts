@@ -3,6 +3,7 @@
  * the rest of Sortie: safe for the service worker, the pages and the engine
  * alike (no network client here).
  */
+import type { MessageKey } from '../i18n/index.ts';
 import type * as v from '../validate.ts';
 import type { ConnectInputOf, CredentialsOf, LimitsOf, Network } from './network.ts';
 import type { MastodonLimits, ServerProfile } from './network.ts';
@@ -51,6 +52,17 @@ export interface NetworkCapabilities {
    * carry the original date itself).
    */
   archiveUnlistedWithDateLine: boolean;
+  /** A post can carry a poll. */
+  polls: boolean;
+  /** A post can hide its text behind a content warning. */
+  contentWarnings: boolean;
+  /** A post can carry the author's own content labels. */
+  selfLabels: boolean;
+  /**
+   * Who may reply to or quote a post is expressed through the post's
+   * visibility, so the composer says what changes and what cannot apply.
+   */
+  interactionThroughVisibility: boolean;
 }
 
 export interface NetworkMeta<N extends Network> {
@@ -64,6 +76,8 @@ export interface NetworkMeta<N extends Network> {
   /** How a person signs in: an authorization window on their server, or an identifier and app password typed in Sortie. */
   signIn: 'oauth' | 'password';
   capabilities: NetworkCapabilities;
+  /** What the composer says when mentions in the text match no account here. */
+  unresolvedMentionsMessage: MessageKey;
   /** The limits a post to this account must fit (the composer previews with the same). */
   limitsFor(account: Pick<AccountFacts, 'serverInfo'>): LimitsOf<N>;
   /**

@@ -32,7 +32,16 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
   emoji: '🦋',
   shareableHandle: (handle) => `@${handle.replace(/^@/, '')}`,
   signIn: 'password',
-  capabilities: { editableGates: true, backdatedPosts: true, archiveUnlistedWithDateLine: false },
+  capabilities: {
+    editableGates: true,
+    backdatedPosts: true,
+    archiveUnlistedWithDateLine: false,
+    polls: false,
+    contentWarnings: false,
+    selfLabels: true,
+    interactionThroughVisibility: false,
+  },
+  unresolvedMentionsMessage: 'compose.warning.unresolvedMentions',
   limitsFor: () => BLUESKY_LIMITS,
   // The record key of the post: a TID, so a retry writes over the same record instead of posting twice.
   keyScheme: 'tid',

@@ -26,7 +26,16 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   // Already `@user@host`.
   shareableHandle: (handle) => handle,
   signIn: 'oauth',
-  capabilities: { editableGates: false, backdatedPosts: false, archiveUnlistedWithDateLine: true },
+  capabilities: {
+    editableGates: false,
+    backdatedPosts: false,
+    archiveUnlistedWithDateLine: true,
+    polls: true,
+    contentWarnings: true,
+    selfLabels: false,
+    interactionThroughVisibility: true,
+  },
+  unresolvedMentionsMessage: 'compose.warning.unresolvedMentionsMastodon',
   limitsFor: (account) => account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS,
   // Mastodon's Idempotency-Key takes any unique string.
   keyScheme: 'uuid',
