@@ -63,6 +63,8 @@ export interface NetworkCapabilities {
    * visibility, so the composer says what changes and what cannot apply.
    */
   interactionThroughVisibility: boolean;
+  /** A handle can be a domain its holder owns (the follow bridge takes a matching domain as their word). */
+  domainHandles: boolean;
 }
 
 export interface NetworkMeta<N extends Network> {
@@ -73,6 +75,8 @@ export interface NetworkMeta<N extends Network> {
   emoji: string;
   /** An account's handle as people write it to find them there (a "moved" notice). */
   shareableHandle(handle: string): string;
+  /** The part of a handle comparable with an X handle: `jane` in jane.bsky.social or jane@host. */
+  handleLocalPart(handle: string): string;
   /** How a person signs in: an authorization window on their server, or an identifier and app password typed in Sortie. */
   signIn: 'oauth' | 'password';
   capabilities: NetworkCapabilities;

@@ -31,6 +31,7 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
   label: 'Bluesky',
   emoji: '🦋',
   shareableHandle: (handle) => `@${handle.replace(/^@/, '')}`,
+  handleLocalPart: (handle) => handle.split('.')[0] ?? '',
   signIn: 'password',
   capabilities: {
     editableGates: true,
@@ -40,6 +41,7 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
     contentWarnings: false,
     selfLabels: true,
     interactionThroughVisibility: false,
+    domainHandles: true,
   },
   unresolvedMentionsMessage: 'compose.warning.unresolvedMentions',
   limitsFor: () => BLUESKY_LIMITS,

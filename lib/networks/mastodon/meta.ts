@@ -25,6 +25,7 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   emoji: '🐘',
   // Already `@user@host`.
   shareableHandle: (handle) => handle,
+  handleLocalPart: (handle) => handle.split('@')[0] ?? '',
   signIn: 'oauth',
   capabilities: {
     editableGates: false,
@@ -34,6 +35,7 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
     contentWarnings: true,
     selfLabels: false,
     interactionThroughVisibility: true,
+    domainHandles: false,
   },
   unresolvedMentionsMessage: 'compose.warning.unresolvedMentionsMastodon',
   limitsFor: (account) => account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS,
