@@ -12,12 +12,12 @@ import type { ImportFilters } from '../../lib/model/import.ts';
 import { previewArchive } from '../../lib/archive/preview.ts';
 import type { ArchiveReading } from '../../lib/archive/read.ts';
 import { planImport } from '../../lib/archive/schedule.ts';
-import { mapTargetFor, originalTweetLink } from '../../lib/archive/targets.ts';
+import { ARCHIVE_ACCOUNT_NOTES, mapTargetFor, originalTweetLink } from '../../lib/archive/targets.ts';
 import type { ArchiveZip } from '../../lib/archive/zip.ts';
 import { useT } from '../i18n.tsx';
 import { ArchiveFilters } from './ArchiveFilters.tsx';
 import { ArchiveSamples } from './ArchiveSamples.tsx';
-import { networkLabel } from '../../lib/networks/registry.ts';
+import { NETWORK_IDS, NETWORKS, networkLabel } from '../../lib/networks/registry.ts';
 import { formatDuration } from './time.ts';
 import { useArchiveReading } from './useArchiveReading.ts';
 
@@ -113,8 +113,8 @@ function Summary({ reading }: { reading: ArchiveReading }) {
 }
 
 function defaultAccountIds(accounts: readonly PublicAccount[]): string[] {
-  // Mastodon is off unless chosen: it cannot backdate, and an import there is a burst of new posts.
-  return accounts.filter((a) => a.network === 'bluesky' && a.status === 'ok').map((a) => a.id);
+  // A network that cannot backdate (Mastodon) is off unless chosen: an import there is a burst of new posts.
+  return accounts.filter((a) => NETWORKS[a.network].capabilities.backdatedPosts && a.status === 'ok').map((a) => a.id);
 }
 
 function ArchivePreviewSection({
@@ -217,8 +217,11 @@ function ArchivePreviewSection({
             </label>
           ))}
         </fieldset>
-        {accounts.some((a) => a.network === 'bluesky') && <p class="muted">{t('archive.accounts.bluesky')}</p>}
-        {accounts.some((a) => a.network === 'mastodon') && <p class="muted">{t('archive.accounts.mastodon')}</p>}
+        {NETWORK_IDS.filter((n) => accounts.some((a) => a.network === n)).map((n) => (
+          <p key={n} class="muted">
+            {t(ARCHIVE_ACCOUNT_NOTES[n])}
+          </p>
+        ))}
         {plan.accounts.map((p) => {
           const account = chosenAccounts.find((a) => a.id === p.accountId);
           return (

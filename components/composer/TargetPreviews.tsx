@@ -19,7 +19,7 @@ import type { MessageKey } from '../../lib/i18n/index.ts';
 import { MASTODON_DEFAULT_LIMITS } from '../../lib/networks/mastodon/instance.ts';
 import { useT } from '../i18n.tsx';
 import { assertNever } from '../../lib/assert-never.ts';
-import { networkLabel } from '../../lib/networks/registry.ts';
+import { NETWORKS, networkLabel } from '../../lib/networks/registry.ts';
 import { useMediaUrl } from './useMediaUrl.ts';
 import type { UnresolvedMentions } from './useUnresolvedMentions.ts';
 
@@ -167,7 +167,7 @@ function PostCard({
           <span class="post-handle">{handle.startsWith('@') ? handle : `@${handle}`}</span>
           {count > 1 && <span class="post-number">{t('compose.preview.number', { n: index + 1, total: count })}</span>}
         </p>
-        {p.network === 'mastodon' && cw !== '' ? (
+        {NETWORKS[p.network].capabilities.contentWarnings && cw !== '' ? (
           <details class="post-cw">
             <summary>
               <span dir="auto">{cw}</span> <span class="post-cw-more">{t('compose.preview.showMore')}</span>
@@ -177,7 +177,7 @@ function PostCard({
           </details>
         ) : (
           <>
-            {p.network === 'bluesky' && draft.labels[0] && (
+            {NETWORKS[p.network].capabilities.selfLabels && draft.labels[0] && (
               <p class="post-label">{t(`compose.label.${draft.labels[0]}` as MessageKey)}</p>
             )}
             {body}
@@ -227,7 +227,7 @@ export function TargetPreviews({ previews, accounts, draft, unresolvedMentions, 
                 {over && <strong> — {t('compose.overLimit')}</strong>}
               </p>
             </header>
-            {p.network === 'bluesky' && p.total.bytes > p.total.byteLimit && (
+            {p.overBytes && (
               <p class="note" data-testid="bluesky-bytes">
                 {t('compose.counter.bytes')}
               </p>
@@ -252,17 +252,14 @@ export function TargetPreviews({ previews, accounts, draft, unresolvedMentions, 
                 />
               ))}
             </ol>
-            {p.network === 'mastodon' && <MastodonNotices draft={draft} account={account} />}
+            {NETWORKS[p.network].capabilities.interactionThroughVisibility && (
+              <MastodonNotices draft={draft} account={account} />
+            )}
             {unresolvedMentions[p.network].length > 0 && (
               <p class="warn" role="status" data-testid="unresolved-mentions">
-                {t(
-                  p.network === 'bluesky'
-                    ? 'compose.warning.unresolvedMentions'
-                    : 'compose.warning.unresolvedMentionsMastodon',
-                  {
-                    handles: unresolvedMentions[p.network].map((h) => `@${h}`).join(', '),
-                  },
-                )}
+                {t(NETWORKS[p.network].unresolvedMentionsMessage, {
+                  handles: unresolvedMentions[p.network].map((h) => `@${h}`).join(', '),
+                })}
               </p>
             )}
             {p.warnings

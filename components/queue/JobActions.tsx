@@ -4,6 +4,7 @@ import type { ReplyPolicy } from '../../lib/model/draft.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import { send } from '../../lib/messaging/client.ts';
 import type { Job } from '../../lib/model/job.ts';
+import { NETWORKS } from '../../lib/networks/registry.ts';
 import { useT } from '../i18n.tsx';
 
 const REPLIES: ReplyPolicy[] = ['everyone', 'following', 'followers', 'mentioned', 'nobody'];
@@ -48,7 +49,7 @@ export function JobActions({ job, act }: { job: Job; act: (work: Promise<unknown
           {t('queue.edit')}
         </button>
       )}
-      {job.state === 'sent' && job.network === 'bluesky' && job.partIndex === 0 && (
+      {job.state === 'sent' && NETWORKS[job.network].capabilities.editableGates && job.partIndex === 0 && (
         <button
           type="button"
           aria-expanded={gates}

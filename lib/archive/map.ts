@@ -15,6 +15,8 @@
  */
 import { translate, type Lang } from '../i18n/index.ts';
 import { splitForNetwork, type SplitLimits } from '../compose/split.ts';
+import { assertNever } from '../assert-never.ts';
+import { NETWORKS } from '../networks/registry.ts';
 import type { ArchiveTweet, ImportChange, ImportCost, ImportPart, ImportPost } from './model.ts';
 import type { ArchiveMedia } from '../model/import.ts';
 
@@ -51,13 +53,42 @@ export interface MapContext {
 }
 
 function splitLimits(target: MapTarget): SplitLimits {
-  return target.network === 'bluesky'
-    ? { network: 'bluesky', graphemeLimit: target.graphemeLimit, byteLimit: target.byteLimit }
-    : {
+  switch (target.network) {
+    case 'bluesky':
+      return { network: 'bluesky', graphemeLimit: target.graphemeLimit, byteLimit: target.byteLimit };
+    case 'mastodon':
+      return {
         network: 'mastodon',
         maxCharacters: target.maxCharacters,
         charactersReservedPerUrl: target.charactersReservedPerUrl,
       };
+    default:
+      return assertNever(target, 'network');
+  }
+}
+
+/** How many images a post to this target takes. */
+function maxImagesOf(t: MapTarget): number {
+  switch (t.network) {
+    case 'bluesky':
+      return t.maxImages;
+    case 'mastodon':
+      return t.maxMediaAttachments;
+    default:
+      return assertNever(t, 'network');
+  }
+}
+
+/** Whether a video of this size (0 when unknown) can be attached to a post to this target. */
+function videoFits(t: MapTarget, size: number): boolean {
+  switch (t.network) {
+    case 'bluesky':
+      return t.video;
+    case 'mastodon':
+      return t.video && size <= t.videoSizeLimit;
+    default:
+      return assertNever(t, 'network');
+  }
 }
 
 /** One formatter per language and zone: building one costs far more than formatting (20,000 posts). */
@@ -94,9 +125,9 @@ function chooseMedia(media: readonly ArchiveMedia[], ctx: MapContext): MediaChoi
   const changes: ImportChange[] = [];
   const photos = media.filter((m) => m.type === 'photo');
   const videos = media.filter((m) => m.type !== 'photo');
-  const max = t.network === 'bluesky' ? t.maxImages : t.maxMediaAttachments;
+  const max = maxImagesOf(t);
   // Both networks take either images or one video on a post, never both.
-  const fits = (m: ArchiveMedia) => t.video && (t.network === 'bluesky' || ctx.sizeOf(m.entry) <= t.videoSizeLimit);
+  const fits = (m: ArchiveMedia) => videoFits(t, ctx.sizeOf(m.entry));
   if (videos.length > 0 && photos.length === 0 && videos.length === 1 && fits(videos[0] as ArchiveMedia)) {
     return { attach: [videos[0] as ArchiveMedia], link: false, changes };
   }
@@ -113,7 +144,8 @@ export function mapTweet(tweet: ArchiveTweet, replyToXId: string | null, ctx: Ma
   const changes = [...media.changes];
   let text = tweet.text;
   if (media.link) text = text === '' ? ctx.tweetLink(tweet.id) : `${text}\n\n${ctx.tweetLink(tweet.id)}`;
-  if (t.network === 'mastodon' && replyToXId === null)
+  const capabilities = NETWORKS[t.network].capabilities;
+  if (capabilities.archiveUnlistedWithDateLine && replyToXId === null)
     text = `${dateLine(tweet.createdAt, ctx.lang, ctx.timeZone)}\n${text}`;
   const split = splitForNetwork(text, splitLimits(t));
   if (split.length > 1) changes.push('split');
@@ -126,9 +158,9 @@ export function mapTweet(tweet: ArchiveTweet, replyToXId: string | null, ctx: Ma
     network: t.network,
     replyToXId,
     parts,
-    createdAt: t.network === 'bluesky' ? new Date(tweet.createdAt).toISOString() : null,
+    createdAt: capabilities.backdatedPosts ? new Date(tweet.createdAt).toISOString() : null,
     langs: tweet.lang === 'und' ? [] : [tweet.lang],
-    visibility: t.network === 'mastodon' ? 'unlisted' : 'public',
+    visibility: capabilities.archiveUnlistedWithDateLine ? 'unlisted' : 'public',
     changes,
   };
 }

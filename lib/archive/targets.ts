@@ -7,10 +7,18 @@
  * both networks; `video: true` is for the day a publisher uploads them.
  */
 import { assertNever } from '../assert-never.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import type { PublicAccount } from '../model/account.ts';
 import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon/instance.ts';
 import { targetFor } from '../networks/registry.ts';
+import type { Network } from '../networks/network.ts';
 import type { MapTarget } from './map.ts';
+
+/** What the import page says of an import to each network (shown when the user has an account there). */
+export const ARCHIVE_ACCOUNT_NOTES: { readonly [N in Network]: MessageKey } = {
+  bluesky: 'archive.accounts.bluesky',
+  mastodon: 'archive.accounts.mastodon',
+};
 
 /** The account's limits, from the network registry (the composer previews with the same). */
 export function mapTargetFor(account: Pick<PublicAccount, 'network' | 'serverInfo'>): MapTarget {

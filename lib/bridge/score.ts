@@ -18,6 +18,7 @@
  * of") is not a claim it is theirs; an organisation's wording or a very new
  * account (when the X profile does not name it) keep it from being sure.
  */
+import { NETWORKS } from '../networks/registry.ts';
 import { normalizeUrl } from '../text/profile-text.ts';
 import { acctOfHint } from './hints.ts';
 import {
@@ -64,7 +65,7 @@ function wording(text: string, pattern: RegExp): string | null {
 
 /** The part of a handle comparable with an X handle: `jane` in jane.bsky.social or jane@host. */
 export function localPart(found: Pick<FoundAccount, 'network' | 'handle'>): string {
-  return found.network === 'mastodon' ? (found.handle.split('@')[0] ?? '') : (found.handle.split('.')[0] ?? '');
+  return NETWORKS[found.network].handleLocalPart(found.handle);
 }
 
 /** True when a hint designates this account. */
@@ -169,7 +170,8 @@ function evidenceFor(
   if (org) evidence.push({ kind: 'organisation', detail: org });
   const own = ownHints(hints, found);
   const domainNamed =
-    found.network === 'bluesky' && own.some((h) => h.kind === 'domain' && domainResembles(h.value, x));
+    NETWORKS[found.network].capabilities.domainHandles &&
+    own.some((h) => h.kind === 'domain' && domainResembles(h.value, x));
   if (own.length > 0 && !sameHandle && similarity < RESEMBLING_NAME && !domainNamed) {
     evidence.push({ kind: 'name-differs', detail: found.displayName || found.handle });
   }
@@ -201,7 +203,7 @@ export function confidenceOf(
   const claim = has('names-x') && !has('contested') && !other;
   const verifiedSite = evidence.some((e) => e.kind === 'same-site' && e.detail.startsWith('✓ ')) && !other;
   const domainNamed =
-    found.network === 'bluesky' &&
+    NETWORKS[found.network].capabilities.domainHandles &&
     own.some((h) => h.kind === 'domain' && (h.cue || h.source === 'website') && domainResembles(h.value, x));
   // Named by the X profile, and an independent sign it is the same person.
   const sure =

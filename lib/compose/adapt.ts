@@ -8,6 +8,7 @@
  */
 import type { Draft, DraftImage, DraftPoll, Network, SelfLabel } from '../model/draft.ts';
 import { assertNever } from '../assert-never.ts';
+import { NETWORKS } from '../networks/registry.ts';
 import { countCodePoints, countGraphemes } from './graphemes.ts';
 import {
   MASTODON_POLL_MAX_EXPIRATION,
@@ -204,7 +205,7 @@ export function adaptForTarget(draft: Draft, target: NetworkTarget): AdaptedDraf
   split.forEach((p, part) => {
     if (p.over) warnings.push({ code: 'part-over-limit', severity: 'error', part });
   });
-  const attachments = draft.images.length > 0 || (target.network === 'mastodon' && draft.poll !== null);
+  const attachments = draft.images.length > 0 || (NETWORKS[target.network].capabilities.polls && draft.poll !== null);
   if (split.length === 0 && !attachments) warnings.push({ code: 'empty', severity: 'error' });
   warnings.push(...networkWarnings(draft, target));
   // A media- or poll-only post is still one post, with empty text.

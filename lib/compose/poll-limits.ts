@@ -5,6 +5,8 @@
  * strictest wins, so a poll the editor allows is never refused by one of them;
  * with none chosen, stock Mastodon's values.
  */
+import type { Network } from '../networks/network.ts';
+import { NETWORKS } from '../networks/registry.ts';
 import type { MastodonLimits } from './limits.ts';
 import { MASTODON_POLL_MAX_EXPIRATION, MASTODON_POLL_MIN_EXPIRATION } from './limits.ts';
 
@@ -30,7 +32,7 @@ const MIN_OPTIONS = 2;
 
 interface PollAccount {
   id: string;
-  network: string;
+  network: Network;
   serverInfo?: {
     limits: Pick<
       MastodonLimits,
@@ -40,7 +42,7 @@ interface PollAccount {
 }
 
 export function pollLimitsFor(accounts: readonly PollAccount[] | null, targets: readonly string[]): PollLimits {
-  const servers = (accounts ?? []).filter((a) => a.network === 'mastodon' && targets.includes(a.id));
+  const servers = (accounts ?? []).filter((a) => NETWORKS[a.network].capabilities.polls && targets.includes(a.id));
   if (servers.length === 0) return STOCK;
   const each = servers.map((a): PollLimits => {
     const l = a.serverInfo?.limits;

@@ -31,6 +31,8 @@ interface PreviewCommon {
   overLimit: boolean;
   /** Per part, whether it is over the limit. */
   partsOver: boolean[];
+  /** The whole text is over the network's byte limit, a limit people cannot see in a count of characters. */
+  overBytes: boolean;
 }
 
 /** A preview for one network and set of limits, shared by every account that has them. */
@@ -100,11 +102,12 @@ function previewFor(draft: Draft, target: NetworkTarget): NetworkPreview {
       const options = { maxCharacters, charactersReservedPerUrl };
       const count = countMastodon(first, draft.contentWarning, options);
       const total = split.length > 1 ? countMastodon(whole, draft.contentWarning, options) : count;
-      return { ...common, network: 'mastodon', count, total };
+      return { ...common, network: 'mastodon', count, total, overBytes: false };
     }
     case 'bluesky': {
       const count = countBluesky(first);
-      return { ...common, network: 'bluesky', count, total: split.length > 1 ? countBluesky(whole) : count };
+      const total = split.length > 1 ? countBluesky(whole) : count;
+      return { ...common, network: 'bluesky', count, total, overBytes: total.bytes > total.byteLimit };
     }
     default:
       return assertNever(target, 'network');

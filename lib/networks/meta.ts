@@ -3,6 +3,7 @@
  * the rest of Sortie: safe for the service worker, the pages and the engine
  * alike (no network client here).
  */
+import type { MessageKey } from '../i18n/index.ts';
 import type * as v from '../validate.ts';
 import type { ConnectInputOf, CredentialsOf, LimitsOf, Network } from './network.ts';
 import type { MastodonLimits, ServerProfile } from './network.ts';
@@ -36,6 +37,36 @@ export interface WriteLimit {
   costEach: number;
 }
 
+/**
+ * What a network can do that another cannot, asked by features instead of
+ * comparing network ids (a new network then states its own answers).
+ */
+export interface NetworkCapabilities {
+  /** Who may reply to a sent thread's first post can be changed afterwards (Bluesky's thread gates). */
+  editableGates: boolean;
+  /** A post can carry its original date (an archive import keeps the tweet's date as the post's own). */
+  backdatedPosts: boolean;
+  /**
+   * An archive import posts out of the public timelines, each thread opening
+   * with a line saying when it was first posted on X (the network cannot
+   * carry the original date itself).
+   */
+  archiveUnlistedWithDateLine: boolean;
+  /** A post can carry a poll. */
+  polls: boolean;
+  /** A post can hide its text behind a content warning. */
+  contentWarnings: boolean;
+  /** A post can carry the author's own content labels. */
+  selfLabels: boolean;
+  /**
+   * Who may reply to or quote a post is expressed through the post's
+   * visibility, so the composer says what changes and what cannot apply.
+   */
+  interactionThroughVisibility: boolean;
+  /** A handle can be a domain its holder owns (the follow bridge takes a matching domain as their word). */
+  domainHandles: boolean;
+}
+
 export interface NetworkMeta<N extends Network> {
   id: N;
   /** The network's name as shown to people (a brand, the same in every language). */
@@ -44,8 +75,13 @@ export interface NetworkMeta<N extends Network> {
   emoji: string;
   /** An account's handle as people write it to find them there (a "moved" notice). */
   shareableHandle(handle: string): string;
+  /** The part of a handle comparable with an X handle: `jane` in jane.bsky.social or jane@host. */
+  handleLocalPart(handle: string): string;
   /** How a person signs in: an authorization window on their server, or an identifier and app password typed in Sortie. */
   signIn: 'oauth' | 'password';
+  capabilities: NetworkCapabilities;
+  /** What the composer says when mentions in the text match no account here. */
+  unresolvedMentionsMessage: MessageKey;
   /** The limits a post to this account must fit (the composer previews with the same). */
   limitsFor(account: Pick<AccountFacts, 'serverInfo'>): LimitsOf<N>;
   /**

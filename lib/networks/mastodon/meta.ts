@@ -25,7 +25,19 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   emoji: '🐘',
   // Already `@user@host`.
   shareableHandle: (handle) => handle,
+  handleLocalPart: (handle) => handle.split('@')[0] ?? '',
   signIn: 'oauth',
+  capabilities: {
+    editableGates: false,
+    backdatedPosts: false,
+    archiveUnlistedWithDateLine: true,
+    polls: true,
+    contentWarnings: true,
+    selfLabels: false,
+    interactionThroughVisibility: true,
+    domainHandles: false,
+  },
+  unresolvedMentionsMessage: 'compose.warning.unresolvedMentionsMastodon',
   limitsFor: (account) => account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS,
   // Mastodon's Idempotency-Key takes any unique string.
   keyScheme: 'uuid',

@@ -6,6 +6,7 @@
 import type { Db } from '../../db.ts';
 import type { EngineClient } from '../../messaging/engine-client.ts';
 import { SortieError } from '../../messaging/errors.ts';
+import { NETWORKS } from '../../networks/registry.ts';
 import type { Handlers } from '../../messaging/router.ts';
 import type { OutboxMessage } from '../messages.ts';
 import { getJob, putJob, recentJobs } from '../store.ts';
@@ -52,7 +53,13 @@ export function createOutboxHandlers({
     'outbox.deleteHeld': async ({ postId }) => ({ jobs: await deleteHeldPost(await db(), postId) }),
     'outbox.updateGates': async ({ jobId, interaction }) => {
       const job = await getJob(await db(), jobId);
-      if (!job || job.network !== 'bluesky' || job.state !== 'sent' || !job.result || job.partIndex !== 0) {
+      if (
+        !job ||
+        !NETWORKS[job.network].capabilities.editableGates ||
+        job.state !== 'sent' ||
+        !job.result ||
+        job.partIndex !== 0
+      ) {
         throw new SortieError('error.gatesNotEditable', jobId);
       }
       await engine.call('bluesky.updateGates', { accountId: job.accountId, postUri: job.result.id, interaction });

@@ -3,7 +3,7 @@ import { defaultDuration, durationChoices, pollLimitsFor } from '../../../lib/co
 
 const server = (id: string, polls: { o?: number; c?: number; min?: number; max?: number }) => ({
   id,
-  network: 'mastodon',
+  network: 'mastodon' as const,
   serverInfo: {
     limits: {
       pollMaxOptions: polls.o ?? 4,
