@@ -102,10 +102,16 @@ export function createPostGate(env: GateEnv): PostGate {
     },
     check,
     async settle(via) {
-      const since = sinceOf(via);
-      if (since !== undefined && env.now() - since < VISIBLE_FOR_MS)
-        await env.sleep(VISIBLE_FOR_MS - (env.now() - since));
-      return check(via);
+      // Timers may fire a fraction of a millisecond early against performance.now() (browsers
+      // truncate fractional delays): wait again until the time is really out, or the element
+      // stops being visible. Each pass sleeps at least 1 ms, and `since` only moves forward.
+      for (;;) {
+        const since = sinceOf(via);
+        if (since === undefined) return check(via);
+        const rest = VISIBLE_FOR_MS - (env.now() - since);
+        if (rest <= 0) return check(via);
+        await env.sleep(Math.ceil(rest));
+      }
     },
   };
 }
