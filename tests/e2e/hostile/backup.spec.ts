@@ -12,79 +12,18 @@
  *   matches in readable form.
  */
 import { AtpAgent } from '@atproto/api';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { PublicAccount } from '../../../lib/model/account.ts';
 import type { BridgeEntry } from '../../../lib/model/bridge.ts';
 import { emptyDraft } from '../../../lib/model/draft.ts';
-import { serializeBackup, type BackupBody } from '../../../lib/backup/format.ts';
-import type { Job } from '../../../lib/model/job.ts';
-import { newTid } from '../../../lib/tid.ts';
+import { craftedFile, craftedJob } from '../support/crafted-backup.ts';
 import { sendMessage, serveMirrors, serveX, linksState } from '../support/links.ts';
 import { expect, test, uniqueName } from '../support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from '../support/ui.ts';
 import { chooseLeaving } from '../support/welcome.ts';
-
-const EMPTY_BODY: BackupBody = {
-  settings: {},
-  accounts: [],
-  drafts: [],
-  jobs: [],
-  follows: [],
-  stats: [],
-  mirrors: [],
-  media: [],
-  mediaLeftOut: [],
-};
-
-/**
- * A file as an attacker writes it: format 1 (still accepted) with a correct
- * integrity field, which anyone can compute.
- */
-async function craftedFile(dir: string, body: Partial<BackupBody>): Promise<string> {
-  const json = await serializeBackup(
-    { format: 'sortie-backup', version: 1, exportedAt: new Date().toISOString(), app: 'Sortie 0.1.0' },
-    { ...EMPTY_BODY, ...body },
-  );
-  const path = join(dir, `crafted-${Date.now()}.json`);
-  await writeFile(path, json);
-  return path;
-}
-
-function craftedJob(account: PublicAccount, postId: string, text: string, sendAt: number | null): Job {
-  const now = Date.now();
-  return {
-    id: `${postId}:${account.id}:0`,
-    postId,
-    draftId: `draft-${postId}`,
-    accountId: account.id,
-    network: account.network,
-    partIndex: 0,
-    partCount: 1,
-    text,
-    images: [],
-    contentWarning: '',
-    sensitive: false,
-    labels: [],
-    langs: ['fr'],
-    visibility: 'public',
-    poll: null,
-    interaction: { reply: 'everyone', allowQuotes: true },
-    replyTo: null,
-    idempotencyKey: account.network === 'bluesky' ? newTid() : `attacker-${postId}-${now}`,
-    sendAt,
-    serverScheduled: false,
-    state: 'queued',
-    attempts: 0,
-    nextAttemptAt: sendAt ?? 0,
-    lastError: null,
-    result: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 async function importFile(page: Page, path: string, passphrase = ''): Promise<void> {
   await page.getByRole('link', { name: 'Your data' }).click();

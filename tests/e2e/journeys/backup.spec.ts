@@ -2,14 +2,26 @@
  * Backup and wipe on the options page: the export is a file the browser saves,
  * holding the account but not its token (no passphrase chosen); "Delete
  * everything" leaves no account; importing the file brings the account back,
- * to be reconnected. A backup file that tries to act (queued posts, a mirror
- * of its own) is in tests/e2e/hostile/backup.spec.ts.
+ * to be reconnected. Then, in both browsers, a crafted file that tries to act:
+ * its queued posts are held until the user presses Send, and a mirror of its
+ * own never gets the user's X links (the Chromium-only checks of such files are
+ * in tests/e2e/hostile/backup.spec.ts).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '../support/journey.ts';
-import { accountsText, connectMastodonWithToken } from './steps.ts';
+import { accountId } from '../../../lib/networks/network.ts';
+import { craftedFile, craftedJob } from '../support/crafted-backup.ts';
+import { expect, test, type Tab } from '../support/journey.ts';
+import { MIRROR_HOSTS } from '../support/links.ts';
+import { accountsText, answerWelcome, connectMastodonWithToken, statusesOf } from './steps.ts';
+
+async function importFile(options: Tab, extensionOrigin: string, path: string): Promise<void> {
+  await options.goto(`${extensionOrigin}/options.html#privacy`);
+  await options.upload('Backup file', path);
+  await options.click('Import');
+  await options.waitFor(`document.querySelector('[data-testid="import-done"]') !== null`, 20_000);
+}
 
 test('export to a file without the token, delete everything, import the file: the account is back, to reconnect', async ({
   journey,
@@ -46,6 +58,78 @@ test('export to a file without the token, delete everything, import the file: th
     ).toContain('Reconnect these accounts to post with them');
     await options.goto(`${journey.extensionOrigin}/options.html`);
     await expect.poll(() => accountsText(options)).toContain(username);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a crafted file's queued post is held: nothing goes out, not even after the background restarts, until the user presses Send, then once", async ({
+  journey,
+  mastodon,
+}) => {
+  test.setTimeout(120_000);
+  const { id, username, options } = await connectMastodonWithToken(journey, mastodon, 'held');
+  // The id anyone can guess: the server's origin and the account's public id.
+  const account = { id: accountId('mastodon', new URL(mastodon.url).origin, id), network: 'mastodon' as const };
+  const text = `Posté par un fichier ${username}`.slice(0, 40);
+  const dir = await mkdtemp(join(tmpdir(), 'sortie-journey-'));
+  try {
+    const path = await craftedFile(dir, { jobs: [craftedJob(account, 'p-now', text, null)] });
+    await importFile(options, journey.extensionOrigin, path);
+    expect(
+      await options.evaluate<string>(`document.querySelector('[data-testid="import-held"]')?.textContent ?? ''`),
+    ).toContain('Posts not sent yet: 1');
+
+    // The engine's drain after the import, then a background that wakes again: nothing goes out.
+    await new Promise((r) => setTimeout(r, 3_000));
+    await journey.suspendBackground();
+    await options.goto(`${journey.extensionOrigin}/options.html#publishing`);
+    await options.waitFor(`document.querySelectorAll('[data-testid="held-post"]').length === 1`);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(statusesOf(mastodon, id)).toEqual([]);
+
+    // The user's Send: it goes out, once.
+    await options.click(`Send the restored post “${text}”`);
+    await expect.poll(() => statusesOf(mastodon, id).length, { timeout: 30_000 }).toBe(1);
+    await options.waitFor(`document.querySelectorAll('[data-testid="held-post"]').length === 0`);
+    await journey.suspendBackground();
+    await options.goto(`${journey.extensionOrigin}/options.html#publishing`);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(statusesOf(mastodon, id).map((s) => s.text)).toEqual([text]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a crafted file that pins a mirror of its own does not get the user's X links", async ({
+  journey,
+  recordingProxy,
+  allowHosts,
+}) => {
+  allowHosts(...MIRROR_HOSTS);
+  // Chromium may open a bare tunnel to a typed host before any rule applies (tests/e2e/journeys/core.spec.ts).
+  if (journey.kind === 'chromium') allowHosts('x.com');
+  const evil = 'https://evil-mirror.example';
+  const dir = await mkdtemp(join(tmpdir(), 'sortie-journey-'));
+  try {
+    const path = await craftedFile(dir, {
+      settings: { links: { redirect: true, pinnedMirror: evil } },
+      mirrors: [{ id: evil, name: 'Nitter (fast)', origin: evil, pinned: true, scheme: 'nitter', disabled: false }],
+    });
+    const options = await journey.openPage('options.html');
+    await importFile(options, journey.extensionOrigin, path);
+    expect(
+      await options.evaluate<string>(`document.querySelector('[data-testid="import-mirrors-off"]')?.textContent ?? ''`),
+    ).toContain('Mirrors added turned off: 1');
+    await answerWelcome(journey, 'leaving');
+
+    const tab = await journey.newTab();
+    await tab.goto('https://x.com/jack/status/20');
+    await expect
+      .poll(() => recordingProxy.log.filter((r) => MIRROR_HOSTS.includes(r.host)).length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(recordingProxy.log.filter((r) => r.host === 'evil-mirror.example')).toEqual([]);
+    expect(new URL(await tab.url()).hostname).not.toBe('evil-mirror.example');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
