@@ -7,6 +7,7 @@
  */
 import { ACCOUNTS_ENGINE_MESSAGES } from '../accounts/engine/protocol.ts';
 import { ARCHIVE_ENGINE_MESSAGES } from '../archive/engine/protocol.ts';
+import { BACKUP_ENGINE_MESSAGES } from '../backup/engine/protocol.ts';
 import { BRIDGE_ENGINE_MESSAGES } from '../bridge/engine/protocol.ts';
 import type { EngineSpec, EngineTable } from '../messaging/spec.ts';
 import { OUTBOX_ENGINE_MESSAGES } from '../outbox/engine/protocol.ts';
@@ -23,6 +24,7 @@ export const ENGINE_MESSAGES = {
   ...ACCOUNTS_ENGINE_MESSAGES,
   ...BRIDGE_ENGINE_MESSAGES,
   ...ARCHIVE_ENGINE_MESSAGES,
+  ...BACKUP_ENGINE_MESSAGES,
 } satisfies EngineTable;
 
 export type EngineOp = keyof typeof ENGINE_MESSAGES;

@@ -12,6 +12,7 @@ import type { ImportRunner } from '../archive/engine/runner.ts';
 import { parseNitterProfile } from '../archive/follows.ts';
 import { isImportChain } from '../archive/plan-records.ts';
 import { importsRunning } from '../archive/store.ts';
+import { createBackupEngineHandlers } from '../backup/engine/handlers.ts';
 import { createBridgeEngineHandlers } from '../bridge/engine/handlers.ts';
 import { createBridgeService } from '../bridge/engine/runner.ts';
 import { getAccount, putAccount, setAccountStatus } from '../accounts/store.ts';
@@ -112,6 +113,7 @@ async function createHandlers(): Promise<EngineHandlers> {
     ...createOutboxEngineHandlers({ db, now: Date.now, drains }),
     ...createBridgeEngineHandlers(bridge),
     ...createArchiveEngineHandlers(imports, follows),
+    ...createBackupEngineHandlers({ db, now: Date.now }),
   };
 }
 

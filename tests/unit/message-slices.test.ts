@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_MESSAGES } from '../../lib/accounts/messages';
 import { ARCHIVE_ENGINE_MESSAGES } from '../../lib/archive/engine/protocol';
 import { ARCHIVE_MESSAGES } from '../../lib/archive/messages';
+import { BACKUP_ENGINE_MESSAGES } from '../../lib/backup/engine/protocol';
 import { DATA_MESSAGES } from '../../lib/backup/messages';
 import { ACCOUNTS_ENGINE_MESSAGES } from '../../lib/accounts/engine/protocol';
 import { BRIDGE_ENGINE_MESSAGES } from '../../lib/bridge/engine/protocol';
@@ -42,6 +43,7 @@ describe('the message tables are their slices, each name once', () => {
       ...Object.keys(ACCOUNTS_ENGINE_MESSAGES),
       ...Object.keys(BRIDGE_ENGINE_MESSAGES),
       ...Object.keys(ARCHIVE_ENGINE_MESSAGES),
+      ...Object.keys(BACKUP_ENGINE_MESSAGES),
     ];
     expect(new Set(names).size).toBe(names.length);
     // Every operation comes from a slice: the assembled table declares none of its own.

@@ -1,16 +1,14 @@
 /**
- * The background's answers to the privacy page: export, import, the posts a
- * wipe would lose, and the wipe itself. Tokens are read, sealed and opened
- * only here; the page gets ciphertext and counts.
+ * The background's answers to the privacy page. Export and import run in the
+ * engine (lib/backup/engine), where the tokens are read, sealed and opened;
+ * the page gets ciphertext and counts. The posts a wipe would lose and the
+ * wipe itself are answered here: the wipe stops the engine.
  */
-import { browser } from 'wxt/browser';
 import type { Db } from '../../db.ts';
 import type { EngineClient } from '../../messaging/engine-client.ts';
 import type { Handlers } from '../../messaging/router.ts';
 import type { DataMessage } from '../messages.ts';
 import { clearBrowserState } from '../browser-state.ts';
-import { backupContents, exportBackup } from '../export.ts';
-import { importBackup } from '../import.ts';
 import { pendingPosts, wipeEverything } from '../wipe.ts';
 
 export interface DataHandlerDeps {
@@ -24,14 +22,20 @@ export interface DataHandlerDeps {
 }
 
 export function createDataHandlers({ db, engine, afterImport }: DataHandlerDeps): Pick<Handlers, DataMessage> {
+  /** A call that opened the engine for itself alone: it closes after a quiet moment unless a drain runs. */
+  const oneOff = async <T>(call: Promise<T>): Promise<T> => {
+    try {
+      return await call;
+    } finally {
+      engine.closeWhenUnused();
+    }
+  };
   return {
-    'data.export': async ({ passphrase }) =>
-      exportBackup(await db(), { passphrase, now: Date.now(), app: `Sortie ${browser.runtime.getManifest().version}` }),
-    'data.exportContents': async () => backupContents(await db()),
+    'data.export': async ({ passphrase }) => oneOff(engine.call('backup.export', { passphrase })),
+    'data.exportContents': async () => oneOff(engine.call('backup.contents', {})),
     'data.import': async ({ json, passphrase }) => {
-      const database = await db();
-      const summary = await importBackup(database, json, passphrase);
-      await afterImport(database);
+      const summary = await oneOff(engine.call('backup.import', { json, passphrase }));
+      await afterImport(await db());
       return summary;
     },
     'data.pendingPosts': async () => pendingPosts(await db()),
