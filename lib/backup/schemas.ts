@@ -60,6 +60,7 @@ export const jobSchema: v.Schema<Job> = v.object({
   originalDate: v.optional(time),
   state: v.oneOf('held', 'queued', 'sending', 'sent', 'retrying', 'failed', 'cancelled'),
   attempts: count,
+  unansweredSince: v.optional(time),
   nextAttemptAt: time,
   lastError: v.nullable(jobError),
   result: v.nullable(postRef),

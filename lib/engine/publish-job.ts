@@ -73,14 +73,15 @@ function holdUntilDue(job: Job, now: number): void {
 }
 
 export function createPublisher(deps: PublisherDeps): (request: PublishRequest) => Promise<PostRef> {
-  return async ({ job, account, parent, root }) => {
+  return async ({ job, account, parent, root, unansweredSince }) => {
     holdUntilDue(job, deps.now());
     const images = await loadImages(deps.db, job);
     return engineOf(deps.engines, account.network).publish({
       account,
       part: partFrom(job, images, parent, root),
       replyTo: job.replyTo,
-      firstAttempt: job.attempts <= 1,
+      firstAttempt: unansweredSince === null,
+      unansweredSince,
     });
   };
 }

@@ -138,6 +138,8 @@ export const en = {
   'error.jobNotHeld': 'This restored post is no longer waiting for your decision.',
   'error.mastodon.auth': 'Your Mastodon server refused the sign-in: reconnect the account.',
   'error.mastodon.cancelled': 'Sign-in cancelled.',
+  'error.mastodon.earlierAttemptUnchecked':
+    'An earlier attempt may already have posted this, and the server could not be asked yet. Sortie will check again before sending.',
   'error.mastodon.invalidSchedule': 'The scheduled time is not valid: {detail}',
   'error.mastodon.invalidServer': 'This does not look like a server address: {detail}',
   'error.mastodon.mediaTimeout': 'The server took too long to process an image.',

@@ -142,6 +142,8 @@ export const fr: Record<MessageKey, string> = {
   'error.jobNotHeld': 'Ce message restauré n’attend plus votre décision.',
   'error.mastodon.auth': 'Votre serveur Mastodon a refusé la connexion : reconnectez le compte.',
   'error.mastodon.cancelled': 'Connexion annulée.',
+  'error.mastodon.earlierAttemptUnchecked':
+    'Une tentative précédente a peut-être déjà publié ce message, et le serveur n’a pas encore pu être interrogé. Sortie vérifiera avant de renvoyer.',
   'error.mastodon.invalidSchedule': 'L’heure de programmation n’est pas valide : {detail}',
   'error.mastodon.invalidServer': 'Ceci ne ressemble pas à une adresse de serveur : {detail}',
   'error.mastodon.mediaTimeout': 'Le serveur a mis trop de temps à traiter une image.',

@@ -48,6 +48,15 @@ export interface Job extends PostContent {
   serverScheduled: boolean;
   state: JobState;
   attempts: number;
+  /**
+   * When the earliest attempt that may have reached the server began (epoch
+   * ms), while no answer to it has been read: the request left (or may have)
+   * and the worker died, the network cut, the server failed mid-way. Absent
+   * when no attempt can have created anything. A network's key may be
+   * forgotten by the server after a while (Mastodon: one hour), so a retry
+   * long after this time must first look for what that attempt made.
+   */
+  unansweredSince?: number;
   /** Earliest time of the next attempt (epoch ms). */
   nextAttemptAt: number;
   lastError: JobError | null;

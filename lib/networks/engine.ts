@@ -24,8 +24,15 @@ export interface PublishInput {
   part: PartToSend;
   /** The draft's reply target as the user pasted it (a URL or an id), resolved by the adapter when `part.parent` is null. */
   replyTo: string | null;
-  /** False on a retry: the adapter may then look for what an earlier attempt already wrote. */
+  /** False when an earlier attempt may have reached the server: the adapter may then look for what it wrote. */
   firstAttempt: boolean;
+  /**
+   * When the earliest attempt that may have reached the server without an
+   * answer began (epoch ms), or null. A network whose server forgets
+   * idempotency keys (Mastodon: after an hour) must not resend blindly
+   * after that: it looks for the post first.
+   */
+  unansweredSince?: number | null;
 }
 
 /** What revoking an account's access on its server did. */

@@ -16,12 +16,40 @@ export interface Failure {
   retryAt: number | null;
 }
 
-export function startSending(job: Job, now: number): Job {
-  return { ...job, state: 'sending', attempts: job.attempts + 1, updatedAt: now };
+/**
+ * Since when an attempt at this job may have created a post whose answer was
+ * never read, or null when none can have. Jobs stored before the field
+ * existed say nothing: any of them that was ever tried counts as possibly
+ * landed since it was created (the earliest moment, so a look-up misses nothing).
+ */
+export function unansweredSince(job: Job): number | null {
+  if (job.unansweredSince !== undefined) return job.unansweredSince;
+  const tried = job.attempts > 0 || job.lastError !== null || job.state === 'sending' || job.state === 'retrying';
+  return tried && job.state !== 'sent' ? job.createdAt : null;
 }
 
+/**
+ * The request may leave from here on: the uncertainty starts now unless an
+ * earlier unanswered attempt already started it (that one may be the post).
+ */
+export function startSending(job: Job, now: number): Job {
+  return {
+    ...job,
+    state: 'sending',
+    attempts: job.attempts + 1,
+    unansweredSince: unansweredSince(job) ?? now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * The server's answer names the post: nothing is uncertain any more. A
+ * failure keeps `unansweredSince`, even a refusal: a refusal only says that
+ * this attempt made nothing, not that an earlier unanswered one did not.
+ */
 export function markSent(job: Job, result: PostRef, now: number): Job {
-  return { ...job, state: 'sent', result, lastError: null, updatedAt: now };
+  const { unansweredSince: _settled, ...rest } = job;
+  return { ...rest, state: 'sent', result, lastError: null, updatedAt: now };
 }
 
 /** A failed attempt: retry later, or give up for good when the error is permanent or attempts run out. */
@@ -62,7 +90,7 @@ export function releaseHeld(job: Job, now: number): Job {
   // A Mastodon server schedule needs a fresh request: once released late, it is simply sent at `due` from here.
   const serverScheduled = job.serverScheduled && job.partCount === 1 && due - now >= SERVER_SCHEDULE_MIN_MS;
   return {
-    ...job,
+    ...keepUncertainty(job),
     state: 'queued',
     attempts: 0,
     nextAttemptAt: serverScheduled ? now : due,
@@ -85,12 +113,23 @@ export function holdImported(job: Job): Job {
 /** "Retry now" on a failed or waiting job keeps its key: it is the same post. */
 export function retryNow(job: Job, now: number): Job {
   if (job.state !== 'failed' && job.state !== 'retrying') return job;
-  return { ...job, state: 'queued', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now };
+  return { ...keepUncertainty(job), state: 'queued', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now };
 }
 
 /**
- * "Edit and resend" a failed job. The key stays: a failed job created nothing
- * on the server (permanent failures are refusals), so the key is still free.
+ * Resetting the attempt count must not make an old job look never tried:
+ * the uncertainty is written down before the count goes back to zero.
+ */
+function keepUncertainty(job: Job): Job {
+  const since = unansweredSince(job);
+  return since === null ? job : { ...job, unansweredSince: since };
+}
+
+/**
+ * "Edit and resend" a failed job. The key stays: a refusal made nothing, so
+ * the key is still free. An earlier unanswered attempt stays recorded and is
+ * looked for, but by the words it had: once edited, a post that attempt made
+ * may no longer be recognised.
  */
 export function editAndResend(job: Job, text: string, now: number): Job {
   if (job.state !== 'failed') return job;

@@ -2,7 +2,8 @@
  * Drains the outbox. Chains (one thread on one account) run concurrently;
  * parts of a chain run in order, part N after part N-1 is sent. Every state
  * change is stored before the work it announces, and a job found "sending"
- * is simply sent again with the same key: the server recognises it.
+ * is sent again with the same key, its adapter told since when an earlier
+ * attempt may have landed (a key the server has forgotten recognises nothing).
  */
 import type { Account } from '../../model/account.ts';
 import { getAccount, setAccountStatus } from '../../accounts/store.ts';
@@ -11,7 +12,7 @@ import { PublishError, type PostRef } from '../../networks/types.ts';
 import type { Job } from '../../model/job.ts';
 import { nextWakeAt, runnableJobs, type RunnableJob } from '../plan.ts';
 import type { RetryPolicy } from '../retry.ts';
-import { markFailed, markSent, startSending, type Failure } from '../state.ts';
+import { markFailed, markSent, startSending, unansweredSince, type Failure } from '../state.ts';
 import { releaseMediaIfDone } from '../media-release.ts';
 import { getJob, jobsOfPendingPosts, putJob } from '../store.ts';
 
@@ -20,6 +21,12 @@ export interface PublishRequest {
   account: Account;
   parent: PostRef | null;
   root: PostRef | null;
+  /**
+   * When an earlier attempt that may have created this post began, its
+   * answer never read (null: no earlier attempt can have). The adapter
+   * decides whether its server's key still covers it or it must look first.
+   */
+  unansweredSince: number | null;
 }
 
 export interface WorkerDeps {
@@ -77,10 +84,11 @@ async function runOne(deps: WorkerDeps, { job, parent, root }: RunnableJob): Pro
       ),
     );
   }
+  const earlier = unansweredSince(fresh);
   const sending = startSending(fresh, deps.now());
   await store(deps, sending);
   try {
-    const ref = await deps.publish({ job: sending, account, parent, root });
+    const ref = await deps.publish({ job: sending, account, parent, root, unansweredSince: earlier });
     return store(deps, markSent(sending, ref, deps.now()));
   } catch (error) {
     const failure = toFailure(error);

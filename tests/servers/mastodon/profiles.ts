@@ -15,6 +15,11 @@
 //   with Pleroma's top-level limits (`max_toot_chars`, `poll_limits`,
 //   `upload_limit`) and a `pleroma` block; schedules posts and revokes tokens
 //   like Mastodon; 5,000 characters, 20 poll options.
+//
+// Idempotency-Key: Mastodon keeps it 3,600 s in Redis (PostStatusService);
+// Hollo one hour on the post row; Akkoma/Pleroma 6 hours in an in-memory
+// cache (IdempotencyPlug); GoToSocial's status handler never reads it.
+// Sources: /work/shared/GUIDE.md ("Idempotency-Key across servers").
 import type { PollLimits } from './types';
 
 export type ServerProfileName = 'mastodon' | 'hollo' | 'gotosocial' | 'akkoma';
@@ -29,6 +34,8 @@ export interface ProfileBehaviour {
   hasRevoke: boolean;
   /** `scheduled_at` is ignored: the post is published now and a Status is the answer. */
   ignoresScheduledAt: boolean;
+  /** How long an Idempotency-Key is remembered (ms), or null when the header is ignored. */
+  idempotencyKeyTtlMs: number | null;
   /** POST /api/v1/statuses reads a JSON body only. */
   jsonOnlyStatuses: boolean;
   /** Post text is rendered as Markdown (Hollo does it for every post). */
@@ -56,6 +63,7 @@ export const PROFILES: Record<ServerProfileName, ProfileBehaviour> = {
     supportsPkce: true,
     hasRevoke: true,
     ignoresScheduledAt: false,
+    idempotencyKeyTtlMs: 60 * 60_000,
     jsonOnlyStatuses: false,
     markdown: false,
     pleromaInstance: false,
@@ -71,6 +79,7 @@ export const PROFILES: Record<ServerProfileName, ProfileBehaviour> = {
     supportsPkce: false,
     hasRevoke: false,
     ignoresScheduledAt: true,
+    idempotencyKeyTtlMs: 60 * 60_000,
     jsonOnlyStatuses: true,
     markdown: true,
     pleromaInstance: false,
@@ -86,6 +95,7 @@ export const PROFILES: Record<ServerProfileName, ProfileBehaviour> = {
     supportsPkce: false,
     hasRevoke: false,
     ignoresScheduledAt: true,
+    idempotencyKeyTtlMs: null,
     jsonOnlyStatuses: false,
     markdown: false,
     pleromaInstance: false,
@@ -101,6 +111,7 @@ export const PROFILES: Record<ServerProfileName, ProfileBehaviour> = {
     supportsPkce: false,
     hasRevoke: true,
     ignoresScheduledAt: false,
+    idempotencyKeyTtlMs: 6 * 60 * 60_000,
     jsonOnlyStatuses: false,
     markdown: false,
     pleromaInstance: true,

@@ -165,6 +165,46 @@ describe('Idempotency-Key', () => {
     const second = await masto.v1.statuses.create({ status: 'new' }, withKey('k-4'));
     expect(second.id).not.toBe(first.id);
   });
+
+  it('keeps a key as long as idempotencyKeyTtlMs says, and not at all where the server ignores it', async () => {
+    const short = await startMastodonServer({ idempotencyKeyTtlMs: 50 });
+    const gts = await startMastodonServer({ profile: 'gotosocial' });
+    try {
+      const post = async (on: MastodonTestServer, token: string, key: string) =>
+        createRestAPIClient({ url: on.url, accessToken: token }).v1.statuses.create({ status: 'again' }, withKey(key));
+      const carol = short.createAccount('carol');
+      const a = await post(short, carol.token, 'k');
+      expect((await post(short, carol.token, 'k')).id).toBe(a.id);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect((await post(short, carol.token, 'k')).id).not.toBe(a.id);
+
+      const dave = gts.createAccount('dave');
+      const b = await post(gts, dave.token, 'k');
+      expect((await post(gts, dave.token, 'k')).id).not.toBe(b.id);
+    } finally {
+      await short.close();
+      await gts.close();
+    }
+  });
+});
+
+describe('GET /api/v1/accounts/:id/statuses', () => {
+  it('lists the author all their statuses, newest first, page by page with max_id', async () => {
+    const erin = server.createAccount('erin');
+    const erinMasto = createRestAPIClient({ url: server.url, accessToken: erin.token });
+    const made = [];
+    for (const visibility of ['public', 'unlisted', 'private', 'direct', 'public'] as const) {
+      made.push(await erinMasto.v1.statuses.create({ status: `${visibility} @erin`, visibility }));
+    }
+    const statuses = erinMasto.v1.accounts.$select(erin.id).statuses;
+    const first = await statuses.list({ limit: 3 });
+    expect(first.map((s) => s.id)).toEqual([made[4]!.id, made[3]!.id, made[2]!.id]);
+    const second = await statuses.list({ limit: 3, maxId: first.at(-1)!.id });
+    expect(second.map((s) => s.id)).toEqual([made[1]!.id, made[0]!.id]);
+    // Someone else sees only what they may.
+    const others = await masto.v1.accounts.$select(erin.id).statuses.list({ limit: 40 });
+    expect(others.map((s) => s.visibility).sort()).toEqual(['public', 'public', 'unlisted']);
+  });
 });
 
 describe('scheduled_at', () => {

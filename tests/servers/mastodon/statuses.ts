@@ -1,5 +1,6 @@
 import { authorizeIfGotToken, requireUser, type UserAuth } from './auth';
-import { findFollow, type Core } from './core';
+import { findAccount, findFollow, type Core } from './core';
+import { getInteger, getString } from './params';
 import { parseScheduledAt, readCompose, validateMedia, validateStatus, type ComposeRequest } from './compose';
 import { renderStatus } from './format';
 import { apiError, recordNotFound, sendHtml, sendJson, type RequestContext } from './http';
@@ -11,8 +12,6 @@ import type { AccountRecord, MediaRecord, ScheduledStatusRecord, StatusRecord } 
 
 // POST/GET/DELETE /api/v1/statuses and /api/v1/scheduled_statuses, with the
 // Idempotency-Key store and the faults tests queue for status creation.
-
-const IDEMPOTENCY_TTL_MS = 60 * 60 * 1000;
 
 const RAILS_500 = `<!DOCTYPE html>
 <html><head><title>We're sorry, but something went wrong (500)</title></head>
@@ -177,7 +176,9 @@ function create(core: Core, ctx: RequestContext): void {
     throw apiError(400, 'Invalid request: the body must be JSON');
   }
   const request = readCompose(core, ctx);
-  const key = idempotencyKeyOf(ctx);
+  const ttlMs = core.opts.idempotencyKeyTtlMs;
+  // A server that ignores the header (GoToSocial) neither stores nor finds a key.
+  const key = ttlMs === null ? null : idempotencyKeyOf(ctx);
   const storeKey = key === null ? null : `${auth.account.id}:${key}`;
   const previous = storeKey === null ? undefined : core.state.idempotency.get(storeKey);
   if (previous && previous.expiresAt > Date.now()) {
@@ -199,14 +200,14 @@ function create(core: Core, ctx: RequestContext): void {
       core.state.idempotency.set(storeKey, {
         kind: 'scheduled',
         id: scheduled.id,
-        expiresAt: Date.now() + IDEMPOTENCY_TTL_MS,
+        expiresAt: Date.now() + (ttlMs ?? 0),
       });
     sendJson(ctx, 200, serializeScheduled(core, scheduled));
     return;
   }
   const status = publish(core, auth, request, media, key);
   if (storeKey)
-    core.state.idempotency.set(storeKey, { kind: 'status', id: status.id, expiresAt: Date.now() + IDEMPOTENCY_TTL_MS });
+    core.state.idempotency.set(storeKey, { kind: 'status', id: status.id, expiresAt: Date.now() + (ttlMs ?? 0) });
   sendJson(ctx, 200, serializeStatus(core, status, auth.account));
 }
 
@@ -243,8 +244,40 @@ function ownScheduled(core: Core, ctx: RequestContext, auth: UserAuth): Schedule
   return scheduled;
 }
 
+const ACCOUNT_STATUSES_MAX = 40;
+
+/** `GET /api/v1/accounts/:id/statuses`: newest first, `max_id`/`since_id` paging, what the viewer may see (the author: all). */
+function accountStatuses(core: Core, ctx: RequestContext): void {
+  const auth = authorizeIfGotToken(core, ctx, ['read', 'read:statuses']);
+  const account = findAccount(core, ctx.routeParams.id ?? '');
+  if (!account) throw recordNotFound();
+  const limit = Math.min(ACCOUNT_STATUSES_MAX, Math.max(1, getInteger(ctx.params, 'limit') ?? 20));
+  const maxId = getString(ctx.params, 'max_id');
+  const sinceId = getString(ctx.params, 'since_id');
+  const page = core.state.statuses
+    .filter((s) => s.accountId === account.id && !s.deleted && canSee(core, s, auth?.account ?? null))
+    .filter((s) => (maxId ? BigInt(s.id) < BigInt(maxId) : true) && (sinceId ? BigInt(s.id) > BigInt(sinceId) : true))
+    .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : BigInt(b.id) < BigInt(a.id) ? -1 : 0))
+    .slice(0, limit);
+  const headers: Record<string, string> = {};
+  const last = page.at(-1);
+  if (last) {
+    const next = new URL(ctx.url.pathname, core.baseUrl);
+    next.searchParams.set('limit', String(limit));
+    next.searchParams.set('max_id', last.id);
+    headers['Link'] = `<${next.href}>; rel="next"`;
+  }
+  sendJson(
+    ctx,
+    200,
+    page.map((s) => serializeStatus(core, s, auth?.account ?? null)),
+    headers,
+  );
+}
+
 export function statusRoutes(core: Core): Route[] {
   return [
+    { method: 'GET', path: '/api/v1/accounts/:id/statuses', handler: (ctx) => accountStatuses(core, ctx) },
     { method: 'POST', path: '/api/v1/statuses', handler: (ctx) => create(core, ctx) },
     { method: 'GET', path: '/api/v1/statuses/:id', handler: (ctx) => show(core, ctx) },
     { method: 'DELETE', path: '/api/v1/statuses/:id', handler: (ctx) => destroy(core, ctx) },

@@ -39,6 +39,12 @@ export interface MastodonServerOptions {
   hasRevoke?: boolean;
   /** Default false; true -> `scheduled_at` is ignored and the post published now (Hollo, GoToSocial). */
   ignoresScheduledAt?: boolean;
+  /**
+   * How long an Idempotency-Key is remembered after the status it made, in
+   * ms; null -> the header is ignored (GoToSocial). Mastodon and Hollo: one
+   * hour; Akkoma: six hours. Tests shorten it to see a key expire.
+   */
+  idempotencyKeyTtlMs?: number | null;
   /** Default false; true -> POST /api/v1/statuses takes JSON bodies only (Hollo). */
   jsonOnlyStatuses?: boolean;
   /** Default false; true -> post text rendered as Markdown (Hollo). */

@@ -83,15 +83,16 @@ export function createMastodonEngine(deps: AdapterDeps): NetworkEngine<'mastodon
         throw error;
       }
     },
-    async publish({ account, part, replyTo }) {
+    async publish({ account, part, replyTo, unansweredSince }) {
       const { server: origin, accessToken } = credentialsOf(account);
       // The adapter resolves a pasted status URL to the id it has on this server.
       const target = part.parent ?? (replyTo ? { id: replyTo, url: replyTo } : null);
-      return publishMastodonPart({ origin, accessToken }, await currentInstance(deps, account), {
-        ...part,
-        parent: target,
-        root: part.root ?? target,
-      });
+      return publishMastodonPart(
+        { origin, accessToken },
+        await currentInstance(deps, account),
+        { ...part, parent: target, root: part.root ?? target },
+        { unansweredSince: unansweredSince ?? null },
+      );
     },
     async disconnect(account): Promise<Revocation> {
       const creds = credentialsOf(account);

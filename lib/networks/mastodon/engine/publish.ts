@@ -11,6 +11,9 @@ import { classifyMastodonError } from './errors.ts';
 import { DEFAULT_MEDIA_WAIT, uploadImages, type MediaWaitOptions } from './media.ts';
 import { resolveReplyTargetId, SCHEDULED_ID_PREFIX } from './reply.ts';
 import { buildStatusParams } from './status.ts';
+import { findLandedStatus } from './landed.ts';
+import type { AttemptShape } from '../landed-match.ts';
+import { decideResend, keyTrustMs } from '../resend.ts';
 import { webLink } from '../../../web-link.ts';
 
 export { classifyMastodonError } from './errors.ts';
@@ -20,6 +23,8 @@ export type { MastodonSession } from './client.ts';
 export interface PublishOptions {
   now?: () => number;
   media?: Partial<MediaWaitOptions>;
+  /** When an earlier attempt that may have created this part began, its answer never read (see ../resend.ts). */
+  unansweredSince?: number | null;
 }
 
 /** Throws only PublishError. */
@@ -33,6 +38,15 @@ export async function publishMastodonPart(
   try {
     const api = createMastodonClient(client);
     const parent = part.parent ? { ...part.parent, id: await resolveReplyTargetId(api, part.parent.id) } : null;
+    const since = options.unansweredSince ?? null;
+    const earlier = await decideResend({
+      unansweredSince: since,
+      now: now(),
+      keyTrustMs: keyTrustMs(instance.profile.family, part.scheduledAt !== null),
+      lookFor: () => findLandedStatus(api, client.origin, attemptShape({ ...part, parent }, instance, since ?? now())),
+    });
+    if (earlier.action === 'adopt') return earlier.ref;
+    if (earlier.action === 'wait') throw unchecked(earlier.error, now());
     const mediaIds = await uploadImages(api, part.images, { ...DEFAULT_MEDIA_WAIT, now, ...options.media });
     // Decided after the uploads: they can take long enough to bring a schedule under the limit.
     const params = buildStatusParams({ ...part, parent }, instance, mediaIds, now());
@@ -48,6 +62,29 @@ export async function publishMastodonPart(
   } catch (error) {
     throw classifyMastodonError(error, now());
   }
+}
+
+/** What the earlier attempt sent, as its status would show it. */
+function attemptShape(part: PartToSend, instance: MastodonInstanceInfo, since: number): AttemptShape {
+  // The schedule the job asked for, even if it is now too close to ask again: the attempt may have asked it.
+  const params = buildStatusParams({ ...part, scheduledAt: null }, instance, [], since);
+  return {
+    text: params.status,
+    spoilerText: params.spoilerText,
+    visibility: params.visibility,
+    inReplyToId: params.inReplyToId ?? null,
+    mediaCount: part.images.length,
+    poll: params.poll !== undefined,
+    since,
+    scheduledAt: part.scheduledAt,
+  };
+}
+
+/** A look-up that failed: never a reason to post, so a retry later (or the account to reconnect). */
+function unchecked(error: unknown, now: number): PublishError {
+  const classified = classifyMastodonError(error, now);
+  if (classified.kind === 'auth' || classified.kind === 'rate-limit') return classified;
+  return new PublishError('transient', 'error.mastodon.earlierAttemptUnchecked', classified.detail, classified.retryAt);
 }
 
 export const NOTICE_PUBLISHED_NOW = 'notice.mastodon.publishedNow';
