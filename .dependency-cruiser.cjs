@@ -47,6 +47,11 @@ const ENGINE_HALVES = ['^lib/[^/]+/engine/', '^lib/networks/[^/]+/engine/', '^li
 /** The background halves of the features (lib/<feature>/background/). */
 const BACKGROUND_HALVES = ['^lib/[^/]+/background/'];
 const BACKGROUND_SIDE = ['^lib/background/', '^lib/[^/]+/background/', '^entrypoints/background'];
+/**
+ * The networks' text halves: tokenizers, counters, the TLD list. The composer
+ * and the archive import load them; the service worker must not (it stays small).
+ */
+const TEXT_HALVES = ['^lib/networks/[^/]+/text/', '^lib/networks/text-registry\\.ts$'];
 /** The network client libraries: they carry credentials and are large, so they live only in the networks' engine halves. */
 const NETWORK_CLIENTS = ['(^|/)node_modules/(masto|@atproto/[^/]+)/', '^(masto|@atproto/[^/]+)$'];
 
@@ -149,6 +154,16 @@ module.exports = {
         pathNot: [...SHELLS, ...ENGINE_SIDE],
       },
       to: { path: [...ENGINE_HALVES, ...BACKGROUND_HALVES], pathNot: TABLES, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'text-rules-not-from-service-worker-code',
+      severity: 'error',
+      comment:
+        "The networks' text rules (tokenizers, counters, the TLD list) are for the composer and the archive " +
+        "import: the background side and the networks' light metas (which the service worker loads) never import " +
+        'them (the bundle-size test checks what the service worker bundles in the end).',
+      from: { path: [...BACKGROUND_SIDE, '^lib/networks/(registry|meta)\\.ts$', '^lib/networks/[^/]+/meta\\.ts$'] },
+      to: { path: TEXT_HALVES, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'network-clients-only-in-network-engines',

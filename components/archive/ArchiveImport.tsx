@@ -12,12 +12,13 @@ import type { ImportFilters } from '../../lib/model/import.ts';
 import { previewArchive } from '../../lib/archive/preview.ts';
 import type { ArchiveReading } from '../../lib/archive/read.ts';
 import { planImport } from '../../lib/archive/schedule.ts';
-import { ARCHIVE_ACCOUNT_NOTES, mapTargetFor, originalTweetLink } from '../../lib/archive/targets.ts';
+import { mapTargetFor, originalTweetLink } from '../../lib/archive/targets.ts';
 import type { ArchiveZip } from '../../lib/archive/zip.ts';
 import { useT } from '../i18n.tsx';
 import { ArchiveFilters } from './ArchiveFilters.tsx';
 import { ArchiveSamples } from './ArchiveSamples.tsx';
 import { NETWORK_IDS, NETWORKS, networkLabel } from '../../lib/networks/registry.ts';
+import { textRulesOf } from '../../lib/networks/text-registry.ts';
 import { formatDuration } from './time.ts';
 import { useArchiveReading } from './useArchiveReading.ts';
 
@@ -219,7 +220,7 @@ function ArchivePreviewSection({
         </fieldset>
         {NETWORK_IDS.filter((n) => accounts.some((a) => a.network === n)).map((n) => (
           <p key={n} class="muted">
-            {t(ARCHIVE_ACCOUNT_NOTES[n])}
+            {t(textRulesOf(n).importNote)}
           </p>
         ))}
         {plan.accounts.map((p) => {

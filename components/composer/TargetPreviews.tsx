@@ -9,59 +9,43 @@
 import type { PublicAccount } from '../../lib/model/account.ts';
 import type { AdaptWarning } from '../../lib/compose/adapt.ts';
 import { hueOf, initialsOf } from '../../lib/compose/avatar.ts';
-import { countBluesky, countMastodon } from '../../lib/compose/count.ts';
 import { counterPhrases } from '../../lib/compose/counter.ts';
 import type { Draft, DraftImage } from '../../lib/model/draft.ts';
 import { mapInteractionToMastodon } from '../../lib/networks/mastodon/interaction.ts';
 import { partAt, type TargetPreview } from '../../lib/compose/preview.ts';
 import { richRuns } from '../../lib/compose/rich.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
-import { MASTODON_DEFAULT_LIMITS } from '../../lib/networks/mastodon/instance.ts';
 import { useT } from '../i18n.tsx';
-import { assertNever } from '../../lib/assert-never.ts';
+import type { Network } from '../../lib/networks/network.ts';
 import { NETWORKS, networkLabel } from '../../lib/networks/registry.ts';
+import { textRulesOf, type CountOf } from '../../lib/networks/text-registry.ts';
 import { useMediaUrl } from './useMediaUrl.ts';
 import type { UnresolvedMentions } from './useUnresolvedMentions.ts';
 
 type T = (k: MessageKey, params?: Record<string, string | number>) => string;
 
-/** The numbers the counter needs, in the network's own unit. */
-function counterFacts(p: TargetPreview, draft: Draft, account: PublicAccount | undefined, caretPart: number) {
-  switch (p.network) {
-    case 'mastodon': {
-      const perUrl = (account?.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS).charactersReservedPerUrl;
-      const options = { maxCharacters: p.count.limit, charactersReservedPerUrl: perUrl };
-      return {
-        posts: p.parts.length,
-        limit: p.count.limit,
-        totalUsed: p.total.used,
-        caretPart,
-        partUsed: (k: number) => countMastodon(p.parts[k] ?? '', draft.contentWarning, options).used,
-      };
-    }
-    case 'bluesky':
-      return {
-        posts: p.parts.length,
-        limit: p.count.graphemeLimit,
-        totalUsed: p.total.graphemes,
-        caretPart,
-        partUsed: (k: number) => countBluesky(p.parts[k] ?? '').graphemes,
-      };
-    default:
-      return assertNever(p);
-  }
+/** The numbers the counter needs, in the network's own unit (its text rules say which). */
+function counterFacts(p: TargetPreview, draft: Draft, caretPart: number) {
+  const rules = textRulesOf(p.network);
+  const used = (count: CountOf<Network>) => rules.counted(count).used;
+  return {
+    posts: p.parts.length,
+    limit: rules.counted(p.count).limit,
+    totalUsed: used(p.total),
+    caretPart,
+    partUsed: (k: number) => used(rules.count(p.parts[k] ?? '', draft.contentWarning, p.limits)),
+  };
 }
 
 /** The counter in words: the whole text, the number of posts, the caret's post. */
 export function counterText(
   p: TargetPreview,
   draft: Draft,
-  account: PublicAccount | undefined,
   t: T,
   format: (n: number) => string,
   caretPart: number,
 ): string {
-  return counterPhrases(counterFacts(p, draft, account, caretPart))
+  return counterPhrases(counterFacts(p, draft, caretPart))
     .map(({ key, params }) =>
       t(key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === 'n' || k === 'k' ? v : format(v)]))),
     )
@@ -223,7 +207,7 @@ export function TargetPreviews({ previews, accounts, draft, unresolvedMentions, 
                 {networkLabel(p.network)} <span class="muted">{account?.handle}</span>
               </h3>
               <p class={over ? 'error counter' : 'counter'} data-testid={`counter-${p.network}`} aria-live="polite">
-                {counterText(p, draft, account, t, format, caretPart)}
+                {counterText(p, draft, t, format, caretPart)}
                 {over && <strong> — {t('compose.overLimit')}</strong>}
               </p>
             </header>

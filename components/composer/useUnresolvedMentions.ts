@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/model/account.ts';
 import { textFor } from '../../lib/compose/adapt.ts';
 import type { Draft, Network } from '../../lib/model/draft.ts';
-import { MAY_MENTION } from '../../lib/compose/tokens.ts';
+import { mayMention } from '../../lib/compose/tokens.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { NETWORK_IDS } from '../../lib/networks/registry.ts';
 
@@ -24,7 +24,7 @@ function useUnresolvedFor(network: Network, draft: Draft | null, accounts: Publi
 
   useEffect(() => {
     // Only texts with something that looks like a mention are worth a round trip.
-    if (!account || !MAY_MENTION[network](text)) {
+    if (!account || !mayMention(text, network)) {
       setUnresolved(NONE);
       return;
     }

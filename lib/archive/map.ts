@@ -14,31 +14,18 @@
  * split post is already shown as a thread.
  */
 import { translate, type Lang } from '../i18n/index.ts';
-import { splitForNetwork, type SplitLimits } from '../compose/split.ts';
-import { assertNever } from '../assert-never.ts';
+import { splitForNetwork } from '../compose/split.ts';
 import { NETWORKS } from '../networks/registry.ts';
+import { textRulesOf, type ImportTarget } from '../networks/text-registry.ts';
 import type { ArchiveTweet, ImportChange, ImportCost, ImportPart, ImportPost } from './model.ts';
 import type { ArchiveMedia } from '../model/import.ts';
 
-export type MapTarget =
-  | {
-      network: 'bluesky';
-      graphemeLimit: number;
-      byteLimit: number;
-      maxImages: number;
-      /** Whether videos and GIFs are posted as video (else a link to the original tweet). */
-      video: boolean;
-    }
-  | {
-      network: 'mastodon';
-      maxCharacters: number;
-      charactersReservedPerUrl: number;
-      maxMediaAttachments: number;
-      /** Whether videos and GIFs are uploaded as video (else a link). */
-      video: boolean;
-      /** Bytes; larger videos become a link. */
-      videoSizeLimit: number;
-    };
+/**
+ * What an account's network takes from an import (its text rules'
+ * `importTarget`): the split limits, how many images, whether videos go as
+ * video. It holds the split limits, so it is split with as it is.
+ */
+export type MapTarget = ImportTarget;
 
 export interface MapContext {
   target: MapTarget;
@@ -50,45 +37,6 @@ export interface MapContext {
   lang: Lang;
   /** IANA time zone the date line is written in (the browser's). */
   timeZone: string;
-}
-
-function splitLimits(target: MapTarget): SplitLimits {
-  switch (target.network) {
-    case 'bluesky':
-      return { network: 'bluesky', graphemeLimit: target.graphemeLimit, byteLimit: target.byteLimit };
-    case 'mastodon':
-      return {
-        network: 'mastodon',
-        maxCharacters: target.maxCharacters,
-        charactersReservedPerUrl: target.charactersReservedPerUrl,
-      };
-    default:
-      return assertNever(target, 'network');
-  }
-}
-
-/** How many images a post to this target takes. */
-function maxImagesOf(t: MapTarget): number {
-  switch (t.network) {
-    case 'bluesky':
-      return t.maxImages;
-    case 'mastodon':
-      return t.maxMediaAttachments;
-    default:
-      return assertNever(t, 'network');
-  }
-}
-
-/** Whether a video of this size (0 when unknown) can be attached to a post to this target. */
-function videoFits(t: MapTarget, size: number): boolean {
-  switch (t.network) {
-    case 'bluesky':
-      return t.video;
-    case 'mastodon':
-      return t.video && size <= t.videoSizeLimit;
-    default:
-      return assertNever(t, 'network');
-  }
 }
 
 /** One formatter per language and zone: building one costs far more than formatting (20,000 posts). */
@@ -125,9 +73,10 @@ function chooseMedia(media: readonly ArchiveMedia[], ctx: MapContext): MediaChoi
   const changes: ImportChange[] = [];
   const photos = media.filter((m) => m.type === 'photo');
   const videos = media.filter((m) => m.type !== 'photo');
-  const max = maxImagesOf(t);
+  const rules = textRulesOf(t.network);
+  const max = rules.importMaxImages(t);
   // Both networks take either images or one video on a post, never both.
-  const fits = (m: ArchiveMedia) => videoFits(t, ctx.sizeOf(m.entry));
+  const fits = (m: ArchiveMedia) => rules.importVideoFits(t, ctx.sizeOf(m.entry));
   if (videos.length > 0 && photos.length === 0 && videos.length === 1 && fits(videos[0] as ArchiveMedia)) {
     return { attach: [videos[0] as ArchiveMedia], link: false, changes };
   }
@@ -147,7 +96,7 @@ export function mapTweet(tweet: ArchiveTweet, replyToXId: string | null, ctx: Ma
   const capabilities = NETWORKS[t.network].capabilities;
   if (capabilities.archiveUnlistedWithDateLine && replyToXId === null)
     text = `${dateLine(tweet.createdAt, ctx.lang, ctx.timeZone)}\n${text}`;
-  const split = splitForNetwork(text, splitLimits(t));
+  const split = splitForNetwork(text, t);
   if (split.length > 1) changes.push('split');
   if (split.some((p) => p.over)) changes.push('part-over-limit');
   const parts: ImportPart[] = split.map((p, i) => ({ text: p.text, media: i === 0 ? media.attach : [] }));

@@ -6,43 +6,15 @@
  * DraftImages), so videos and GIFs go as a link to the original tweet on
  * both networks; `video: true` is for the day a publisher uploads them.
  */
-import { assertNever } from '../assert-never.ts';
-import type { MessageKey } from '../i18n/index.ts';
 import type { PublicAccount } from '../model/account.ts';
-import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon/instance.ts';
 import { targetFor } from '../networks/registry.ts';
-import type { Network } from '../networks/network.ts';
+import { textRulesOf } from '../networks/text-registry.ts';
 import type { MapTarget } from './map.ts';
 
-/** What the import page says of an import to each network (shown when the user has an account there). */
-export const ARCHIVE_ACCOUNT_NOTES: { readonly [N in Network]: MessageKey } = {
-  bluesky: 'archive.accounts.bluesky',
-  mastodon: 'archive.accounts.mastodon',
-};
-
-/** The account's limits, from the network registry (the composer previews with the same). */
+/** What an import to this account must fit: its limits, from the network registry (the composer previews with the same), as the network's text rules take them. */
 export function mapTargetFor(account: Pick<PublicAccount, 'network' | 'serverInfo'>): MapTarget {
   const target = targetFor(account);
-  switch (target.network) {
-    case 'bluesky': {
-      const { graphemeLimit, byteLimit, maxImages } = target.limits;
-      return { network: 'bluesky', graphemeLimit, byteLimit, maxImages, video: false };
-    }
-    case 'mastodon': {
-      const limits = target.limits;
-      return {
-        network: 'mastodon',
-        maxCharacters: limits.maxCharacters,
-        charactersReservedPerUrl: limits.charactersReservedPerUrl,
-        maxMediaAttachments: limits.maxMediaAttachments,
-        video: false,
-        // The stored limits do not keep the server's video size; videos go as links today (video: false).
-        videoSizeLimit: MASTODON_DEFAULT_LIMITS.videoSizeLimit,
-      };
-    }
-    default:
-      return assertNever(target, 'network');
-  }
+  return textRulesOf(target.network).importTarget(target.limits);
 }
 
 /**

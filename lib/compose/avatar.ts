@@ -3,7 +3,7 @@
  * derived from its handle. Nothing is fetched, so a preview never tells a
  * server (or anyone between) that a post is being written.
  */
-import { graphemeBoundaries } from './graphemes.ts';
+import { graphemeBoundaries } from '../text/graphemes.ts';
 
 function firstCluster(word: string): string {
   if (word === '') return '';

@@ -3,7 +3,7 @@
  * how many posts it makes, and how full the post the caret is in is.
  * One post: "120 / 500 characters". A thread: "3 posts · 1,240 characters in
  * all · post 2: 120 / 500" (with the caret elsewhere: "… · at most 500 per
- * post"). The units are the network's own (counted by count.ts); the words
+ * post"). The units are the network's own (counted by its text rules, lib/networks/<network>/text/); the words
  * never name bytes.
  */
 

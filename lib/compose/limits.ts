@@ -10,10 +10,6 @@ export type { BlueskyLimits } from '../networks/network.ts';
 export { BLUESKY_LIMITS } from '../networks/bluesky/meta.ts';
 export type { NetworkTarget } from '../networks/network.ts';
 
-/** PollExpirationValidator's bounds, used when a server does not report its own. */
-export const MASTODON_POLL_MIN_EXPIRATION = 300;
-export const MASTODON_POLL_MAX_EXPIRATION = 2_629_746;
-
 export type LimitsByNetwork = { [N in Network]: LimitsOf<N> };
 
 export type NetworkLimits = LimitsByNetwork[Network];

@@ -8,7 +8,7 @@
 import type { Network } from '../networks/network.ts';
 import { NETWORKS } from '../networks/registry.ts';
 import type { MastodonLimits } from './limits.ts';
-import { MASTODON_POLL_MAX_EXPIRATION, MASTODON_POLL_MIN_EXPIRATION } from './limits.ts';
+import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon/instance.ts';
 
 export interface PollLimits {
   maxOptions: number;
@@ -21,10 +21,10 @@ export interface PollLimits {
 
 /** PollOptionsValidator's values, for accounts whose server said nothing. */
 const STOCK: PollLimits = {
-  maxOptions: 4,
-  maxCharactersPerOption: 50,
-  minExpiration: MASTODON_POLL_MIN_EXPIRATION,
-  maxExpiration: MASTODON_POLL_MAX_EXPIRATION,
+  maxOptions: MASTODON_DEFAULT_LIMITS.pollMaxOptions,
+  maxCharactersPerOption: MASTODON_DEFAULT_LIMITS.pollMaxCharactersPerOption,
+  minExpiration: MASTODON_DEFAULT_LIMITS.pollMinExpiration,
+  maxExpiration: MASTODON_DEFAULT_LIMITS.pollMaxExpiration,
 };
 
 /** A poll needs two choices whatever a server claims. */

@@ -5,17 +5,17 @@
  * not go through. Both lengths count what is sent (sent.ts), as the planner
  * does when Post is pressed.
  *
- * Work is shared: the text is analysed once (analysis.ts keeps the last few
+ * Work is shared: the text is analysed once (lib/text/analysis.ts keeps the last few
  * texts, so a re-render without an edit skips segmentation too), and accounts
  * on the same network with the same limits share one result. Nothing is
  * cached by draft identity: a draft edited in place must never get a stale
  * preview.
  */
 import { adaptForTarget, type AdaptWarning } from './adapt.ts';
-import { countBluesky, countMastodon, type BlueskyCount, type MastodonCount } from './count.ts';
 import type { Draft } from '../model/draft.ts';
+import type { LimitsOf, Network } from '../networks/network.ts';
+import { textRulesOf, type CountOf } from '../networks/text-registry.ts';
 import type { NetworkTarget } from './limits.ts';
-import { assertNever } from '../assert-never.ts';
 import { sentText } from './sent.ts';
 import type { SplitPart } from './split.ts';
 
@@ -35,83 +35,54 @@ interface PreviewCommon {
   overBytes: boolean;
 }
 
-/** A preview for one network and set of limits, shared by every account that has them. */
-export type NetworkPreview =
-  | (PreviewCommon & {
-      network: 'mastodon';
-      /** The first post's length. */
-      count: MastodonCount;
-      /** The whole text's length, as if it were one post (content warning included once). */
-      total: MastodonCount;
-    })
-  | (PreviewCommon & {
-      network: 'bluesky';
-      /** The first post's length. */
-      count: BlueskyCount;
-      /** The whole text's length, as if it were one post. */
-      total: BlueskyCount;
-    });
+/**
+ * A preview for one network and set of limits, shared by every account that
+ * has them. Its counts are in the network's own units (CountOf, from the
+ * network's text rules), so it is a union tagged by network.
+ */
+export type NetworkPreview = {
+  [N in Network]: PreviewCommon & {
+    network: N;
+    /** The limits it was made for (the counter re-counts the caret's part with them). */
+    limits: LimitsOf<N>;
+    /** The first post's length. */
+    count: CountOf<N>;
+    /** The whole text's length, as if it were one post (a content warning counted once, where the network counts it). */
+    total: CountOf<N>;
+  };
+}[Network];
 
 export type TargetPreview = NetworkPreview & { accountId: string };
 
-/** Same key, same limits: every field that changes a result is in it. */
+/**
+ * Same key, same limits: every field of the limits is in it, so a limit a
+ * network adds can never be left out (equal limits built in another field
+ * order only share less).
+ */
 function limitsKey(target: NetworkTarget): string {
-  switch (target.network) {
-    case 'mastodon': {
-      const l = target.limits;
-      return [
-        'mastodon',
-        l.maxCharacters,
-        l.charactersReservedPerUrl,
-        l.maxMediaAttachments,
-        l.descriptionLimit,
-        l.imageSizeLimit,
-        l.pollMaxOptions,
-        l.pollMaxCharactersPerOption,
-        l.pollMinExpiration,
-        l.pollMaxExpiration,
-        l.supportedMimeTypes.join(','),
-      ].join('|');
-    }
-    case 'bluesky': {
-      const l = target.limits;
-      return [
-        'bluesky',
-        l.graphemeLimit,
-        l.byteLimit,
-        l.maxImages,
-        l.imageSizeLimit,
-        l.altTextGraphemeLimit,
-        l.maxLangs,
-      ].join('|');
-    }
-    default:
-      return assertNever(target, 'network');
-  }
+  return `${target.network}|${JSON.stringify(target.limits)}`;
 }
 
 function previewFor(draft: Draft, target: NetworkTarget): NetworkPreview {
   const { parts, warnings, split } = adaptForTarget(draft, target);
   const partsOver = split.map((p) => p.over);
-  const common = { parts, split, warnings, overLimit: partsOver.includes(true), partsOver };
   const first = parts[0] ?? '';
-  const whole = sentText(draft, target.network);
-  switch (target.network) {
-    case 'mastodon': {
-      const { maxCharacters, charactersReservedPerUrl } = target.limits;
-      const options = { maxCharacters, charactersReservedPerUrl };
-      const count = countMastodon(first, draft.contentWarning, options);
-      const total = split.length > 1 ? countMastodon(whole, draft.contentWarning, options) : count;
-      return { ...common, network: 'mastodon', count, total, overBytes: false };
-    }
-    case 'bluesky': {
-      const count = countBluesky(first);
-      const total = split.length > 1 ? countBluesky(whole) : count;
-      return { ...common, network: 'bluesky', count, total, overBytes: total.bytes > total.byteLimit };
-    }
-    default:
-      return assertNever(target, 'network');
-  }
+  const rules = textRulesOf(target.network);
+  const count = rules.count(first, draft.contentWarning, target.limits);
+  const total =
+    split.length > 1 ? rules.count(sentText(draft, target.network), draft.contentWarning, target.limits) : count;
+  return {
+    parts,
+    split,
+    warnings,
+    overLimit: partsOver.includes(true),
+    partsOver,
+    overBytes: rules.overBytes(total),
+    network: target.network,
+    limits: target.limits,
+    count,
+    total,
+  } as NetworkPreview;
 }
 
 /**

@@ -4,11 +4,11 @@
  *
  * A network gets its override when the user wrote one (even an empty one),
  * else the shared text; whitespace around it (spaces, tabs, line and
- * paragraph breaks, as breaks.ts classifies clusters) is never posted, since
+ * paragraph breaks, as lib/text/breaks.ts classifies clusters) is never posted, since
  * the splitter trims every part at the same clusters. Inner whitespace, blank
  * lines included, is posted as typed.
  */
-import { analysisFor } from './analysis.ts';
+import { analysisFor } from '../text/analysis.ts';
 import type { Draft, Network } from '../model/draft.ts';
 
 /** The text written for `network`, before trimming (the field the caret is in). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countBluesky, countMastodon } from '../../../lib/compose/count.ts';
+import { countBluesky } from '../../../lib/networks/bluesky/text/count.ts';
+import { countMastodon } from '../../../lib/networks/mastodon/text/count.ts';
 import { findTokens } from '../../../lib/compose/tokens.ts';
 import { applyFilters, categorize, countTweets } from '../../../lib/archive/filters.ts';
 import { dateLine, importCost, mapTweet, mapTweets, type MapContext } from '../../../lib/archive/map.ts';

@@ -6,7 +6,8 @@
  */
 import { RichText } from '@atproto/api';
 import { describe, expect, it } from 'vitest';
-import { findTokens, mayMentionOnBluesky } from '../../../lib/compose/tokens.ts';
+import { findTokens } from '../../../lib/compose/tokens.ts';
+import { mayMentionOnBluesky } from '../../../lib/networks/bluesky/text/tokens.ts';
 
 const TEXTS = [
   'hi @alice.bsky.social',

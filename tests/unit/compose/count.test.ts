@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countBluesky, countMastodon, mastodonCountableText } from '../../../lib/compose/count.ts';
+import { countBluesky } from '../../../lib/networks/bluesky/text/count.ts';
+import { countMastodon, mastodonCountableText } from '../../../lib/networks/mastodon/text/count.ts';
 
 const FAMILY = '👨‍👩‍👧‍👦'; // 1 grapheme, 7 code points, 25 UTF-8 bytes
 const LIMITS = { maxCharacters: 500, charactersReservedPerUrl: 23 };

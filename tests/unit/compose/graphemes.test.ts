@@ -6,7 +6,7 @@ import {
   graphemeIndexAt,
   updateGraphemeBoundaries,
   utf8Length,
-} from '../../../lib/compose/graphemes.ts';
+} from '../../../lib/text/graphemes.ts';
 
 const FAMILY = '👨‍👩‍👧‍👦';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMastodonUrls, scanMastodonUrls } from '../../../lib/compose/mastodon-url.ts';
+import { findMastodonUrls, scanMastodonUrls } from '../../../lib/networks/mastodon/text/urls.ts';
 import { oracleMastodonUrls } from './twitter-text-oracle.ts';
 
 /** Deterministic pseudo-random numbers so a failure can be replayed from its seed. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countBluesky, countMastodon } from '../../../lib/compose/count.ts';
+import { countBluesky } from '../../../lib/networks/bluesky/text/count.ts';
+import { countMastodon } from '../../../lib/networks/mastodon/text/count.ts';
 import { MANUAL_SPLIT_MARKER } from '../../../lib/model/draft.ts';
-import { countGraphemes, graphemeBoundaries } from '../../../lib/compose/graphemes.ts';
+import { countGraphemes, graphemeBoundaries } from '../../../lib/text/graphemes.ts';
 import {
   splitForNetwork,
   type BlueskySplitLimits,

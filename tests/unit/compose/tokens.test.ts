@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findMastodonUrls } from '../../../lib/compose/mastodon-url.ts';
-import { findMastodonEntities, findMastodonMentions, findTokens } from '../../../lib/compose/tokens.ts';
+import { findMastodonUrls } from '../../../lib/networks/mastodon/text/urls.ts';
+import { findTokens } from '../../../lib/compose/tokens.ts';
+import { findMastodonEntities, findMastodonMentions } from '../../../lib/networks/mastodon/text/tokens.ts';
 
 describe('findMastodonUrls (links Mastodon shortens to 23)', () => {
   it.each<[string, string, string[]]>([

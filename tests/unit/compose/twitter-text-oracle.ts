@@ -3,10 +3,10 @@
  * as one big regex (twitter-text 3.1's valid_url with Mastodon's patches in
  * config/initializers/twitter_regex.rb) scanned over the whole text like
  * Ruby's String#scan. Too slow for every keystroke (a long unspaced CJK
- * paragraph makes it quadratic), which is why lib/compose/mastodon-url.ts
+ * paragraph makes it quadratic), which is why lib/networks/mastodon/text/urls.ts
  * re-implements it; the tests check that both agree.
  */
-import { COUNTRY_TLDS, GENERIC_TLDS } from '../../../lib/compose/tlds.ts';
+import { COUNTRY_TLDS, GENERIC_TLDS } from '../../../lib/text/tlds.ts';
 
 const DIRECTIONAL = '\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069';
 const INVALID = '\uFFFE\uFEFF\uFFFF';

@@ -14,8 +14,8 @@
  * below, with the same backtracking outcome; port, path and query still use
  * the gem's (small) patterns. tests/unit/compose checks both agree.
  */
-import { COUNTRY_TLDS, GENERIC_TLDS } from './tlds.ts';
-import { lazy } from '../lazy.ts';
+import { COUNTRY_TLDS, GENERIC_TLDS } from '../../../text/tlds.ts';
+import { lazy } from '../../../lazy.ts';
 
 export interface MastodonUrl {
   /** UTF-16 range in the text. */

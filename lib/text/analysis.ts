@@ -1,12 +1,13 @@
 /**
  * Everything about one text that splitting needs, computed once and shared by
  * every network, every account and every numbering attempt: the text is
- * segmented into grapheme clusters a single time per keystroke.
+ * segmented into grapheme clusters a single time per keystroke. What depends
+ * on a network's rules (its tokens, its weights) is computed on demand and
+ * kept under a key the network's rules choose.
  */
-import type { Network } from '../model/draft.ts';
 import { BREAK_LEVEL_COUNT, findBreaks, type Breaks } from './breaks.ts';
 import { graphemeBoundaries, graphemeIndexAt, updateGraphemeBoundaries, utf8Length } from './graphemes.ts';
-import { findMastodonEntities, findTokens, type MastodonEntity, type Token } from './tokens.ts';
+import type { Token } from './tokens.ts';
 
 /** A range of clusters that a cut must not fall inside. */
 export interface Span {
@@ -26,30 +27,23 @@ export interface TextAnalysis {
   /** Whitespace kind of each cluster (breaks.ts WS_*). */
   ws: Uint8Array;
   breaks: Breaks;
-  /** Per network: protected spans, and the break indices not inside one, by level. */
-  network(network: Network): NetworkView;
-  /** Mastodon's weight of clusters [0, i) for a given URL cost; see mastodonWeights. */
-  mastodonWeights(charactersReservedPerUrl: number): MastodonWeights;
+  /**
+   * Per set of token rules (`key` names them, a network's id): protected
+   * spans, and the break indices not inside one, by level.
+   */
+  view(key: string, findTokens: (text: string) => Token[]): TokenView;
+  /** Anything else a network's rules derive from this text, built once per `key`. */
+  memo<T>(key: string, build: (analysis: TextAnalysis) => T): T;
 }
 
-export interface NetworkView {
+export interface TokenView {
   spans: Span[];
   /** For each break level, ascending indices into `breaks` usable on this network. */
   byLevel: Int32Array[];
 }
 
-export interface MastodonWeights {
-  /** before[i] = weight of clusters [0, i). */
-  before: Int32Array;
-  /**
-   * False when an entity edge falls inside a cluster, so the per-cluster model
-   * may be off by one around it and every part must be counted exactly.
-   */
-  exact: boolean;
-}
-
 /** Maps a UTF-16 range to the clusters it touches; `aligned` is false when an edge cuts a cluster. */
-function toClusters(
+export function toClusters(
   bounds: Int32Array,
   start: number,
   end: number,
@@ -64,8 +58,8 @@ function toClusters(
   return { span: { start: s, end: e }, aligned };
 }
 
-function buildView(a: TextAnalysis, network: Network): NetworkView {
-  const spans: Span[] = findTokens(a.text, network).map((t) => ({
+function buildView(a: TextAnalysis, findTokens: (text: string) => Token[]): TokenView {
+  const spans: Span[] = findTokens(a.text).map((t) => ({
     ...toClusters(a.bounds, t.start, t.end).span,
     kind: t.kind,
   }));
@@ -83,25 +77,6 @@ function buildView(a: TextAnalysis, network: Network): NetworkView {
   return { spans, byLevel: lists.map((l) => Int32Array.from(l)) };
 }
 
-function buildWeights(a: TextAnalysis, entities: readonly MastodonEntity[], perUrl: number): MastodonWeights {
-  const unit = new Int32Array(a.count).fill(1);
-  let exact = true;
-  for (const e of entities) {
-    const { span, aligned } = toClusters(a.bounds, e.start, e.end);
-    exact &&= aligned;
-    unit.fill(0, span.start, span.end);
-    // The whole entity's cost sits on its first cluster: a cut is never made inside it.
-    unit[span.start] = e.kind === 'url' ? perUrl : 1 + e.username.length;
-  }
-  // A cluster right after an entity that starts with a mark would merge with the placeholder.
-  for (const e of entities) {
-    if (/^[\p{M}\u200D]/u.test(a.text.slice(e.end, e.end + 2))) exact = false;
-  }
-  const before = new Int32Array(a.count + 1);
-  for (let i = 0; i < a.count; i++) before[i + 1] = (before[i] as number) + (unit[i] as number);
-  return { before, exact };
-}
-
 /** UTF-8 bytes before each cluster (a cluster never splits a surrogate pair). */
 function bytesBeforeEach(text: string, bounds: Int32Array): Int32Array {
   const count = bounds.length - 1;
@@ -117,9 +92,8 @@ export function analyzeText(text: string, previous?: TextAnalysis): TextAnalysis
   const count = bounds.length - 1;
   const ws = new Uint8Array(count);
   const breaks = findBreaks(text, bounds, ws);
-  const views = new Map<Network, NetworkView>();
-  const weights = new Map<number, MastodonWeights>();
-  let entities: MastodonEntity[] | null = null;
+  const views = new Map<string, TokenView>();
+  const memos = new Map<string, unknown>();
   const analysis: TextAnalysis = {
     text,
     bounds,
@@ -127,22 +101,17 @@ export function analyzeText(text: string, previous?: TextAnalysis): TextAnalysis
     bytesBefore: bytesBeforeEach(text, bounds),
     ws,
     breaks,
-    network(network) {
-      let view = views.get(network);
+    view(key, findTokens) {
+      let view = views.get(key);
       if (!view) {
-        view = buildView(analysis, network);
-        views.set(network, view);
+        view = buildView(analysis, findTokens);
+        views.set(key, view);
       }
       return view;
     },
-    mastodonWeights(perUrl) {
-      let w = weights.get(perUrl);
-      if (!w) {
-        entities ??= findMastodonEntities(text);
-        w = buildWeights(analysis, entities, perUrl);
-        weights.set(perUrl, w);
-      }
-      return w;
+    memo<T>(key: string, build: (analysis: TextAnalysis) => T): T {
+      if (!memos.has(key)) memos.set(key, build(analysis));
+      return memos.get(key) as T;
     },
   };
   return analysis;
