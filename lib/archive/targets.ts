@@ -2,13 +2,15 @@
  * What the mapping needs to know of each account an import posts to, and
  * where a post links when a video cannot go with it.
  *
- * Videos: Sortie's publishers upload images only today (a part carries
- * DraftImages), so videos and GIFs go as a link to the original tweet on
- * both networks; `video: true` is for the day a publisher uploads them.
+ * Videos: Mastodon's limit and accepted types are in the account's stored
+ * server limits. A PDS says its blob limit only when asked
+ * (describeServer, through the engine's adapter): the import asks it when it
+ * plans, and the page's preview assumes Bluesky's own video limit.
  */
 import { assertNever } from '../assert-never.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { PublicAccount } from '../model/account.ts';
+import { BLUESKY_VIDEO_SIZE_LIMIT } from '../networks/bluesky/meta.ts';
 import { MASTODON_DEFAULT_LIMITS } from '../networks/mastodon/instance.ts';
 import { targetFor } from '../networks/registry.ts';
 import type { Network } from '../networks/network.ts';
@@ -20,13 +22,27 @@ export const ARCHIVE_ACCOUNT_NOTES: { readonly [N in Network]: MessageKey } = {
   mastodon: 'archive.accounts.mastodon',
 };
 
-/** The account's limits, from the network registry (the composer previews with the same). */
-export function mapTargetFor(account: Pick<PublicAccount, 'network' | 'serverInfo'>): MapTarget {
+/**
+ * The account's limits, from the network registry (the composer previews
+ * with the same). `blueskyVideoLimit`: the largest video the account's PDS
+ * takes (bytes), null when it takes none; left out, Bluesky's own limit.
+ */
+export function mapTargetFor(
+  account: Pick<PublicAccount, 'network' | 'serverInfo'>,
+  blueskyVideoLimit: number | null = BLUESKY_VIDEO_SIZE_LIMIT,
+): MapTarget {
   const target = targetFor(account);
   switch (target.network) {
     case 'bluesky': {
       const { graphemeLimit, byteLimit, maxImages } = target.limits;
-      return { network: 'bluesky', graphemeLimit, byteLimit, maxImages, video: false };
+      return {
+        network: 'bluesky',
+        graphemeLimit,
+        byteLimit,
+        maxImages,
+        video: blueskyVideoLimit !== null && blueskyVideoLimit > 0,
+        videoSizeLimit: Math.min(blueskyVideoLimit ?? 0, BLUESKY_VIDEO_SIZE_LIMIT),
+      };
     }
     case 'mastodon': {
       const limits = target.limits;
@@ -35,9 +51,8 @@ export function mapTargetFor(account: Pick<PublicAccount, 'network' | 'serverInf
         maxCharacters: limits.maxCharacters,
         charactersReservedPerUrl: limits.charactersReservedPerUrl,
         maxMediaAttachments: limits.maxMediaAttachments,
-        video: false,
-        // The stored limits do not keep the server's video size; videos go as links today (video: false).
-        videoSizeLimit: MASTODON_DEFAULT_LIMITS.videoSizeLimit,
+        video: limits.supportedMimeTypes.includes('video/mp4'),
+        videoSizeLimit: limits.videoSizeLimit ?? MASTODON_DEFAULT_LIMITS.videoSizeLimit,
       };
     }
     default:
