@@ -59,6 +59,7 @@ async function measure(path: string): Promise<void> {
   const ctx = (network: 'bluesky' | 'mastodon'): MapContext => ({
     target: mapTargetFor({ network }),
     tweetLink: (id) => originalTweetLink(OWNER.username, id, null),
+    replyLink: (user, id) => originalTweetLink(user, id, null),
     sizeOf: zip.sizeOf,
     lang: 'en',
     timeZone: 'UTC',

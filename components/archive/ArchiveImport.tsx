@@ -138,6 +138,7 @@ function ArchivePreviewSection({
   const contextFor = (account: Pick<PublicAccount, 'network' | 'serverInfo'>): MapContext => ({
     target: mapTargetFor(account),
     tweetLink: (id) => originalTweetLink(reading.account?.username ?? '', id, mirror),
+    replyLink: (user, id) => originalTweetLink(user, id, mirror),
     sizeOf: zip.sizeOf,
     lang,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

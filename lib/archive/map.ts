@@ -5,6 +5,14 @@
  * is cut exactly as a typed one would be), media attached or, when the
  * network or Sortie cannot take them, a link to the original tweet.
  *
+ * Videos and GIFs: one alone on a tweet is attached as a video where the
+ * account's server takes one that large (a GIF gets the alt text "GIF" when
+ * the tweet has none, so a reader knows it loops); else, or beside photos,
+ * they become a link to the original tweet.
+ *
+ * A reply to someone else opens with a line linking the tweet it answers on
+ * the mirror, never an @mention (that name may be someone else there).
+ *
  * Bluesky: the original `createdAt` (the app shows such posts as archived,
  * under their own date) and `langs` from the tweet. Mastodon cannot backdate:
  * each post that starts a thread opens with a line giving the original date,
@@ -31,6 +39,8 @@ export interface MapContext {
   target: MapTarget;
   /** The original tweet's address for a reader (the chosen X mirror). */
   tweetLink: (xId: string) => string;
+  /** Another account's tweet on the same mirror (what a reply to others answers). */
+  replyLink: (screenName: string, xId: string) => string;
   /** Uncompressed size of a ZIP entry, 0 when unknown. */
   sizeOf: (entry: string) => number;
   /** Language of the date line on Mastodon. */
@@ -68,6 +78,11 @@ interface MediaChoice {
   changes: ImportChange[];
 }
 
+/** A GIF without alt text says it is one: posted as a video, it would otherwise read as a silent clip. */
+function withAlt(video: ArchiveMedia): ArchiveMedia {
+  return video.type === 'animated_gif' && video.alt === '' ? { ...video, alt: 'GIF' } : video;
+}
+
 function chooseMedia(media: readonly ArchiveMedia[], ctx: MapContext): MediaChoice {
   const t = ctx.target;
   const changes: ImportChange[] = [];
@@ -77,8 +92,9 @@ function chooseMedia(media: readonly ArchiveMedia[], ctx: MapContext): MediaChoi
   const max = rules.importMaxImages(t);
   // Both networks take either images or one video on a post, never both.
   const fits = (m: ArchiveMedia) => rules.importVideoFits(t, ctx.sizeOf(m.entry));
-  if (videos.length > 0 && photos.length === 0 && videos.length === 1 && fits(videos[0] as ArchiveMedia)) {
-    return { attach: [videos[0] as ArchiveMedia], link: false, changes };
+  const [video] = videos;
+  if (video && photos.length === 0 && videos.length === 1 && fits(video)) {
+    return { attach: [withAlt(video)], link: false, changes };
   }
   if (videos.length > 0) changes.push('video-as-link');
   const attach = photos.slice(0, max);
@@ -92,6 +108,10 @@ export function mapTweet(tweet: ArchiveTweet, replyToXId: string | null, ctx: Ma
   const media = chooseMedia(tweet.media, ctx);
   const changes = [...media.changes];
   let text = tweet.text;
+  if (tweet.inReplyTo) {
+    const line = `↩ ${ctx.replyLink(tweet.inReplyTo.screenName, tweet.inReplyTo.id)}`;
+    text = text === '' ? line : `${line}\n${text}`;
+  }
   if (media.link) text = text === '' ? ctx.tweetLink(tweet.id) : `${text}\n\n${ctx.tweetLink(tweet.id)}`;
   const capabilities = NETWORKS[t.network].capabilities;
   if (capabilities.archiveUnlistedWithDateLine && replyToXId === null)

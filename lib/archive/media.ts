@@ -32,6 +32,12 @@ export function mediaType(type: string | undefined): ArchiveMedia['type'] {
   return type === 'video' || type === 'animated_gif' ? type : 'photo';
 }
 
+/** X's `video_info.aspect_ratio` (["16", "9"]) when both are positive whole numbers. */
+function aspectRatioOf(item: RawMedia): ArchiveMedia['aspectRatio'] {
+  const [w, h] = (item.video_info?.aspect_ratio ?? []).map((n) => (/^\d{1,6}$/.test(n) ? Number(n) : 0));
+  return w && h ? { width: w, height: h } : undefined;
+}
+
 export interface ResolvedMedia {
   media: ArchiveMedia[];
   /** Media the tweet has but the ZIP does not. */
@@ -62,7 +68,9 @@ export function resolveMedia(tweetId: string, items: readonly RawMedia[], entrie
     }
     if (seen.has(entry)) continue;
     seen.add(entry);
-    media.push({ entry, type, alt: (item.ext_alt_text ?? '').trim() });
+    const alt = (item.ext_alt_text ?? '').trim();
+    const aspectRatio = type === 'photo' ? undefined : aspectRatioOf(item);
+    media.push(aspectRatio ? { entry, type, alt, aspectRatio } : { entry, type, alt });
   }
   return { media, missing };
 }

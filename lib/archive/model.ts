@@ -24,6 +24,8 @@ export interface ArchiveTweet {
   kind: 'post' | 'self-reply' | 'reply' | 'retweet';
   /** For self-replies: the X id of the own tweet this one answers (thread rebuilding). */
   inReplyToOwnId: string | null;
+  /** For replies to others: the tweet answered (its X id and its author's screen name, which may be empty). */
+  inReplyTo: { id: string; screenName: string } | null;
   /** Media files in the ZIP, by entry path, in tweet order. */
   media: ArchiveMedia[];
 }

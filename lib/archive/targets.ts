@@ -2,19 +2,29 @@
  * What the mapping needs to know of each account an import posts to, and
  * where a post links when a video cannot go with it.
  *
- * Videos: Sortie's publishers upload images only today (a part carries
- * DraftImages), so videos and GIFs go as a link to the original tweet on
- * both networks; `video: true` is for the day a publisher uploads them.
+ * Videos: Mastodon's limit and accepted types are in the account's stored
+ * server limits. A PDS says its blob limit only when asked
+ * (describeServer, through the engine's adapter): the import asks it when it
+ * plans, and the page's preview assumes Bluesky's own video limit.
  */
 import type { PublicAccount } from '../model/account.ts';
 import { targetFor } from '../networks/registry.ts';
 import { textRulesOf } from '../networks/text-registry.ts';
 import type { MapTarget } from './map.ts';
 
-/** What an import to this account must fit: its limits, from the network registry (the composer previews with the same), as the network's text rules take them. */
-export function mapTargetFor(account: Pick<PublicAccount, 'network' | 'serverInfo'>): MapTarget {
+/**
+ * What an import to this account must fit: its limits, from the network
+ * registry (the composer previews with the same), as the network's text rules
+ * take them. `videoSizeLimit`: the largest video the account's server said it
+ * takes (bytes; null: none), for a network that must be asked (a PDS, through
+ * the engine's adapter); left out, the network's own limit.
+ */
+export function mapTargetFor(
+  account: Pick<PublicAccount, 'network' | 'serverInfo'>,
+  videoSizeLimit?: number | null,
+): MapTarget {
   const target = targetFor(account);
-  return textRulesOf(target.network).importTarget(target.limits);
+  return textRulesOf(target.network).importTarget(target.limits, videoSizeLimit);
 }
 
 /**

@@ -129,6 +129,10 @@ export function readTweet(raw: RawTweet, ctx: TweetContext): TweetReading {
       lang: tweetLang(raw.lang),
       kind,
       inReplyToOwnId: kind === 'self-reply' ? (raw.in_reply_to_status_id_str ?? null) : null,
+      inReplyTo:
+        kind === 'reply' && raw.in_reply_to_status_id_str
+          ? { id: raw.in_reply_to_status_id_str, screenName: raw.in_reply_to_screen_name ?? '' }
+          : null,
       media,
     },
     missingMedia: missing,

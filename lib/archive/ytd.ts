@@ -91,6 +91,8 @@ const mediaEntity = object({
   video_info: optional(
     object({
       variants: optional(array(object({ url: URL_TEXT }), { max: 50 })),
+      /** Width and height as decimal strings, e.g. ["16", "9"]. */
+      aspect_ratio: optional(array(SHORT, { max: 2 })),
     }),
   ),
 });

@@ -63,6 +63,7 @@ async function createHandlers(): Promise<EngineHandlers> {
           const deletePost = engineOf(engines, network).deletePost;
           return deletePost ? (account, postId) => deletePost(account, postId) : null;
         },
+        videoSizeLimitFor: async (account) => engineOf(engines, account.network).videoSizeLimit?.(account),
         announce: () => announce('archive.changed'),
         requestDrain: () => drains.requestDrain(),
         lang: async () => resolveLang((await getSettings(db)).language, navigator.languages),

@@ -18,6 +18,8 @@ export interface ArchiveMedia {
   type: 'photo' | 'video' | 'animated_gif';
   /** Alt text if the archive has one (X archives usually do not). */
   alt: string;
+  /** Videos and GIFs: X's `video_info.aspect_ratio` (e.g. 16 × 9), when given. */
+  aspectRatio?: { width: number; height: number };
 }
 
 export interface ImportFilters {

@@ -67,6 +67,12 @@ export interface NetworkEngine<N extends Network, Lookup = unknown> {
    * Absent where Sortie does not delete (Mastodon: an import's posts stay).
    */
   deletePost?(account: Account, postId: string): Promise<void>;
+  /**
+   * The largest video (bytes) this account's server takes on a post, asked
+   * of the server; null when it takes none. Absent where the stored account
+   * already says (Mastodon's server limits).
+   */
+  videoSizeLimit?(account: Account): Promise<number | null>;
   /** Forgets anything held in memory for this account (a session, a client). */
   forget(accountId: string): void;
 }

@@ -58,7 +58,7 @@ export interface TextRulesOfAny {
   overBytes(count: CountOf<Network>): boolean;
   warnings(draft: Parameters<RulesOf<Network>['warnings']>[0], limits: LimitsOf<Network>): AdaptWarning[];
   importNote: MessageKey;
-  importTarget(limits: LimitsOf<Network>): ImportTarget;
+  importTarget(limits: LimitsOf<Network>, videoSizeLimit?: number | null): ImportTarget;
   importMaxImages(target: ImportTarget): number;
   importVideoFits(target: ImportTarget, size: number): boolean;
 }

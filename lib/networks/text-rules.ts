@@ -80,8 +80,12 @@ export interface TextRules<
   warnings(draft: Draft, limits: LimitsOf<N>): AdaptWarning[];
   /** What the archive import page says of an import here (shown when the user has an account there). */
   importNote: MessageKey;
-  /** What an imported tweet must fit on an account with these limits (videos go as links for now). */
-  importTarget(limits: LimitsOf<N>): ImportTarget;
+  /**
+   * What an imported tweet must fit on an account with these limits.
+   * `videoSizeLimit`: what the account's server said it takes, where the
+   * network must be asked (bytes; null: no video); left out, the network's own.
+   */
+  importTarget(limits: LimitsOf<N>, videoSizeLimit?: number | null): ImportTarget;
   /** How many images a post to this target takes. */
   importMaxImages(target: ImportTarget): number;
   /** Whether a video of this size (0 when unknown) can be attached to a post to this target. */

@@ -10,6 +10,7 @@ import type { LinkCard } from '../../lib/networks/shared/link-card.ts';
 import { type PostRef, PublishError } from '../../lib/networks/types.ts';
 import { byteRange, makeImage, makePart } from '../unit/bluesky/fixtures.ts';
 import { makePng } from '../unit/bluesky/png.ts';
+import { tinyMp4 } from '../support/mp4.ts';
 import { startTestPds, type TestPds, type TestUser } from './pds.ts';
 
 const POST = 'app.bsky.feed.post';
@@ -150,6 +151,37 @@ describe('images', () => {
     const error = await agent.com.atproto.repo
       .uploadBlob(huge, { encoding: 'image/png' })
       .catch((e: unknown) => toPublishError(e));
+    expect(error).toMatchObject({ kind: 'validation', messageKey: 'error.blobTooLarge' });
+  });
+});
+
+describe('videos', () => {
+  const video = (bytes: Uint8Array<ArrayBuffer>, alt: string) => {
+    const blob = new Blob([bytes], { type: 'video/mp4' });
+    return { mediaId: 'v', alt, mime: 'video/mp4', width: 9, height: 16, size: blob.size, blob };
+  };
+
+  it('posts an mp4 as app.bsky.embed.video with its alt text and aspect ratio, the blob readable back', async () => {
+    const bytes = tinyMp4(4096);
+    const ref = await publishBlueskyPart(agent, makePart('a clip', { images: [video(bytes, 'GIF')] }), NO_CARDS);
+    const { value } = await readPost(ref);
+    expect(value['embed']).toMatchObject({
+      $type: 'app.bsky.embed.video',
+      alt: 'GIF',
+      aspectRatio: { width: 9, height: 16 },
+      video: { mimeType: 'video/mp4', size: bytes.length },
+    });
+    const cid = (value['embed'] as { video: { ref: { toString(): string } } }).video.ref.toString();
+    const blob = await agent.com.atproto.sync.getBlob({ did: alice.did, cid });
+    expect(new Uint8Array(blob.data)).toEqual(bytes);
+  });
+
+  it('a video over the PDS blob limit is error.blobTooLarge, told by describeServer', async () => {
+    const { data } = await agent.com.atproto.server.describeServer();
+    const limit = data['blobUploadLimit'] as number;
+    expect(limit).toBeGreaterThan(0);
+    const part = makePart('too long a clip', { images: [video(tinyMp4(limit + 1024), '')] });
+    const error = await publishBlueskyPart(agent, part, NO_CARDS).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'validation', messageKey: 'error.blobTooLarge' });
   });
 });

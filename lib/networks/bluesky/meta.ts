@@ -17,6 +17,13 @@ export const BLUESKY_LIMITS: Readonly<BlueskyLimits> = Object.freeze({
   maxLangs: 3,
 });
 
+/**
+ * The largest video Bluesky's app takes on a post (its video service's
+ * limit; the app.bsky.embed.video lexicon itself now allows 300 MB). A PDS
+ * may take less: it says so in describeServer's `blobUploadLimit`.
+ */
+export const BLUESKY_VIDEO_SIZE_LIMIT = 100_000_000;
+
 /** Handle suffixes that always mean Bluesky, whatever surrounds them (a PDS adds its own domains). */
 export const DEFAULT_HANDLE_SUFFIXES: readonly string[] = ['.bsky.social'];
 

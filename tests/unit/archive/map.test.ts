@@ -13,15 +13,25 @@ import { MENTION_BREAK } from '../../../lib/archive/text.ts';
 const T0 = Date.UTC(2018, 9, 10, 20, 19, 24);
 
 function tweet(over: Partial<ArchiveTweet> & { id: string }): ArchiveTweet {
-  return { text: 'hello', createdAt: T0, lang: 'en', kind: 'post', inReplyToOwnId: null, media: [], ...over };
+  return {
+    text: 'hello',
+    createdAt: T0,
+    lang: 'en',
+    kind: 'post',
+    inReplyToOwnId: null,
+    inReplyTo: null,
+    media: [],
+    ...over,
+  };
 }
 
 const photo = (n: number): ArchiveMedia => ({ entry: `data/tweets_media/1-p${n}.jpg`, type: 'photo', alt: '' });
 const video: ArchiveMedia = { entry: 'data/tweets_media/1-v.mp4', type: 'video', alt: '' };
 
 const bluesky: MapContext = {
-  target: { network: 'bluesky', graphemeLimit: 300, byteLimit: 3000, maxImages: 4, video: false },
+  target: { network: 'bluesky', graphemeLimit: 300, byteLimit: 3000, maxImages: 4, video: false, videoSizeLimit: 0 },
   tweetLink: (id) => `https://nitter.example/me/status/${id}`,
+  replyLink: (user, id) => `https://nitter.example/${user}/status/${id}`,
   sizeOf: () => 1000,
   lang: 'en',
   timeZone: 'UTC',
@@ -36,6 +46,7 @@ const mastodon: MapContext = {
     videoSizeLimit: 99 * 1024 * 1024,
   },
   tweetLink: bluesky.tweetLink,
+  replyLink: bluesky.replyLink,
   sizeOf: () => 1000,
   lang: 'fr',
   timeZone: 'Europe/Paris',
@@ -99,6 +110,53 @@ describe('mapTweet', () => {
     const post = mapTweet(tweet({ id: '1', text }), null, mastodon);
     for (const p of post.parts)
       expect(countMastodon(p.text, '', { maxCharacters: 500, charactersReservedPerUrl: 23 }).over).toBe(false);
+  });
+
+  const gif: ArchiveMedia = { entry: 'data/tweets_media/1-g.mp4', type: 'animated_gif', alt: '' };
+  const blueskyVideo: MapContext = {
+    ...bluesky,
+    target: { ...bluesky.target, video: true, videoSizeLimit: 5 * 1024 * 1024 } as MapContext['target'],
+  };
+  const MB = 1024 * 1024;
+  it.each<[string, MapContext, ArchiveMedia[], number, ArchiveMedia[], boolean]>([
+    // name, context, tweet media, size of each file, attached, linked
+    ['a video within the PDS limit is a video', blueskyVideo, [video], 4 * MB, [video], false],
+    ['a video over the PDS limit is a link', blueskyVideo, [video], 6 * MB, [], true],
+    ['a video of unknown size is tried as a video', blueskyVideo, [video], 0, [video], false],
+    ['a GIF is a video, its alt text "GIF"', blueskyVideo, [gif], MB, [{ ...gif, alt: 'GIF' }], false],
+    [
+      'a GIF keeps the tweet’s own alt text',
+      blueskyVideo,
+      [{ ...gif, alt: 'a cat' }],
+      MB,
+      [{ ...gif, alt: 'a cat' }],
+      false,
+    ],
+    ['a PDS that takes no video: a link', bluesky, [video], MB, [], true],
+    ['two videos: a link, none attached', blueskyVideo, [video, gif], MB, [], true],
+    ['a video beside photos: photos attached, the video a link', blueskyVideo, [photo(1), video], MB, [photo(1)], true],
+    ['Mastodon within its limit: a video', mastodon, [gif], MB, [{ ...gif, alt: 'GIF' }], false],
+    ['Mastodon over its limit: a link', mastodon, [video], 100 * MB, [], true],
+  ])('%s', (_name, ctx, media, size, attached, linked) => {
+    const post = mapTweet(tweet({ id: '9', text: 'clip', media }), '8', { ...ctx, sizeOf: () => size });
+    expect(post.parts[0]!.media).toEqual(attached);
+    expect(post.parts[0]!.text.endsWith('\n\nhttps://nitter.example/me/status/9')).toBe(linked);
+    expect(post.changes.includes('video-as-link')).toBe(linked);
+  });
+
+  it('a reply to someone else opens with a link to the tweet it answers on the mirror, never a mention', () => {
+    const reply = tweet({ id: '9', kind: 'reply', text: 'Agreed!', inReplyTo: { id: '77', screenName: 'someone' } });
+    expect(mapTweet(reply, null, bluesky).parts[0]!.text).toBe('↩ https://nitter.example/someone/status/77\nAgreed!');
+    const fr = mapTweet(reply, null, mastodon).parts[0]!.text.split('\n');
+    expect(fr.slice(1)).toEqual(['↩ https://nitter.example/someone/status/77', 'Agreed!']);
+    expect(findTokens(mapTweet(reply, null, bluesky).parts[0]!.text, 'bluesky').some((t) => t.kind === 'mention')).toBe(
+      false,
+    );
+    const mediaOnly = tweet({ id: '9', kind: 'reply', text: '', inReplyTo: { id: '77', screenName: '' } });
+    expect(
+      mapTweet(mediaOnly, null, { ...bluesky, replyLink: (u, id) => originalTweetLink(u, id, null) }).parts[0]!.text,
+    ).toBe('↩ https://x.com/i/web/status/77');
+    expect(mapTweet(tweet({ id: '9', text: 'mine' }), null, bluesky).parts[0]!.text).toBe('mine');
   });
 
   it('a video on Bluesky (not uploaded) becomes a link to the original tweet; photos stay', () => {
@@ -232,8 +290,20 @@ describe('targets', () => {
     expect(mapTargetFor({ network: 'mastodon' })).toMatchObject({
       maxCharacters: 500,
       maxMediaAttachments: 4,
-      video: false,
+      video: true,
+      videoSizeLimit: 99 * 1024 * 1024,
     });
     expect(mapTargetFor({ network: 'bluesky' })).toMatchObject({ graphemeLimit: 300, byteLimit: 3000, maxImages: 4 });
+  });
+
+  it.each<[string, number | null | undefined, boolean, number]>([
+    ['the preview: Bluesky’s own video limit', undefined, true, 100_000_000],
+    ['a PDS limit below it', 5 * 1024 * 1024, true, 5 * 1024 * 1024],
+    ['a PDS limit above it: Bluesky’s', 500_000_000, true, 100_000_000],
+    ['a PDS that takes no video', null, false, 0],
+  ])('Bluesky videos: %s', (_name, limit, video, videoSizeLimit) => {
+    const target =
+      limit === undefined ? mapTargetFor({ network: 'bluesky' }) : mapTargetFor({ network: 'bluesky' }, limit);
+    expect(target).toMatchObject({ video, videoSizeLimit });
   });
 });

@@ -117,7 +117,12 @@ describe('readTweet', () => {
     );
     expect(r.tweet.media).toEqual([
       { entry: `data/tweets_media/${base.id}-Photo1.jpg`, type: 'photo', alt: 'a cat' },
-      { entry: `data/tweets_media/${base.id}-Vid1.mp4`, type: 'video', alt: '' },
+      {
+        entry: `data/tweets_media/${base.id}-Vid1.mp4`,
+        type: 'video',
+        alt: '',
+        aspectRatio: { width: 9, height: 16 },
+      },
     ]);
     expect(r.missingMedia).toBe(1);
   });

@@ -21,6 +21,7 @@ function tweet(n: number, extra: Partial<ArchiveTweet> = {}): ArchiveTweet {
     lang: 'fr',
     kind: 'post',
     inReplyToOwnId: null,
+    inReplyTo: null,
     media: [],
     ...extra,
   };
@@ -97,6 +98,7 @@ function engine(db: Db, clock: { t: number }, options: { failDelete?: string } =
               if (uri === options.failDelete) throw new PublishError('transient', 'error.network', '503');
             }
           : null,
+      videoSizeLimitFor: async () => undefined,
       announce: () => undefined,
       requestDrain: () => {
         e.drains++;

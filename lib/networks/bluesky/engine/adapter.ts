@@ -9,6 +9,9 @@ import type { AdapterDeps, ConnectResult, NetworkEngine, Revocation } from '../.
 import { accountId } from '../../network.ts';
 import { PublishError } from '../../types.ts';
 import type { BlueskyCredentials } from '../../network.ts';
+import { BLUESKY_VIDEO_SIZE_LIMIT } from '../meta.ts';
+import { isVideo } from './embed.ts';
+import { toPublishError } from './errors.ts';
 import { findUnresolvedMentions } from './facets.ts';
 import { blueskyLookup, type BlueskyLookup } from './lookup.ts';
 import { deleteBlueskyPost } from './delete.ts';
@@ -85,7 +88,8 @@ export function createBlueskyEngine(
           if (
             !(error instanceof PublishError) ||
             error.messageKey !== 'error.blobTooLarge' ||
-            ready.images.length === 0
+            ready.images.length === 0 ||
+            ready.images.some(isVideo)
           )
             throw error;
           const smaller = await Promise.all(ready.images.map((image) => deps.shrinkImage(image, OLD_PDS_BLOB_LIMIT)));
@@ -110,6 +114,16 @@ export function createBlueskyEngine(
     lookup: async (account) => blueskyLookup(await sessions.get(account)),
     async deletePost(account, postId) {
       await deleteBlueskyPost(await sessions.get(account), postId);
+    },
+    async videoSizeLimit(account) {
+      const agent = await sessions.get(account);
+      try {
+        const { data } = await agent.com.atproto.server.describeServer();
+        const limit = data['blobUploadLimit'];
+        return typeof limit === 'number' && limit > 0 ? limit : BLUESKY_VIDEO_SIZE_LIMIT;
+      } catch (error) {
+        throw toPublishError(error);
+      }
     },
     forget: (id) => sessions.forget(id),
   };

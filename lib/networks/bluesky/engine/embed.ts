@@ -1,6 +1,13 @@
 /**
  * What a Bluesky post carries besides text: up to four images (uploaded as
- * blobs, with alt text and aspect ratio) or an external link card.
+ * blobs, with alt text and aspect ratio), one video, or an external link
+ * card.
+ *
+ * A video goes to the account's own PDS with uploadBlob, like an image, and
+ * is embedded as app.bsky.embed.video. Bluesky's app uploads through its
+ * video service instead (video.bsky.app, with a service-auth token), which
+ * transcodes before the post is shown; that needs another host Sortie does
+ * not talk to. The AppView serves a PDS-held mp4 too (see the shared guide).
  */
 import type { Agent, BlobRef } from '@atproto/api';
 import { toPublishError } from './errors.ts';
@@ -42,6 +49,23 @@ export async function uploadImagesEmbed(agent: Agent, images: ImageToSend[]): Pr
     uploaded.push(ratio ? { image: blob, alt: image.alt, aspectRatio: ratio } : { image: blob, alt: image.alt });
   }
   return { $type: 'app.bsky.embed.images', images: uploaded };
+}
+
+/** Whether a part's media is a video (a part carries either images or one video). */
+export function isVideo(media: Pick<ImageToSend, 'mime'>): boolean {
+  return media.mime.startsWith('video/');
+}
+
+/** Uploads one mp4 and returns the app.bsky.embed.video embed. Throws PublishError. */
+export async function uploadVideoEmbed(agent: Agent, video: ImageToSend): Promise<Embed> {
+  const blob = await uploadBlob(agent, video.blob, 'video/mp4');
+  const ratio = aspectRatio(video);
+  return {
+    $type: 'app.bsky.embed.video',
+    video: blob,
+    ...(video.alt ? { alt: video.alt } : {}),
+    ...(ratio ? { aspectRatio: ratio } : {}),
+  };
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { Agent, AtpAgent } from '@atproto/api';
 import { isXrpcError, toPublishError } from './errors.ts';
-import { type Embed, linkCardEmbed, uploadImagesEmbed } from './embed.ts';
+import { type Embed, isVideo, linkCardEmbed, uploadImagesEmbed, uploadVideoEmbed } from './embed.ts';
 import { buildRichText } from './facets.ts';
 import { writeGates } from './gates.ts';
 import { getPostRecord, isRecordKey, parsePostUri, POST_COLLECTION, postWebUrl } from './refs.ts';
@@ -124,12 +124,15 @@ export async function buildPostRecord(
   }
   if (part.parent) record['reply'] = await replyRefs(agent, part.parent);
   const firstLink = rich.links[0];
+  const [video] = part.images;
   const embed =
-    part.images.length > 0
-      ? await uploadImagesEmbed(agent, part.images)
-      : firstLink
-        ? await cardEmbed(agent, firstLink, hooks)
-        : undefined;
+    video && isVideo(video)
+      ? await uploadVideoEmbed(agent, video)
+      : part.images.length > 0
+        ? await uploadImagesEmbed(agent, part.images)
+        : firstLink
+          ? await cardEmbed(agent, firstLink, hooks)
+          : undefined;
   if (embed) record['embed'] = embed;
   return record;
 }

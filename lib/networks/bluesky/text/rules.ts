@@ -7,6 +7,7 @@
 import type { Draft } from '../../../model/draft.ts';
 import { countGraphemes } from '../../../text/graphemes.ts';
 import type { BlueskyLimits } from '../../network.ts';
+import { BLUESKY_VIDEO_SIZE_LIMIT } from '../meta.ts';
 import { imageWarnings } from '../../shared/image-warnings.ts';
 import type { AdaptWarning, TextRules } from '../../text-rules.ts';
 import { countBluesky, type BlueskyCount } from './count.ts';
@@ -18,6 +19,8 @@ export interface BlueskyImportTarget extends BlueskySplitLimits {
   maxImages: number;
   /** Whether videos and GIFs are posted as video (else a link to the original tweet). */
   video: boolean;
+  /** Bytes (the PDS's blob limit, at most Bluesky's own); larger videos become a link. */
+  videoSizeLimit: number;
 }
 
 function warnings(draft: Draft, limits: BlueskyLimits): AdaptWarning[] {
@@ -55,13 +58,14 @@ export const blueskyText: TextRules<'bluesky', BlueskySplitLimits, BlueskyCount,
   overBytes: (count) => count.bytes > count.byteLimit,
   warnings,
   importNote: 'archive.accounts.bluesky',
-  importTarget: (limits) => ({
+  importTarget: (limits, videoSizeLimit = BLUESKY_VIDEO_SIZE_LIMIT) => ({
     network: 'bluesky',
     graphemeLimit: limits.graphemeLimit,
     byteLimit: limits.byteLimit,
     maxImages: limits.maxImages,
-    video: false,
+    video: videoSizeLimit !== null && videoSizeLimit > 0,
+    videoSizeLimit: Math.min(videoSizeLimit ?? 0, BLUESKY_VIDEO_SIZE_LIMIT),
   }),
   importMaxImages: (target) => target.maxImages,
-  importVideoFits: (target) => target.video,
+  importVideoFits: (target, size) => target.video && size <= target.videoSizeLimit,
 };

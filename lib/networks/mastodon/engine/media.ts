@@ -33,6 +33,8 @@ const EXTENSIONS: Record<string, string> = {
   'image/webp': 'webp',
   'image/avif': 'avif',
   'image/heic': 'heic',
+  // An imported X video or GIF (X keeps both as mp4).
+  'video/mp4': 'mp4',
 };
 
 /**

@@ -86,9 +86,9 @@ export const mastodonText: TextRules<'mastodon', MastodonSplitLimits, MastodonCo
     maxCharacters: limits.maxCharacters,
     charactersReservedPerUrl: limits.charactersReservedPerUrl,
     maxMediaAttachments: limits.maxMediaAttachments,
-    video: false,
-    // The stored limits do not keep the server's video size; videos go as links today (video: false).
-    videoSizeLimit: MASTODON_DEFAULT_LIMITS.videoSizeLimit,
+    // The server's own figures, read at connect time; an account stored before they were kept gets Mastodon's.
+    video: limits.supportedMimeTypes.includes('video/mp4'),
+    videoSizeLimit: limits.videoSizeLimit ?? MASTODON_DEFAULT_LIMITS.videoSizeLimit,
   }),
   importMaxImages: (target) => target.maxMediaAttachments,
   importVideoFits: (target, size) => target.video && size <= target.videoSizeLimit,
