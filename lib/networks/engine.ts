@@ -4,6 +4,7 @@
  * (through engine-registry.ts): they carry the network clients.
  */
 import type { Account } from '../model/account.ts';
+import type { InteractionPolicy } from '../model/draft.ts';
 import type { ConnectInputOf, Network } from './network.ts';
 import type { ImageToSend, PartToSend, PostRef } from './types.ts';
 
@@ -60,6 +61,12 @@ export interface NetworkEngine<N extends Network, Lookup = unknown> {
    * Absent where Sortie does not delete (Mastodon: an import's posts stay).
    */
   deletePost?(account: Account, postId: string): Promise<void>;
+  /**
+   * Changes who may reply to or quote a thread already published, by its
+   * first post's PostRef id. Throws PublishError. Present exactly where the
+   * meta says `capabilities.editableGates` (Bluesky's thread gates).
+   */
+  updateGates?(account: Account, postId: string, interaction: InteractionPolicy): Promise<void>;
   /** Forgets anything held in memory for this account (a session, a client). */
   forget(accountId: string): void;
 }
