@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { blueskyHandleList, candidatesOf, mastodonAddresses, mastodonImportCsv } from '../../lib/bridge/export.ts';
-import type { BridgeEntry, Candidate, Confidence } from '../../lib/model/bridge.ts';
+import { CONFIDENCES, type BridgeEntry, type Candidate, type Confidence } from '../../lib/model/bridge.ts';
 import {
   confidenceCounts,
   resultRows,
@@ -64,7 +64,7 @@ export function ResultsSection({
       })),
     [entries, accountIds],
   );
-  const levels: Confidence[] = confidence === 'all' ? ['sure', 'likely', 'unsure'] : [confidence];
+  const levels: readonly Confidence[] = confidence === 'all' ? CONFIDENCES : [confidence];
   const addresses = useMemo(
     () => mastodonAddresses(mine, levels, mastodonAccountId),
     [mine, confidence, mastodonAccountId],

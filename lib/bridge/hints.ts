@@ -182,16 +182,8 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
     const host = asciiHost(m[2]!);
     if (!host || overlaps(m.index, m.index + m[0].length)) continue;
     taken.push([m.index, m.index + m[0].length]);
-    const cue = selfCue(source, text, m.index, m.index + m[0].length);
     at = m.index;
-    list.add({
-      network: 'mastodon',
-      kind: 'acct',
-      value: `${m[1]!.toLowerCase()}@${host}`,
-      source,
-      cue,
-      confusable: hasNonAscii(m[0]),
-    });
+    addAcct(list, m, host, source, selfCue(source, text, m.index, m.index + m[0].length));
   }
   // Without its leading @, user@host is an e-mail address unless a Mastodon cue precedes it.
   for (const m of text.matchAll(BARE_ACCT)) {
@@ -200,14 +192,7 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
     if (!cueAround(text, m.index, m.index + m[0].length, MASTODON_CUE)) continue;
     taken.push([m.index, m.index + m[0].length]);
     at = m.index;
-    list.add({
-      network: 'mastodon',
-      kind: 'acct',
-      value: `${m[1]!.toLowerCase()}@${host}`,
-      source,
-      cue: true,
-      confusable: hasNonAscii(m[0]),
-    });
+    addAcct(list, m, host, source, true);
   }
   for (const m of text.matchAll(DOMAIN_TOKEN)) {
     const start = m.index;
@@ -225,6 +210,18 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
     at = start;
     addBluesky(list, ascii, source, cue, hasNonAscii(domain));
   }
+}
+
+/** A fediverse address `user@host` matched as `m` (user in group 1), its host already made ASCII. */
+function addAcct(list: HintSink, m: RegExpMatchArray, host: string, source: HintSource, cue: boolean): void {
+  list.add({
+    network: 'mastodon',
+    kind: 'acct',
+    value: `${m[1]!.toLowerCase()}@${host}`,
+    source,
+    cue,
+    confusable: hasNonAscii(m[0]),
+  });
 }
 
 function addBluesky(list: HintSink, value: string, source: HintSource, cue: boolean, confusable: boolean): void {

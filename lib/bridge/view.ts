@@ -7,20 +7,21 @@ import { webLink } from '../web-link.ts';
 import type { Network } from '../model/draft.ts';
 import { acctOfHint, extractHints } from './hints.ts';
 import { canonicalHandle, isLookAlikeHandle, nameSimilarity } from './text.ts';
-import type { BridgeEntry, Candidate, Confidence, Evidence, EvidenceKind, PlannedFollow } from '../model/bridge.ts';
+import {
+  EVIDENCE_KINDS,
+  EVIDENCE_SIDES,
+  type BridgeEntry,
+  type Candidate,
+  type Confidence,
+  type Evidence,
+  type EvidenceKind,
+  type PlannedFollow,
+} from '../model/bridge.ts';
 
 /** Evidence against a match: shown as a warning. */
-export const AGAINST: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>([
-  'impersonation-label',
-  'look-alike',
-  'contested',
-  'x-names-other',
-  'x-names-affiliation',
-  'name-differs',
-  'parody',
-  'organisation',
-  'new-account',
-]);
+export const AGAINST: ReadonlySet<EvidenceKind> = new Set(
+  EVIDENCE_KINDS.filter((k) => EVIDENCE_SIDES[k] === 'against'),
+);
 
 /** Evidence that the account is not the person at all: never exported, whatever the filter. */
 export const DECOY: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>([

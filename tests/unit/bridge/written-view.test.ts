@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeEntrySchema } from '../../../lib/backup/schemas-bridge';
 import { mastodonAddresses } from '../../../lib/bridge/export';
-import type { BridgeEntry, Candidate, Evidence } from '../../../lib/model/bridge';
+import {
+  CONFIDENCES,
+  EVIDENCE_KINDS,
+  FOLLOW_STATES,
+  FOUND_BY,
+  HINT_KINDS,
+  HINT_SOURCES,
+  type BridgeEntry,
+  type Candidate,
+  type Evidence,
+} from '../../../lib/model/bridge';
 import { byXOrder, resultRows, webUrl, writtenAddresses } from '../../../lib/bridge/view';
 
 function entry(key: string, bio: string, extra: Partial<BridgeEntry> = {}, displayName = 'Noa Levi'): BridgeEntry {
@@ -174,5 +184,25 @@ describe('backups of the new fields', () => {
     const bad = JSON.parse(JSON.stringify(e));
     bad.matches.m.candidates[0].evidence[0].kind = 'trust-me';
     expect(() => bridgeEntrySchema(bad)).toThrow();
+  });
+
+  it('keep every kind of evidence, hint, confidence and follow state the model has', () => {
+    const candidates: Candidate[] = EVIDENCE_KINDS.map((kind, i) => ({
+      ...candidate(`c${i}@host.example`, CONFIDENCES[i % CONFIDENCES.length]!, [{ kind, detail: '' }]),
+      found: FOUND_BY[i % FOUND_BY.length]!,
+      follow: FOLLOW_STATES[i % FOLLOW_STATES.length]!,
+      hints: [
+        {
+          network: 'mastodon',
+          kind: HINT_KINDS[i % HINT_KINDS.length]!,
+          value: 'v',
+          source: HINT_SOURCES[i % HINT_SOURCES.length]!,
+          cue: false,
+          confusable: false,
+        },
+      ],
+    }));
+    const e = entry('all', '', { matches: { m: { checkedAt: 1, notes: [], candidates } } });
+    expect(bridgeEntrySchema(JSON.parse(JSON.stringify(e)))).toEqual(e);
   });
 });
