@@ -4,10 +4,14 @@
  * handles (`*.bsky.social` and the user's own PDS domains, custom domains
  * next to a Bluesky cue, `bsky.app/profile/...` links) and the domains of the
  * profile's links (a custom-domain handle is a domain the person owns).
- * Pure: nothing is looked up here.
+ * Pure: nothing is looked up here. Reading an X bio is knowing how each
+ * network's addresses are written, so the patterns for each live here, in
+ * the one reader, rather than in each network's meta.
  */
 import type { Hint, HintSource, XProfile } from '../model/bridge.ts';
+import { assertNever } from '../assert-never.ts';
 import { DEFAULT_HANDLE_SUFFIXES } from '../networks/bluesky/meta.ts';
+import { NETWORKS } from '../networks/registry.ts';
 import { hasNonAscii } from './text.ts';
 
 const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
@@ -291,11 +295,22 @@ export function extractHints(profile: XProfile, suffixes: readonly string[] = DE
   return list.items;
 }
 
-/** `user@host` for a fediverse hint (a profile URL gives its own). */
-export function acctOfHint(hint: Hint): string | null {
-  if (hint.network !== 'mastodon') return null;
-  if (hint.kind === 'acct') return hint.value;
-  const m = /^https:\/\/([^/]+)\/(?:@([^@/]+)(?:@([^/]+))?|users\/([^/]+))$/.exec(hint.value);
-  if (!m) return null;
-  return `${(m[2] ?? m[4]!).toLowerCase()}@${m[3] ?? m[1]}`;
+/**
+ * The handle a hint names, in lower case as its network writes handles
+ * (`user@host`, `jane.bsky.social`; a profile URL's from the network's meta),
+ * or null when it names none (a DID, a URL that is no profile page).
+ */
+export function handleOfHint(hint: Hint): string | null {
+  switch (hint.kind) {
+    case 'acct':
+    case 'handle':
+    case 'domain':
+      return hint.value;
+    case 'profile-url':
+      return NETWORKS[hint.network].profileUrlHandle(hint.value);
+    case 'did':
+      return null;
+    default:
+      return assertNever(hint.kind, 'hint kind');
+  }
 }

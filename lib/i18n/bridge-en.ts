@@ -25,8 +25,7 @@ export const bridgeEn = {
     'Sortie looks each account up with your own accounts: addresses and links in their X profile first, then a search by handle and name. It waits whenever a server asks it to slow down.',
   'bridge.find.noAccounts':
     'Connect a Mastodon or Bluesky account in the options first: lookups and follows go through your own accounts.',
-  'bridge.find.withBluesky': 'Look up on Bluesky with',
-  'bridge.find.withMastodon': 'Look up on Mastodon with',
+  'bridge.find.with': 'Look up on {network} with',
   'bridge.find.none': "(don't look up)",
   'bridge.find.recheck': 'Look again at accounts already looked up',
   'bridge.find.status': 'Looked up: {checked} of {collected}.',

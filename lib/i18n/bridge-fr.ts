@@ -27,8 +27,7 @@ export const bridgeFr: Record<BridgeKey, string> = {
     'Sortie cherche chaque compte avec vos propres comptes\u00a0: d’abord les adresses et liens de leur profil X, puis une recherche par identifiant et par nom. Il patiente chaque fois qu’un serveur lui demande de ralentir.',
   'bridge.find.noAccounts':
     'Connectez d’abord un compte Mastodon ou Bluesky dans les options\u00a0: recherches et abonnements passent par vos propres comptes.',
-  'bridge.find.withBluesky': 'Chercher sur Bluesky avec',
-  'bridge.find.withMastodon': 'Chercher sur Mastodon avec',
+  'bridge.find.with': 'Chercher sur {network} avec',
   'bridge.find.none': '(ne pas chercher)',
   'bridge.find.recheck': 'Chercher à nouveau les comptes déjà cherchés',
   'bridge.find.status': 'Cherchés\u00a0: {checked} sur {collected}.',

@@ -86,20 +86,24 @@ describe('writtenAddresses', () => {
       [['noa@tiny.example', 'likely', 'no-account']],
     ],
   ])('%s', (_label, bio, account, expected) => {
-    expect(writtenAddresses(entry('noa_levi', bio), account).map((a) => [a.acct, a.confidence, a.reason])).toEqual(
-      expected,
-    );
+    expect(
+      writtenAddresses(entry('noa_levi', bio), account ? { mastodon: account } : {}).map((a) => [
+        a.acct,
+        a.confidence,
+        a.reason,
+      ]),
+    ).toEqual(expected);
   });
 
   it('says the server could not reach it when the lookup ran and found nothing, and hides it once verified', () => {
     const looked = entry('noa_levi', '🐘 @noa@tiny.example', {
       matches: { m: { checkedAt: 1, notes: [], candidates: [] } },
     });
-    expect(writtenAddresses(looked, 'm').map((a) => a.reason)).toEqual(['unreachable']);
+    expect(writtenAddresses(looked, { mastodon: 'm' }).map((a) => a.reason)).toEqual(['unreachable']);
     const verified = entry('noa_levi', '🐘 @noa@tiny.example', {
       matches: { m: { checkedAt: 1, notes: [], candidates: [candidate('noa@tiny.example', 'sure')] } },
     });
-    expect(writtenAddresses(verified, 'm')).toEqual([]);
+    expect(writtenAddresses(verified, { mastodon: 'm' })).toEqual([]);
   });
 });
 
@@ -122,12 +126,12 @@ describe('exports and rows', () => {
         },
       }),
     ];
-    expect(mastodonAddresses(entries, ['sure'], null)).toEqual(['ana@piaille.fr', 'noa@tiny.example']);
-    expect(mastodonAddresses(entries, ['sure', 'likely', 'unsure'], 'm')).toEqual([
+    expect(mastodonAddresses(entries, ['sure'], {})).toEqual(['ana@piaille.fr', 'noa@tiny.example']);
+    expect(mastodonAddresses(entries, ['sure', 'likely', 'unsure'], { mastodon: 'm' })).toEqual([
       'ana@piaille.fr',
       'noa@tiny.example',
     ]);
-    expect(mastodonAddresses([entry('nobody', 'Prof de maths')], ['sure', 'likely', 'unsure'], null)).toEqual([]);
+    expect(mastodonAddresses([entry('nobody', 'Prof de maths')], ['sure', 'likely', 'unsure'], {})).toEqual([]);
   });
 
   it('rows follow the order X showed, and written addresses make a row', () => {
