@@ -37,20 +37,22 @@ async function sessionId(session: SessionArea): Promise<string> {
  * Ends a pause "until the browser restarts" once the browser did restart.
  * Not only from runtime.onStartup: an unpacked or re-enabled extension gets
  * onInstalled instead, and session storage tells them all apart.
+ * (`areas.storage`, never a destructured `storage`: WXT's auto-imports would
+ * take that name for wxt/storage and load it into the service worker.)
  */
 export async function settingsAfterRestart(
   db: Db,
-  { storage, session }: { storage: LocalArea; session: SessionArea },
+  areas: { storage: LocalArea; session: SessionArea },
 ): Promise<Settings> {
   const settings = await getSettings(db);
-  const pausedFrom = (await storage.get([PAUSE_SESSION_KEY]))[PAUSE_SESSION_KEY];
+  const pausedFrom = (await areas.storage.get([PAUSE_SESSION_KEY]))[PAUSE_SESSION_KEY];
   if (!isPausedUntilRestart(settings.links.pausedUntil)) {
-    if (pausedFrom !== undefined) await storage.remove([PAUSE_SESSION_KEY]);
+    if (pausedFrom !== undefined) await areas.storage.remove([PAUSE_SESSION_KEY]);
     return settings;
   }
-  const current = await sessionId(session);
-  if (pausedFrom === undefined) await storage.set({ [PAUSE_SESSION_KEY]: current });
+  const current = await sessionId(areas.session);
+  if (pausedFrom === undefined) await areas.storage.set({ [PAUSE_SESSION_KEY]: current });
   if (pausedFrom === undefined || pausedFrom === current) return settings;
-  await storage.remove([PAUSE_SESSION_KEY]);
+  await areas.storage.remove([PAUSE_SESSION_KEY]);
   return updateSettings(db, { links: { pausedUntil: null } });
 }
