@@ -18,11 +18,10 @@ import { launchBench, type BenchBrowser } from './support/browser.ts';
 import { BENCH_PAGE, PAGE_HOST, SORTIE_EXT } from './support/build.ts';
 import { median, sleep } from './support/stats.ts';
 import { startRecordingProxy } from '../tests/e2e/support/proxy.ts';
+import { LINK_MIRROR_KEY } from '../lib/links/rewrite-config.ts';
 
 const LOADS = 10;
 const BUDGET_MS = 50;
-/** lib/links/page-rewrite.ts LINK_MIRROR_KEY (that module does not load under Node's type stripping). */
-const LINK_MIRROR_KEY = 'sortie.linkMirror';
 const PLAIN = 'https://x.com/jack/status/20';
 
 const fill = (prefix: string, unit: string, length: number): string =>

@@ -23,6 +23,7 @@ import { launchBench, type BenchBrowser } from './support/browser.ts';
 import { BENCH_PAGE, PAGE_HOST, SORTIE_EXT } from './support/build.ts';
 import { median, sleep } from './support/stats.ts';
 import { startRecordingProxy } from '../tests/e2e/support/proxy.ts';
+import { LINK_MIRROR_KEY } from '../lib/links/rewrite-config.ts';
 
 const LINKS = 10_000;
 const ADDED = 1_000;
@@ -32,8 +33,6 @@ const ROUNDS = 4;
 const SETTLE_MS = 300;
 const LOADS = 8;
 const MUTATIONS = 20;
-/** lib/links/page-rewrite.ts LINK_MIRROR_KEY (that module does not load under Node's type stripping). */
-const LINK_MIRROR_KEY = 'sortie.linkMirror';
 
 /** X links in the shapes pages carry them: statuses, profiles, hashtags, searches, old hosts. */
 function xLink(i: number): string {

@@ -8,13 +8,9 @@
  * extension API directly.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import {
-  LINK_MIRROR_KEY,
-  createIdleWork,
-  createPageRewriter,
-  readRewriteConfig,
-  watchAdditions,
-} from '../lib/links/page-rewrite';
+import { createIdleWork, watchAdditions } from '../lib/links/idle-work';
+import { createPageRewriter } from '../lib/links/page-rewrite';
+import { LINK_MIRROR_KEY, readRewriteConfig } from '../lib/links/rewrite-config';
 
 /** How long after parsing the work waits for a load event that may never come (a stalled image). */
 const LOAD_WAIT_MS = 3_000;

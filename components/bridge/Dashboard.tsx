@@ -5,12 +5,14 @@
  */
 import type { StatRecord } from '../../lib/model/stat.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
+import { NETWORK_IDS, networkLabel } from '../../lib/networks/registry.ts';
 import { dailySeries, totals, type StatName } from '../../lib/stats.ts';
 import { useT } from '../i18n.tsx';
 
-const ROWS: Array<[StatName, MessageKey]> = [
-  ['posts.mastodon', 'bridge.dashboard.postsMastodon'],
-  ['posts.bluesky', 'bridge.dashboard.postsBluesky'],
+/** One row of posts per network, labelled with its name. */
+const POST_ROWS = NETWORK_IDS.map((network) => [`posts.${network}`, network] as const);
+
+const OTHER_ROWS: Array<[StatName, MessageKey]> = [
   ['x.takeovers', 'bridge.dashboard.takeovers'],
   ['x.redirected', 'bridge.dashboard.redirected'],
   ['follows.found', 'bridge.dashboard.found'],
@@ -25,10 +27,18 @@ export function Dashboard({ stats }: { stats: StatRecord[] }) {
   const { t, lang } = useT();
   const now = Date.now();
   const all = totals(stats);
-  const posts = dailySeries(stats, 'posts.mastodon', 30, now).map((d, i) => ({
+  const perNetwork = POST_ROWS.map(([name]) => dailySeries(stats, name, 30, now));
+  const posts = (perNetwork[0] ?? []).map((d, i) => ({
     day: d.day,
-    count: d.count + dailySeries(stats, 'posts.bluesky', 30, now)[i]!.count,
+    count: perNetwork.reduce((n, series) => n + series[i]!.count, 0),
   }));
+  const rows: Array<{ name: StatName; label: string }> = [
+    ...POST_ROWS.map(([name, network]) => ({
+      name,
+      label: t('bridge.dashboard.posts', { network: networkLabel(network) }),
+    })),
+    ...OTHER_ROWS.map(([name, key]) => ({ name, label: t(key) })),
+  ];
   const peak = Math.max(1, ...posts.map((d) => d.count));
   const fmt = new Intl.NumberFormat(lang);
 
@@ -45,9 +55,9 @@ export function Dashboard({ stats }: { stats: StatRecord[] }) {
           </tr>
         </thead>
         <tbody>
-          {ROWS.map(([name, key]) => (
+          {rows.map(({ name, label }) => (
             <tr key={name} data-stat={name}>
-              <th scope="row">{t(key)}</th>
+              <th scope="row">{label}</th>
               <td>{fmt.format(sum(dailySeries(stats, name, 7, now)))}</td>
               <td>{fmt.format(sum(dailySeries(stats, name, 30, now)))}</td>
               <td>{fmt.format(all[name])}</td>

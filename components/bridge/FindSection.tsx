@@ -5,16 +5,13 @@
  */
 import { useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/model/account.ts';
+import { chosenAccountIds, type AccountChoice } from '../../lib/bridge/account-choice.ts';
 import { isRunLive } from '../../lib/bridge/store.ts';
+import { NETWORK_IDS, networkLabel } from '../../lib/networks/registry.ts';
 import type { BridgeRun } from '../../lib/model/bridge.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { useT } from '../i18n.tsx';
-
-export interface AccountChoice {
-  bluesky: string | null;
-  mastodon: string | null;
-}
 
 function AccountSelect({
   label,
@@ -24,14 +21,14 @@ function AccountSelect({
 }: {
   label: string;
   accounts: PublicAccount[];
-  value: string | null;
-  onChange: (id: string | null) => void;
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
 }) {
   const { t } = useT();
   return (
     <label class="bridge-account">
       {label}{' '}
-      <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
+      <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
         <option value="">{t('bridge.find.none')}</option>
         {accounts.map((a) => (
           <option key={a.id} value={a.id}>
@@ -100,8 +97,7 @@ export function FindSection({
   const [recheck, setRecheck] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const live = run !== null && isRunLive(run, Date.now());
-  const bluesky = accounts.filter((a) => a.network === 'bluesky');
-  const mastodon = accounts.filter((a) => a.network === 'mastodon');
+  const chosen = chosenAccountIds(choice);
 
   const act = (work: Promise<unknown>): void => {
     setError(null);
@@ -117,18 +113,15 @@ export function FindSection({
         <>
           <p>{t('bridge.find.intro')}</p>
           <div class="bridge-accounts">
-            <AccountSelect
-              label={t('bridge.find.withBluesky')}
-              accounts={bluesky}
-              value={choice.bluesky}
-              onChange={(id) => onChoice({ ...choice, bluesky: id })}
-            />
-            <AccountSelect
-              label={t('bridge.find.withMastodon')}
-              accounts={mastodon}
-              value={choice.mastodon}
-              onChange={(id) => onChoice({ ...choice, mastodon: id })}
-            />
+            {NETWORK_IDS.map((network) => (
+              <AccountSelect
+                key={network}
+                label={t('bridge.find.with', { network: networkLabel(network) })}
+                accounts={accounts.filter((a) => a.network === network)}
+                value={choice[network]}
+                onChange={(id) => onChoice({ ...choice, [network]: id })}
+              />
+            ))}
           </div>
           <label class="toggle">
             <input type="checkbox" checked={recheck} onChange={(e) => setRecheck(e.currentTarget.checked)} />{' '}
@@ -139,15 +132,8 @@ export function FindSection({
             <button
               type="button"
               class="primary"
-              disabled={live || collected === 0 || (choice.bluesky === null && choice.mastodon === null)}
-              onClick={() =>
-                act(
-                  send('bridge.match', {
-                    accountIds: [choice.bluesky, choice.mastodon].filter((id) => id !== null),
-                    recheck,
-                  }),
-                )
-              }
+              disabled={live || collected === 0 || chosen.length === 0}
+              onClick={() => act(send('bridge.match', { accountIds: chosen, recheck }))}
             >
               {checked > 0 && checked < collected && !recheck ? t('bridge.find.resume') : t('bridge.find.start')}
             </button>{' '}

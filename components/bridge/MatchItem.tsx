@@ -173,14 +173,14 @@ export function MatchItem({
           })}
           {addresses.map((a) => (
             <li
-              key={`written ${a.acct}`}
+              key={`written ${a.network} ${a.acct}`}
               class={`bridge-candidate ${a.confidence}`}
               data-testid="written-address"
               data-handle={a.acct}
               data-confidence={a.confidence}
               data-reason={a.reason}
             >
-              <span class="network">Mastodon</span> <bdi>@{a.acct}</bdi>{' '}
+              <span class="network">{networkLabel(a.network)}</span> <bdi>@{a.acct}</bdi>{' '}
               <span class={`bridge-badge ${a.confidence}`}>{t(CONFIDENCE[a.confidence])}</span>
               <p class="muted">
                 {t('bridge.results.address')}. {t(ADDRESS_REASON[a.reason])}

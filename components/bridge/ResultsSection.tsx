@@ -4,8 +4,9 @@
  * (Mastodon's import CSV, a plain list of Bluesky handles).
  */
 import { useMemo, useState } from 'preact/hooks';
+import type { AccountChoice } from '../../lib/bridge/account-choice.ts';
 import { blueskyHandleList, candidatesOf, mastodonAddresses, mastodonImportCsv } from '../../lib/bridge/export.ts';
-import type { BridgeEntry, Candidate, Confidence } from '../../lib/model/bridge.ts';
+import { CONFIDENCES, type BridgeEntry, type Candidate, type Confidence } from '../../lib/model/bridge.ts';
 import {
   confidenceCounts,
   resultRows,
@@ -14,6 +15,7 @@ import {
   type NetworkFilter,
 } from '../../lib/bridge/view.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
+import { NETWORK_IDS, networkLabel } from '../../lib/networks/registry.ts';
 import { send } from '../../lib/messaging/client.ts';
 import { SortieError } from '../../lib/messaging/errors.ts';
 import { useT } from '../i18n.tsx';
@@ -32,12 +34,12 @@ const FILTERS: Array<[ConfidenceFilter, MessageKey]> = [
 export function ResultsSection({
   entries,
   accountIds,
-  mastodonAccountId,
+  choice,
   busy,
 }: {
   entries: BridgeEntry[];
   accountIds: string[];
-  mastodonAccountId: string | null;
+  choice: AccountChoice;
   busy: boolean;
 }) {
   const { t, td } = useT();
@@ -48,13 +50,10 @@ export function ResultsSection({
   const [error, setError] = useState<string | null>(null);
 
   const rows = useMemo(
-    () => resultRows(entries, { accountIds, mastodonAccountId, confidence, network, query }),
-    [entries, accountIds, mastodonAccountId, confidence, network, query],
+    () => resultRows(entries, { accountIds, choice, confidence, network, query }),
+    [entries, accountIds, choice, confidence, network, query],
   );
-  const counts = useMemo(
-    () => confidenceCounts(entries, accountIds, mastodonAccountId),
-    [entries, accountIds, mastodonAccountId],
-  );
+  const counts = useMemo(() => confidenceCounts(entries, accountIds, choice), [entries, accountIds, choice]);
   const targets = useMemo(() => sureTargets(entries, accountIds), [entries, accountIds]);
   const mine = useMemo(
     () =>
@@ -64,11 +63,8 @@ export function ResultsSection({
       })),
     [entries, accountIds],
   );
-  const levels: Confidence[] = confidence === 'all' ? ['sure', 'likely', 'unsure'] : [confidence];
-  const addresses = useMemo(
-    () => mastodonAddresses(mine, levels, mastodonAccountId),
-    [mine, confidence, mastodonAccountId],
-  );
+  const levels: readonly Confidence[] = confidence === 'all' ? CONFIDENCES : [confidence];
+  const addresses = useMemo(() => mastodonAddresses(mine, levels, choice), [mine, confidence, choice]);
 
   const act = (work: Promise<unknown>): void => {
     setError(null);
@@ -101,8 +97,11 @@ export function ResultsSection({
           {t('bridge.results.network')}{' '}
           <select value={network} onChange={(e) => setNetwork(e.currentTarget.value as NetworkFilter)}>
             <option value="all">{t('bridge.results.allNetworks')}</option>
-            <option value="bluesky">Bluesky</option>
-            <option value="mastodon">Mastodon</option>
+            {NETWORK_IDS.map((n) => (
+              <option key={n} value={n}>
+                {networkLabel(n)}
+              </option>
+            ))}
           </select>
         </label>{' '}
         <label>

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CollectSection } from '../../components/bridge/CollectSection.tsx';
 import { Dashboard } from '../../components/bridge/Dashboard.tsx';
-import { FindSection, type AccountChoice } from '../../components/bridge/FindSection.tsx';
+import { FindSection } from '../../components/bridge/FindSection.tsx';
 import { NoticeGenerator } from '../../components/bridge/NoticeGenerator.tsx';
 import { ResultsSection } from '../../components/bridge/ResultsSection.tsx';
 import { useBridgeData } from '../../components/bridge/useBridgeData.ts';
@@ -17,9 +17,16 @@ import { useSettings } from '../../components/useSettings.ts';
 import '../../components/theme.css';
 import '../../components/bridge/bridge.css';
 import type { PublicAccount } from '../../lib/model/account.ts';
+import {
+  chosenAccountIds,
+  choiceInForce,
+  readStoredChoice,
+  type AccountChoice,
+} from '../../lib/bridge/account-choice.ts';
 import { isRunLive } from '../../lib/bridge/store.ts';
 import type { BridgeRun } from '../../lib/model/bridge.ts';
 import { checkedCount } from '../../lib/bridge/view.ts';
+import { NETWORK_IDS } from '../../lib/networks/registry.ts';
 import { send } from '../../lib/messaging/client.ts';
 
 function Bridge() {
@@ -41,37 +48,23 @@ const CHOICE_KEY = 'sortie.bridge.accounts';
 
 function storedChoice(): AccountChoice | null {
   try {
-    const value = JSON.parse(sessionStorage.getItem(CHOICE_KEY) ?? 'null') as Partial<AccountChoice> | null;
-    if (!value || typeof value !== 'object') return null;
-    const id = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-    return { bluesky: id(value.bluesky), mastodon: id(value.mastodon) };
+    return readStoredChoice(JSON.parse(sessionStorage.getItem(CHOICE_KEY) ?? 'null'));
   } catch {
     // Unreadable (storage off, or not JSON): choose again.
     return null;
   }
 }
 
-/**
- * The accounts picked in this tab (while they still exist), else those of
- * the last run, else the first account of each network.
- */
+/** The accounts picked in this tab, or in force without a pick (lib/bridge/account-choice.ts). */
 function useAccountChoice(
   accounts: PublicAccount[] | null,
   run: BridgeRun | null,
 ): [AccountChoice, (c: AccountChoice) => void] {
   const [picked, setPicked] = useState<AccountChoice | null>(storedChoice);
-  const exists = (id: string | null, network: PublicAccount['network']): boolean =>
-    id === null || (accounts?.some((a) => a.id === id && a.network === network) ?? false);
-  const first = (network: PublicAccount['network']): string | null =>
-    accounts?.find((a) => a.network === network)?.id ?? null;
-  const lastRun = run?.kind === 'match' ? run.accountIds : null;
-  const fromRun = (network: PublicAccount['network']): string | null =>
-    accounts?.find((a) => a.network === network && lastRun?.includes(a.id))?.id ?? null;
-  const fallback: AccountChoice = lastRun
-    ? { bluesky: fromRun('bluesky'), mastodon: fromRun('mastodon') }
-    : { bluesky: first('bluesky'), mastodon: first('mastodon') };
-  const choice =
-    picked && accounts && exists(picked.bluesky, 'bluesky') && exists(picked.mastodon, 'mastodon') ? picked : fallback;
+  const inForce = choiceInForce(picked, accounts ?? [], run?.kind === 'match' ? run.accountIds : null);
+  // The same object while the same accounts are chosen, so the results' memos hold across renders.
+  const key = JSON.stringify(NETWORK_IDS.map((network) => inForce[network] ?? null));
+  const choice = useMemo(() => inForce, [key]);
   const pick = (c: AccountChoice): void => {
     setPicked(c);
     try {
@@ -91,10 +84,7 @@ function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
     send('accounts.list').then(setAccounts, () => setAccounts([]));
   }, []);
   const [choice, setChoice] = useAccountChoice(accounts, data.run);
-  const accountIds = useMemo(
-    () => [choice.bluesky, choice.mastodon].filter((id): id is string => id !== null),
-    [choice.bluesky, choice.mastodon],
-  );
+  const accountIds = useMemo(() => chosenAccountIds(choice), [choice]);
   const entries = data.entries ?? [];
   const busy = data.run !== null && isRunLive(data.run, Date.now());
 
@@ -118,9 +108,7 @@ function BridgeBody({ state }: { state: ReturnType<typeof useSettings> }) {
           checked={checkedCount(entries, accountIds)}
         />
       )}
-      {data.entries && (
-        <ResultsSection entries={entries} accountIds={accountIds} mastodonAccountId={choice.mastodon} busy={busy} />
-      )}
+      {data.entries && <ResultsSection entries={entries} accountIds={accountIds} choice={choice} busy={busy} />}
       <Dashboard stats={data.stats} />
       {accounts && <NoticeGenerator accounts={accounts} />}
     </main>

@@ -5,7 +5,20 @@
  * follows it. The current run's progress (`bridgeRuns`) is not exported: it
  * describes work in this browser, not data.
  */
-import type { BridgeEntry, Candidate, Evidence, Hint, MatchResult, XProfile } from '../model/bridge.ts';
+import {
+  CONFIDENCES,
+  EVIDENCE_KINDS,
+  FOLLOW_STATES,
+  FOUND_BY,
+  HINT_KINDS,
+  HINT_SOURCES,
+  type BridgeEntry,
+  type Candidate,
+  type Evidence,
+  type Hint,
+  type MatchResult,
+  type XProfile,
+} from '../model/bridge.ts';
 import * as v from '../validate.ts';
 import { networkSchema } from '../networks/registry.ts';
 
@@ -35,32 +48,16 @@ const xProfile: v.Schema<XProfile> = v.object({
 
 const hint: v.Schema<Hint> = v.object({
   network: networkSchema,
-  kind: v.oneOf('acct', 'profile-url', 'handle', 'did', 'domain'),
+  kind: v.oneOf(...HINT_KINDS),
   value: short,
-  source: v.oneOf('bio', 'link', 'website', 'name'),
+  source: v.oneOf(...HINT_SOURCES),
   cue: v.boolean(),
   confusable: v.boolean(),
   affiliated: v.optional(v.boolean()),
 });
 
 const evidence: v.Schema<Evidence> = v.object({
-  kind: v.oneOf(
-    'x-names',
-    'names-x',
-    'same-site',
-    'same-handle',
-    'same-name',
-    'similar-name',
-    'impersonation-label',
-    'look-alike',
-    'contested',
-    'x-names-other',
-    'x-names-affiliation',
-    'name-differs',
-    'parody',
-    'organisation',
-    'new-account',
-  ),
+  kind: v.oneOf(...EVIDENCE_KINDS),
   detail: short,
 });
 
@@ -77,11 +74,11 @@ const candidate: v.Schema<Candidate> = v.object({
   // Shown only when http(s) (lib/bridge/view.ts webUrl): a backup file is not trusted for it.
   avatar: v.optional(v.nullable(short)),
   createdAt: v.optional(v.nullable(short)),
-  found: v.oneOf('hint', 'search', 'guess'),
+  found: v.oneOf(...FOUND_BY),
   hints: v.array(hint, { max: 100 }),
-  confidence: v.oneOf('sure', 'likely', 'unsure'),
+  confidence: v.oneOf(...CONFIDENCES),
   evidence: v.array(evidence, { max: 100 }),
-  follow: v.oneOf('none', 'following', 'requested'),
+  follow: v.oneOf(...FOLLOW_STATES),
 });
 
 const matchResult: v.Schema<MatchResult> = v.object({

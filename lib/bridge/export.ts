@@ -4,6 +4,7 @@
  * Bluesky handles.
  */
 import type { BridgeEntry, Candidate, Confidence } from '../model/bridge.ts';
+import type { AccountChoice } from './account-choice.ts';
 import { isDecoy, writtenAddresses } from './view.ts';
 
 export const MASTODON_CSV_HEADER = 'Account address,Show boosts';
@@ -43,12 +44,18 @@ export function candidatesOf(
 export function mastodonAddresses(
   entries: readonly BridgeEntry[],
   levels: readonly Confidence[],
-  mastodonAccountId: string | null,
+  choice: AccountChoice,
 ): string[] {
   const out = new Set(candidatesOf(entries, 'mastodon', levels).map((c) => c.handle.toLowerCase()));
   for (const entry of entries) {
-    for (const a of writtenAddresses(entry, mastodonAccountId)) {
-      if ((a.confidence === 'likely' || levels.includes(a.confidence)) && !isDecoy(a.evidence)) out.add(a.acct);
+    for (const a of writtenAddresses(entry, choice)) {
+      // This is Mastodon's own file format: only its addresses go in.
+      if (
+        a.network === 'mastodon' &&
+        (a.confidence === 'likely' || levels.includes(a.confidence)) &&
+        !isDecoy(a.evidence)
+      )
+        out.add(a.acct);
     }
   }
   return [...out];

@@ -4,10 +4,14 @@
  * handles (`*.bsky.social` and the user's own PDS domains, custom domains
  * next to a Bluesky cue, `bsky.app/profile/...` links) and the domains of the
  * profile's links (a custom-domain handle is a domain the person owns).
- * Pure: nothing is looked up here.
+ * Pure: nothing is looked up here. Reading an X bio is knowing how each
+ * network's addresses are written, so the patterns for each live here, in
+ * the one reader, rather than in each network's meta.
  */
 import type { Hint, HintSource, XProfile } from '../model/bridge.ts';
+import { assertNever } from '../assert-never.ts';
 import { DEFAULT_HANDLE_SUFFIXES } from '../networks/bluesky/meta.ts';
+import { NETWORKS } from '../networks/registry.ts';
 import { hasNonAscii } from './text.ts';
 
 const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
@@ -182,16 +186,8 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
     const host = asciiHost(m[2]!);
     if (!host || overlaps(m.index, m.index + m[0].length)) continue;
     taken.push([m.index, m.index + m[0].length]);
-    const cue = selfCue(source, text, m.index, m.index + m[0].length);
     at = m.index;
-    list.add({
-      network: 'mastodon',
-      kind: 'acct',
-      value: `${m[1]!.toLowerCase()}@${host}`,
-      source,
-      cue,
-      confusable: hasNonAscii(m[0]),
-    });
+    addAcct(list, m, host, source, selfCue(source, text, m.index, m.index + m[0].length));
   }
   // Without its leading @, user@host is an e-mail address unless a Mastodon cue precedes it.
   for (const m of text.matchAll(BARE_ACCT)) {
@@ -200,14 +196,7 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
     if (!cueAround(text, m.index, m.index + m[0].length, MASTODON_CUE)) continue;
     taken.push([m.index, m.index + m[0].length]);
     at = m.index;
-    list.add({
-      network: 'mastodon',
-      kind: 'acct',
-      value: `${m[1]!.toLowerCase()}@${host}`,
-      source,
-      cue: true,
-      confusable: hasNonAscii(m[0]),
-    });
+    addAcct(list, m, host, source, true);
   }
   for (const m of text.matchAll(DOMAIN_TOKEN)) {
     const start = m.index;
@@ -225,6 +214,18 @@ function fromText(outer: HintList, raw: string, source: HintSource, suffixes: re
     at = start;
     addBluesky(list, ascii, source, cue, hasNonAscii(domain));
   }
+}
+
+/** A fediverse address `user@host` matched as `m` (user in group 1), its host already made ASCII. */
+function addAcct(list: HintSink, m: RegExpMatchArray, host: string, source: HintSource, cue: boolean): void {
+  list.add({
+    network: 'mastodon',
+    kind: 'acct',
+    value: `${m[1]!.toLowerCase()}@${host}`,
+    source,
+    cue,
+    confusable: hasNonAscii(m[0]),
+  });
 }
 
 function addBluesky(list: HintSink, value: string, source: HintSource, cue: boolean, confusable: boolean): void {
@@ -294,11 +295,22 @@ export function extractHints(profile: XProfile, suffixes: readonly string[] = DE
   return list.items;
 }
 
-/** `user@host` for a fediverse hint (a profile URL gives its own). */
-export function acctOfHint(hint: Hint): string | null {
-  if (hint.network !== 'mastodon') return null;
-  if (hint.kind === 'acct') return hint.value;
-  const m = /^https:\/\/([^/]+)\/(?:@([^@/]+)(?:@([^/]+))?|users\/([^/]+))$/.exec(hint.value);
-  if (!m) return null;
-  return `${(m[2] ?? m[4]!).toLowerCase()}@${m[3] ?? m[1]}`;
+/**
+ * The handle a hint names, in lower case as its network writes handles
+ * (`user@host`, `jane.bsky.social`; a profile URL's from the network's meta),
+ * or null when it names none (a DID, a URL that is no profile page).
+ */
+export function handleOfHint(hint: Hint): string | null {
+  switch (hint.kind) {
+    case 'acct':
+    case 'handle':
+    case 'domain':
+      return hint.value;
+    case 'profile-url':
+      return NETWORKS[hint.network].profileUrlHandle(hint.value);
+    case 'did':
+      return null;
+    default:
+      return assertNever(hint.kind, 'hint kind');
+  }
 }

@@ -3,7 +3,7 @@
  * every hint first; a search (or, with no search, a same-handle guess on the
  * PDS's own domains) only when no hint led anywhere. Then scores.
  */
-import { acctOfHint } from './hints.ts';
+import { handleOfHint } from './hints.ts';
 import type { FoundProfile } from '../model/bridge.ts';
 import { DEFAULT_HANDLE_SUFFIXES } from '../networks/bluesky/meta.ts';
 import type { BlueskyLookup } from '../networks/bluesky/engine/lookup.ts';
@@ -67,6 +67,12 @@ async function finish(
   return { checkedAt: now(), candidates, notes };
 }
 
+/*
+ * matchOnBluesky and matchOnMastodon are the per-network adapters that
+ * BRIDGE_NETWORKS (below) dispatches to: each speaks its own network's
+ * lookup, so each keeps only the hints of its network by name.
+ */
+
 export async function matchOnBluesky(
   x: XProfile,
   hints: readonly Hint[],
@@ -127,7 +133,7 @@ export async function matchOnMastodon(
     hints
       .filter((h) => h.network === 'mastodon')
       .map(async (hint) => {
-        const acct = acctOfHint(hint);
+        const acct = handleOfHint(hint);
         const profile =
           hint.kind === 'profile-url'
             ? await run(() => lookup.byUrl(hint.value, acct))

@@ -20,7 +20,7 @@
  */
 import { NETWORKS } from '../networks/registry.ts';
 import { normalizeUrl } from '../text/profile-text.ts';
-import { acctOfHint } from './hints.ts';
+import { handleOfHint } from './hints.ts';
 import {
   canonicalHandle,
   isLookAlikeHandle,
@@ -71,11 +71,9 @@ export function localPart(found: Pick<FoundAccount, 'network' | 'handle'>): stri
 /** True when a hint designates this account. */
 export function hintNames(hint: Hint, found: FoundAccount): boolean {
   if (hint.network !== found.network) return false;
-  if (found.network === 'bluesky') {
-    return hint.kind === 'did' ? hint.value === found.id : hint.value === found.handle.toLowerCase();
-  }
+  if (hint.kind === 'did') return hint.value === found.id;
   if (hint.kind === 'profile-url' && sameUrl(hint.value, found.url)) return true;
-  return acctOfHint(hint) === found.handle.toLowerCase();
+  return handleOfHint(hint) === found.handle.toLowerCase();
 }
 
 function sameUrl(a: string, b: string): boolean {

@@ -5,22 +5,25 @@
  */
 import { webLink } from '../web-link.ts';
 import type { Network } from '../model/draft.ts';
-import { acctOfHint, extractHints } from './hints.ts';
+import { NETWORKS } from '../networks/registry.ts';
+import type { AccountChoice } from './account-choice.ts';
+import { extractHints, handleOfHint } from './hints.ts';
 import { canonicalHandle, isLookAlikeHandle, nameSimilarity } from './text.ts';
-import type { BridgeEntry, Candidate, Confidence, Evidence, EvidenceKind, PlannedFollow } from '../model/bridge.ts';
+import {
+  EVIDENCE_KINDS,
+  EVIDENCE_SIDES,
+  type BridgeEntry,
+  type Candidate,
+  type Confidence,
+  type Evidence,
+  type EvidenceKind,
+  type PlannedFollow,
+} from '../model/bridge.ts';
 
 /** Evidence against a match: shown as a warning. */
-export const AGAINST: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>([
-  'impersonation-label',
-  'look-alike',
-  'contested',
-  'x-names-other',
-  'x-names-affiliation',
-  'name-differs',
-  'parody',
-  'organisation',
-  'new-account',
-]);
+export const AGAINST: ReadonlySet<EvidenceKind> = new Set(
+  EVIDENCE_KINDS.filter((k) => EVIDENCE_SIDES[k] === 'against'),
+);
 
 /** Evidence that the account is not the person at all: never exported, whatever the filter. */
 export const DECOY: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>([
@@ -40,36 +43,42 @@ export function webUrl(url: string): string | null {
 }
 
 /**
- * A fediverse address the X profile wrote that no lookup verified: with no
- * Mastodon account chosen, not looked up yet, or looked up and not reached.
- * A strong claim of the person's own when a cue says so; listed always, so
- * nothing the person wrote is dropped silently.
+ * An address the X profile wrote that no lookup verified, on a network whose
+ * follow import takes addresses as written (`followImportTakesAddresses`):
+ * with no account of that network chosen, not looked up yet, or looked up
+ * and not reached. A strong claim of the person's own when a cue says so;
+ * listed always, so nothing the person wrote is dropped silently.
  */
 export interface WrittenAddress {
+  network: Network;
+  /** The handle as the network writes it (`user@host` on Mastodon). */
   acct: string;
   confidence: Confidence;
   evidence: Evidence[];
   reason: 'no-account' | 'not-checked' | 'unreachable';
 }
 
-export function writtenAddresses(entry: BridgeEntry, mastodonAccountId: string | null): WrittenAddress[] {
-  const result = mastodonAccountId ? entry.matches[mastodonAccountId] : undefined;
-  const verified = new Set(
-    (result?.candidates ?? []).filter((c) => c.network === 'mastodon').map((c) => c.handle.toLowerCase()),
-  );
-  const reason: WrittenAddress['reason'] = !mastodonAccountId ? 'no-account' : result ? 'unreachable' : 'not-checked';
+export function writtenAddresses(entry: BridgeEntry, choice: AccountChoice): WrittenAddress[] {
   const out = new Map<string, WrittenAddress>();
   for (const hint of extractHints(entry.x)) {
-    const acct = acctOfHint(hint);
-    if (!acct || verified.has(acct) || out.has(acct)) continue;
-    const local = acct.split('@')[0] ?? '';
+    const network = hint.network;
+    if (!NETWORKS[network].capabilities.followImportTakesAddresses) continue;
+    const acct = handleOfHint(hint);
+    const key = `${network} ${acct}`;
+    if (!acct || out.has(key)) continue;
+    const accountId = choice[network];
+    const result = accountId === undefined ? undefined : entry.matches[accountId];
+    if (result?.candidates.some((c) => c.network === network && c.handle.toLowerCase() === acct)) continue;
+    const reason: WrittenAddress['reason'] =
+      accountId === undefined ? 'no-account' : result ? 'unreachable' : 'not-checked';
+    const local = NETWORKS[network].handleLocalPart(acct);
     const evidence: Evidence[] = [{ kind: hint.affiliated ? 'x-names-affiliation' : 'x-names', detail: acct }];
     if (hint.confusable || isLookAlikeHandle(entry.x.handle, local))
       evidence.push({ kind: 'look-alike', detail: acct });
     const resembles =
       canonicalHandle(local) === canonicalHandle(entry.x.handle) || nameSimilarity(entry.x.displayName, local) >= 0.5;
     const confidence: Confidence = isDecoy(evidence) ? 'unsure' : hint.cue || resembles ? 'likely' : 'unsure';
-    out.set(acct, { acct, confidence, evidence, reason });
+    out.set(key, { network, acct, confidence, evidence, reason });
   }
   return [...out.values()];
 }
@@ -81,15 +90,15 @@ export interface ResultRow {
   entry: BridgeEntry;
   /** The candidates shown, each with the account that found it. */
   candidates: Array<{ accountId: string; candidate: Candidate }>;
-  /** Fediverse addresses the X profile wrote that no lookup verified (shown by the same filters). */
+  /** Addresses the X profile wrote that no lookup verified (shown by the same filters). */
   addresses: WrittenAddress[];
 }
 
 export interface ViewOptions {
   /** The user's accounts whose results are shown. */
   accountIds: readonly string[];
-  /** The chosen Mastodon account, if any: it decides what "not verified" means for written addresses. */
-  mastodonAccountId?: string | null;
+  /** The account chosen on each network: it decides what "not verified" means for written addresses. */
+  choice?: AccountChoice;
   confidence: ConfidenceFilter;
   network: NetworkFilter;
   /** Case-insensitive text found in the X handle, name or a candidate's handle. */
@@ -130,9 +139,7 @@ export function resultRows(entries: readonly BridgeEntry[], options: ViewOptions
   for (const entry of sorted) {
     const all = candidatesOf(entry, options.accountIds);
     const shown = all.filter(({ candidate }) => keep(candidate.confidence, candidate.network));
-    const addresses = writtenAddresses(entry, options.mastodonAccountId ?? null).filter((a) =>
-      keep(a.confidence, 'mastodon'),
-    );
+    const addresses = writtenAddresses(entry, options.choice ?? {}).filter((a) => keep(a.confidence, a.network));
     const keepEmpty = options.confidence === 'all' && options.network === 'all';
     if ((shown.length > 0 || addresses.length > 0 || keepEmpty) && matchesQuery(entry, all, options.query))
       rows.push({ entry, candidates: shown, addresses });
@@ -144,12 +151,12 @@ export function resultRows(entries: readonly BridgeEntry[], options: ViewOptions
 export function confidenceCounts(
   entries: readonly BridgeEntry[],
   accountIds: readonly string[],
-  mastodonAccountId: string | null = null,
+  choice: AccountChoice = {},
 ): Record<Confidence, number> {
   const counts: Record<Confidence, number> = { sure: 0, likely: 0, unsure: 0 };
   for (const entry of entries) {
     for (const { candidate } of candidatesOf(entry, accountIds)) counts[candidate.confidence]++;
-    for (const a of writtenAddresses(entry, mastodonAccountId)) counts[a.confidence]++;
+    for (const a of writtenAddresses(entry, choice)) counts[a.confidence]++;
   }
   return counts;
 }

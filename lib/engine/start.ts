@@ -110,7 +110,7 @@ async function createHandlers(): Promise<EngineHandlers> {
   });
 
   return {
-    ...createAccountEngineHandlers({ db, blueskySessions: agents, engines }),
+    ...createAccountEngineHandlers({ db, engines }),
     ...createOutboxEngineHandlers({ db, now: Date.now, drains }),
     ...createBridgeEngineHandlers(bridge),
     ...createArchiveEngineHandlers(imports, follows),

@@ -6,51 +6,11 @@
  * Runs in the page script, which must stay tiny and cheap: it knows nothing
  * about X's URL space. The background compiles the routes into page rules
  * (page-rules.ts, from the same table as the redirect rules) and stores them
- * with the mirror; this module only applies them. Work is done in idle time,
- * a slice at a time, so neither the page's load nor its scrolling waits on it.
+ * with the mirror (rewrite-config.ts); this module only applies them
+ * (mirror-href.ts) to the page's elements, as idle-work.ts hands them over.
  */
-
-/** browser.storage.local key the background keeps up to date (see RewriteConfig: the mirror and its page rules). */
-export const LINK_MIRROR_KEY = 'sortie.linkMirror';
-
-/** One route for pages: the first rule whose pattern matches decides; null keeps the link. */
-export interface PageRule {
-  /** Matched against the whole URL, or with `onHost` against what follows the X host. */
-  pattern: string;
-  /** JavaScript replacement string ($1...), or null to leave the link as it is. */
-  replacement: string | null;
-  /** The rule's target is a post: an embedded tweet's card may point there. */
-  status?: boolean;
-  /** The pattern is for the path after an X app host (`host` in the stored value). */
-  onHost?: boolean;
-  /** Captured groups go into the replacement percent-encoded (a whole path as one segment). */
-  encode?: boolean;
-}
-
-interface CompiledRule {
-  re: RegExp;
-  replacement: string | null;
-  status: boolean;
-  onHost: boolean;
-  encode: boolean;
-}
-
-/**
- * Compiled page rules. Most rules are for X's app hosts: the host is matched
- * once per link and those rules only see the rest, instead of each of forty
- * regexes matching the host again.
- */
-export interface PageRules {
-  host: RegExp;
-  list: CompiledRule[];
-}
-
-/** What the page script reads from storage: the mirror's origin, its rules, the embed option. */
-export interface RewriteConfig {
-  origin: string;
-  rules: PageRules;
-  replaceEmbeds: boolean;
-}
+import { applyRules, isTco, MAX_PAGE_URL, mirrorHref } from './mirror-href.ts';
+import type { RewriteConfig } from './rewrite-config.ts';
 
 const SELECTOR = 'a[href],blockquote.twitter-tweet,blockquote.twitter-video,iframe[src]';
 const CARD_CLASS = 'sortie-x-card';
@@ -58,82 +18,6 @@ const CARD_STYLE =
   'display:block;box-sizing:border-box;max-width:550px;margin:12px 0;padding:12px 16px;' +
   'border:1px solid rgba(127,127,127,.45);border-radius:12px;color:inherit;text-decoration:none;' +
   'font:inherit;line-height:1.4;white-space:pre-line;overflow-wrap:anywhere';
-/** Elements handled per slice of idle time (under a millisecond's work). */
-const SLICE = 200;
-/**
- * The most one idle run works, whatever idle time the browser offers (up to
- * 50 ms): a task that arrives meanwhile (the page's load event, a click)
- * waits for the run to end, so runs stay short.
- */
-const RUN_MS = 4;
-
-/** Reads the stored page configuration, or null when it is missing or malformed (then nothing is touched). */
-export function readRewriteConfig(value: unknown): RewriteConfig | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { origin, host, rules, replaceEmbeds } = value as Record<string, unknown>;
-  if (typeof origin !== 'string' || !/^https?:\/\/[\w.-]+(?::\d{1,5})?$/.test(origin)) return null;
-  if (typeof host !== 'string' || !Array.isArray(rules)) return null;
-  try {
-    const list: CompiledRule[] = [];
-    for (const rule of rules as Partial<PageRule>[]) {
-      const { pattern, replacement } = rule ?? {};
-      if (typeof pattern !== 'string' || (replacement !== null && typeof replacement !== 'string')) return null;
-      list.push({
-        re: new RegExp(pattern, 'i'),
-        replacement,
-        status: rule.status === true,
-        onHost: rule.onHost === true,
-        encode: rule.encode === true,
-      });
-    }
-    return { origin, rules: { host: new RegExp(host, 'i'), list }, replaceEmbeds: replaceEmbeds !== false };
-  } catch (error) {
-    if (error instanceof SyntaxError) return null;
-    throw error;
-  }
-}
-
-/**
- * The longest link the rules look at, and the most `&` in it. X's own URLs
- * stay far below both; a link over either is left as it is (a click on it
- * still meets the redirect rules, which the browser runs with RE2 in linear
- * time). JavaScript's regexes backtrack: with the atomic captures of
- * page-rules.ts, what is left to backtrack over is one try per `&` (where a
- * query parameter may start) times the rest of the link, so the two bounds
- * keep a crafted link from holding the page's main thread.
- */
-export const MAX_PAGE_URL = 2048;
-export const MAX_PAGE_URL_PARAMS = 32;
-
-function overBounds(url: string): boolean {
-  if (url.length > MAX_PAGE_URL) return true;
-  let amps = 0;
-  for (let i = url.indexOf('&'); i !== -1; i = url.indexOf('&', i + 1)) if (++amps > MAX_PAGE_URL_PARAMS) return true;
-  return false;
-}
-
-/** Where `url` goes under `rules`, and whether it is a post; null to leave it. */
-function applyRules(url: string, rules: PageRules): { href: string; status: boolean } | null {
-  if (overBounds(url)) return null;
-  const host = rules.host.exec(url)?.[0];
-  const rest = host === undefined ? null : url.slice(host.length);
-  for (const rule of rules.list) {
-    const subject = rule.onHost ? rest : url;
-    if (subject === null || !rule.re.test(subject)) continue;
-    if (rule.replacement === null) return null;
-    const replacement = rule.replacement;
-    const href = rule.encode
-      ? subject.replace(rule.re, (...match: string[]) =>
-          replacement.replace(/\$(\$|&|\d)/g, (_, ref: string) =>
-            ref === '$' ? '$' : encodeURIComponent(match[ref === '&' ? 0 : Number(ref)] ?? ''),
-          ),
-        )
-      : subject.replace(rule.re, replacement);
-    return { href, status: rule.status };
-  }
-  return null;
-}
-
 /** Cheap pre-check: every X host (x.com, t.co, fixers, syndication) contains ".co". */
 const mayBeX = (href: string): boolean => /\.co/i.test(href);
 
@@ -174,17 +58,6 @@ export function expandedUrlOf(anchor: Element): string | null {
     }
   }
   return null;
-}
-
-const isTco = (url: string): boolean => /^https?:\/\/t\.co\//i.test(url);
-
-/**
- * Where an X link should go instead, or null to leave it. `expanded` is the
- * t.co target shown by the page, when there is one.
- */
-export function mirrorHref(href: string, rules: PageRules, expanded: string | null = null): string | null {
-  if (expanded !== null && isTco(href)) return applyRules(expanded, rules)?.href ?? expanded;
-  return applyRules(href, rules)?.href ?? null;
 }
 
 export interface PageRewriter {
@@ -315,117 +188,4 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
       return rewritten;
     },
   };
-}
-
-/** Idle time left in this run; undefined: run to the end (tests, browsers without idle callbacks). */
-export interface IdleTime {
-  timeRemaining(): number;
-  /** The browser ran the callback because its timeout passed, not because it was idle. */
-  didTimeout?: boolean;
-}
-export type Schedule = (run: (deadline?: IdleTime) => void) => void;
-
-/**
- * The longest links wait for idle time: Firefox offers an idle period only
- * every 50 to 200 ms on a quiet page (Chromium runs idle callbacks back to
- * back), so without it links added to a page would stay unrewritten that long.
- */
-const IDLE_TIMEOUT_MS = 30;
-
-/** Runs work when the page is idle, and at the latest soon after. */
-export const idleSchedule: Schedule = (run) => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(run, 16);
-};
-
-/** Lets the tasks waiting (an input event, the page's own) run first, then goes on. */
-const yieldThen = (next: () => void): void => void setTimeout(next, 0);
-
-/**
- * Feeds nodes to the rewriter in idle time: the elements inside them are
- * found, then rewritten a slice at a time while the browser has time to
- * spare, at most RUN_MS at once. A run the browser started because the
- * timeout passed still works RUN_MS (a busy page gets there too). Work left
- * when a run stops but the idle period is not over goes on after yielding to
- * waiting tasks, in the same idle period: Firefox gives one idle callback per
- * idle period and the next period may be 200 ms away.
- */
-export function createIdleWork(
-  rewriter: Pick<PageRewriter, 'find' | 'process'>,
-  schedule: Schedule = idleSchedule,
-  now: () => number = () => performance.now(),
-  soon: (next: () => void) => void = yieldThen,
-): { add(nodes: Iterable<Node>): void; stop(): void } {
-  let roots: Node[] = [];
-  let stopped = false;
-  let found: Element[] = [];
-  let at = 0;
-  let scheduled = false;
-  const pending = (): boolean => at < found.length || roots.length > 0;
-  const run = (deadline?: IdleTime): void => {
-    scheduled = false;
-    if (stopped) return;
-    const until = now() + RUN_MS;
-    const timedOut = deadline?.didTimeout === true;
-    do {
-      if (at >= found.length) {
-        if (roots.length === 0) return;
-        found = rewriter.find(roots);
-        roots = [];
-        at = 0;
-      }
-      rewriter.process(found.slice(at, at + SLICE));
-      at += SLICE;
-    } while (deadline === undefined || (now() < until && (timedOut || deadline.timeRemaining() > 1)));
-    if (!pending()) return;
-    if (!timedOut && deadline.timeRemaining() > 1) {
-      scheduled = true;
-      soon(() => run(deadline));
-    } else later();
-  };
-  const later = (): void => {
-    if (scheduled || stopped) return;
-    scheduled = true;
-    schedule(run);
-  };
-  return {
-    add(nodes) {
-      for (const node of nodes) roots.push(node);
-      if (roots.length > 0) later();
-    },
-    stop() {
-      stopped = true;
-      roots = [];
-      found = [];
-    },
-  };
-}
-
-/**
- * Watches `doc` for added elements and changed hrefs and hands them to `add`
- * (which defers the work). Records of `ignore`d nodes (the rewriter's own
- * writes) are dropped here. Returns a function that stops.
- */
-export function watchAdditions(
-  doc: Document,
-  add: (nodes: Node[]) => void,
-  ignore: (node: Node) => boolean = () => false,
-  Observer: typeof MutationObserver = MutationObserver,
-): () => void {
-  const observer = new Observer((records) => {
-    const nodes: Node[] = [];
-    for (const record of records) {
-      if (record.type === 'attributes') {
-        if (!ignore(record.target)) nodes.push(record.target);
-      } else for (const node of record.addedNodes) if (node.nodeType === 1) nodes.push(node);
-    }
-    if (nodes.length > 0) add(nodes);
-  });
-  observer.observe(doc.documentElement, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['href'],
-  });
-  return () => observer.disconnect();
 }

@@ -21,7 +21,7 @@ import { PRIORITY } from './dnr-rule';
 import { isRedirectableMirror, routeSpecs, substitution, type MirrorSpec } from './mirror-routes';
 import { escapeRegex, keptPathRegexes, SHARE_REGEX, X_HOST } from './x-regex';
 import type { Mirror } from './mirrors';
-import type { PageRule } from './page-rewrite';
+import type { PageRule } from './rewrite-config.ts';
 import { FIXER_HOSTS, FIXER_SUBDOMAINS } from './x-paths';
 
 /** X's app hosts and the fixers' (all `.com`), with the subdomains either uses. */

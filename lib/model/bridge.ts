@@ -17,10 +17,19 @@ export interface XProfile {
   website: string | null;
 }
 
-export type Confidence = 'sure' | 'likely' | 'unsure';
+/*
+ * Each closed set of words below is listed once, as data its type is read
+ * from, so the backup file's schemas (lib/backup/schemas-bridge.ts) accept
+ * exactly what is stored.
+ */
 
-export type HintKind = 'acct' | 'profile-url' | 'handle' | 'did' | 'domain';
-export type HintSource = 'bio' | 'link' | 'website' | 'name';
+export const CONFIDENCES = ['sure', 'likely', 'unsure'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export const HINT_KINDS = ['acct', 'profile-url', 'handle', 'did', 'domain'] as const;
+export type HintKind = (typeof HINT_KINDS)[number];
+export const HINT_SOURCES = ['bio', 'link', 'website', 'name'] as const;
+export type HintSource = (typeof HINT_SOURCES)[number];
 
 /** Something in an X profile that may name one of the person's other accounts. */
 export interface Hint {
@@ -41,40 +50,50 @@ export interface Hint {
   affiliated?: boolean;
 }
 
-export type EvidenceKind =
+/**
+ * Every kind of evidence, and the side it weighs on: for the match, or
+ * against it (shown as a warning).
+ */
+export const EVIDENCE_SIDES = {
   /** The X profile names this account (hint value in detail). */
-  | 'x-names'
+  'x-names': 'for',
   /** The account's profile names the X handle. */
-  | 'names-x'
+  'names-x': 'for',
   /** Both profiles link the same site; detail says whether the server verified it (rel=me). */
-  | 'same-site'
-  | 'same-handle'
-  | 'same-name'
-  | 'similar-name'
-  /** Against: a moderation (or self) label says impersonation. */
-  | 'impersonation-label'
-  /** Against: name or handle imitates the X one with look-alike characters. */
-  | 'look-alike'
-  /** Against: another account on the same network makes the same claim. */
-  | 'contested'
-  /** Against: the X profile names a different account on this network. */
-  | 'x-names-other'
-  /** Against: the X profile names it as somewhere the person works or belongs (detail: the words). */
-  | 'x-names-affiliation'
-  /** Against: the X profile names it, but its name and handle are unlike the person's. */
-  | 'name-differs'
-  /** Against: its own bio says it is not the person (parody, fan account, not affiliated...). */
-  | 'parody'
-  /** Against: its bio reads as an organisation's, and its name is not the person's. */
-  | 'organisation'
-  /** Against: created a few days before the lookup (detail: the date). */
-  | 'new-account';
+  'same-site': 'for',
+  'same-handle': 'for',
+  'same-name': 'for',
+  'similar-name': 'for',
+  /** A moderation (or self) label says impersonation. */
+  'impersonation-label': 'against',
+  /** Name or handle imitates the X one with look-alike characters. */
+  'look-alike': 'against',
+  /** Another account on the same network makes the same claim. */
+  contested: 'against',
+  /** The X profile names a different account on this network. */
+  'x-names-other': 'against',
+  /** The X profile names it as somewhere the person works or belongs (detail: the words). */
+  'x-names-affiliation': 'against',
+  /** The X profile names it, but its name and handle are unlike the person's. */
+  'name-differs': 'against',
+  /** Its own bio says it is not the person (parody, fan account, not affiliated...). */
+  parody: 'against',
+  /** Its bio reads as an organisation's, and its name is not the person's. */
+  organisation: 'against',
+  /** Created a few days before the lookup (detail: the date). */
+  'new-account': 'against',
+} as const satisfies Record<string, 'for' | 'against'>;
+export type EvidenceKind = keyof typeof EVIDENCE_SIDES;
+export const EVIDENCE_KINDS = Object.keys(EVIDENCE_SIDES) as EvidenceKind[];
 
 export interface Evidence {
   kind: EvidenceKind;
   /** Shown as it is (a hint, a URL, a label); may be empty. */
   detail: string;
 }
+
+export const FOUND_BY = ['hint', 'search', 'guess'] as const;
+export type FoundBy = (typeof FOUND_BY)[number];
 
 /** An account a lookup found, before scoring. */
 export interface FoundAccount {
@@ -99,7 +118,7 @@ export interface FoundAccount {
   /** When the account was created (ISO date), when the server says. */
   createdAt?: string | null;
   /** How it was found: an X hint named it, a search, or a same-handle guess. */
-  found: 'hint' | 'search' | 'guess';
+  found: FoundBy;
   /** The hints that led to it (found: 'hint'). */
   hints: Hint[];
 }
@@ -107,7 +126,8 @@ export interface FoundAccount {
 /** An account as a network lookup finds it, before the bridge weighs it against the X profile. */
 export type FoundProfile = Omit<FoundAccount, 'found' | 'hints'>;
 
-export type FollowState = 'none' | 'following' | 'requested';
+export const FOLLOW_STATES = ['none', 'following', 'requested'] as const;
+export type FollowState = (typeof FOLLOW_STATES)[number];
 
 export interface Candidate extends FoundAccount {
   confidence: Confidence;

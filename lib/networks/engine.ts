@@ -4,6 +4,7 @@
  * (through engine-registry.ts): they carry the network clients.
  */
 import type { Account } from '../model/account.ts';
+import type { InteractionPolicy } from '../model/draft.ts';
 import type { ConnectInputOf, Network } from './network.ts';
 import type { ImageToSend, PartToSend, PostRef } from './types.ts';
 
@@ -73,6 +74,12 @@ export interface NetworkEngine<N extends Network, Lookup = unknown> {
    * already says (Mastodon's server limits).
    */
   videoSizeLimit?(account: Account): Promise<number | null>;
+  /**
+   * Changes who may reply to or quote a thread already published, by its
+   * first post's PostRef id. Throws PublishError. Present exactly where the
+   * meta says `capabilities.editableGates` (Bluesky's thread gates).
+   */
+  updateGates?(account: Account, postId: string, interaction: InteractionPolicy): Promise<void>;
   /** Forgets anything held in memory for this account (a session, a client). */
   forget(accountId: string): void;
 }

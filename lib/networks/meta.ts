@@ -65,6 +65,12 @@ export interface NetworkCapabilities {
   interactionThroughVisibility: boolean;
   /** A handle can be a domain its holder owns (the follow bridge takes a matching domain as their word). */
   domainHandles: boolean;
+  /**
+   * The network's own follow import takes addresses as people write them
+   * (Mastodon's CSV of `user@host`), so the follow bridge lists and exports
+   * the addresses an X profile wrote even when no lookup verified them.
+   */
+  followImportTakesAddresses: boolean;
 }
 
 export interface NetworkMeta<N extends Network> {
@@ -77,6 +83,12 @@ export interface NetworkMeta<N extends Network> {
   shareableHandle(handle: string): string;
   /** The part of a handle comparable with an X handle: `jane` in jane.bsky.social or jane@host. */
   handleLocalPart(handle: string): string;
+  /**
+   * The handle a profile page's address stands for, in lower case as the
+   * follow bridge compares handles (`jane@host` for https://host/@jane), or
+   * null when the address is no profile page of this network.
+   */
+  profileUrlHandle(url: string): string | null;
   /** How a person signs in: an authorization window on their server, or an identifier and app password typed in Sortie. */
   signIn: 'oauth' | 'password';
   capabilities: NetworkCapabilities;

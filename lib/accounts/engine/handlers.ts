@@ -1,13 +1,12 @@
 /**
- * The engine's account operations: connecting goes through the network's
- * adapter (the same for every network), signing out through its `disconnect`.
+ * The engine's account operations, each through the account's network
+ * adapter (the same for every network): connecting, signing out through its
+ * `disconnect`, a sent thread's gates through its optional `updateGates`.
  */
 import type { Db } from '../../db.ts';
 import type { EngineHandlers } from '../../messaging/engine-client.ts';
 import { SortieError } from '../../messaging/errors.ts';
 import { toPublicAccount } from '../../model/account.ts';
-import type { BlueskySessions } from '../../networks/bluesky/engine/adapter.ts';
-import { updateGates } from '../../networks/bluesky/engine/gates.ts';
 import { engineOf, type NetworkEngines } from '../../networks/engine-registry.ts';
 import { notRevoked, type DisconnectResult } from '../disconnect.ts';
 import type { AccountConnectResult } from '../messages.ts';
@@ -15,14 +14,12 @@ import { deleteAccount, getAccount, putAccount } from '../store.ts';
 
 export interface AccountEngineDeps {
   db: Db;
-  /** Bluesky's resumed sessions (thread gates are changed on them). */
-  blueskySessions: BlueskySessions;
   /** Every network's adapter (lib/networks/engine-registry.ts). */
   engines: NetworkEngines;
 }
 
 export type AccountEngineOp =
-  'account.connect' | 'bluesky.updateGates' | 'account.unresolvedMentions' | 'account.disconnect';
+  'account.connect' | 'account.updateGates' | 'account.unresolvedMentions' | 'account.disconnect';
 
 export function createAccountEngineHandlers(deps: AccountEngineDeps): Pick<EngineHandlers, AccountEngineOp> {
   return {
@@ -34,10 +31,13 @@ export function createAccountEngineHandlers(deps: AccountEngineDeps): Pick<Engin
       await putAccount(deps.db, result.account);
       return { status: 'connected', account: toPublicAccount(result.account) };
     },
-    'bluesky.updateGates': async ({ accountId: id, postUri, interaction }) => {
+    'account.updateGates': async ({ accountId: id, postId, interaction }) => {
       const account = await getAccount(deps.db, id);
-      if (!account || account.network !== 'bluesky') throw new SortieError('error.accountGone', id);
-      await updateGates(await deps.blueskySessions.get(account), postUri, interaction);
+      if (!account) throw new SortieError('error.accountGone', id);
+      const engine = engineOf(deps.engines, account.network);
+      // Only networks whose meta says `editableGates` have the method (the outbox asked the meta first).
+      if (!engine.updateGates) throw new SortieError('error.gatesNotEditable', postId);
+      await engine.updateGates(account, postId, interaction);
       return null;
     },
     'account.unresolvedMentions': async ({ accountId: id, text }) => {

@@ -23,11 +23,12 @@ const accountConnectArgs: v.Schema<AccountConnectArgs> = (value, path = '') => {
 export const ACCOUNTS_ENGINE_MESSAGES = {
   /** Check what the user gave (an app password, a token from the browser's sign-in window) with the server and store the account. */
   'account.connect': op<AccountConnectResult>()(accountConnectArgs),
-  /** Change who may reply/quote on an already published Bluesky thread (its threadgate/postgate). */
-  'bluesky.updateGates': op<null>()(
+  /** Change who may reply/quote on an already published thread, on networks whose gates are editable (Bluesky's threadgate/postgate). */
+  'account.updateGates': op<null>()(
     v.object({
       accountId: v.string({ max: 500 }),
-      postUri: v.string({ min: 1, max: 1_000 }),
+      /** The thread's first post, as its PostRef id. */
+      postId: v.string({ min: 1, max: 1_000 }),
       interaction: interactionSchema,
     }),
   ),

@@ -3,7 +3,8 @@
  * for it (or for the fallback page when none works), keeps the values content
  * scripts read in storage.local, registers the page scripts where the user
  * granted access, checks mirror health from alarms, and reacts to failures
- * reported from real use by moving the reader on to the next mirror.
+ * reported from real use (../navigation-errors.ts says which) by moving the
+ * reader on to the next mirror.
  *
  * Waking the worker costs nothing here: work only happens on install,
  * startup, settings changes, alarms, failures and the user's own requests.
@@ -15,11 +16,10 @@ import { nextMirrorAfterFailure, pickMirror, type HealthMap, type ProbeVerdict }
 import { isRedirectableMirror } from '../mirror-routes.ts';
 import { rewriteToMirror, type Mirror } from '../mirrors.ts';
 import { xUrlFromMirrorUrl } from '../mirror-reverse.ts';
-import { LINK_MIRROR_KEY } from '../page-rewrite.ts';
+import { LINK_MIRROR_KEY } from '../rewrite-config.ts';
 import { compilePageRules } from '../page-rules.ts';
 import { isPausedUntilRestart } from '../pause.ts';
 import { LINK_GUARD_KEY, type LinkGuardConfig } from '../sw-guard.ts';
-import { composeUrlForShare, takeoverUrl } from '../takeover.ts';
 import { parseXUrl } from '../x-url.ts';
 import { getSettings, updateSettings } from '../../settings-store.ts';
 import type { Settings } from '../../settings.ts';
@@ -43,6 +43,13 @@ import {
 } from './health.ts';
 import { activeMirrors, listMirrors, saveHealth, type MirrorList } from './mirrors.ts';
 import {
+  blockedNavigationTarget,
+  isMirrorNetworkFailure,
+  mayBeBlockedByUs,
+  type NavigationErrorDetails,
+} from '../navigation-errors.ts';
+import { settingsAfterRestart } from './pause-session.ts';
+import {
   linkScriptMatches,
   mirrorCheckMatches,
   originGranted,
@@ -54,10 +61,6 @@ export const RESUME_ALARM = 'sortie.links.resume';
 export const ALLOW_ONCE_ALARM = 'sortie.links.allowOnce';
 /** The mirror in use, kept so the target does not hop on every settings change. */
 const CURRENT_KEY = 'sortie.linkCurrent';
-/** storage.session: this browser session's id. */
-const SESSION_KEY = 'sortie.session';
-/** storage.local: the session in which a pause "until restart" was first seen. */
-const PAUSE_SESSION_KEY = 'sortie.linkPauseSession';
 
 export interface LinksEnv {
   db: () => Promise<Db>;
@@ -92,33 +95,6 @@ export interface LinksEnv {
   fallbackPage: string;
 }
 
-export interface NavigationErrorDetails {
-  url: string;
-  error: string;
-  tabId: number;
-  type: string;
-  method?: string;
-  /** Chrome: origin of the page that started the navigation (absent when typed). */
-  initiator?: string;
-  /** Firefox's word for the same page (a full URL); null, not absent, when typed. */
-  originUrl?: string | null;
-}
-
-/** The origin of the page that started a navigation, from Chrome's `initiator` or Firefox's `originUrl`. */
-export function navigationInitiator(
-  details: Pick<NavigationErrorDetails, 'initiator' | 'originUrl'>,
-): string | undefined {
-  if (details.initiator) return details.initiator;
-  if (!details.originUrl) return undefined;
-  try {
-    return new URL(details.originUrl).origin;
-  } catch (error) {
-    // Not a URL the parser knows (about:…, data:…): no site started it.
-    if (error instanceof TypeError) return undefined;
-    throw error;
-  }
-}
-
 interface AllowOnceEntry {
   url: string;
   until: number;
@@ -144,20 +120,6 @@ export interface LinksControl {
   /** Runs `work` in the same queue as the rest (mirror edits from the options page). */
   serial<T>(work: () => Promise<T>): Promise<T>;
   currentMirrorId(): Promise<string | null>;
-}
-
-/**
- * Network errors that say nothing about the mirror: the reader stopped the
- * load, the browser is offline, an extension or policy blocked it.
- */
-const NOT_THE_MIRROR =
-  /ERR_ABORTED|ERR_BLOCKED_BY|ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|NS_BINDING_ABORTED|NS_ERROR_OFFLINE|ERR_CACHE_MISS/;
-
-/** The hosts Sortie's block rules cover (the rules themselves decide the rest). */
-const X_PAGE = /^https?:\/\/(?:[\w-]+\.)*(?:x\.com|twitter\.com|t\.co)(?:[:/?#]|$)/i;
-
-export function isMirrorNetworkFailure(error: string): boolean {
-  return !NOT_THE_MIRROR.test(error);
 }
 
 export function createLinksControl(env: LinksEnv): LinksControl {
@@ -239,37 +201,10 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     }
   }
 
-  async function sessionId(): Promise<string> {
-    const stored = (await env.session.get([SESSION_KEY]))[SESSION_KEY];
-    if (typeof stored === 'string') return stored;
-    const id = crypto.randomUUID();
-    await env.session.set({ [SESSION_KEY]: id });
-    return id;
-  }
-
-  /**
-   * Ends a pause "until the browser restarts" once the browser did restart.
-   * Not only from runtime.onStartup: an unpacked or re-enabled extension gets
-   * onInstalled instead, and session storage tells them all apart.
-   */
-  async function settingsAfterRestart(db: Db): Promise<Settings> {
-    const settings = await getSettings(db);
-    const pausedFrom = (await env.storage.get([PAUSE_SESSION_KEY]))[PAUSE_SESSION_KEY];
-    if (!isPausedUntilRestart(settings.links.pausedUntil)) {
-      if (pausedFrom !== undefined) await env.storage.remove([PAUSE_SESSION_KEY]);
-      return settings;
-    }
-    const session = await sessionId();
-    if (pausedFrom === undefined) await env.storage.set({ [PAUSE_SESSION_KEY]: session });
-    if (pausedFrom === undefined || pausedFrom === session) return settings;
-    await env.storage.remove([PAUSE_SESSION_KEY]);
-    return updateSettings(db, { links: { pausedUntil: null } });
-  }
-
   async function doRefresh(rebalance: boolean): Promise<LinkDestination> {
     const db = await env.db();
     const now = env.now();
-    const settings = await settingsAfterRestart(db);
+    const settings = await settingsAfterRestart(db, env);
     const list = await listMirrors(db);
     const chosen = settings.links.redirect
       ? pickMirror(usable(list), list.health, {
@@ -393,16 +328,10 @@ export function createLinksControl(env: LinksEnv): LinksControl {
     mirrorFailed: (tabId, url, verdict) => serial(() => failover(tabId, url, verdict)),
     navigationError: async (details) => {
       if (details.type !== 'main_frame') return false;
-      if (/ERR_BLOCKED_BY_CLIENT|NS_ERROR/.test(details.error) && details.tabId >= 0 && X_PAGE.test(details.url)) {
+      if (mayBeBlockedByUs(details)) {
         // Not serialised: a share must not wait behind a round of mirror checks.
         const rules = (await env.dnr.getDynamicRules()) as DnrRule[];
-        const initiator = navigationInitiator(details);
-        const pages = { composeUrl: composeUrlForShare(env.composeUrl, details.url), fallbackPage: env.fallbackPage };
-        const url = takeoverUrl(
-          rules,
-          { url: details.url, type: details.type, method: details.method, initiator },
-          pages,
-        );
+        const url = blockedNavigationTarget(rules, details, env);
         if (url !== null) {
           await env.tabs.update(details.tabId, { url });
           return true;

@@ -39,6 +39,11 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
   emoji: '🦋',
   shareableHandle: (handle) => `@${handle.replace(/^@/, '')}`,
   handleLocalPart: (handle) => handle.split('.')[0] ?? '',
+  // https://bsky.app/profile/<handle>; a profile named by its DID has no handle to compare.
+  profileUrlHandle: (url) => {
+    const m = /^https:\/\/bsky\.app\/profile\/([^/]+)\/?$/.exec(url);
+    return m && !m[1]!.startsWith('did:') ? m[1]!.toLowerCase() : null;
+  },
   signIn: 'password',
   capabilities: {
     editableGates: true,
@@ -49,6 +54,7 @@ export const blueskyMeta: NetworkMeta<'bluesky'> = {
     selfLabels: true,
     interactionThroughVisibility: false,
     domainHandles: true,
+    followImportTakesAddresses: false,
   },
   unresolvedMentionsMessage: 'compose.warning.unresolvedMentions',
   limitsFor: () => BLUESKY_LIMITS,

@@ -26,6 +26,12 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
   // Already `@user@host`.
   shareableHandle: (handle) => handle,
   handleLocalPart: (handle) => handle.split('@')[0] ?? '',
+  // https://host/@user, https://host/@user@other (a remote account seen from host), https://host/users/user.
+  profileUrlHandle: (url) => {
+    const m = /^https:\/\/([^/]+)\/(?:@([^@/]+)(?:@([^/]+))?|users\/([^/]+))$/.exec(url);
+    if (!m) return null;
+    return `${(m[2] ?? m[4]!).toLowerCase()}@${m[3] ?? m[1]}`;
+  },
   signIn: 'oauth',
   capabilities: {
     editableGates: false,
@@ -36,6 +42,7 @@ export const mastodonMeta: NetworkMeta<'mastodon'> = {
     selfLabels: false,
     interactionThroughVisibility: true,
     domainHandles: false,
+    followImportTakesAddresses: true,
   },
   unresolvedMentionsMessage: 'compose.warning.unresolvedMentionsMastodon',
   limitsFor: (account) => account.serverInfo?.limits ?? MASTODON_DEFAULT_LIMITS,

@@ -62,7 +62,7 @@ export function createOutboxHandlers({
       ) {
         throw new SortieError('error.gatesNotEditable', jobId);
       }
-      await engine.call('bluesky.updateGates', { accountId: job.accountId, postUri: job.result.id, interaction });
+      await engine.call('account.updateGates', { accountId: job.accountId, postId: job.result.id, interaction });
       await putJob(await db(), { ...job, interaction, updatedAt: Date.now() });
       return null;
     },

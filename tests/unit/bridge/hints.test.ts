@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acctOfHint, extractHints } from '../../../lib/bridge/hints';
+import { extractHints, handleOfHint } from '../../../lib/bridge/hints';
 import type { Hint, XProfile } from '../../../lib/model/bridge';
 
 function profile(bio: string, extra: Partial<XProfile> = {}): XProfile {
@@ -78,7 +78,7 @@ describe('extractHints', () => {
     const [a, b, c] = extractHints(
       profile('piaille.fr/@jane fosstodon.org/users/bob social.example/@carl@other.example'),
     );
-    expect([a, b, c].map((h) => acctOfHint(h!))).toEqual([
+    expect([a, b, c].map((h) => handleOfHint(h!))).toEqual([
       'jane@piaille.fr',
       'bob@fosstodon.org',
       'carl@other.example',

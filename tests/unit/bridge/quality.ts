@@ -69,8 +69,8 @@ export function evaluate(people: readonly Person[]): Quality {
       },
     };
     const listed = new Set([
-      ...writtenAddresses(entry, null).map((a) => a.acct),
-      ...writtenAddresses(entry, 'm').map((a) => a.acct),
+      ...writtenAddresses(entry, {}).map((a) => a.acct),
+      ...writtenAddresses(entry, { mastodon: 'm' }).map((a) => a.acct),
       ...scored.filter((c) => c.network === 'mastodon').map((c) => c.handle),
     ]);
     for (const c of [overall, trap]) {

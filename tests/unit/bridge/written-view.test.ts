@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeEntrySchema } from '../../../lib/backup/schemas-bridge';
 import { mastodonAddresses } from '../../../lib/bridge/export';
-import type { BridgeEntry, Candidate, Evidence } from '../../../lib/model/bridge';
+import {
+  CONFIDENCES,
+  EVIDENCE_KINDS,
+  FOLLOW_STATES,
+  FOUND_BY,
+  HINT_KINDS,
+  HINT_SOURCES,
+  type BridgeEntry,
+  type Candidate,
+  type Evidence,
+} from '../../../lib/model/bridge';
 import { byXOrder, resultRows, webUrl, writtenAddresses } from '../../../lib/bridge/view';
 
 function entry(key: string, bio: string, extra: Partial<BridgeEntry> = {}, displayName = 'Noa Levi'): BridgeEntry {
@@ -76,20 +86,24 @@ describe('writtenAddresses', () => {
       [['noa@tiny.example', 'likely', 'no-account']],
     ],
   ])('%s', (_label, bio, account, expected) => {
-    expect(writtenAddresses(entry('noa_levi', bio), account).map((a) => [a.acct, a.confidence, a.reason])).toEqual(
-      expected,
-    );
+    expect(
+      writtenAddresses(entry('noa_levi', bio), account ? { mastodon: account } : {}).map((a) => [
+        a.acct,
+        a.confidence,
+        a.reason,
+      ]),
+    ).toEqual(expected);
   });
 
   it('says the server could not reach it when the lookup ran and found nothing, and hides it once verified', () => {
     const looked = entry('noa_levi', '🐘 @noa@tiny.example', {
       matches: { m: { checkedAt: 1, notes: [], candidates: [] } },
     });
-    expect(writtenAddresses(looked, 'm').map((a) => a.reason)).toEqual(['unreachable']);
+    expect(writtenAddresses(looked, { mastodon: 'm' }).map((a) => a.reason)).toEqual(['unreachable']);
     const verified = entry('noa_levi', '🐘 @noa@tiny.example', {
       matches: { m: { checkedAt: 1, notes: [], candidates: [candidate('noa@tiny.example', 'sure')] } },
     });
-    expect(writtenAddresses(verified, 'm')).toEqual([]);
+    expect(writtenAddresses(verified, { mastodon: 'm' })).toEqual([]);
   });
 });
 
@@ -112,12 +126,12 @@ describe('exports and rows', () => {
         },
       }),
     ];
-    expect(mastodonAddresses(entries, ['sure'], null)).toEqual(['ana@piaille.fr', 'noa@tiny.example']);
-    expect(mastodonAddresses(entries, ['sure', 'likely', 'unsure'], 'm')).toEqual([
+    expect(mastodonAddresses(entries, ['sure'], {})).toEqual(['ana@piaille.fr', 'noa@tiny.example']);
+    expect(mastodonAddresses(entries, ['sure', 'likely', 'unsure'], { mastodon: 'm' })).toEqual([
       'ana@piaille.fr',
       'noa@tiny.example',
     ]);
-    expect(mastodonAddresses([entry('nobody', 'Prof de maths')], ['sure', 'likely', 'unsure'], null)).toEqual([]);
+    expect(mastodonAddresses([entry('nobody', 'Prof de maths')], ['sure', 'likely', 'unsure'], {})).toEqual([]);
   });
 
   it('rows follow the order X showed, and written addresses make a row', () => {
@@ -174,5 +188,25 @@ describe('backups of the new fields', () => {
     const bad = JSON.parse(JSON.stringify(e));
     bad.matches.m.candidates[0].evidence[0].kind = 'trust-me';
     expect(() => bridgeEntrySchema(bad)).toThrow();
+  });
+
+  it('keep every kind of evidence, hint, confidence and follow state the model has', () => {
+    const candidates: Candidate[] = EVIDENCE_KINDS.map((kind, i) => ({
+      ...candidate(`c${i}@host.example`, CONFIDENCES[i % CONFIDENCES.length]!, [{ kind, detail: '' }]),
+      found: FOUND_BY[i % FOUND_BY.length]!,
+      follow: FOLLOW_STATES[i % FOLLOW_STATES.length]!,
+      hints: [
+        {
+          network: 'mastodon',
+          kind: HINT_KINDS[i % HINT_KINDS.length]!,
+          value: 'v',
+          source: HINT_SOURCES[i % HINT_SOURCES.length]!,
+          cue: false,
+          confusable: false,
+        },
+      ],
+    }));
+    const e = entry('all', '', { matches: { m: { checkedAt: 1, notes: [], candidates } } });
+    expect(bridgeEntrySchema(JSON.parse(JSON.stringify(e)))).toEqual(e);
   });
 });

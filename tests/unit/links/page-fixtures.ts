@@ -1,7 +1,7 @@
 /** Link settings and a Nitter mirror, compiled into page rules the way the background stores them. */
 import type { LinkRuleSettings } from '../../../lib/links/dnr';
 import type { Mirror } from '../../../lib/links/mirrors';
-import { LINK_MIRROR_KEY, readRewriteConfig, type RewriteConfig } from '../../../lib/links/page-rewrite';
+import { LINK_MIRROR_KEY, readRewriteConfig, type RewriteConfig } from '../../../lib/links/rewrite-config';
 import { compilePageRules } from '../../../lib/links/page-rules';
 
 export const PAGE_SETTINGS: LinkRuleSettings = {

@@ -1,17 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import type { LinkRuleSettings } from '../../../lib/links/dnr';
-import {
-  createIdleWork,
-  createPageRewriter,
-  expandedUrlOf,
-  mirrorHref,
-  readRewriteConfig,
-  watchAdditions,
-  type RewriteConfig,
-  type PageRewriter,
-  type Schedule,
-} from '../../../lib/links/page-rewrite';
+import { createIdleWork, watchAdditions, type Schedule } from '../../../lib/links/idle-work';
+import { mirrorHref } from '../../../lib/links/mirror-href';
+import { createPageRewriter, expandedUrlOf, type PageRewriter } from '../../../lib/links/page-rewrite';
+import { readRewriteConfig, type RewriteConfig } from '../../../lib/links/rewrite-config';
 import { compilePageRules } from '../../../lib/links/page-rules';
 import { nitterMirror, pageConfigFor, PAGE_SETTINGS } from './page-fixtures';
 

@@ -8,7 +8,7 @@
  * The time a crafted 64k link costs on a real page is in the bench (pages).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_PAGE_URL, MAX_PAGE_URL_PARAMS, mirrorHref } from '../../../lib/links/page-rewrite';
+import { MAX_PAGE_URL, MAX_PAGE_URL_PARAMS, mirrorHref } from '../../../lib/links/mirror-href';
 import { atomicCaptures, compilePageRules } from '../../../lib/links/page-rules';
 import { nitterMirror, pageConfigFor, PAGE_SETTINGS } from './page-fixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkRuleSettings } from '../../../lib/links/dnr';
 import type { Mirror } from '../../../lib/links/mirrors';
-import { mirrorHref } from '../../../lib/links/page-rewrite';
+import { mirrorHref } from '../../../lib/links/mirror-href';
 import { compilePageRules, toJsReplacement } from '../../../lib/links/page-rules';
 import { FIXER_HOSTS } from '../../../lib/links/x-paths';
 import { sameTarget } from './dnr-eval';

@@ -1,7 +1,7 @@
 /**
  * Bluesky's engine adapter: connect (sign in with an app password), publish
  * a part on the account's resumed session, delete the session, look
- * mentions up.
+ * mentions up, change a sent thread's reply and quote gates.
  */
 import type { AtpAgent } from '@atproto/api';
 import type { Account } from '../../../model/account.ts';
@@ -15,6 +15,7 @@ import { toPublishError } from './errors.ts';
 import { findUnresolvedMentions } from './facets.ts';
 import { blueskyLookup, type BlueskyLookup } from './lookup.ts';
 import { deleteBlueskyPost } from './delete.ts';
+import { updateGates } from './gates.ts';
 import { publishBlueskyPart } from './publish.ts';
 import { resolveReplyTarget } from './refs.ts';
 import { loginBluesky, logoutBluesky, type BlueskySession } from './session.ts';
@@ -124,6 +125,9 @@ export function createBlueskyEngine(
       } catch (error) {
         throw toPublishError(error);
       }
+    },
+    async updateGates(account, postId, interaction) {
+      await updateGates(await sessions.get(account), postId, interaction);
     },
     forget: (id) => sessions.forget(id),
   };

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createLinksControl,
-  isMirrorNetworkFailure,
-  navigationInitiator,
-  RESUME_ALARM,
-  ALLOW_ONCE_ALARM,
-} from '../../../../lib/links/background/control';
+import { createLinksControl, RESUME_ALARM, ALLOW_ONCE_ALARM } from '../../../../lib/links/background/control';
+import { isMirrorNetworkFailure, navigationInitiator } from '../../../../lib/links/navigation-errors';
 import { HEALTH_ALARM } from '../../../../lib/links/background/health';
 import { addUserMirror, listMirrors, setMirrorDisabled } from '../../../../lib/links/background/mirrors';
 import { LINKS_SCRIPT_ID, MIRROR_CHECK_SCRIPT_ID } from '../../../../lib/links/background/scripts';
 import { openSortieDb } from '../../../../lib/db';
 import { BUILT_IN_MIRRORS } from '../../../../lib/links/mirrors';
-import { LINK_MIRROR_KEY, mirrorHref, readRewriteConfig } from '../../../../lib/links/page-rewrite';
+import { mirrorHref } from '../../../../lib/links/mirror-href';
+import { LINK_MIRROR_KEY, readRewriteConfig } from '../../../../lib/links/rewrite-config';
 import { PAUSE_UNTIL_RESTART } from '../../../../lib/links/pause';
 import { LINK_GUARD_KEY, type LinkGuardConfig } from '../../../../lib/links/sw-guard';
 import { choicePatch } from '../../../../lib/settings';
