@@ -4,6 +4,7 @@
  * the page gets ciphertext and counts. The posts a wipe would lose and the
  * wipe itself are answered here: the wipe stops the engine.
  */
+import { browser } from 'wxt/browser';
 import type { Db } from '../../db.ts';
 import type { EngineClient } from '../../messaging/engine-client.ts';
 import type { Handlers } from '../../messaging/router.ts';
@@ -31,7 +32,8 @@ export function createDataHandlers({ db, engine, afterImport }: DataHandlerDeps)
     }
   };
   return {
-    'data.export': async ({ passphrase }) => oneOff(engine.call('backup.export', { passphrase })),
+    'data.export': async ({ passphrase }) =>
+      oneOff(engine.call('backup.export', { passphrase, app: `Sortie ${browser.runtime.getManifest().version}` })),
     'data.exportContents': async () => oneOff(engine.call('backup.contents', {})),
     'data.import': async ({ json, passphrase }) => {
       const summary = await oneOff(engine.call('backup.import', { json, passphrase }));

@@ -1,5 +1,4 @@
 /** The engine's backup operations: export, what an export carries, import (see ./protocol.ts). */
-import { browser } from 'wxt/browser';
 import type { Db } from '../../db.ts';
 import type { EngineHandlers } from '../../messaging/engine-client.ts';
 import { backupContents, exportBackup } from '../export.ts';
@@ -10,8 +9,7 @@ export function createBackupEngineHandlers(deps: {
   now: () => number;
 }): Pick<EngineHandlers, 'backup.export' | 'backup.contents' | 'backup.import'> {
   return {
-    'backup.export': ({ passphrase }) =>
-      exportBackup(deps.db, { passphrase, now: deps.now(), app: `Sortie ${browser.runtime.getManifest().version}` }),
+    'backup.export': ({ passphrase, app }) => exportBackup(deps.db, { passphrase, now: deps.now(), app }),
     'backup.contents': () => backupContents(deps.db),
     'backup.import': ({ json, passphrase }) => importBackup(deps.db, json, passphrase),
   };
