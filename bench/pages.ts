@@ -1,8 +1,8 @@
 /**
  * Pages: a local page with 10,000 X links, loaded in a plain browser and in
- * one with Sortie, in turns. The links content script is declared for the
- * page's origin in the bench copy of the build (bench/support/build.ts), so
- * it runs as a registered one would, at document_start.
+ * one with Sortie, in turns. The bench copy of the build is granted the
+ * page's origin (bench/support/build.ts), where the background registers the
+ * links page script as for any granted site (document_start).
  *
  * The budgeted figure is navigation start → load event, with and without
  * Sortie, each load from a quiet blank tab (the script starts after the load
@@ -19,7 +19,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Figure } from './run.ts';
-import { launchBench, type BenchBrowser } from './support/browser.ts';
+import { awaitLinksScript, launchBench } from './support/browser.ts';
 import { BENCH_PAGE, PAGE_HOST, SORTIE_EXT } from './support/build.ts';
 import { median, sleep } from './support/stats.ts';
 import { startRecordingProxy } from '../tests/e2e/support/proxy.ts';
@@ -32,8 +32,6 @@ const ROUNDS = 4;
 const SETTLE_MS = 300;
 const LOADS = 8;
 const MUTATIONS = 20;
-/** lib/links/page-rewrite.ts LINK_MIRROR_KEY (that module does not load under Node's type stripping). */
-const LINK_MIRROR_KEY = 'sortie.linkMirror';
 
 /** X links in the shapes pages carry them: statuses, profiles, hashtags, searches, old hosts. */
 function xLink(i: number): string {
@@ -149,14 +147,6 @@ async function mutationOnce(
 }
 
 /** Waits until the background has stored the mirror and its page rules, as it does right after install. */
-async function awaitPageRules(browser: BenchBrowser): Promise<void> {
-  const page = await browser.openExtensionPage(SORTIE_EXT, BENCH_PAGE);
-  await page.waitForFunction(async (key) => (await chrome.storage.local.get(key))[key] !== undefined, LINK_MIRROR_KEY, {
-    timeout: 15_000,
-  });
-  await page.close();
-}
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 /** A plain browser and one with Sortie, each with a page that notes href changes. */
 async function launchPair(proxyPort: number, sortieFirst: boolean) {
@@ -165,11 +155,11 @@ async function launchPair(proxyPort: number, sortieFirst: boolean) {
     ? await launch([SORTIE_EXT]).then(async (s) => [await launch([]), s] as const)
     : await launch([]).then(async (p) => [p, await launch([SORTIE_EXT])] as const);
   // The measured pages first: headless Chromium may quit when its last page closes, and
-  // the welcome page and the one awaitPageRules opens are both closed.
+  // the welcome page and the one awaitLinksScript opens are both closed.
   const plainPage = await plain.context.newPage();
   const sortiePage = await sortie.context.newPage();
   for (const b of [plain, sortie]) await watchHrefs(b.context);
-  await awaitPageRules(sortie);
+  await awaitLinksScript(sortie, SORTIE_EXT, BENCH_PAGE);
   return { plain, sortie, plainPage, sortiePage };
 }
 

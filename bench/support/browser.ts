@@ -73,3 +73,29 @@ export async function launchBench(options: LaunchOptions): Promise<BenchBrowser>
     },
   };
 }
+
+/** lib/links/page-rewrite.ts LINK_MIRROR_KEY and lib/links/background/scripts.ts LINKS_SCRIPT_ID (neither module loads under Node's type stripping). */
+const LINK_MIRROR_KEY = 'sortie.linkMirror';
+const LINKS_SCRIPT_ID = 'sortie-links';
+
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  scripting: { getRegisteredContentScripts(filter: { ids: string[] }): Promise<unknown[]> };
+};
+
+/**
+ * Waits until Sortie's background has stored the mirror and its page rules and
+ * registered the links page script for the granted origins, as it does right
+ * after install.
+ */
+export async function awaitLinksScript(browser: BenchBrowser, extensionDir: string, page: string): Promise<void> {
+  const tab = await browser.openExtensionPage(extensionDir, page);
+  await tab.waitForFunction(
+    async ({ key, id }) =>
+      (await chrome.storage.local.get(key))[key] !== undefined &&
+      (await chrome.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0,
+    { key: LINK_MIRROR_KEY, id: LINKS_SCRIPT_ID },
+    { timeout: 15_000 },
+  );
+  await tab.close();
+}
