@@ -10,7 +10,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import {
   LINK_MIRROR_KEY,
-  createIdleWork,
+  createSlicedWork,
   createPageRewriter,
   readRewriteConfig,
   watchAdditions,
@@ -55,7 +55,7 @@ export default defineUnlistedScript(async () => {
   if (config === null) return;
 
   const rewriter = createPageRewriter(document, config);
-  const work = createIdleWork(rewriter);
+  const work = createSlicedWork(rewriter);
   let stop = (): void => {};
   // The background switches mirrors when one goes down: follow it on open pages.
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
@@ -76,9 +76,7 @@ export default defineUnlistedScript(async () => {
   const start = (): void => {
     if (started) return;
     started = true;
-    // The page has loaded: its first pass goes at once, in short runs, instead of waiting
-    // for idle time, which Firefox offers only every 50 to 200 ms on a quiet page.
-    work.add([document.documentElement], { now: true });
+    work.add([document.documentElement]);
     stop = watchAdditions(
       document,
       (nodes) => {

@@ -6,9 +6,9 @@
  * Runs in the page script, which must stay tiny and cheap: it knows nothing
  * about X's URL space. The background compiles the routes into page rules
  * (page-rules.ts, from the same table as the redirect rules) and stores them
- * with the mirror; this module only applies them. Work is done in short runs
- * that yield to the page's tasks, new links after waiting for idle time, so
- * neither the page's load nor its scrolling waits on it.
+ * with the mirror; this module only applies them. Work starts after the
+ * page's load and goes in short runs that yield to the page's tasks, so
+ * neither the load nor scrolling waits on it.
  */
 
 /** browser.storage.local key the background keeps up to date (see RewriteConfig: the mirror and its page rules). */
@@ -68,9 +68,8 @@ const CARD_STYLE =
 /** Elements handled per slice (under a millisecond's work). */
 const SLICE = 200;
 /**
- * The most one run works before yielding, whatever idle time the browser
- * offers (up to 50 ms): a task that arrives meanwhile (the page's load event,
- * a click) waits for the run to end, so runs stay short.
+ * The most one run works before yielding: a task that arrives meanwhile (the
+ * page's load event, a click) waits for the run to end, so runs stay short.
  */
 const RUN_MS = 4;
 
@@ -324,31 +323,10 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
   };
 }
 
-/** Idle time left in this run; undefined: run to the end (tests, browsers without idle callbacks). */
-export interface IdleTime {
-  timeRemaining(): number;
-  /** The browser ran the callback because its timeout passed, not because it was idle. */
-  didTimeout?: boolean;
-}
-export type Schedule = (run: (deadline?: IdleTime) => void) => void;
-
-/**
- * The longest new links wait for idle time: Firefox offers an idle period only
- * every 50 to 200 ms on a quiet page (Chromium runs idle callbacks back to
- * back), so without it links added to a page would stay unrewritten that long.
- */
-const IDLE_TIMEOUT_MS = 30;
-
-/** Runs work when the page is idle, and at the latest soon after. */
-export const idleSchedule: Schedule = (run) => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(run, 16);
-};
-
 /**
  * Lets the tasks waiting (an input event, the page's own) run first, then goes
  * on: a message to itself rather than setTimeout(0), which both browsers hold
- * 4 ms from the fifth in a chain (half the time lost between 4 ms slices).
+ * 4 ms from the fifth in a chain (half the time lost between 4 ms runs).
  */
 export function yieldToTasks(): (next: () => void) => void {
   if (typeof MessageChannel !== 'function') return (next) => void setTimeout(next, 0);
@@ -367,26 +345,23 @@ export function yieldToTasks(): (next: () => void) => void {
 /**
  * Feeds nodes to the rewriter: the elements inside them are found, then
  * rewritten a slice at a time, at most RUN_MS at once, yielding to the tasks
- * waiting between runs until nothing is left. Nodes added to a live page wait
- * for idle time (or IDLE_TIMEOUT_MS) before the first run, so the page's own
- * burst of work goes first; `now` skips that wait (the page's first pass, once
- * it has loaded). Once started, work does not wait for idle time again: the
- * next idle period may be 200 ms away in Firefox, and runs are short anyway.
+ * waiting before each run until nothing is left. Runs are short, so the page
+ * is never held long; they do not wait for idle time, which Firefox offers
+ * only every 50 to 200 ms on a quiet page (links would stay unrewritten that
+ * long). `soon` is how a run yields; `now` is the clock runs are cut by.
  */
-export function createIdleWork(
+export function createSlicedWork(
   rewriter: Pick<PageRewriter, 'find' | 'process'>,
-  schedule: Schedule = idleSchedule,
   now: () => number = () => performance.now(),
   soon: (next: () => void) => void = yieldToTasks(),
-): { add(nodes: Iterable<Node>, options?: { now?: boolean }): void; stop(): void } {
+): { add(nodes: Iterable<Node>): void; stop(): void } {
   let roots: Node[] = [];
   let stopped = false;
   let found: Element[] = [];
   let at = 0;
   let scheduled = false;
   const pending = (): boolean => at < found.length || roots.length > 0;
-  /** One run: to the end when `bounded` is false (a schedule without idle time), else RUN_MS at most. */
-  const work = (bounded: boolean): void => {
+  const run = (): void => {
     scheduled = false;
     if (stopped) return;
     const until = now() + RUN_MS;
@@ -399,18 +374,18 @@ export function createIdleWork(
       }
       rewriter.process(found.slice(at, at + SLICE));
       at += SLICE;
-    } while (!bounded || now() < until);
-    if (!pending()) return;
+    } while (now() < until);
+    if (pending()) later();
+  };
+  const later = (): void => {
+    if (scheduled || stopped) return;
     scheduled = true;
-    soon(() => work(true));
+    soon(run);
   };
   return {
-    add(nodes, options) {
+    add(nodes) {
       for (const node of nodes) roots.push(node);
-      if (roots.length === 0 || scheduled || stopped) return;
-      scheduled = true;
-      if (options?.now === true) soon(() => work(true));
-      else schedule((deadline) => work(deadline !== undefined));
+      if (roots.length > 0) later();
     },
     stop() {
       stopped = true;
