@@ -14,11 +14,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import type { Figure } from './run.ts';
-import { launchBench, type BenchBrowser } from './support/browser.ts';
+import { awaitLinksScript, launchBench } from './support/browser.ts';
 import { BENCH_PAGE, PAGE_HOST, SORTIE_EXT } from './support/build.ts';
 import { median, sleep } from './support/stats.ts';
 import { startRecordingProxy } from '../tests/e2e/support/proxy.ts';
-import { LINK_MIRROR_KEY } from '../lib/links/rewrite-config.ts';
 
 const LOADS = 10;
 const BUDGET_MS = 50;
@@ -79,15 +78,6 @@ async function lateness(page: Page, url: string): Promise<number> {
   }, PLAIN);
 }
 
-async function awaitPageRules(browser: BenchBrowser): Promise<void> {
-  const page = await browser.openExtensionPage(SORTIE_EXT, BENCH_PAGE);
-  await page.waitForFunction(async (key) => (await chrome.storage.local.get(key))[key] !== undefined, LINK_MIRROR_KEY, {
-    timeout: 15_000,
-  });
-  await page.close();
-}
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-
 export async function benchCrafted(): Promise<Figure[]> {
   const proxy = await startRecordingProxy();
   const pages: Record<string, string> = { '/plain.html': html(null) };
@@ -96,7 +86,7 @@ export async function benchCrafted(): Promise<Figure[]> {
   const browser = await launchBench({ extensions: [SORTIE_EXT], proxyPort: proxy.port });
   try {
     const page = await browser.context.newPage();
-    await awaitPageRules(browser);
+    await awaitLinksScript(browser, SORTIE_EXT, BENCH_PAGE);
     await lateness(page, `${base}/plain.html`);
     const plain: number[] = [];
     for (let i = 0; i < LOADS; i++) plain.push(await lateness(page, `${base}/plain.html`));

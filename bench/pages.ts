@@ -1,17 +1,17 @@
 /**
  * Pages: a local page with 10,000 X links, loaded in a plain browser and in
- * one with Sortie, in turns. The links content script is declared for the
- * page's origin in the bench copy of the build (bench/support/build.ts), so
- * it runs as a registered one would, at document_start.
+ * one with Sortie, in turns. The bench copy of the build is granted the
+ * page's origin (bench/support/build.ts), where the background registers the
+ * links page script as for any granted site (document_start).
  *
  * The budgeted figure is navigation start → load event, with and without
  * Sortie, each load from a quiet blank tab (the script starts after the load
- * event and rewrites in short idle slices, so the load should not wait on
- * it); also reported is navigation start → the last link rewritten (a
+ * event and rewrites in runs of a few milliseconds, so the load should not
+ * wait on it); also reported is navigation start → the last link rewritten (a
  * MutationObserver in the page notes each href the script changes). Two
  * browser instances differ by up to 15% whatever they load, so the loads are
  * spread over several freshly launched pairs. Then 1,000 links are appended in one mutation and timed until all
- * are rewritten (the script batches additions into an idle callback); its
+ * are rewritten (the script takes additions in one batch after yielding); its
  * work is the page's script time (CDP Performance.getMetrics ScriptDuration)
  * minus the same mutation's in the plain browser.
  */
@@ -19,11 +19,10 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Figure } from './run.ts';
-import { launchBench, type BenchBrowser } from './support/browser.ts';
+import { awaitLinksScript, launchBench } from './support/browser.ts';
 import { BENCH_PAGE, PAGE_HOST, SORTIE_EXT } from './support/build.ts';
 import { median, sleep } from './support/stats.ts';
 import { startRecordingProxy } from '../tests/e2e/support/proxy.ts';
-import { LINK_MIRROR_KEY } from '../lib/links/rewrite-config.ts';
 
 const LINKS = 10_000;
 const ADDED = 1_000;
@@ -112,8 +111,8 @@ async function scriptMs(session: CDPSession): Promise<number> {
 
 /**
  * Appends the links in one mutation and waits until `expected` hrefs changed.
- * `total`: append → last href rewritten (the script waits for idle time
- * first). `script`: the page's script time meanwhile; the same in the plain
+ * `total`: append → last href rewritten (the script yields to the page's
+ * tasks first). `script`: the page's script time meanwhile; the same in the plain
  * browser is the bench's own part (building the links, polling).
  */
 async function mutationOnce(
@@ -148,14 +147,6 @@ async function mutationOnce(
 }
 
 /** Waits until the background has stored the mirror and its page rules, as it does right after install. */
-async function awaitPageRules(browser: BenchBrowser): Promise<void> {
-  const page = await browser.openExtensionPage(SORTIE_EXT, BENCH_PAGE);
-  await page.waitForFunction(async (key) => (await chrome.storage.local.get(key))[key] !== undefined, LINK_MIRROR_KEY, {
-    timeout: 15_000,
-  });
-  await page.close();
-}
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 /** A plain browser and one with Sortie, each with a page that notes href changes. */
 async function launchPair(proxyPort: number, sortieFirst: boolean) {
@@ -164,11 +155,11 @@ async function launchPair(proxyPort: number, sortieFirst: boolean) {
     ? await launch([SORTIE_EXT]).then(async (s) => [await launch([]), s] as const)
     : await launch([]).then(async (p) => [p, await launch([SORTIE_EXT])] as const);
   // The measured pages first: headless Chromium may quit when its last page closes, and
-  // the welcome page and the one awaitPageRules opens are both closed.
+  // the welcome page and the one awaitLinksScript opens are both closed.
   const plainPage = await plain.context.newPage();
   const sortiePage = await sortie.context.newPage();
   for (const b of [plain, sortie]) await watchHrefs(b.context);
-  await awaitPageRules(sortie);
+  await awaitLinksScript(sortie, SORTIE_EXT, BENCH_PAGE);
   return { plain, sortie, plainPage, sortiePage };
 }
 
@@ -222,7 +213,7 @@ function loadFigures(without: number[], withLoad: number[], withDone: number[]):
       budgetKind: 'ratio',
     },
     {
-      figure: 'pages: the same, until every link is rewritten (in idle time after load)',
+      figure: 'pages: the same, until every link is rewritten (in short runs after load)',
       value: median(withDone),
       unit: 'ms',
       baseline: median(without),
@@ -256,7 +247,7 @@ async function mutationFigures(plainPage: Page, sortiePage: Page): Promise<Figur
       budget: 5,
     },
     {
-      figure: 'pages: the same, mutation → all rewritten (incl. waiting for idle time)',
+      figure: 'pages: the same, mutation → all rewritten',
       value: median(total),
       unit: 'ms',
     },

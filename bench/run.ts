@@ -33,6 +33,7 @@ async function loadBenches(): Promise<void> {
   const modules: Array<[string, string, string]> = [
     ['sizes', './sizes.ts', 'benchSizes'],
     ['wake', './wake.ts', 'benchWake'],
+    ['firefox-wake', './firefox-wake.ts', 'benchFirefoxWake'],
     ['pages', './pages.ts', 'benchPages'],
     ['crafted', './crafted.ts', 'benchCrafted'],
     ['composer', './compose.ts', 'benchCompose'],

@@ -8,7 +8,7 @@
  * extension API directly.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createIdleWork, watchAdditions } from '../lib/links/idle-work';
+import { createSlicedWork, watchAdditions } from '../lib/links/sliced-work';
 import { createPageRewriter } from '../lib/links/page-rewrite';
 import { LINK_MIRROR_KEY, readRewriteConfig } from '../lib/links/rewrite-config';
 
@@ -51,7 +51,7 @@ export default defineUnlistedScript(async () => {
   if (config === null) return;
 
   const rewriter = createPageRewriter(document, config);
-  const work = createIdleWork(rewriter);
+  const work = createSlicedWork(rewriter);
   let stop = (): void => {};
   // The background switches mirrors when one goes down: follow it on open pages.
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { LINK_MIRROR_KEY } from '../../lib/links/rewrite-config.ts';
 import { chromiumArgs } from '../../tests/e2e/support/fixtures.ts';
 import { CHROMIUM } from '../../tests/e2e/support/paths.ts';
 import { connectBrowserCdp, type BrowserCdp } from './cdp.ts';
@@ -72,4 +73,29 @@ export async function launchBench(options: LaunchOptions): Promise<BenchBrowser>
       await rm(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** lib/links/background/scripts.ts's LINKS_SCRIPT_ID (that module does not load under Node's type stripping). */
+const LINKS_SCRIPT_ID = 'sortie-links';
+
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  scripting: { getRegisteredContentScripts(filter: { ids: string[] }): Promise<unknown[]> };
+};
+
+/**
+ * Waits until Sortie's background has stored the mirror and its page rules and
+ * registered the links page script for the granted origins, as it does right
+ * after install.
+ */
+export async function awaitLinksScript(browser: BenchBrowser, extensionDir: string, page: string): Promise<void> {
+  const tab = await browser.openExtensionPage(extensionDir, page);
+  await tab.waitForFunction(
+    async ({ key, id }) =>
+      (await chrome.storage.local.get(key))[key] !== undefined &&
+      (await chrome.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0,
+    { key: LINK_MIRROR_KEY, id: LINKS_SCRIPT_ID },
+    { timeout: 15_000 },
+  );
+  await tab.close();
 }

@@ -2,9 +2,11 @@
  * What the bench measures, built once per run into bench/.tmp/:
  * - `sortie/`: a copy of the fresh Chrome build (so other builds of
  *   .output/ during the run change nothing), plus a blank extension page to
- *   measure from and the links page script declared for the bench's local
- *   pages (Sortie registers it at runtime for granted origins; the declared
- *   copy runs the same file at the same document_start moment);
+ *   measure from and the bench's local pages among its host permissions:
+ *   the background registers the links page script there as for any site
+ *   the user granted. (Declaring the script in the manifest instead ran it
+ *   twice per page: a declared script's matches count as granted hosts, so
+ *   the background registered its own copy too.)
  * - `empty-worker/`: the wake baseline, an MV3 extension whose service
  *   worker only answers messages.
  */
@@ -24,7 +26,7 @@ export const SORTIE_EXT = `${TMP}sortie`;
 export const EMPTY_EXT = `${TMP}empty-worker`;
 /** A page with no script of its own, to send messages and read storage from. */
 export const BENCH_PAGE = 'bench.html';
-/** The bench's local pages are served here; the links content script is declared for this origin. */
+/** The bench's local pages are served here; Sortie is granted this origin. */
 export const PAGE_HOST = '127.0.0.1';
 
 const BLANK_PAGE = '<!doctype html><meta charset="utf-8"><title>bench</title>\n';
@@ -54,11 +56,8 @@ export async function prepareExtensions(): Promise<void> {
   await copyBuild();
   cpSync(SORTIE_BUILD, SORTIE_EXT, { recursive: true });
   writeFileSync(`${SORTIE_EXT}/${BENCH_PAGE}`, BLANK_PAGE);
-  const manifest = JSON.parse(readFileSync(`${SORTIE_EXT}/manifest.json`, 'utf8')) as { content_scripts?: unknown[] };
-  manifest.content_scripts = [
-    ...(manifest.content_scripts ?? []),
-    { matches: [`http://${PAGE_HOST}/*`], js: ['links.js'], run_at: 'document_start' },
-  ];
+  const manifest = JSON.parse(readFileSync(`${SORTIE_EXT}/manifest.json`, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), `http://${PAGE_HOST}/*`];
   writeFileSync(`${SORTIE_EXT}/manifest.json`, JSON.stringify(manifest));
 
   mkdirSync(EMPTY_EXT, { recursive: true });

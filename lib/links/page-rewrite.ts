@@ -7,12 +7,18 @@
  * about X's URL space. The background compiles the routes into page rules
  * (page-rules.ts, from the same table as the redirect rules) and stores them
  * with the mirror (rewrite-config.ts); this module only applies them
- * (mirror-href.ts) to the page's elements, as idle-work.ts hands them over.
+ * (mirror-href.ts) to the page's elements, as sliced-work.ts hands them over.
  */
 import { applyRules, isTco, MAX_PAGE_URL, mirrorHref } from './mirror-href.ts';
 import type { RewriteConfig } from './rewrite-config.ts';
 
-const SELECTOR = 'a[href],blockquote.twitter-tweet,blockquote.twitter-video,iframe[src]';
+/**
+ * What the rewriter handles. Links and frames are pre-filtered by the browser
+ * on ".co" (see mayBeX): the page's other links are never handed to this
+ * script, which matters in Firefox, where every element a content script
+ * touches goes through a wrapper.
+ */
+const SELECTOR = 'a[href*=".co" i],blockquote.twitter-tweet,blockquote.twitter-video,iframe[src*=".co" i]';
 const CARD_CLASS = 'sortie-x-card';
 const CARD_STYLE =
   'display:block;box-sizing:border-box;max-width:550px;margin:12px 0;padding:12px 16px;' +

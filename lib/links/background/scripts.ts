@@ -114,7 +114,7 @@ function planned(plan: ScriptPlan): ScriptRegistration[] {
       // Injected before the page is parsed: Chromium's injection of a script into a
       // loaded page costs in proportion to its DOM (about 50 ms for 10,000 links,
       // even for an empty script, measured in bench/pages.ts), and delays the load
-      // event. The script itself waits for DOMContentLoaded and idle time.
+      // event. The script itself waits for the page's load event.
       runAt: 'document_start',
       allFrames: false,
       persistAcrossSessions: true,

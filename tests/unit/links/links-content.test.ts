@@ -37,11 +37,11 @@ describe('links page script', () => {
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://x.com/jack');
   });
 
-  it('rewrites the page in idle time, then what the page adds, follows mirror changes, and stops once orphaned', async () => {
+  it('rewrites the page in short runs after its own task, then what the page adds, follows mirror changes, and stops once orphaned', async () => {
     await fakeBrowser.storage.local.set(stored('https://nitter.example'));
     const doc = page('<a href="https://x.com/jack">x</a>');
     await run();
-    // Nothing during the script's own run: the work waits for idle time.
+    // Nothing during the script's own run: the work yields to the page's tasks first.
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://x.com/jack');
     await wait();
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://nitter.example/jack');

@@ -1,10 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import type { LinkRuleSettings } from '../../../lib/links/dnr';
-import { createIdleWork, watchAdditions, type Schedule } from '../../../lib/links/idle-work';
 import { mirrorHref } from '../../../lib/links/mirror-href';
 import { createPageRewriter, expandedUrlOf, type PageRewriter } from '../../../lib/links/page-rewrite';
 import { readRewriteConfig, type RewriteConfig } from '../../../lib/links/rewrite-config';
+import { createSlicedWork, watchAdditions, yieldToTasks } from '../../../lib/links/sliced-work';
 import { compilePageRules } from '../../../lib/links/page-rules';
 import { nitterMirror, pageConfigFor, PAGE_SETTINGS } from './page-fixtures';
 
@@ -224,13 +224,18 @@ describe('createPageRewriter', () => {
   });
 });
 
-describe('watchAdditions and the idle work', () => {
-  it('hands 1,000 nodes added in one mutation to idle work done in slices, without whole-document queries', async () => {
+describe('watchAdditions and the sliced work', () => {
+  it('hands 1,000 nodes added in one mutation to work done in short runs, without whole-document queries', async () => {
     const { document, Observer } = dom('<main></main>');
     const rewriter = createPageRewriter(document, MIRROR);
-    const runs: ((deadline?: { timeRemaining(): number }) => void)[] = [];
-    const schedule: Schedule = (run) => runs.push(run);
-    const work = createIdleWork(rewriter, schedule);
+    const soon: (() => void)[] = [];
+    let clock = 0;
+    // Each slice takes the whole run's time: one slice per run.
+    const work = createSlicedWork(
+      { find: (nodes) => rewriter.find(nodes), process: (elements) => ((clock += 4), rewriter.process(elements)) },
+      () => clock,
+      (next) => soon.push(next),
+    );
     const added = vi.fn((nodes: Node[]) => work.add(nodes));
     const stop = watchAdditions(document, added, rewriter.isOwnChange, Observer);
 
@@ -248,14 +253,15 @@ describe('watchAdditions and the idle work', () => {
 
     expect(added).toHaveBeenCalledTimes(1);
     expect(added.mock.calls[0]?.[0]).toHaveLength(1_000);
-    expect(runs).toHaveLength(1);
+    // Nothing done in the observer's callback: one run waits for the page's tasks.
+    expect(soon).toHaveLength(1);
+    expect(rewriter.rewritten).toBe(0);
     const wholeDocument = vi.spyOn(document, 'querySelectorAll');
-    // A busy page: no idle time left, so one slice per run, and another run asked for.
-    const busy = { timeRemaining: () => 0 };
-    runs[0]?.(busy);
+    // One slice per run, each after yielding to the page's tasks.
+    soon.shift()?.();
     expect(rewriter.rewritten).toBe(200);
-    expect(runs).toHaveLength(2);
-    while (runs.length > 0) runs.shift()?.(busy);
+    expect(soon).toHaveLength(1);
+    while (soon.length > 0) soon.shift()?.();
     expect(wholeDocument).not.toHaveBeenCalled();
     const all = hrefs(document);
     expect(all[0]).toBe('https://example.com/0');
@@ -269,67 +275,78 @@ describe('watchAdditions and the idle work', () => {
     stop();
   });
 
-  it('an idle run works while the browser has time, but never more than a few milliseconds', () => {
+  it('a run works a few milliseconds at most, then goes on after yielding to the page, without waiting for idle time', () => {
     const { document } = dom('<a href="https://x.com/a">a</a>'.repeat(450));
     const rewriter = createPageRewriter(document, MIRROR);
-    const runs: ((deadline?: { timeRemaining(): number }) => void)[] = [];
+    const soon: (() => void)[] = [];
     let clock = 0;
-    const work = createIdleWork(
+    const work = createSlicedWork(
       rewriter,
-      (run) => runs.push(run),
       () => clock,
+      (next) => soon.push(next),
     );
     work.add([document.documentElement]);
-    // Plenty of idle time and a clock that does not move: everything in one run.
-    runs.shift()?.({ timeRemaining: () => 50 });
+    // A clock that does not move: everything in one run.
+    expect(soon).toHaveLength(1);
+    soon.shift()?.();
     expect(rewriter.rewritten).toBe(450);
-    expect(runs).toHaveLength(0);
+    expect(soon).toHaveLength(0);
 
-    // Plenty of idle time, but each slice takes 3 ms: a run stops after two, lets waiting
-    // tasks go first, and goes on in the same idle period (Firefox may not offer another for 200 ms).
+    // Each slice takes 3 ms: a run stops after two, lets waiting tasks go first, and goes on
+    // (Firefox may not offer an idle period for 200 ms).
     const other = dom('<a href="https://x.com/b">b</a>'.repeat(450)).document;
     const second = createPageRewriter(other, MIRROR);
-    const soon: (() => void)[] = [];
-    const slow = createIdleWork(
+    const slow = createSlicedWork(
       { find: (nodes) => second.find(nodes), process: (elements) => ((clock += 3), second.process(elements)) },
-      (run) => runs.push(run),
       () => clock,
       (next) => soon.push(next),
     );
     slow.add([other.documentElement]);
-    runs.shift()?.({ timeRemaining: () => 50 });
+    soon.shift()?.();
     expect(second.rewritten).toBe(400);
-    expect([runs.length, soon.length]).toEqual([0, 1]);
+    expect(soon).toHaveLength(1);
     soon.shift()?.();
     expect(second.rewritten).toBe(450);
-    expect([runs.length, soon.length]).toEqual([0, 0]);
+    expect(soon).toHaveLength(0);
   });
 
-  it('a run the browser started because the timeout passed works a few milliseconds, then waits for the next', () => {
-    const { document } = dom('<a href="https://x.com/a">a</a>'.repeat(1_000));
-    const rewriter = createPageRewriter(document, MIRROR);
-    const runs: ((deadline?: { timeRemaining(): number; didTimeout?: boolean }) => void)[] = [];
-    const soon: (() => void)[] = [];
-    let clock = 0;
-    const work = createIdleWork(
-      { find: (nodes) => rewriter.find(nodes), process: (elements) => ((clock += 1), rewriter.process(elements)) },
-      (run) => runs.push(run),
-      () => clock,
-      (next) => soon.push(next),
+  it('yields: what comes next runs after the current task, in order', async () => {
+    const order: string[] = [];
+    const soon = yieldToTasks();
+    soon(() => order.push('first'));
+    soon(() => order.push('second'));
+    order.push('the current task');
+    await new Promise((resolve) => soon(() => resolve(undefined)));
+    expect(order).toEqual(['the current task', 'first', 'second']);
+  });
+
+  it('hands the rewriter only links that may go to X, with embeds and frames', () => {
+    const { document } = dom(
+      '<a href="https://example.org/a">e</a><a href="/local">l</a><a href="https://X.COM/jack">x</a>' +
+        '<a href="https://t.co/abc">t</a><iframe src="https://example.org/f"></iframe>' +
+        '<iframe src="https://platform.twitter.com/embed/Tweet.html?id=1"></iframe>' +
+        '<blockquote class="twitter-tweet"><p>hi</p></blockquote>',
     );
-    work.add([document.documentElement]);
-    // No idle time at all: four slices of 1 ms (the run's limit), then the next idle callback.
-    runs.shift()?.({ timeRemaining: () => 0, didTimeout: true });
-    expect(rewriter.rewritten).toBe(800);
-    expect([runs.length, soon.length]).toEqual([1, 0]);
-    runs.shift()?.({ timeRemaining: () => 0, didTimeout: true });
-    expect(rewriter.rewritten).toBe(1_000);
+    const rewriter = createPageRewriter(document, MIRROR);
+    const found = rewriter
+      .find([document.documentElement])
+      .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.tagName);
+    expect(found).toEqual([
+      'https://X.COM/jack',
+      'https://t.co/abc',
+      'https://platform.twitter.com/embed/Tweet.html?id=1',
+      'BLOCKQUOTE',
+    ]);
   });
 
   it('picks up an href the page changes later, and stops when asked', async () => {
     const { document, Observer } = dom('<a href="https://example.com">e</a>');
     const rewriter = createPageRewriter(document, MIRROR);
-    const work = createIdleWork(rewriter, (run) => run());
+    const work = createSlicedWork(
+      rewriter,
+      () => 0,
+      (next) => next(),
+    );
     const stop = watchAdditions(document, (nodes) => work.add(nodes), rewriter.isOwnChange, Observer);
     document.querySelector('a')?.setAttribute('href', 'https://x.com/jack');
     await settle();
