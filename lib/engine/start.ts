@@ -81,6 +81,9 @@ async function createHandlers(): Promise<EngineHandlers> {
     onJobChange: (job) => {
       if (isImportChain(job.postId)) void imports().then((r) => r.jobChanged(job));
     },
+    settle: async () => {
+      if (runner !== null) await (await runner).idle();
+    },
     // A follow-bridge run or a follows lookup still going keeps the engine open; each says 'idle' itself when it ends.
     busyElsewhere: () => bridge.running() || follows.running(),
     online,

@@ -20,6 +20,12 @@ export interface DrainLoopDeps {
   feed?: () => Promise<void>;
   /** A job changed state (archive imports keep their records up to date). */
   onJobChange?: (job: Job) => void;
+  /**
+   * Resolves once what onJobChange started is done. Awaited before 'engine.idle':
+   * the background closes the engine on it, and bookkeeping cut short would leave
+   * an import that posted everything marked running until the next wake.
+   */
+  settle?: () => Promise<void>;
   /** Other work keeps the engine open (a follow-bridge run): it reports 'idle' itself when it ends. */
   busyElsewhere: () => boolean;
   online: () => boolean;
@@ -39,29 +45,34 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   let again = false;
 
   async function loop(): Promise<void> {
-    let nextWakeAt: number | null;
-    do {
-      again = false;
-      if (!deps.online()) {
-        nextWakeAt = Date.now() + OFFLINE_RECHECK_MS;
-        break;
-      }
-      await deps.feed?.().catch((error: unknown) => console.error('Sortie: could not feed the outbox', error));
-      const result = await drainOutbox({
-        db: deps.db,
-        now: Date.now,
-        random: Math.random,
-        policy: DEFAULT_RETRY_POLICY,
-        publish: deps.publish,
-        onJobChange: (job) => {
-          // The dashboard counts posts, not thread parts.
-          if (job.state === 'sent' && job.partIndex === 0) bumpStatQuietly(deps.db, `posts.${job.network}`);
-          deps.onJobChange?.(job);
-          deps.announce('outbox.changed');
-        },
-      });
-      nextWakeAt = result.nextWakeAt;
-    } while (again);
+    let nextWakeAt: number | null = null;
+    // Settling may feed more chains and ask for another round (`again`).
+    for (;;) {
+      do {
+        again = false;
+        if (!deps.online()) {
+          nextWakeAt = Date.now() + OFFLINE_RECHECK_MS;
+          break;
+        }
+        await deps.feed?.().catch((error: unknown) => console.error('Sortie: could not feed the outbox', error));
+        const result = await drainOutbox({
+          db: deps.db,
+          now: Date.now,
+          random: Math.random,
+          policy: DEFAULT_RETRY_POLICY,
+          publish: deps.publish,
+          onJobChange: (job) => {
+            // The dashboard counts posts, not thread parts.
+            if (job.state === 'sent' && job.partIndex === 0) bumpStatQuietly(deps.db, `posts.${job.network}`);
+            deps.onJobChange?.(job);
+            deps.announce('outbox.changed');
+          },
+        });
+        nextWakeAt = result.nextWakeAt;
+      } while (again);
+      await deps.settle?.().catch((error: unknown) => console.error('Sortie: job bookkeeping failed', error));
+      if (!again) break;
+    }
     if (!deps.busyElsewhere()) deps.announce('engine.idle', { nextWakeAt, offline: !deps.online() });
   }
 
