@@ -45,7 +45,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   let again = false;
 
   async function loop(): Promise<void> {
-    let nextWakeAt: number | null = null;
+    let nextWakeAt: number | null;
     // Settling may feed more chains and ask for another round (`again`).
     for (;;) {
       do {
