@@ -13,7 +13,7 @@ import type { Figure } from './run.ts';
 import { launchBench } from './support/browser.ts';
 import { BENCH_PAGE, SORTIE_EXT } from './support/build.ts';
 import { startLatencyProxy } from './support/latency-proxy.ts';
-import { connectAccounts, startServers } from './support/servers.ts';
+import { askInPage, connectAccounts, startServers } from './support/servers.ts';
 import { median } from './support/stats.ts';
 
 const LATENCY_MS = 200;
@@ -87,7 +87,7 @@ export async function benchPosting(): Promise<Figure[]> {
   const browser = await launchBench({ extensions: [SORTIE_EXT], proxyPort: proxy.port, proxyLoopback: true });
   try {
     const page = await browser.openExtensionPage(SORTIE_EXT, BENCH_PAGE);
-    const accounts = await connectAccounts(page, servers, 'post');
+    const accounts = await connectAccounts(askInPage(page), servers, 'post');
     servers.mastodon.faults.latencyMs = LATENCY_MS;
     proxy.delays.set(Number(new URL(servers.pds.url).port), LATENCY_MS);
 

@@ -40,6 +40,7 @@ async function loadBenches(): Promise<void> {
     ['posting', './posting.ts', 'benchPosting'],
     ['queue', './queue.ts', 'benchQueue'],
     ['firefox-pages', './firefox-pages.ts', 'benchFirefoxPages'],
+    ['firefox-queue', './firefox-queue.ts', 'benchFirefoxQueue'],
     ['archive', './archive.ts', 'benchArchive'],
   ];
   for (const [name, path, fn] of modules) {

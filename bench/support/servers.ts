@@ -29,29 +29,38 @@ export async function startServers(): Promise<BenchServers> {
   return { mastodon, pds, close: async () => void (await Promise.all([mastodon.close(), pds.close()])) };
 }
 
-async function ask<T>(page: Page, name: string, body: unknown): Promise<T> {
-  const reply = await page.evaluate(([n, b]) => chrome.runtime.sendMessage({ sortie: 1, name: n, body: b }), [
-    name,
-    body,
-  ] as const);
-  if (!reply?.ok) throw new Error(`bench: ${name} failed: ${JSON.stringify(reply)}`);
-  return reply.value;
+/**
+ * Sends one of Sortie's messages from an extension page and returns the
+ * reply's value (rejects on a refusal). Each browser's driver supplies its
+ * own: `askInPage` for Playwright, bench/firefox-queue.ts's for Marionette.
+ */
+export type AskSortie = (name: string, body: unknown) => Promise<unknown>;
+
+export function askInPage(page: Page): AskSortie {
+  return async (name, body) => {
+    const reply = await page.evaluate(([n, b]) => chrome.runtime.sendMessage({ sortie: 1, name: n, body: b }), [
+      name,
+      body,
+    ] as const);
+    if (!reply?.ok) throw new Error(`bench: ${name} failed: ${JSON.stringify(reply)}`);
+    return reply.value;
+  };
 }
 
-/** New accounts on both servers, connected in the Sortie whose extension page `page` is. */
-export async function connectAccounts(page: Page, servers: BenchServers, name: string): Promise<BenchAccounts> {
+/** New accounts on both servers, connected in the Sortie that `ask` reaches. */
+export async function connectAccounts(ask: AskSortie, servers: BenchServers, name: string): Promise<BenchAccounts> {
   const username = `${name}${Date.now().toString(36)}`.toLowerCase();
   const mastodon = { ...servers.mastodon.createAccount(username), username };
   const bluesky = await servers.pds.createUser(username);
-  const m = await ask<{ id: string }>(page, 'accounts.connectMastodonToken', {
+  const m = (await ask('accounts.connectMastodonToken', {
     server: servers.mastodon.url,
     token: mastodon.token,
-  });
-  const b = await ask<{ status: string; account?: { id: string } }>(page, 'accounts.connectBluesky', {
+  })) as { id: string };
+  const b = (await ask('accounts.connectBluesky', {
     identifier: bluesky.handle,
     password: bluesky.appPassword,
     service: servers.pds.url,
-  });
+  })) as { status: string; account?: { id: string } };
   if (b.account === undefined) throw new Error(`bench: Bluesky connect answered ${b.status}`);
   return { mastodon, bluesky, mastodonId: m.id, blueskyId: b.account.id };
 }

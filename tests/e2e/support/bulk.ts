@@ -16,69 +16,77 @@ export interface BulkPost {
   scheduledAt?: string;
 }
 
-export async function enqueuePosts(page: Page, posts: BulkPost[]): Promise<void> {
-  await page.evaluate(async (items) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('sortie');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+/**
+ * The queueing itself, run inside an extension page. Self-contained (no
+ * module scope, only the page's globals) so any driver can run its source:
+ * Playwright's evaluate here, a script file in Firefox's bench page
+ * (bench/firefox-queue.ts), where Marionette cannot evaluate a function.
+ */
+export async function enqueueInPage(items: BulkPost[]): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('sortie');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const put = (store: string, value: unknown) =>
+    new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(store, 'readwrite');
+      tx.objectStore(store).put(value);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
     });
-    const put = (store: string, value: unknown) =>
-      new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(store, 'readwrite');
-        tx.objectStore(store).put(value);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+  for (const [i, item] of items.entries()) {
+    const images = [];
+    for (let k = 0; k < item.images; k++) {
+      const canvas = new OffscreenCanvas(64, 48);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = `hsl(${(i * 40 + k * 90) % 360} 70% 50%)`;
+      ctx.fillRect(0, 0, 64, 48);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      const mediaId = crypto.randomUUID();
+      await put('media', { id: mediaId, blob, mime: 'image/png', createdAt: Date.now() });
+      images.push({
+        mediaId,
+        alt: `Picture ${k + 1} of post ${i}`,
+        mime: 'image/png',
+        width: 64,
+        height: 48,
+        size: blob.size,
       });
-    for (const [i, item] of items.entries()) {
-      const images = [];
-      for (let k = 0; k < item.images; k++) {
-        const canvas = new OffscreenCanvas(64, 48);
-        const ctx = canvas.getContext('2d')!;
-        ctx.fillStyle = `hsl(${(i * 40 + k * 90) % 360} 70% 50%)`;
-        ctx.fillRect(0, 0, 64, 48);
-        const blob = await canvas.convertToBlob({ type: 'image/png' });
-        const mediaId = crypto.randomUUID();
-        await put('media', { id: mediaId, blob, mime: 'image/png', createdAt: Date.now() });
-        images.push({
-          mediaId,
-          alt: `Picture ${k + 1} of post ${i}`,
-          mime: 'image/png',
-          width: 64,
-          height: 48,
-          size: blob.size,
-        });
-      }
-      const now = Date.now();
-      const draft = {
-        id: crypto.randomUUID(),
-        text: item.text,
-        overrides: {},
-        images,
-        contentWarning: '',
-        sensitive: false,
-        labels: [],
-        langs: ['fr'],
-        visibility: 'public',
-        poll: null,
-        numbering: false,
-        replyTo: {},
-        scheduledAt: item.scheduledAt ?? null,
-        interaction: { reply: 'everyone', allowQuotes: true },
-        targets: item.targets,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await put('drafts', draft);
-      const reply = await chrome.runtime.sendMessage({
-        sortie: 1,
-        name: 'outbox.enqueue',
-        body: { draftId: draft.id },
-      });
-      if (!reply?.ok) throw new Error(`enqueue failed: ${JSON.stringify(reply)}`);
     }
-    db.close();
-  }, posts);
+    const now = Date.now();
+    const draft = {
+      id: crypto.randomUUID(),
+      text: item.text,
+      overrides: {},
+      images,
+      contentWarning: '',
+      sensitive: false,
+      labels: [],
+      langs: ['fr'],
+      visibility: 'public',
+      poll: null,
+      numbering: false,
+      replyTo: {},
+      scheduledAt: item.scheduledAt ?? null,
+      interaction: { reply: 'everyone', allowQuotes: true },
+      targets: item.targets,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await put('drafts', draft);
+    const reply = await chrome.runtime.sendMessage({
+      sortie: 1,
+      name: 'outbox.enqueue',
+      body: { draftId: draft.id },
+    });
+    if (!reply?.ok) throw new Error(`enqueue failed: ${JSON.stringify(reply)}`);
+  }
+  db.close();
+}
+
+export async function enqueuePosts(page: Page, posts: BulkPost[]): Promise<void> {
+  await page.evaluate(enqueueInPage, posts);
 }
 
 export interface StoredJob {
