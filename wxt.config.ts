@@ -13,13 +13,19 @@ const X_PAGES = ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitt
 const debianChromium = '/usr/bin/chromium';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   // Icons and _locales live in assets/ and are copied as-is into the build.
   publicDir: 'assets',
   manifestVersion: 3,
-  vite: () => ({
+  vite: ({ browser }) => ({
     plugins: [preact()],
     build: { sourcemap: false },
+    // Chromium's `chrome` answers through callbacks, and a message listener there cannot answer
+    // with a promise: the polyfill makes it Firefox's promise-based `browser`. In Firefox it would
+    // hand back the browser's own `browser` untouched, so the Firefox build leaves it out and every
+    // context (the event page first, which starts again and again) skips parsing it.
+    ...(browser === 'firefox'
+      ? {}
+      : { resolve: { alias: { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' } } }),
   }),
   webExt: {
     binaries: existsSync(debianChromium) ? { chrome: debianChromium } : {},
