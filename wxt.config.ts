@@ -27,6 +27,22 @@ export default defineConfig({
       ? {}
       : { resolve: { alias: { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' } } }),
   }),
+  hooks: {
+    // Firefox's event page is a document, built as a module (entrypoints/background.ts) so the
+    // code only some events need stays in chunks it imports when they come. WXT builds a module
+    // background together with the pages, whose chunks it would then share: a dozen files to load
+    // at every start. Built on its own, it loads one file, and its chunks hold only its own code.
+    'entrypoints:grouped': (_wxt, groups) => {
+      for (const [i, group] of groups.entries()) {
+        if (!Array.isArray(group)) continue;
+        const background = group.find((entry) => entry.type === 'background');
+        if (background === undefined) continue;
+        groups[i] = group.filter((entry) => entry !== background);
+        groups.push([background]);
+        return;
+      }
+    },
+  },
   webExt: {
     binaries: existsSync(debianChromium) ? { chrome: debianChromium } : {},
     chromiumArgs: [
