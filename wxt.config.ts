@@ -13,14 +13,36 @@ const X_PAGES = ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitt
 const debianChromium = '/usr/bin/chromium';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   // Icons and _locales live in assets/ and are copied as-is into the build.
   publicDir: 'assets',
   manifestVersion: 3,
-  vite: () => ({
+  vite: ({ browser }) => ({
     plugins: [preact()],
     build: { sourcemap: false },
+    // Chromium's `chrome` answers through callbacks, and a message listener there cannot answer
+    // with a promise: the polyfill makes it Firefox's promise-based `browser`. In Firefox it would
+    // hand back the browser's own `browser` untouched, so the Firefox build leaves it out and every
+    // context (the event page first, which starts again and again) skips parsing it.
+    ...(browser === 'firefox'
+      ? {}
+      : { resolve: { alias: { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' } } }),
   }),
+  hooks: {
+    // Firefox's event page is a document, built as a module (entrypoints/background.ts) so the
+    // code only some events need stays in chunks it imports when they come. WXT builds a module
+    // background together with the pages, whose chunks it would then share: a dozen files to load
+    // at every start. Built on its own, it loads one file, and its chunks hold only its own code.
+    'entrypoints:grouped': (_wxt, groups) => {
+      for (const [i, group] of groups.entries()) {
+        if (!Array.isArray(group)) continue;
+        const background = group.find((entry) => entry.type === 'background');
+        if (background === undefined) continue;
+        groups[i] = group.filter((entry) => entry !== background);
+        groups.push([background]);
+        return;
+      }
+    },
+  },
   webExt: {
     binaries: existsSync(debianChromium) ? { chrome: debianChromium } : {},
     chromiumArgs: [

@@ -33,7 +33,7 @@ import type { Mirror } from './mirrors';
 import { navigationSpecs, substitution, isRedirectableMirror, type MirrorSpec } from './mirror-routes';
 import { allowRule, PRIORITY, RULE_ID_BASE, type DnrRule, type ResourceType } from './dnr-rule';
 import { keptPathRegexes, SHARE_REGEX } from './x-regex';
-import { WEB_INITIATOR_DOMAINS, X_INITIATOR_DOMAINS } from './web-initiators';
+import { webInitiatorDomains, X_INITIATOR_DOMAINS } from './web-initiators';
 import { parseXUrl } from './x-url';
 
 export interface LinkRuleSettings {
@@ -192,7 +192,7 @@ function routeRules(
         isUrlFilterCaseSensitive: false,
         resourceTypes,
         requestMethods: ['get'],
-        ...(settings.keepXUsable ? { initiatorDomains: [...WEB_INITIATOR_DOMAINS] } : {}),
+        ...(settings.keepXUsable ? { initiatorDomains: [...webInitiatorDomains()] } : {}),
         ...(excluded.length > 0 ? { excludedInitiatorDomains: excluded } : {}),
       },
     });

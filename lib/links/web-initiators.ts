@@ -16,6 +16,7 @@
  * typed navigation: its X links open on X. That is the safe side of the
  * trade: nothing the user typed is ever taken away from them.
  */
+import { lazy } from '../lazy.ts';
 
 const GENERIC_TLDS: readonly string[] = [
   'com',
@@ -191,8 +192,14 @@ function countryCodes(): string[] {
   return codes;
 }
 
-/** Sorted and unique, so the compiled rules are byte-for-byte stable. */
-export const WEB_INITIATOR_DOMAINS: readonly string[] = [...new Set([...countryCodes(), ...GENERIC_TLDS])].sort();
+/**
+ * Sorted and unique, so the compiled rules are byte-for-byte stable. Built on
+ * first use: only a rules refresh needs it, and the background's every wake
+ * would otherwise build and sort these ~700 strings for nothing.
+ */
+export const webInitiatorDomains: () => readonly string[] = lazy(() =>
+  [...new Set([...countryCodes(), ...GENERIC_TLDS])].sort(),
+);
 
 /** Domains whose own navigations are never redirected when X is kept usable. */
 export const X_INITIATOR_DOMAINS: readonly string[] = ['x.com', 'twitter.com'];

@@ -1,33 +1,13 @@
 /**
- * Connects the links feature to the browser: the real APIs behind
- * the links control's small interfaces, and the listeners it needs. Called
- * synchronously from the service worker's start, so each listener exists
- * before the event that woke the worker is dispatched.
+ * The listeners the links feature needs. Called synchronously from the
+ * background's start, so each listener exists before the event that woke it
+ * is dispatched; the control they hand events to (./browser-links.ts) is
+ * loaded with the background's features when an event comes.
  */
 import { browser } from 'wxt/browser';
 import { openSortieDb } from '../../db.ts';
 import { bumpStatQuietly } from '../../stats.ts';
-import type { DnrApi, SessionDnrApi } from './dnr-rules.ts';
-import { createLinksControl, type LinksControl } from './control.ts';
-import type { ScriptingApi } from './scripts.ts';
-
-export function createBrowserLinks(composeUrl: string): LinksControl {
-  return createLinksControl({
-    db: openSortieDb,
-    dnr: browser.declarativeNetRequest as unknown as DnrApi & SessionDnrApi,
-    scripting: browser.scripting as unknown as ScriptingApi,
-    storage: browser.storage.local,
-    session: browser.storage.session,
-    permissions: browser.permissions,
-    alarms: browser.alarms,
-    tabs: browser.tabs,
-    fetch: (url, init) => fetch(url, init),
-    now: Date.now,
-    random: Math.random,
-    composeUrl,
-    fallbackPage: browser.runtime.getURL('/fallback.html'),
-  });
-}
+import type { LinksControl } from './control.ts';
 
 function report(what: string): (error: unknown) => void {
   return (error) => console.error(`Sortie links: ${what} failed`, error);
@@ -40,19 +20,27 @@ function isXHost(host: string): boolean {
 }
 
 /** Alarms, startup, host-permission changes, redirects made and failed mirror navigations. */
-export function listenForLinks(links: LinksControl): void {
+export function listenForLinks(links: () => Promise<LinksControl>): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    links.onAlarm(alarm.name).catch(report(alarm.name));
+    links()
+      .then((control) => control.onAlarm(alarm.name))
+      .catch(report(alarm.name));
   });
   browser.runtime.onStartup.addListener(() => {
-    links.onStartup().catch(report('startup'));
+    links()
+      .then((control) => control.onStartup())
+      .catch(report('startup'));
   });
   // A site granted (or taken back) in the options or the browser's own settings.
   browser.permissions.onAdded.addListener(() => {
-    links.refresh().catch(report('permission change'));
+    links()
+      .then((control) => control.refresh())
+      .catch(report('permission change'));
   });
   browser.permissions.onRemoved.addListener(() => {
-    links.refresh().catch(report('permission change'));
+    links()
+      .then((control) => control.refresh())
+      .catch(report('permission change'));
   });
   // The rules redirect X pages without Sortie's code; the browser tells the
   // worker afterwards (X hosts only, top-level pages only) so the exit
@@ -71,8 +59,8 @@ export function listenForLinks(links: LinksControl): void {
   // that load are read by the mirror-check script.
   browser.webRequest.onErrorOccurred.addListener(
     (details) => {
-      links
-        .navigationError(details)
+      links()
+        .then((control) => control.navigationError(details))
         .then(async (tookOver) => {
           if (tookOver) await bumpStatQuietly(await openSortieDb(), 'x.redirected');
         })
