@@ -19,6 +19,9 @@ export function useOptionsSection(): OptionsSection {
   useEffect(() => {
     const follow = () => setSection(fromHash(location.hash));
     addEventListener('hashchange', follow);
+    // The address may have changed between the first render and this listener (a link
+    // followed while the page was starting): read it once more, or the page shows another section.
+    follow();
     return () => removeEventListener('hashchange', follow);
   }, []);
   return section;

@@ -1,10 +1,11 @@
 /**
- * Attacks on Sortie's discretion: a site that probes the extension's pages
- * (fetch, frame, link) to learn the user has Sortie, a site that frames the
- * "no mirror works" page to clickjack its "Open on X once", and X's own page
+ * Attacks on Sortie's discretion that need Playwright's page API or CDP: a
+ * share intent whose opener tries to read where it went, and X's own page
  * scripts looking for Sortie's elements on a follow list or having it
  * collect without the user. Each test performs the attack against the built
- * extension and fails if it works.
+ * extension and fails if it works. A site probing Sortie's pages (fetch,
+ * load, frame, link) and a site framing the "no mirror works" page are in
+ * tests/e2e/journeys/hostile.spec.ts, run in both browsers.
  */
 import type { Page } from '@playwright/test';
 import { followingPageHtml, type XPerson } from '../fixtures/x-following-page.ts';
@@ -14,18 +15,6 @@ import { allowXPreconnects, xTrafficBeyondPreconnects } from '../support/links.t
 import { chooseLeaving } from '../support/welcome.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-
-/** Every page the extension has, and two files any probe would try. */
-const PAGES = [
-  'compose.html',
-  'fallback.html?url=https://x.com/jack',
-  'popup.html',
-  'options.html',
-  'bridge.html',
-  'engine.html',
-  'manifest.json',
-  'background.js',
-];
 
 const TEXT = 'What do you want to say?';
 
@@ -44,117 +33,6 @@ async function collectedCount(page: Page): Promise<number> {
       }),
   );
 }
-
-test("no site can fetch, frame or link to any of Sortie's pages to learn it is installed", async ({
-  context,
-  extensionId,
-  routeHost,
-  allowHosts,
-}) => {
-  allowHosts('news.example');
-  const base = `chrome-extension://${extensionId}/`;
-  await routeHost('news.example', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>News</title>
-        <a id="link" href="${base}compose.html?text=Spam">compose</a>
-        ${PAGES.map((p, i) => `<iframe id="f${i}" title="probe ${i}" src="${base}${p}"></iframe>`).join('\n')}`,
-    }),
-  );
-  const page = await context.newPage();
-  await page.goto('https://news.example/');
-
-  // fetch(): any answer at all (even an error status) tells the site Sortie is there.
-  const answers = await page.evaluate(
-    async ({ base, pages }) =>
-      Promise.all(
-        pages.map((p) =>
-          fetch(base + p).then(
-            (r) => `${p}: answered ${r.status}`,
-            () => `${p}: refused`,
-          ),
-        ),
-      ),
-    { base, pages: PAGES },
-  );
-  expect(answers).toEqual(PAGES.map((p) => `${p}: refused`));
-
-  // Frames: none of them runs a Sortie page.
-  await page.waitForLoadState('load');
-  for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
-    const inside = await frame
-      .evaluate(() => ({
-        url: document.URL,
-        app: document.getElementById('app') !== null,
-        buttons: document.querySelectorAll('button').length,
-      }))
-      .catch(() => null);
-    // Chromium's own error page ("blocked") is not Sortie's: it is what any missing extension gives.
-    expect(
-      inside === null || (!inside.url.startsWith('chrome-extension://') && !inside.app),
-      JSON.stringify(inside),
-    ).toBe(true);
-  }
-
-  // A link: the tab does not open Sortie's composer with the site's text.
-  await page.locator('#link').click();
-  await page.waitForTimeout(1_000);
-  await expect(page.getByLabel(TEXT)).toHaveCount(0);
-  expect(await page.evaluate(() => document.getElementById('app'))).toBeNull();
-});
-
-test('a site that frames the fallback page gets nothing to click; framed by anything it offers no action, and synthetic clicks do nothing', async ({
-  context,
-  extensionId,
-  routeHost,
-  allowHosts,
-  openPage,
-}) => {
-  allowHosts('news.example');
-  const xHits: string[] = [];
-  await routeHost('x.com', (route) => {
-    xHits.push(route.request().url());
-    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>X</title>' });
-  });
-  const fallback = `chrome-extension://${extensionId}/fallback.html?url=https://x.com/jack/status/20`;
-  await routeHost('news.example', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>Win a prize</title><p>Click the big button!</p>
-        <iframe title="trap" src="${fallback}" style="opacity:0.01;position:absolute;top:0;left:0;width:800px;height:600px"></iframe>`,
-    }),
-  );
-  const page = await context.newPage();
-  await page.goto('https://news.example/');
-  await page.waitForLoadState('load');
-  const trap = page.frameLocator('iframe[title="trap"]');
-  await expect(trap.getByRole('button')).toHaveCount(0);
-  await expect(trap.getByRole('link')).toHaveCount(0);
-
-  // Belt and braces: even where it can be framed (inside Sortie's own pages), the page refuses to act framed.
-  const { page: options } = await openPage('options.html');
-  await options.evaluate((src) => {
-    const frame = document.createElement('iframe');
-    frame.title = 'inner';
-    frame.src = src;
-    document.body.append(frame);
-  }, fallback);
-  const inner = options.frameLocator('iframe[title="inner"]');
-  await expect(inner.getByRole('alert')).toBeVisible();
-  await expect(inner.getByRole('button')).toHaveCount(0);
-
-  // "Open on X once" acts on the user's own click only, not on a script's.
-  const own = await context.newPage();
-  await own.goto(fallback);
-  const openOnX = own.getByRole('button', { name: 'Open on X once' });
-  await expect(openOnX).toBeVisible();
-  await own.evaluate(() =>
-    [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Open on X once'))?.click(),
-  );
-  await own.waitForTimeout(1_500);
-  await expect(own).toHaveURL(fallback);
-  expect(xHits).toEqual([]);
-});
 
 test('share intents typed, from a link and from a popup open the composer, and the sharing site cannot read where they went', async ({
   sortie,

@@ -5,11 +5,15 @@
  * to be reconnected. Then, in both browsers, a crafted file that tries to act:
  * its queued posts are held until the user presses Send, and a mirror of its
  * own never gets the user's X links (the Chromium-only checks of such files are
- * in tests/e2e/hostile/backup.spec.ts).
+ * in tests/e2e/hostile/backup.spec.ts); and a passphrase export, which someone
+ * may read later, holds nothing of the user's in readable form.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PublicAccount } from '../../../lib/model/account.ts';
+import type { BridgeEntry } from '../../../lib/model/bridge.ts';
+import { emptyDraft } from '../../../lib/model/draft.ts';
 import { accountId } from '../../../lib/networks/network.ts';
 import { craftedFile, craftedJob } from '../support/crafted-backup.ts';
 import { expect, test, type Tab } from '../support/journey.ts';
@@ -130,6 +134,103 @@ test("a crafted file that pins a mirror of its own does not get the user's X lin
       .toBeGreaterThan(0);
     expect(recordingProxy.log.filter((r) => r.host === 'evil-mirror.example')).toEqual([]);
     expect(new URL(await tab.url()).hostname).not.toBe('evil-mirror.example');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a passphrase export holds no draft, post, X handle or match in readable form', async ({ journey }) => {
+  const secrets = {
+    draft: 'Brouillon secret du rassemblement devant la préfecture',
+    post: 'Message en attente sur la manif de samedi',
+    xHandle: 'militante_x_secrete',
+    xName: 'Camille Militante',
+    match: 'camille@piaille.example',
+  };
+  const draft = { ...emptyDraft('d-secret', Date.now(), ['fr']), text: secrets.draft };
+  const account: PublicAccount = {
+    id: 'mastodon:https://piaille.example:77',
+    network: 'mastodon',
+    handle: '@moi@piaille.example',
+    displayName: 'Moi',
+    server: 'https://piaille.example',
+    profileUrl: 'https://piaille.example/@moi',
+    status: 'reconnect',
+    defaultInteraction: { reply: 'everyone', allowQuotes: true },
+    createdAt: 1,
+  };
+  const follow: BridgeEntry = {
+    key: secrets.xHandle,
+    x: {
+      handle: secrets.xHandle,
+      displayName: secrets.xName,
+      bio: `moved to @${secrets.match}`,
+      links: [],
+      website: null,
+    },
+    sources: ['following:moi'],
+    collectedAt: 10,
+    updatedAt: 20,
+    matches: {
+      [account.id]: {
+        checkedAt: 20,
+        notes: [],
+        candidates: [
+          {
+            network: 'mastodon',
+            id: '9',
+            handle: secrets.match,
+            displayName: secrets.xName,
+            bio: '',
+            links: [],
+            verifiedLinks: [],
+            labels: [],
+            url: `https://piaille.example/@camille`,
+            found: 'hint',
+            hints: [
+              { network: 'mastodon', kind: 'acct', value: secrets.match, source: 'bio', cue: true, confusable: false },
+            ],
+            confidence: 'sure',
+            evidence: [{ kind: 'x-names', detail: secrets.match }],
+            follow: 'none',
+          },
+        ],
+      },
+    },
+  };
+  const dir = await mkdtemp(join(tmpdir(), 'sortie-journey-'));
+  try {
+    const path = await craftedFile(dir, {
+      accounts: [{ ...account, credentials: null }],
+      drafts: [draft],
+      jobs: [craftedJob(account, 'p-secret', secrets.post, Date.now() + 86_400_000)],
+      follows: [follow],
+    });
+    const options = await journey.openPage('options.html');
+    await importFile(options, journey.extensionOrigin, path);
+
+    // Before saving, the page says what the file will hold (soft: the file's bytes are checked next regardless).
+    await options.clickText('Include sign-in tokens, encrypted with a passphrase');
+    const contents = `document.querySelector('[data-testid="export-contents"]')?.textContent ?? ''`;
+    await options.waitFor(`(${contents}).includes('the whole file is encrypted')`).catch(() => undefined);
+    const said = await options.evaluate<string>(contents);
+    expect.soft(said).toContain('Accounts: 1, with their sign-in tokens.');
+    expect.soft(said).toContain('Drafts: 1.');
+    expect.soft(said).toContain('Posts not sent yet: 1');
+    expect.soft(said).toContain('Follow bridge: 1 X accounts you collected, 1 of them with accounts found elsewhere.');
+    expect.soft(said).toContain('the whole file is encrypted');
+
+    const passphrase = 'Lune de miel à Brest 2026';
+    await options.fill('Passphrase (at least 8 characters)', passphrase);
+    await options.fill('Passphrase again', passphrase);
+    await options.click('Export to a file');
+    let files: Awaited<ReturnType<typeof journey.downloads>> = [];
+    await expect.poll(async () => (files = await journey.downloads()).length, { timeout: 15_000 }).toBe(1);
+    const bytes = files[0]!.text;
+    for (const secret of [...Object.values(secrets), 'préfecture', 'piaille.example', 'following:moi']) {
+      expect(bytes, secret).not.toContain(secret);
+    }
+    expect(Object.keys(JSON.parse(bytes) as object).sort()).toEqual(['format', 'integrity', 'sealed', 'version']);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

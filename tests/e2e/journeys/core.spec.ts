@@ -4,13 +4,11 @@
  * both, X links to a mirror, and "Share on X" to Sortie's composer. After each,
  * the privacy contract is checked: no request to a host the journey did not allow.
  */
-import { createHash } from 'node:crypto';
 import { AtpAgent } from '@atproto/api';
-import { GECKO_ID } from '../support/firefox.ts';
 import { uniqueName } from '../support/servers.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
-import { answerWelcome } from './steps.ts';
+import { answerWelcome, signInToMastodon } from './steps.ts';
 
 /**
  * What reached X: any request at all in Firefox; in Chromium, anything but a
@@ -125,19 +123,10 @@ test("Mastodon sign-in through the browser's own sign-in window (OAuth with PKCE
   mastodon,
   allowHosts,
 }) => {
-  // The browser's identity API catches the redirect to its own reserved address (Chromium's is allowed by the fixture).
-  if (journey.kind === 'firefox')
-    allowHosts(`${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org`);
   const username = uniqueName('oa');
   mastodon.createAccount(username, 'correct horse');
   const options = await journey.openPage('options.html');
-  await options.fill('Your server', mastodon.url);
-  await options.click('Connect Mastodon');
-  const signIn = await journey.waitForTab(/\/oauth\/authorize/);
-  await signIn.fill('Username', username);
-  await signIn.fill('Password', 'correct horse');
-  await signIn.click('Authorize');
-  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
+  await signInToMastodon(journey, allowHosts, options, { server: mastodon.url, username, password: 'correct horse' });
   const token = mastodon.state.tokens
     .filter((t) => mastodon.state.accounts.find((a) => a.id === t.accountId)?.username === username)
     .at(-1)!;

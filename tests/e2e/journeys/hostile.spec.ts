@@ -1,8 +1,10 @@
 /**
  * Attacks from tests/e2e/hostile/ that a page can make the same way in both
  * browsers, run through the journey fixture: a site probing for Sortie's
- * pages, X's own page scripts faking the user in its composer, a site sending
- * the browser to a share intent. Each fails if the attack works.
+ * pages (fetch, load, frame, link), a site framing the "no mirror works" page
+ * to clickjack its "Open on X once", X's own page scripts faking the user in
+ * its composer, a site sending the browser to a share intent. Each fails if
+ * the attack works.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '../support/journey.ts';
@@ -24,20 +26,23 @@ const PAGES = [
   'links.js',
 ];
 
-test("no site can fetch or load any of Sortie's files to learn it is installed", async ({
+test("no site can fetch, load, frame or link to any of Sortie's files to learn it is installed", async ({
   journey,
   recordingProxy,
   allowHosts,
 }) => {
   allowHosts('news.example');
+  const base = `${journey.extensionOrigin}/`;
   recordingProxy.serve('news.example', () => ({
     status: 200,
     type: 'text/html',
-    body: '<!doctype html><meta charset="utf-8"><title>News</title><p>News</p>',
+    body: `<!doctype html><meta charset="utf-8"><title>News</title><p>News</p>
+      <a id="link" href="${base}compose.html?text=Spam">compose</a>
+      ${PAGES.map((p, i) => `<iframe id="f${i}" title="probe ${i}" src="${base}${p}"></iframe>`).join('\n')}`,
   }));
   const site = await journey.newTab('http://news.example/');
   const answers = await site.evaluate<string[]>(
-    `Promise.all(${JSON.stringify(PAGES)}.map((p) => fetch(${JSON.stringify(journey.extensionOrigin + '/')} + p).then((r) => p + ': answered ' + r.status, () => p + ': refused')))`,
+    `Promise.all(${JSON.stringify(PAGES)}.map((p) => fetch(${JSON.stringify(base)} + p).then((r) => p + ': answered ' + r.status, () => p + ': refused')))`,
   );
   expect(answers).toEqual(PAGES.map((p) => `${p}: refused`));
   // A script or an image from the extension: neither loads.
@@ -46,11 +51,81 @@ test("no site can fetch or load any of Sortie's files to learn it is installed",
       const el = document.createElement(tag);
       el.onload = () => done(path + ': loaded');
       el.onerror = () => done(path + ': refused');
-      el.src = ${JSON.stringify(journey.extensionOrigin + '/')} + path;
+      el.src = ${JSON.stringify(base)} + path;
       document.body.append(el);
     })))`,
   );
   expect(loads).toEqual(['links.js: refused', 'icon/128.png: refused']);
+
+  // Frames: none of them runs a Sortie page. A refused frame holds the browser's own page
+  // (Chromium's error page, Firefox's about:blank): what any missing extension gives.
+  await site.waitFor(`document.readyState === 'complete'`);
+  for (const [i, path] of PAGES.entries()) {
+    const frame = await site.frame(`#f${i}`);
+    const inside = await frame.evaluate<{ url: string; app: boolean }>(
+      `({ url: document.URL, app: document.getElementById('app') !== null })`,
+    );
+    expect(inside.url, path).not.toContain(journey.extensionOrigin);
+    expect(inside.app, path).toBe(false);
+  }
+
+  // A link: the tab does not open Sortie's composer with the site's text.
+  await site.click('compose');
+  await new Promise((r) => setTimeout(r, 1_000));
+  expect(
+    await site.evaluate<boolean>(`document.getElementById('app') === null && document.getElementById('text') === null`),
+  ).toBe(true);
+});
+
+test('a site that frames the fallback page gets nothing to click; framed by anything it offers no action, and synthetic clicks do nothing', async ({
+  journey,
+  recordingProxy,
+  allowHosts,
+}) => {
+  allowHosts('news.example');
+  const xHits: string[] = [];
+  // Served, so that a click reaching X would be seen (and, not allowed, would also fail the test).
+  await journey.serveHttps('x.com', ({ path }) => {
+    xHits.push(path);
+    return { status: 200, type: 'text/html', body: '<!doctype html><title>X</title>' };
+  });
+  const fallback = `${journey.extensionOrigin}/fallback.html?url=https://x.com/jack/status/20`;
+  recordingProxy.serve('news.example', () => ({
+    status: 200,
+    type: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><title>Win a prize</title><p>Click the big button!</p>
+      <iframe title="trap" src="${fallback}" style="opacity:0.01;position:absolute;top:0;left:0;width:800px;height:600px"></iframe>`,
+  }));
+  const site = await journey.newTab('http://news.example/');
+  await site.waitFor(`document.readyState === 'complete'`);
+  // Nothing to click in the frame (Chromium's error page hides its own buttons).
+  const trap = await site.frame('iframe[title="trap"]');
+  const controls = await trap.evaluate<string[]>(
+    `[...document.querySelectorAll('button, [role="button"], a[href], [role="link"]')].filter((e) => e.getClientRects().length > 0).map((e) => e.textContent)`,
+  );
+  expect(controls).toEqual([]);
+
+  // Belt and braces: even where it can be framed (inside Sortie's own pages), the page refuses to act framed.
+  const options = await journey.openPage('options.html');
+  await options.evaluate(`(() => {
+    const frame = document.createElement('iframe');
+    frame.title = 'inner';
+    frame.src = ${JSON.stringify(fallback)};
+    document.body.append(frame);
+    return true;
+  })()`);
+  const inner = await options.frame('iframe[title="inner"]');
+  await inner.waitFor(`document.querySelector('[role="alert"]')?.getClientRects().length > 0`);
+  expect(await inner.evaluate<number>(`document.querySelectorAll('button, [role="button"]').length`)).toBe(0);
+
+  // "Open on X once" acts on the user's own click only, not on a script's.
+  const own = await journey.newTab(fallback);
+  const openOnX = `[...document.querySelectorAll('button')].find((b) => b.textContent.includes('Open on X once'))`;
+  await own.waitFor(`${openOnX}?.getClientRects().length > 0`);
+  await own.evaluate(`(${openOnX}).click(), true`);
+  await new Promise((r) => setTimeout(r, 1_500));
+  expect(await own.url()).toBe(fallback);
+  expect(xHits).toEqual([]);
 });
 
 test("X's page scripts faking keys and clicks in its composer bring no overlay; the user's own keys do", async ({

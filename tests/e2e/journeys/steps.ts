@@ -1,5 +1,7 @@
 /** Steps several journeys take, written once against the journey fixture. */
+import { createHash } from 'node:crypto';
 import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
+import { GECKO_ID } from '../support/firefox.ts';
 import { uniqueName } from '../support/servers.ts';
 import { expect, type JourneyBrowser, type Tab } from '../support/journey.ts';
 
@@ -21,6 +23,28 @@ export async function connectMastodonWithToken(
   await options.click('Connect with this token');
   await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
   return { id: account.id, token: account.token, username, options };
+}
+
+/**
+ * Mastodon's OAuth sign-in, as a user does it: "Connect Mastodon", then the server's own page
+ * in the browser's identity window. The identity API catches the redirect to the browser's
+ * reserved address, which Firefox resolves through the proxy (Chromium's is allowed by the fixture).
+ */
+export async function signInToMastodon(
+  journey: JourneyBrowser,
+  allowHosts: (...hosts: string[]) => void,
+  options: Tab,
+  account: { server: string; username: string; password: string },
+): Promise<void> {
+  if (journey.kind === 'firefox')
+    allowHosts(`${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org`);
+  await options.fill('Your server', account.server);
+  await options.click('Connect Mastodon');
+  const signIn = await journey.waitForTab(/\/oauth\/authorize/);
+  await signIn.fill('Username', account.username);
+  await signIn.fill('Password', account.password);
+  await signIn.click('Authorize');
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${account.username}@`);
 }
 
 /** The statuses this account has on the Mastodon test server. */

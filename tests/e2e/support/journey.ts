@@ -46,6 +46,11 @@ export interface Tab {
   /** The compose page the overlay frames, as a tab of its own (close() is not for it). */
   overlayFrame(): Promise<Tab>;
   /**
+   * The page in the <iframe> matching `selector` in this page, as a tab of its own
+   * (close() is not for it): what a framed page shows, whoever framed it.
+   */
+  frame(selector: string): Promise<Tab>;
+  /**
    * Right-clicks the middle of the element matching `selector` with the real
    * mouse and chooses `item` in the browser's own context menu. Returns the
    * menu's visible labels (the menu is closed if `item` is not among them).
@@ -158,6 +163,11 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     inOverlay: none,
     clickInOverlay: none,
     overlayFrame: none,
+    async frame(selector) {
+      const inner = await (await frame.locator(selector).first().elementHandle())?.contentFrame();
+      if (!inner) throw new Error(`no frame matches ${selector}`);
+      return playwrightFrameTab(inner);
+    },
     contextMenu: () =>
       Promise.reject(new Error("Chromium's context menu cannot be opened by automation (tag the test @firefox-only)")),
     close: none,
@@ -302,17 +312,21 @@ const OVERLAY_FRAME = `
 
 function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowser {
   const m: Marionette = ff.marionette;
-  /** Where Marionette's commands go now: a tab, or the overlay's frame in it. */
+  /** Where Marionette's commands go now: a tab, or a frame in it. */
   let current: string | null = null;
 
-  /** A tab (`handle`), or with `framed` the compose page Sortie's overlay frames in it. */
+  /**
+   * A tab (`handle`); with `framed` the compose page Sortie's overlay frames in it, with
+   * `frame` the page in the <iframe> matching that selector in it.
+   */
   interface Where {
     handle: string;
     framed: boolean;
+    frame?: string;
   }
 
   async function switchTo(where: Where): Promise<void> {
-    const key = `${where.handle}${where.framed ? '#overlay' : ''}`;
+    const key = `${where.handle}${where.framed ? '#overlay' : ''}${where.frame ? `#${where.frame}` : ''}`;
     if (current === key) return;
     current = null;
     // Switching to a tab also leaves any frame in it: commands go to its top-level page.
@@ -334,6 +348,13 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
         "the compose page in Sortie's overlay",
       );
       await m.send('WebDriver:SwitchToFrame', { element: elementId(frame!) });
+    }
+    if (where.frame) {
+      const { value } = await m.send<{ value: WebElement }>('WebDriver:FindElement', {
+        using: 'css selector',
+        value: where.frame,
+      });
+      await m.send('WebDriver:SwitchToFrame', { element: elementId(value) });
     }
     current = key;
   }
@@ -367,8 +388,9 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
     ).value;
   }
 
-  function tab(handle: string, framed = false): Tab {
-    const where: Where = { handle, framed };
+  function tab(handle: string, framed = false, frame?: string): Tab {
+    const where: Where = { handle, framed, frame };
+    const inFrame = framed || frame !== undefined;
     const none = (): Promise<never> => Promise.reject(new Error('not in a framed page'));
     return {
       async goto(url) {
@@ -378,7 +400,7 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
       },
       async url() {
         await switchTo(where);
-        if (framed) return this.evaluate<string>('location.href');
+        if (inFrame) return this.evaluate<string>('location.href');
         return (await m.send<{ value: string }>('WebDriver:GetCurrentURL')).value;
       },
       async fill(label, value) {
@@ -415,8 +437,8 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
       async waitFor(expression, timeoutMs = 15_000) {
         await poll(async () => Boolean(await this.evaluate(expression)), timeoutMs, expression);
       },
-      inOverlay: framed ? none : (selector) => inOverlayOf(handle, selector),
-      clickInOverlay: framed
+      inOverlay: inFrame ? none : (selector) => inOverlayOf(handle, selector),
+      clickInOverlay: inFrame
         ? none
         : async (selector) => {
             let found: OverlayElement | null = null;
@@ -444,8 +466,9 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
             });
             await m.send('WebDriver:ReleaseActions');
           },
-      overlayFrame: framed ? none : async () => tab(handle, true),
-      contextMenu: framed
+      overlayFrame: inFrame ? none : async () => tab(handle, true),
+      frame: inFrame ? none : async (selector) => tab(handle, false, selector),
+      contextMenu: inFrame
         ? none
         : async (selector, item) => {
             await switchTo(where);
@@ -496,7 +519,7 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
             return labels;
           },
       async close() {
-        if (framed) return none();
+        if (inFrame) return none();
         await switchTo(where);
         await m.send('WebDriver:CloseWindow');
         current = null;
