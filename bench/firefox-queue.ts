@@ -30,6 +30,8 @@ import { FIREFOX, FIREFOX_BUILD, launchFirefox, type SortieFirefox } from '../te
 import { startRecordingProxy } from '../tests/e2e/support/proxy.ts';
 import {
   CHUNK,
+  LEAD_MS,
+  SAMPLE_MS,
   doneIn,
   jobCountsInPage,
   lastSentInPage,
@@ -43,9 +45,6 @@ import {
 import { connectAccounts, startServers, type AskSortie } from './support/servers.ts';
 import { sleep } from './support/stats.ts';
 
-/** As in bench/queue.ts; a run where the queueing took longer is flagged in the table. */
-const LEAD_MS = 40_000;
-const SAMPLE_MS = 500;
 /** One chunk of 100 posts, or one look at the jobs, well within this. */
 const SCRIPT_TIMEOUT_MS = 5 * 60_000;
 

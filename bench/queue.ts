@@ -18,6 +18,8 @@ import { extensionIdOf, launchBench, type BenchBrowser } from './support/browser
 import { BENCH_PAGE, SORTIE_EXT } from './support/build.ts';
 import {
   CHUNK,
+  LEAD_MS,
+  SAMPLE_MS,
   doneIn,
   jobCountsInPage,
   lastSentInPage,
@@ -30,14 +32,6 @@ import {
 } from './support/queue-drain.ts';
 import { askInPage, connectAccounts, startServers } from './support/servers.ts';
 import { sleep } from './support/stats.ts';
-
-/**
- * When the posts fall due, after the start of queueing. Queueing 1,000 takes
- * about 5 s here (each is planned in the engine and stored; nothing drains
- * before they are due); a run where it took longer is flagged in the table.
- */
-const LEAD_MS = 40_000;
-const SAMPLE_MS = 500;
 
 interface Sample {
   at: number;
