@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { Figure } from './run.ts';
 import { linksHtml } from './pages.ts';
 import { median, sleep } from './support/stats.ts';
+import { keepFirstTab } from './support/welcome-tab.ts';
 import { FIREFOX, FIREFOX_BUILD, launchFirefox, type SortieFirefox } from '../tests/e2e/support/firefox.ts';
 import { startRecordingProxy } from '../tests/e2e/support/proxy.ts';
 import { PAGE_HOST } from './support/build.ts';
@@ -117,19 +118,7 @@ async function mutationOnce(ff: SortieFirefox, html: string, expected: number): 
 async function launch(proxyPort: number, addon: string | null): Promise<{ ff: SortieFirefox; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sortie-bench-ff-'));
   const ff = await launchFirefox(dir, proxyPort, 'en-US, en', addon);
-  // The welcome tab Sortie opens at install takes the foreground, and Firefox throttles the
-  // timers and idle callbacks of a background tab: it is closed, the first tab brought back.
-  const m = ff.marionette;
-  let handles = await m.send<string[]>('WebDriver:GetWindowHandles');
-  for (let i = 0; addon !== null && handles.length < 2 && i < 100; i++) {
-    await sleep(100);
-    handles = await m.send<string[]>('WebDriver:GetWindowHandles');
-  }
-  for (const handle of handles.slice(1)) {
-    await m.send('WebDriver:SwitchToWindow', { handle, focus: true });
-    await m.send('WebDriver:CloseWindow');
-  }
-  await m.send('WebDriver:SwitchToWindow', { handle: handles[0], focus: true });
+  await keepFirstTab(ff.marionette, addon === null ? 0 : 10_000);
   return { ff, dir };
 }
 

@@ -44,6 +44,7 @@ import {
 } from './support/queue-drain.ts';
 import { connectAccounts, startServers, type AskSortie } from './support/servers.ts';
 import { sleep } from './support/stats.ts';
+import { keepFirstTab } from './support/welcome-tab.ts';
 
 /** One chunk of 100 posts, or one look at the jobs, well within this. */
 const SCRIPT_TIMEOUT_MS = 5 * 60_000;
@@ -161,16 +162,7 @@ async function launch(proxyPort: number): Promise<{ ff: SortieFirefox; dir: stri
   const ff = await launchFirefox(dir, proxyPort, 'en-US, en', ADDON);
   const m = ff.marionette;
   // Sortie opens its welcome tab once its rules and settings are in place: the bench starts from there.
-  let handles = await m.send<string[]>('WebDriver:GetWindowHandles');
-  for (let i = 0; handles.length < 2 && i < 200; i++) {
-    await sleep(100);
-    handles = await m.send<string[]>('WebDriver:GetWindowHandles');
-  }
-  for (const handle of handles.slice(1)) {
-    await m.send('WebDriver:SwitchToWindow', { handle, focus: true });
-    await m.send('WebDriver:CloseWindow');
-  }
-  await m.send('WebDriver:SwitchToWindow', { handle: handles[0], focus: true });
+  await keepFirstTab(m, 20_000);
   await m.send('WebDriver:SetTimeouts', { script: SCRIPT_TIMEOUT_MS });
   await m.send('WebDriver:Navigate', { url: `${ff.extensionOrigin}/${PAGE}` });
   return { ff, dir };
