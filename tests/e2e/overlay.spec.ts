@@ -153,8 +153,13 @@ test("in X's modal composer: Esc closes only Sortie's overlay; X's Post button r
   let frame = await composeFrame(page);
   await expect(frame.getByLabel('What do you want to say?')).toHaveValue('Still drafting');
 
-  // Esc inside Sortie's frame closes the overlay, not X's dialog; X's text stays.
-  await frame.getByLabel('What do you want to say?').press('Escape');
+  // Esc inside Sortie's frame closes the overlay, not X's dialog; X's text stays. The key is
+  // pressed on the page's keyboard with the frame's field focused, as a user's key arrives: an
+  // element's own press() waits on the frame for the key's release, and the frame is gone by then
+  // (it closes on the keydown), which left Playwright waiting until the test timed out.
+  await frame.getByLabel('What do you want to say?').focus();
+  await expect(frame.getByLabel('What do you want to say?')).toBeFocused();
+  await page.keyboard.press('Escape');
   await expect.poll(ours).toBeNull();
   await expect(xDialog).toBeVisible();
   await expect(xDialog).toHaveAttribute('data-x-state', 'Still drafting');
