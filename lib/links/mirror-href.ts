@@ -3,6 +3,7 @@
  * matches decides. Pure string work, bounded so a crafted link cannot hold
  * the page's main thread.
  */
+import { foldCase } from './path-first-chars.ts';
 import type { PageRules } from './rewrite-config.ts';
 
 /**
@@ -29,7 +30,14 @@ export function applyRules(url: string, rules: PageRules): { href: string; statu
   if (overBounds(url)) return null;
   const host = rules.host.exec(url)?.[0];
   const rest = host === undefined ? null : url.slice(host.length);
-  for (const rule of rules.list) {
+  // Only the rules that can match this link, still in order (see PageRules).
+  const candidates =
+    rest === null
+      ? rules.offHost
+      : rest.startsWith('/') && rest.length > 1
+        ? (rules.byFirst.get(foldCase(rest.charAt(1))) ?? rules.otherFirst)
+        : rules.otherFirst;
+  for (const rule of candidates) {
     const subject = rule.onHost ? rest : url;
     if (subject === null || !rule.re.test(subject)) continue;
     if (rule.replacement === null) return null;

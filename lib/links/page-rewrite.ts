@@ -158,16 +158,22 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
     process(elements) {
       base = doc.baseURI || doc.location?.href || base;
       const anchors: Element[] = [];
+      let replaced = false;
       // Embeds first: their own status link is what the card points to.
       for (const el of elements) {
         if (!el.isConnected) continue;
         const tag = el.tagName;
         if (tag === 'A') anchors.push(el);
         else if (!config.replaceEmbeds) continue;
-        else if (tag === 'IFRAME') replaceFrame(el);
-        else replaceQuote(el);
+        else {
+          if (tag === 'IFRAME') replaceFrame(el);
+          else replaceQuote(el);
+          replaced = true;
+        }
       }
-      for (const anchor of anchors) if (anchor.isConnected) rewriteAnchor(anchor);
+      // A replaced embed takes its links out of the page; otherwise every anchor is still in
+      // (each check is a call through Firefox's wrapper).
+      for (const anchor of anchors) if (!replaced || anchor.isConnected) rewriteAnchor(anchor);
     },
     retarget(next) {
       const previous = config;

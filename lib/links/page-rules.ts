@@ -21,6 +21,7 @@ import { PRIORITY } from './dnr-rule';
 import { isRedirectableMirror, routeSpecs, substitution, type MirrorSpec } from './mirror-routes';
 import { escapeRegex, keptPathRegexes, SHARE_REGEX, X_HOST } from './x-regex';
 import type { Mirror } from './mirrors';
+import { pathFirstChars } from './path-first-chars';
 import type { PageRule } from './rewrite-config.ts';
 import { FIXER_HOSTS, FIXER_SUBDOMAINS } from './x-paths';
 
@@ -83,12 +84,17 @@ export function compilePageRules(settings: LinkRuleSettings, mirror: Mirror): Co
   return { host: X_OR_FIXER_HOST, rules: orderedRules(settings, mirror).map(onHost) };
 }
 
-/** A rule on an X app host keeps only its path part, anchored where the host ends. */
+/**
+ * A rule on an X app host keeps only its path part, anchored where the host
+ * ends, with the characters its path can start with (the page script tests
+ * it only on those links).
+ */
 function onHost(rule: PageRule): PageRule {
   const pattern = atomicCaptures(rule.pattern);
-  return pattern.startsWith(X_OR_FIXER_HOST)
-    ? { ...rule, pattern: `^${pattern.slice(X_OR_FIXER_HOST.length)}`, onHost: true }
-    : { ...rule, pattern };
+  if (!pattern.startsWith(X_OR_FIXER_HOST)) return { ...rule, pattern };
+  const path = `^${pattern.slice(X_OR_FIXER_HOST.length)}`;
+  const firsts = pathFirstChars(path);
+  return { ...rule, pattern: path, onHost: true, ...(firsts === null ? {} : { firsts }) };
 }
 
 /** A capture of one repeated class or escape, not itself quantified: `(\w+)`, `([^&#]*)`. */

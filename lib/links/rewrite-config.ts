@@ -4,6 +4,7 @@
  * redirect rules) and the embed option. Read and compiled here, applied by
  * mirror-href.ts.
  */
+import { foldCase } from './path-first-chars.ts';
 
 /** browser.storage.local key the background keeps up to date (see RewriteConfig: the mirror and its page rules). */
 export const LINK_MIRROR_KEY = 'sortie.linkMirror';
@@ -20,24 +21,47 @@ export interface PageRule {
   onHost?: boolean;
   /** Captured groups go into the replacement percent-encoded (a whole path as one segment). */
   encode?: boolean;
+  /** With `onHost`: what can follow the path's first `/`, case-folded (path-first-chars.ts); absent: anything. */
+  firsts?: string;
 }
 
-interface CompiledRule {
+export interface CompiledRule {
   re: RegExp;
   replacement: string | null;
   status: boolean;
   onHost: boolean;
   encode: boolean;
+  firsts: string | null;
 }
 
 /**
  * Compiled page rules. Most rules are for X's app hosts: the host is matched
  * once per link and those rules only see the rest, instead of each of forty
- * regexes matching the host again.
+ * regexes matching the host again. Each list keeps the rules' order (the
+ * first match decides) and leaves out only rules that cannot match there.
  */
 export interface PageRules {
   host: RegExp;
+  /** Every rule, in order. */
   list: CompiledRule[];
+  /** For a link on an X app host whose path starts with `/` and this character (case-folded). */
+  byFirst: Map<string, CompiledRule[]>;
+  /** For a link on an X app host whose path starts with anything else. */
+  otherFirst: CompiledRule[];
+  /** For any other link: the rules not tied to X's app hosts. */
+  offHost: CompiledRule[];
+}
+
+/** The rule lists per first path character, from the rules in order. */
+export function indexRules(host: RegExp, list: CompiledRule[]): PageRules {
+  const anyFirst = (rule: CompiledRule): boolean => !rule.onHost || rule.firsts === null;
+  const byFirst = new Map<string, CompiledRule[]>();
+  for (const char of new Set(list.flatMap((rule) => [...(rule.firsts ?? '')])))
+    byFirst.set(
+      char,
+      list.filter((rule) => anyFirst(rule) || rule.firsts?.includes(char)),
+    );
+  return { host, list, byFirst, otherFirst: list.filter(anyFirst), offHost: list.filter((rule) => !rule.onHost) };
 }
 
 /** What the page script reads from storage: the mirror's origin, its rules, the embed option. */
@@ -56,7 +80,7 @@ export function readRewriteConfig(value: unknown): RewriteConfig | null {
   try {
     const list: CompiledRule[] = [];
     for (const rule of rules as Partial<PageRule>[]) {
-      const { pattern, replacement } = rule ?? {};
+      const { pattern, replacement, firsts } = rule ?? {};
       if (typeof pattern !== 'string' || (replacement !== null && typeof replacement !== 'string')) return null;
       list.push({
         re: new RegExp(pattern, 'i'),
@@ -64,9 +88,14 @@ export function readRewriteConfig(value: unknown): RewriteConfig | null {
         status: rule.status === true,
         onHost: rule.onHost === true,
         encode: rule.encode === true,
+        // Anything but a short run of characters: test the rule on every link.
+        firsts:
+          typeof firsts === 'string' && firsts.length > 0 && firsts.length <= 64
+            ? [...firsts].map(foldCase).join('')
+            : null,
       });
     }
-    return { origin, rules: { host: new RegExp(host, 'i'), list }, replaceEmbeds: replaceEmbeds !== false };
+    return { origin, rules: indexRules(new RegExp(host, 'i'), list), replaceEmbeds: replaceEmbeds !== false };
   } catch (error) {
     if (error instanceof SyntaxError) return null;
     throw error;

@@ -150,13 +150,29 @@ describe('createPageRewriter', () => {
       <blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">Leaving X <a href="https://t.co/xyz">pic.twitter.com/xyz</a></p>
       &mdash; Jack (@jack) <a href="https://twitter.com/jack/status/20?ref_src=twsrc%5Etfw">March 21, 2006</a></blockquote>
       <script async src="https://platform.twitter.com/widgets.js"></script>`);
-    processAll(createPageRewriter(document, MIRROR), [document.body]);
+    const rewriter = createPageRewriter(document, MIRROR);
+    processAll(rewriter, [document.body]);
     expect(document.querySelector('blockquote')).toBeNull();
+    // Only the card: the quote's own links left the page with it, untouched.
+    expect(rewriter.rewritten).toBe(1);
     const card = document.querySelector('a.sortie-x-card');
     expect(card?.getAttribute('href')).toBe('https://nitter.example/jack/status/20');
     expect(card?.textContent).toContain('Leaving X pic.twitter.com/xyz');
     expect(card?.textContent).toContain('Jack (@jack) March 21, 2006');
     expect(card?.querySelector('a')).toBeNull();
+  });
+
+  it('leaves a link alone when the same slice took it out of the page with its embed', () => {
+    const { document } = dom(
+      '<blockquote class="twitter-tweet"><p>t</p><a href="https://twitter.com/jack/status/20">d</a></blockquote>',
+    );
+    const rewriter = createPageRewriter(document, MIRROR);
+    const quote = document.querySelector('blockquote') as Element;
+    const link = quote.querySelector('a') as Element;
+    // A page's mutations can hand over a link before the embed around it.
+    rewriter.process([link, quote]);
+    expect(link.getAttribute('href')).toBe('https://twitter.com/jack/status/20');
+    expect(rewriter.rewritten).toBe(1);
   });
 
   it('leaves a blockquote without a status link as it is', () => {
