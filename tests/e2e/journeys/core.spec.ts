@@ -1,10 +1,14 @@
 /**
  * The user journeys that run in both browsers (see tests/e2e/support/journey.ts):
- * first run, connecting to a real PDS and the Mastodon test server, a thread to
- * both, X links to a mirror, and "Share on X" to Sortie's composer. After each,
+ * first run, connecting to a real PDS and the Mastodon test server, a thread with
+ * images and their alt text to both, X links to a mirror, and "Share on X" to Sortie's composer. After each,
  * the privacy contract is checked: no request to a host the journey did not allow.
  */
 import { AtpAgent } from '@atproto/api';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import sharp from 'sharp';
+import { flatPng, hasExif, photoWithGps } from '../support/images.ts';
 import { uniqueName } from '../support/servers.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
@@ -16,6 +20,20 @@ import { answerWelcome, signInToMastodon } from './steps.ts';
  */
 function contactsWithX(kind: 'chromium' | 'firefox', log: readonly { host: string; url: string }[]) {
   return log.filter((r) => r.host === 'x.com' && (kind === 'firefox' || !r.url.startsWith('https://x.com:443')));
+}
+
+/** A post record as the PDS gives it back, with what this file reads of it. */
+interface BlueskyPost {
+  text: string;
+  reply?: { parent: { uri: string } };
+  embed?: {
+    images?: {
+      alt: string;
+      aspectRatio?: { width: number; height: number };
+      /** A CID, decoded by the client. */
+      image: { mimeType: string; ref: { toString(): string } };
+    }[];
+  };
 }
 
 const accountsText = (tab: Tab) =>
@@ -32,7 +50,7 @@ test("first run opens Sortie's own welcome page and nothing else", async ({ jour
   expect(urls.filter((u) => !u.startsWith(journey.extensionOrigin) && u !== 'about:blank')).toEqual([]);
 });
 
-test('connect Bluesky and Mastodon, then a thread goes to both, each part once and in order', async ({
+test('connect Bluesky and Mastodon, then a thread with two images and their alt text goes to both, each part once and in order', async ({
   journey,
   pds,
   mastodon,
@@ -55,7 +73,21 @@ test('connect Bluesky and Mastodon, then a thread goes to both, each part once a
   await options.click('Connect with this token');
   await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
 
+  // Real files on disk, as the file chooser picks them: a photo carrying its GPS position, and a flat PNG.
+  const photo = await photoWithGps(1);
+  expect(hasExif(photo)).toBe(true);
+  const photoSize = await sharp(photo).metadata();
+  // In the test's own output folder, there until it ends: the page may read a picked file after the pick.
+  const files = [test.info().outputPath('marche.jpg'), test.info().outputPath('banderole.png')];
+  await mkdir(dirname(files[0]!), { recursive: true });
+  await writeFile(files[0]!, photo);
+  await writeFile(files[1]!, await flatPng(400, 300, 10));
+  const alts = [`La marche, vue du pont (${journey.kind})`, 'Banderole : « Le climat, pas le profit »'];
+
   const compose = await journey.openPage('compose.html');
+  await compose.upload('Add images (up to 4)', files);
+  // Each field appears once its image is re-encoded and stored.
+  for (const [i, alt] of alts.entries()) await compose.fill(`Alt text for image ${i + 1}`, alt);
   // Longer than Bluesky's 300 characters: a thread of two there, one post on Mastodon (500).
   const first = `Premier message depuis ${journey.kind} : ça part partout sauf sur X. `;
   const text = (first + "Les fils restent dans l'ordre. ").padEnd(420, '·');
@@ -72,15 +104,29 @@ test('connect Bluesky and Mastodon, then a thread goes to both, each part once a
     collection: 'app.bsky.feed.post',
     reverse: true,
   });
-  const posts = data.records.map((r) => r.value as { text: string; reply?: { parent: { uri: string } } });
+  const posts = data.records.map((r) => r.value as unknown as BlueskyPost);
   expect(posts.length).toBeGreaterThanOrEqual(2);
   expect(posts[0]!.text.startsWith(first.trim())).toBe(true);
   expect(posts[0]!.reply).toBeUndefined();
   // Each part answers the one before it: the thread reads in order.
   posts.slice(1).forEach((post, i) => expect(post.reply?.parent.uri).toBe(data.records[i]!.uri));
+  // The images go with the first part, in the order picked, each with its alt text.
+  const images = posts[0]!.embed?.images ?? [];
+  expect(images.map((i) => i.alt)).toEqual(alts);
+  expect(images.map((i) => i.image.mimeType)).toEqual(['image/jpeg', 'image/png']);
+  expect(images[0]!.aspectRatio).toEqual({ width: photoSize.width, height: photoSize.height });
+  expect(images[1]!.aspectRatio).toEqual({ width: 400, height: 300 });
+  posts.slice(1).forEach((post) => expect(post.embed).toBeUndefined());
+  const blob = await agent.com.atproto.sync.getBlob({ did: me.did, cid: images[0]!.image.ref.toString() });
+  expect(hasExif(blob.data)).toBe(false);
+
   const statuses = mastodon.state.statuses.filter((s) => s.accountId === masto.id);
   expect(statuses).toHaveLength(1);
   expect(statuses[0]!.text).toContain(first.trim());
+  const media = statuses[0]!.mediaIds.map((id) => mastodon.state.media.find((m) => m.id === id));
+  expect(media.map((m) => m?.description)).toEqual(alts);
+  expect(media.map((m) => m?.mimeType)).toEqual(['image/jpeg', 'image/png']);
+  expect(hasExif(media[0]!.data)).toBe(false);
 });
 
 test('after "I\'m leaving X", an X link typed or opened goes to a mirror, never to X', async ({

@@ -58,8 +58,8 @@ export interface Tab {
    * can click it.
    */
   contextMenu(selector: string, item: string): Promise<string[]>;
-  /** Picks this file in the file field with this label, as the file chooser would. */
-  upload(label: string, path: string): Promise<void>;
+  /** Picks these files (real paths) in the file field with this label, as the file chooser would. */
+  upload(label: string, paths: string | readonly string[]): Promise<void>;
   /** Runs a JavaScript expression in the page and returns its (JSON) value. */
   evaluate<T>(expression: string): Promise<T>;
   /** Waits until the expression is truthy in the page. */
@@ -156,7 +156,11 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
         .click(),
     clickText: (text) => frame.getByText(text, { exact: true }).first().click(),
     typeInto: (label, text) => frame.getByLabel(label).first().pressSequentially(text),
-    upload: (label, path) => frame.getByLabel(label).first().setInputFiles(path),
+    upload: (label, paths) =>
+      frame
+        .getByLabel(label)
+        .first()
+        .setInputFiles(typeof paths === 'string' ? paths : [...paths]),
     evaluate: <T>(expression: string) => frame.evaluate(expression) as Promise<T>,
     waitFor: (expression, timeoutMs = 15_000) =>
       poll(async () => Boolean(await frame.evaluate(expression)), timeoutMs, expression),
@@ -421,10 +425,10 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
         await m.send('WebDriver:ElementClick', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text });
       },
-      async upload(label, path) {
-        // Keys sent to a file field name the file, as the chooser would.
+      async upload(label, paths) {
+        // Keys sent to a file field name the files, one path a line, as the chooser would pick them.
         const id = await find(where, FIND_BY_LABEL, label, `a file field labelled "${label}"`);
-        await m.send('WebDriver:ElementSendKeys', { id, text: path });
+        await m.send('WebDriver:ElementSendKeys', { id, text: typeof paths === 'string' ? paths : paths.join('\n') });
       },
       async evaluate<T>(expression: string) {
         await switchTo(where);
