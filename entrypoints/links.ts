@@ -8,7 +8,7 @@
  * extension API directly.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createSlicedWork, watchAdditions } from '../lib/links/sliced-work';
+import { createSlicedWork, watchAdditions, type AdditionsWatcher } from '../lib/links/sliced-work';
 import { createPageRewriter } from '../lib/links/page-rewrite';
 import { LINK_MIRROR_KEY, readRewriteConfig } from '../lib/links/rewrite-config';
 
@@ -51,19 +51,24 @@ export default defineUnlistedScript(async () => {
   if (config === null) return;
 
   const rewriter = createPageRewriter(document, config);
-  const work = createSlicedWork(rewriter);
-  let stop = (): void => {};
+  let watcher: AdditionsWatcher | null = null;
+  // The rewriter's own writes, made unseen by the watcher (each would come back to it as a record).
+  const quietly = (write: () => void): void => (watcher === null ? write() : watcher.quietly(write));
+  const work = createSlicedWork({
+    find: (nodes) => rewriter.find(nodes),
+    process: (elements) => quietly(() => rewriter.process(elements)),
+  });
   // The background switches mirrors when one goes down: follow it on open pages.
   const onChanged = (changes: Record<string, StorageChange>, area: string): void => {
     const next =
       area === 'local' && LINK_MIRROR_KEY in changes ? readRewriteConfig(changes[LINK_MIRROR_KEY]?.newValue) : null;
-    if (next !== null) rewriter.retarget(next);
+    if (next !== null) quietly(() => rewriter.retarget(next));
   };
   // After the extension is updated or removed, this copy is orphaned (its runtime id is
   // gone): it stops instead of rewriting with rules nobody keeps current.
   const alive = (): boolean => {
     if (api.runtime.id !== undefined) return true;
-    stop();
+    watcher?.stop();
     work.stop();
     api.storage.onChanged.removeListener(onChanged);
     return false;
@@ -73,7 +78,7 @@ export default defineUnlistedScript(async () => {
     if (started) return;
     started = true;
     work.add([document.documentElement]);
-    stop = watchAdditions(
+    watcher = watchAdditions(
       document,
       (nodes) => {
         if (alive()) work.add(nodes);

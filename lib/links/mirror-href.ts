@@ -28,8 +28,9 @@ function overBounds(url: string): boolean {
 /** Where `url` goes under `rules`, and whether it is a post; null to leave it. */
 export function applyRules(url: string, rules: PageRules): { href: string; status: boolean } | null {
   if (overBounds(url)) return null;
-  const host = rules.host.exec(url)?.[0];
-  const rest = host === undefined ? null : url.slice(host.length);
+  // Sticky: test() leaves lastIndex where the host ends, with no match array to allocate.
+  rules.host.lastIndex = 0;
+  const rest = rules.host.test(url) ? url.slice(rules.host.lastIndex) : null;
   // Only the rules that can match this link, still in order (see PageRules).
   const candidates =
     rest === null

@@ -41,6 +41,7 @@ export interface CompiledRule {
  * first match decides) and leaves out only rules that cannot match there.
  */
 export interface PageRules {
+  /** X's app hosts, sticky: applyRules reads where the host ends from its lastIndex. */
   host: RegExp;
   /** Every rule, in order. */
   list: CompiledRule[];
@@ -95,7 +96,7 @@ export function readRewriteConfig(value: unknown): RewriteConfig | null {
             : null,
       });
     }
-    return { origin, rules: indexRules(new RegExp(host, 'i'), list), replaceEmbeds: replaceEmbeds !== false };
+    return { origin, rules: indexRules(new RegExp(host, 'iy'), list), replaceEmbeds: replaceEmbeds !== false };
   } catch (error) {
     if (error instanceof SyntaxError) return null;
     throw error;

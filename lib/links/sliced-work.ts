@@ -85,31 +85,62 @@ export function createSlicedWork(
   };
 }
 
+/** What watchAdditions returns. */
+export interface AdditionsWatcher {
+  stop(): void;
+  /**
+   * Runs `write` unseen by this watcher: the page's changes noted so far are
+   * handed to `add` first, and watching resumes right after. Nothing else
+   * runs meanwhile, so no change of the page's is missed, and the page
+   * script's own writes (thousands on a long page) make no records for it.
+   */
+  quietly(write: () => void): void;
+}
+
 /**
  * Watches `doc` for added elements and changed hrefs and hands them to `add`
  * (which defers the work). Records of `ignore`d nodes (the rewriter's own
- * writes) are dropped here. Returns a function that stops.
+ * writes outside `quietly`) are dropped here.
  */
 export function watchAdditions(
   doc: Document,
   add: (nodes: Node[]) => void,
   ignore: (node: Node) => boolean = () => false,
   Observer: typeof MutationObserver = MutationObserver,
-): () => void {
-  const observer = new Observer((records) => {
+): AdditionsWatcher {
+  const nodesOf = (records: MutationRecord[]): Node[] => {
     const nodes: Node[] = [];
     for (const record of records) {
       if (record.type === 'attributes') {
         if (!ignore(record.target)) nodes.push(record.target);
       } else for (const node of record.addedNodes) if (node.nodeType === 1) nodes.push(node);
     }
+    return nodes;
+  };
+  const observer = new Observer((records) => {
+    const nodes = nodesOf(records);
     if (nodes.length > 0) add(nodes);
   });
-  observer.observe(doc.documentElement, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['href'],
-  });
-  return () => observer.disconnect();
+  const root = doc.documentElement;
+  const options: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] };
+  observer.observe(root, options);
+  let stopped = false;
+  return {
+    stop() {
+      stopped = true;
+      observer.disconnect();
+    },
+    quietly(write) {
+      if (stopped) return write();
+      // disconnect() drops the records not yet delivered: take them first.
+      const pending = nodesOf(observer.takeRecords());
+      observer.disconnect();
+      try {
+        write();
+      } finally {
+        observer.observe(root, options);
+      }
+      if (pending.length > 0) add(pending);
+    },
+  };
 }
