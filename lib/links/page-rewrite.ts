@@ -82,23 +82,23 @@ export interface PageRewriter {
 export function createPageRewriter(doc: Document, initial: RewriteConfig): PageRewriter {
   let config = initial;
   let rewritten = 0;
-  /** The href this rewriter gave each anchor or card. */
-  const given = new WeakMap<Element, string>();
-  /** The X URL each rewritten anchor or card stands for, to retarget later. */
-  const original = new WeakMap<Element, string>();
+  /**
+   * Each rewritten anchor or card: the href this rewriter gave it, and the X
+   * URL it stands for (to retarget later), in one map (one write per link).
+   */
+  const marks = new WeakMap<Element, { given: string; source: string }>();
   /** Read once per slice: some DOMs compute baseURI by searching the document for <base>. */
   let base = 'https://invalid.invalid/';
 
   function setHref(anchor: Element, target: string, source: string): void {
-    given.set(anchor, target);
-    original.set(anchor, source);
+    marks.set(anchor, { given: target, source });
     anchor.setAttribute('href', target);
     rewritten += 1;
   }
 
   function rewriteAnchor(anchor: Element): void {
     const attr = anchor.getAttribute('href');
-    if (attr === null || attr.length > MAX_PAGE_URL || !mayBeX(attr) || given.get(anchor) === attr) return;
+    if (attr === null || attr.length > MAX_PAGE_URL || !mayBeX(attr) || marks.get(anchor)?.given === attr) return;
     const url = absolute(attr.trim(), base);
     if (url === null) return;
     const target = mirrorHref(url, config.rules, isTco(url) ? expandedUrlOf(anchor) : null);
@@ -181,20 +181,21 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
       base = doc.baseURI || doc.location?.href || base;
       // One document query on a rare event (mirror failover), not per mutation.
       for (const anchor of doc.querySelectorAll(`a[href^="${previous.origin}"]`)) {
-        const source = original.get(anchor);
-        if (source === undefined || given.get(anchor) !== anchor.getAttribute('href')) continue;
+        const mark = marks.get(anchor);
+        if (mark === undefined || mark.given !== anchor.getAttribute('href')) continue;
+        const source = mark.source;
         const target =
           mirrorHref(
             source,
             next.rules,
             isTco(source) && !anchor.classList.contains(CARD_CLASS) ? expandedUrlOf(anchor) : null,
           ) ?? source;
-        given.set(anchor, target);
+        mark.given = target;
         anchor.setAttribute('href', target);
       }
     },
     isOwnChange(node) {
-      return node.nodeType === 1 && given.get(node as Element) === (node as Element).getAttribute('href');
+      return node.nodeType === 1 && marks.get(node as Element)?.given === (node as Element).getAttribute('href');
     },
     get rewritten() {
       return rewritten;
