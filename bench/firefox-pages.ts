@@ -32,7 +32,7 @@ const LOADS = 8;
 const SETTLE_MS = 300;
 const MUTATIONS = 20;
 
-const SORTIE_FIREFOX = fileURLToPath(new URL('./.tmp/sortie-firefox', import.meta.url));
+export const SORTIE_FIREFOX = fileURLToPath(new URL('./.tmp/sortie-firefox', import.meta.url));
 
 /**
  * The Firefox build with the bench's origin among its host permissions: the
@@ -41,7 +41,7 @@ const SORTIE_FIREFOX = fileURLToPath(new URL('./.tmp/sortie-firefox', import.met
  * page: a declared script's matches count as granted hosts, so the
  * background registers its own copy as well.)
  */
-function prepareAddon(): void {
+export function prepareAddon(): void {
   // Another build to measure (an older page script, say) may be named in SORTIE_FIREFOX_BUILD.
   const build = process.env.SORTIE_FIREFOX_BUILD ?? FIREFOX_BUILD;
   if (!existsSync(`${build}/links.js`))
@@ -60,7 +60,7 @@ const WATCH = `<script>window.__benchHrefs = { count: 0, last: 0 };
 new MutationObserver((records) => { window.__benchHrefs.count += records.length; window.__benchHrefs.last = performance.now(); })
   .observe(document, { subtree: true, attributes: true, attributeFilter: ['href'] });</script>`;
 
-async function servePage(): Promise<{ url: string; server: Server }> {
+export async function servePage(): Promise<{ url: string; server: Server }> {
   const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>10,000 links</title>${WATCH}<body>\n${linksHtml(0, LINKS)}</body></html>`;
   const server = createServer((_, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -70,7 +70,7 @@ async function servePage(): Promise<{ url: string; server: Server }> {
   return { url: `http://${PAGE_HOST}:${(server.address() as AddressInfo).port}/links.html`, server };
 }
 
-async function script<T>(ff: SortieFirefox, body: string, args: unknown[] = []): Promise<T> {
+export async function script<T>(ff: SortieFirefox, body: string, args: unknown[] = []): Promise<T> {
   const { value } = await ff.marionette.send<{ value: T | { benchError: string } }>('WebDriver:ExecuteAsyncScript', {
     script: `const done = arguments[arguments.length - 1]; (async () => { ${body} })().then(done, (e) => done({ benchError: String(e) }));`,
     args,
@@ -79,7 +79,11 @@ async function script<T>(ff: SortieFirefox, body: string, args: unknown[] = []):
   return value as T;
 }
 
-async function loadOnce(ff: SortieFirefox, url: string, rewrites: number): Promise<{ load: number; done: number }> {
+export async function loadOnce(
+  ff: SortieFirefox,
+  url: string,
+  rewrites: number,
+): Promise<{ load: number; done: number }> {
   await ff.marionette.send('WebDriver:Navigate', { url: 'about:blank' });
   await sleep(SETTLE_MS);
   await ff.marionette.send('WebDriver:Navigate', { url });
@@ -115,7 +119,7 @@ async function mutationOnce(ff: SortieFirefox, html: string, expected: number): 
   );
 }
 
-async function launch(proxyPort: number, addon: string | null): Promise<{ ff: SortieFirefox; dir: string }> {
+export async function launch(proxyPort: number, addon: string | null): Promise<{ ff: SortieFirefox; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'sortie-bench-ff-'));
   const ff = await launchFirefox(dir, proxyPort, 'en-US, en', addon);
   await keepFirstTab(ff.marionette, addon === null ? 0 : 10_000);
