@@ -31,7 +31,8 @@ export function foldCase(char: string): string {
 /** The characters a match of `pattern` has right after its leading `/`, or null when any may come. */
 export function pathFirstChars(pattern: string): string | null {
   const start = pattern.startsWith('^\\/') ? 3 : pattern.startsWith('^/') ? 2 : -1;
-  if (start === -1) return null;
+  // `^/a|b` also matches a `b` anywhere: only a pattern of one alternative is read.
+  if (start === -1 || alternatives(pattern, 0).starts.length > 1) return null;
   const chars = firstAt(pattern, start);
   return chars === null ? null : [...new Set(chars)].sort().join('');
 }
@@ -58,26 +59,33 @@ function firstAt(pattern: string, i: number): string | null {
   return foldCase(literal);
 }
 
-/** A group's alternatives, each led by a literal or a group of them; null for lookarounds and optional groups. */
-function groupFirst(pattern: string, open: number): string | null {
-  if (pattern.startsWith('(?', open) && !pattern.startsWith('(?:', open)) return null;
-  const first = open + (pattern.startsWith('(?:', open) ? 3 : 1);
+/**
+ * Where each alternative starts, from `first` to the `)` closing the group
+ * (`close`: -1 when there is none, as at the pattern's top level).
+ */
+function alternatives(pattern: string, first: number): { starts: number[]; close: number } {
   const starts = [first];
   let depth = 0;
-  let close = -1;
-  for (let j = first; j < pattern.length && close === -1; j += 1) {
+  for (let j = first; j < pattern.length; j += 1) {
     const c = pattern[j];
     if (c === '\\') j += 1;
     else if (c === '[') {
-      // A class ends at the first unescaped `]` after its first character.
+      // A class ends at its first unescaped `]` (in JavaScript, `[]` is an empty class).
       j += 1;
       while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
     } else if (c === '(') depth += 1;
     else if (c === ')') {
-      if (depth === 0) close = j;
-      else depth -= 1;
+      if (depth === 0) return { starts, close: j };
+      depth -= 1;
     } else if (c === '|' && depth === 0) starts.push(j + 1);
   }
+  return { starts, close: -1 };
+}
+
+/** A group's alternatives, each led by a literal or a group of them; null for lookarounds and optional groups. */
+function groupFirst(pattern: string, open: number): string | null {
+  if (pattern.startsWith('(?', open) && !pattern.startsWith('(?:', open)) return null;
+  const { starts, close } = alternatives(pattern, open + (pattern.startsWith('(?:', open) ? 3 : 1));
   if (close === -1 || MAY_BE_ABSENT.has(pattern[close + 1] ?? '')) return null;
   let chars = '';
   for (const at of starts) {

@@ -43,6 +43,10 @@ describe('pathFirstChars', () => {
     ['^/$', null],
     ['^/', null],
     ['^/(?:a|b', null],
+    // A top-level alternative is not anchored after the slash.
+    ['^/a|b', null],
+    ['^/(?:a)|b', null],
+    ['^/a[|]', 'A'],
     ['^https?://t\\.co/', null],
     ['/jack', null],
   ])('%s → %s', (pattern, expected) => {
