@@ -54,7 +54,7 @@ export interface PageRules {
 }
 
 /** The rule lists per first path character, from the rules in order. */
-export function indexRules(host: RegExp, list: CompiledRule[]): PageRules {
+function indexRules(host: RegExp, list: CompiledRule[]): PageRules {
   const anyFirst = (rule: CompiledRule): boolean => !rule.onHost || rule.firsts === null;
   const byFirst = new Map<string, CompiledRule[]>();
   for (const char of new Set(list.flatMap((rule) => [...(rule.firsts ?? '')])))
