@@ -107,7 +107,8 @@ async function tabTo(page: Page, name: RegExp, max = 40): Promise<void> {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
+      // Before the page has the focus, the body is "focused": its text holds every name on the page.
+      if (!el || el === document.body) return '';
       const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
       return `${el.getAttribute('aria-label') ?? ''} ${label} ${el.tagName === 'INPUT' ? '' : (el.textContent ?? '')}`.trim();
     });
