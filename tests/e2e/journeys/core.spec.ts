@@ -10,9 +10,9 @@ import { dirname } from 'node:path';
 import sharp from 'sharp';
 import { flatPng, hasExif, photoWithGps } from '../support/images.ts';
 import { uniqueName } from '../support/servers.ts';
-import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
+import { expect, test, type JourneyBrowser } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
-import { answerWelcome, signInToMastodon } from './steps.ts';
+import { answerWelcome, connectBlueskyAccount, connectMastodonWithToken, signInToMastodon } from './steps.ts';
 
 /**
  * What reached X: any request at all in Firefox; in Chromium, anything but a
@@ -36,9 +36,6 @@ interface BlueskyPost {
   };
 }
 
-const accountsText = (tab: Tab) =>
-  tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
-
 const leaveX = (journey: JourneyBrowser) => answerWelcome(journey, 'leaving');
 
 test("first run opens Sortie's own welcome page and nothing else", async ({ journey }) => {
@@ -55,23 +52,8 @@ test('connect Bluesky and Mastodon, then a thread with two images and their alt 
   pds,
   mastodon,
 }) => {
-  const me = await pds.createUser(uniqueName('ff'));
-  const masto = mastodon.createAccount(uniqueName('ff'));
-  const username = mastodon.state.accounts.find((a) => a.id === masto.id)!.username;
-
-  const options = await journey.openPage('options.html');
-  await options.fill('Handle or email', me.handle);
-  await options.fill('App password', me.appPassword);
-  await options.clickText('Self-hosted account or other provider');
-  await options.fill('Hosting provider (PDS) address', pds.url);
-  await options.click('Connect Bluesky');
-  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(me.handle);
-
-  await options.fill('Your server', mastodon.url);
-  await options.clickText('Older server? Paste an access token');
-  await options.fill('Access token', masto.token);
-  await options.click('Connect with this token');
-  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
+  const me = await connectBlueskyAccount(journey, pds, 'ff');
+  const masto = await connectMastodonWithToken(journey, mastodon, 'ff');
 
   // Real files on disk, as the file chooser picks them: a photo carrying its GPS position, and a flat PNG.
   const photo = await photoWithGps(1);
@@ -185,14 +167,7 @@ test('a post waiting for a retry goes out once after the browser suspended the b
   mastodon,
 }) => {
   test.setTimeout(150_000);
-  const masto = mastodon.createAccount(uniqueName('su'));
-  const username = mastodon.state.accounts.find((a) => a.id === masto.id)!.username;
-  const options = await journey.openPage('options.html');
-  await options.fill('Your server', mastodon.url);
-  await options.clickText('Older server? Paste an access token');
-  await options.fill('Access token', masto.token);
-  await options.click('Connect with this token');
-  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
+  const masto = await connectMastodonWithToken(journey, mastodon, 'su');
 
   // The server fails the first attempt: the post waits for its retry when the background goes.
   mastodon.faults.nextStatuses.push('error503');

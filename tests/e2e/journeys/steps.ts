@@ -1,6 +1,7 @@
 /** Steps several journeys take, written once against the journey fixture. */
 import { createHash } from 'node:crypto';
 import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
+import type { TestPds } from '../../servers/pds.ts';
 import { GECKO_ID } from '../support/firefox.ts';
 import { uniqueName } from '../support/servers.ts';
 import { expect, type JourneyBrowser, type Tab } from '../support/journey.ts';
@@ -23,6 +24,23 @@ export async function connectMastodonWithToken(
   await options.click('Connect with this token');
   await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${username}@`);
   return { id: account.id, token: account.token, username, options };
+}
+
+/** A new account on the real PDS, connected on the options page with an app password. */
+export async function connectBlueskyAccount(
+  journey: JourneyBrowser,
+  pds: TestPds,
+  prefix: string,
+): Promise<{ did: string; handle: string; options: Tab }> {
+  const me = await pds.createUser(uniqueName(prefix));
+  const options = await journey.openPage('options.html');
+  await options.fill('Handle or email', me.handle);
+  await options.fill('App password', me.appPassword);
+  await options.clickText('Self-hosted account or other provider');
+  await options.fill('Hosting provider (PDS) address', pds.url);
+  await options.click('Connect Bluesky');
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(me.handle);
+  return { did: me.did, handle: me.handle, options };
 }
 
 /**

@@ -29,8 +29,10 @@ export interface Tab {
   url(): Promise<string>;
   /** Types into the field with this label (aria-label or <label>). */
   fill(label: string, value: string): Promise<void>;
-  /** Clicks the button or link with this accessible name. */
-  click(name: string): Promise<void>;
+  /** Chooses the option with this value in the list with this label, as a click on it would. */
+  select(label: string, value: string): Promise<void>;
+  /** Clicks the button or link with this accessible name (a pattern: one whose name matches it). */
+  click(name: string | RegExp): Promise<void>;
   /** Clicks the first element whose whole text is this (a <summary>, say). */
   clickText(text: string): Promise<void>;
   /** Clicks into the field with this label and types, key by key (trusted events, as a user's). */
@@ -148,6 +150,7 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     goto: async (url) => void (await frame.goto(url).catch(() => undefined)),
     url: async () => frame.url(),
     fill: (label, value) => frame.getByLabel(label).first().fill(value),
+    select: async (label, value) => void (await frame.getByLabel(label, { exact: true }).first().selectOption(value)),
     click: (name) =>
       frame
         .getByRole('button', { name, exact: true })
@@ -276,11 +279,13 @@ const FIND_BY_LABEL = `
   return null;`;
 
 const FIND_BY_NAME = `
-  const [name] = arguments;
+  const [wanted] = arguments;
+  const { exact, source, flags } = JSON.parse(wanted);
+  const named = exact === undefined ? (label) => new RegExp(source, flags).test(label) : (label) => label === exact;
   const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
   for (const el of document.querySelectorAll('button, [role="button"], a[href], input[type="submit"], input[type="button"]')) {
     const label = norm(el.getAttribute('aria-label')) || norm(el.textContent) || norm(el.value);
-    if (label === name && !el.disabled) return el;
+    if (named(label) && !el.disabled) return el;
   }
   return null;`;
 
@@ -412,8 +417,19 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
         await m.send('WebDriver:ElementClear', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text: value });
       },
+      async select(label, value) {
+        const list = await find(where, FIND_BY_LABEL, label, `a list labelled "${label}"`);
+        // WebDriver chooses an option by clicking it (the list fires input and change, as for a user).
+        const { value: option } = await m.send<{ value: WebElement }>('WebDriver:FindElement', {
+          element: list,
+          using: 'css selector',
+          value: `option[value="${value}"]`,
+        });
+        await m.send('WebDriver:ElementClick', { id: elementId(option) });
+      },
       async click(name) {
-        const id = await find(where, FIND_BY_NAME, name, `a button or link named "${name}"`);
+        const wanted = typeof name === 'string' ? { exact: name } : { source: name.source, flags: name.flags };
+        const id = await find(where, FIND_BY_NAME, JSON.stringify(wanted), `a button or link named "${name}"`);
         await m.send('WebDriver:ElementClick', { id });
       },
       async clickText(text) {
