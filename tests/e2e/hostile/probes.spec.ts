@@ -1,22 +1,18 @@
 /**
- * Attacks on Sortie's discretion that need Playwright's page API or CDP: a
- * share intent whose opener tries to read where it went, and X's own page
- * scripts looking for Sortie's elements on a follow list or having it
- * collect without the user. Each test performs the attack against the built
- * extension and fails if it works. A site probing Sortie's pages (fetch,
- * load, frame, link) and a site framing the "no mirror works" page are in
+ * Attacks on Sortie's discretion that need Playwright's page API or CDP: X's
+ * own page scripts looking for Sortie's elements on a follow list or having
+ * it collect without the user. Each test performs the attack against the
+ * built extension and fails if it works. A site probing Sortie's pages
+ * (fetch, load, frame, link), a site framing the "no mirror works" page and
+ * a share intent whose opener tries to read where it went are in
  * tests/e2e/journeys/hostile.spec.ts, run in both browsers.
  */
 import type { Page } from '@playwright/test';
 import { followingPageHtml, type XPerson } from '../fixtures/x-following-page.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { evaluateInContentScript } from '../support/isolated-world.ts';
-import { allowXPreconnects, xTrafficBeyondPreconnects } from '../support/links.ts';
-import { chooseLeaving } from '../support/welcome.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-
-const TEXT = 'What do you want to say?';
 
 /** A count of the follow bridge's stored accounts, read from Sortie's own page. */
 async function collectedCount(page: Page): Promise<number> {
@@ -33,81 +29,6 @@ async function collectedCount(page: Page): Promise<number> {
       }),
   );
 }
-
-test('share intents typed, from a link and from a popup open the composer, and the sharing site cannot read where they went', async ({
-  sortie,
-  context,
-  openPage,
-  routeHost,
-  allowHosts,
-  recordingProxy,
-}) => {
-  // Chromium may pre-connect to X (a TCP/TLS handshake, nothing sent); any real request fails below.
-  allowXPreconnects(allowHosts);
-  // After "I'm leaving X" the background installs the share rule: wait for it rather than race it.
-  await chooseLeaving((await openPage('options.html')).page);
-  const worker = await sortie.serviceWorker();
-  await expect
-    .poll(async () =>
-      (
-        await worker.evaluate(() =>
-          (
-            globalThis as unknown as {
-              chrome: { declarativeNetRequest: { getDynamicRules(): Promise<{ id: number }[]> } };
-            }
-          ).chrome.declarativeNetRequest.getDynamicRules(),
-        )
-      ).some((r) => r.id === 7_050),
-    )
-    .toBe(true);
-  allowHosts('news.example');
-  const xHits: string[] = [];
-  for (const host of ['x.com', 'twitter.com']) {
-    await routeHost(host, (route) => {
-      xHits.push(route.request().url());
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>X</title>' });
-    });
-  }
-  await routeHost('news.example', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><title>News</title>
-        <a id="share" href="https://x.com/intent/post?text=From%20a%20link">Share on X</a>
-        <button id="popup" onclick="window.shared = window.open('https://twitter.com/share?text=In%20a%20popup', 'share', 'width=550,height=420')">Tweet</button>`,
-    }),
-  );
-  const page = await context.newPage();
-  await page.goto('https://x.com/intent/tweet?text=Typed').catch(() => undefined);
-  await expect(page).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/compose\.html\?xshare=[^&]+&text=Typed$/);
-  await expect(page.getByLabel(TEXT)).toHaveValue('Typed');
-
-  await page.goto('https://news.example/');
-  await page.locator('#share').click();
-  await expect(page).toHaveURL(/\/compose\.html\?xshare=[^&]+&text=From%20a%20link$/);
-  await expect(page.getByLabel(TEXT)).toHaveValue('From a link');
-
-  await page.goto('https://news.example/');
-  const popup = context.waitForEvent('page');
-  await page.locator('#popup').click();
-  const shared = await popup;
-  await expect(shared).toHaveURL(/\/compose\.html\?xshare=[^&]+&text=In%20a%20popup$/);
-  await expect(shared.getByLabel(TEXT)).toHaveValue('In a popup');
-  // The opener still holds the window, but learns nothing of it.
-  const seen = await page.evaluate(() => {
-    const w = (window as unknown as { shared: Window }).shared;
-    const read = (f: () => unknown) => {
-      try {
-        return String(f());
-      } catch {
-        return 'refused';
-      }
-    };
-    return { href: read(() => w.location.href), title: read(() => w.document.title), frames: read(() => w.length) };
-  });
-  expect(seen).toEqual({ href: 'refused', title: 'refused', frames: '0' });
-  expect(xHits).toEqual([]);
-  expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
-});
 
 const PEOPLE: XPerson[] = Array.from({ length: 30 }, (_, i) => ({
   handle: `person_${i}`,

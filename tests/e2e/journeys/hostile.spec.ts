@@ -3,8 +3,8 @@
  * browsers, run through the journey fixture: a site probing for Sortie's
  * pages (fetch, load, frame, link), a site framing the "no mirror works" page
  * to clickjack its "Open on X once", X's own page scripts faking the user in
- * its composer, a site sending the browser to a share intent. Each fails if
- * the attack works.
+ * its composer, a site sending the browser to a share intent or opening one
+ * in a popup and reading the window it holds. Each fails if the attack works.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '../support/journey.ts';
@@ -187,6 +187,53 @@ test('a site sending the browser to a share intent opens the composer with its t
   expect(
     recordingProxy.log.filter(
       (r) => r.host === 'x.com' && (journey.kind === 'firefox' || !r.url.startsWith('https://x.com:443')),
+    ),
+  ).toEqual([]);
+});
+
+test('a share intent from a link or a popup opens the composer, and the site that opened it cannot read where it went', async ({
+  journey,
+  recordingProxy,
+  allowHosts,
+}) => {
+  allowHosts('news.example');
+  if (journey.kind === 'chromium') allowHosts('x.com', 'twitter.com'); // bare preconnects (see core.spec.ts)
+  await answerWelcome(journey, 'leaving');
+  recordingProxy.serve('news.example', () => ({
+    status: 200,
+    type: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><title>News</title>
+      <a href="https://x.com/intent/post?text=From%20a%20link">Share on X</a>
+      <button onclick="window.shared = window.open('https://twitter.com/share?text=In%20a%20popup', 'share', 'width=550,height=420')">Tweet</button>`,
+  }));
+  const composer = new RegExp(`^${journey.extensionOrigin}/compose\\.html\\?`);
+  const site = await journey.newTab('http://news.example/');
+  await site.click('Share on X');
+  await expect.poll(() => site.url(), { timeout: 15_000 }).toMatch(composer);
+  await site.waitFor(`document.getElementById('text')?.value === 'From a link'`);
+
+  await site.goto('http://news.example/');
+  await site.click('Tweet');
+  const popup = await journey.waitForTab(composer);
+  await popup.waitFor(`document.getElementById('text')?.value === 'In a popup'`);
+  // The opener still holds the window, but learns nothing of the composer: not its address, not
+  // its document, not even how many frames it has. Chromium refuses every read across origins.
+  // Firefox loads an extension page in a new window of its own (it does so for every page of an
+  // extension): the site's handle is left on the popup's first, empty document, which reads as
+  // closed, and can read that emptiness, nothing of what came after.
+  const seen = await site.evaluate<Record<string, string>>(`(() => {
+    const w = window.shared;
+    const read = (f) => { try { return String(f()); } catch { return 'refused'; } };
+    return { closed: String(w.closed), href: read(() => w.location.href), title: read(() => w.document.title), frames: read(() => w.length) };
+  })()`);
+  expect(seen).toEqual(
+    journey.kind === 'chromium'
+      ? { closed: 'false', href: 'refused', title: 'refused', frames: '0' }
+      : { closed: 'true', href: '', title: '', frames: '0' },
+  );
+  expect(
+    recordingProxy.log.filter(
+      (r) => ['x.com', 'twitter.com'].includes(r.host) && (journey.kind === 'firefox' || !r.url.startsWith('https://')),
     ),
   ).toEqual([]);
 });
