@@ -9,16 +9,20 @@ import { expect, type JourneyBrowser, type Tab } from '../support/journey.ts';
 export const accountsText = (tab: Tab) =>
   tab.evaluate<string>(`document.querySelector('[data-testid="accounts"]')?.textContent ?? ''`);
 
-/** A new account on the Mastodon test server, connected on the options page with its token. */
+/**
+ * A new account on the Mastodon test server, connected on the options page with its token;
+ * `server` is the address typed (the server's own, or a cable in front of it).
+ */
 export async function connectMastodonWithToken(
   journey: JourneyBrowser,
   mastodon: MastodonTestServer,
   prefix: string,
+  server = mastodon.url,
 ): Promise<{ id: string; token: string; username: string; options: Tab }> {
   const account = mastodon.createAccount(uniqueName(prefix));
   const username = mastodon.state.accounts.find((a) => a.id === account.id)!.username;
   const options = await journey.openPage('options.html');
-  await options.fill('Your server', mastodon.url);
+  await options.fill('Your server', server);
   await options.clickText('Older server? Paste an access token');
   await options.fill('Access token', account.token);
   await options.click('Connect with this token');

@@ -103,49 +103,63 @@ export interface StoredJob {
   lastError: unknown;
 }
 
-export async function storedJobs(page: Page): Promise<StoredJob[]> {
-  return page.evaluate(async () => {
-    const reply = await chrome.runtime.sendMessage({ sortie: 1, name: 'outbox.list', body: { limit: 1000 } });
-    return reply.value;
-  });
+/** Every job in the outbox, run inside an extension page (self-contained, as enqueueInPage). */
+export async function storedJobsInPage(): Promise<StoredJob[]> {
+  const reply = await chrome.runtime.sendMessage({ sortie: 1, name: 'outbox.list', body: { limit: 1000 } });
+  return reply.value;
 }
 
-/** Rewrites a stored Bluesky session's access token (to an expired one, in tests). */
+export async function storedJobs(page: Page): Promise<StoredJob[]> {
+  return page.evaluate(storedJobsInPage);
+}
+
+/** Rewrites a stored Bluesky session's access token (to an expired one, in tests), inside an extension page. */
+export async function setAccessJwtInPage({ id, jwt }: { id: string; jwt: string }): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('sortie');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('accounts', 'readwrite');
+    const store = tx.objectStore('accounts');
+    const get = store.get(id);
+    get.onsuccess = () => store.put({ ...get.result, credentials: { ...get.result.credentials, accessJwt: jwt } });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
 export async function setBlueskyAccessJwt(page: Page, accountId: string, accessJwt: string): Promise<void> {
-  await page.evaluate(
-    async ({ id, jwt }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('sortie');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('accounts', 'readwrite');
-        const store = tx.objectStore('accounts');
-        const get = store.get(id);
-        get.onsuccess = () => store.put({ ...get.result, credentials: { ...get.result.credentials, accessJwt: jwt } });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { id: accountId, jwt: accessJwt },
-  );
+  await page.evaluate(setAccessJwtInPage, { id: accountId, jwt: accessJwt });
+}
+
+/** A stored Bluesky session's access token, read inside an extension page. */
+export async function readAccessJwtInPage(id: string): Promise<string> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('sortie');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const value = await new Promise<{ credentials: { accessJwt: string } }>((resolve, reject) => {
+    const req = db.transaction('accounts').objectStore('accounts').get(id);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return value.credentials.accessJwt;
 }
 
 export async function readAccessJwt(page: Page, accountId: string): Promise<string> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('sortie');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const value = await new Promise<{ credentials: { accessJwt: string } }>((resolve, reject) => {
-      const req = db.transaction('accounts').objectStore('accounts').get(id);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return value.credentials.accessJwt;
-  }, accountId);
+  return page.evaluate(readAccessJwtInPage, accountId);
+}
+
+/**
+ * The expression that runs one of the self-contained functions above with
+ * these arguments, for drivers that evaluate source text (the journey
+ * fixture's Tab.evaluate, Marionette).
+ */
+export function callInPage(fn: (...args: never[]) => unknown, ...args: unknown[]): string {
+  return `(${fn.toString()})(${args.map((a) => JSON.stringify(a)).join(', ')})`;
 }
