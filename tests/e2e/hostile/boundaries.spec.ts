@@ -1,17 +1,14 @@
 /**
- * Attacks on Sortie's boundaries, against the built extension:
- * - the posting engine answers nobody but the background: not a content
- *   script a page can steer, not one of Sortie's pages in a tab (which a site
- *   can frame), not a name off Object's prototype, not a malformed body;
+ * Attacks on Sortie's boundaries, against the built extension (that the
+ * posting engine answers nobody but the background is a journey, run in both
+ * browsers: tests/e2e/journeys/hostile.spec.ts):
  * - a page holding a crafted 64k-character X link keeps its main thread: the
  *   link rewriter's regexes, written for RE2, backtrack in JavaScript;
  * - a page sending the reader to share intents again and again, with huge
  *   texts, cannot fill IndexedDB with drafts.
  * Each test fails when the attack works.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
-import { evaluateInContentScript } from '../support/isolated-world.ts';
 import {
   allowXPreconnects,
   linksReady,
@@ -20,79 +17,7 @@ import {
   testAllSitesGranted,
   updateSettings,
 } from '../support/links.ts';
-import { answerWelcome, chooseLeaving } from '../support/welcome.ts';
-
-const X_PAGE = '<!doctype html><html><head><title>X</title></head><body><main>Home</main></body></html>';
-
-/** What a context can try: the engine's message envelope, over runtime messaging and over the engine's port. */
-const ATTEMPT = `async (envelope) => {
-  const viaMessage = await chrome.runtime.sendMessage(envelope).catch((e) => ({ thrown: String(e) }));
-  const viaPort = await new Promise((resolve) => {
-    const port = chrome.runtime.connect({ name: 'sortie-engine' });
-    const timer = setTimeout(() => { resolve(null); port.disconnect(); }, 3000);
-    port.onMessage.addListener((m) => { clearTimeout(timer); resolve(m); });
-    port.onDisconnect.addListener(() => { clearTimeout(timer); resolve(null); });
-    port.postMessage(envelope);
-  });
-  return [viaMessage ?? null, viaPort];
-}`;
-
-/** Engine requests a hostile context would send: prototype names, a real operation, a malformed body. */
-const ENVELOPES = [
-  { sortieEngine: 1, op: 'toString', args: {} },
-  { sortieEngine: 1, op: 'constructor', args: {} },
-  { sortieEngine: 1, op: '__proto__', args: {} },
-  { sortieEngine: 1, op: 'hasOwnProperty', args: {} },
-  { sortieEngine: 1, op: 'drain', args: {} },
-  { sortieEngine: 1, op: 'bridge.stop', args: {} },
-  { sortieEngine: 1, op: 'outbox.enqueue', args: { draftId: { length: 1 } } },
-];
-
-/** Nothing answered, or the answer is a typed refusal: never a handler's value. */
-function expectRefused(replies: unknown[], what: string): void {
-  for (const reply of replies) {
-    if (reply === null || (typeof reply === 'object' && 'thrown' in (reply as object))) continue;
-    expect(reply, what).toMatchObject({
-      ok: false,
-      error: { messageKey: expect.stringMatching(/^error\.(forbiddenSender|unknownMessage|invalidMessage)$/) },
-    });
-  }
-}
-
-/** The engine page open and listening, as it is while the outbox drains. */
-async function openEngine(openPage: (path: string) => Promise<{ page: Page }>): Promise<Page> {
-  const { page } = await openPage('engine.html');
-  await page.waitForLoadState('load');
-  return page;
-}
-
-test('neither a content script nor a Sortie page in a tab can reach the posting engine\u2019s handlers', async ({
-  context,
-  extensionId,
-  routeHost,
-  allowHosts,
-  openPage,
-}) => {
-  allowHosts('x.com');
-  await routeHost('x.com', (route) => route.fulfill({ contentType: 'text/html', body: X_PAGE }));
-  const { page: options } = await openPage('options.html');
-  await answerWelcome(options, 'staying');
-  await openEngine(openPage);
-
-  const page = await context.newPage();
-  await page.goto('https://x.com/home');
-  for (const envelope of ENVELOPES) {
-    const fromContent = await evaluateInContentScript<unknown[]>(
-      page,
-      extensionId,
-      `(${ATTEMPT})(${JSON.stringify(envelope)})`,
-    );
-    expectRefused(fromContent, `content script: ${envelope.op}`);
-    // A Sortie page in a tab (the composer can be framed by x.com): not the background either.
-    const fromTab = await options.evaluate(`(${ATTEMPT})(${JSON.stringify(envelope)})`);
-    expectRefused(fromTab as unknown[], `options tab: ${envelope.op}`);
-  }
-});
+import { chooseLeaving } from '../support/welcome.ts';
 
 const BLOG = 'blog.example.org';
 const MIRROR = 'nitter.net';

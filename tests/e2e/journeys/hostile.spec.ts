@@ -4,9 +4,12 @@
  * pages (fetch, load, frame, link), a site framing the "no mirror works" page
  * to clickjack its "Open on X once", X's own page scripts faking the user in
  * its composer, a site sending the browser to a share intent or opening one
- * in a popup and reading the window it holds. Each fails if the attack works.
+ * in a popup and reading the window it holds, Sortie's content script on X
+ * (which X's page can steer) or one of its pages in a tab (which a site can
+ * frame) calling the posting engine. Each fails if the attack works.
  */
 import { readFileSync } from 'node:fs';
+import { engineAttempt, ENGINE_ENVELOPES, expectRefused } from '../support/engine-probe.ts';
 import { expect, test } from '../support/journey.ts';
 import { OFFER_BUTTON } from '../support/overlay-ui.ts';
 import { X_CSP } from '../support/x-page.ts';
@@ -236,4 +239,28 @@ test('a share intent from a link or a popup opens the composer, and the site tha
       (r) => ['x.com', 'twitter.com'].includes(r.host) && (journey.kind === 'firefox' || !r.url.startsWith('https://')),
     ),
   ).toEqual([]);
+});
+
+test("neither Sortie's content script on X's page nor a Sortie page in a tab can reach the posting engine's handlers", async ({
+  journey,
+  allowHosts,
+}) => {
+  allowHosts('x.com');
+  await journey.serveHttps('x.com', () => ({
+    status: 200,
+    type: 'text/html',
+    body: '<!doctype html><html><head><title>X</title></head><body><main>Home</main></body></html>',
+  }));
+  await answerWelcome(journey, 'staying');
+  const options = await journey.openPage('options.html');
+  // The engine open and listening, as it is while the outbox drains.
+  const engine = await journey.openPage('engine.html');
+  await engine.waitFor(`document.readyState === 'complete'`);
+  const x = await journey.newTab('https://x.com/home');
+  // The content script X's page could steer speaks with the extension's own API.
+  expect(await x.asContentScript<string>(`typeof chrome.runtime.sendMessage`)).toBe('function');
+  for (const envelope of ENGINE_ENVELOPES) {
+    expectRefused(await x.asContentScript<unknown[]>(engineAttempt(envelope)), `content script: ${envelope.op}`);
+    expectRefused(await options.evaluate<unknown[]>(engineAttempt(envelope)), `options tab: ${envelope.op}`);
+  }
 });

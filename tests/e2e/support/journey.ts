@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BROWSER_HOUSEKEEPING_HOSTS, launchSortie } from './fixtures.ts';
+import { evaluateInContentScript } from './isolated-world.ts';
 import { buildWithAllSitesGranted } from './links.ts';
 import { GECKO_ID, launchFirefox, type SortieFirefox } from './firefox.ts';
 import type { Marionette } from './marionette.ts';
@@ -64,6 +65,12 @@ export interface Tab {
   upload(label: string, paths: string | readonly string[]): Promise<void>;
   /** Runs a JavaScript expression in the page and returns its (JSON) value. */
   evaluate<T>(expression: string): Promise<T>;
+  /**
+   * Runs a JavaScript expression as Sortie's content script on this page (in its
+   * world, with its `chrome`/`browser`), as a page that steers the content script
+   * could make it do, and returns its (JSON) value.
+   */
+  asContentScript<T>(expression: string): Promise<T>;
   /** Waits until the expression is truthy in the page. */
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -137,6 +144,7 @@ function playwrightTab(page: Page, extensionId: string): Tab {
       await page.getByLabel(label).first().click();
       await page.keyboard.type(text);
     },
+    asContentScript: (expression) => evaluateInContentScript(page, extensionId, expression),
     inOverlay: (selector) => inOverlay(page, extensionId, selector),
     clickInOverlay: (selector) => clickInOverlay(page, extensionId, selector),
     overlayFrame: async () => playwrightFrameTab(await composeFrame(page)),
@@ -167,6 +175,7 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     evaluate: <T>(expression: string) => frame.evaluate(expression) as Promise<T>,
     waitFor: (expression, timeoutMs = 15_000) =>
       poll(async () => Boolean(await frame.evaluate(expression)), timeoutMs, expression),
+    asContentScript: none,
     inOverlay: none,
     clickInOverlay: none,
     overlayFrame: none,
@@ -314,6 +323,25 @@ const OVERLAY_ELEMENT = `
   const labelId = el.getAttribute('aria-labelledby');
   return { x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent, label: labelId ? root.getElementById(labelId)?.textContent ?? null : null };`;
 
+/**
+ * Runs an expression in Sortie's content-script sandbox on the page: Firefox's own
+ * list of content-script globals (what its devtools use to show content scripts),
+ * the one of this add-on and this window, entered from Marionette's system sandbox.
+ */
+const AS_CONTENT_SCRIPT = `
+  const [expression, addonId] = arguments;
+  const done = arguments[arguments.length - 1];
+  const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+  const innerWindowId = window.windowGlobalChild.innerWindowId;
+  const sandbox = ExtensionContent.getAllContentScriptGlobals().find((g) => {
+    const meta = Components.utils.getSandboxMetadata(g);
+    return meta?.addonId === addonId && meta['inner-window-id'] === innerWindowId;
+  });
+  if (!sandbox) return done({ failed: 'no content script of the add-on on this page' });
+  Components.utils
+    .evalInSandbox('Promise.resolve(' + expression + ').then((v) => JSON.stringify(v ?? null))', sandbox)
+    .then((json) => done({ json }), (e) => done({ failed: String(e) }));`;
+
 const OVERLAY_FRAME = `
   const host = document.querySelector('sortie-overlay');
   const root = host && host.openOrClosedShadowRoot;
@@ -457,6 +485,17 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
       async waitFor(expression, timeoutMs = 15_000) {
         await poll(async () => Boolean(await this.evaluate(expression)), timeoutMs, expression);
       },
+      asContentScript: inFrame
+        ? none
+        : async <T>(expression: string) => {
+            await switchTo(where);
+            const { value } = await m.send<{ value: { json?: string; failed?: string } }>(
+              'WebDriver:ExecuteAsyncScript',
+              { script: AS_CONTENT_SCRIPT, args: [expression, GECKO_ID], sandbox: 'system' },
+            );
+            if (value.json === undefined) throw new Error(`as Sortie's content script: ${value.failed}`);
+            return JSON.parse(value.json) as T;
+          },
       inOverlay: inFrame ? none : (selector) => inOverlayOf(handle, selector),
       clickInOverlay: inFrame
         ? none
