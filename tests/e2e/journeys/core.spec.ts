@@ -12,7 +12,13 @@ import { flatPng, hasExif, photoWithGps } from '../support/images.ts';
 import { uniqueName } from '../support/servers.ts';
 import { expect, test, type JourneyBrowser } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
-import { answerWelcome, connectBlueskyAccount, connectMastodonWithToken, signInToMastodon } from './steps.ts';
+import {
+  answerWelcome,
+  connectBlueskyAccount,
+  connectMastodonWithToken,
+  linksScriptRegistered,
+  signInToMastodon,
+} from './steps.ts';
 
 /**
  * What reached X: any request at all in Firefox; in Chromium, anything but a
@@ -210,19 +216,8 @@ test.describe('on a site the user granted', () => {
       body: `<!doctype html><title>Blog</title><p><a id="post" href="https://x.com/jack/status/20">a post</a>
         <a id="profile" href="https://twitter.com/jack">a profile</a> <a id="other" href="https://example.org/a">elsewhere</a></p>`,
     }));
-    // As a person would: the grant is given, then pages are read. The background registers the page script a
-    // moment after the grant (Firefox's start, with the welcome tab opening, can take seconds); a page opened
-    // before that keeps its links, which is what the browser does, not what this test is about.
-    const options = await journey.openPage('options.html');
-    await expect
-      .poll(
-        () =>
-          options.evaluate<boolean>(
-            `(async () => (await (globalThis.browser ?? globalThis.chrome).scripting.getRegisteredContentScripts()).some((s) => s.id === 'sortie-links'))()`,
-          ),
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    // As a person would: the grant is given, then pages are read.
+    await linksScriptRegistered(journey);
     const blog = await journey.newTab('http://blog.example.org/');
     await blog.waitFor(`!document.getElementById('post').href.startsWith('https://x.com/')`, 20_000);
     const hrefs = await blog.evaluate<string[]>(

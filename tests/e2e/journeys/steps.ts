@@ -86,3 +86,22 @@ export async function answerWelcome(journey: JourneyBrowser, answer: 'leaving' |
     15_000,
   );
 }
+
+/**
+ * Waits until the background has registered the links page script for the granted sites. It
+ * does so a moment after the grant (Firefox's start, with the welcome tab opening, can take
+ * seconds); a page opened before that keeps its links, which is what the browser does.
+ */
+export async function linksScriptRegistered(journey: JourneyBrowser): Promise<void> {
+  const options = await journey.openPage('options.html');
+  await expect
+    .poll(
+      () =>
+        options.evaluate<boolean>(
+          `(async () => (await (globalThis.browser ?? globalThis.chrome).scripting.getRegisteredContentScripts()).some((s) => s.id === 'sortie-links'))()`,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  await options.close();
+}

@@ -580,8 +580,11 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
       async close() {
         if (inFrame) return none();
         await switchTo(where);
-        await m.send('WebDriver:CloseWindow');
+        const left = await m.send<{ value?: string[] } | string[]>('WebDriver:CloseWindow');
         current = null;
+        // Commands would otherwise go to the closed tab: on to one still open.
+        const open = Array.isArray(left) ? left : (left.value ?? []);
+        if (open.length > 0) await m.send('WebDriver:SwitchToWindow', { handle: open[0], focus: true });
       },
     };
   }
