@@ -1,0 +1,131 @@
+/**
+ * Attacks on the follow bridge's discretion, in both browsers: X's own page
+ * scripts looking for Sortie's elements on a follow list, and having Sortie
+ * collect without the user, or more than a collection may hold. Each test
+ * performs the attack against the built extension and fails if it works.
+ */
+import { followingPageHtml, type XPerson } from '../fixtures/x-following-page.ts';
+import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
+
+const PEOPLE: XPerson[] = Array.from({ length: 30 }, (_, i) => ({
+  handle: `person_${i}`,
+  name: `Person ${i}`,
+  bio: `Bio ${i}`,
+}));
+
+/** The follow bridge's stored accounts: how many, their characters, the biggest one's. */
+const STORED = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('sortie');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const req = open.result.transaction('follows').objectStore('follows').getAll();
+    req.onsuccess = () => {
+      const sizes = req.result.map((e) => JSON.stringify(e.x).length);
+      resolve({ count: sizes.length, chars: sizes.reduce((a, b) => a + b, 0), biggest: Math.max(0, ...sizes) });
+      open.result.close();
+    };
+    req.onerror = () => reject(req.error);
+  };
+})`;
+type Stored = { count: number; chars: number; biggest: number };
+
+/** X's stand-in serves follow lists; the link rules are off, so x.com opens as itself. */
+async function serveFollowLists(journey: JourneyBrowser, allowHosts: (...hosts: string[]) => void): Promise<Tab> {
+  allowHosts('x.com', 'abs-0.twimg.com');
+  const options = await journey.openPage('options.html');
+  await options.evaluate(
+    `chrome.runtime.sendMessage({ sortie: 1, name: 'settings.update', body: { links: { redirect: false } } })`,
+  );
+  await journey.serveHttps('x.com', ({ path }) =>
+    /^\/\w+\/following$/.test(path)
+      ? { status: 200, type: 'text/html; charset=utf-8', body: followingPageHtml(path.split('/')[1]!, PEOPLE) }
+      : { status: 404, type: 'text/plain', body: '' },
+  );
+  await journey.serveHttps('abs-0.twimg.com', () => ({
+    status: 200,
+    type: 'image/svg+xml',
+    body: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  }));
+  return options;
+}
+
+test("X's page finds no Sortie element on a follow list, and nothing is collected without the user's start", async ({
+  journey,
+  allowHosts,
+}) => {
+  const options = await serveFollowLists(journey, allowHosts);
+  const x = await journey.newTab('https://x.com/mover_x/following');
+  await x.waitFor(`document.querySelectorAll('[data-testid="UserCell"]').length > 0`);
+  // X's own script, in the page's main world: it looks for Sortie for a while, scrolling as a reader would.
+  const found = await x.evaluate<string[]>(`(async () => {
+    const seen = new Set();
+    for (let i = 0; i < 20; i++) {
+      for (const el of document.querySelectorAll('*'))
+        if (el.tagName.toLowerCase().startsWith('sortie') || el.id.startsWith('sortie')) seen.add(el.tagName);
+      window.scrollBy(0, 400);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    return [...seen];
+  })()`);
+  expect(found).toEqual([]);
+  expect((await options.evaluate<Stored>(STORED)).count).toBe(0);
+});
+
+test('a collection the user started is bounded: X cannot fill storage with endless or fat profiles, nor feed it from another tab', async ({
+  journey,
+  allowHosts,
+}) => {
+  test.setTimeout(180_000);
+  await serveFollowLists(journey, allowHosts);
+  // Another X tab, never started: whatever its page makes the extension world say is refused.
+  const other = await journey.newTab('https://x.com/someone_else/following');
+
+  const bridge = await journey.openPage('bridge.html');
+  await bridge.fill('Your X handle', 'mover_x');
+  await bridge.click('Collect the accounts mover_x follows');
+  const x = await journey.waitForTab(/^https:\/\/x\.com\/mover_x\/following/);
+  await bridge.waitFor(
+    `document.querySelector('[data-testid="bridge-collected"]')?.textContent === 'Collected: ${PEOPLE.length} X accounts, from 1 list(s).'`,
+    30_000,
+  );
+  // The panel lives in a closed shadow root: X's script sees an empty host at most.
+  expect(
+    await x.evaluate<number>(
+      `[...document.querySelectorAll('*')].filter((e) => e.shadowRoot !== null && e.tagName.toLowerCase().startsWith('sortie')).length`,
+    ),
+  ).toBe(0);
+
+  // Now X's page makes the started collector hand over fat profiles (the message shape's maxima), then endless ones.
+  const fat = (i: number) => ({
+    handle: `fat_${i}`,
+    displayName: 'N'.repeat(200),
+    bio: 'B'.repeat(2_000),
+    links: Array.from({ length: 20 }, (_, j) => `https://e.example/${j}/${'l'.repeat(1_900)}`),
+    website: `https://w.example/${'w'.repeat(1_900)}`,
+  });
+  const thin = (i: number) => ({ handle: `thin_${i}`, displayName: 'T', bio: '', links: [], website: null });
+  const sendBatches = (tab: Tab, from: number, to: number, make: (i: number) => object) =>
+    tab.asContentScript<number>(`(async () => {
+      let refused = 0;
+      const make = ${make.toString()};
+      for (let start = ${from}; start < ${to}; start += 100) {
+        const profiles = Array.from({ length: 100 }, (_, k) => make(start + k));
+        const reply = await chrome.runtime.sendMessage({ sortie: 1, name: 'bridge.collect', body: { source: 'following:mover_x', mode: 'collect', profiles } });
+        if (!reply || !reply.ok) refused++;
+      }
+      return refused;
+    })()`);
+  await sendBatches(x, 0, 200, fat);
+  await sendBatches(x, 0, 6_000, thin);
+  const stored = await bridge.evaluate<Stored>(STORED);
+  expect(stored.count).toBeLessThanOrEqual(5_000);
+  expect(stored.biggest).toBeLessThanOrEqual(4_000);
+  expect(stored.chars).toBeLessThanOrEqual(4_000_000);
+
+  // The other tab was never started: all it sends is refused (no Sortie world there at all is the strongest refusal).
+  const refused = await sendBatches(other, 10_000, 10_200, thin).catch((error: Error) =>
+    /world not found|no content script/.test(error.message) ? 2 : Promise.reject(error),
+  );
+  expect(refused).toBe(2);
+  expect((await bridge.evaluate<Stored>(STORED)).count).toBe(stored.count);
+});
