@@ -4,10 +4,11 @@
  * everything" leaves no account; importing the file brings the account back,
  * to be reconnected. Then, in both browsers, a crafted file that tries to act:
  * its queued posts are held until the user presses Send, and a mirror of its
- * own never gets the user's X links (the Chromium-only checks of such files are
- * in tests/e2e/hostile/backup.spec.ts); and a passphrase export, which someone
- * may read later, holds nothing of the user's in readable form.
+ * own never gets the user's X links until the user turns it on; and a
+ * passphrase export, which someone may read later, holds nothing of the
+ * user's in readable form.
  */
+import { AtpAgent } from '@atproto/api';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { accountId } from '../../../lib/networks/network.ts';
 import { craftedFile, craftedJob } from '../support/crafted-backup.ts';
 import { expect, test, type Tab } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
-import { accountsText, answerWelcome, connectMastodonWithToken, statusesOf } from './steps.ts';
+import { accountsText, answerWelcome, connectBlueskyAccount, connectMastodonWithToken, statusesOf } from './steps.ts';
 
 async function importFile(options: Tab, extensionOrigin: string, path: string): Promise<void> {
   await options.goto(`${extensionOrigin}/options.html#privacy`);
@@ -67,39 +68,79 @@ test('export to a file without the token, delete everything, import the file: th
   }
 });
 
-test("a crafted file's queued post is held: nothing goes out, not even after the background restarts, until the user presses Send, then once", async ({
+test("a crafted file's queued and scheduled posts are held: nothing goes out, through a drain, an alarm and a background restart, until the user presses Send, then once", async ({
   journey,
+  pds,
   mastodon,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
+  const bluesky = await connectBlueskyAccount(journey, pds, 'held');
   const { id, username, options } = await connectMastodonWithToken(journey, mastodon, 'held');
-  // The id anyone can guess: the server's origin and the account's public id.
-  const account = { id: accountId('mastodon', new URL(mastodon.url).origin, id), network: 'mastodon' as const };
-  const text = `Posté par un fichier ${username}`.slice(0, 40);
+  // The ids anyone can guess: a Mastodon server's origin and account id, a Bluesky DID.
+  const accounts = await options.evaluate<PublicAccount[]>(
+    `chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' }).then((reply) => reply.value)`,
+  );
+  const masto = accounts.find((a) => a.network === 'mastodon')!;
+  const bsky = accounts.find((a) => a.network === 'bluesky')!;
+  expect(masto.id).toBe(accountId('mastodon', new URL(mastodon.url).origin, id));
+  const now = `Posté par un fichier ${username}`.slice(0, 40);
+  const later = `Programmé par un fichier ${username}`.slice(0, 40);
+  const sendAt = Date.now() + 10_000;
+  const agent = new AtpAgent({ service: pds.url });
+  const blueskyPosts = async (text: string) =>
+    (
+      await agent.com.atproto.repo.listRecords({ repo: bluesky.did, collection: 'app.bsky.feed.post' })
+    ).data.records.filter((r) => (r.value as { text: string }).text === text).length;
+  const heldPosts = `document.querySelectorAll('[data-testid="held-post"]').length`;
   const dir = await mkdtemp(join(tmpdir(), 'sortie-journey-'));
   try {
-    const path = await craftedFile(dir, { jobs: [craftedJob(account, 'p-now', text, null)] });
+    const path = await craftedFile(dir, {
+      jobs: [
+        craftedJob(masto, 'p-now', now, null),
+        craftedJob(bsky, 'p-now', now, null),
+        craftedJob(masto, 'p-later', later, sendAt),
+      ],
+    });
     await importFile(options, journey.extensionOrigin, path);
     expect(
       await options.evaluate<string>(`document.querySelector('[data-testid="import-held"]')?.textContent ?? ''`),
-    ).toContain('Posts not sent yet: 1');
+    ).toContain('Posts not sent yet: 2 (scheduled: 1)');
 
-    // The engine's drain after the import, then a background that wakes again: nothing goes out.
-    await new Promise((r) => setTimeout(r, 3_000));
+    // The engine's drain after the import, the scheduled time, an outbox alarm, then a background
+    // that wakes again: nothing goes out.
+    await new Promise((r) => setTimeout(r, Math.max(0, sendAt - Date.now()) + 3_000));
+    await options.evaluate(`chrome.alarms.create('sortie.outbox', { when: Date.now() + 200 })`);
+    await new Promise((r) => setTimeout(r, 4_000));
     await journey.suspendBackground();
     await options.goto(`${journey.extensionOrigin}/options.html#publishing`);
-    await options.waitFor(`document.querySelectorAll('[data-testid="held-post"]').length === 1`);
+    await options.waitFor(`${heldPosts} === 2`);
     await new Promise((r) => setTimeout(r, 3_000));
     expect(statusesOf(mastodon, id)).toEqual([]);
+    expect(await blueskyPosts(now)).toBe(0);
+    // Listed held, the scheduled one with its time; a job per account and part.
+    expect(
+      await options.evaluate<number>(
+        `[...document.querySelectorAll('[data-testid="held-post"]')].filter((p) => p.textContent.includes('Scheduled for')).length`,
+      ),
+    ).toBe(1);
+    expect(await options.evaluate<number>(`document.querySelectorAll('li[data-state="held"]').length`)).toBe(3);
 
-    // The user's Send: it goes out, once.
-    await options.click(`Send the restored post “${text}”`);
+    // The user's Send: it goes out, once, on both accounts.
+    await options.click(`Send the restored post “${now}”`);
     await expect.poll(() => statusesOf(mastodon, id).length, { timeout: 30_000 }).toBe(1);
-    await options.waitFor(`document.querySelectorAll('[data-testid="held-post"]').length === 0`);
+    await expect.poll(() => blueskyPosts(now), { timeout: 30_000 }).toBe(1);
+    await options.waitFor(`${heldPosts} === 1`);
     await journey.suspendBackground();
     await options.goto(`${journey.extensionOrigin}/options.html#publishing`);
+    await options.evaluate(`chrome.alarms.create('sortie.outbox', { when: Date.now() + 200 })`);
     await new Promise((r) => setTimeout(r, 3_000));
-    expect(statusesOf(mastodon, id).map((s) => s.text)).toEqual([text]);
+    expect(statusesOf(mastodon, id).map((s) => s.text)).toEqual([now]);
+    expect(await blueskyPosts(now)).toBe(1);
+
+    // Delete: the scheduled one is gone and never sent.
+    await options.click(`Delete the restored post “${later}”`);
+    await options.waitFor(`${heldPosts} === 0`);
+    expect(statusesOf(mastodon, id).map((s) => s.text)).toEqual([now]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -134,6 +175,25 @@ test("a crafted file that pins a mirror of its own does not get the user's X lin
       .toBeGreaterThan(0);
     expect(recordingProxy.log.filter((r) => r.host === 'evil-mirror.example')).toEqual([]);
     expect(new URL(await tab.url()).hostname).not.toBe('evil-mirror.example');
+
+    // The options page shows where it came from; it cannot be preferred until the user turns it on.
+    await options.goto(`${journey.extensionOrigin}/options.html#links`);
+    const row = `document.querySelector('tr[data-mirror="${evil}"]')`;
+    await options.waitFor(`${row} !== null`);
+    expect(
+      await options.evaluate<string>(`${row}.querySelector('[data-testid="mirror-from-backup"]')?.textContent ?? ''`),
+    ).toBe('From a backup file: not used until you turn it on.');
+    expect(
+      await options.evaluate<boolean>(
+        `${row}.querySelector('button[aria-label="Prefer Nitter (fast) whenever it works"]').disabled`,
+      ),
+    ).toBe(true);
+    await options.check('Use Nitter (fast)');
+    await options.waitFor(`${row}.querySelector('[data-testid="mirror-from-backup"]') === null`);
+    const state = await options.evaluate<{ mirrors: { id: string; disabled: boolean; fromBackup?: boolean }[] }>(
+      `chrome.runtime.sendMessage({ sortie: 1, name: 'links.state' }).then((reply) => reply.value)`,
+    );
+    expect(state.mirrors.find((m) => m.id === evil)).toMatchObject({ disabled: false, fromBackup: false });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 /**
  * Backup files as an attacker writes them, for the hostile tests in both
- * browsers (tests/e2e/hostile/backup.spec.ts, tests/e2e/journeys/backup.spec.ts).
+ * browsers (tests/e2e/journeys/backup.spec.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -32,6 +32,8 @@ export interface Tab {
   fill(label: string, value: string): Promise<void>;
   /** Chooses the option with this value in the list with this label, as a click on it would. */
   select(label: string, value: string): Promise<void>;
+  /** Ticks the checkbox with this label (a click on it, unless it is ticked already). */
+  check(label: string): Promise<void>;
   /** Clicks the button or link with this accessible name (a pattern: one whose name matches it). */
   click(name: string | RegExp): Promise<void>;
   /** Clicks the first element whose whole text is this (a <summary>, say). */
@@ -159,6 +161,7 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     url: async () => frame.url(),
     fill: (label, value) => frame.getByLabel(label).first().fill(value),
     select: async (label, value) => void (await frame.getByLabel(label, { exact: true }).first().selectOption(value)),
+    check: (label) => frame.getByLabel(label).first().check(),
     click: (name) =>
       frame
         .getByRole('button', { name, exact: true })
@@ -444,6 +447,11 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
         const id = await find(where, FIND_BY_LABEL, label, `a field labelled "${label}"`);
         await m.send('WebDriver:ElementClear', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text: value });
+      },
+      async check(label) {
+        const id = await find(where, FIND_BY_LABEL, label, `a checkbox labelled "${label}"`);
+        const { value: ticked } = await m.send<{ value: boolean }>('WebDriver:IsElementSelected', { id });
+        if (!ticked) await m.send('WebDriver:ElementClick', { id });
       },
       async select(label, value) {
         const list = await find(where, FIND_BY_LABEL, label, `a list labelled "${label}"`);
