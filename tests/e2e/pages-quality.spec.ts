@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import { OPTIONS_SECTIONS } from './support/options-sections.ts';
 
 async function noAxeViolations(page: Page, state: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -51,13 +52,7 @@ test('the options, every section: one at a time, named by the navigation, no axe
   await expect(page).toHaveTitle('Sortie — Options');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sortie — Options');
   const nav = page.getByRole('navigation', { name: 'Sections' });
-  for (const [name, heading] of [
-    ['Accounts', 'Accounts'],
-    ['Publishing', 'Publishing'],
-    ['X links', 'Reading X links'],
-    ['Leaving X', 'Leaving X'],
-    ['Your data', 'Privacy and your data'],
-  ] as const) {
+  for (const [name, heading] of OPTIONS_SECTIONS) {
     await nav.getByRole('link', { name }).click();
     await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();

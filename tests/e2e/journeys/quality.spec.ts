@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Tab } from '../support/journey.ts';
+import { OPTIONS_SECTIONS } from '../support/options-sections.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -40,13 +41,7 @@ test('the welcome at each step, every section of the options and the popup: no a
   await expectNoAxeViolations(welcome, 'welcome: try');
 
   const options = await journey.openPage('options.html');
-  for (const [name, title] of [
-    ['Accounts', 'Accounts'],
-    ['Publishing', 'Publishing'],
-    ['X links', 'Reading X links'],
-    ['Leaving X', 'Leaving X'],
-    ['Your data', 'Privacy and your data'],
-  ] as const) {
+  for (const [name, title] of OPTIONS_SECTIONS) {
     await options.click(name);
     await options.waitFor(heading(title));
     await expectNoAxeViolations(options, `options: ${name}`);
