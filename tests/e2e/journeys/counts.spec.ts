@@ -1,0 +1,62 @@
+/**
+ * The composer's counts in both browsers. Both networks count grapheme
+ * clusters (UAX #29), which Sortie gets from the browser's own
+ * Intl.Segmenter: Firefox's and Chromium's must agree with the counts the
+ * text rules give (lib/networks/<network>/text/count.ts, table-tested in
+ * Node), on text where clusters are not code points: a ZWJ family, a flag,
+ * a skin tone, a combining accent, Hangul jamo, Arabic, plus a link Mastodon
+ * counts as 23 and a mention it counts without its server. Then the text is
+ * posted as typed, and Bluesky's link facet spans the link's own UTF-8 bytes.
+ */
+import { AtpAgent } from '@atproto/api';
+import { countBluesky } from '../../../lib/networks/bluesky/text/count.ts';
+import { countMastodon } from '../../../lib/networks/mastodon/text/count.ts';
+import { expect, test } from '../support/journey.ts';
+import { ALL_SENT, connectBlueskyAccount, connectMastodonWithToken, statusesOf } from './steps.ts';
+
+const TEXT =
+  'Salut 👨‍👩‍👧‍👦 🇫🇷 👍🏽 e\u0301te\u0301 \u1100\u1161\u11a8 مرحبا بكم ' +
+  'https://example.org/un/chemin/bien/plus/long/que/vingt-trois @ami@piaille.fr';
+
+const counter = (network: string) => `document.querySelector('[data-testid="counter-${network}"]')?.textContent ?? ''`;
+
+test('the composer counts a text of emoji sequences, combining marks, Hangul jamo, Arabic, a link and a mention as each network does, and posts it as typed', async ({
+  journey,
+  pds,
+  mastodon,
+  allowHosts,
+  recordingProxy,
+}) => {
+  // The composer looks the link up for a card, and finds no page there.
+  allowHosts('example.org');
+  recordingProxy.serveTls('example.org', () => ({ status: 404, type: 'text/plain', body: '' }));
+  const me = await connectBlueskyAccount(journey, pds, 'ct');
+  const masto = await connectMastodonWithToken(journey, mastodon, 'ct');
+  const bluesky = countBluesky(TEXT).graphemes;
+  const mastodonCount = countMastodon(TEXT, '', { maxCharacters: 500, charactersReservedPerUrl: 23 }).used;
+  // The rules' own counts: clusters, not code units or code points.
+  expect([TEXT.length, [...TEXT].length, bluesky, mastodonCount]).toEqual([124, 116, 104, 56]);
+
+  const compose = await journey.openPage('compose.html');
+  await compose.fill('What do you want to say?', TEXT);
+  expect(await compose.evaluate<string>(`document.getElementById('text').value`)).toBe(TEXT);
+  await compose.waitFor(`(${counter('bluesky')}).startsWith('${bluesky} / 300')`);
+  await compose.waitFor(`(${counter('mastodon')}).startsWith('${mastodonCount} / 500')`);
+
+  // Posted as typed; on Bluesky the link is a facet whose UTF-8 byte range holds exactly the link.
+  await compose.click('Post to 2 accounts');
+  await compose.waitFor(ALL_SENT, 30_000);
+  const agent = new AtpAgent({ service: pds.url });
+  const { data } = await agent.com.atproto.repo.listRecords({ repo: me.did, collection: 'app.bsky.feed.post' });
+  const post = data.records[0]!.value as {
+    text: string;
+    facets?: { index: { byteStart: number; byteEnd: number }; features: { $type: string; uri?: string }[] }[];
+  };
+  expect(post.text).toBe(TEXT);
+  const link = (post.facets ?? []).find((f) => f.features.some((x) => x.$type === 'app.bsky.richtext.facet#link'));
+  const url = 'https://example.org/un/chemin/bien/plus/long/que/vingt-trois';
+  expect(link?.features[0]?.uri).toBe(url);
+  const bytes = new TextEncoder().encode(post.text);
+  expect(new TextDecoder().decode(bytes.slice(link!.index.byteStart, link!.index.byteEnd))).toBe(url);
+  expect(statusesOf(mastodon, masto.id).map((s) => s.text)).toEqual([TEXT]);
+});
