@@ -2,11 +2,11 @@
  * An X archive imported through the import page, in both browsers: the ZIP
  * picked as a user picks it, read by the browser's own file and stream code
  * (what differs between the two), then posted to the real PDS and the
- * Mastodon test server while the background is suspended mid-import. Every
- * tweet lands exactly once on each network, Bluesky posts carry the tweet's
- * own date, and the import is undone on Bluesky. Killing the engine on its
- * own and closing the browser mid-import are in tests/e2e/archive.spec.ts
- * (Chromium: a Firefox temporary add-on does not outlive its browser).
+ * Mastodon test server while the background is suspended, then the browser
+ * closed and opened again, mid-import. Every tweet lands exactly once on each
+ * network, Bluesky posts carry the tweet's own date, and the import is undone
+ * on Bluesky. Killing the engine on its own is in tests/e2e/archive.spec.ts
+ * (Chromium: Firefox's engine lives in the background page).
  */
 import { AtpAgent } from '@atproto/api';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -18,7 +18,9 @@ import { connectBlueskyAccount, connectMastodonWithToken } from './steps.ts';
 const FILE = 'twitter-2026-archive.zip';
 const RUN = `document.querySelector('li.archive-run[aria-label="${FILE}"]')`;
 
-test('an X archive lands exactly once on Bluesky (original dates) and Mastodon, through a suspended background, and is undone on Bluesky', async ({
+test.use({ restartable: true });
+
+test('an X archive lands exactly once on Bluesky (original dates) and Mastodon, through a suspended background and a browser restart, and is undone on Bluesky', async ({
   journey,
   pds,
   mastodon,
@@ -37,21 +39,21 @@ test('an X archive lands exactly once on Bluesky (original dates) and Mastodon, 
   const path = test.info().outputPath(FILE);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, archive.zip);
-  const page = await journey.openPage('archive.html');
-  await page.upload('Your X archive (the ZIP file from X)', path);
+  const picker = await journey.openPage('archive.html');
+  await picker.upload('Your X archive (the ZIP file from X)', path);
   // Mastodon is off unless chosen; Bluesky is on.
-  await page.waitFor(
+  await picker.waitFor(
     `[...document.querySelectorAll('input[type="checkbox"]')].some((b) => b.labels[0]?.textContent.trim().startsWith('Mastodon: '))`,
     60_000,
   );
   expect(
-    await page.evaluate<boolean[]>(
+    await picker.evaluate<boolean[]>(
       `['Mastodon: ', 'Bluesky: '].map((name) => [...document.querySelectorAll('input[type="checkbox"]')].find((b) => b.labels[0]?.textContent.trim().startsWith(name)).checked)`,
     ),
   ).toEqual([false, true]);
-  await page.check('Mastodon: ');
-  await page.click('Start the import');
-  await page.waitFor(
+  await picker.check('Mastodon: ');
+  await picker.click('Start the import');
+  await picker.waitFor(
     `[...document.querySelectorAll('[role="status"]')].some((s) => s.textContent.includes('The import has started.'))`,
     60_000,
   );
@@ -65,13 +67,21 @@ test('an X archive lands exactly once on Bluesky (original dates) and Mastodon, 
   const atSuspension = (await blueskyPosts(agent, bluesky.did)).length;
   expect(atSuspension).toBeLessThan(total);
 
+  // Then the browser is closed once the import has gone on, and opened again: it carries on from its stored records.
+  await expect
+    .poll(async () => (await blueskyPosts(agent, bluesky.did)).length, { timeout: 90_000 })
+    .toBeGreaterThan(atSuspension);
+  const atRestart = (await blueskyPosts(agent, bluesky.did)).length;
+  expect(atRestart).toBeLessThan(total);
+  const again = await journey.restart();
+
   const statuses = () => mastodon.state.statuses.filter((s) => s.accountId === masto.id && !s.deleted);
   await expect.poll(async () => (await blueskyPosts(agent, bluesky.did)).length, { timeout: 150_000 }).toBe(total);
   await expect.poll(() => statuses().length, { timeout: 120_000 }).toBe(archive.kept.length);
   expectArchiveLanded(archive, await blueskyPosts(agent, bluesky.did), statuses());
 
   // The import page says where the import stands, then undoes it on Bluesky.
-  await page.goto(`${journey.extensionOrigin}/archive.html`);
+  const page = await again.openPage('archive.html');
   await page.waitFor(`${RUN}?.dataset.state === 'done'`, 30_000);
   const posted = archive.kept.length * 2;
   expect(await page.evaluate<string>(`${RUN}.querySelector('[role="status"]').textContent`)).toBe(

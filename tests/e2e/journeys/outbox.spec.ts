@@ -8,6 +8,7 @@
  * killed on its own, are in tests/e2e/outbox-faults.spec.ts (Chromium: a
  * Firefox temporary add-on does not outlive its browser).
  */
+import { AtpAgent } from '@atproto/api';
 import { expireAccessJwt } from '../../servers/pds.ts';
 import {
   callInPage,
@@ -20,7 +21,7 @@ import {
 import { startCable } from '../support/cable.ts';
 import { expectEachPostOnce, faultPosts, waitForDrain } from '../support/exactly-once.ts';
 import { expect, test } from '../support/journey.ts';
-import { connectBlueskyAccount, connectMastodonWithToken } from './steps.ts';
+import { connectBlueskyAccount, connectMastodonWithToken, statusesOf } from './steps.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -85,4 +86,67 @@ test('posts queued under server faults, a suspended background, a dropped networ
     mastodon.faults.nextStatuses.length = 0;
     await cable.close();
   }
+});
+
+test.describe('across a browser restart', () => {
+  test.use({ restartable: true });
+
+  test('posts queued when the browser is closed go out once when it is opened again, threads in order', async ({
+    journey,
+    pds,
+    mastodon,
+  }) => {
+    test.setTimeout(240_000);
+    const bluesky = await connectBlueskyAccount(journey, pds, 'rs');
+    const masto = await connectMastodonWithToken(journey, mastodon, 'rs');
+    const accounts = await masto.options.evaluate<{ id: string }[]>(
+      `chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' }).then((reply) => reply.value)`,
+    );
+    const targets = accounts.map((a) => a.id);
+    mastodon.faults.latencyMs = 300;
+    mastodon.faults.nextStatuses.push('lostResponse', 'error503');
+    try {
+      await masto.options.evaluate<void>(callInPage(enqueueInPage, faultPosts(0, 12, targets)));
+      await sleep(1_200);
+      const before = await masto.options.evaluate<StoredJob[]>(callInPage(storedJobsInPage));
+      expect(
+        before.filter((j) => j.state !== 'sent').length,
+        'jobs still queued when the browser closes',
+      ).toBeGreaterThan(0);
+
+      // Quit and come back: nothing but the browser's own start wakes Sortie (no page of it is
+      // opened until every post is on its server).
+      const again = await journey.restart();
+      const count = (network: string) => before.filter((j) => j.network === network).length;
+      const agent = new AtpAgent({ service: pds.url });
+      await expect
+        .poll(() => statusesOf(mastodon, masto.id).length, { timeout: 150_000, intervals: [1_000] })
+        .toBe(count('mastodon'));
+      await expect
+        .poll(
+          async () =>
+            (
+              await agent.com.atproto.repo.listRecords({
+                repo: bluesky.did,
+                collection: 'app.bsky.feed.post',
+                limit: 100,
+              })
+            ).data.records.length,
+          { timeout: 60_000, intervals: [1_000] },
+        )
+        .toBe(count('bluesky'));
+      const options = await again.openPage('options.html');
+      const jobs = await waitForDrain(() => options.evaluate<StoredJob[]>(callInPage(storedJobsInPage)), 12, 150_000);
+      const summary = await expectEachPostOnce(jobs, {
+        mastodon,
+        mastodonAccountId: masto.id,
+        pds,
+        did: bluesky.did,
+      });
+      console.log(`outbox across a restart (${journey.kind}): ${summary}`);
+    } finally {
+      mastodon.faults.latencyMs = 0;
+      mastodon.faults.nextStatuses.length = 0;
+    }
+  });
 });

@@ -6,9 +6,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js/index-native.js';
 import { Marionette } from './marionette.ts';
 
 export const FIREFOX: string | undefined = existsSync('/usr/bin/firefox-esr') ? '/usr/bin/firefox-esr' : undefined;
@@ -111,14 +113,46 @@ function userPrefs(
 }
 
 /**
+ * The add-on directory packed as an .xpi next to it (Firefox installs only a
+ * packed add-on for good), made once per directory and run.
+ */
+const packed = new Map<string, Promise<string>>();
+function xpiOf(dir: string): Promise<string> {
+  let made = packed.get(dir);
+  if (made === undefined) {
+    made = (async () => {
+      const zip = new ZipWriter(new Uint8ArrayWriter());
+      const walk = async (folder: string): Promise<void> => {
+        for (const entry of await readdir(folder, { withFileTypes: true })) {
+          const path = join(folder, entry.name);
+          if (entry.isDirectory()) await walk(path);
+          else await zip.add(relative(dir, path), new Uint8ArrayReader(await readFile(path)));
+        }
+      };
+      await walk(dir);
+      const out = join(await mkdtemp(join(tmpdir(), 'sortie-xpi-')), 'sortie.xpi');
+      await writeFile(out, await zip.close());
+      return out;
+    })();
+    packed.set(dir, made);
+  }
+  return made;
+}
+
+/**
  * Starts Firefox on `profileDir` and installs the built add-on (or the one at
- * `addon`; null: none, a plain browser for the bench's baseline) as a temporary one.
+ * `addon`; null: none, a plain browser for the bench's baseline, or a profile
+ * that has it already). A temporary add-on, as a developer loads one, is gone
+ * when Firefox closes; a `permanent` one (unsigned, which Firefox ESR accepts
+ * once signatures are no longer required in that profile) stays installed,
+ * with its storage, when Firefox is started again on the same profile.
  */
 export async function launchFirefox(
   profileDir: string,
   proxyPort: number,
   lang = 'en-US, en',
   addon: string | null = FIREFOX_BUILD,
+  install: 'temporary' | 'permanent' = 'temporary',
 ): Promise<SortieFirefox> {
   if (!FIREFOX) throw new Error('Firefox ESR is not installed (apt-get install firefox-esr)');
   const port = await freePort();
@@ -145,7 +179,15 @@ export async function launchFirefox(
   await marionette.send('WebDriver:NewSession', {
     capabilities: { alwaysMatch: { acceptInsecureCerts: false, timeouts: { pageLoad: 10_000 } } },
   });
-  if (addon !== null) await marionette.send('Addon:Install', { path: addon, temporary: true });
+  if (addon !== null && install === 'permanent') {
+    await marionette.send('Marionette:SetContext', { value: 'chrome' });
+    await marionette.send('WebDriver:ExecuteScript', {
+      script: `Services.prefs.setBoolPref('xpinstall.signatures.required', false);`,
+      args: [],
+    });
+    await marionette.send('Marionette:SetContext', { value: 'content' });
+    await marionette.send('Addon:Install', { path: await xpiOf(addon), temporary: false });
+  } else if (addon !== null) await marionette.send('Addon:Install', { path: addon, temporary: true });
   return {
     marionette,
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,

@@ -121,6 +121,14 @@ export interface JourneyBrowser {
   serveHttps(host: string, handler: TlsFixtureHandler): Promise<void>;
   /** Every download finished so far (Chromium: Playwright's download events; Firefox: its download folder). */
   downloads(): Promise<Downloaded[]>;
+  /**
+   * Closes the browser and starts it again on the same profile, as a user
+   * quitting and coming back; returns the browser to go on with (tabs from
+   * before are gone, and so are Chromium's routes of serveHttps). Needs the
+   * `restartable` option in Firefox, where only an add-on installed for good
+   * outlives the browser.
+   */
+  restart(): Promise<JourneyBrowser>;
 }
 
 async function poll(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -193,7 +201,11 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
   };
 }
 
-function chromiumJourney(context: BrowserContext, extensionId: string): JourneyBrowser {
+function chromiumJourney(
+  context: BrowserContext,
+  extensionId: string,
+  restart: () => Promise<JourneyBrowser>,
+): JourneyBrowser {
   const origin = `chrome-extension://${extensionId}`;
   const tabsSeen = new Set(context.pages());
   const downloads: Promise<Downloaded>[] = [];
@@ -209,6 +221,7 @@ function chromiumJourney(context: BrowserContext, extensionId: string): JourneyB
   context.on('page', listen);
   return {
     kind: 'chromium',
+    restart,
     extensionOrigin: origin,
     async openPage(path) {
       const page = await context.newPage();
@@ -350,7 +363,11 @@ const OVERLAY_FRAME = `
   const root = host && host.openOrClosedShadowRoot;
   return (root && root.querySelector('iframe[src*="/compose.html"]')) || null;`;
 
-function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowser {
+function firefoxJourney(
+  ff: SortieFirefox,
+  proxy: RecordingProxy,
+  restart: () => Promise<JourneyBrowser>,
+): JourneyBrowser {
   const m: Marionette = ff.marionette;
   /** Where Marionette's commands go now: a tab, or a frame in it. */
   let current: string | null = null;
@@ -605,6 +622,7 @@ function firefoxJourney(ff: SortieFirefox, proxy: RecordingProxy): JourneyBrowse
 
   return {
     kind: 'firefox',
+    restart,
     extensionOrigin: ff.extensionOrigin,
     async openPage(path) {
       return this.newTab(`${ff.extensionOrigin}/${path.replace(/^\//, '')}`);
@@ -737,18 +755,36 @@ function unlistedHosts(proxy: RecordingProxy): string[] {
   );
 }
 
-export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites: boolean }>({
+export const test = serversTest.extend<{
+  journey: JourneyBrowser;
+  grantAllSites: boolean;
+  restartable: boolean;
+}>({
   /**
    * "All sites" granted, as if the user had accepted the browser's prompt (which no
    * test can click): Chromium runs a copy of the build that lists the origin
    * (buildWithAllSitesGranted); Firefox grants it through its own permission store.
    */
   grantAllSites: [false, { option: true }],
-  journey: async ({ profileDir, recordingProxy, allowHosts, grantAllSites }, use, testInfo) => {
+  /** The journey may restart the browser: Firefox then installs the add-on for good, not as a temporary one. */
+  restartable: [false, { option: true }],
+  journey: async ({ profileDir, recordingProxy, allowHosts, grantAllSites, restartable }, use, testInfo) => {
     if (testInfo.project.name === 'firefox') {
-      const ff = await launchFirefox(profileDir, recordingProxy.port);
+      let ff = await launchFirefox(
+        profileDir,
+        recordingProxy.port,
+        undefined,
+        undefined,
+        restartable ? 'permanent' : 'temporary',
+      );
+      const restart = async (): Promise<JourneyBrowser> => {
+        if (!restartable) throw new Error('restart() needs test.use({ restartable: true }) in Firefox');
+        await ff.close();
+        ff = await launchFirefox(profileDir, recordingProxy.port, undefined, null);
+        return firefoxJourney(ff, recordingProxy, restart);
+      };
       try {
-        const journey = firefoxJourney(ff, recordingProxy);
+        const journey = firefoxJourney(ff, recordingProxy, restart);
         await installed(journey);
         if (grantAllSites) await grantInFirefox(ff.marionette, ['*://*/*']);
         await use(journey);
@@ -759,12 +795,16 @@ export const test = serversTest.extend<{ journey: JourneyBrowser; grantAllSites:
         expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
       return;
     }
-    const sortie = grantAllSites
-      ? await launchSortie(profileDir, recordingProxy.port, await buildWithAllSitesGranted())
-      : await launchSortie(profileDir, recordingProxy.port);
+    const build = grantAllSites ? await buildWithAllSitesGranted() : undefined;
+    let sortie = await launchSortie(profileDir, recordingProxy.port, build);
     allowHosts(`${sortie.extensionId}.chromiumapp.org`);
+    const restart = async (): Promise<JourneyBrowser> => {
+      await sortie.context.close();
+      sortie = await launchSortie(profileDir, recordingProxy.port, build);
+      return chromiumJourney(sortie.context, sortie.extensionId, restart);
+    };
     try {
-      const journey = chromiumJourney(sortie.context, sortie.extensionId);
+      const journey = chromiumJourney(sortie.context, sortie.extensionId, restart);
       await installed(journey);
       await use(journey);
     } finally {
