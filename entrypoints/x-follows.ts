@@ -77,6 +77,7 @@ async function run(): Promise<void> {
       return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 4;
     },
     count: () => collector.count(),
+    visible: () => document.visibilityState === 'visible',
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as number),
     onState: (state) => view?.setScroll(state),

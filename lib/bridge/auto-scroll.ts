@@ -2,7 +2,10 @@
  * Optional auto-scroll for X's follow lists: scrolls a screen at a time so X
  * loads the next rows, and stops by itself at the end of the list (the
  * bottom reached and no new account for a few turns, X's loading included).
- * Stoppable and resumable; time and scrolling are injected for tests.
+ * While the tab is in the background it waits: browsers stop drawing a
+ * hidden tab, so X adds no rows there, and those turns would end the run
+ * with the list half read. Stoppable and resumable; time, visibility and
+ * scrolling are injected for tests.
  */
 
 export type AutoScrollState = 'idle' | 'running' | 'stopped' | 'done';
@@ -12,6 +15,8 @@ export interface AutoScrollDeps {
   scrollStep: () => boolean;
   /** Accounts read so far on this page. */
   count: () => number;
+  /** Whether the tab is shown (absent: always). */
+  visible?: () => boolean;
   setTimer: (fn: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
   onState: (state: AutoScrollState) => void;
@@ -42,6 +47,10 @@ export function createAutoScroll(deps: AutoScrollDeps): AutoScroll {
   function tick(): void {
     timer = null;
     if (state !== 'running') return;
+    if (deps.visible?.() === false) {
+      timer = deps.setTimer(tick, STEP_MS);
+      return;
+    }
     const atBottom = deps.scrollStep();
     const count = deps.count();
     stale = atBottom && count === lastCount ? stale + 1 : 0;

@@ -5,7 +5,7 @@ export const bridgeEn = {
     'Find the people you follow on X on Mastodon and Bluesky, follow them there, and tell your X followers where you went. Everything Sortie reads stays in this browser.',
   'bridge.collect.title': '1. Collect who you follow on X',
   'bridge.collect.intro':
-    "Type your X handle and start: Sortie opens your list on X in a new tab, scrolls it for you and reads the accounts shown (a small panel at the bottom of the page lets you stop). It reads names, handles, bios and links, nothing else, sends nothing to X, and is on X's pages only while you collect.",
+    "Type your X handle and start: Sortie opens your list on X in a new tab, scrolls it for you and reads the accounts shown (a small panel at the bottom of the page lets you stop). It reads names, handles, bios and links, nothing else, sends nothing to X, and is on X's pages only while you collect. Stay on that tab until it is done: X draws the list only in a tab you can see, so Sortie waits while it is in the background.",
   'bridge.collect.handle': 'Your X handle',
   'bridge.collect.startFollowing': 'Collect the accounts {handle} follows',
   'bridge.collect.startFollowers': "Collect {handle}'s followers",

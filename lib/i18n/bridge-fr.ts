@@ -7,7 +7,7 @@ export const bridgeFr: Record<BridgeKey, string> = {
     'Retrouvez sur Mastodon et Bluesky les personnes que vous suivez sur X, suivez-les là-bas, et dites à vos abonnés X où vous êtes parti·e. Tout ce que Sortie lit reste dans ce navigateur.',
   'bridge.collect.title': '1. Recueillir qui vous suivez sur X',
   'bridge.collect.intro':
-    'Saisissez votre identifiant X et lancez\u00a0: Sortie ouvre votre liste sur X dans un nouvel onglet, la fait défiler pour vous et lit les comptes affichés (un petit panneau en bas de la page permet d’arrêter). Il lit les noms, identifiants, bios et liens, rien d’autre, n’envoie rien à X, et n’est présent sur les pages de X que pendant que vous recueillez.',
+    'Saisissez votre identifiant X et lancez\u00a0: Sortie ouvre votre liste sur X dans un nouvel onglet, la fait défiler pour vous et lit les comptes affichés (un petit panneau en bas de la page permet d’arrêter). Il lit les noms, identifiants, bios et liens, rien d’autre, n’envoie rien à X, et n’est présent sur les pages de X que pendant que vous recueillez. Restez sur cet onglet jusqu’à la fin\u00a0: X n’affiche la liste que dans un onglet visible, Sortie attend donc tant qu’il est en arrière-plan.',
   'bridge.collect.handle': 'Votre identifiant X',
   'bridge.collect.startFollowing': 'Recueillir les comptes que suit {handle}',
   'bridge.collect.startFollowers': 'Recueillir les abonné·es de {handle}',

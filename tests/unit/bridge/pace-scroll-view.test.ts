@@ -112,6 +112,31 @@ describe('auto-scroll', () => {
     expect(scroll.state()).toBe('done');
     expect(states).toEqual(['running', 'stopped', 'running', 'done']);
   });
+
+  it('waits while the tab is hidden: those turns neither scroll nor end the run', () => {
+    const timers: Array<() => void> = [];
+    let visible = false;
+    let scrolled = 0;
+    const scroll = createAutoScroll({
+      scrollStep: () => {
+        scrolled += 1;
+        return true;
+      },
+      count: () => 0,
+      visible: () => visible,
+      setTimer: (fn) => timers.push(fn),
+      clearTimer: () => timers.pop(),
+      onState: () => undefined,
+    });
+    scroll.start();
+    for (let i = 0; i < PATIENCE * 3; i++) timers.shift()!();
+    expect(scrolled).toBe(0);
+    expect(scroll.state()).toBe('running');
+    visible = true;
+    for (let i = 0; i <= PATIENCE && timers.length; i++) timers.shift()!();
+    expect(scrolled).toBe(PATIENCE);
+    expect(scroll.state()).toBe('done');
+  });
 });
 
 describe('handle guesses', () => {
