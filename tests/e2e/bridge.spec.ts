@@ -11,7 +11,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { AtpAgent } from '@atproto/api';
 import type { Page } from '@playwright/test';
 import type { BridgeEntry, Confidence } from '../../lib/model/bridge.ts';
 import {
@@ -19,10 +18,10 @@ import {
   SHARED_BLUESKY,
   SHARED_MASTODON,
   shuffled,
-  type BskySpec,
   type MastoSpec,
 } from './fixtures/x-following-cases.ts';
 import { followingPageHtml } from './fixtures/x-following-page.ts';
+import { BRIDGE_ENTRIES, createBlueskyAccounts, uniqueBy } from './support/bridge-fixture.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from './support/ui.ts';
 
@@ -30,55 +29,8 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknow
 
 const LEVELS: Confidence[] = ['sure', 'likely', 'unsure'];
 
-function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
-  return [...new Map(items.map((i) => [key(i), i])).values()];
-}
-
-async function createBlueskyAccounts(service: string, specs: BskySpec[]): Promise<Map<string, string>> {
-  const dids = new Map<string, string>();
-  for (let i = 0; i < specs.length; i += 8) {
-    await Promise.all(
-      specs.slice(i, i + 8).map(async (spec) => {
-        const agent = new AtpAgent({ service });
-        const { data } = await agent.createAccount({
-          handle: `${spec.local}.test`,
-          password: `${spec.local}-pw`,
-          email: `${spec.local}@example.com`,
-        });
-        dids.set(spec.local, data.did);
-        const record: Record<string, unknown> = {
-          $type: 'app.bsky.actor.profile',
-          displayName: spec.displayName,
-          description: spec.description,
-        };
-        // No AppView here: a moderation label cannot be applied, so the impersonation label is the profile's self-label.
-        if (spec.impersonation)
-          record.labels = { $type: 'com.atproto.label.defs#selfLabels', values: [{ val: 'impersonation' }] };
-        await agent.com.atproto.repo.putRecord({
-          repo: data.did,
-          collection: 'app.bsky.actor.profile',
-          rkey: 'self',
-          record,
-        });
-      }),
-    );
-  }
-  return dids;
-}
-
 function readEntries(page: Page): Promise<BridgeEntry[]> {
-  return page.evaluate(
-    () =>
-      new Promise<BridgeEntry[]>((resolve, reject) => {
-        const open = indexedDB.open('sortie');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('follows').objectStore('follows').getAll();
-          req.onsuccess = () => resolve(req.result as BridgeEntry[]);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return page.evaluate(BRIDGE_ENTRIES) as Promise<BridgeEntry[]>;
 }
 
 test('follow bridge: 161 X accounts collected, matched, scored against the truth, sure ones followed, CSV imports', async ({

@@ -1,11 +1,24 @@
 /**
- * Attacks on the follow bridge's discretion, in both browsers: X's own page
- * scripts looking for Sortie's elements on a follow list, and having Sortie
- * collect without the user, or more than a collection may hold. Each test
- * performs the attack against the built extension and fails if it works.
+ * The follow bridge in both browsers. The whole way: 161 people collected
+ * from X's stand-in following page by the collector the user starts,
+ * matched against accounts on the real PDS and the Mastodon test server,
+ * every sure match followed, the Mastodon CSV saved. And the attacks on its
+ * discretion: X's own page scripts looking for Sortie's elements on a follow
+ * list, and having Sortie collect without the user, or more than a
+ * collection may hold; each fails if the attack works.
  */
+import type { BridgeEntry } from '../../../lib/model/bridge.ts';
+import {
+  followingCases,
+  SHARED_BLUESKY,
+  SHARED_MASTODON,
+  shuffled,
+  type MastoSpec,
+} from '../fixtures/x-following-cases.ts';
 import { followingPageHtml, type XPerson } from '../fixtures/x-following-page.ts';
+import { BRIDGE_ENTRIES, createBlueskyAccounts, uniqueBy } from '../support/bridge-fixture.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
+import { connectBlueskyAccount, connectMastodonWithToken } from './steps.ts';
 
 const PEOPLE: XPerson[] = Array.from({ length: 30 }, (_, i) => ({
   handle: `person_${i}`,
@@ -30,7 +43,11 @@ const STORED = `new Promise((resolve, reject) => {
 type Stored = { count: number; chars: number; biggest: number };
 
 /** X's stand-in serves follow lists; the link rules are off, so x.com opens as itself. */
-async function serveFollowLists(journey: JourneyBrowser, allowHosts: (...hosts: string[]) => void): Promise<Tab> {
+async function serveFollowLists(
+  journey: JourneyBrowser,
+  allowHosts: (...hosts: string[]) => void,
+  people: XPerson[] = PEOPLE,
+): Promise<Tab> {
   allowHosts('x.com', 'abs-0.twimg.com');
   const options = await journey.openPage('options.html');
   await options.evaluate(
@@ -38,7 +55,7 @@ async function serveFollowLists(journey: JourneyBrowser, allowHosts: (...hosts: 
   );
   await journey.serveHttps('x.com', ({ path }) =>
     /^\/\w+\/following$/.test(path)
-      ? { status: 200, type: 'text/html; charset=utf-8', body: followingPageHtml(path.split('/')[1]!, PEOPLE) }
+      ? { status: 200, type: 'text/html; charset=utf-8', body: followingPageHtml(path.split('/')[1]!, people) }
       : { status: 404, type: 'text/plain', body: '' },
   );
   await journey.serveHttps('abs-0.twimg.com', () => ({
@@ -84,6 +101,8 @@ test('a collection the user started is bounded: X cannot fill storage with endle
   await bridge.fill('Your X handle', 'mover_x');
   await bridge.click('Collect the accounts mover_x follows');
   const x = await journey.waitForTab(/^https:\/\/x\.com\/mover_x\/following/);
+  // With its tab in front (a browser draws no list in a background tab), the collector reads the whole list.
+  await x.waitFor(`scrollY + innerHeight >= document.documentElement.scrollHeight - 4`, 60_000);
   await bridge.waitFor(
     `document.querySelector('[data-testid="bridge-collected"]')?.textContent === 'Collected: ${PEOPLE.length} X accounts, from 1 list(s).'`,
     30_000,
@@ -128,4 +147,109 @@ test('a collection the user started is bounded: X cannot fill storage with endle
   );
   expect(refused).toBe(2);
   expect((await bridge.evaluate<Stored>(STORED)).count).toBe(stored.count);
+});
+
+test('161 X accounts collected, matched on the real PDS and the Mastodon server, every sure match followed, the Mastodon CSV saved', async ({
+  journey,
+  allowHosts,
+  pds,
+  mastodon,
+}) => {
+  test.setTimeout(360_000);
+  const cases = followingCases();
+  // Everyone's accounts on the real servers, then the user's own.
+  const bskySpecs = uniqueBy([...SHARED_BLUESKY, ...cases.flatMap((c) => c.bluesky)], (s) => s.local);
+  const dids = await createBlueskyAccounts(pds.url, bskySpecs);
+  const mastoSpecs: MastoSpec[] = uniqueBy([...SHARED_MASTODON, ...cases.flatMap((c) => c.mastodon)], (s) => s.acct);
+  for (const s of mastoSpecs)
+    mastodon.addRemoteAccount(s.acct, { display_name: s.displayName, note: s.note, fetched: s.fetched });
+  const me = await connectBlueskyAccount(journey, pds, 'mover');
+  const mastoMe = await connectMastodonWithToken(journey, mastodon, 'mover');
+  const people = shuffled(cases).map((c) => c.person(dids));
+  await serveFollowLists(journey, allowHosts, people);
+
+  // The user starts the collection from Sortie's page: the background opens the list and collects it.
+  const bridge = await journey.openPage('bridge.html');
+  await bridge.fill('Your X handle', 'mover_x');
+  await bridge.click('Collect the accounts mover_x follows');
+  const x = await journey.waitForTab(/^https:\/\/x\.com\/mover_x\/following/);
+  // The user looks at Sortie's page for a while mid-list: X draws no rows in a background tab, and
+  // the collector waits for its tab to be in front again instead of taking the list as read.
+  await x.waitFor(`scrollY > 2000`, 60_000);
+  await bridge.waitFor(`document.querySelector('[data-testid="bridge-collected"]') !== null`);
+  await new Promise((r) => setTimeout(r, 35_000));
+  await x.waitFor(`scrollY + innerHeight >= document.documentElement.scrollHeight - 4`, 120_000);
+  const collected = `Collected: ${people.length} X accounts, from 1 list(s).`;
+  await bridge.waitFor(
+    `document.querySelector('[data-testid="bridge-collected"]')?.textContent.trim() === ${JSON.stringify(collected)}`,
+    30_000,
+  );
+  await x.close();
+
+  // Look everyone up with both accounts.
+  await bridge.goto(`${journey.extensionOrigin}/bridge.html`);
+  await bridge.click('Find matches');
+  const run = `document.querySelector('[data-testid="bridge-run"]')`;
+  await bridge.waitFor(`${run}?.dataset.state === 'done'`, 240_000);
+  const entries = await bridge.evaluate<BridgeEntry[]>(BRIDGE_ENTRIES);
+  expect(entries).toHaveLength(people.length);
+  const truth = new Map(cases.map((c) => [c.person(dids).handle.toLowerCase(), new Set(c.truth)]));
+  const sure = entries.flatMap((e) =>
+    Object.values(e.matches).flatMap((m) =>
+      m.candidates
+        .filter((c) => c.confidence === 'sure')
+        .map((c) => ({ c, right: truth.get(e.key)!.has(`${c.network}:${c.handle}`) })),
+    ),
+  );
+  // As in Chromium (tests/e2e/bridge.spec.ts): sure matches are right, impersonators never sure.
+  expect(sure.filter((f) => f.right).length / sure.length).toBeGreaterThanOrEqual(0.95);
+  expect(
+    sure.filter((f) => f.c.evidence.some((e) => e.kind === 'impersonation-label' || e.kind === 'look-alike')),
+  ).toEqual([]);
+
+  // Every sure match followed at once.
+  const sureBluesky = new Set(sure.filter((f) => f.c.network === 'bluesky').map((f) => f.c.id));
+  const sureMastodon = new Set(sure.filter((f) => f.c.network === 'mastodon').map((f) => f.c.id));
+  const toFollow = sureBluesky.size + sureMastodon.size;
+  expect(toFollow).toBeGreaterThan(0);
+  await bridge.check('Sure');
+  await bridge.click(`Follow every sure match (${toFollow})`);
+  await bridge.waitFor(
+    `${run}?.textContent.includes(${JSON.stringify(`Follows: ${toFollow} of ${toFollow} done, ${toFollow} new. Finished.`)})`,
+    120_000,
+  );
+  const agent = await pds.agentFor(me.did);
+  const follows: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const { data } = await agent.com.atproto.repo.listRecords({
+      repo: me.did,
+      collection: 'app.bsky.graph.follow',
+      limit: 100,
+      cursor,
+    });
+    follows.push(...data.records.map((r) => (r.value as { subject: string }).subject));
+    cursor = data.records.length === 100 ? data.cursor : undefined;
+  } while (cursor);
+  expect(new Set(follows)).toEqual(sureBluesky);
+  expect(new Set(mastodon.state.follows.filter((f) => f.followerId === mastoMe.id).map((f) => f.targetId))).toEqual(
+    sureMastodon,
+  );
+
+  // The Mastodon CSV, saved by the browser: a header naming known columns, then one address per row.
+  await bridge.click('Download Mastodon import (CSV)');
+  let csv: string | undefined;
+  await expect
+    .poll(async () => (csv = (await journey.downloads()).find((d) => d.name.endsWith('.csv'))?.text), {
+      timeout: 15_000,
+    })
+    .toBeTruthy();
+  const [header, ...lines] = csv!.trimEnd().split('\n');
+  expect(header!.split(',')).toEqual(['Account address', 'Show boosts']);
+  expect(lines.map((l) => l.split(',')[0]).sort()).toEqual(
+    uniqueBy(
+      sure.filter((f) => f.c.network === 'mastodon').map((f) => f.c.handle),
+      (h) => h,
+    ).sort(),
+  );
 });
