@@ -17,6 +17,7 @@ import {
 } from '../fixtures/x-following-cases.ts';
 import { followingPageHtml, type XPerson } from '../fixtures/x-following-page.ts';
 import { BRIDGE_ENTRIES, createBlueskyAccounts, uniqueBy } from '../support/bridge-fixture.ts';
+import { allRecords } from '../support/pds-records.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
 import { connectBlueskyAccount, connectMastodonWithToken } from './steps.ts';
 
@@ -219,18 +220,9 @@ test('161 X accounts collected, matched on the real PDS and the Mastodon server,
     120_000,
   );
   const agent = await pds.agentFor(me.did);
-  const follows: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await agent.com.atproto.repo.listRecords({
-      repo: me.did,
-      collection: 'app.bsky.graph.follow',
-      limit: 100,
-      cursor,
-    });
-    follows.push(...data.records.map((r) => (r.value as { subject: string }).subject));
-    cursor = data.records.length === 100 ? data.cursor : undefined;
-  } while (cursor);
+  const follows = (await allRecords<{ value: { subject: string } }>(agent, me.did, 'app.bsky.graph.follow')).map(
+    (r) => r.value.subject,
+  );
   expect(new Set(follows)).toEqual(sureBluesky);
   expect(new Set(mastodon.state.follows.filter((f) => f.followerId === mastoMe.id).map((f) => f.targetId))).toEqual(
     sureMastodon,

@@ -9,6 +9,7 @@ import type { AtpAgent } from '@atproto/api';
 import { expect } from '@playwright/test';
 import { buildXArchive, snowflake, type GenTweet } from '../../support/x-archive.ts';
 import { photoWithGps } from './images.ts';
+import { allRecords } from './pds-records.ts';
 
 export const OWNER = { accountId: '1234567890', username: 'leaving_x', displayName: 'Leaving X' };
 export const DAY = 86_400_000;
@@ -111,20 +112,8 @@ export interface BskyPost {
   };
 }
 
-export async function blueskyPosts(agent: AtpAgent, did: string): Promise<BskyPost[]> {
-  const out: BskyPost[] = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await agent.com.atproto.repo.listRecords({
-      repo: did,
-      collection: 'app.bsky.feed.post',
-      limit: 100,
-      cursor,
-    });
-    out.push(...(data.records as unknown as BskyPost[]));
-    cursor = data.records.length === 100 ? data.cursor : undefined;
-  } while (cursor);
-  return out;
+export function blueskyPosts(agent: AtpAgent, did: string): Promise<BskyPost[]> {
+  return allRecords<BskyPost>(agent, did, 'app.bsky.feed.post');
 }
 
 /** The archive landed: each kept tweet once on each network, with its date, its thread, its photo; nothing else. */

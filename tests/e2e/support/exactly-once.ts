@@ -9,6 +9,7 @@ import { AtpAgent } from '@atproto/api';
 import { expect } from '@playwright/test';
 import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
 import type { BulkPost, StoredJob } from './bulk.ts';
+import { allRecords } from './pds-records.ts';
 
 const LONG = 'Nous marchons ensemble pour le climat, la justice et la dignité. '.repeat(11).trim();
 
@@ -56,18 +57,11 @@ export async function expectEachPostOnce(
     (s) => s.accountId === servers.mastodonAccountId && !s.deleted,
   );
   const agent = new AtpAgent({ service: servers.pds.url });
-  const records: Array<{ uri: string; value: { text: string; reply?: { parent: { uri: string } } } }> = [];
-  let cursor: string | undefined;
-  do {
-    const { data } = await agent.com.atproto.repo.listRecords({
-      repo: servers.did,
-      collection: 'app.bsky.feed.post',
-      limit: 100,
-      cursor,
-    });
-    records.push(...(data.records as unknown as typeof records));
-    cursor = data.records.length ? data.cursor : undefined;
-  } while (cursor);
+  const records = await allRecords<{ uri: string; value: { text: string; reply?: { parent: { uri: string } } } }>(
+    agent,
+    servers.did,
+    'app.bsky.feed.post',
+  );
 
   const mastodonJobs = byPost('mastodon');
   const blueskyJobs = byPost('bluesky');
