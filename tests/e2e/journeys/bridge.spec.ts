@@ -18,6 +18,9 @@ import {
 import { followingPageHtml, type XPerson } from '../fixtures/x-following-page.ts';
 import { BRIDGE_ENTRIES, createBlueskyAccounts, uniqueBy } from '../support/bridge-fixture.ts';
 import { allRecords } from '../support/pds-records.ts';
+import { startMastodonServer } from '../../servers/mastodon/index.ts';
+import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
+import { startTestPds, type TestPds } from '../../servers/pds.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
 import { connectBlueskyAccount, connectMastodonWithToken } from './steps.ts';
 
@@ -153,10 +156,25 @@ test('a collection the user started is bounded: X cannot fill storage with endle
 test('161 X accounts collected, matched on the real PDS and the Mastodon server, every sure match followed, the Mastodon CSV saved', async ({
   journey,
   allowHosts,
-  pds,
-  mastodon,
 }) => {
   test.setTimeout(360_000);
+  // Servers of its own: the people's handles are fixed, and the Chromium test makes the same ones.
+  const pds = await startTestPds();
+  const mastodon = await startMastodonServer();
+  try {
+    await followBridgeWholeWay(journey, allowHosts, pds, mastodon);
+  } finally {
+    await mastodon.close();
+    await pds.close();
+  }
+});
+
+async function followBridgeWholeWay(
+  journey: JourneyBrowser,
+  allowHosts: (...hosts: string[]) => void,
+  pds: TestPds,
+  mastodon: MastodonTestServer,
+): Promise<void> {
   const cases = followingCases();
   // Everyone's accounts on the real servers, then the user's own.
   const bskySpecs = uniqueBy([...SHARED_BLUESKY, ...cases.flatMap((c) => c.bluesky)], (s) => s.local);
@@ -244,4 +262,4 @@ test('161 X accounts collected, matched on the real PDS and the Mastodon server,
       (h) => h,
     ).sort(),
   );
-});
+}
