@@ -46,6 +46,57 @@ export async function saveDraft(db: Db, draft: Draft): Promise<void> {
   await db.put('drafts', draft);
 }
 
+/** Saves drafts as they change, newest version first; see createDraftWriter. */
+export interface DraftWriter {
+  /** Queues this version of its draft, replacing any version of the same draft not yet written. */
+  write(draft: Draft): void;
+  /** Resolves once every draft's latest version is written (rejects if one failed). */
+  flush(): Promise<void>;
+}
+
+/**
+ * A writer that keeps up with typing. The page that edits a draft can close
+ * at any moment (a popup loses focus), and the database aborts what is not
+ * written yet: writing every keystroke's version in turn leaves a backlog
+ * when the disk is slower than the keys, and the last keys are lost. So one
+ * write runs at a time, and a version queued behind it is replaced by the
+ * next version of the same draft; each draft's newest version is written
+ * after at most the write in flight. Versions of different drafts are all
+ * written (a draft left for a new one keeps its last text).
+ */
+export function createDraftWriter(save: (draft: Draft) => Promise<void>): DraftWriter {
+  const queued = new Map<string, Draft>();
+  let running: Promise<void> | null = null;
+  let failure: unknown = null;
+  const drain = async (): Promise<void> => {
+    while (queued.size > 0) {
+      const [id, draft] = queued.entries().next().value as [string, Draft];
+      queued.delete(id);
+      try {
+        await save(draft);
+      } catch (error) {
+        failure = error;
+      }
+    }
+    running = null;
+  };
+  return {
+    write(draft) {
+      queued.delete(draft.id); // the newest version goes to the back, behind other drafts' older ones
+      queued.set(draft.id, draft);
+      running ??= drain();
+    },
+    async flush() {
+      while (running) await running;
+      if (failure !== null) {
+        const error = failure;
+        failure = null;
+        throw error;
+      }
+    },
+  };
+}
+
 export async function deleteDraft(db: Db, id: string): Promise<void> {
   const tx = db.transaction(['drafts', 'media'], 'readwrite');
   const draft = await tx.objectStore('drafts').get(id);

@@ -2,10 +2,17 @@
  * The draft being edited: loaded from IndexedDB, saved back on every change
  * (so a closed popup, a crashed tab or a restarted browser loses nothing).
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { emptyDraft, type Draft, type InteractionPolicy } from '../../lib/model/draft.ts';
 import { openSortieDb } from '../../lib/db.ts';
-import { clampHandoff, getDraft, listDrafts, pruneUntouchedDrafts, saveDraft } from '../../lib/drafts.ts';
+import {
+  clampHandoff,
+  createDraftWriter,
+  getDraft,
+  listDrafts,
+  pruneUntouchedDrafts,
+  saveDraft,
+} from '../../lib/drafts.ts';
 
 export interface DraftState {
   draft: Draft | null;
@@ -57,7 +64,8 @@ export interface DraftDefaults {
 export function useDraft(defaults: DraftDefaults | null): DraftState {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [handoffTruncated, setHandoffTruncated] = useState(false);
-  const saving = useRef<Promise<void>>(Promise.resolve());
+  // Each change is saved, the newest version first (see createDraftWriter): a closed popup keeps the last keys typed.
+  const [writer] = useState(() => createDraftWriter(async (next) => saveDraft(await openSortieDb(), next)));
 
   useEffect(() => {
     if (!defaults || draft) return;
@@ -89,9 +97,7 @@ export function useDraft(defaults: DraftDefaults | null): DraftState {
     })();
   }, [defaults, draft]);
 
-  const persist = useCallback((next: Draft) => {
-    saving.current = saving.current.then(async () => saveDraft(await openSortieDb(), next));
-  }, []);
+  const persist = useCallback((next: Draft) => writer.write(next), [writer]);
 
   const update = useCallback(
     (patch: Partial<Draft>) => {
@@ -123,5 +129,5 @@ export function useDraft(defaults: DraftDefaults | null): DraftState {
     if (found) setDraft(found);
   }, []);
 
-  return { draft, update, flush: () => saving.current, reset, open, handoffTruncated };
+  return { draft, update, flush: () => writer.flush(), reset, open, handoffTruncated };
 }
