@@ -5,22 +5,9 @@
  * follow bridge and the archive import. Firefox computes names, roles and
  * colours itself: what passes in Chromium is checked again there.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { expect, test, type Tab } from '../support/journey.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
+import { test } from '../support/journey.ts';
 import { OPTIONS_SECTIONS } from '../support/options-sections.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe in the page (its source evaluated there, as @axe-core/playwright injects it). */
-async function expectNoAxeViolations(tab: Tab, state: string): Promise<void> {
-  const violations = await tab.evaluate<string[]>(`(() => {
-    ${AXE}
-    return axe.run(document, { resultTypes: ['violations'] }).then((r) =>
-      r.violations.map((v) => v.id + ' (' + v.impact + ') ' + v.nodes.map((n) => n.target.join(' ')).join(', ')));
-  })()`);
-  expect(violations, state).toEqual([]);
-}
 
 const heading = (text: string) =>
   `[...document.querySelectorAll('h1, h2')].some((h) => h.textContent.trim() === ${JSON.stringify(text)})`;

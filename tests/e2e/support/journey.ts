@@ -24,6 +24,17 @@ import { expect, test as serversTest } from './servers.ts';
 
 export type BrowserKind = 'chromium' | 'firefox';
 
+/** The keys a journey presses, in Playwright's names. */
+export type Key = 'End' | 'Home' | 'Control+Home' | 'Control+End';
+
+/** The same keys as WebDriver's code points (Firefox): a modifier stays down until the keys sent are done. */
+const WEBDRIVER_KEYS: Record<Key, string> = {
+  End: '\uE010',
+  Home: '\uE011',
+  'Control+Home': '\uE009\uE011',
+  'Control+End': '\uE009\uE010',
+};
+
 /** One tab, as a user sees it: fields and buttons found by their accessible names. */
 export interface Tab {
   goto(url: string): Promise<void>;
@@ -32,14 +43,16 @@ export interface Tab {
   fill(label: string, value: string): Promise<void>;
   /** Chooses the option with this value in the list with this label, as a click on it would. */
   select(label: string, value: string): Promise<void>;
-  /** Ticks the checkbox with this label (a click on it, unless it is ticked already). */
-  check(label: string): Promise<void>;
+  /** Ticks (or, with `false`, unticks) the checkbox with this label: a click on it, unless it is so already. */
+  check(label: string, ticked?: boolean): Promise<void>;
   /** Clicks the button or link with this accessible name (a pattern: one whose name matches it). */
   click(name: string | RegExp): Promise<void>;
   /** Clicks the first element whose whole text is this (a <summary>, say). */
   clickText(text: string): Promise<void>;
   /** Clicks into the field with this label and types, key by key (trusted events, as a user's). */
   typeInto(label: string, text: string): Promise<void>;
+  /** Presses a key (with Control held, for `Control+…`) in the field with this label, which keeps its caret. */
+  press(label: string, key: Key): Promise<void>;
   /**
    * The element matching `selector` in Sortie's x.com overlay (a closed shadow
    * root only the extension and the browser's own code can enter), if it is
@@ -169,7 +182,7 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     url: async () => frame.url(),
     fill: (label, value) => frame.getByLabel(label).first().fill(value),
     select: async (label, value) => void (await frame.getByLabel(label, { exact: true }).first().selectOption(value)),
-    check: (label) => frame.getByLabel(label).first().check(),
+    check: (label, ticked = true) => frame.getByLabel(label).first().setChecked(ticked),
     click: (name) =>
       frame
         .getByRole('button', { name, exact: true })
@@ -178,6 +191,7 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
         .click(),
     clickText: (text) => frame.getByText(text, { exact: true }).first().click(),
     typeInto: (label, text) => frame.getByLabel(label).first().pressSequentially(text),
+    press: (label, key) => frame.getByLabel(label).first().press(key),
     upload: (label, paths) =>
       frame
         .getByLabel(label)
@@ -465,10 +479,10 @@ function firefoxJourney(
         await m.send('WebDriver:ElementClear', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text: value });
       },
-      async check(label) {
+      async check(label, ticked = true) {
         const id = await find(where, FIND_BY_LABEL, label, `a checkbox labelled "${label}"`);
-        const { value: ticked } = await m.send<{ value: boolean }>('WebDriver:IsElementSelected', { id });
-        if (!ticked) await m.send('WebDriver:ElementClick', { id });
+        const { value: now } = await m.send<{ value: boolean }>('WebDriver:IsElementSelected', { id });
+        if (now !== ticked) await m.send('WebDriver:ElementClick', { id });
       },
       async select(label, value) {
         const list = await find(where, FIND_BY_LABEL, label, `a list labelled "${label}"`);
@@ -493,6 +507,11 @@ function firefoxJourney(
         const id = await find(where, FIND_BY_LABEL, label, `a field labelled "${label}"`);
         await m.send('WebDriver:ElementClick', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text });
+      },
+      async press(label, key) {
+        // Keys sent to the focused field leave its caret where it is (WebDriver moves it to the end only on focusing).
+        const id = await find(where, FIND_BY_LABEL, label, `a field labelled "${label}"`);
+        await m.send('WebDriver:ElementSendKeys', { id, text: WEBDRIVER_KEYS[key] });
       },
       async upload(label, paths) {
         // Keys sent to a file field name the files, one path a line, as the chooser would pick them.
