@@ -13,7 +13,8 @@ import sharp from 'sharp';
 import { startMastodonServer } from '../../servers/mastodon/index.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { expect, test, type Tab } from '../support/journey.ts';
-import { connectMastodonWithToken } from './steps.ts';
+import { flatPng } from '../support/images.ts';
+import { ALL_SENT, connectMastodonWithToken, statusesOf } from './steps.ts';
 
 const TEXT = 'What do you want to say?';
 const POST = `[...document.querySelectorAll('button')].find((b) => /^Post( to \\d+ accounts?)?$/.test(b.textContent.trim()))`;
@@ -198,4 +199,58 @@ test('a transparent PNG too large to stay PNG is flattened onto white, never bla
   expect(pixel.type).toBe('image/jpeg');
   expect(pixel.a).toBe(255);
   expect(Math.min(pixel.r, pixel.g, pixel.b)).toBeGreaterThan(235);
+});
+
+test('an image shared from a page (what "Share this image with Sortie" opens) is attached, and Ctrl+Enter posts it with its alt text', async ({
+  journey,
+  mastodon,
+  allowHosts,
+}) => {
+  allowHosts('images.example');
+  const image = await flatPng(40, 30, 90);
+  // An image host that lets other sites read its images (as most image CDNs do).
+  await journey.serveHttps('images.example', () => ({
+    status: 200,
+    type: 'image/png',
+    body: image,
+    headers: { 'access-control-allow-origin': '*' },
+  }));
+  const masto = await connectMastodonWithToken(journey, mastodon, 'ce');
+
+  const compose = await journey.openPage(
+    `compose.html?${new URLSearchParams({ url: 'https://news.example/photo', image: 'https://images.example/p.png' })}`,
+  );
+  await compose.waitFor(`document.querySelectorAll('[data-testid="images"] li').length === 1`, 20_000);
+  expect(await compose.evaluate<string>(`document.getElementById('text').value`)).toBe('https://news.example/photo');
+  await compose.fill('Alt text for image 1', 'A pink rectangle');
+  await compose.press(TEXT, 'Control+Enter');
+  await compose.waitFor(ALL_SENT, 30_000);
+  const statuses = statusesOf(mastodon, masto.id);
+  expect(statuses.map((s) => s.text)).toEqual(['https://news.example/photo']);
+  expect(mastodon.state.media.find((m) => m.id === statuses[0]!.mediaIds[0])).toMatchObject({
+    description: 'A pink rectangle',
+  });
+});
+
+test('an image its site does not let Sortie read: the user is told, and its address is in the text, nothing lost', async ({
+  journey,
+  mastodon,
+  allowHosts,
+}) => {
+  allowHosts('photos.example');
+  const image = await flatPng(40, 30, 90);
+  // No CORS header: the browser keeps the image from any other origin, Sortie's pages included.
+  await journey.serveHttps('photos.example', () => ({ status: 200, type: 'image/png', body: image }));
+  await connectMastodonWithToken(journey, mastodon, 'nc');
+  const compose = await journey.openPage(
+    `compose.html?${new URLSearchParams({ url: 'https://news.example/photo', image: 'https://photos.example/p.png' })}`,
+  );
+  await compose.waitFor(
+    `document.getElementById('text')?.value === 'https://news.example/photo https://photos.example/p.png'`,
+    20_000,
+  );
+  expect(await compose.evaluate<string>(`document.body.textContent`)).toContain(
+    'The image could not be fetched; its address was added to the text instead.',
+  );
+  expect(await compose.evaluate<number>(`document.querySelectorAll('[data-testid="images"] li').length`)).toBe(0);
 });

@@ -25,7 +25,7 @@ import { expect, test as serversTest } from './servers.ts';
 export type BrowserKind = 'chromium' | 'firefox';
 
 /** The keys a journey presses, in Playwright's names. */
-export type Key = 'End' | 'Home' | 'Control+Home' | 'Control+End';
+export type Key = 'End' | 'Home' | 'Control+Home' | 'Control+End' | 'Control+Enter';
 
 /** The same keys as WebDriver's code points (Firefox): a modifier stays down until the keys sent are done. */
 const WEBDRIVER_KEYS: Record<Key, string> = {
@@ -33,6 +33,7 @@ const WEBDRIVER_KEYS: Record<Key, string> = {
   Home: '\uE011',
   'Control+Home': '\uE009\uE011',
   'Control+End': '\uE009\uE010',
+  'Control+Enter': '\uE009\uE007',
 };
 
 /** One tab, as a user sees it: fields and buttons found by their accessible names. */
@@ -130,6 +131,8 @@ export interface JourneyBrowser {
    * say): Chromium through Playwright's routing, Firefox through the recording
    * proxy, which ends the tunnel with a self-signed certificate the profile is
    * told to accept. The requests are recorded: the test still has to allow the host.
+   * Other origins read the answers only if the handler's headers allow them (CORS),
+   * in both browsers.
    */
   serveHttps(host: string, handler: TlsFixtureHandler): Promise<void>;
   /** Every download finished so far (Chromium: Playwright's download events; Firefox: its download folder). */
@@ -281,12 +284,13 @@ function chromiumJourney(
             headers: request.headers(),
             body: request.postData() ?? '',
           });
-          await route.fulfill({
-            status: answer.status,
-            contentType: answer.type,
-            body: answer.body,
-            headers: answer.headers,
-          });
+          // Playwright gives a fulfilled answer to a cross-origin request the CORS headers
+          // it lacks (access for whoever asked); the site and Firefox's proxy give none. An
+          // answer that names no origin allowed names its own, which lets no other origin read it.
+          const headers = { ...answer.headers };
+          if (!Object.keys(headers).some((name) => name.toLowerCase() === 'access-control-allow-origin'))
+            headers['access-control-allow-origin'] = `https://${host}`;
+          await route.fulfill({ status: answer.status, contentType: answer.type, body: answer.body, headers });
         },
       );
     },
