@@ -105,3 +105,12 @@ export async function linksScriptRegistered(journey: JourneyBrowser): Promise<vo
     .toBe(true);
   await options.close();
 }
+
+/** Sends one of Sortie's messages from an extension page, as its own pages do; the reply's value, or throws its error. */
+export async function sortieMessage<T>(page: Tab, name: string, body?: unknown): Promise<T> {
+  const reply = await page.evaluate<{ ok: boolean; value?: T; error?: { messageKey: string; detail: string } }>(
+    `chrome.runtime.sendMessage(${JSON.stringify({ sortie: 1, name, body })})`,
+  );
+  if (!reply.ok) throw new Error(`${name}: ${reply.error?.messageKey} ${reply.error?.detail}`);
+  return reply.value as T;
+}

@@ -68,6 +68,9 @@ function userPrefs(
     'network.proxy.ssl_port': proxyPort,
     'network.proxy.share_proxy_settings': true,
     'network.proxy.allow_hijacking_localhost': false,
+    // Sites the tests stand in for (journey.serveHttps) get the proxy's self-signed certificates, which
+    // Firefox refuses outright for hosts on its HSTS preload list (nitter.net, xcancel.com: "badStsCert").
+    'network.stricttransportsecurity.preloadlist': false,
     'intl.accept_languages': lang,
     'intl.locale.requested': lang.split(',')[0]!.trim(),
     // Firefox's own background traffic, which has nothing to do with Sortie.
