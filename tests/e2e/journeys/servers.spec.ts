@@ -10,8 +10,8 @@ import {
   type MastodonTestServer,
 } from '../../servers/mastodon/index.ts';
 import { uniqueName } from '../support/servers.ts';
-import { expect, test, type Tab } from '../support/journey.ts';
-import { ALL_SENT, accountsText, signInToMastodon } from './steps.ts';
+import { expect, test } from '../support/journey.ts';
+import { ALL_SENT, accountsText, scheduleAt, signInToMastodon } from './steps.ts';
 
 const servers: MastodonTestServer[] = [];
 async function serve(opts: MastodonServerOptions): Promise<MastodonTestServer> {
@@ -22,19 +22,6 @@ async function serve(opts: MastodonServerOptions): Promise<MastodonTestServer> {
 test.afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close().catch(() => undefined)));
 });
-
-/** The value a `datetime-local` field takes for this moment, in the browser's (and this machine's) time zone. */
-function localInput(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
-}
-
-/** Opens "Send later" in the composer and sets the time, as a user picks it. */
-async function scheduleAt(compose: Tab, at: Date): Promise<void> {
-  await compose.click(/^Send later\b/);
-  await compose.waitFor(`document.querySelector('input[type="datetime-local"]') !== null`);
-  await compose.fill('Send at', localInput(at));
-}
 
 const STATES = `[...document.querySelectorAll('[data-testid="post-status"] li')].map((li) => li.dataset.state)`;
 

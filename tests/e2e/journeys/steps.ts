@@ -114,3 +114,17 @@ export async function sortieMessage<T>(page: Tab, name: string, body?: unknown):
   if (!reply.ok) throw new Error(`${name}: ${reply.error?.messageKey} ${reply.error?.detail}`);
   return reply.value as T;
 }
+
+/** The value a `datetime-local` field takes for this moment, in the browser's (and this machine's) time zone. */
+function localInput(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+/** Opens "Send later" in the composer (unless it is open) and sets the time, as a user picks it. */
+export async function scheduleAt(compose: Tab, at: Date): Promise<void> {
+  const shown = `document.querySelector('input[type="datetime-local"]') !== null`;
+  if (!(await compose.evaluate<boolean>(shown))) await compose.click(/^Send later\b/);
+  await compose.waitFor(shown);
+  await compose.fill('Send at', localInput(at));
+}

@@ -341,6 +341,8 @@ const FIND_BY_TEXT = `
 
 type WebElement = Record<string, string>;
 const elementId = (el: WebElement): string => Object.values(el)[0]!;
+/** The key WebDriver names an element by, in a script's arguments. */
+const WEB_ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /**
  * Sortie's overlay, read from a script with the browser's own privileges (Marionette's
@@ -480,6 +482,19 @@ function firefoxJourney(
       },
       async fill(label, value) {
         const id = await find(where, FIND_BY_LABEL, label, `a field labelled "${label}"`);
+        // Keys sent to a date or time field go segment by segment in the locale's order (month first
+        // in en-US), where a person would use its picker: such a field gets its value set, with the
+        // input and change events a pick fires (WebDriver's rule for fields that are not typed in).
+        const { value: picked } = await m.send<{ value: boolean }>('WebDriver:ExecuteScript', {
+          script: `const [el, value] = arguments;
+            if (!/^(date|time|datetime-local|month|week)$/.test(el.type)) return false;
+            el.value = value;
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            el.dispatchEvent(new Event('change', { bubbles: true }));
+            return true;`,
+          args: [{ [WEB_ELEMENT]: id }, value],
+        });
+        if (picked) return;
         await m.send('WebDriver:ElementClear', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text: value });
       },
