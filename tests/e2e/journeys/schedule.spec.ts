@@ -5,14 +5,8 @@
  * it at that minute and not before (Chromium's service worker and Firefox's
  * event page each woken by the browser's alarm).
  */
-import { expect, test, type Tab } from '../support/journey.ts';
-import { connectBlueskyAccount, connectMastodonWithToken, scheduleAt, statusesOf } from './steps.ts';
-
-async function scheduleWithText(compose: Tab, at: Date, text: string): Promise<void> {
-  await scheduleAt(compose, at);
-  await compose.fill('What do you want to say?', text);
-  await compose.click(/^Schedule( for \d+ accounts?)?$/);
-}
+import { expect, test } from '../support/journey.ts';
+import { connectBlueskyAccount, connectMastodonWithToken, schedulePost, statusesOf } from './steps.ts';
 
 test('"send at": Mastodon schedules on its server when 5+ minutes ahead; a closer time waits in Sortie and goes out on time', async ({
   journey,
@@ -27,7 +21,7 @@ test('"send at": Mastodon schedules on its server when 5+ minutes ahead; a close
   // Far enough ahead: Mastodon keeps it (a scheduled status), Bluesky's copy waits in Sortie's queue.
   const later = new Date(Date.now() + 20 * 60_000);
   later.setSeconds(0, 0);
-  await scheduleWithText(compose, later, 'Rendez-vous dans vingt minutes.');
+  await schedulePost(compose, later, 'Rendez-vous dans vingt minutes.');
   await expect
     .poll(() => mastodon.state.scheduledStatuses.filter((s) => s.accountId === masto.id).length, { timeout: 20_000 })
     .toBe(1);
@@ -43,7 +37,7 @@ test('"send at": Mastodon schedules on its server when 5+ minutes ahead; a close
   const soon = new Date(Date.now() + 60_000);
   soon.setSeconds(0, 0);
   if (soon.getTime() - Date.now() < 20_000) soon.setMinutes(soon.getMinutes() + 1);
-  await scheduleWithText(compose, soon, 'Bientôt.');
+  await schedulePost(compose, soon, 'Bientôt.');
   await expect
     .poll(() => statusesOf(mastodon, masto.id).filter((s) => s.text === 'Bientôt.').length, {
       timeout: 150_000,

@@ -10,18 +10,29 @@ import {
   type MastodonTestServer,
 } from '../../servers/mastodon/index.ts';
 import { uniqueName } from '../support/servers.ts';
-import { expect, test } from '../support/journey.ts';
-import { ALL_SENT, accountsText, scheduleAt, signInToMastodon } from './steps.ts';
+import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
+import { ALL_SENT, accountsText, schedulePost, signInToMastodon } from './steps.ts';
 
 const servers: MastodonTestServer[] = [];
-async function serve(opts: MastodonServerOptions): Promise<MastodonTestServer> {
-  const server = await startMastodonServer(opts);
-  servers.push(server);
-  return server;
-}
 test.afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close().catch(() => undefined)));
 });
+
+/** A server in this profile with a new account, signed in with OAuth on the options page. */
+async function signedInOn(
+  journey: JourneyBrowser,
+  allowHosts: (...hosts: string[]) => void,
+  opts: MastodonServerOptions,
+  prefix: string,
+): Promise<{ server: MastodonTestServer; username: string; options: Tab }> {
+  const server = await startMastodonServer(opts);
+  servers.push(server);
+  const username = uniqueName(prefix);
+  server.createAccount(username, 'pw');
+  const options = await journey.openPage('options.html');
+  await signInToMastodon(journey, allowHosts, options, { server: server.url, username, password: 'pw' });
+  return { server, username, options };
+}
 
 const STATES = `[...document.querySelectorAll('[data-testid="post-status"] li')].map((li) => li.dataset.state)`;
 
@@ -30,16 +41,9 @@ test('a server that ignores scheduled_at (Hollo, not recognised): the user is to
   allowHosts,
 }) => {
   // No nodeinfo: '0.4.4' alone cannot say it is Hollo, so Sortie asks the server to schedule and reads the answer.
-  const hollo = await serve({ profile: 'hollo', nodeinfo: null });
-  const username = uniqueName('h');
-  hollo.createAccount(username, 'pw');
-  const options = await journey.openPage('options.html');
-  await signInToMastodon(journey, allowHosts, options, { server: hollo.url, username, password: 'pw' });
-
+  const { server: hollo, username } = await signedInOn(journey, allowHosts, { profile: 'hollo', nodeinfo: null }, 'h');
   const compose = await journey.openPage('compose.html');
-  await scheduleAt(compose, new Date(Date.now() + 30 * 60_000));
-  await compose.fill('What do you want to say?', 'Rendez-vous plus tard');
-  await compose.click(/^Schedule( for \d+ accounts?)?$/);
+  await schedulePost(compose, new Date(Date.now() + 30 * 60_000), 'Rendez-vous plus tard');
   await compose.waitFor(ALL_SENT, 30_000);
   // The server published it at once: it says so, and links to the status, not to the server's home.
   expect(hollo.state.statuses.map((s) => s.text)).toEqual(['Rendez-vous plus tard']);
@@ -56,16 +60,9 @@ test('a server known not to schedule (Hollo with nodeinfo): Sortie keeps the pos
   journey,
   allowHosts,
 }) => {
-  const hollo = await serve({ profile: 'hollo' });
-  const username = uniqueName('h');
-  hollo.createAccount(username, 'pw');
-  const options = await journey.openPage('options.html');
-  await signInToMastodon(journey, allowHosts, options, { server: hollo.url, username, password: 'pw' });
-
+  const { server: hollo } = await signedInOn(journey, allowHosts, { profile: 'hollo' }, 'h');
   const compose = await journey.openPage('compose.html');
-  await scheduleAt(compose, new Date(Date.now() + 30 * 60_000));
-  await compose.fill('What do you want to say?', 'Pas avant l’heure');
-  await compose.click(/^Schedule( for \d+ accounts?)?$/);
+  await schedulePost(compose, new Date(Date.now() + 30 * 60_000), 'Pas avant l’heure');
   await compose.waitFor(`${STATES}.length > 0`);
   expect(await compose.evaluate<string[]>(STATES)).not.toContain('sent');
 
@@ -81,11 +78,7 @@ test("disconnect on a server without /oauth/revoke: the user is told Sortie's ac
   journey,
   allowHosts,
 }) => {
-  const hollo = await serve({ profile: 'hollo' });
-  const username = uniqueName('h');
-  hollo.createAccount(username, 'pw');
-  const options = await journey.openPage('options.html');
-  await signInToMastodon(journey, allowHosts, options, { server: hollo.url, username, password: 'pw' });
+  const { server: hollo, options } = await signedInOn(journey, allowHosts, { profile: 'hollo' }, 'h');
   await options.click(/^Disconnect /);
   await options.waitFor(`document.querySelector('[data-testid="no-accounts"]') !== null`);
   await options.waitFor(`document.querySelector('[data-testid="disconnect-outcome"]') !== null`);
@@ -102,11 +95,7 @@ test("disconnect on a server without /oauth/revoke: the user is told Sortie's ac
 
 for (const profile of ['gotosocial', 'akkoma'] as const) {
   test(`${profile}: sign in, post, and the server's own limits are used`, async ({ journey, allowHosts }) => {
-    const server = await serve({ profile });
-    const username = uniqueName(profile.slice(0, 3));
-    server.createAccount(username, 'pw');
-    const options = await journey.openPage('options.html');
-    await signInToMastodon(journey, allowHosts, options, { server: server.url, username, password: 'pw' });
+    const { server, username, options } = await signedInOn(journey, allowHosts, { profile }, profile.slice(0, 3));
     expect(await accountsText(options)).toContain(`@${username}@`);
     const accounts = await options.evaluate<
       Array<{ serverInfo: { limits: { maxCharacters: number }; profile: { family: string } } }>

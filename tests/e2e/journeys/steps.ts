@@ -128,3 +128,10 @@ export async function scheduleAt(compose: Tab, at: Date): Promise<void> {
   await compose.waitFor(shown);
   await compose.fill('Send at', localInput(at));
 }
+
+/** Schedules this text for `at` from the composer: the time, the text, then "Schedule". */
+export async function schedulePost(compose: Tab, at: Date, text: string): Promise<void> {
+  await scheduleAt(compose, at);
+  await compose.fill('What do you want to say?', text);
+  await compose.click(/^Schedule( for \d+ accounts?)?$/);
+}
