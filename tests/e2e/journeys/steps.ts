@@ -58,15 +58,28 @@ export async function signInToMastodon(
   options: Tab,
   account: { server: string; username: string; password: string },
 ): Promise<void> {
+  await options.fill('Your server', account.server);
+  await authorizeAfter(journey, allowHosts, () => options.click('Connect Mastodon'), account);
+  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${account.username}@`);
+}
+
+/**
+ * What a user does in the server's own sign-in window once `open` (a click on Connect or
+ * Reconnect) has opened it: the username, the password, then "Authorize".
+ */
+export async function authorizeAfter(
+  journey: JourneyBrowser,
+  allowHosts: (...hosts: string[]) => void,
+  open: () => Promise<void>,
+  account: { username: string; password: string },
+): Promise<void> {
   if (journey.kind === 'firefox')
     allowHosts(`${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org`);
-  await options.fill('Your server', account.server);
-  await options.click('Connect Mastodon');
+  await open();
   const signIn = await journey.waitForTab(/\/oauth\/authorize/);
   await signIn.fill('Username', account.username);
   await signIn.fill('Password', account.password);
   await signIn.click('Authorize');
-  await expect.poll(() => accountsText(options), { timeout: 20_000 }).toContain(`@${account.username}@`);
 }
 
 /** The statuses this account has on the Mastodon test server. */

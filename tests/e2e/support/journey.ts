@@ -495,7 +495,14 @@ function firefoxJourney(
           args: [{ [WEB_ELEMENT]: id }, value],
         });
         if (picked) return;
+        // Marionette's Element Clear empties the field with a change event only, not the input
+        // event a person's deleting fires and a page's state follows: a page rendering again before
+        // the first key put its old text back, and the keys went after it. So the input event too.
         await m.send('WebDriver:ElementClear', { id });
+        await m.send('WebDriver:ExecuteScript', {
+          script: `arguments[0].dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContent' }));`,
+          args: [{ [WEB_ELEMENT]: id }],
+        });
         await m.send('WebDriver:ElementSendKeys', { id, text: value });
       },
       async check(label, ticked = true) {
