@@ -34,7 +34,8 @@ export async function fetchSharedImage(url: string, fetcher: typeof fetch = fetc
   // The context menu only passes http(s) and data: images (see lib/compose/background/context-menu.ts).
   const isData = /^data:/i.test(url);
   if (!isData && !checkFetchTarget(url).ok) return fallback;
-  const signal = AbortSignal.timeout(SHARED_IMAGE_TIMEOUT_MS);
+  const stop = new AbortController();
+  const signal = AbortSignal.any([AbortSignal.timeout(SHARED_IMAGE_TIMEOUT_MS), stop.signal]);
   try {
     const response = isData
       ? await fetcher(url, { signal })
@@ -47,5 +48,8 @@ export async function fetchSharedImage(url: string, fetcher: typeof fetch = fetc
   } catch (error) {
     console.warn('Sortie: could not fetch the shared image', error);
     return fallback;
+  } finally {
+    // An image refused past its cap is still downloading in Firefox until the request is aborted.
+    stop.abort();
   }
 }

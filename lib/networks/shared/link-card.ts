@@ -292,5 +292,8 @@ export async function fetchLinkCard(
     return null;
   } finally {
     clearTimeout(timer);
+    // Ends what is still downloading: a page cut at its cap, a picture refused (Firefox goes on
+    // downloading a body whose reading was cancelled, for as long as the server sends it).
+    controller.abort();
   }
 }

@@ -3,8 +3,9 @@
  * page a link points to) is hostile in Sortie's threat model: a 200 MB
  * answer must cost at most the cap, never the whole download and the memory
  * to hold it. Content-Length is checked first; a body without one (or one
- * that lies) is counted as it streams and cut at the cap, which cancels the
- * download and closes the connection.
+ * that lies) is counted as it streams and cut at the cap. Cutting means
+ * cancelling the reading and aborting the request: only the abort closes the
+ * connection in Firefox, so whoever fetched aborts once it stops reading.
  */
 
 /** JSON API answers (Mastodon, Bluesky/PDS): far above any real one (a 40-status page is ~100 kB). */
@@ -88,11 +89,19 @@ export async function readCapped(
  */
 export function capResponses(fetchImpl: typeof globalThis.fetch, maxBytes: number): typeof globalThis.fetch {
   return async (input, init) => {
-    const res = await fetchImpl(input, init);
+    // Cancelling the body is not enough in Firefox: the server went on sending (200 MB, for as long
+    // as it liked) to a request nobody read. Aborting the request ends the download in both browsers.
+    const stop = new AbortController();
+    const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : null);
+    const signal = callerSignal ? AbortSignal.any([callerSignal, stop.signal]) : stop.signal;
+    const res = await fetchImpl(input, { ...init, signal });
     // No body (204, opaque redirects...): nothing to count, and such statuses cannot be rebuilt with one.
     if (!res.body) return res;
     const bytes = await readCapped(res, maxBytes, 'reject');
-    if (bytes === null) throw new ResponseTooLargeError(maxBytes, res.url);
+    if (bytes === null) {
+      stop.abort();
+      throw new ResponseTooLargeError(maxBytes, res.url);
+    }
     const capped = new Response(bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
     // Client libraries read these for errors and redirects; a rebuilt Response would say '' and false.
     Object.defineProperties(capped, {

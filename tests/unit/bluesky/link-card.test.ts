@@ -199,10 +199,17 @@ describe('fetchLinkCard', () => {
         controller.enqueue(new Uint8Array(64_000).fill(32));
       },
     });
-    const fetchImpl = routes({ [PAGE]: () => new Response(endless, { headers: { 'content-type': 'text/html' } }) });
+    let signal: AbortSignal | undefined;
+    const page = routes({ [PAGE]: () => new Response(endless, { headers: { 'content-type': 'text/html' } }) });
+    const fetchImpl = ((input: RequestInfo | URL, init?: RequestInit) => {
+      signal = init?.signal ?? undefined;
+      return page(input);
+    }) as typeof fetch;
     const card = await fetchLinkCard(PAGE, fetchImpl);
     expect(card?.title).toBe('Huge');
     expect(served).toBeLessThan(PAGE_MAX_BYTES + 200_000);
+    // The rest of the page is not left downloading: the request is aborted once the card is made.
+    expect(signal?.aborted).toBe(true);
   });
 
   it.each([

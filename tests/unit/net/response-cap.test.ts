@@ -70,6 +70,29 @@ describe('capResponses', () => {
     await expect(fetchImpl('https://example.com/')).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 
+  it('aborts the request itself past the cap (Firefox kept downloading a cancelled body), and the caller can still abort', async () => {
+    const signals: AbortSignal[] = [];
+    const fetchImpl = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+      signals.push(init!.signal!);
+      return new Response(endlessBody(1000, 100).stream);
+    });
+    const capped = capResponses(fetchImpl as typeof fetch, 5_000);
+    await expect(capped('https://example.test/huge')).rejects.toBeInstanceOf(ResponseTooLargeError);
+    expect(signals[0]!.aborted).toBe(true);
+
+    // Under the cap nothing is aborted, and the caller's own signal (in init or in a Request) still reaches fetch.
+    const caller = new AbortController();
+    const small = capResponses(async (input, init) => {
+      signals.push(init!.signal!);
+      return new Response('{}');
+    }, 5_000);
+    await small('https://example.test/a', { signal: caller.signal });
+    await small(new Request('https://example.test/b', { signal: caller.signal }));
+    expect(signals.slice(1).map((s) => s.aborted)).toEqual([false, false]);
+    caller.abort();
+    expect(signals.slice(1).map((s) => s.aborted)).toEqual([true, true]);
+  });
+
   it('leaves bodiless answers alone (204)', async () => {
     const fetchImpl = capResponses(async () => new Response(null, { status: 204 }), 10);
     expect((await fetchImpl('https://example.com/')).status).toBe(204);

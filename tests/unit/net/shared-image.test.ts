@@ -48,9 +48,10 @@ describe('fetchSharedImage (?image= from the context menu)', () => {
     expect(incoming).toEqual({ images: [], missingImages: 0, fallbackText: 'https://images.example/p.png' });
   });
 
-  it('refuses an image over the size cap', async () => {
+  it('refuses an image over the size cap, and leaves nothing downloading', async () => {
     const fetcher = answering(new Uint8Array(8), { headers: { 'content-length': String(SHARED_IMAGE_MAX_BYTES + 1) } });
     expect((await fetchSharedImage('https://images.example/p.png', fetcher as typeof fetch)).images).toEqual([]);
+    expect(fetcher.mock.calls[0]![1]!.signal!.aborted).toBe(true);
   });
 
   it('takes a data: PNG (it contacts nobody) but not a data: SVG', async () => {
