@@ -70,6 +70,22 @@ async function serveFollowLists(
   return options;
 }
 
+/**
+ * Waits, with X's tab in front, until Sortie's collector there says it reached the end of the
+ * list (its panel, in a closed shadow root, read as Sortie's content script can). Leaving the tab
+ * as soon as the page is scrolled to the bottom left the collector waiting for it on a loaded machine.
+ */
+async function collectorAtEnd(x: Tab): Promise<void> {
+  const panel = `(() => {
+    const host = document.querySelector('sortie-bridge');
+    const root = host && (globalThis.chrome?.dom?.openOrClosedShadowRoot ? chrome.dom.openOrClosedShadowRoot(host) : host.openOrClosedShadowRoot);
+    return root?.querySelector('[data-testid="sortie-bridge-count"]')?.textContent ?? '';
+  })()`;
+  await expect
+    .poll(() => x.asContentScript<string>(panel), { timeout: 120_000, intervals: [500] })
+    .toContain('End of the list.');
+}
+
 test("X's page finds no Sortie element on a follow list, and nothing is collected without the user's start", async ({
   journey,
   allowHosts,
@@ -106,7 +122,7 @@ test('a collection the user started is bounded: X cannot fill storage with endle
   await bridge.click('Collect the accounts mover_x follows');
   const x = await journey.waitForTab(/^https:\/\/x\.com\/mover_x\/following/);
   // With its tab in front (a browser draws no list in a background tab), the collector reads the whole list.
-  await x.waitFor(`scrollY + innerHeight >= document.documentElement.scrollHeight - 4`, 60_000);
+  await collectorAtEnd(x);
   await bridge.waitFor(
     `document.querySelector('[data-testid="bridge-collected"]')?.textContent === 'Collected: ${PEOPLE.length} X accounts, from 1 list(s).'`,
     30_000,
@@ -197,7 +213,7 @@ async function followBridgeWholeWay(
   await x.waitFor(`scrollY > 2000`, 60_000);
   await bridge.waitFor(`document.querySelector('[data-testid="bridge-collected"]') !== null`);
   await new Promise((r) => setTimeout(r, 35_000));
-  await x.waitFor(`scrollY + innerHeight >= document.documentElement.scrollHeight - 4`, 120_000);
+  await collectorAtEnd(x);
   const collected = `Collected: ${people.length} X accounts, from 1 list(s).`;
   await bridge.waitFor(
     `document.querySelector('[data-testid="bridge-collected"]')?.textContent.trim() === ${JSON.stringify(collected)}`,
