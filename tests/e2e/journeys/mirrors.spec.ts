@@ -6,14 +6,7 @@
  */
 import type { LinksState } from '../../../lib/links/state.ts';
 import { expect, test } from '../support/journey.ts';
-import {
-  MIRROR_HOSTS,
-  RATE_LIMITED_HTML,
-  X_HOSTS,
-  allowXPreconnects,
-  mirrorHtml,
-  xTrafficBeyondPreconnects,
-} from '../support/links.ts';
+import { X_HOSTS, allowXPreconnects, serveMirrorsTo, xTrafficBeyondPreconnects } from '../support/links.ts';
 import { answerWelcome, sortieMessage } from './steps.ts';
 
 const FIRST = 'nitter.net';
@@ -24,22 +17,11 @@ test('a mirror that answers "rate limited" is left for the next healthy one, for
   recordingProxy,
   allowHosts,
 }) => {
-  allowHosts(...MIRROR_HOSTS);
   // Chromium may open a bare TCP connection to a typed host before a rule applies (tests/e2e/journeys/core.spec.ts);
   // Firefox, with speculative connections off, opens none.
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
   const modes: Record<string, 'up' | 'rate-limited'> = { [FIRST]: 'up', [NEXT]: 'up' };
-  const hits: Record<string, string[]> = {};
-  for (const host of MIRROR_HOSTS) {
-    hits[host] = [];
-    await journey.serveHttps(host, ({ path }) => {
-      hits[host]!.push(path);
-      const mode = modes[host];
-      if (mode === 'up') return { status: 200, type: 'text/html', body: mirrorHtml(host, path) };
-      if (mode === 'rate-limited') return { status: 429, type: 'text/html', body: RATE_LIMITED_HTML };
-      return { status: 502, type: 'text/plain', body: '' };
-    });
-  }
+  const hits = await serveMirrorsTo(journey, allowHosts, modes);
   await answerWelcome(journey, 'leaving');
   const options = await journey.openPage('options.html');
   await expect

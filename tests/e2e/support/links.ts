@@ -13,6 +13,7 @@ import type { LinksState } from '../../../lib/links/state.ts';
 import type { SettingsPatch } from '../../../lib/settings.ts';
 import { launchSortie, test as base } from './fixtures.ts';
 import { CHROME_BUILD } from './paths.ts';
+import type { JourneyBrowser } from './journey.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -174,4 +175,86 @@ export function xTrafficBeyondPreconnects(proxyLog: readonly { host: string; url
 /** How many pre-connections to X hosts the proxy saw (reported, not failed on). */
 export function xPreconnects(proxyLog: readonly { host: string; url: string }[]): number {
   return proxyLog.filter((r) => isXHost(r.host) && r.url === `https://${r.host}:443`).length;
+}
+
+/** Shapes people meet: hosts, posts with tracking, media, search, lists, intents, short links, embeds. */
+export const X_LINK_SHAPES = [
+  'https://x.com/jack',
+  'https://twitter.com/jack',
+  'https://mobile.twitter.com/jack',
+  'https://www.x.com/jack/with_replies',
+  'https://x.com/jack/likes',
+  'https://x.com/jack/status/20',
+  'https://twitter.com/jack/status/20?s=20&t=AbCdEf',
+  'https://x.com/jack/status/20/photo/1',
+  'https://x.com/i/web/status/20',
+  'https://x.com/search?q=leaving%20x&src=typed_query&f=live',
+  'https://x.com/search?q=sortie&f=user',
+  'https://x.com/hashtag/fediverse?src=hashtag_click',
+  'https://x.com/i/lists/1234567',
+  'https://x.com/jack/lists/friends',
+  'https://x.com/i/user/12',
+  'https://x.com/intent/user?screen_name=jack',
+  'https://x.com/intent/like?tweet_id=20',
+  'https://t.co/AbC123xyz',
+  'https://platform.twitter.com/embed/Tweet.html?id=20',
+  'https://x.com/home',
+  'https://twitter.com/',
+] as const;
+
+/** Shapes that are not X's own hosts: images on X's CDN, and embed fixers that would pass the reader on to X. */
+export const CDN_AND_FIXER_LINKS = [
+  'https://pbs.twimg.com/media/GabcDEF?format=jpg&name=small',
+  'https://pbs.twimg.com/media/GabcDEF.jpg',
+  'https://pbs.twimg.com/profile_images/1/abc_400x400.jpg',
+  'https://fxtwitter.com/jack/status/20',
+  'https://www.vxtwitter.com/jack/status/20/photo/1',
+  'https://d.fxtwitter.com/jack/status/20.mp4',
+  'https://fixupx.com/jack',
+  'https://fixvx.com/jack/status/20?s=20',
+] as const;
+export const FIXER_HOSTS = [
+  'fxtwitter.com',
+  'www.fxtwitter.com',
+  'd.fxtwitter.com',
+  'vxtwitter.com',
+  'www.vxtwitter.com',
+  'fixupx.com',
+  'fixvx.com',
+];
+
+/** A page of another site linking to each of these, `#l0`, `#l1`… named "link 0", "link 1"… */
+export const newsPage = (links: readonly string[]) =>
+  `<!doctype html><title>News</title><ul>${links.map((href, i) => `<li><a id="l${i}" href="${href}">link ${i}</a></li>`).join('')}</ul>`;
+
+/** Same page: same origin and path, same query parameters in any order. */
+export function sameTarget(actual: string, wanted: string): boolean {
+  const a = new URL(actual);
+  const b = new URL(wanted);
+  const params = (u: URL) => JSON.stringify([...u.searchParams.entries()].sort());
+  return a.origin === b.origin && a.pathname === b.pathname && params(a) === params(b);
+}
+
+/**
+ * serveMirrors for a journey, in either browser: every built-in mirror over HTTPS, each as
+ * `modes[host]` (changeable while the test runs; any other host answers 502). Returns each host's requests.
+ */
+export async function serveMirrorsTo(
+  journey: JourneyBrowser,
+  allowHosts: (...h: string[]) => void,
+  modes: Record<string, 'up' | 'rate-limited'>,
+): Promise<Record<string, string[]>> {
+  const hits: Record<string, string[]> = {};
+  allowHosts(...MIRROR_HOSTS);
+  for (const host of MIRROR_HOSTS) {
+    hits[host] = [];
+    await journey.serveHttps(host, ({ path }) => {
+      hits[host]!.push(path);
+      const mode = modes[host];
+      if (mode === 'up') return { status: 200, type: 'text/html', body: mirrorHtml(host, path) };
+      if (mode === 'rate-limited') return { status: 429, type: 'text/html', body: RATE_LIMITED_HTML };
+      return { status: 502, type: 'text/plain', body: '' };
+    });
+  }
+  return hits;
 }
