@@ -150,10 +150,10 @@ export async function schedulePost(compose: Tab, at: Date, text: string): Promis
 }
 
 /** Types this text in the composer, presses Post, and waits until every part of this post is sent. */
-export async function postAndWait(compose: Tab, text: string): Promise<void> {
+export async function postAndWait(compose: Tab, text: string, timeoutMs = 30_000): Promise<void> {
   const postId = `document.querySelector('[data-testid="post-status"]')?.dataset.postId ?? null`;
   const before = await compose.evaluate<string | null>(postId);
   await compose.fill('What do you want to say?', text);
   await compose.click(/^Post( to \d+ accounts?)?$/);
-  await compose.waitFor(`(${postId}) !== ${JSON.stringify(before)} && ${ALL_SENT}`, 30_000);
+  await compose.waitFor(`(${postId}) !== ${JSON.stringify(before)} && ${ALL_SENT}`, timeoutMs);
 }
