@@ -178,12 +178,16 @@ function playwrightTab(page: Page, extensionId: string): Tab {
   };
 }
 
+/** Fields a person types in (fill's targets). */
+const TYPED_FIELDS = 'input:not([type="checkbox"]):not([type="radio"]):not([type="file"]), textarea, [contenteditable]';
+
 function playwrightFrameTab(frame: Page | Frame): Tab {
   const none = (): Promise<never> => Promise.reject(new Error('not in a framed page'));
   return {
     goto: async (url) => void (await frame.goto(url).catch(() => undefined)),
     url: async () => frame.url(),
-    fill: (label, value) => frame.getByLabel(label).first().fill(value),
+    // A field one types in: "Text for Bluesky" is not the "Write a different text for Bluesky" checkbox.
+    fill: (label, value) => frame.getByLabel(label).and(frame.locator(TYPED_FIELDS)).first().fill(value),
     select: async (label, value) => void (await frame.getByLabel(label, { exact: true }).first().selectOption(value)),
     check: (label, ticked = true) => frame.getByLabel(label).first().setChecked(ticked),
     click: (name) =>
