@@ -103,9 +103,10 @@ export async function answerWelcome(journey: JourneyBrowser, answer: 'leaving' |
 /**
  * Waits until the background has registered the links page script for the granted sites. It
  * does so a moment after the grant (Firefox's start, with the welcome tab opening, can take
- * seconds); a page opened before that keeps its links, which is what the browser does.
+ * seconds); a page opened before that keeps its links, which is what the browser does. With
+ * `false`: until it has unregistered it (the option turned off).
  */
-export async function linksScriptRegistered(journey: JourneyBrowser): Promise<void> {
+export async function linksScriptRegistered(journey: JourneyBrowser, registered = true): Promise<void> {
   const options = await journey.openPage('options.html');
   await expect
     .poll(
@@ -115,7 +116,7 @@ export async function linksScriptRegistered(journey: JourneyBrowser): Promise<vo
         ),
       { timeout: 20_000 },
     )
-    .toBe(true);
+    .toBe(registered);
   await options.close();
 }
 
