@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { BUILT_IN_MIRRORS } from '../../../lib/links/mirrors.ts';
 import type { LinksState } from '../../../lib/links/state.ts';
 import type { SettingsPatch } from '../../../lib/settings.ts';
-import { launchSortie, test as base } from './fixtures.ts';
 import { CHROME_BUILD } from './paths.ts';
 import type { JourneyBrowser } from './journey.ts';
 
@@ -141,16 +140,6 @@ export function buildWithAllSitesGranted(): Promise<string> {
   })();
   return grantedCopy;
 }
-
-/** The test fixture, on the build where "all sites" is granted. */
-export const testAllSitesGranted = base.extend({
-  sortie: async ({ profileDir, recordingProxy, allowHosts }, use) => {
-    const sortie = await launchSortie(profileDir, recordingProxy.port, await buildWithAllSitesGranted());
-    allowHosts(`${sortie.extensionId}.chromiumapp.org`);
-    await use(sortie);
-    await sortie.context.close().catch(() => undefined);
-  },
-});
 
 /**
  * Chrome's loading predictor opens a connection (TCP + TLS, no HTTP request)
