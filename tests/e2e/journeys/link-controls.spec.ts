@@ -4,11 +4,6 @@
  * (Firefox's event page and Chromium's service worker each start again
  * without it), exceptions that keep chosen paths on X, and a self-hosted
  * mirror on the user's own machine preferred over the built-in ones.
- *
- * Firefox only for now: Chromium runs its own copies (tests/e2e/links-fallback.spec.ts),
- * which pass, while this file's Chromium run did not, for causes not yet found (a
- * navigation right after a rule change still went to X; the loopback mirror opened
- * Chromium's error page).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -51,15 +46,19 @@ async function opensOn(tab: Tab, url: string, wanted: string): Promise<void> {
     .toBe(wanted);
 }
 
+/**
+ * The moment a person takes to go from the options to a tab after changing a setting. Chromium
+ * applies a rule change to navigations a little after the options show it (measured here: a
+ * navigation 60 ms after still went the old way, one 320 ms after went the new way); Firefox at once.
+ */
+const toATab = () => new Promise((resolve) => setTimeout(resolve, 500));
+
 const text = (testId: string) => `document.querySelector('[data-testid="${testId}"]')?.textContent ?? null`;
 
 test.describe('with a browser restart', () => {
   test.use({ restartable: true });
 
-  test('pause for 10 minutes, resume, and pause until the browser restarts @firefox-only', async ({
-    journey,
-    allowHosts,
-  }) => {
+  test('pause for 10 minutes, resume, and pause until the browser restarts', async ({ journey, allowHosts }) => {
     allowHosts('x.com');
     if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
     const xHits = await serveX(journey);
@@ -68,15 +67,18 @@ test.describe('with a browser restart', () => {
 
     await options.click('Pause for 10 minutes');
     await options.waitFor(`(${text('links-paused')})?.includes('Redirects paused until')`);
+    await toATab();
     const tab = await journey.newTab();
     await opensOn(tab, 'https://x.com/jack', 'https://x.com/jack');
 
     await options.click('Resume now');
     await options.waitFor(`${text('links-paused')} === null`);
+    await toATab();
     await opensOn(tab, 'https://x.com/jack', `https://${MIRROR}/jack`);
 
     await options.click('Pause until the browser restarts');
     await options.waitFor(`(${text('links-paused')})?.includes('until the browser restarts')`);
+    await toATab();
     await opensOn(tab, 'https://x.com/nasa', 'https://x.com/nasa');
     expect(xHits).toEqual(['https://x.com/jack', 'https://x.com/nasa']);
 
@@ -96,7 +98,7 @@ test.describe('with a browser restart', () => {
   });
 });
 
-test('exceptions keep chosen paths on X; account pages always stay @firefox-only', async ({ journey, allowHosts }) => {
+test('exceptions keep chosen paths on X; account pages always stay', async ({ journey, allowHosts }) => {
   allowHosts('x.com');
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
   const xHits = await serveX(journey);
@@ -109,6 +111,7 @@ test('exceptions keep chosen paths on X; account pages always stay @firefox-only
   await options.fill('Path or X address', 'not a path');
   await options.click('Add');
   await options.waitFor(`document.querySelector('[role="alert"]')?.textContent.includes('starting with "/"')`);
+  await toATab();
 
   const tab = await journey.newTab();
   await opensOn(tab, 'https://x.com/nasa', 'https://x.com/nasa');
@@ -119,10 +122,11 @@ test('exceptions keep chosen paths on X; account pages always stay @firefox-only
 
   await options.click('Remove the exception /nasa');
   await options.waitFor(`${text('exceptions')} === null`);
+  await toATab();
   await opensOn(tab, 'https://x.com/nasa', `https://${MIRROR}/nasa`);
 });
 
-test('a self-hosted mirror on localhost can be added from the options and preferred @firefox-only', async ({
+test('a self-hosted mirror on localhost can be added from the options and preferred', async ({
   journey,
   allowHosts,
 }) => {
@@ -148,6 +152,7 @@ test('a self-hosted mirror on localhost can be added from the options and prefer
     await options.waitFor(`${row}?.textContent.includes('My Nitter')`);
     await options.click('Prefer My Nitter whenever it works');
     await options.waitFor(`${text('links-target')} === 'X links open on My Nitter.'`);
+    await toATab();
 
     const tab = await journey.newTab();
     await opensOn(tab, 'https://x.com/jack/status/20', `${origin}/jack/status/20`);
