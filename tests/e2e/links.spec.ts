@@ -13,6 +13,8 @@ import {
   serveX,
   updateSettings,
   xTrafficBeyondPreconnects,
+  WORKER,
+  X_WITH_WORKER,
 } from './support/links.ts';
 import { chooseLeaving } from './support/welcome.ts';
 
@@ -50,15 +52,6 @@ test('"Share on X" opens Sortie\'s composer, typed or clicked', async ({
   expect(xHits).toEqual([]);
   expect(xTrafficBeyondPreconnects(recordingProxy.log)).toEqual([]);
 });
-
-/** A page on x.com that installs a service worker answering every navigation from "cache", as X's does. */
-const X_WITH_WORKER = `<!doctype html><title>X</title><main>X itself</main>
-<script>navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then(() => { document.body.dataset.worker = 'ready'; });</script>`;
-const WORKER = `self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
-self.addEventListener('fetch', (e) => {
-  if (e.request.mode === 'navigate') e.respondWith(new Response('<!doctype html><title>X (cached)</title><main id="cached">X from its service worker</main>', { headers: { 'content-type': 'text/html' } }));
-});`;
 
 test("X's own service worker cannot keep a reader on X when no mirror works either: the page goes to Sortie's fallback page", async ({
   context,

@@ -18,6 +18,8 @@ import {
   sameTarget,
   serveMirrorsTo,
   xTrafficBeyondPreconnects,
+  WORKER,
+  X_WITH_WORKER,
 } from '../support/links.ts';
 import type { RecordingProxy } from '../support/proxy.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
@@ -169,15 +171,6 @@ test('"I still use X": typed and in-X navigations stay on X, links from other si
   await landsOn(tab, `https://${MIRROR}/jack/status/20`);
   expect(xHits).toHaveLength(2);
 });
-
-/** A page on x.com that installs a service worker answering every navigation from "cache", as X's does. */
-const X_WITH_WORKER = `<!doctype html><title>X</title><main>X itself</main>
-<script>navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then(() => { document.body.dataset.worker = 'ready'; });</script>`;
-const WORKER = `self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
-self.addEventListener('fetch', (e) => {
-  if (e.request.mode === 'navigate') e.respondWith(new Response('<!doctype html><title>X (cached)</title><main id="cached">X from its service worker</main>', { headers: { 'content-type': 'text/html' } }));
-});`;
 
 test("X's own service worker cannot keep a reader on X: the page is sent to the mirror and the worker removed", async ({
   journey,

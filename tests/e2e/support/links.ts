@@ -247,3 +247,13 @@ export async function serveMirrorsTo(
   }
   return hits;
 }
+
+/** A page on x.com that installs a service worker answering every navigation from "cache", as X's does. */
+export const X_WITH_WORKER = `<!doctype html><title>X</title><main>X itself</main>
+<script>navigator.serviceWorker.register('/sw.js').then(() => navigator.serviceWorker.ready).then(() => { document.body.dataset.worker = 'ready'; });</script>`;
+/** X's service worker: it answers every navigation itself, as from its cache. */
+export const WORKER = `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
+self.addEventListener('fetch', (e) => {
+  if (e.request.mode === 'navigate') e.respondWith(new Response('<!doctype html><title>X (cached)</title><main id="cached">X from its service worker</main>', { headers: { 'content-type': 'text/html' } }));
+});`;
