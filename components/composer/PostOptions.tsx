@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Draft, MastodonVisibility, ReplyPolicy, SelfLabel } from '../../lib/model/draft.ts';
 import type { MessageKey } from '../../lib/i18n/index.ts';
 import type { PollLimits } from '../../lib/compose/poll-limits.ts';
+import { scheduleNote } from '../../lib/compose/schedule-check.ts';
 import { useT } from '../i18n.tsx';
 import { NetworkOverrides } from './NetworkOverrides.tsx';
 import { PollEditor } from './PollEditor.tsx';
@@ -181,7 +182,8 @@ function AudiencePanel({ draft, update }: { draft: Draft; update: Update }) {
 }
 
 function SchedulePanel({ draft, update }: { draft: Draft; update: Update }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  const note = scheduleNote(draft.scheduledAt, Date.now());
   return (
     <p>
       <label for="schedule">{t('compose.schedule')}</label>
@@ -189,6 +191,7 @@ function SchedulePanel({ draft, update }: { draft: Draft; update: Update }) {
         id="schedule"
         type="datetime-local"
         value={localInput(draft.scheduledAt)}
+        aria-describedby={note ? 'schedule-note' : undefined}
         onChange={(e) =>
           update({ scheduledAt: e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : null })
         }
@@ -198,6 +201,17 @@ function SchedulePanel({ draft, update }: { draft: Draft; update: Update }) {
           {t('compose.schedule.clear')}
         </button>
       )}
+      {/* Always in the page (empty, it takes no room), so a screen reader hears the note when it appears. */}
+      <span id="schedule-note" class="warn" role="status" data-testid="schedule-note" data-note={note ?? undefined}>
+        {note && <br />}
+        {note === 'past' && t('compose.schedule.past')}
+        {note === 'far' &&
+          t('compose.schedule.far', {
+            date: new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' }).format(
+              new Date(draft.scheduledAt!),
+            ),
+          })}
+      </span>
     </p>
   );
 }

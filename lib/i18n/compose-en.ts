@@ -147,6 +147,8 @@ export const composeEn = {
   'compose.bar.on': 'on',
   'compose.bar.done': 'Done',
   'compose.schedule.clear': 'Send now instead',
+  'compose.schedule.past': 'That time has passed: the post will go out as soon as you press Schedule.',
+  'compose.schedule.far': 'That is more than a year away: {date}. Check the year.',
   'compose.postTo.one': 'Post to {n} account',
   'compose.postTo.other': 'Post to {n} accounts',
   'compose.scheduleTo.one': 'Schedule for {n} account',

@@ -156,6 +156,8 @@ export const composeFr: Record<ComposeKey, string> = {
   'compose.bar.on': 'activé',
   'compose.bar.done': 'Terminé',
   'compose.schedule.clear': 'Envoyer tout de suite',
+  'compose.schedule.past': 'Cette heure est passée : le message partira dès que vous appuierez sur Programmer.',
+  'compose.schedule.far': 'C’est dans plus d’un an : {date}. Vérifiez l’année.',
   'compose.postTo.one': 'Publier sur {n} compte',
   'compose.postTo.other': 'Publier sur {n} comptes',
   'compose.scheduleTo.one': 'Programmer sur {n} compte',

@@ -1,12 +1,13 @@
 /**
- * "Send at", in both browsers: far enough ahead, Mastodon keeps the post on
+ * "Send at", in both browsers: a wrong year or a past time is said beside
+ * the field; far enough ahead, Mastodon keeps the post on
  * its server (a scheduled status) while Bluesky's copy waits in Sortie's
  * queue; a minute ahead, too close for the server, Sortie's own alarm sends
  * it at that minute and not before (Chromium's service worker and Firefox's
  * event page each woken by the browser's alarm).
  */
 import { expect, test } from '../support/journey.ts';
-import { connectBlueskyAccount, connectMastodonWithToken, schedulePost, statusesOf } from './steps.ts';
+import { connectBlueskyAccount, connectMastodonWithToken, scheduleAt, schedulePost, statusesOf } from './steps.ts';
 
 test('"send at": Mastodon schedules on its server when 5+ minutes ahead; a closer time waits in Sortie and goes out on time', async ({
   journey,
@@ -17,6 +18,18 @@ test('"send at": Mastodon schedules on its server when 5+ minutes ahead; a close
   const masto = await connectMastodonWithToken(journey, mastodon, 's');
   await connectBlueskyAccount(journey, pds, 's');
   const compose = await journey.openPage('compose.html');
+
+  // A year typed wrong, or a time already past, is said beside the field before anything is scheduled.
+  const note = `document.querySelector('[data-testid="schedule-note"]')`;
+  await scheduleAt(compose, new Date(6120, 11, 4, 13, 22));
+  await compose.waitFor(`${note}?.dataset.note === 'far'`);
+  expect(await compose.evaluate<string>(`${note}.textContent`)).toContain('Check the year.');
+  expect(
+    await compose.evaluate<string | null>(`document.getElementById('schedule').getAttribute('aria-describedby')`),
+  ).toBe('schedule-note');
+  await scheduleAt(compose, new Date(Date.now() - 60 * 60_000));
+  await compose.waitFor(`${note}?.dataset.note === 'past'`);
+  expect(await compose.evaluate<string>(`${note}.textContent`)).toContain('the post will go out as soon as you press');
 
   // Far enough ahead: Mastodon keeps it (a scheduled status), Bluesky's copy waits in Sortie's queue.
   const later = new Date(Date.now() + 20 * 60_000);
