@@ -9,21 +9,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LinksState } from '../../../lib/links/state.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
-import { X_HOSTS, allowXPreconnects, mirrorHtml, sameTarget, serveMirrorsTo } from '../support/links.ts';
+import { allowXPreconnects, mirrorHtml, sameTarget, serveMirrorsTo, serveXTo } from '../support/links.ts';
 import { answerWelcome, sortieMessage } from './steps.ts';
 
 const MIRROR = 'nitter.net';
-
-/** Every X host answers "X itself" and records the pages asked for (not Firefox's own favicon requests). */
-async function serveX(journey: JourneyBrowser): Promise<string[]> {
-  const hits: string[] = [];
-  for (const host of X_HOSTS)
-    await journey.serveHttps(host, ({ path }) => {
-      if (path !== '/favicon.ico') hits.push(`https://${host}${path}`);
-      return { status: 200, type: 'text/html', body: '<!doctype html><title>X</title><main>X itself</main>' };
-    });
-  return hits;
-}
 
 /** The user is leaving X with this mirror pinned, on the options' "X links" section. */
 async function linksSection(journey: JourneyBrowser): Promise<Tab> {
@@ -61,7 +50,7 @@ test.describe('with a browser restart', () => {
   test('pause for 10 minutes, resume, and pause until the browser restarts', async ({ journey, allowHosts }) => {
     allowHosts('x.com');
     if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
-    const xHits = await serveX(journey);
+    const xHits = await serveXTo(journey);
     await serveMirrorsTo(journey, allowHosts, { [MIRROR]: 'up' });
     const options = await linksSection(journey);
 
@@ -85,7 +74,7 @@ test.describe('with a browser restart', () => {
     // The browser closed and opened again on the same profile: redirects are back.
     const again = await journey.restart();
     if (again.kind === 'chromium') {
-      await serveX(again);
+      await serveXTo(again);
       await serveMirrorsTo(again, allowHosts, { [MIRROR]: 'up' });
     }
     const opts = await again.openPage('options.html');
@@ -101,7 +90,7 @@ test.describe('with a browser restart', () => {
 test('exceptions keep chosen paths on X; account pages always stay', async ({ journey, allowHosts }) => {
   allowHosts('x.com');
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
-  const xHits = await serveX(journey);
+  const xHits = await serveXTo(journey);
   await serveMirrorsTo(journey, allowHosts, { [MIRROR]: 'up' });
   const options = await linksSection(journey);
 
@@ -131,7 +120,7 @@ test('a self-hosted mirror on localhost can be added from the options and prefer
   allowHosts,
 }) => {
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
-  const xHits = await serveX(journey);
+  const xHits = await serveXTo(journey);
   await serveMirrorsTo(journey, allowHosts, {});
   const server: Server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });

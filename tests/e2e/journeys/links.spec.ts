@@ -11,17 +11,16 @@ import { parseXUrl } from '../../../lib/links/x-url.ts';
 import {
   CDN_AND_FIXER_LINKS,
   FIXER_HOSTS,
-  X_HOSTS,
   X_LINK_SHAPES,
   allowXPreconnects,
   newsPage,
   sameTarget,
   serveMirrorsTo,
-  xTrafficBeyondPreconnects,
+  serveXTo,
+  xRequestsSeen,
   WORKER,
   X_WITH_WORKER,
 } from '../support/links.ts';
-import type { RecordingProxy } from '../support/proxy.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
 import { answerWelcome, sortieMessage } from './steps.ts';
 
@@ -36,26 +35,6 @@ async function landsOn(tab: Tab, wanted: string): Promise<void> {
     .poll(async () => sameTarget(await tab.url(), wanted), { timeout: 15_000, message: `${wanted}` })
     .toBe(true);
   await tab.waitFor(`document.querySelector('main')?.dataset.mirror === ${JSON.stringify(new URL(wanted).hostname)}`);
-}
-
-/**
- * Every X host answers with this page, and records the pages asked for (not Firefox's own
- * /favicon.ico request for an X page the user opened while still using X).
- */
-async function serveX(journey: JourneyBrowser, body = '<!doctype html><title>X</title><main>X itself</main>') {
-  const hits: string[] = [];
-  for (const host of X_HOSTS)
-    await journey.serveHttps(host, ({ path }) => {
-      if (path !== '/favicon.ico') hits.push(`https://${host}${path}`);
-      return { status: 200, type: 'text/html', body };
-    });
-  return hits;
-}
-
-/** What reached X beyond Chromium's bare pre-connections (Firefox, with speculative connections off, makes none). */
-function xRequests(journey: JourneyBrowser, proxy: RecordingProxy): string[] {
-  if (journey.kind === 'chromium') return xTrafficBeyondPreconnects(proxy.log);
-  return proxy.log.filter((r) => (X_HOSTS as readonly string[]).includes(r.host)).map((r) => r.url);
 }
 
 /** The user has said "I'm leaving X" and chose this mirror. */
@@ -73,7 +52,7 @@ test('every shape of X link lands on the mirror, typed or clicked on another sit
 }) => {
   test.setTimeout(180_000);
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
-  const xHits = await serveX(journey);
+  const xHits = await serveXTo(journey);
   await serveMirrorsTo(journey, allowHosts, { [MIRROR]: 'up' });
   allowHosts(NEWS);
   await journey.serveHttps(NEWS, () => ({ status: 200, type: 'text/html', body: newsPage(X_LINK_SHAPES) }));
@@ -90,7 +69,7 @@ test('every shape of X link lands on the mirror, typed or clicked on another sit
     await landsOn(tab, expected(url));
   }
   expect(xHits).toEqual([]);
-  expect(xRequests(journey, recordingProxy)).toEqual([]);
+  expect(xRequestsSeen(journey, recordingProxy)).toEqual([]);
 
   // The exit dashboard counted each of them.
   const bridge = await journey.openPage('bridge.html');
@@ -107,7 +86,7 @@ test("an image on X's CDN and an embed fixer, typed or clicked, land on the mirr
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
   // The browser may pre-connect to a fixer as it does to X: bare CONNECTs are tolerated, any request is not.
   if (journey.kind === 'chromium') allowHosts(...FIXER_HOSTS);
-  const xHits = await serveX(journey);
+  const xHits = await serveXTo(journey);
   const fixerHits: string[] = [];
   for (const host of FIXER_HOSTS)
     await journey.serveHttps(host, ({ path }) => {
@@ -131,7 +110,7 @@ test("an image on X's CDN and an embed fixer, typed or clicked, land on the mirr
   }
   expect(xHits).toEqual([]);
   expect(fixerHits).toEqual([]);
-  expect(xRequests(journey, recordingProxy)).toEqual([]);
+  expect(xRequestsSeen(journey, recordingProxy)).toEqual([]);
   expect(recordingProxy.log.filter((r) => FIXER_HOSTS.includes(r.host) && r.url !== `https://${r.host}:443`)).toEqual(
     [],
   );
@@ -143,7 +122,7 @@ test('"I still use X": typed and in-X navigations stay on X, links from other si
 }) => {
   allowHosts('x.com');
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
-  const xHits = await serveX(
+  const xHits = await serveXTo(
     journey,
     '<!doctype html><title>X</title><main>X itself</main><a id="inside" href="https://x.com/nasa">nasa</a>',
   );
@@ -180,7 +159,7 @@ test("X's own service worker cannot keep a reader on X: the page is sent to the 
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
   const xHits: string[] = [];
   await journey.serveHttps('x.com', ({ path }) => {
-    if (path !== '/favicon.ico') xHits.push(`https://x.com${path}`); // Firefox's own request, as in serveX
+    if (path !== '/favicon.ico') xHits.push(`https://x.com${path}`); // Firefox's own request, as in serveXTo
     return path === '/sw.js'
       ? { status: 200, type: 'text/javascript', body: WORKER }
       : { status: 200, type: 'text/html', body: X_WITH_WORKER };

@@ -8,8 +8,7 @@
  * rules still take a click to the mirror.
  */
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
-import { allowXPreconnects, sameTarget, serveMirrorsTo, X_HOSTS, xTrafficBeyondPreconnects } from '../support/links.ts';
-import type { RecordingProxy } from '../support/proxy.ts';
+import { allowXPreconnects, sameTarget, serveMirrorsTo, serveXTo, xRequestsSeen } from '../support/links.ts';
 import { answerWelcome, linksScriptRegistered, sortieMessage } from './steps.ts';
 
 const MIRROR = 'nitter.net';
@@ -25,12 +24,7 @@ async function blogWithMirror(
   links: Record<string, unknown> = {},
 ): Promise<{ xHits: string[]; blog: Tab }> {
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
-  const xHits: string[] = [];
-  for (const host of X_HOSTS)
-    await journey.serveHttps(host, ({ path }) => {
-      xHits.push(`https://${host}${path}`);
-      return { status: 200, type: 'text/javascript', body: '' };
-    });
+  const xHits = await serveXTo(journey, '');
   await serveMirrorsTo(journey, allowHosts, { [MIRROR]: 'up' });
   allowHosts(BLOG);
   await journey.serveHttps(BLOG, () => ({ status: 200, type: 'text/html', body }));
@@ -45,12 +39,6 @@ async function blogWithMirror(
   }
   const blog = await journey.newTab(`https://${BLOG}/`);
   return { xHits, blog };
-}
-
-/** What reached X beyond Chromium's bare pre-connections (Firefox makes none). */
-function xRequests(journey: JourneyBrowser, proxy: RecordingProxy): string[] {
-  if (journey.kind === 'chromium') return xTrafficBeyondPreconnects(proxy.log);
-  return proxy.log.filter((r) => (X_HOSTS as readonly string[]).includes(r.host)).map((r) => r.url);
 }
 
 const count = (selector: string) => `document.querySelectorAll(${JSON.stringify(selector)}).length`;
@@ -113,7 +101,7 @@ test("a page of 10,000 links, its t.co links and its embedded tweet are rewritte
   await blog.click(/Hello from X/);
   await expect.poll(() => blog.url(), { timeout: 15_000 }).toBe(`https://${MIRROR}/jack/status/20`);
   expect(xHits).toEqual([]);
-  expect(xRequests(journey, recordingProxy)).toEqual([]);
+  expect(xRequestsSeen(journey, recordingProxy)).toEqual([]);
 });
 
 test('a page that keeps adding links has each batch rewritten', async ({ journey, allowHosts, recordingProxy }) => {
@@ -122,7 +110,7 @@ test('a page that keeps adding links has each batch rewritten', async ({ journey
   await blog.waitFor(`${count(`#feed a[href^="https://${MIRROR}/person"]`)} === 500`);
   expect(await blog.evaluate(count('#feed a[href^="https://x.com/"]'))).toBe(0);
   expect(xHits).toEqual([]);
-  expect(xRequests(journey, recordingProxy)).toEqual([]);
+  expect(xRequestsSeen(journey, recordingProxy)).toEqual([]);
 });
 
 test('with "rewrite links in pages" off, pages are left alone (the redirect rules still apply)', async ({
@@ -138,5 +126,5 @@ test('with "rewrite links in pages" off, pages are left alone (the redirect rule
     .poll(async () => sameTarget(await blog.url(), `https://${MIRROR}/user0/status/1000`), { timeout: 15_000 })
     .toBe(true);
   expect(xHits).toEqual([]);
-  expect(xRequests(journey, recordingProxy)).toEqual([]);
+  expect(xRequestsSeen(journey, recordingProxy)).toEqual([]);
 });

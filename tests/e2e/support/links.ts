@@ -13,6 +13,7 @@ import type { LinksState } from '../../../lib/links/state.ts';
 import type { SettingsPatch } from '../../../lib/settings.ts';
 import { CHROME_BUILD } from './paths.ts';
 import type { JourneyBrowser } from './journey.ts';
+import type { RecordingProxy } from './proxy.ts';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -257,3 +258,26 @@ self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
 self.addEventListener('fetch', (e) => {
   if (e.request.mode === 'navigate') e.respondWith(new Response('<!doctype html><title>X (cached)</title><main id="cached">X from its service worker</main>', { headers: { 'content-type': 'text/html' } }));
 });`;
+
+/**
+ * serveX for a journey, in either browser: every X host answers with this page and records the
+ * pages asked for (not Firefox's own /favicon.ico request for an X page the user opened).
+ */
+export async function serveXTo(
+  journey: JourneyBrowser,
+  body = '<!doctype html><title>X</title><main>X itself</main>',
+): Promise<string[]> {
+  const hits: string[] = [];
+  for (const host of X_HOSTS)
+    await journey.serveHttps(host, ({ path }) => {
+      if (path !== '/favicon.ico') hits.push(`https://${host}${path}`);
+      return { status: 200, type: 'text/html', body };
+    });
+  return hits;
+}
+
+/** What reached X through the proxy beyond Chromium's bare pre-connections (Firefox, with speculative connections off, makes none). */
+export function xRequestsSeen(journey: JourneyBrowser, proxy: RecordingProxy): string[] {
+  if (journey.kind === 'chromium') return xTrafficBeyondPreconnects(proxy.log);
+  return proxy.log.filter((r) => (X_HOSTS as readonly string[]).includes(r.host)).map((r) => r.url);
+}
