@@ -291,6 +291,7 @@ function chromiumJourney(
             headers: request.headers(),
             body: request.postData() ?? '',
           });
+          if (answer === null) return route.abort('connectionreset');
           // Playwright gives a fulfilled answer to a cross-origin request the CORS headers
           // it lacks (access for whoever asked); the site and Firefox's proxy give none. An
           // answer that names no origin allowed names its own, which lets no other origin read it.

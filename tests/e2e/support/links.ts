@@ -227,12 +227,13 @@ export function sameTarget(actual: string, wanted: string): boolean {
 
 /**
  * serveMirrors for a journey, in either browser: every built-in mirror over HTTPS, each as
- * `modes[host]` (changeable while the test runs; any other host answers 502). Returns each host's requests.
+ * `modes[host]` (changeable while the test runs): 'down' drops the connection, a host with no
+ * mode answers 502. Returns each host's requests.
  */
 export async function serveMirrorsTo(
   journey: JourneyBrowser,
   allowHosts: (...h: string[]) => void,
-  modes: Record<string, 'up' | 'rate-limited'>,
+  modes: Record<string, 'up' | 'rate-limited' | 'down'>,
 ): Promise<Record<string, string[]>> {
   const hits: Record<string, string[]> = {};
   allowHosts(...MIRROR_HOSTS);
@@ -243,6 +244,7 @@ export async function serveMirrorsTo(
       const mode = modes[host];
       if (mode === 'up') return { status: 200, type: 'text/html', body: mirrorHtml(host, path) };
       if (mode === 'rate-limited') return { status: 429, type: 'text/html', body: RATE_LIMITED_HTML };
+      if (mode === 'down') return null;
       return { status: 502, type: 'text/plain', body: '' };
     });
   }

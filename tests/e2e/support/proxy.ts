@@ -53,12 +53,18 @@ export interface TlsRequest {
   body: string;
 }
 
-export type TlsFixtureHandler = (request: TlsRequest) => {
+export interface TlsAnswer {
   status: number;
   type: string;
   body: string | Buffer;
   headers?: Record<string, string>;
-};
+}
+
+/**
+ * The site's answer to one request; `null`: the site drops the connection
+ * without a word (a server that is down), which the browser sees as a reset.
+ */
+export type TlsFixtureHandler = (request: TlsRequest) => TlsAnswer | null;
 
 /** A self-signed certificate per host, made once per run with the system's openssl. */
 const certificates = new Map<string, { key: Buffer; cert: Buffer }>();
@@ -113,6 +119,10 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
             body: Buffer.concat(chunks).toString('utf8'),
           })
         : { status: 502, type: 'text/plain', body: 'Sortie test proxy: no internet here' };
+      if (answer === null) {
+        req.socket.destroy();
+        return;
+      }
       res.writeHead(answer.status, { 'content-type': answer.type, ...answer.headers });
       res.end(answer.body);
     });
