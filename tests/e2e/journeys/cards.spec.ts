@@ -4,13 +4,14 @@
  * a frame of Firefox's background page). A page, or a link in a post, names
  * what Sortie fetches: it must not make the browser reach the user's own
  * machine, tell X who shares what, or slip an SVG in as a card picture; a
- * server cannot make Sortie read 200 MB. Each test fails if the attack works.
+ * server cannot make Sortie read 200 MB, and a site the user is signed in to
+ * cannot learn who shares it. Each test fails if the attack works.
  */
 import { AtpAgent } from '@atproto/api';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { flatPng } from '../support/images.ts';
-import type { RecordingProxy } from '../support/proxy.ts';
+import type { RecordingProxy, TlsAnswer } from '../support/proxy.ts';
 import { allRecords } from '../support/pds-records.ts';
 import { expect, test, type JourneyBrowser } from '../support/journey.ts';
 import { connectBlueskyAccount, connectMastodonWithToken, postAndWait } from './steps.ts';
@@ -47,10 +48,28 @@ const SVG =
 const HOST = 'hostile.example.org';
 
 /**
+ * Serves a site where each browser's card fetch for an http:// link asks for it: Firefox's
+ * extension pages upgrade such requests to https:// (its default Manifest V3 policy,
+ * upgrade-insecure-requests), Chromium's send them as they are, to the recording proxy (its
+ * offscreen document's requests are not Playwright's to route). Returns the scheme it is on.
+ */
+async function serveWhereCardsAsk(
+  journey: JourneyBrowser,
+  proxy: RecordingProxy,
+  host: string,
+  answer: (path: string, headers: Record<string, string | string[] | undefined>) => TlsAnswer,
+): Promise<'http' | 'https'> {
+  if (journey.kind === 'chromium') {
+    proxy.serve(host, answer);
+    return 'http';
+  }
+  await journey.serveHttps(host, ({ path, headers }) => answer(path, headers));
+  return 'https';
+}
+
+/**
  * A hostile site that lets any origin read it, as a CDN would; every request is logged by the
- * recording proxy. Its links are http://, as pasted: Firefox's extension pages upgrade such
- * requests to https:// (its default Manifest V3 policy, upgrade-insecure-requests), Chromium's
- * send them as they are, so each browser is answered where it asks.
+ * recording proxy. Its links are http://, as pasted.
  */
 async function serveHostileSite(
   journey: JourneyBrowser,
@@ -83,8 +102,7 @@ async function serveHostileSite(
     const found = pages[path] ?? { status: 404, type: 'text/plain', body: 'not here' };
     return { ...found, headers: { 'access-control-allow-origin': '*', ...found.headers } };
   };
-  if (journey.kind === 'firefox') await journey.serveHttps(HOST, ({ path }) => answer(path));
-  else proxy.serve(HOST, answer);
+  await serveWhereCardsAsk(journey, proxy, HOST, answer);
 }
 
 test("a page whose picture or address points at the user's own machine: the loopback server hears nothing; an SVG is never a card picture", async ({
@@ -140,6 +158,54 @@ test("an image shared with ?image= on the user's own machine is never fetched; i
     expect(trap.hits).toEqual([]);
   } finally {
     await trap.close();
+  }
+});
+
+test('the card fetch carries no cookie and no referrer, even when the browser holds a cookie for the site', async ({
+  journey,
+  pds,
+  recordingProxy,
+  allowHosts,
+}) => {
+  const SITE = 'signed-in.example.org';
+  allowHosts(SITE);
+  const png = await flatPng(60, 30, 10);
+  const seen: { path: string; cookie?: string; referer?: string }[] = [];
+  const scheme = await serveWhereCardsAsk(journey, recordingProxy, SITE, (path, headers) => {
+    if (path === '/favicon.ico') return { status: 404, type: 'text/plain', body: '' };
+    seen.push({
+      path,
+      cookie: headers['cookie'] as string | undefined,
+      referer: headers['referer'] as string | undefined,
+    });
+    if (path === '/account')
+      return {
+        status: 200,
+        type: 'text/html',
+        body: '<!doctype html><title>My account</title><main>Signed in</main>',
+        headers: { 'set-cookie': 'session=who-i-am; Path=/; Max-Age=3600' },
+      };
+    // The article and its picture let any origin read them, as a news site's do.
+    const open = { 'access-control-allow-origin': '*' };
+    if (path === '/ok.png') return { status: 200, type: 'image/png', body: png, headers: open };
+    const body = page('Article for members', `http://${SITE}/ok.png`);
+    return { status: 200, type: 'text/html; charset=utf-8', body, headers: open };
+  });
+  // The user is signed in to the site: the browser holds its cookie, and sends it back on the next visit.
+  const site = await journey.newTab(`${scheme}://${SITE}/account`);
+  await site.goto(`${scheme}://${SITE}/account`);
+  expect(await site.evaluate<string>('document.cookie')).toBe('session=who-i-am');
+  expect(seen.at(-1)?.cookie).toBe('session=who-i-am');
+
+  const me = await connectBlueskyAccount(journey, pds, 'cookie');
+  const compose = await journey.openPage('compose.html');
+  seen.length = 0;
+  await postAndWait(compose, `Article http://${SITE}/plain`);
+  expect((await postWith(pds, me.did, '/plain')).value.embed?.external?.thumb?.mimeType).toBe('image/png');
+  expect(seen.map((r) => r.path)).toEqual(['/plain', '/ok.png']);
+  for (const request of seen) {
+    expect(request.cookie, `cookie on ${request.path}`).toBeUndefined();
+    expect(request.referer, `referrer on ${request.path}`).toBeUndefined();
   }
 });
 

@@ -288,7 +288,8 @@ function chromiumJourney(
           const answer = handler({
             method: request.method(),
             path: new URL(request.url()).pathname,
-            headers: request.headers(),
+            // All of them, cookies included (headers() leaves those out).
+            headers: await request.allHeaders(),
             body: request.postData() ?? '',
           });
           if (answer === null) return route.abort('connectionreset');
