@@ -89,15 +89,25 @@ export const statusesOf = (mastodon: MastodonTestServer, accountId: string) =>
 /** Every part of the post the composer shows as sent. */
 export const ALL_SENT = `(() => { const s = document.querySelector('[data-testid="post-status"]'); const li = s ? s.querySelectorAll('li') : []; return li.length > 0 && [...li].every((l) => l.dataset.state === 'sent'); })()`;
 
-/** The welcome question, answered as a person does: the answer, then "Confirm my choice" (until then x.com is left alone). */
-export async function answerWelcome(journey: JourneyBrowser, answer: 'leaving' | 'staying'): Promise<void> {
+/**
+ * The welcome question, answered as a person does: the answer, the "Share on X" box when `share`
+ * says how it should be, then "Confirm my choice" (until then x.com is left alone). Returns the
+ * welcome tab, on its confirmation.
+ */
+export async function answerWelcome(
+  journey: JourneyBrowser,
+  answer: 'leaving' | 'staying',
+  share?: boolean,
+): Promise<Tab> {
   const welcome = await journey.openPage('welcome.html');
   await welcome.clickText(answer === 'leaving' ? "I'm leaving X" : 'I still use X');
+  if (share !== undefined) await welcome.check('Share on X', share);
   await welcome.click('Confirm my choice');
   await welcome.waitFor(
     `document.querySelector('[data-testid="welcome-done"]')?.dataset.choice === ${JSON.stringify(answer)}`,
     15_000,
   );
+  return welcome;
 }
 
 /**

@@ -25,7 +25,7 @@ import { expect, test as serversTest } from './servers.ts';
 export type BrowserKind = 'chromium' | 'firefox';
 
 /** The keys a journey presses, in Playwright's names. */
-export type Key = 'End' | 'Home' | 'Control+Home' | 'Control+End' | 'Control+Enter';
+export type Key = 'End' | 'Home' | 'Control+Home' | 'Control+End' | 'Control+Enter' | 'Tab' | 'Enter' | 'ArrowDown';
 
 /** The same keys as WebDriver's code points (Firefox): a modifier stays down until the keys sent are done. */
 const WEBDRIVER_KEYS: Record<Key, string> = {
@@ -34,6 +34,9 @@ const WEBDRIVER_KEYS: Record<Key, string> = {
   'Control+Home': '\uE009\uE011',
   'Control+End': '\uE009\uE010',
   'Control+Enter': '\uE009\uE007',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  ArrowDown: '\uE015',
 };
 
 /** One tab, as a user sees it: fields and buttons found by their accessible names. */
@@ -54,6 +57,13 @@ export interface Tab {
   typeInto(label: string, text: string): Promise<void>;
   /** Presses a key (with Control held, for `Control+…`) in the field with this label, which keeps its caret. */
   press(label: string, key: Key): Promise<void>;
+  /** Presses a key (with Control held, for `Control+…`) wherever the focus is, as a keyboard user does. */
+  keyboard(key: Key): Promise<void>;
+  /**
+   * What has the focus, as a keyboard user hears it: its aria-label, its label's text and
+   * (but for a field) its own text; '' while the page itself has it.
+   */
+  focused(): Promise<string>;
   /**
    * The element matching `selector` in Sortie's x.com overlay (a closed shadow
    * root only the extension and the browser's own code can enter), if it is
@@ -181,6 +191,14 @@ function playwrightTab(page: Page, extensionId: string): Tab {
 /** Fields a person types in (fill's targets). */
 const TYPED_FIELDS = 'input:not([type="checkbox"]):not([type="radio"]):not([type="file"]), textarea, [contenteditable]';
 
+/** What has the focus, as a keyboard user hears it (Tab.focused). */
+const FOCUSED_NAME = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return '';
+  const label = el.labels?.[0]?.textContent ?? '';
+  return (\`\${el.getAttribute('aria-label') ?? ''} \${label} \${el.tagName === 'INPUT' ? '' : (el.textContent ?? '')}\`).replace(/\\s+/g, ' ').trim();
+})()`;
+
 function playwrightFrameTab(frame: Page | Frame): Tab {
   const none = (): Promise<never> => Promise.reject(new Error('not in a framed page'));
   return {
@@ -199,6 +217,8 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     clickText: (text) => frame.getByText(text, { exact: true }).first().click(),
     typeInto: (label, text) => frame.getByLabel(label).first().pressSequentially(text),
     press: (label, key) => frame.getByLabel(label).first().press(key),
+    keyboard: (key) => ('keyboard' in frame ? frame : frame.page()).keyboard.press(key),
+    focused: () => frame.evaluate<string>(FOCUSED_NAME),
     upload: (label, paths) =>
       frame
         .getByLabel(label)
@@ -542,6 +562,19 @@ function firefoxJourney(
         const id = await find(where, FIND_BY_LABEL, label, `a field labelled "${label}"`);
         await m.send('WebDriver:ElementClick', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text });
+      },
+      async keyboard(key) {
+        await switchTo(where);
+        // Keys sent to what has the focus (the page itself at first). Not WebDriver's key actions:
+        // in Firefox ESR 153 their Enter reaches a focused button as a keydown that never presses it.
+        const { value: active } = await m.send<{ value: WebElement }>('WebDriver:ExecuteScript', {
+          script: 'return document.activeElement ?? document.body',
+          args: [],
+        });
+        await m.send('WebDriver:ElementSendKeys', { id: elementId(active), text: WEBDRIVER_KEYS[key] });
+      },
+      focused() {
+        return this.evaluate<string>(FOCUSED_NAME);
       },
       async press(label, key) {
         // Keys sent to the focused field leave its caret where it is (WebDriver moves it to the end only on focusing).
