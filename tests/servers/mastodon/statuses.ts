@@ -56,6 +56,13 @@ function applyFault(core: Core, ctx: RequestContext): boolean {
 
 /** A hostile server's answer: 200 JSON with no Content-Length, 200 MB streamed, or until the client hangs up. */
 export const HUGE_BODY_BYTES = 200_000_000;
+/**
+ * How fast it sends: 64 kB a millisecond, about 500 Mbit/s, a fast server's link. Unpaced, a
+ * loopback socket gives Firefox's network process 1 GB/s to read ahead of the page, and what
+ * reached the browser before Sortie's abort measured how far Firefox reads ahead (80–165 MB),
+ * not whether Sortie stopped.
+ */
+const HUGE_BODY_CHUNKS_PER_MS = 1;
 
 function sendHugeBody(core: Core, ctx: RequestContext): void {
   const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -68,9 +75,14 @@ function sendHugeBody(core: Core, ctx: RequestContext): void {
     record.clientClosed = !res.writableFinished;
     finish();
   });
+  const started = Date.now();
   const pump = (): void => {
     // Respect backpressure: bytes counted are bytes the socket accepted, not bytes queued in memory.
     while (!res.destroyed && record.bytes < HUGE_BODY_BYTES) {
+      if (record.bytes / chunk.byteLength >= (Date.now() - started + 1) * HUGE_BODY_CHUNKS_PER_MS) {
+        setTimeout(pump, 1);
+        return;
+      }
       record.bytes += chunk.byteLength;
       if (!res.write(record.bytes === chunk.byteLength ? Buffer.concat([Buffer.from('{"id":"'), chunk]) : chunk)) {
         res.once('drain', pump);

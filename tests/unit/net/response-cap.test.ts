@@ -70,6 +70,26 @@ describe('capResponses', () => {
     await expect(fetchImpl('https://example.com/')).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 
+  it('aborts past the cap without waiting for the cancel to settle (Firefox can settle it late)', async () => {
+    let signal: AbortSignal | undefined;
+    let pulls = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        controller.enqueue(new Uint8Array(1000));
+      },
+      // A cancel that settles only once the download ends, which here is never.
+      cancel: () => new Promise<void>(() => {}),
+    });
+    const capped = capResponses(async (_input, init) => {
+      signal = init!.signal!;
+      return new Response(stream);
+    }, 5_000);
+    await expect(capped('https://example.test/huge')).rejects.toBeInstanceOf(ResponseTooLargeError);
+    expect(signal!.aborted).toBe(true);
+    expect(pulls).toBeLessThanOrEqual(7);
+  });
+
   it('aborts the request itself past the cap (Firefox kept downloading a cancelled body), and the caller can still abort', async () => {
     const signals: AbortSignal[] = [];
     const fetchImpl = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
