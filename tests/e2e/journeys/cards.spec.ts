@@ -11,12 +11,18 @@ import { AtpAgent } from '@atproto/api';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { flatPng } from '../support/images.ts';
-import type { RecordingProxy, TlsAnswer } from '../support/proxy.ts';
+import { serveArticle, serveWhereCardsAsk } from '../support/og-server.ts';
+import type { RecordingProxy } from '../support/proxy.ts';
 import { allRecords } from '../support/pds-records.ts';
 import { expect, test, type JourneyBrowser } from '../support/journey.ts';
 import { connectBlueskyAccount, connectMastodonWithToken, postAndWait } from './steps.ts';
 
-type Post = { value: { text: string; embed?: { external?: { title?: string; thumb?: { mimeType: string } } } } };
+type Post = {
+  value: {
+    text: string;
+    embed?: { external?: { uri?: string; title?: string; description?: string; thumb?: { mimeType: string } } };
+  };
+};
 
 async function postWith(pds: { url: string }, did: string, needle: string): Promise<Post> {
   const posts = await allRecords<Post>(new AtpAgent({ service: pds.url }), did, 'app.bsky.feed.post');
@@ -47,30 +53,7 @@ const SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>';
 const HOST = 'hostile.example.org';
 
-/**
- * Serves a site where each browser's card fetch for an http:// link asks for it: Firefox's
- * extension pages upgrade such requests to https:// (its default Manifest V3 policy,
- * upgrade-insecure-requests), Chromium's send them as they are, to the recording proxy (its
- * offscreen document's requests are not Playwright's to route). Returns the scheme it is on.
- */
-async function serveWhereCardsAsk(
-  journey: JourneyBrowser,
-  proxy: RecordingProxy,
-  host: string,
-  answer: (path: string, headers: Record<string, string | string[] | undefined>) => TlsAnswer,
-): Promise<'http' | 'https'> {
-  if (journey.kind === 'chromium') {
-    proxy.serve(host, answer);
-    return 'http';
-  }
-  await journey.serveHttps(host, ({ path, headers }) => answer(path, headers));
-  return 'https';
-}
-
-/**
- * A hostile site that lets any origin read it, as a CDN would; every request is logged by the
- * recording proxy. Its links are http://, as pasted.
- */
+/** A hostile site that lets any origin read it, as a CDN would; its links are http://, as pasted. */
 async function serveHostileSite(
   journey: JourneyBrowser,
   proxy: RecordingProxy,
@@ -207,6 +190,27 @@ test('the card fetch carries no cookie and no referrer, even when the browser ho
     expect(request.cookie, `cookie on ${request.path}`).toBeUndefined();
     expect(request.referer, `referrer on ${request.path}`).toBeUndefined();
   }
+});
+
+test('a shared link gets a card from its OpenGraph tags: entities decoded, markup kept as text, its picture as the thumb', async ({
+  journey,
+  pds,
+  recordingProxy,
+  allowHosts,
+}) => {
+  allowHosts('news.example.org');
+  const article = await serveArticle(journey, recordingProxy, 'news.example.org', await flatPng(120, 63, 40));
+  const me = await connectBlueskyAccount(journey, pds, 'og');
+  const compose = await journey.openPage('compose.html');
+  await postAndWait(compose, `À lire avant samedi : ${article.url}/article`);
+  const card = await postWith(pds, me.did, '/article');
+  expect(card.value.embed?.external).toMatchObject({
+    uri: `${article.url}/article`,
+    title: 'Marche pour le climat & la justice',
+    description: 'Rendez-vous samedi <b>14h</b>, place de la République.',
+  });
+  expect(card.value.embed?.external?.thumb?.mimeType).toBe('image/png');
+  expect(article.hits).toEqual(['/article', '/thumb.png']);
 });
 
 test('a link to X gets no card: no request reaches any X host', async ({ journey, pds, recordingProxy }) => {

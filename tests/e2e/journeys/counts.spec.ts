@@ -60,3 +60,33 @@ test('the composer counts a text of emoji sequences, combining marks, Hangul jam
   expect(new TextDecoder().decode(bytes.slice(link!.index.byteStart, link!.index.byteEnd))).toBe(url);
   expect(statusesOf(mastodon, masto.id).map((s) => s.text)).toEqual([TEXT]);
 });
+
+test('with numbering on, a long text becomes a 3-part Bluesky thread marked 1/3 to 3/3, each part within 300 graphemes and replying in order', async ({
+  journey,
+  pds,
+}) => {
+  const me = await connectBlueskyAccount(journey, pds, 'num');
+  const compose = await journey.openPage('compose.html');
+  await compose.click(/^More\b/);
+  await compose.check('Number thread posts (1/3)');
+  const sentence = 'Nous marchons pour le climat et la justice sociale, ensemble et sans violence. ';
+  await compose.fill('What do you want to say?', sentence.repeat(9).trim());
+  await compose.click('Post to 1 account');
+  await compose.waitFor(ALL_SENT, 30_000);
+
+  type Part = {
+    uri: string;
+    value: { text: string; createdAt: string; reply?: { root: { uri: string }; parent: { uri: string } } };
+  };
+  const { data } = await new AtpAgent({ service: pds.url }).com.atproto.repo.listRecords({
+    repo: me.did,
+    collection: 'app.bsky.feed.post',
+  });
+  const thread = (data.records as unknown as Part[]).sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
+  expect(thread.map((p) => p.value.text.slice(-4))).toEqual([' 1/3', ' 2/3', ' 3/3']);
+  for (const p of thread) expect(countBluesky(p.value.text).graphemes).toBeLessThanOrEqual(300);
+  const [root, second, third] = thread;
+  expect(root!.value.reply).toBeUndefined();
+  expect(second!.value.reply).toMatchObject({ root: { uri: root!.uri }, parent: { uri: root!.uri } });
+  expect(third!.value.reply).toMatchObject({ root: { uri: root!.uri }, parent: { uri: second!.uri } });
+});
