@@ -6,9 +6,11 @@
  * connected in another tab is ticked on a draft already open, and a draft
  * written in the popup before any account waits for one; a transparent image
  * too big for PNG is flattened onto white, not black (each browser's own
- * canvas encodes it).
+ * canvas encodes it); and a post is written and sent with the keyboard alone.
  */
 import { writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import sharp from 'sharp';
 import { startMastodonServer } from '../../servers/mastodon/index.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
@@ -253,4 +255,66 @@ test('an image its site does not let Sortie read: the user is told, and its addr
     'The image could not be fetched; its address was added to the text instead.',
   );
   expect(await compose.evaluate<number>(`document.querySelectorAll('[data-testid="images"] li').length`)).toBe(0);
+});
+
+test('keyboard only: tab to the text, write, add an image and its alt text, set a warning, post', async ({
+  journey,
+  mastodon,
+}) => {
+  const me = await connectMastodonWithToken(journey, mastodon, 'kb');
+  const compose = await journey.openPage('compose.html');
+  await compose.waitFor(`document.querySelector('[data-testid="counter-mastodon"]') !== null`);
+  const focused = () =>
+    compose.evaluate<{ id: string; text: string; tag: string }>(
+      `(() => { const el = document.activeElement; return { id: el?.id ?? '', text: (el?.textContent ?? '').trim(), tag: el?.tagName ?? '' }; })()`,
+    );
+  async function tabUntil(
+    reached: (f: { id: string; text: string; tag: string }) => boolean,
+    key: 'Tab' | 'Shift+Tab' = 'Tab',
+  ): Promise<void> {
+    for (let i = 0; i < 40; i++) {
+      if (reached(await focused())) return;
+      await compose.keyboard(key);
+    }
+    throw new Error(`focus never reached the element; last: ${JSON.stringify(await focused())}`);
+  }
+
+  await tabUntil((f) => f.id === 'text');
+  await compose.type('Écrit au clavier 🌱 #accessibilité');
+  await tabUntil((f) => f.tag === 'BUTTON' && f.text.endsWith('Add images (up to 4)'));
+  // Enter on the button opens the browser's file dialog (the input's click); the dialog itself is the
+  // browser's, so the file is then given as the dialog would give it.
+  await compose.evaluate(
+    `(document.getElementById('image-input').addEventListener('click', (e) => { e.preventDefault(); document.body.dataset.picker = 'opened'; }, { once: true }), true)`,
+  );
+  await compose.keyboard('Enter');
+  await compose.waitFor(`document.body.dataset.picker === 'opened'`);
+  const image = test.info().outputPath('clavier.png');
+  await mkdir(dirname(image), { recursive: true });
+  await writeFile(image, await flatPng(320, 240, 60));
+  await compose.upload('Add images (up to 4)', image);
+  await compose.waitFor(`document.querySelectorAll('[data-testid="images"] li').length === 1`);
+  // The picked file's alt text field is where the focus goes back to, reading the page backwards.
+  await tabUntil((f) => f.id === 'alt-0', 'Shift+Tab');
+  await compose.type('Un clavier posé sur une table');
+
+  await tabUntil((f) => f.tag === 'BUTTON' && f.text.startsWith('Warning'));
+  await compose.keyboard('Enter');
+  // The panel takes the caret; Esc gives it back to its button, closed.
+  await expect.poll(async () => (await focused()).id).toBe('cw');
+  await compose.type('Essai');
+  await compose.keyboard('Escape');
+  await expect.poll(async () => (await focused()).text).toMatch(/^Warning/);
+  expect(await compose.evaluate<string | null>(`document.activeElement?.getAttribute('aria-expanded') ?? null`)).toBe(
+    'false',
+  );
+
+  await tabUntil((f) => /^Post to 1 account$/.test(f.text));
+  await compose.keyboard('Enter');
+  await compose.waitFor(ALL_SENT, 30_000);
+  const [status] = statusesOf(mastodon, me.id);
+  expect(status).toMatchObject({ text: 'Écrit au clavier 🌱 #accessibilité', spoilerText: 'Essai' });
+  expect(mastodon.state.media.find((m) => m.id === status!.mediaIds[0])).toMatchObject({
+    description: 'Un clavier posé sur une table',
+  });
 });

@@ -25,7 +25,17 @@ import { expect, test as serversTest } from './servers.ts';
 export type BrowserKind = 'chromium' | 'firefox';
 
 /** The keys a journey presses, in Playwright's names. */
-export type Key = 'End' | 'Home' | 'Control+Home' | 'Control+End' | 'Control+Enter' | 'Tab' | 'Enter' | 'ArrowDown';
+export type Key =
+  | 'End'
+  | 'Home'
+  | 'Control+Home'
+  | 'Control+End'
+  | 'Control+Enter'
+  | 'Tab'
+  | 'Shift+Tab'
+  | 'Enter'
+  | 'Escape'
+  | 'ArrowDown';
 
 /** The same keys as WebDriver's code points (Firefox): a modifier stays down until the keys sent are done. */
 const WEBDRIVER_KEYS: Record<Key, string> = {
@@ -35,6 +45,8 @@ const WEBDRIVER_KEYS: Record<Key, string> = {
   'Control+End': '\uE009\uE010',
   'Control+Enter': '\uE009\uE007',
   Tab: '\uE004',
+  'Shift+Tab': '\uE008\uE004',
+  Escape: '\uE00C',
   Enter: '\uE007',
   ArrowDown: '\uE015',
 };
@@ -59,6 +71,10 @@ export interface Tab {
   press(label: string, key: Key): Promise<void>;
   /** Presses a key (with Control held, for `Control+…`) wherever the focus is, as a keyboard user does. */
   keyboard(key: Key): Promise<void>;
+  /** Types this text, key by key, wherever the focus is. */
+  type(text: string): Promise<void>;
+  /** Makes this page's viewport `width` × `height` CSS pixels, as the toolbar's popup window is (not for a framed page). */
+  resize(width: number, height: number): Promise<void>;
   /**
    * What has the focus, as a keyboard user hears it: its aria-label, its label's text and
    * (but for a field) its own text; '' while the page itself has it.
@@ -180,6 +196,7 @@ function playwrightTab(page: Page, extensionId: string): Tab {
       await page.getByLabel(label).first().click();
       await page.keyboard.type(text);
     },
+    resize: (width, height) => page.setViewportSize({ width, height }),
     asContentScript: (expression) => evaluateInContentScript(page, extensionId, expression),
     inOverlay: (selector) => inOverlay(page, extensionId, selector),
     clickInOverlay: (selector) => clickInOverlay(page, extensionId, selector),
@@ -217,7 +234,9 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     clickText: (text) => frame.getByText(text, { exact: true }).first().click(),
     typeInto: (label, text) => frame.getByLabel(label).first().pressSequentially(text),
     press: (label, key) => frame.getByLabel(label).first().press(key),
+    resize: none,
     keyboard: (key) => ('keyboard' in frame ? frame : frame.page()).keyboard.press(key),
+    type: (text) => ('keyboard' in frame ? frame : frame.page()).keyboard.type(text),
     focused: () => frame.evaluate<string>(FOCUSED_NAME),
     upload: (label, paths) =>
       frame
@@ -563,7 +582,10 @@ function firefoxJourney(
         await m.send('WebDriver:ElementClick', { id });
         await m.send('WebDriver:ElementSendKeys', { id, text });
       },
-      async keyboard(key) {
+      keyboard(key) {
+        return this.type(WEBDRIVER_KEYS[key]);
+      },
+      async type(text) {
         await switchTo(where);
         // Keys sent to what has the focus (the page itself at first). Not WebDriver's key actions:
         // in Firefox ESR 153 their Enter reaches a focused button as a keydown that never presses it.
@@ -571,10 +593,23 @@ function firefoxJourney(
           script: 'return document.activeElement ?? document.body',
           args: [],
         });
-        await m.send('WebDriver:ElementSendKeys', { id: elementId(active), text: WEBDRIVER_KEYS[key] });
+        await m.send('WebDriver:ElementSendKeys', { id: elementId(active), text });
       },
       focused() {
         return this.evaluate<string>(FOCUSED_NAME);
+      },
+      async resize(width, height) {
+        if (inFrame) return none();
+        await switchTo(where);
+        // A window has a minimum width above a popup's: the tab's own <browser> is sized instead,
+        // as Firefox sizes the one in its popup panel.
+        await inChrome(
+          m,
+          `const [w, h] = arguments; const b = Services.wm.getMostRecentWindow('navigator:browser').gBrowser.selectedBrowser;
+          b.style.maxWidth = w + 'px'; b.style.maxHeight = h + 'px'; done(true);`,
+          [width, height],
+        );
+        await this.waitFor(`window.innerWidth === ${width}`);
       },
       async press(label, key) {
         // Keys sent to the focused field leave its caret where it is (WebDriver moves it to the end only on focusing).
