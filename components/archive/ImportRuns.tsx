@@ -53,7 +53,7 @@ function FollowsLookup({
   onChanged: () => void;
   onError: (e: unknown) => void;
 }) {
-  const { t } = useT();
+  const { t, td } = useT();
   const { total, run: lookup } = run.follows;
   if (total === 0) return null;
   const nitter = mirror?.scheme === 'nitter' ? mirror.origin : null;
@@ -68,6 +68,11 @@ function FollowsLookup({
             {t('archive.follows.done', { done: lookup.next, total, found: lookup.found, missing: lookup.missing })}
           </p>
         </>
+      )}
+      {!running && lookup?.failure && (
+        <p role="alert" class="error">
+          {td(lookup.failure.messageKey, { detail: lookup.failure.detail })}
+        </p>
       )}
       {running ? (
         <button

@@ -9,6 +9,8 @@ export const archiveRunEn = {
   'error.archive.cancelled': 'This post was cancelled before it was sent.',
   'error.archive.threadStopped':
     'An earlier post of this thread was not sent, so this one waits: retry that one from the queue.',
+  'error.archive.mirrorFailed':
+    'The mirror did not answer ({detail}). The lookup stopped there and counted no account as not found: try again later, or choose another mirror in the options.',
   'error.archive.noMirror': 'Looking X accounts up needs a Nitter mirror that is on in your link settings: {detail}',
   'error.archive.notOwnPost': 'Sortie deletes only posts of the signed-in account: {detail}',
 } as const;

@@ -13,6 +13,8 @@ export const archiveRunFr: Record<keyof typeof archiveRunEn, string> = {
   'error.archive.cancelled': 'Ce message a été annulé avant son envoi.',
   'error.archive.threadStopped':
     'Un message précédent de ce fil n’est pas parti, celui-ci attend : relancez celui-là depuis la file d’attente.',
+  'error.archive.mirrorFailed':
+    'Le miroir n’a pas répondu ({detail}). La recherche s’est arrêtée là sans compter aucun compte comme introuvable : réessayez plus tard ou choisissez un autre miroir dans les options.',
   'error.archive.noMirror':
     'Retrouver des comptes X demande un miroir Nitter activé dans vos réglages de liens : {detail}',
   'error.archive.notOwnPost': 'Sortie ne supprime que les messages du compte connecté : {detail}',

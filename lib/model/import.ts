@@ -80,8 +80,13 @@ export interface FollowsRun {
   /** Index in followIds of the next id to look up. */
   next: number;
   found: number;
-  /** Ids the mirror did not answer with a profile (suspended, deleted, or the mirror failed). */
+  /** Ids the mirror answered with no profile (suspended, deleted, renamed away). */
   missing: number;
+  /**
+   * Why the lookup stopped by itself: the mirror did not answer (unreachable, 5xx, rate
+   * limited). The id it was on is not counted, and a restart asks for it again.
+   */
+  failure?: { messageKey: string; detail: string } | null;
   updatedAt: number;
 }
 

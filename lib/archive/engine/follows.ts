@@ -17,6 +17,11 @@ import { getImport, putImport } from '../store.ts';
 import type { ImportRun } from '../../model/import.ts';
 
 export const MIN_GAP_MS = 2_000;
+
+/** The mirror gave no real answer (network error, timeout, 5xx, 429): why, for the user. */
+interface MirrorFailed {
+  failed: string;
+}
 /** A profile page is far smaller; more is not a Nitter page. */
 const MAX_PAGE_BYTES = 1_000_000;
 const TIMEOUT_MS = 20_000;
@@ -45,15 +50,28 @@ export function createFollowResolver(deps: FollowResolverDeps) {
   const { db } = deps;
   const running = new Map<string, { stop: boolean }>();
 
-  async function lookUp(mirror: string, xId: string): Promise<XProfile | null> {
-    const signal = AbortSignal.timeout(TIMEOUT_MS);
-    const res = await deps.fetch(nitterUserUrl(mirror, xId), {
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      redirect: 'follow',
-      signal,
-      headers: { accept: 'text/html' },
-    });
+  /**
+   * The profile the mirror shows for this id; null when it answers with none (a 404, an error
+   * page, a redirect off the mirror); a MirrorFailed when it does not really answer, which says
+   * nothing about the account.
+   */
+  async function lookUp(mirror: string, xId: string): Promise<XProfile | null | MirrorFailed> {
+    let res: Response;
+    try {
+      res = await deps.fetch(nitterUserUrl(mirror, xId), {
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        redirect: 'follow',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        headers: { accept: 'text/html' },
+      });
+    } catch (error) {
+      return { failed: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+    if (res.status >= 500 || res.status === 429) {
+      await res.body?.cancel().catch(() => undefined);
+      return { failed: `HTTP ${res.status}` };
+    }
     if (!res.ok || new URL(res.url || mirror).origin !== mirror) return null;
     const bytes = await readCapped(res, MAX_PAGE_BYTES, 'reject');
     if (!bytes) return null;
@@ -80,11 +98,11 @@ export function createFollowResolver(deps: FollowResolverDeps) {
         await save({ ...run, followsRun: { ...state, state: 'done', updatedAt: deps.now() } });
         return;
       }
-      let profile: XProfile | null;
-      try {
-        profile = await lookUp(state.mirror, xId);
-      } catch {
-        profile = null;
+      const profile = await lookUp(state.mirror, xId);
+      if (profile !== null && 'failed' in profile) {
+        const failure = { messageKey: 'error.archive.mirrorFailed', detail: `${state.mirror}: ${profile.failed}` };
+        await save({ ...run, followsRun: { ...state, state: 'stopped', failure, updatedAt: deps.now() } });
+        return;
       }
       if (profile)
         await mergeCollected(
@@ -122,6 +140,7 @@ export function createFollowResolver(deps: FollowResolverDeps) {
         next,
         found: before?.state === 'done' ? 0 : (before?.found ?? 0),
         missing: before?.state === 'done' ? 0 : (before?.missing ?? 0),
+        failure: null,
         updatedAt: deps.now(),
       };
       await save({ ...run, followsRun });

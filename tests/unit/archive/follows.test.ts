@@ -99,7 +99,7 @@ async function setup(): Promise<Db> {
 }
 
 describe('looking the archive follows up', () => {
-  it('one request at a time, 2 s apart, into the follow bridge; another origin or a failure counts as missing', async () => {
+  it('one request at a time, 2 s apart, into the follow bridge; another origin or a 404 counts as missing', async () => {
     const db = await setup();
     const requests: Array<{ url: string; init: RequestInit | undefined }> = [];
     const sleeps: number[] = [];
@@ -107,7 +107,7 @@ describe('looking the archive follows up', () => {
     const pages: Record<string, { url: string; body: string; status?: number }> = {
       '1': { url: `${MIRROR}/jo_dupont`, body: card('jo_dupont') },
       '2': { url: 'https://elsewhere.example/jo', body: card('other') },
-      '3': { url: `${MIRROR}/i/user/3`, body: 'oops', status: 500 },
+      '3': { url: `${MIRROR}/i/user/3`, body: 'User not found', status: 404 },
     };
     const resolver = createFollowResolver({
       db,
@@ -168,4 +168,56 @@ describe('looking the archive follows up', () => {
     release();
     await expect.poll(() => resolver.running()).toBe(false);
   });
+
+  it.each([
+    [
+      'a network error',
+      () => Promise.reject(new TypeError('NetworkError when attempting to fetch resource.')),
+      'TypeError: NetworkError',
+    ],
+    ['a 502', () => Promise.resolve(new Response('bad gateway', { status: 502 })), 'HTTP 502'],
+    ['a 429', () => Promise.resolve(new Response('slow down', { status: 429 })), 'HTTP 429'],
+  ] as const)(
+    'a mirror that does not answer (%s) stops the lookup there, says why, and counts no account as missing',
+    async (_name, answer, detail) => {
+      const db = await setup();
+      const asked: string[] = [];
+      let finished = false;
+      let failing = true;
+      const resolver = createFollowResolver({
+        db,
+        now: () => 5,
+        fetch: async (input) => {
+          asked.push(String(input).split('/').pop()!);
+          // The first id is not on the mirror; the second meets the failure, until the mirror is back.
+          if (asked.length === 1) return new Response('User not found', { status: 404 });
+          return failing ? answer() : new Response('User not found', { status: 404 });
+        },
+        parse: () => null,
+        sleep: async () => undefined,
+        announce: () => undefined,
+        onFinished: () => {
+          finished = true;
+        },
+      });
+      await resolver.start('imp', MIRROR);
+      await expect.poll(() => finished).toBe(true);
+      const stopped = (await getImport(db, 'imp'))?.followsRun;
+      expect(stopped).toMatchObject({ state: 'stopped', next: 1, found: 0, missing: 1 });
+      expect(stopped?.failure?.messageKey).toBe('error.archive.mirrorFailed');
+      expect(stopped?.failure?.detail).toContain(`${MIRROR}: ${detail}`);
+      // Started again once the mirror is back: the same id is asked again, and the failure is gone.
+      failing = false;
+      finished = false;
+      await resolver.start('imp', MIRROR);
+      await expect.poll(() => finished).toBe(true);
+      expect(asked).toEqual(['1', '2', '2', '3']);
+      expect((await getImport(db, 'imp'))?.followsRun).toMatchObject({
+        state: 'done',
+        next: 3,
+        missing: 3,
+        failure: null,
+      });
+    },
+  );
 });
