@@ -106,6 +106,13 @@ export default defineConfig({
               data_collection_permissions: { required: ['none'] },
             },
           },
+          // Firefox's own default for Manifest V3 pages adds upgrade-insecure-requests (pref
+          // extensions.webextensions.default-content-security-policy.v3): every http:// request
+          // of Sortie's pages went out as https://, so a self-hosted mirror on the user's network
+          // answered nothing and an http:// link got no card. This is that default without it,
+          // which is Chromium's behaviour; Firefox's base policy still applies on top. Mastodon
+          // servers are https:// whatever is typed (loopback aside: lib/networks/mastodon/server-input.ts).
+          content_security_policy: { extension_pages: "script-src 'self';" },
         }
       : {}),
   }),

@@ -11,10 +11,10 @@ import { AtpAgent } from '@atproto/api';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { flatPng } from '../support/images.ts';
-import { serveArticle, serveWhereCardsAsk } from '../support/og-server.ts';
+import { serveArticle } from '../support/og-server.ts';
 import type { RecordingProxy } from '../support/proxy.ts';
 import { allRecords } from '../support/pds-records.ts';
-import { expect, test, type JourneyBrowser } from '../support/journey.ts';
+import { expect, test } from '../support/journey.ts';
 import { connectBlueskyAccount, connectMastodonWithToken, postAndWait } from './steps.ts';
 
 type Post = {
@@ -53,13 +53,11 @@ const SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>';
 const HOST = 'hostile.example.org';
 
-/** A hostile site that lets any origin read it, as a CDN would; its links are http://, as pasted. */
-async function serveHostileSite(
-  journey: JourneyBrowser,
-  proxy: RecordingProxy,
-  trap: string,
-  png: Buffer,
-): Promise<void> {
+/**
+ * A hostile site that lets any origin read it, as a CDN would, answered by the recording proxy
+ * (which logs every request); its links are http://, as pasted.
+ */
+function serveHostileSite(proxy: RecordingProxy, trap: string, png: Buffer): void {
   const answer = (path: string) => {
     const html = 'text/html; charset=utf-8';
     const pages: Record<
@@ -85,7 +83,7 @@ async function serveHostileSite(
     const found = pages[path] ?? { status: 404, type: 'text/plain', body: 'not here' };
     return { ...found, headers: { 'access-control-allow-origin': '*', ...found.headers } };
   };
-  await serveWhereCardsAsk(journey, proxy, HOST, answer);
+  proxy.serve(HOST, answer);
 }
 
 test("a page whose picture or address points at the user's own machine: the loopback server hears nothing; an SVG is never a card picture", async ({
@@ -97,7 +95,7 @@ test("a page whose picture or address points at the user's own machine: the loop
   const trap = await startLoopbackTrap();
   try {
     allowHosts(HOST);
-    await serveHostileSite(journey, recordingProxy, trap.origin, await flatPng(60, 30, 10));
+    serveHostileSite(recordingProxy, trap.origin, await flatPng(60, 30, 10));
     const me = await connectBlueskyAccount(journey, pds, 'loop');
     const compose = await journey.openPage('compose.html');
     for (const path of [
@@ -154,7 +152,7 @@ test('the card fetch carries no cookie and no referrer, even when the browser ho
   allowHosts(SITE);
   const png = await flatPng(60, 30, 10);
   const seen: { path: string; cookie?: string; referer?: string }[] = [];
-  const scheme = await serveWhereCardsAsk(journey, recordingProxy, SITE, (path, headers) => {
+  recordingProxy.serve(SITE, (path, headers) => {
     if (path === '/favicon.ico') return { status: 404, type: 'text/plain', body: '' };
     seen.push({
       path,
@@ -175,8 +173,8 @@ test('the card fetch carries no cookie and no referrer, even when the browser ho
     return { status: 200, type: 'text/html; charset=utf-8', body, headers: open };
   });
   // The user is signed in to the site: the browser holds its cookie, and sends it back on the next visit.
-  const site = await journey.newTab(`${scheme}://${SITE}/account`);
-  await site.goto(`${scheme}://${SITE}/account`);
+  const site = await journey.newTab(`http://${SITE}/account`);
+  await site.goto(`http://${SITE}/account`);
   expect(await site.evaluate<string>('document.cookie')).toBe('session=who-i-am');
   expect(seen.at(-1)?.cookie).toBe('session=who-i-am');
 
@@ -199,7 +197,7 @@ test('a shared link gets a card from its OpenGraph tags: entities decoded, marku
   allowHosts,
 }) => {
   allowHosts('news.example.org');
-  const article = await serveArticle(journey, recordingProxy, 'news.example.org', await flatPng(120, 63, 40));
+  const article = serveArticle(recordingProxy, 'news.example.org', await flatPng(120, 63, 40));
   const me = await connectBlueskyAccount(journey, pds, 'og');
   const compose = await journey.openPage('compose.html');
   await postAndWait(compose, `À lire avant samedi : ${article.url}/article`);
