@@ -14,7 +14,7 @@
  *    it must be listed (not "Nothing found"), marked as not verified yet.
  *
  * The X profiles are put in the bridge's store as the collector stores what
- * x.com shows (the collection steps themselves are covered by bridge.spec.ts);
+ * x.com shows (the collection steps themselves are covered by journeys/bridge.spec.ts);
  * the accounts are real ones on the test PDS, looked up by the built
  * extension.
  */

@@ -1,6 +1,6 @@
 /**
- * The people of the follow bridge's end-to-end tests (tests/e2e/bridge.spec.ts
- * in Chromium, tests/e2e/journeys/bridge.spec.ts in both browsers): their
+ * The people of the follow bridge's end-to-end tests (tests/e2e/journeys/bridge.spec.ts
+ * in both browsers, tests/e2e/hostile/bridge-matches.spec.ts): their
  * Bluesky accounts made on the real PDS, with profiles, and the bridge's
  * stored entries read back from one of Sortie's pages.
  */
