@@ -17,7 +17,9 @@ import {
   connectBlueskyAccount,
   connectMastodonWithToken,
   linksScriptRegistered,
+  postAndWait,
   signInToMastodon,
+  statusesOf,
 } from './steps.ts';
 
 /**
@@ -152,7 +154,7 @@ test('after "I\'m leaving X", "Share on X" opens Sortie\'s composer with the sha
   expect(contactsWithX(journey.kind, recordingProxy.log)).toEqual([]);
 });
 
-test("Mastodon sign-in through the browser's own sign-in window (OAuth with PKCE), the token never in a page", async ({
+test("Mastodon sign-in through the browser's own sign-in window (OAuth with PKCE), the token never in a page, then a post the server stores exactly", async ({
   journey,
   mastodon,
   allowHosts,
@@ -166,6 +168,24 @@ test("Mastodon sign-in through the browser's own sign-in window (OAuth with PKCE
     .at(-1)!;
   expect(token.token).toBeTruthy();
   expect(await options.evaluate<string>('document.documentElement.outerHTML')).not.toContain(token.token);
+  // PKCE, with the browser's own redirect address (Chromium's chromiumapp.org, Firefox's allizom.org).
+  const app = mastodon.state.apps.at(-1)!;
+  expect(app.redirectUris.join(' ')).toMatch(
+    journey.kind === 'chromium'
+      ? /^https:\/\/[a-p]{32}\.chromiumapp\.org\/mastodon/
+      : /^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/mastodon/,
+  );
+  expect(mastodon.state.authCodes.at(-1)).toMatchObject({ codeChallengeMethod: 'S256', used: true });
+
+  // The server stores exactly the post, once, with its idempotency key.
+  const compose = await journey.openPage('compose.html');
+  const text = `Bonjour 👋 https://example.org/${'x'.repeat(80)} @someone@piaille.fr`;
+  allowHosts('example.org');
+  await postAndWait(compose, text);
+  const mine = statusesOf(mastodon, token.accountId!);
+  expect(mine).toHaveLength(1);
+  expect(mine[0]).toMatchObject({ text, visibility: 'public', sensitive: false });
+  expect(mine[0]!.idempotencyKey).toBeTruthy();
 });
 
 test('a post waiting for a retry goes out once after the browser suspended the background', async ({

@@ -12,6 +12,7 @@ import { AtpAgent } from '@atproto/api';
 import { countBluesky } from '../../../lib/networks/bluesky/text/count.ts';
 import { countMastodon } from '../../../lib/networks/mastodon/text/count.ts';
 import { expect, test } from '../support/journey.ts';
+import { uniqueName } from '../support/servers.ts';
 import { ALL_SENT, connectBlueskyAccount, connectMastodonWithToken, statusesOf } from './steps.ts';
 
 const TEXT =
@@ -89,4 +90,57 @@ test('with numbering on, a long text becomes a 3-part Bluesky thread marked 1/3 
   expect(root!.value.reply).toBeUndefined();
   expect(second!.value.reply).toMatchObject({ root: { uri: root!.uri }, parent: { uri: root!.uri } });
   expect(third!.value.reply).toMatchObject({ root: { uri: root!.uri }, parent: { uri: second!.uri } });
+});
+
+test('Bluesky rich text as its app renders it: a mention of a real account, a link with parentheses and a tag become facets on their own bytes; unknown handles are pointed out first', async ({
+  journey,
+  pds,
+  allowHosts,
+  recordingProxy,
+}) => {
+  // The composer looks the link up for a card, and finds no page there.
+  allowHosts('example.org');
+  recordingProxy.serveTls('example.org', () => ({ status: 404, type: 'text/plain', body: '' }));
+  const friend = await pds.createUser(uniqueName('fr'));
+  const me = await connectBlueskyAccount(journey, pds, 'rt');
+  const compose = await journey.openPage('compose.html');
+  const unresolved = () =>
+    compose.evaluate<string>(`document.querySelector('[data-testid="unresolved-mentions"]')?.textContent ?? ''`);
+  // A mention that matches no account is pointed out before posting; a real one is not.
+  await compose.fill('What do you want to say?', `Salut @${friend.handle} et @personne-ici.test`);
+  await expect.poll(unresolved, { timeout: 15_000 }).toContain('@personne-ici.test');
+  expect(await unresolved()).not.toContain(friend.handle);
+  // A handle in parentheses is a mention too: an unknown one there is pointed out as well.
+  await compose.fill('What do you want to say?', 'Merci (@absent-ici.test)');
+  await expect.poll(unresolved, { timeout: 15_000 }).toContain('@absent-ici.test');
+
+  const text = `Été 🌍👩🏽‍🤝‍👩🏻 avec @${friend.handle} — lire https://example.org/a_(b) #Sortie ça marche`;
+  await compose.fill('What do you want to say?', text);
+  await compose.click('Post to 1 account');
+  await compose.waitFor(ALL_SENT, 30_000);
+
+  type Facet = { index: { byteStart: number; byteEnd: number }; features: Record<string, string>[] };
+  const { data } = await new AtpAgent({ service: pds.url }).com.atproto.repo.listRecords({
+    repo: me.did,
+    collection: 'app.bsky.feed.post',
+  });
+  expect(data.records).toHaveLength(1);
+  const record = data.records[0]!.value as { text: string; langs?: string[]; facets?: Facet[] };
+  expect(record.text).toBe(text);
+  const utf8 = (t: string) => Buffer.byteLength(t, 'utf8');
+  const span = (needle: string) => ({
+    byteStart: utf8(text.slice(0, text.indexOf(needle))),
+    byteEnd: utf8(text.slice(0, text.indexOf(needle) + needle.length)),
+  });
+  const facet = (type: string) => record.facets?.find((f) => f.features[0]?.$type === type);
+  expect(facet('app.bsky.richtext.facet#mention')).toMatchObject({
+    index: span(`@${friend.handle}`),
+    features: [{ did: friend.did }],
+  });
+  expect(facet('app.bsky.richtext.facet#link')).toMatchObject({
+    index: span('https://example.org/a_(b)'),
+    features: [{ uri: 'https://example.org/a_(b)' }],
+  });
+  expect(facet('app.bsky.richtext.facet#tag')).toMatchObject({ index: span('#Sortie'), features: [{ tag: 'Sortie' }] });
+  expect(record.langs).toHaveLength(1);
 });
