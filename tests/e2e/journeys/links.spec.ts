@@ -10,6 +10,7 @@ import { rewriteToMirror } from '../../../lib/links/mirrors.ts';
 import { parseXUrl } from '../../../lib/links/x-url.ts';
 import {
   CDN_AND_FIXER_LINKS,
+  MIRROR_HOSTS,
   FIXER_HOSTS,
   X_LINK_SHAPES,
   allowXPreconnects,
@@ -182,4 +183,42 @@ test("X's own service worker cannot keep a reader on X: the page is sent to the 
   await tab.goto('https://x.com/nasa');
   await landsOn(tab, `https://${MIRROR}/nasa`);
   expect(xHits.filter((u) => !u.endsWith('/sw.js'))).toEqual(['https://x.com/home']);
+});
+
+test("X's own service worker cannot keep a reader on X when no mirror works either: the page goes to Sortie's fallback page", async ({
+  journey,
+  allowHosts,
+}) => {
+  allowHosts('x.com');
+  if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
+  const xHits: string[] = [];
+  await journey.serveHttps('x.com', ({ path }) => {
+    if (path !== '/favicon.ico') xHits.push(`https://x.com${path}`);
+    return path === '/sw.js'
+      ? { status: 200, type: 'text/javascript', body: WORKER }
+      : { status: 200, type: 'text/html', body: X_WITH_WORKER };
+  });
+  // No mirror answers.
+  const down: Record<string, 'down'> = {};
+  for (const host of MIRROR_HOSTS) down[host] = 'down';
+  await serveMirrorsTo(journey, allowHosts, down);
+  await answerWelcome(journey, 'leaving');
+  const options = await journey.openPage('options.html');
+  const fallback = (x: string) => `${journey.extensionOrigin}/fallback.html?url=${x}`;
+  const tab = await journey.newTab();
+  // A first X link finds every mirror down: from now on X links go to the fallback page.
+  await tab.goto('https://x.com/jack/status/20');
+  await expect.poll(() => tab.url(), { timeout: 30_000 }).toBe(fallback('https://x.com/jack/status/20'));
+
+  // With redirects off a moment, X installs its worker; then they are back on (still no mirror).
+  await sortieMessage(options, 'settings.update', { links: { redirect: false } });
+  await tab.goto('https://x.com/home');
+  await tab.waitFor(`document.body?.dataset.worker === 'ready'`);
+  await sortieMessage(options, 'settings.update', { links: { redirect: true } });
+  const before = xHits.length;
+
+  // The worker answers this navigation itself; the guard removes it and loads the page again, which the rules stop.
+  await tab.goto('https://x.com/nasa');
+  await expect.poll(() => tab.url(), { timeout: 15_000 }).toBe(fallback('https://x.com/nasa'));
+  expect(xHits.slice(before)).toEqual([]);
 });

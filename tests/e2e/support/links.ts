@@ -9,7 +9,6 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILT_IN_MIRRORS } from '../../../lib/links/mirrors.ts';
-import type { LinksState } from '../../../lib/links/state.ts';
 import type { SettingsPatch } from '../../../lib/settings.ts';
 import { CHROME_BUILD } from './paths.ts';
 import type { JourneyBrowser } from './journey.ts';
@@ -45,41 +44,7 @@ export function mirrorHtml(host: string, path: string): string {
 export const RATE_LIMITED_HTML =
   '<!doctype html><html><head><title>Error</title></head><body><div class="error-panel"><span>Instance has been rate limited.</span></div></body></html>';
 
-export type MirrorMode = 'up' | 'rate-limited' | 'refused';
-
 type RouteHost = (host: string, handler: (route: Route) => Promise<void> | void) => Promise<void>;
-
-/**
- * Serves every built-in mirror host (so no health check ever leaves the
- * browser), each as `modes[host]` (default 'refused'). Modes can change
- * while the test runs. Returns the requests each host received.
- */
-export async function serveMirrors(
-  routeHost: RouteHost,
-  allowHosts: (...h: string[]) => void,
-  modes: Record<string, MirrorMode>,
-) {
-  const hits: Record<string, string[]> = {};
-  allowHosts(...MIRROR_HOSTS);
-  for (const host of MIRROR_HOSTS) {
-    hits[host] = [];
-    await routeHost(host, async (route) => {
-      const url = new URL(route.request().url());
-      hits[host]!.push(url.pathname + url.search);
-      const mode = modes[host] ?? 'refused';
-      if (mode === 'refused') await route.abort('connectionrefused');
-      else if (mode === 'rate-limited')
-        await route.fulfill({ status: 429, contentType: 'text/html', body: RATE_LIMITED_HTML });
-      else
-        await route.fulfill({
-          status: 200,
-          contentType: 'text/html',
-          body: mirrorHtml(host, url.pathname + url.search),
-        });
-    });
-  }
-  return hits;
-}
 
 /** Routes every X host to a page saying so, and records each request. */
 export async function serveX(routeHost: RouteHost, body = '<!doctype html><title>X</title><main>X itself</main>') {
@@ -104,19 +69,8 @@ export async function sendMessage<T>(page: Page, name: string, body?: unknown): 
   return r.value as T;
 }
 
+/** A settings change, sent as the options page sends it. */
 export const updateSettings = (page: Page, patch: SettingsPatch) => sendMessage(page, 'settings.update', patch);
-export const linksState = (page: Page) => sendMessage<LinksState>(page, 'links.state');
-
-/** Waits until the background finished its install work and chose where X links go. */
-export async function linksReady(page: Page): Promise<LinksState> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const state = await linksState(page).catch(() => null);
-    if (state !== null && (state.current !== null || state.target !== 'mirror')) return state;
-    if (Date.now() > deadline) throw new Error('the links feature never became ready');
-    await page.waitForTimeout(100);
-  }
-}
 
 let grantedCopy: Promise<string> | null = null;
 
@@ -226,8 +180,8 @@ export function sameTarget(actual: string, wanted: string): boolean {
 }
 
 /**
- * serveMirrors for a journey, in either browser: every built-in mirror over HTTPS, each as
- * `modes[host]` (changeable while the test runs): 'down' drops the connection, a host with no
+ * Every built-in mirror over HTTPS, in either browser (so no health check ever leaves it), each
+ * as `modes[host]` (changeable while the test runs): 'down' drops the connection, a host with no
  * mode answers 502. Returns each host's requests.
  */
 export async function serveMirrorsTo(

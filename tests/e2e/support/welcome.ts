@@ -4,8 +4,6 @@
  * leaves x.com alone (lib/settings.ts, XChoice).
  */
 import { expect, type Page } from '@playwright/test';
-import { choicePatch } from '../../../lib/settings.ts';
-import { sendMessage } from './links.ts';
 
 const LABELS = { leaving: "I'm leaving X", staying: 'I still use X' } as const;
 
@@ -28,13 +26,4 @@ export async function answerWelcome(from: Page, answer: keyof typeof LABELS, sha
   await page.getByRole('button', { name: 'Confirm my choice' }).click();
   await expect(page.getByTestId('welcome-done')).toHaveAttribute('data-choice', answer);
   return page;
-}
-
-/**
- * The answer "I'm leaving X" sent as the welcome page sends it (the same
- * settings message and preset), for tests about what follows that answer
- * rather than about the welcome page itself.
- */
-export async function chooseLeaving(extensionPage: Page): Promise<void> {
-  await sendMessage(extensionPage, 'settings.update', choicePatch('leaving'));
 }
