@@ -6,11 +6,19 @@
  * Bluesky one, a token the server revoked ("reconnect needed", said in the
  * composer and the options), and Reconnect signing in again in place.
  */
+import { AtpAgent } from '@atproto/api';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { uniqueName } from '../support/servers.ts';
 import { expect, test, type Tab } from '../support/journey.ts';
-import { ALL_SENT, accountsText, authorizeAfter, signInToMastodon, statusesOf } from './steps.ts';
+import {
+  ALL_SENT,
+  accountsText,
+  authorizeAfter,
+  connectBlueskyAccount,
+  signInToMastodon,
+  statusesOf,
+} from './steps.ts';
 
 const TEXT = 'What do you want to say?';
 
@@ -111,4 +119,55 @@ test('a token the server revoked: the post fails saying to reconnect, the compos
   await compose.click('Post to 1 account');
   await compose.waitFor(ALL_SENT, 30_000);
   expect(statusesOf(mastodon, accountId).map((s) => s.text)).toEqual(['De retour.']);
+});
+
+/** A stored account's credentials, read from IndexedDB in one of Sortie's pages. */
+const STORED_CREDENTIALS = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('sortie');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const all = await new Promise((resolve, reject) => {
+    const req = db.transaction('accounts').objectStore('accounts').getAll();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return all.map((a) => ({ network: a.network, credentials: a.credentials }));
+})()`;
+
+test('disconnecting revokes the Mastodon token and ends the Bluesky session on their servers', async ({
+  journey,
+  pds,
+  mastodon,
+  allowHosts,
+}) => {
+  const username = uniqueName('dc');
+  const { id: accountId } = mastodon.createAccount(username, 'pw');
+  const options = await journey.openPage('options.html');
+  await signInToMastodon(journey, allowHosts, options, { server: mastodon.url, username, password: 'pw' });
+  const me = await connectBlueskyAccount(journey, pds, 'dc');
+  await options.goto(`${journey.extensionOrigin}/options.html`);
+  await expect.poll(() => accountsText(options)).toContain(me.handle);
+  const stored =
+    await options.evaluate<{ network: string; credentials: { refreshJwt?: string; accessJwt?: string } }[]>(
+      STORED_CREDENTIALS,
+    );
+  const bluesky = stored.find((a) => a.network === 'bluesky')!.credentials;
+  expect(bluesky.accessJwt).toBeTruthy();
+  const agent = new AtpAgent({ service: pds.url });
+  // The session works before the disconnect (so its failure after means something).
+  const before = await agent.com.atproto.server.getSession(undefined, {
+    headers: { authorization: `Bearer ${bluesky.accessJwt}` },
+  });
+  expect(before.data.did).toBe(me.did);
+
+  await options.click(new RegExp(`^Disconnect @${username}@`));
+  await options.click(`Disconnect ${me.handle}`);
+  await options.waitFor(`document.querySelector('[data-testid="no-accounts"]') !== null`);
+  expect(mastodon.state.tokens.filter((t) => t.accountId === accountId).at(-1)!.revoked).toBe(true);
+  await expect(
+    agent.com.atproto.server.refreshSession(undefined, { headers: { authorization: `Bearer ${bluesky.refreshJwt}` } }),
+  ).rejects.toThrow();
 });

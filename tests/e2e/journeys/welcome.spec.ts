@@ -148,3 +148,44 @@ test('the welcome in French: plain words, inclusive, and the same steps', async 
     ),
   ).toBe(true);
 });
+
+test('the options switched to French hold for every new page; the privacy section reads in French, every control named', async ({
+  journey,
+}) => {
+  const options = await journey.openPage('options.html');
+  await options.waitFor(`document.querySelector('[data-testid="no-accounts"]') !== null`);
+  expect(await options.evaluate<string>(`document.querySelector('h1')?.textContent`)).toBe('Sortie — Options');
+  await options.select('Language', 'fr');
+  await expect
+    .poll(() => options.evaluate<string>(`document.querySelector('h1')?.textContent`))
+    .toBe('Sortie — Réglages');
+  expect(await options.evaluate<string>('document.documentElement.lang')).toBe('fr');
+
+  // The choice is stored: a new page opens in French, here on the privacy section.
+  const privacy = await journey.openPage('options.html#privacy');
+  const section = `document.getElementById('privacy')`;
+  await expect
+    .poll(() => privacy.evaluate<string>(`${section}?.querySelector('h2')?.textContent ?? ''`))
+    .toBe('Vie privée et données');
+  expect(await privacy.evaluate<string>(`${section}.textContent`)).toContain('pas de serveur Sortie');
+  const names = await privacy.evaluate<string[]>(
+    `[...${section}.querySelectorAll('button')].map((b) => b.textContent.trim())`,
+  );
+  expect(names).toContain('Exporter dans un fichier');
+  expect(
+    await privacy.evaluate<string[]>(
+      `[...${section}.querySelectorAll('input')].map((i) => i.labels?.[0]?.textContent.trim() ?? i.getAttribute('aria-label'))`,
+    ),
+  ).toContain('Fichier de sauvegarde');
+  await privacy.click('Effacer tout ce que Sortie a gardé…');
+  const dialog = `[...document.querySelectorAll('[role="dialog"], dialog')].find((d) => d.textContent.includes('Tout effacer'))`;
+  await privacy.waitFor(`${dialog}?.textContent.includes('Aucun message n’attend d’être envoyé.')`);
+  await privacy.click('Annuler');
+  await privacy.waitFor(`!${dialog} || ${dialog}.open === false || ${dialog}.hidden`);
+  // Every form control in the section has an accessible name.
+  expect(
+    await privacy.evaluate<string[]>(
+      `[...${section}.querySelectorAll('input, button, select, textarea')].filter((el) => !el.labels?.length && !el.getAttribute('aria-label') && !(el.textContent ?? '').trim()).map((el) => el.outerHTML)`,
+    ),
+  ).toEqual([]);
+});
