@@ -50,7 +50,10 @@ export async function saveDraft(db: Db, draft: Draft): Promise<void> {
 export interface DraftWriter {
   /** Queues this version of its draft, replacing any version of the same draft not yet written. */
   write(draft: Draft): void;
-  /** Resolves once every draft's latest version is written (rejects if one failed). */
+  /**
+   * Resolves once every draft's latest version is written; rejects, once, when a draft's latest
+   * written version failed and no later one has been written since.
+   */
   flush(): Promise<void>;
 }
 
@@ -67,15 +70,20 @@ export interface DraftWriter {
 export function createDraftWriter(save: (draft: Draft) => Promise<void>): DraftWriter {
   const queued = new Map<string, Draft>();
   let running: Promise<void> | null = null;
-  let failure: unknown = null;
+  /**
+   * Each draft's failed write, until a later version of it is written: that version holds
+   * everything the failed one did, so the failure no longer loses anything and is not reported.
+   */
+  const failures = new Map<string, unknown>();
   const drain = async (): Promise<void> => {
     while (queued.size > 0) {
       const [id, draft] = queued.entries().next().value as [string, Draft];
       queued.delete(id);
       try {
         await save(draft);
+        failures.delete(id);
       } catch (error) {
-        failure = error;
+        failures.set(id, error);
       }
     }
     running = null;
@@ -88,10 +96,10 @@ export function createDraftWriter(save: (draft: Draft) => Promise<void>): DraftW
     },
     async flush() {
       while (running) await running;
-      if (failure !== null) {
-        const error = failure;
-        failure = null;
-        throw error;
+      const [first] = failures.entries();
+      if (first) {
+        failures.delete(first[0]);
+        throw first[1];
       }
     },
   };

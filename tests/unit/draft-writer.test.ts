@@ -2,7 +2,8 @@
  * The composer's draft writer: while one write runs, the versions typed
  * behind it collapse into the newest, so a page closed mid-typing loses at
  * most what the write in flight had not yet seen; other drafts' versions are
- * all kept; a failed write is reported by flush and the next ones still run.
+ * all kept; a failed write is reported by flush, once, unless a later version
+ * of that draft was written since, and the next ones still run.
  */
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, type Draft } from '../../lib/model/draft';
@@ -95,5 +96,27 @@ describe('createDraftWriter', () => {
     await store.finishOne();
     await flushed;
     expect(store.written).toEqual(['d:one', 'd:two']);
+  });
+
+  it("a failure a later version of the same draft made good is not reported; another draft's still is, once", async () => {
+    const store = slowStore();
+    const writer = createDraftWriter(store.save);
+    store.failNext();
+    writer.write(version('d', 'Bonjour'));
+    await store.finishOne();
+    writer.write(version('d', 'Bonjour 👋 مرحبا'));
+    await store.finishOne();
+    await writer.flush();
+    expect(store.written).toEqual(['d:Bonjour 👋 مرحبا']);
+
+    store.failNext();
+    writer.write(version('a', 'lost'));
+    writer.write(version('b', 'kept'));
+    const failed = expect(writer.flush()).rejects.toThrow('disk full');
+    await store.finishOne();
+    await store.finishOne();
+    await failed;
+    await writer.flush();
+    expect(store.written).toEqual(['d:Bonjour 👋 مرحبا', 'b:kept']);
   });
 });
