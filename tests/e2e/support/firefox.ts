@@ -52,6 +52,10 @@ function userPrefs(
 ): Record<string, string | number | boolean> {
   return {
     'marionette.port': marionettePort,
+    // Sortie's build is unsigned: Firefox ESR keeps such an add-on installed for good only while
+    // this is off. Here, not set at run time: a pref set then reaches prefs.js only if Firefox
+    // writes it before it is closed, and a restart soon after found the add-on disabled.
+    'xpinstall.signatures.required': false,
     // Downloads go straight to this folder, as with a user's "always save to Downloads".
     'browser.download.dir': downloadDir,
     'browser.download.folderList': 2,
@@ -150,6 +154,8 @@ function xpiOf(dir: string): Promise<string> {
  * once signatures are no longer required in that profile) stays installed,
  * with its storage, when Firefox is started again on the same profile.
  */
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export async function launchFirefox(
   profileDir: string,
   proxyPort: number,
@@ -183,12 +189,6 @@ export async function launchFirefox(
     capabilities: { alwaysMatch: { acceptInsecureCerts: false, timeouts: { pageLoad: 10_000 } } },
   });
   if (addon !== null && install === 'permanent') {
-    await marionette.send('Marionette:SetContext', { value: 'chrome' });
-    await marionette.send('WebDriver:ExecuteScript', {
-      script: `Services.prefs.setBoolPref('xpinstall.signatures.required', false);`,
-      args: [],
-    });
-    await marionette.send('Marionette:SetContext', { value: 'content' });
     await marionette.send('Addon:Install', { path: await xpiOf(addon), temporary: false });
   } else if (addon !== null) await marionette.send('Addon:Install', { path: addon, temporary: true });
   return {
@@ -196,12 +196,17 @@ export async function launchFirefox(
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}`,
     downloadDir,
     async close() {
-      await marionette.send('WebDriver:DeleteSession').catch(() => undefined);
-      marionette.close();
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      // Quit as a user does (File > Quit): Firefox writes its add-on list, prefs and session before
+      // it exits. Killed instead, a restart soon after an install sometimes found no add-on at all.
+      const quit = marionette.send('Marionette:Quit', { flags: ['eForceQuit'] }).catch(() => undefined);
+      const quitWithin = (ms: number) => Promise.race([exited.then(() => true), delay(ms).then(() => false)]);
+      if (!(await quitWithin(15_000))) {
+        child.kill('SIGTERM');
+        if (!(await quitWithin(5_000))) child.kill('SIGKILL');
+      }
       await exited;
-      clearTimeout(killer);
+      await quit;
+      marionette.close();
     },
   };
 }
