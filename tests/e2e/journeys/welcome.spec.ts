@@ -110,11 +110,13 @@ test('the whole welcome with the keyboard alone: answer, confirm, connect step, 
   await tabTo(welcome, /I'm leaving X/);
   await welcome.keyboard('ArrowDown');
   expect(await welcome.focused()).toMatch(/I still use X/);
+  await welcome.waitFor(`document.querySelector('input[type="radio"][value="staying"]')?.checked === true`);
   expect(await checked(welcome, 'welcome-share')).toBe(false);
   await tabTo(welcome, /Confirm my choice/);
   await welcome.keyboard('Enter');
-  await new Promise((r) => setTimeout(r, 1000));
-  await welcome.waitFor(`document.querySelector('[data-testid="welcome-done"]')?.dataset.choice === 'staying'`);
+  const done = `document.querySelector('[data-testid="welcome-done"]')`;
+  await welcome.waitFor(`${done} !== null`);
+  expect(await welcome.evaluate<string>(`${done}.dataset.choice`)).toBe('staying');
   // The step's heading has the focus: the next Tab starts at its top.
   await expect.poll(() => focusedHeading(welcome)).toMatch(/^Done/);
   await tabTo(welcome, /Next: connect your accounts/);
