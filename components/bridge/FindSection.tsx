@@ -27,8 +27,8 @@ function AccountSelect({
   const { t } = useT();
   return (
     <label class="bridge-account">
-      {label}{' '}
-      <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
+      {label} {/* Named by the label's words alone: wrapped in it, the list would be named by its options too. */}
+      <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
         <option value="">{t('bridge.find.none')}</option>
         {accounts.map((a) => (
           <option key={a.id} value={a.id}>

@@ -10,6 +10,7 @@
  * list, and having Sortie collect without the user, or more than a
  * collection may hold; each fails if the attack works.
  */
+import { AtpAgent } from '@atproto/api';
 import type { BridgeEntry, Confidence } from '../../../lib/model/bridge.ts';
 import {
   followingCases,
@@ -374,3 +375,118 @@ async function followBridgeWholeWay(
     .poll(() => bridge.evaluate<string>(`document.querySelector('[data-testid="bridge-notice"]')?.value`))
     .toMatch(new RegExp(`J’ai quitté X[\\s\\S]*@${me.handle.replace(/\./g, '\\.')}`));
 }
+
+/** A Bluesky account on the PDS with this profile; its DID. */
+async function makeAccount(service: string, local: string, displayName: string, description: string): Promise<string> {
+  const agent = new AtpAgent({ service });
+  const { data } = await agent.createAccount({
+    handle: `${local}.test`,
+    password: `${local}-pw`,
+    email: `${local}@example.com`,
+  });
+  await agent.com.atproto.repo.putRecord({
+    repo: data.did,
+    collection: 'app.bsky.actor.profile',
+    rkey: 'self',
+    record: { $type: 'app.bsky.actor.profile', displayName, description },
+  });
+  return data.did;
+}
+
+/**
+ * X profile text (anyone's on x.com) and accounts anyone can make on Bluesky try to have Sortie
+ * follow the wrong people in the user's name, or drop what the person wrote: an X bio naming an
+ * organisation as an employer with a Bluesky cue must not make it "sure"; a parody with the same
+ * handle and name must be unsure, its bio and the evidence against it shown; a fediverse address
+ * written in a bio must be listed, not verified, never "Nothing found". The X profiles are put in
+ * the bridge's store as the collector stores what x.com shows.
+ */
+test('hostile X bios and look-alike accounts: no employer or parody followed, written addresses listed', async ({
+  journey,
+  pds,
+}) => {
+  test.setTimeout(120_000);
+  const u = uniqueName('h');
+  const orgLocal = `orga${u}`;
+  const orgDid = await makeAccount(pds.url, orgLocal, 'Orga Climat', 'Association pour le climat. Compte officiel.');
+  // The same handle as the X account below (X's `_` is `-` on Bluesky), the same name.
+  const parodyDid = await makeAccount(pds.url, `cam-${u}`, 'Camille Roux', 'Compte parodique — pas la vraie 😉');
+  const me = await connectBlueskyAccount(journey, pds, 'mover');
+
+  const people: XPerson[] = [
+    { handle: `comms_${u}`, name: 'Camille Martin', bio: `Chargée de com' pour 🦋 ${orgLocal}.test` },
+    { handle: `cam_${u}`, name: 'Camille Roux', bio: 'Militante, Lyon' },
+    { handle: `fedi_${u}`, name: 'Noa Fedi', bio: '🐘 @noa@tiny.example' },
+  ];
+  const now = Date.now();
+  const entries: BridgeEntry[] = people.map((p, i) => ({
+    key: p.handle.toLowerCase(),
+    x: { handle: p.handle, displayName: p.name, bio: p.bio, links: [], website: null },
+    sources: ['following:mover_x'],
+    collectedAt: now,
+    seq: i,
+    updatedAt: now,
+    matches: {},
+  }));
+  const bridge = await journey.openPage('bridge.html');
+  await bridge.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('sortie');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('follows', 'readwrite');
+      for (const row of ${JSON.stringify(entries)}) tx.objectStore('follows').put(row);
+      tx.oncomplete = () => { open.result.close(); resolve(true); };
+      tx.onerror = () => reject(tx.error);
+    };
+  })`);
+  await bridge.goto(`${journey.extensionOrigin}/bridge.html`);
+  const collected = `document.querySelector('[data-testid="bridge-collected"]')?.textContent ?? ''`;
+  await bridge.waitFor(`(${collected}).includes('Collected: 3 X accounts')`);
+  await bridge.click('Find matches');
+  const run = `document.querySelector('[data-testid="bridge-run"]')`;
+  await bridge.waitFor(`${run}?.dataset.state === 'done'`, 60_000);
+
+  // The user trusts the one-click bulk follow: whatever it offers is followed.
+  const followAll = `[...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Follow every sure match'))`;
+  if (await bridge.evaluate<boolean>(`!${followAll}?.disabled`)) {
+    await bridge.click(/^Follow every sure match/);
+    await bridge.waitFor(`${run}?.dataset.kind === 'follow' && ${run}?.dataset.state === 'done'`, 30_000);
+  }
+  // The attack worked if the employer or the parody was followed in the user's name.
+  const agent = await pds.agentFor(me.did);
+  const subjects = (await allRecords<{ value: { subject: string } }>(agent, me.did, 'app.bsky.graph.follow')).map(
+    (r) => r.value.subject,
+  );
+  expect(subjects).not.toContain(orgDid);
+  expect(subjects).not.toContain(parodyDid);
+
+  await bridge.check('Everything');
+  const candidate = (handle: string) => `document.querySelector('[data-testid="candidate"][data-handle="${handle}"]')`;
+  const inside = (handle: string, testId: string) =>
+    bridge.evaluate<string>(`${candidate(handle)}?.querySelector('[data-testid="${testId}"]')?.textContent ?? ''`);
+  await bridge.waitFor(`${candidate(`${orgLocal}.test`)} !== null`);
+  expect(await bridge.evaluate<string>(`${candidate(`${orgLocal}.test`)}.dataset.confidence`)).toBe('unsure');
+  expect(await inside(`${orgLocal}.test`, 'evidence-against')).toContain('not as theirs');
+  expect(await bridge.evaluate<string>(`${candidate(`cam-${u}.test`)}?.dataset.confidence`)).toBe('unsure');
+  expect((await inside(`cam-${u}.test`, 'candidate-bio')).trim()).toBe('Compte parodique — pas la vraie 😉');
+  expect(await inside(`cam-${u}.test`, 'evidence-against')).toContain('Its own profile says it is not them');
+
+  // The address the X bio wrote is listed, not verified, not "Nothing found".
+  const row = `document.querySelector('[data-testid="bridge-row"][data-x="fedi_${u}"]')`;
+  expect(
+    await bridge.evaluate<Record<string, string>>(
+      `({ ...${row}?.querySelector('[data-testid="written-address"]')?.dataset })`,
+    ),
+  ).toMatchObject({ handle: 'noa@tiny.example', reason: 'no-account' });
+  expect(await bridge.evaluate<string>(`${row}?.textContent`)).not.toContain('Nothing found.');
+
+  // The accounts picked stay picked across a reload.
+  await bridge.select('Look up on Bluesky with', '');
+  await bridge.goto(`${journey.extensionOrigin}/bridge.html`);
+  await bridge.waitFor(`(${collected}).includes('Collected: 3 X accounts')`);
+  expect(
+    await bridge.evaluate<string>(
+      `[...document.querySelectorAll('select')].find((s) => s.labels?.[0]?.textContent.includes('Look up on Bluesky with'))?.value`,
+    ),
+  ).toBe('');
+});
