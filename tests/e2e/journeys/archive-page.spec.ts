@@ -11,6 +11,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { DEFAULT_IMPORT_FILTERS } from '../../../lib/archive/model.ts';
 import { buildXArchive, snowflake, type GenArchive } from '../../support/x-archive.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 import { expect, test, type Tab } from '../support/journey.ts';
@@ -129,15 +130,7 @@ async function seedImport(page: Tab, followIds: string[]): Promise<void> {
     fileSize: 1000,
     xUsername: 'me_on_x',
     accountIds: [],
-    filters: {
-      years: 'all',
-      ownPosts: true,
-      ownThreads: true,
-      repliesToOthers: false,
-      retweets: false,
-      withMedia: true,
-      withoutMedia: true,
-    },
+    filters: DEFAULT_IMPORT_FILTERS,
     state: 'paused',
     counts: { total: 10, planned: 6, queued: 0, posted: 3, failed: 1, skipped: 0, undone: 0 },
     pace: {},

@@ -38,6 +38,18 @@ async function landsOn(tab: Tab, wanted: string): Promise<void> {
   await tab.waitFor(`document.querySelector('main')?.dataset.mirror === ${JSON.stringify(new URL(wanted).hostname)}`);
 }
 
+/** x.com, whose pages install X's service worker; returns the pages asked for (not Firefox's own /favicon.ico). */
+async function serveXWithWorker(journey: JourneyBrowser): Promise<string[]> {
+  const xHits: string[] = [];
+  await journey.serveHttps('x.com', ({ path }) => {
+    if (path !== '/favicon.ico') xHits.push(`https://x.com${path}`);
+    return path === '/sw.js'
+      ? { status: 200, type: 'text/javascript', body: WORKER }
+      : { status: 200, type: 'text/html', body: X_WITH_WORKER };
+  });
+  return xHits;
+}
+
 /** The user has said "I'm leaving X" and chose this mirror. */
 async function leavingWithMirror(journey: JourneyBrowser): Promise<Tab> {
   await answerWelcome(journey, 'leaving');
@@ -158,13 +170,7 @@ test("X's own service worker cannot keep a reader on X: the page is sent to the 
 }) => {
   allowHosts('x.com');
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
-  const xHits: string[] = [];
-  await journey.serveHttps('x.com', ({ path }) => {
-    if (path !== '/favicon.ico') xHits.push(`https://x.com${path}`); // Firefox's own request, as in serveXTo
-    return path === '/sw.js'
-      ? { status: 200, type: 'text/javascript', body: WORKER }
-      : { status: 200, type: 'text/html', body: X_WITH_WORKER };
-  });
+  const xHits = await serveXWithWorker(journey);
   await serveMirrorsTo(journey, allowHosts, { [MIRROR]: 'up' });
   const options = await leavingWithMirror(journey);
   await sortieMessage(options, 'settings.update', { links: { redirect: false } });
@@ -191,13 +197,7 @@ test("X's own service worker cannot keep a reader on X when no mirror works eith
 }) => {
   allowHosts('x.com');
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
-  const xHits: string[] = [];
-  await journey.serveHttps('x.com', ({ path }) => {
-    if (path !== '/favicon.ico') xHits.push(`https://x.com${path}`);
-    return path === '/sw.js'
-      ? { status: 200, type: 'text/javascript', body: WORKER }
-      : { status: 200, type: 'text/html', body: X_WITH_WORKER };
-  });
+  const xHits = await serveXWithWorker(journey);
   // No mirror answers.
   const down: Record<string, 'down'> = {};
   for (const host of MIRROR_HOSTS) down[host] = 'down';

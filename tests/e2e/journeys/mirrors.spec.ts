@@ -17,7 +17,7 @@ import {
   xRequestsSeen,
   xTrafficBeyondPreconnects,
 } from '../support/links.ts';
-import { answerWelcome, sortieMessage } from './steps.ts';
+import { answerWelcome, pinMirror, sortieMessage } from './steps.ts';
 
 const FIRST = 'nitter.net';
 const NEXT = 'xcancel.com';
@@ -33,11 +33,7 @@ test('a mirror that answers "rate limited" is left for the next healthy one, for
   const modes: Record<string, 'up' | 'rate-limited'> = { [FIRST]: 'up', [NEXT]: 'up' };
   const hits = await serveMirrorsTo(journey, allowHosts, modes);
   await answerWelcome(journey, 'leaving');
-  const options = await journey.openPage('options.html');
-  await expect
-    .poll(async () => (await sortieMessage<LinksState>(options, 'links.state')).current, { timeout: 15_000 })
-    .not.toBeNull();
-  await sortieMessage(options, 'settings.update', { links: { pinnedMirror: FIRST } });
+  const options = await pinMirror(journey, FIRST);
 
   const tab = await journey.newTab();
   await tab.goto('https://x.com/jack');
@@ -70,11 +66,7 @@ test('a mirror that drops the connection is left too, for this page and the next
   const hits = await serveMirrorsTo(journey, allowHosts, modes);
   const xHits = await serveXTo(journey);
   await answerWelcome(journey, 'leaving');
-  const options = await journey.openPage('options.html');
-  await expect
-    .poll(async () => (await sortieMessage<LinksState>(options, 'links.state')).current, { timeout: 15_000 })
-    .not.toBeNull();
-  await sortieMessage(options, 'settings.update', { links: { pinnedMirror: FIRST } });
+  const options = await pinMirror(journey, FIRST);
 
   const tab = await journey.newTab();
   await tab.goto('https://x.com/jack/status/20');

@@ -130,6 +130,21 @@ export async function linksScriptRegistered(journey: JourneyBrowser, registered 
   await options.close();
 }
 
+/**
+ * Waits until Sortie has checked the mirrors and chosen one, then makes this one the mirror X links
+ * go to (as "Prefer this mirror" in the options does). Returns the options tab it used.
+ */
+export async function pinMirror(journey: JourneyBrowser, host: string): Promise<Tab> {
+  const options = await journey.openPage('options.html');
+  await expect
+    .poll(async () => (await sortieMessage<{ current: string | null }>(options, 'links.state')).current, {
+      timeout: 15_000,
+    })
+    .not.toBeNull();
+  await sortieMessage(options, 'settings.update', { links: { pinnedMirror: host } });
+  return options;
+}
+
 /** Sends one of Sortie's messages from an extension page, as its own pages do; the reply's value, or throws its error. */
 export async function sortieMessage<T>(page: Tab, name: string, body?: unknown): Promise<T> {
   const reply = await page.evaluate<{ ok: boolean; value?: T; error?: { messageKey: string; detail: string } }>(

@@ -4,10 +4,9 @@
  * welcome works with the keyboard alone, and in French. X, the mirror and a
  * news site are stand-ins (serveHttps).
  */
-import type { LinksState } from '../../../lib/links/state.ts';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
 import { allowXPreconnects, serveMirrorsTo, serveXTo } from '../support/links.ts';
-import { answerWelcome, sortieMessage } from './steps.ts';
+import { answerWelcome, pinMirror, sortieMessage } from './steps.ts';
 
 const MIRROR = 'nitter.net';
 const NEWS = 'news.example.org';
@@ -24,12 +23,7 @@ async function xMirrorAndNews(
   const xHits = await serveXTo(journey);
   await serveMirrorsTo(journey, allowHosts, { [MIRROR]: 'up' });
   await journey.serveHttps(NEWS, () => ({ status: 200, type: 'text/html', body: NEWS_PAGE }));
-  const options = await journey.openPage('options.html');
-  await expect
-    .poll(async () => (await sortieMessage<LinksState>(options, 'links.state')).current, { timeout: 15_000 })
-    .not.toBeNull();
-  await sortieMessage(options, 'settings.update', { links: { pinnedMirror: MIRROR } });
-  return { xHits, options };
+  return { xHits, options: await pinMirror(journey, MIRROR) };
 }
 
 const text = (tab: Tab, testId: string) =>
