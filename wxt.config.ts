@@ -111,7 +111,8 @@ export default defineConfig({
           // of Sortie's pages went out as https://, so a self-hosted mirror on the user's network
           // answered nothing and an http:// link got no card. This is that default without it,
           // which is Chromium's behaviour; Firefox's base policy still applies on top. Mastodon
-          // servers are https:// whatever is typed (loopback aside: lib/networks/mastodon/server-input.ts).
+          // servers and Bluesky hosting providers are https:// whatever is typed, this machine aside
+          // (lib/networks/shared/loopback.ts).
           content_security_policy: { extension_pages: "script-src 'self';" },
         }
       : {}),

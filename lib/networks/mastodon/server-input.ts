@@ -3,6 +3,7 @@
  * every later request is built on. People paste handles, profile links and
  * mixed-case addresses; all of them name a server.
  */
+import { LOOPBACK_HOSTS } from '../shared/loopback.ts';
 import { MastodonConnectError } from './connect-error.ts';
 
 export type ServerInputResult = { origin: string } | { error: MastodonConnectError };
@@ -10,7 +11,6 @@ export type ServerInputResult = { origin: string } | { error: MastodonConnectErr
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 /** `me@host` or `@me@host`: a fediverse handle names its server after the last `@`. */
 const HANDLE = /^@?[^@/\s]+@([^@/\s]+)$/;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export function normaliseServerInput(input: string): ServerInputResult {
   const text = input.trim();

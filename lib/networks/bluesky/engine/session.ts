@@ -5,6 +5,7 @@
  */
 import { AtpAgent, XRPCError, type AtpSessionData, type AtpSessionEvent } from '@atproto/api';
 import { isXrpcError, toPublishError } from './errors.ts';
+import { httpsUnlessLoopback } from '../../shared/loopback.ts';
 import { API_ANSWER_MAX_BYTES, capResponses } from '../../shared/response-cap.ts';
 import { PublishError } from '../../types.ts';
 
@@ -135,7 +136,9 @@ function loginFailure(err: unknown): BlueskyLoginResult {
 
 /** Signs in once; the returned session is what the account store keeps. */
 export async function loginBluesky(input: BlueskyLoginInput): Promise<BlueskyLoginResult> {
-  const agent = new AtpAgent({ service: input.service ?? DEFAULT_BLUESKY_SERVICE, fetch: agentFetch(input.fetch) });
+  // The password goes to this address: typed as http://, it still goes over https:// (this machine aside).
+  const service = httpsUnlessLoopback(input.service ?? DEFAULT_BLUESKY_SERVICE);
+  const agent = new AtpAgent({ service, fetch: agentFetch(input.fetch) });
   // Pasted app passwords often carry stray spaces; an account password is taken as typed.
   const password = looksLikeAppPassword(input.password) ? input.password.trim() : input.password;
   try {
@@ -152,7 +155,7 @@ export async function loginBluesky(input: BlueskyLoginInput): Promise<BlueskyLog
     if (
       !failure.ok &&
       failure.messageKey === 'error.bluesky.unreachable' &&
-      (await answersAtAll(input.service ?? DEFAULT_BLUESKY_SERVICE, input.fetch))
+      (await answersAtAll(service, input.fetch))
     ) {
       // Every PDS answers XRPC cross-origin; a server that answers but not to us (no CORS) is not one.
       return { ok: false, reason: 'not-pds', messageKey: 'error.bluesky.notPds', detail: failure.detail };
