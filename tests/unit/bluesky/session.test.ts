@@ -182,3 +182,64 @@ describe('request deadline', () => {
     expect(bodies.map((b) => b['password'])).toEqual([' my pass ', 'abcd-efgh-ijkl-mnop']);
   });
 });
+
+describe('a DID document naming a plain http:// PDS', () => {
+  const didDocAt = (serviceEndpoint: string) => ({
+    '@context': ['https://www.w3.org/ns/did/v1'],
+    id: 'did:plc:abc',
+    alsoKnownAs: ['at://carol.bsky.social'],
+    verificationMethod: [],
+    service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint }],
+  });
+
+  /** Answers every XRPC call with the session and this DID document; records where each request went. */
+  function recordingServer(pds: string) {
+    const urls: string[] = [];
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      urls.push(new Request(input, init).url);
+      const record = {
+        uri: 'at://did:plc:abc/app.bsky.feed.post/3k',
+        cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm',
+      };
+      return jsonResponse(200, { ...SESSION, ...record, didDoc: didDocAt(pds) });
+    }) as typeof fetch;
+    return { urls, fetchImpl };
+  }
+
+  it.each([
+    ['http://pds.example', 'https://pds.example'],
+    ['http://pds.example:8080/', 'https://pds.example:8080'],
+    ['https://pds.example', 'https://pds.example'],
+    // This machine may be spoken to over http: tests and self-hosters trying a local server.
+    ['http://127.0.0.1:2583', 'http://127.0.0.1:2583'],
+    ['http://localhost:2583', 'http://localhost:2583'],
+  ])('stores %s as %s at sign-in', async (pds, stored) => {
+    const { fetchImpl } = recordingServer(pds);
+    const result = await loginBluesky({ identifier: 'carol', password: 'x', fetch: fetchImpl });
+    expect(result.ok && result.session.service).toBe(stored);
+  });
+
+  it('sends the tokens over https when a refreshed session names an http:// PDS', async () => {
+    const { urls, fetchImpl } = recordingServer('http://moved.example');
+    const expired = { ...SESSION, accessJwt: jwt(1), service: 'https://pds.example' };
+    const agent = await resumeBluesky(expired, () => undefined, { fetch: fetchImpl, now: () => 10_000_000 });
+    await agent.com.atproto.repo.createRecord({
+      repo: 'did:plc:abc',
+      collection: 'app.bsky.feed.post',
+      record: { $type: 'app.bsky.feed.post', text: 'Bonjour 👋🏽 مرحبا', createdAt: new Date(0).toISOString() },
+    });
+    const afterResume = urls.slice(-1)[0] ?? '';
+    expect(afterResume).toBe('https://moved.example/xrpc/com.atproto.repo.createRecord');
+    expect(urls.filter((url) => url.startsWith('http:'))).toEqual([]);
+  });
+
+  it('upgrades a stored session that still names an http:// PDS', async () => {
+    const { urls, fetchImpl } = recordingServer('https://pds.example');
+    const old = { ...SESSION, accessJwt: jwt(1), service: 'http://pds.example' };
+    const stored: unknown[] = [];
+    await resumeBluesky(old, (session) => void stored.push(session), { fetch: fetchImpl, now: () => 10_000_000 });
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((url) => url.startsWith('http:'))).toEqual([]);
+    await vi.waitFor(() => expect(stored).toMatchObject([{ service: 'https://pds.example' }]));
+  });
+});

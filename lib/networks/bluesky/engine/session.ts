@@ -69,17 +69,33 @@ export function withTimeout(fetchImpl: typeof globalThis.fetch, timeoutMs: numbe
   };
 }
 
+/**
+ * `fetchImpl` that sends nothing over plain http beyond this machine. After
+ * sign-in the client library talks to the PDS its DID document names, and a
+ * document is not the user's typing: whatever scheme it gives, the tokens go
+ * over https.
+ */
+export function httpsOnlyUnlessLoopback(fetchImpl: typeof globalThis.fetch): typeof globalThis.fetch {
+  return (input, init) => {
+    if (input instanceof Request) {
+      const url = httpsUnlessLoopback(input.url);
+      return fetchImpl(url === input.url ? input : new Request(url, input), init);
+    }
+    return fetchImpl(httpsUnlessLoopback(input instanceof URL ? input.href : input), init);
+  };
+}
+
 function agentFetch(fetchImpl: typeof globalThis.fetch | undefined, timeoutMs = REQUEST_TIMEOUT_MS) {
   // Resolved per call so tests (and the extension) can swap globalThis.fetch.
   // A PDS is a server: its answers are read up to API_ANSWER_MAX_BYTES, never whole.
   const base = capResponses((input, init) => (fetchImpl ?? globalThis.fetch)(input, init), API_ANSWER_MAX_BYTES);
-  return withTimeout(base, timeoutMs);
+  return httpsOnlyUnlessLoopback(withTimeout(base, timeoutMs));
 }
 
 function serviceOf(agent: AtpAgent): string {
   // After login the DID document names the PDS; the entryway URL is only a fallback.
   const url = agent.pdsUrl ?? agent.serviceUrl;
-  return url.href.replace(/\/+$/, '');
+  return httpsUnlessLoopback(url.href).replace(/\/+$/, '');
 }
 
 function toStored(data: AtpSessionData, service: string): BlueskySession {
@@ -224,7 +240,8 @@ export async function resumeBluesky(
   onSessionChange: BlueskySessionListener,
   options: ResumeOptions = {},
 ): Promise<AtpAgent> {
-  const service = session.service;
+  // Stored before addresses were upgraded, a session may still name an http:// PDS.
+  const service = httpsUnlessLoopback(session.service);
   const persistSession = (event: AtpSessionEvent, data: AtpSessionData | undefined): void => {
     if (event === 'update' && data) notify(onSessionChange, toStored(data, service));
     else if (event === 'expired') notify(onSessionChange, null);
@@ -266,7 +283,7 @@ export async function logoutBluesky(
   options: { fetch?: typeof globalThis.fetch } = {},
 ): Promise<void> {
   // No session on this agent: the refresh token goes in by hand, as deleteSession requires.
-  const agent = new AtpAgent({ service: session.service, fetch: agentFetch(options.fetch) });
+  const agent = new AtpAgent({ service: httpsUnlessLoopback(session.service), fetch: agentFetch(options.fetch) });
   try {
     await agent.com.atproto.server.deleteSession(undefined, {
       headers: { authorization: `Bearer ${session.refreshJwt}` },
