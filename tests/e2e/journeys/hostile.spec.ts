@@ -5,10 +5,12 @@
  * to clickjack its "Open on X once", X's own page scripts faking the user in
  * its composer, a site sending the browser to a share intent or opening one
  * in a popup and reading the window it holds, Sortie's content script on X
- * (which X's page can steer) or one of its pages in a tab (which a site can
- * frame) calling the posting engine. Each fails if the attack works.
+ * (which X's page can steer) sending every privileged message, or calling the
+ * posting engine as one of Sortie's pages in a tab (which a site can frame)
+ * also tries. Each fails if the attack works.
  */
 import { readFileSync } from 'node:fs';
+import { MESSAGES } from '../../../lib/messages.ts';
 import { engineAttempt, ENGINE_ENVELOPES, expectRefused } from '../support/engine-probe.ts';
 import { expect, test } from '../support/journey.ts';
 import { OFFER_BUTTON } from '../support/overlay-ui.ts';
@@ -263,4 +265,51 @@ test("neither Sortie's content script on X's page nor a Sortie page in a tab can
     expectRefused(await x.asContentScript<unknown[]>(engineAttempt(envelope)), `content script: ${envelope.op}`);
     expectRefused(await options.evaluate<unknown[]>(engineAttempt(envelope)), `options tab: ${envelope.op}`);
   }
+});
+
+test("Sortie's content script on X's page gets its configuration, and every message meant for Sortie's own pages is refused", async ({
+  journey,
+  allowHosts,
+}) => {
+  allowHosts('x.com');
+  await journey.serveHttps('x.com', () => ({
+    status: 200,
+    type: 'text/html',
+    body: '<!doctype html><html><head><title>X</title></head><body><main>Home</main></body></html>',
+  }));
+  await answerWelcome(journey, 'staying');
+  const x = await journey.newTab('https://x.com/home');
+  // Nothing in X's own page tells it Sortie is there.
+  expect(await x.evaluate<string | null>(`document.documentElement.getAttribute('data-sortie')`)).toBeNull();
+
+  const privileged = Object.entries(MESSAGES)
+    .filter(([, spec]) => spec.from !== 'any')
+    .map(([name]) => name);
+  expect(privileged).toEqual(expect.arrayContaining(['accounts.list', 'settings.update', 'outbox.enqueue']));
+  const sendAll = (messages: { name: string; body?: unknown }[]) =>
+    x.asContentScript<unknown[]>(
+      `Promise.all(${JSON.stringify(messages)}.map(({ name, body }) =>
+        chrome.runtime.sendMessage({ sortie: 1, name, body }).catch((e) => ({ thrown: String(e) }))))`,
+    );
+  // Sent as the content script X's page could steer: each refused by its name, before its body is read.
+  const refused = await sendAll(privileged.map((name) => ({ name, body: { shareTakeover: true, xOverlay: false } })));
+  expect(Object.fromEntries(privileged.map((name, i) => [name, refused[i]]))).toEqual(
+    Object.fromEntries(
+      privileged.map((name) => [name, { ok: false, error: { messageKey: 'error.forbiddenSender', detail: name } }]),
+    ),
+  );
+  const [config, malformed, offPrototype] = await sendAll([
+    { name: 'page.config' },
+    { name: 'compose.open', body: { text: 42 } },
+    { name: 'constructor' },
+  ]);
+  // What it may ask for, it gets; a malformed body and a name off Object's prototype are refused.
+  expect(config).toMatchObject({ ok: true, value: { xOverlay: true } });
+  expect(malformed).toMatchObject({ ok: false, error: { messageKey: 'error.invalidMessage' } });
+  expect(offPrototype).toMatchObject({ ok: false, error: { messageKey: 'error.unknownMessage' } });
+  // The settings the refused update named are untouched, as Sortie's own page reads them.
+  const options = await journey.openPage('options.html');
+  expect(
+    await options.evaluate<unknown>(`chrome.runtime.sendMessage({ sortie: 1, name: 'settings.get' })`),
+  ).toMatchObject({ ok: true, value: { shareTakeover: false, xOverlay: true } });
 });
