@@ -9,7 +9,7 @@
  * the recording proxy, and `allowHosts` fails the test after it ends if the
  * browser contacted a host the test did not allow.
  */
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -17,8 +17,8 @@ import { BROWSER_HOUSEKEEPING_HOSTS, launchSortie } from './fixtures.ts';
 import { evaluateInContentScript } from './isolated-world.ts';
 import { buildWithAllSitesGranted } from './links.ts';
 import { GECKO_ID, launchFirefox, type SortieFirefox } from './firefox.ts';
-import type { Marionette } from './marionette.ts';
-import { clickInOverlay, composeFrame, inOverlay } from './overlay-ui.ts';
+import { MarionetteError, type Marionette } from './marionette.ts';
+import { clickInOverlay, composeFrame, focusInOverlay, inOverlay } from './overlay-ui.ts';
 import type { RecordingProxy, TlsFixtureHandler } from './proxy.ts';
 import { expect, test as serversTest } from './servers.ts';
 
@@ -53,7 +53,14 @@ const WEBDRIVER_KEYS: Record<Key, string> = {
   ArrowDown: '\uE015',
 };
 
-/** One tab, as a user sees it: fields and buttons found by their accessible names. */
+/** WebDriver's Shift, Control and Alt: held down until the keys sent with them are done. */
+const MODIFIER_KEYS: ReadonlySet<string> = new Set(['\uE008', '\uE009', '\uE00A']);
+
+/**
+ * One tab, as a user sees it: fields and buttons found by their accessible
+ * names, inside the page's open modal dialog (aria-modal) when it shows one,
+ * as assistive technology offers only the dialog then.
+ */
 export interface Tab {
   goto(url: string): Promise<void>;
   url(): Promise<string>;
@@ -90,6 +97,8 @@ export interface Tab {
   inOverlay(selector: string): Promise<OverlayElement | null>;
   /** Clicks the middle of that element with the real mouse. */
   clickInOverlay(selector: string): Promise<void>;
+  /** Moves the focus to that element, as Tab would, for the keys pressed next. */
+  focusInOverlay(selector: string): Promise<void>;
   /** The compose page the overlay frames, as a tab of its own (close() is not for it). */
   overlayFrame(): Promise<Tab>;
   /**
@@ -195,13 +204,14 @@ function playwrightTab(page: Page, extensionId: string): Tab {
     },
     url: async () => page.url(),
     async typeInto(label, text) {
-      await page.getByLabel(label).first().click();
+      await (await actionable(page)).getByLabel(label).first().click();
       await page.keyboard.type(text);
     },
     resize: (width, height) => page.setViewportSize({ width, height }),
     asContentScript: (expression) => evaluateInContentScript(page, extensionId, expression),
     inOverlay: (selector) => inOverlay(page, extensionId, selector),
     clickInOverlay: (selector) => clickInOverlay(page, extensionId, selector),
+    focusInOverlay: (selector) => focusInOverlay(page, extensionId, selector),
     overlayFrame: async () => playwrightFrameTab(await composeFrame(page)),
     close: () => page.close(),
   };
@@ -218,24 +228,35 @@ const FOCUSED_NAME = `(() => {
   return (\`\${el.getAttribute('aria-label') ?? ''} \${label} \${el.tagName === 'INPUT' ? '' : (el.textContent ?? '')}\`).replace(/\\s+/g, ' ').trim();
 })()`;
 
+/** The part of the page a user can act in: its open modal dialog when it shows one (the last opened), else all of it. */
+async function actionable(frame: Page | Frame): Promise<Page | Frame | Locator> {
+  const modal = frame.locator('[aria-modal="true"]');
+  return (await modal.count()) > 0 ? modal.last() : frame;
+}
+
 function playwrightFrameTab(frame: Page | Frame): Tab {
   const none = (): Promise<never> => Promise.reject(new Error('not in a framed page'));
+  const labelled = async (label: string) => (await actionable(frame)).getByLabel(label).first();
   return {
     goto: async (url) => void (await frame.goto(url).catch(() => undefined)),
     url: async () => frame.url(),
     // A field one types in: "Text for Bluesky" is not the "Write a different text for Bluesky" checkbox.
-    fill: (label, value) => frame.getByLabel(label).and(frame.locator(TYPED_FIELDS)).first().fill(value),
-    select: async (label, value) => void (await frame.getByLabel(label, { exact: true }).first().selectOption(value)),
-    check: (label, ticked = true) => frame.getByLabel(label).first().setChecked(ticked),
-    click: (name) =>
-      frame
+    fill: async (label, value) =>
+      (await actionable(frame)).getByLabel(label).and(frame.locator(TYPED_FIELDS)).first().fill(value),
+    select: async (label, value) =>
+      void (await (await actionable(frame)).getByLabel(label, { exact: true }).first().selectOption(value)),
+    check: async (label, ticked = true) => (await labelled(label)).setChecked(ticked),
+    click: async (name) => {
+      const scope = await actionable(frame);
+      await scope
         .getByRole('button', { name, exact: true })
-        .or(frame.getByRole('link', { name, exact: true }))
+        .or(scope.getByRole('link', { name, exact: true }))
         .first()
-        .click(),
+        .click();
+    },
     clickText: (text) => frame.getByText(text, { exact: true }).first().click(),
-    typeInto: (label, text) => frame.getByLabel(label).first().pressSequentially(text),
-    press: (label, key) => frame.getByLabel(label).first().press(key),
+    typeInto: async (label, text) => (await labelled(label)).pressSequentially(text),
+    press: async (label, key) => (await labelled(label)).press(key),
     resize: none,
     keyboard: (key) => ('keyboard' in frame ? frame : frame.page()).keyboard.press(key),
     type: (text) => ('keyboard' in frame ? frame : frame.page()).keyboard.type(text),
@@ -251,6 +272,7 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     asContentScript: none,
     inOverlay: none,
     clickInOverlay: none,
+    focusInOverlay: none,
     overlayFrame: none,
     async frame(selector) {
       const inner = await (await frame.locator(selector).first().elementHandle())?.contentFrame();
@@ -363,7 +385,8 @@ const FIND_BY_LABEL = `
   const [name] = arguments;
   const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
   const fields = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
-  for (const el of document.querySelectorAll(fields)) {
+  const scope = [...document.querySelectorAll('[aria-modal="true"]')].pop() ?? document;
+  for (const el of scope.querySelectorAll(fields)) {
     const aria = norm(el.getAttribute('aria-label'));
     const byId = (el.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' ');
     const labels = [...(el.labels || [])].map((l) => norm(l.textContent));
@@ -376,7 +399,8 @@ const FIND_BY_NAME = `
   const { exact, source, flags } = JSON.parse(wanted);
   const named = exact === undefined ? (label) => new RegExp(source, flags).test(label) : (label) => label === exact;
   const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
-  for (const el of document.querySelectorAll('button, [role="button"], a[href], input[type="submit"], input[type="button"]')) {
+  const scope = [...document.querySelectorAll('[aria-modal="true"]')].pop() ?? document;
+  for (const el of scope.querySelectorAll('button, [role="button"], a[href], input[type="submit"], input[type="button"]')) {
     const label = norm(el.getAttribute('aria-label')) || norm(el.textContent) || norm(el.value);
     if (named(label) && !el.disabled) return el;
   }
@@ -595,7 +619,26 @@ function firefoxJourney(
           script: 'return document.activeElement ?? document.body',
           args: [],
         });
-        await m.send('WebDriver:ElementSendKeys', { id: elementId(active), text });
+        try {
+          await m.send('WebDriver:ElementSendKeys', { id: elementId(active), text });
+        } catch (error) {
+          // The focus inside a shadow root (Sortie's overlay on x.com): the page's active element is
+          // the host, which Element Send Keys refuses. Key actions go to whatever has the focus.
+          if (!(error instanceof MarionetteError && error.error === 'element not interactable')) throw error;
+          const keys = [...text];
+          const held = keys.filter((key) => MODIFIER_KEYS.has(key));
+          const pressed = keys.filter((key) => !MODIFIER_KEYS.has(key));
+          const actions = [
+            ...held.map((value) => ({ type: 'keyDown', value })),
+            ...pressed.flatMap((value) => [
+              { type: 'keyDown', value },
+              { type: 'keyUp', value },
+            ]),
+            ...held.map((value) => ({ type: 'keyUp', value })),
+          ];
+          await m.send('WebDriver:PerformActions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+          await m.send('WebDriver:ReleaseActions');
+        }
       },
       focused() {
         return this.evaluate<string>(FOCUSED_NAME);
@@ -673,6 +716,16 @@ function firefoxJourney(
               ],
             });
             await m.send('WebDriver:ReleaseActions');
+          },
+      focusInOverlay: inFrame
+        ? none
+        : async (selector) => {
+            await switchTo(where);
+            await m.send('WebDriver:ExecuteScript', {
+              script: `document.querySelector('sortie-overlay').openOrClosedShadowRoot.querySelector(arguments[0]).focus();`,
+              args: [selector],
+              sandbox: 'system',
+            });
           },
       overlayFrame: inFrame ? none : async () => tab(handle, true),
       frame: inFrame ? none : async (selector) => tab(handle, false, selector),
