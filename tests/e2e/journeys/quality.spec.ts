@@ -2,17 +2,21 @@
  * Sortie's pages as people meet them, in both browsers: axe (the same rules
  * as tests/e2e/pages-quality.spec.ts) finds no violation on the welcome at
  * each step, each section of the options, the popup, the composer, the
- * follow bridge and the archive import. Firefox computes names, roles and
- * colours itself: what passes in Chromium is checked again there.
+ * follow bridge and the archive import, and none of them reports an error
+ * (an uncaught exception or rejection; in Chromium a console error too).
+ * Firefox computes names, roles and colours itself: what passes in Chromium
+ * is checked again there.
  */
 import { expectNoAxeViolations } from '../support/axe.ts';
-import { test } from '../support/journey.ts';
+import { expect, test } from '../support/journey.ts';
 import { OPTIONS_SECTIONS } from '../support/options-sections.ts';
 
 const heading = (text: string) =>
   `[...document.querySelectorAll('h1, h2')].some((h) => h.textContent.trim() === ${JSON.stringify(text)})`;
 
-test('the welcome at each step, every section of the options and the popup: no axe violation', async ({ journey }) => {
+test('the welcome at each step, every section of the options and the popup: no axe violation, no error', async ({
+  journey,
+}) => {
   const welcome = await journey.openPage('welcome.html');
   await welcome.waitFor(`document.querySelector('input[type="radio"]') !== null`);
   await expectNoAxeViolations(welcome, 'welcome: choice');
@@ -35,11 +39,15 @@ test('the welcome at each step, every section of the options and the popup: no a
   }
 
   const popup = await journey.openPage('popup.html');
-  await popup.waitFor(`document.querySelector('button') !== null`);
+  // It offers the composer in a tab.
+  await popup.waitFor(
+    `[...document.querySelectorAll('button')].some((b) => b.getAttribute('aria-label') === 'Open the composer in a tab' || b.textContent.trim() === 'Open the composer in a tab')`,
+  );
   await expectNoAxeViolations(popup, 'popup');
+  expect(await journey.pageErrors()).toEqual([]);
 });
 
-test('the composer, the follow bridge and the archive import: no axe violation', async ({ journey }) => {
+test('the composer, the follow bridge and the archive import: no axe violation, no error', async ({ journey }) => {
   const compose = await journey.openPage('compose.html');
   await compose.waitFor(`document.getElementById('text') !== null`);
   await expectNoAxeViolations(compose, 'composer');
@@ -54,4 +62,5 @@ test('the composer, the follow bridge and the archive import: no axe violation',
   const archive = await journey.openPage('archive.html');
   await archive.waitFor(`document.querySelector('h1') !== null`);
   await expectNoAxeViolations(archive, 'archive import');
+  expect(await journey.pageErrors()).toEqual([]);
 });

@@ -175,6 +175,12 @@ export interface JourneyBrowser {
   /** Every download finished so far (Chromium: Playwright's download events; Firefox: its download folder). */
   downloads(): Promise<Downloaded[]>;
   /**
+   * What Sortie's own pages reported as errors so far: uncaught exceptions and
+   * rejections (Firefox's console service, which holds them for every process),
+   * and in Chromium their console errors too.
+   */
+  pageErrors(): Promise<string[]>;
+  /**
    * Closes the browser and starts it again on the same profile, as a user
    * quitting and coming back; returns the browser to go on with (tabs from
    * before are gone, and so are Chromium's routes of serveHttps). Needs the
@@ -295,14 +301,19 @@ function chromiumJourney(
   const origin = `chrome-extension://${extensionId}`;
   const tabsSeen = new Set(context.pages());
   const downloads: Promise<Downloaded>[] = [];
-  const listen = (page: Page): void =>
-    void page.on('download', (download) => {
+  const pageErrors: string[] = [];
+  const ours = (page: Page): boolean => page.url().startsWith(`chrome-extension://${extensionId}/`);
+  const listen = (page: Page): void => {
+    page.on('download', (download) => {
       downloads.push(
         download
           .path()
           .then(async (path) => ({ name: download.suggestedFilename(), text: await readFile(path, 'utf8') })),
       );
     });
+    page.on('pageerror', (error) => void (ours(page) && pageErrors.push(error.message)));
+    page.on('console', (message) => void (ours(page) && message.type() === 'error' && pageErrors.push(message.text())));
+  };
   context.pages().forEach(listen);
   context.on('page', listen);
   return {
@@ -342,6 +353,7 @@ function chromiumJourney(
       await cdp.detach();
     },
     downloads: () => Promise.all(downloads),
+    pageErrors: async () => [...pageErrors],
     async serveHttps(host, handler) {
       standIns.add(host);
       await context.route(
@@ -846,6 +858,18 @@ function firefoxJourney(
         await m.send('Marionette:SetContext', { value: 'content' });
         current = null;
       }
+    },
+    pageErrors() {
+      return inChrome<string[]>(
+        m,
+        `const [origin] = arguments;
+        const errors = Services.console.getMessageArray() ?? [];
+        done(errors
+          .filter((e) => e instanceof Ci.nsIScriptError && (e.sourceName ?? '').startsWith(origin + '/'))
+          .filter((e) => !(e.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)))
+          .map((e) => e.errorMessage));`,
+        [ff.extensionOrigin],
+      );
     },
     async downloads() {
       // A download being written is `<name>.part` beside an empty `<name>` until it ends
