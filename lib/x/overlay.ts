@@ -14,7 +14,7 @@ import type { PageConfig } from './page-config.ts';
 import { activeComposer, clearComposer, composerOf, composerText, imageUrls, type XComposer } from './composer-dom.ts';
 import { embedComposeUrl, isEmbedEvent, type HandoffMessage } from './embed-protocol.ts';
 import type { FeatureEnv, XFeature } from './features.ts';
-import { fetchImages as defaultFetchImages, type FetchedImages } from './images.ts';
+import { fetchImages as defaultFetchImages, redrawPreview, type FetchedImages } from './images.ts';
 import { createOverlayView, type OverlayView } from './overlay-view.ts';
 import type { OverlayStrings } from './strings.ts';
 
@@ -61,7 +61,8 @@ interface Session {
 
 export function createOverlay(deps: OverlayDeps): Overlay {
   const { doc } = deps;
-  const fetchImages = deps.fetchImages ?? ((urls) => defaultFetchImages(urls));
+  const fetchImages =
+    deps.fetchImages ?? ((urls) => defaultFetchImages(urls, undefined, (url) => redrawPreview(doc, url)));
   let session: Session | null = null;
 
   function ensureUi(s: Session): Promise<MountedUi> {

@@ -2,18 +2,20 @@
  * The x.com overlay on a stand-in of X's page (tests/e2e/fixtures/x-home.html,
  * served on https://x.com under a CSP like X's), in both browsers: typing in
  * X's composer brings the offer, the offer frames Sortie's composer with the
- * text, and the post reaches Mastodon while X's post endpoint hears nothing.
+ * text and the picture attached on X, and the post reaches Mastodon and
+ * Bluesky while X's post endpoint hears nothing.
  * How it is posted differs, on purpose: Chromium's framed composer posts once
  * IntersectionObserver v2 reports it visible; Firefox has no IOv2, so its
  * framed composer has no Post button and sends the user to Sortie's own tab.
  * In X's modal composer, Esc closes Sortie's overlay and leaves X's dialog,
  * and X's own Post button comes to Sortie when the user asks for it.
  */
+import { AtpAgent } from '@atproto/api';
 import { readFileSync } from 'node:fs';
 import { expect, test, type JourneyBrowser } from '../support/journey.ts';
 import { CLOSE_BUTTON, DIALOG, OFFER_BUTTON } from '../support/overlay-ui.ts';
 import { X_CSP } from '../support/x-page.ts';
-import { ALL_SENT, answerWelcome, connectMastodonWithToken, statusesOf } from './steps.ts';
+import { ALL_SENT, answerWelcome, connectBlueskyAccount, connectMastodonWithToken, statusesOf } from './steps.ts';
 
 const X_HOME = readFileSync(new URL('../fixtures/x-home.html', import.meta.url), 'utf8');
 const OFFER = 'Post to Mastodon & Bluesky instead';
@@ -34,14 +36,16 @@ async function serveXHome(journey: JourneyBrowser): Promise<string[]> {
   return createTweet;
 }
 
-test("X's composer brings the overlay; what was typed there goes to Mastodon through Sortie, X hears nothing", async ({
+test("X's composer brings the overlay; what was typed there and the picture attached go to Mastodon and Bluesky through Sortie, X hears nothing", async ({
   journey,
   mastodon,
+  pds,
   allowHosts,
 }) => {
   allowHosts('x.com');
   const createTweet = await serveXHome(journey);
   const { id } = await connectMastodonWithToken(journey, mastodon, 'xo');
+  const bluesky = await connectBlueskyAccount(journey, pds, 'xo');
   // First-run choice: x.com stays usable (otherwise X itself goes to a mirror).
   await answerWelcome(journey, 'staying');
 
@@ -51,12 +55,37 @@ test("X's composer brings the overlay; what was typed there goes to Mastodon thr
   expect(await x.inOverlay(OFFER_BUTTON)).toBeNull();
   const text = `Je quitte X depuis ${journey.kind} 👋 #Sortie`;
   await x.typeInto('Post text', text);
-  await expect.poll(async () => (await x.inOverlay(OFFER_BUTTON))?.text).toBe(OFFER);
+  // What X does when a picture is picked: a preview from a blob: URL of its page.
+  await x.evaluate(`(async () => {
+    const canvas = new OffscreenCanvas(64, 48);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#3a7';
+    g.fillRect(0, 0, 64, 48);
+    const img = document.createElement('img');
+    img.alt = 'Image';
+    img.src = URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
+    document.querySelector('[data-testid="inline-composer"] [data-testid="attachments"]').append(img);
+    await img.decode();
+    return true;
+  })()`);
+  // The offer sits under X's box, which the picture made taller: it is clicked once it stays put.
+  await expect
+    .poll(async () => {
+      const before = await x.inOverlay(OFFER_BUTTON);
+      await new Promise((r) => setTimeout(r, 300));
+      const after = await x.inOverlay(OFFER_BUTTON);
+      return before !== null && after !== null && before.x === after.x && before.y === after.y ? after.text : null;
+    })
+    .toBe(OFFER);
   await x.clickInOverlay(OFFER_BUTTON);
   await expect.poll(async () => (await x.inOverlay(DIALOG))?.label).toBe(DIALOG_NAME);
 
   const framed = await x.overlayFrame();
   await framed.waitFor(`document.getElementById('text')?.value === ${JSON.stringify(text)}`);
+  // The picture attached on X came along (read from X's blob: preview in the browser), and gets its alt text here.
+  const pictures = `document.querySelectorAll('[data-testid="images"] li').length`;
+  await framed.waitFor(`${pictures} === 1`);
+  await framed.fill('Alt text for image 1', 'Un rectangle vert');
   const buttons = () =>
     framed.evaluate<string[]>(`[...document.querySelectorAll('button')].map((b) => b.textContent.trim())`);
 
@@ -65,9 +94,16 @@ test("X's composer brings the overlay; what was typed there goes to Mastodon thr
     // framed composer posts only once IOv2 has reported it visible for half a second).
     await framed.evaluate(`document.querySelector('button[type="submit"]').scrollIntoView({ block: 'center' })`);
     await new Promise((r) => setTimeout(r, 1_000));
-    await framed.click('Post to 1 account');
-    // Queued: the overlay closes.
+    await framed.click('Post to 2 accounts');
+    // Queued: the overlay closes, and X's box is empty, in X's own state too.
     await expect.poll(() => x.inOverlay(DIALOG)).toBeNull();
+    await expect
+      .poll(() =>
+        x.evaluate<string | null>(
+          `document.querySelector('[data-testid="inline-composer"]').getAttribute('data-x-state')`,
+        ),
+      )
+      .toBe('');
   } else {
     // No IntersectionObserver v2: no Post here, the reason in words, and Sortie's own tab offered.
     expect((await buttons()).filter((b) => b.startsWith('Post'))).toEqual([]);
@@ -77,12 +113,27 @@ test("X's composer brings the overlay; what was typed there goes to Mastodon thr
     await framed.click("Continue in Sortie's tab");
     const own = await journey.waitForTab(new RegExp(`^${journey.extensionOrigin}/compose\\.html\\?draft=`));
     await own.waitFor(`document.getElementById('text')?.value === ${JSON.stringify(text)}`);
-    await own.click('Post to 1 account');
+    await own.waitFor(`${pictures} === 1`);
+    await own.click('Post to 2 accounts');
     await own.waitFor(ALL_SENT, 30_000);
   }
 
   await expect.poll(() => statusesOf(mastodon, id).length, { timeout: 30_000 }).toBe(1);
-  expect(statusesOf(mastodon, id)[0]!.text).toBe(text);
+  const status = statusesOf(mastodon, id)[0]!;
+  expect(status.text).toBe(text);
+  expect(status.mediaIds).toHaveLength(1);
+  expect(mastodon.state.media.find((m) => m.id === status.mediaIds[0])?.description).toBe('Un rectangle vert');
+  const agent = new AtpAgent({ service: pds.url });
+  await expect
+    .poll(
+      async () =>
+        (await agent.com.atproto.repo.listRecords({ repo: bluesky.did, collection: 'app.bsky.feed.post' })).data
+          .records,
+      { timeout: 30_000 },
+    )
+    .toMatchObject([
+      { value: { text, embed: { $type: 'app.bsky.embed.images', images: [{ alt: 'Un rectangle vert' }] } } },
+    ]);
   // X never heard of it: its endpoint saw nothing and its page posted nothing.
   expect(createTweet).toEqual([]);
   expect(await x.evaluate<string[]>('window.__x.posted')).toEqual([]);

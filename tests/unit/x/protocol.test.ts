@@ -74,6 +74,34 @@ describe('images attached on X', () => {
     expect(MAX_HANDOFF_IMAGES).toBe(4);
     warn.mockRestore();
   });
+
+  it.each([
+    ['drawn again', new Blob(['png'], { type: 'image/png' }), 1, 0],
+    ['no preview left to draw', null, 0, 1],
+    ['drawn as something else than a picture', new Blob(['<svg>'], { type: 'text/html' }), 0, 1],
+  ] as const)('a read the browser refuses (Firefox) is %s', async (_, drawn, images, failed) => {
+    const refused = vi.fn(async () => {
+      throw new TypeError('NetworkError when attempting to fetch resource.');
+    });
+    const redraw = vi.fn(async () => drawn);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const result = await fetchImages(['blob:https://x.com/1'], refused, redraw);
+    expect(result).toMatchObject({ failed });
+    expect(result.images).toHaveLength(images);
+    expect(redraw).toHaveBeenCalledWith('blob:https://x.com/1');
+    warn.mockRestore();
+  });
+
+  it('draws nothing again for an address it read', async () => {
+    const redraw = vi.fn(async () => new Blob(['png'], { type: 'image/png' }));
+    const result = await fetchImages(
+      ['blob:https://x.com/1'],
+      async () => new Response(new Blob(['x'], { type: 'image/jpeg' })),
+      redraw,
+    );
+    expect(result.images.map((image) => image.type)).toEqual(['image/jpeg']);
+    expect(redraw).not.toHaveBeenCalled();
+  });
 });
 
 describe('page config read by the x.com script', () => {
