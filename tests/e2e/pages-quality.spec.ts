@@ -82,18 +82,21 @@ test('the popup at 380 px: no sideways scrolling, no axe violation, localized ti
   await noAxeViolations(page, 'popup');
 });
 
-test("the toolbar button's tooltip is localized (manifest action title from _locales)", async () => {
+test("the toolbar button's tooltip is localized in both builds (manifest action title from _locales)", async () => {
   const { readFile } = await import('node:fs/promises');
   const { CHROME_BUILD } = await import('./support/paths.ts');
-  const manifest = JSON.parse(await readFile(`${CHROME_BUILD}/manifest.json`, 'utf8')) as {
-    action: { default_title: string };
-  };
-  expect(manifest.action.default_title).toBe('__MSG_actionTitle__');
-  for (const lang of ['en', 'fr']) {
-    const messages = JSON.parse(await readFile(`${CHROME_BUILD}/_locales/${lang}/messages.json`, 'utf8')) as Record<
-      string,
-      { message: string }
-    >;
-    expect(messages.actionTitle?.message).toMatch(/Sortie/);
+  const { FIREFOX_BUILD } = await import('./support/firefox.ts');
+  for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
+    const manifest = JSON.parse(await readFile(`${build}/manifest.json`, 'utf8')) as {
+      action: { default_title: string };
+    };
+    expect(manifest.action.default_title, build).toBe('__MSG_actionTitle__');
+    for (const lang of ['en', 'fr']) {
+      const messages = JSON.parse(await readFile(`${build}/_locales/${lang}/messages.json`, 'utf8')) as Record<
+        string,
+        { message: string }
+      >;
+      expect(messages.actionTitle?.message, `${build} ${lang}`).toMatch(/Sortie/);
+    }
   }
 });

@@ -82,6 +82,8 @@ export interface Tab {
   keyboard(key: Key): Promise<void>;
   /** Types this text, key by key, wherever the focus is. */
   type(text: string): Promise<void>;
+  /** Renders this page (in Firefox, every page) as with the system in dark or light mode (not for a framed page). */
+  colorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** Makes this page's viewport `width` × `height` CSS pixels, as the toolbar's popup window is (not for a framed page). */
   resize(width: number, height: number): Promise<void>;
   /**
@@ -214,6 +216,7 @@ function playwrightTab(page: Page, extensionId: string): Tab {
       await page.keyboard.type(text);
     },
     resize: (width, height) => page.setViewportSize({ width, height }),
+    colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     asContentScript: (expression) => evaluateInContentScript(page, extensionId, expression),
     inOverlay: (selector) => inOverlay(page, extensionId, selector),
     clickInOverlay: (selector) => clickInOverlay(page, extensionId, selector),
@@ -264,6 +267,7 @@ function playwrightFrameTab(frame: Page | Frame): Tab {
     typeInto: async (label, text) => (await labelled(label)).pressSequentially(text),
     press: async (label, key) => (await labelled(label)).press(key),
     resize: none,
+    colorScheme: none,
     keyboard: (key) => ('keyboard' in frame ? frame : frame.page()).keyboard.press(key),
     type: (text) => ('keyboard' in frame ? frame : frame.page()).keyboard.type(text),
     focused: () => frame.evaluate<string>(FOCUSED_NAME),
@@ -668,6 +672,16 @@ function firefoxJourney(
         );
         await this.waitFor(`window.innerWidth === ${width}`);
       },
+      async colorScheme(scheme) {
+        if (inFrame) return none();
+        // What the "Website appearance" setting writes: 0 dark, 1 light, for every page.
+        await inChrome(
+          m,
+          `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', arguments[0]); done(true);`,
+          [scheme === 'dark' ? 0 : 1],
+        );
+        await this.waitFor(`matchMedia('(prefers-color-scheme: ${scheme})').matches`);
+      },
       async press(label, key) {
         // Keys sent to the focused field leave its caret where it is (WebDriver moves it to the end only on focusing).
         const id = await find(where, FIND_BY_LABEL, label, `a field labelled "${label}"`);
@@ -867,6 +881,9 @@ function firefoxJourney(
         done(errors
           .filter((e) => e instanceof Ci.nsIScriptError && (e.sourceName ?? '').startsWith(origin + '/'))
           .filter((e) => !(e.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)))
+          // Firefox's note that a page went away (navigated, closed, or the engine frame closing
+          // itself) while a message it sent still awaited its answer: no code is left to see it.
+          .filter((e) => !/^Promise rejected after context unloaded: Actor 'Conduits' destroyed before query/.test(e.errorMessage))
           .map((e) => e.errorMessage));`,
         [ff.extensionOrigin],
       );
