@@ -6,7 +6,8 @@
  * its queued posts are held until the user presses Send, and a mirror of its
  * own never gets the user's X links until the user turns it on; and a
  * passphrase export, which someone may read later, holds nothing of the
- * user's in readable form.
+ * user's in readable form, and brings the sign-ins back where everything was
+ * deleted: a wrong passphrase or a damaged file changes nothing.
  */
 import { AtpAgent } from '@atproto/api';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,7 +20,15 @@ import { accountId } from '../../../lib/networks/network.ts';
 import { craftedFile, craftedJob } from '../support/crafted-backup.ts';
 import { expect, test, type Tab } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
-import { accountsText, answerWelcome, connectBlueskyAccount, connectMastodonWithToken, statusesOf } from './steps.ts';
+import { callInPage, readAccessJwtInPage } from '../support/bulk.ts';
+import {
+  accountsText,
+  answerWelcome,
+  connectBlueskyAccount,
+  connectMastodonWithToken,
+  postAndWait,
+  statusesOf,
+} from './steps.ts';
 
 async function importFile(options: Tab, extensionOrigin: string, path: string): Promise<void> {
   await options.goto(`${extensionOrigin}/options.html#privacy`);
@@ -291,6 +300,85 @@ test('a passphrase export holds no draft, post, X handle or match in readable fo
       expect(bytes, secret).not.toContain(secret);
     }
     expect(Object.keys(JSON.parse(bytes) as object).sort()).toEqual(['format', 'integrity', 'sealed', 'version']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a passphrase export brings the sign-ins back after everything was deleted: a wrong passphrase and a damaged file change nothing, the right one restores both accounts, which post', async ({
+  journey,
+  pds,
+  mastodon,
+}) => {
+  test.setTimeout(180_000);
+  const bluesky = await connectBlueskyAccount(journey, pds, 'pp');
+  const masto = await connectMastodonWithToken(journey, mastodon, 'pp');
+  const options = masto.options;
+  const accounts = await options.evaluate<{ id: string; network: string }[]>(
+    `chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' }).then((reply) => reply.value)`,
+  );
+  const blueskyId = accounts.find((a) => a.network === 'bluesky')!.id;
+  const accessJwt = await options.evaluate<string>(callInPage(readAccessJwtInPage, blueskyId));
+
+  const passphrase = 'Lune de miel à Brest 2026';
+  await options.goto(`${journey.extensionOrigin}/options.html#privacy`);
+  await options.clickText('Include sign-in tokens, encrypted with a passphrase');
+  await options.fill('Passphrase (at least 8 characters)', passphrase);
+  await options.fill('Passphrase again', passphrase);
+  await options.click('Export to a file');
+  await options.waitFor(
+    `document.querySelector('[data-testid="export-done"]')?.textContent.includes('tokens included: yes')`,
+  );
+  let files: Awaited<ReturnType<typeof journey.downloads>> = [];
+  await expect.poll(async () => (files = await journey.downloads()).length, { timeout: 15_000 }).toBe(1);
+  const sealed = files[0]!.text;
+  for (const secret of [masto.token, accessJwt, bluesky.handle, masto.username]) expect(sealed).not.toContain(secret);
+
+  // Everything deleted, the servers not told (as on a computer given away): the sessions still work there.
+  await options.click('Delete everything Sortie stored…');
+  await options.check("Also sign out on the servers (revoke Sortie's access)", false);
+  await options.click('Delete everything');
+  await options.waitFor(`document.querySelector('[data-testid="wipe-done"]') !== null`, 20_000);
+  expect(mastodon.state.tokens.find((t) => t.token === masto.token)?.revoked).toBeFalsy();
+
+  const dir = await mkdtemp(join(tmpdir(), 'sortie-journey-'));
+  try {
+    const sealedPath = join(dir, 'sealed.json');
+    const damagedPath = join(dir, 'damaged.json');
+    await writeFile(sealedPath, sealed);
+    await writeFile(damagedPath, sealed.slice(0, Math.floor(sealed.length * 0.7)));
+    const importWith = async (path: string, typed: string) => {
+      await options.goto(`${journey.extensionOrigin}/options.html#privacy`);
+      await options.upload('Backup file', path);
+      await options.fill('Passphrase (if the export has one)', typed);
+      await options.click('Import');
+    };
+    const alert = `document.querySelector('[role="alert"]')?.textContent ?? ''`;
+    await importWith(sealedPath, 'not the passphrase');
+    await options.waitFor(`(${alert}).includes('Wrong passphrase. Nothing was changed.')`);
+    await importWith(damagedPath, passphrase);
+    await options.waitFor(`(${alert}).includes('This backup file is damaged and cannot be read')`);
+    await options.goto(`${journey.extensionOrigin}/options.html`);
+    await options.waitFor(`document.querySelector('[data-testid="no-accounts"]') !== null`);
+
+    await importWith(sealedPath, passphrase);
+    await options.waitFor(`document.querySelector('[data-testid="import-done"]') !== null`, 20_000);
+    await options.goto(`${journey.extensionOrigin}/options.html`);
+    await expect.poll(() => accountsText(options)).toContain(bluesky.handle);
+    const restored = await accountsText(options);
+    expect(restored).toContain(`@${masto.username}@`);
+    expect(restored).not.toContain('Reconnect needed');
+
+    // The restored sign-ins post, on both servers.
+    const compose = await journey.openPage('compose.html');
+    const text = `Restauré depuis la sauvegarde (${journey.kind}) 🔐`;
+    await compose.waitFor(`document.body.textContent.includes(${JSON.stringify(bluesky.handle)})`);
+    await postAndWait(compose, text);
+    expect(statusesOf(mastodon, masto.id).map((status) => status.text)).toEqual([text]);
+    const agent = new AtpAgent({ service: pds.url });
+    const { data } = await agent.com.atproto.repo.listRecords({ repo: bluesky.did, collection: 'app.bsky.feed.post' });
+    expect(data.records.map((record) => (record.value as { text: string }).text)).toEqual([text]);
+    expect(await journey.pageErrors()).toEqual([]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
