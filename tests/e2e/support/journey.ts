@@ -177,9 +177,11 @@ export interface JourneyBrowser {
   /** Every download finished so far (Chromium: Playwright's download events; Firefox: its download folder). */
   downloads(): Promise<Downloaded[]>;
   /**
-   * What Sortie's own pages reported as errors so far: uncaught exceptions and
-   * rejections (Firefox's console service, which holds them for every process),
-   * and in Chromium their console errors too.
+   * The uncaught exceptions and rejections of Sortie's own pages so far, in
+   * this browser session (Chromium: Playwright's page errors; Firefox: its
+   * console service, which holds them for every process). The fixture fails
+   * a journey that passed with any of them, restarts included. Not console
+   * errors: the browser writes its own there (a fetch CORS refused, say).
    */
   pageErrors(): Promise<string[]>;
   /**
@@ -316,7 +318,6 @@ function chromiumJourney(
       );
     });
     page.on('pageerror', (error) => void (ours(page) && pageErrors.push(error.message)));
-    page.on('console', (message) => void (ours(page) && message.type() === 'error' && pageErrors.push(message.text())));
   };
   context.pages().forEach(listen);
   context.on('page', listen);
@@ -996,8 +997,12 @@ export const test = serversTest.extend<{
         undefined,
         restartable ? 'permanent' : 'temporary',
       );
+      /** What Sortie's pages reported in the browser sessions a restart ended. */
+      const earlier: string[] = [];
+      let current: JourneyBrowser | null = null;
       const restart = async (): Promise<JourneyBrowser> => {
         if (!restartable) throw new Error('restart() needs test.use({ restartable: true }) in Firefox');
+        if (current !== null) earlier.push(...(await current.pageErrors()));
         await ff.close();
         ff = await launchFirefox(profileDir, recordingProxy.port, undefined, null);
         // As a user sees it: the window has finished starting and Sortie is running again. A tab
@@ -1013,38 +1018,54 @@ export const test = serversTest.extend<{
           30_000,
           'Firefox started again, with Sortie running',
         );
-        return firefoxJourney(ff, recordingProxy, restart);
+        current = firefoxJourney(ff, recordingProxy, restart);
+        return current;
       };
+      let pageErrors: string[] | undefined;
       try {
         const journey = firefoxJourney(ff, recordingProxy, restart);
+        current = journey;
         await installed(journey);
         if (grantAllSites) await grantInFirefox(ff.marionette, ['*://*/*']);
         await use(journey);
+        pageErrors = [...earlier, ...(await current.pageErrors())];
       } finally {
         await ff.close();
       }
-      if (testInfo.status === testInfo.expectedStatus)
+      if (testInfo.status === testInfo.expectedStatus) {
         expect(unlistedHosts(recordingProxy), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
+        expect(pageErrors ?? [], "uncaught errors in Sortie's pages").toEqual([]);
+      }
       return;
     }
     const build = grantAllSites ? await buildWithAllSitesGranted() : undefined;
     let sortie = await launchSortie(profileDir, recordingProxy.port, build);
     allowHosts(`${sortie.extensionId}.chromiumapp.org`);
     const standIns = new Set<string>();
+    /** What Sortie's pages reported in the browser sessions a restart ended. */
+    const earlier: string[] = [];
+    let current: JourneyBrowser | null = null;
     const restart = async (): Promise<JourneyBrowser> => {
+      if (current !== null) earlier.push(...(await current.pageErrors()));
       await sortie.context.close();
       sortie = await launchSortie(profileDir, recordingProxy.port, build);
-      return chromiumJourney(sortie.context, sortie.extensionId, restart, standIns);
+      current = chromiumJourney(sortie.context, sortie.extensionId, restart, standIns);
+      return current;
     };
+    let pageErrors: string[] | undefined;
     try {
       const journey = chromiumJourney(sortie.context, sortie.extensionId, restart, standIns);
+      current = journey;
       await installed(journey);
       await use(journey);
+      pageErrors = [...earlier, ...(await current.pageErrors())];
     } finally {
       await sortie.context.close().catch(() => undefined);
     }
-    if (testInfo.status === testInfo.expectedStatus)
+    if (testInfo.status === testInfo.expectedStatus) {
       expect(unlistedHosts(recordingProxy, standIns), 'hosts not in tests/privacy/allowed-hosts.json').toEqual([]);
+      expect(pageErrors ?? [], "uncaught errors in Sortie's pages").toEqual([]);
+    }
   },
 });
 
