@@ -14,39 +14,15 @@ import type { Page } from '@playwright/test';
 import type { Credentials } from '../../lib/model/account.ts';
 import { FILE_CONTEXT, openBox, PassphraseKeys, type EncryptedBox } from '../../lib/backup/crypto.ts';
 import { launchSortie } from './support/fixtures.ts';
+import { storedStateInPage, type StoredState } from './support/stored-state.ts';
 import { expect, test, uniqueName } from './support/servers.ts';
 import { connectBluesky, connectMastodon, openComposerOption, postFromComposer } from './support/ui.ts';
 
 const PASSPHRASE = 'Lune de miel à Brest 2026';
 
 /** What Sortie keeps in this profile: row counts per IndexedDB store, storage, alarms and rules. */
-async function storedState(page: Page) {
-  return page.evaluate(async () => {
-    const chromeApi = (globalThis as unknown as { chrome: any }).chrome;
-    const counts: Record<string, number> = {};
-    // Never open a database that does not exist: that would create an empty one at version 1.
-    if ((await indexedDB.databases()).some((d) => d.name === 'sortie')) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('sortie');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        counts[name] = await new Promise<number>((resolve) => {
-          const request = db.transaction(name).objectStore(name).count();
-          request.onsuccess = () => resolve(request.result);
-        });
-      }
-      db.close();
-    }
-    return {
-      counts,
-      local: await chromeApi.storage.local.get(null),
-      session: await chromeApi.storage.session.get(null),
-      alarms: await chromeApi.alarms.getAll(),
-      rules: await chromeApi.declarativeNetRequest.getDynamicRules(),
-    };
-  });
+function storedState(page: Page): Promise<StoredState> {
+  return page.evaluate(storedStateInPage);
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);

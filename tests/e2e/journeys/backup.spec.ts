@@ -7,7 +7,9 @@
  * own never gets the user's X links until the user turns it on; and a
  * passphrase export, which someone may read later, holds nothing of the
  * user's in readable form, and brings the sign-ins back where everything was
- * deleted: a wrong passphrase or a damaged file changes nothing.
+ * deleted: a wrong passphrase or a damaged file changes nothing. Deleting
+ * everything, signing out, ends the sessions on the servers and leaves no
+ * store, storage, alarm or rule behind.
  */
 import { AtpAgent } from '@atproto/api';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -20,13 +22,16 @@ import { accountId } from '../../../lib/networks/network.ts';
 import { craftedFile, craftedJob } from '../support/crafted-backup.ts';
 import { expect, test, type Tab } from '../support/journey.ts';
 import { MIRROR_HOSTS } from '../support/links.ts';
-import { callInPage, readAccessJwtInPage } from '../support/bulk.ts';
+import { uniqueName } from '../support/servers.ts';
+import { callInPage, readCredentialsInPage } from '../support/bulk.ts';
+import { storedStateInPage, type StoredState } from '../support/stored-state.ts';
 import {
   accountsText,
   answerWelcome,
   connectBlueskyAccount,
   connectMastodonWithToken,
   postAndWait,
+  signInToMastodon,
   statusesOf,
 } from './steps.ts';
 
@@ -305,20 +310,29 @@ test('a passphrase export holds no draft, post, X handle or match in readable fo
   }
 });
 
-test('a passphrase export brings the sign-ins back after everything was deleted: a wrong passphrase and a damaged file change nothing, the right one restores both accounts, which post', async ({
+test('a passphrase export brings the sign-ins back after everything was deleted: a wrong passphrase and a damaged file change nothing, the right one restores both accounts, which post; deleting everything then signs out on both servers and leaves nothing', async ({
   journey,
   pds,
   mastodon,
+  allowHosts,
 }) => {
   test.setTimeout(180_000);
   const bluesky = await connectBlueskyAccount(journey, pds, 'pp');
-  const masto = await connectMastodonWithToken(journey, mastodon, 'pp');
-  const options = masto.options;
+  // Signed in through the server's own page: Sortie holds the app's credentials a revoke needs.
+  const username = uniqueName('pp');
+  const { id: mastodonId } = mastodon.createAccount(username, 'pw');
+  const options = await journey.openPage('options.html');
+  await signInToMastodon(journey, allowHosts, options, { server: mastodon.url, username, password: 'pw' });
+  const masto = {
+    id: mastodonId,
+    username,
+    token: mastodon.state.tokens.filter((t) => t.accountId === mastodonId).at(-1)!.token,
+  };
   const accounts = await options.evaluate<{ id: string; network: string }[]>(
     `chrome.runtime.sendMessage({ sortie: 1, name: 'accounts.list' }).then((reply) => reply.value)`,
   );
   const blueskyId = accounts.find((a) => a.network === 'bluesky')!.id;
-  const accessJwt = await options.evaluate<string>(callInPage(readAccessJwtInPage, blueskyId));
+  const { accessJwt } = await options.evaluate<{ accessJwt: string }>(callInPage(readCredentialsInPage, blueskyId));
 
   const passphrase = 'Lune de miel à Brest 2026';
   await options.goto(`${journey.extensionOrigin}/options.html#privacy`);
@@ -378,7 +392,32 @@ test('a passphrase export brings the sign-ins back after everything was deleted:
     const agent = new AtpAgent({ service: pds.url });
     const { data } = await agent.com.atproto.repo.listRecords({ repo: bluesky.did, collection: 'app.bsky.feed.post' });
     expect(data.records.map((record) => (record.value as { text: string }).text)).toEqual([text]);
-    expect(await journey.pageErrors()).toEqual([]);
+
+    // Everything deleted again, now signing out on the servers: both sign-ins end there, and
+    // nothing of Sortie's is left in this profile.
+    const { refreshJwt } = await options.evaluate<{ refreshJwt: string }>(callInPage(readCredentialsInPage, blueskyId));
+    await options.goto(`${journey.extensionOrigin}/options.html#privacy`);
+    await options.click('Delete everything Sortie stored…');
+    await options.check("Also sign out on the servers (revoke Sortie's access)");
+    await options.click('Delete everything');
+    await options.waitFor(
+      `document.querySelector('[data-testid="wipe-done"]')?.textContent.includes('Accounts signed out on their server: 2.')`,
+      20_000,
+    );
+    expect(mastodon.state.tokens.find((t) => t.token === masto.token)?.revoked).toBe(true);
+    await expect(
+      agent.com.atproto.server.refreshSession(undefined, { headers: { authorization: `Bearer ${refreshJwt}` } }),
+    ).rejects.toThrow();
+    const left = await options.evaluate<StoredState>(callInPage(storedStateInPage));
+    // Every store the schema has (those added by later migrations too) is there and empty.
+    expect(Object.keys(left.counts)).toEqual(
+      expect.arrayContaining(['accounts', 'drafts', 'jobs', 'settings', 'media', 'mastodonApps', 'stats', 'mirrors']),
+    );
+    expect(Object.entries(left.counts).filter(([, n]) => n > 0)).toEqual([]);
+    expect(left).toMatchObject({ local: {}, session: {}, alarms: [], rules: [] });
+    // And Sortie starts over as freshly installed.
+    await options.goto(`${journey.extensionOrigin}/options.html#leaving`);
+    await options.waitFor(`document.querySelector('[data-testid="choice-now"]')?.dataset.choice === 'undecided'`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ import { expireAccessJwt } from '../../servers/pds.ts';
 import {
   callInPage,
   enqueueInPage,
-  readAccessJwtInPage,
+  readCredentialsInPage,
   setAccessJwtInPage,
   storedJobsInPage,
   type StoredJob,
@@ -67,11 +67,15 @@ test('posts queued under server faults, a suspended background, a dropped networ
 
     // An expired Bluesky access token, found by the next job.
     await sleep(1_500);
-    const expired = expireAccessJwt(await page.evaluate<string>(callInPage(readAccessJwtInPage, blueskyAccountId)));
+    const expired = expireAccessJwt(
+      (await page.evaluate<{ accessJwt: string }>(callInPage(readCredentialsInPage, blueskyAccountId))).accessJwt,
+    );
     await page.evaluate<void>(callInPage(setAccessJwtInPage, { id: blueskyAccountId, jwt: expired }));
     await enqueue(24, 8);
     const jobs = await waitForDrain(list, 32, 120_000);
-    expect(await page.evaluate<string>(callInPage(readAccessJwtInPage, blueskyAccountId))).not.toBe(expired);
+    expect(
+      (await page.evaluate<{ accessJwt: string }>(callInPage(readCredentialsInPage, blueskyAccountId))).accessJwt,
+    ).not.toBe(expired);
 
     const summary = await expectEachPostOnce(jobs, {
       mastodon,

@@ -136,23 +136,24 @@ export async function setBlueskyAccessJwt(page: Page, accountId: string, accessJ
 }
 
 /** A stored Bluesky session's access token, read inside an extension page. */
-export async function readAccessJwtInPage(id: string): Promise<string> {
+/** An account's stored credentials (its tokens), as the account store keeps them. */
+export async function readCredentialsInPage(id: string): Promise<Record<string, string>> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open('sortie');
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
-  const value = await new Promise<{ credentials: { accessJwt: string } }>((resolve, reject) => {
+  const value = await new Promise<{ credentials: Record<string, string> }>((resolve, reject) => {
     const req = db.transaction('accounts').objectStore('accounts').get(id);
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
   db.close();
-  return value.credentials.accessJwt;
+  return value.credentials;
 }
 
 export async function readAccessJwt(page: Page, accountId: string): Promise<string> {
-  return page.evaluate(readAccessJwtInPage, accountId);
+  return (await page.evaluate(readCredentialsInPage, accountId))['accessJwt']!;
 }
 
 /**
