@@ -9,8 +9,8 @@ const X_HOME = readFileSync(new URL('../fixtures/x-home.html', import.meta.url),
 /** Close to X's: scripts by nonce, frames only from X. The extension's frame must still load. */
 export const X_CSP =
   "default-src 'self'; script-src 'nonce-x-fixture'; style-src 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self'; frame-src 'self' https://x.com";
-/** X controls its own CSP: a hostile X lets its page frame extension pages. */
-export const HOSTILE_X_CSP = `${X_CSP} chrome-extension:`;
+/** X controls its own CSP: a hostile X lets its page frame extension pages, in either browser. */
+export const HOSTILE_X_CSP = `${X_CSP} chrome-extension: moz-extension:`;
 
 export type RouteHost = (host: string, handler: (route: Route) => Promise<void> | void) => Promise<void>;
 
