@@ -39,7 +39,8 @@ test("before the answer, x.com is left alone: only links from other sites go to 
 }) => {
   const { xHits } = await xMirrorAndNews(journey, allowHosts);
   const welcome = await journey.openPage('welcome.html');
-  expect(await welcome.evaluate<string>('document.title')).toBe('Sortie — Welcome');
+  // The page names itself once its words are loaded (the static title is "Sortie").
+  await welcome.waitFor(`document.title === 'Sortie — Welcome'`);
   expect(await text(welcome, 'welcome-now')).toContain('Nothing has changed on x.com');
 
   const tab = await journey.newTab();

@@ -882,9 +882,10 @@ function firefoxJourney(
         done(errors
           .filter((e) => e instanceof Ci.nsIScriptError && (e.sourceName ?? '').startsWith(origin + '/'))
           .filter((e) => !(e.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)))
-          // Firefox's note that a page went away (navigated, closed, or the engine frame closing
-          // itself) while a message it sent still awaited its answer: no code is left to see it.
-          .filter((e) => !/^Promise rejected after context unloaded: Actor 'Conduits' destroyed before query/.test(e.errorMessage))
+          // Firefox's own notes (its extension framework's) that an extension API answer reached a
+          // page no longer there to take it: gone (navigated, closed, the engine frame closing
+          // itself), or kept inactive in the back-forward cache. No code of the page is left to see it.
+          .filter((e) => !/^Promise (rejected after context unloaded|resolved while context is inactive)/.test(e.errorMessage))
           .map((e) => e.errorMessage));`,
         [ff.extensionOrigin],
       );
