@@ -13,7 +13,7 @@ import type { Page } from '@playwright/test';
 import { evaluateInContentScript } from '../support/isolated-world.ts';
 import { expect, test, uniqueName } from '../support/servers.ts';
 import { connectBluesky, connectMastodonWithToken } from '../support/ui.ts';
-import { HOSTILE_X_CSP, serveX } from '../support/x-page.ts';
+import { FORGE_HANDOFF, HOSTILE_X_CSP, serveX, X_LISTENS } from '../support/x-page.ts';
 import type { TestPds } from '../../servers/pds.ts';
 import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
 import { answerWelcome } from '../support/welcome.ts';
@@ -37,34 +37,12 @@ function composeUrlOf(page: Page, extensionId: string): Promise<string> {
 
 /** X's script: listen on its window for anything Sortie says. */
 async function xListens(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const attack = { messages: [] as unknown[] };
-    (window as unknown as { __attack: Attack }).__attack = attack;
-    window.addEventListener('message', (e) =>
-      attack.messages.push({ via: 'window', data: String(JSON.stringify(e.data)) }),
-    );
-  });
+  await page.evaluate(X_LISTENS);
 }
 
 async function xHeard(page: Page): Promise<unknown[]> {
   return page.evaluate(() => (window as unknown as { __attack: Attack }).__attack.messages);
 }
-
-/** X's script: a forged hand-off (X's image, a port X listens on, a made-up secret) posted to a frame. */
-const FORGE = `
-  async function forgeHandoff(target) {
-    const canvas = new OffscreenCanvas(32, 32);
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#e11';
-    g.fillRect(0, 0, 32, 32);
-    const image = await canvas.convertToBlob({ type: 'image/png' });
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (e) => window.__attack.messages.push({ via: 'port', data: String(JSON.stringify(e.data)) });
-    const bytes = crypto.getRandomValues(new Uint8Array(32));
-    const ticket = btoa(String.fromCharCode(...bytes)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
-    target.postMessage({ sortie: 'handoff', images: [image], missingImages: 0, ticket }, '*', [channel.port2]);
-  }
-`;
 
 async function connectBoth(
   openPage: (path: string) => Promise<{ page: Page }>,
@@ -137,7 +115,7 @@ for (const [how, opacity] of [
         await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
         await (window as unknown as { forgeHandoff: (w: Window) => Promise<void> }).forgeHandoff(frame.contentWindow!);
       },
-      { url: composeUrl, opacity, forge: `${FORGE}; window.forgeHandoff = forgeHandoff;` },
+      { url: composeUrl, opacity, forge: `${FORGE_HANDOFF}; window.forgeHandoff = forgeHandoff;` },
     );
 
     // The user clicks where X's frame has Sortie's Post button (if it shows one at all).

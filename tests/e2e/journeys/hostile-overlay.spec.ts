@@ -17,50 +17,12 @@
  * Worst case assumed: X knows the address the extension frames (read here
  * from the content script's world).
  */
-import { readFileSync } from 'node:fs';
-import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
+import { expect, test, type Tab } from '../support/journey.ts';
 import { DIALOG, OFFER_BUTTON } from '../support/overlay-ui.ts';
-import { HOSTILE_X_CSP } from '../support/x-page.ts';
-import { ALL_SENT, answerWelcome, connectMastodonWithToken, statusesOf } from './steps.ts';
+import { FORGE_HANDOFF, HOSTILE_X_CSP, serveXStandIn, X_LISTENS } from '../support/x-page.ts';
+import { answerWelcome, connectMastodonWithToken, postThroughOverlay, statusesOf } from './steps.ts';
 
-const X_HOME = readFileSync(new URL('../fixtures/x-home.html', import.meta.url), 'utf8');
-
-/** Serves X's stand-in under the hostile CSP; returns what X's post endpoint received. */
-async function serveHostileX(journey: JourneyBrowser): Promise<string[]> {
-  const createTweet: string[] = [];
-  await journey.serveHttps('x.com', ({ path, body }) => {
-    if (path.endsWith('/CreateTweet')) {
-      createTweet.push(body);
-      return { status: 200, type: 'application/json', body: '{"data":{"create_tweet":{}}}' };
-    }
-    if (path === '/home')
-      return { status: 200, type: 'text/html', body: X_HOME, headers: { 'content-security-policy': HOSTILE_X_CSP } };
-    return { status: 404, type: 'text/plain', body: '' };
-  });
-  return createTweet;
-}
-
-/** X's script: listen on its window (and on the ports it hands out) for anything Sortie says. */
-const X_LISTENS = `(() => {
-  window.__attack = { messages: [] };
-  window.addEventListener('message', (e) => window.__attack.messages.push({ via: 'window', data: String(JSON.stringify(e.data)) }));
-  return true;
-})()`;
 const xHeard = (x: Tab) => x.evaluate<unknown[]>('window.__attack.messages');
-
-/** X's script: a forged hand-off (X's picture, a port X listens on, a made-up secret) posted to a frame. */
-const FORGE = `async function forgeHandoff(target) {
-  const canvas = new OffscreenCanvas(32, 32);
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#e11';
-  g.fillRect(0, 0, 32, 32);
-  const image = await canvas.convertToBlob({ type: 'image/png' });
-  const channel = new MessageChannel();
-  channel.port1.onmessage = (e) => window.__attack.messages.push({ via: 'port', data: String(JSON.stringify(e.data)) });
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const ticket = btoa(String.fromCharCode(...bytes)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
-  target.postMessage({ sortie: 'handoff', images: [image], missingImages: 0, ticket }, '*', [channel.port2]);
-}`;
 
 const pictures = `document.querySelectorAll('[data-testid="images"] li').length`;
 
@@ -70,7 +32,7 @@ test("X floods the overlay's frame with forged hand-offs: the user's post goes o
   allowHosts,
 }) => {
   allowHosts('x.com');
-  const createTweet = await serveHostileX(journey);
+  const createTweet = await serveXStandIn(journey, HOSTILE_X_CSP);
   const { id } = await connectMastodonWithToken(journey, mastodon, 'hx');
   await answerWelcome(journey, 'staying');
   const x = await journey.newTab('https://x.com/home');
@@ -79,7 +41,7 @@ test("X floods the overlay's frame with forged hand-offs: the user's post goes o
   // X floods every frame of its page, from before the overlay's frame exists, and every frame
   // it can reach through an open shadow root.
   await x.evaluate(`(() => {
-    ${FORGE}
+    ${FORGE_HANDOFF}
     setInterval(() => {
       for (let i = 0; i < window.frames.length; i++) void forgeHandoff(window.frames[i]);
       for (const host of document.querySelectorAll('*'))
@@ -98,27 +60,11 @@ test("X floods the overlay's frame with forged hand-offs: the user's post goes o
   await new Promise((r) => setTimeout(r, 1_500));
   expect(await framed.evaluate<number>(pictures)).toBe(0);
 
-  if (journey.kind === 'chromium') {
-    await framed.evaluate(`document.querySelector('button[type="submit"]').scrollIntoView({ block: 'center' })`);
-    await new Promise((r) => setTimeout(r, 1_000));
-    await framed.click('Post to 1 account');
-    // Sortie's real flow: the overlay closes and X's box is emptied.
-    await expect.poll(() => x.inOverlay(DIALOG)).toBeNull();
-    await expect
-      .poll(() =>
-        x.evaluate<string | null>(
-          `document.querySelector('[data-testid="inline-composer"]').getAttribute('data-x-state')`,
-        ),
-      )
-      .toBe('');
-  } else {
-    await framed.click("Continue in Sortie's tab");
-    const own = await journey.waitForTab(new RegExp(`^${journey.extensionOrigin}/compose\\.html\\?draft=`));
-    await own.waitFor(`document.getElementById('text')?.value === ${JSON.stringify(text)}`);
-    expect(await own.evaluate<number>(pictures)).toBe(0);
-    await own.click('Post to 1 account');
-    await own.waitFor(ALL_SENT, 30_000);
-  }
+  await postThroughOverlay(journey, x, framed, {
+    text,
+    button: 'Post to 1 account',
+    inOwnTab: async (own) => expect(await own.evaluate<number>(pictures)).toBe(0),
+  });
 
   await expect.poll(() => statusesOf(mastodon, id).length, { timeout: 30_000 }).toBe(1);
   expect(statusesOf(mastodon, id)[0]).toMatchObject({ text, mediaIds: [] });
@@ -131,7 +77,7 @@ test("X's script focuses its composer, types and clicks Post, with X's Post butt
   allowHosts,
 }) => {
   allowHosts('x.com');
-  const createTweet = await serveHostileX(journey);
+  const createTweet = await serveXStandIn(journey, HOSTILE_X_CSP);
   await answerWelcome(journey, 'staying');
   const options = await journey.openPage('options.html');
   await options.click('Leaving X');
@@ -194,7 +140,7 @@ test('the overlay turned off: no hand-off secret, and the compose page X frames 
   allowHosts,
 }) => {
   allowHosts('x.com');
-  await serveHostileX(journey);
+  await serveXStandIn(journey, HOSTILE_X_CSP);
   await answerWelcome(journey, 'staying');
   const options = await journey.openPage('options.html');
   const x = await journey.newTab('https://x.com/home');

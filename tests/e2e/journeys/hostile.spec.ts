@@ -9,15 +9,13 @@
  * posting engine as one of Sortie's pages in a tab (which a site can frame)
  * also tries. Each fails if the attack works.
  */
-import { readFileSync } from 'node:fs';
 import { MESSAGES } from '../../../lib/messages.ts';
 import { engineAttempt, ENGINE_ENVELOPES, expectRefused } from '../support/engine-probe.ts';
-import { expect, test } from '../support/journey.ts';
+import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
 import { OFFER_BUTTON } from '../support/overlay-ui.ts';
-import { X_CSP } from '../support/x-page.ts';
+import { serveXStandIn } from '../support/x-page.ts';
 import { answerWelcome, connectMastodonWithToken, statusesOf } from './steps.ts';
 
-const X_HOME = readFileSync(new URL('../fixtures/x-home.html', import.meta.url), 'utf8');
 /** Every page the extension has, and files any probe would try. */
 const PAGES = [
   'compose.html',
@@ -138,11 +136,7 @@ test("X's page scripts faking keys and clicks in its composer bring no overlay; 
   allowHosts,
 }) => {
   allowHosts('x.com');
-  await journey.serveHttps('x.com', ({ path }) =>
-    path === '/home'
-      ? { status: 200, type: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } }
-      : { status: 404, type: 'text/plain', body: '' },
-  );
+  await serveXStandIn(journey);
   await answerWelcome(journey, 'staying');
   const x = await journey.newTab('https://x.com/home');
   await x.waitFor(`document.querySelector('[data-testid="tweetTextarea_0"]') !== null`);
@@ -243,10 +237,8 @@ test('a share intent from a link or a popup opens the composer, and the site tha
   ).toEqual([]);
 });
 
-test("neither Sortie's content script on X's page nor a Sortie page in a tab can reach the posting engine's handlers", async ({
-  journey,
-  allowHosts,
-}) => {
+/** A plain page on x.com, Sortie's content script in it ("I still use X": x.com stays usable). */
+async function xWithSortie(journey: JourneyBrowser, allowHosts: (...hosts: string[]) => void): Promise<Tab> {
   allowHosts('x.com');
   await journey.serveHttps('x.com', () => ({
     status: 200,
@@ -254,11 +246,18 @@ test("neither Sortie's content script on X's page nor a Sortie page in a tab can
     body: '<!doctype html><html><head><title>X</title></head><body><main>Home</main></body></html>',
   }));
   await answerWelcome(journey, 'staying');
+  return journey.newTab('https://x.com/home');
+}
+
+test("neither Sortie's content script on X's page nor a Sortie page in a tab can reach the posting engine's handlers", async ({
+  journey,
+  allowHosts,
+}) => {
+  const x = await xWithSortie(journey, allowHosts);
   const options = await journey.openPage('options.html');
   // The engine open and listening, as it is while the outbox drains.
   const engine = await journey.openPage('engine.html');
   await engine.waitFor(`document.readyState === 'complete'`);
-  const x = await journey.newTab('https://x.com/home');
   // The content script X's page could steer speaks with the extension's own API.
   expect(await x.asContentScript<string>(`typeof chrome.runtime.sendMessage`)).toBe('function');
   for (const envelope of ENGINE_ENVELOPES) {
@@ -271,14 +270,7 @@ test("Sortie's content script on X's page gets its configuration, and every mess
   journey,
   allowHosts,
 }) => {
-  allowHosts('x.com');
-  await journey.serveHttps('x.com', () => ({
-    status: 200,
-    type: 'text/html',
-    body: '<!doctype html><html><head><title>X</title></head><body><main>Home</main></body></html>',
-  }));
-  await answerWelcome(journey, 'staying');
-  const x = await journey.newTab('https://x.com/home');
+  const x = await xWithSortie(journey, allowHosts);
   // Nothing in X's own page tells it Sortie is there.
   expect(await x.evaluate<string | null>(`document.documentElement.getAttribute('data-sortie')`)).toBeNull();
 

@@ -11,30 +11,19 @@
  * and X's own Post button comes to Sortie when the user asks for it.
  */
 import { AtpAgent } from '@atproto/api';
-import { readFileSync } from 'node:fs';
-import { expect, test, type JourneyBrowser } from '../support/journey.ts';
+import { expect, test } from '../support/journey.ts';
 import { CLOSE_BUTTON, DIALOG, OFFER_BUTTON } from '../support/overlay-ui.ts';
-import { X_CSP } from '../support/x-page.ts';
-import { ALL_SENT, answerWelcome, connectBlueskyAccount, connectMastodonWithToken, statusesOf } from './steps.ts';
+import { serveXStandIn } from '../support/x-page.ts';
+import {
+  answerWelcome,
+  connectBlueskyAccount,
+  connectMastodonWithToken,
+  postThroughOverlay,
+  statusesOf,
+} from './steps.ts';
 
-const X_HOME = readFileSync(new URL('../fixtures/x-home.html', import.meta.url), 'utf8');
 const OFFER = 'Post to Mastodon & Bluesky instead';
 const DIALOG_NAME = 'Sortie: post to Mastodon & Bluesky';
-
-/** Serves X's stand-in (its home and its modal composer's address) on x.com; returns what its post endpoint received. */
-async function serveXHome(journey: JourneyBrowser): Promise<string[]> {
-  const createTweet: string[] = [];
-  await journey.serveHttps('x.com', ({ path, body }) => {
-    if (path.endsWith('/CreateTweet')) {
-      createTweet.push(body);
-      return { status: 200, type: 'application/json', body: '{"data":{"create_tweet":{}}}' };
-    }
-    if (path === '/home' || path === '/compose/post')
-      return { status: 200, type: 'text/html', body: X_HOME, headers: { 'content-security-policy': X_CSP } };
-    return { status: 404, type: 'text/plain', body: '' };
-  });
-  return createTweet;
-}
 
 test("X's composer brings the overlay; what was typed there and the picture attached go to Mastodon and Bluesky through Sortie, X hears nothing", async ({
   journey,
@@ -43,7 +32,7 @@ test("X's composer brings the overlay; what was typed there and the picture atta
   allowHosts,
 }) => {
   allowHosts('x.com');
-  const createTweet = await serveXHome(journey);
+  const createTweet = await serveXStandIn(journey);
   const { id } = await connectMastodonWithToken(journey, mastodon, 'xo');
   const bluesky = await connectBlueskyAccount(journey, pds, 'xo');
   // First-run choice: x.com stays usable (otherwise X itself goes to a mirror).
@@ -89,34 +78,18 @@ test("X's composer brings the overlay; what was typed there and the picture atta
   const buttons = () =>
     framed.evaluate<string[]>(`[...document.querySelectorAll('button')].map((b) => b.textContent.trim())`);
 
-  if (journey.kind === 'chromium') {
-    // As a user would: Post scrolled into sight and seen for a moment before the click (the
-    // framed composer posts only once IOv2 has reported it visible for half a second).
-    await framed.evaluate(`document.querySelector('button[type="submit"]').scrollIntoView({ block: 'center' })`);
-    await new Promise((r) => setTimeout(r, 1_000));
-    await framed.click('Post to 2 accounts');
-    // Queued: the overlay closes, and X's box is empty, in X's own state too.
-    await expect.poll(() => x.inOverlay(DIALOG)).toBeNull();
-    await expect
-      .poll(() =>
-        x.evaluate<string | null>(
-          `document.querySelector('[data-testid="inline-composer"]').getAttribute('data-x-state')`,
-        ),
-      )
-      .toBe('');
-  } else {
+  if (journey.kind === 'firefox') {
     // No IntersectionObserver v2: no Post here, the reason in words, and Sortie's own tab offered.
     expect((await buttons()).filter((b) => b.startsWith('Post'))).toEqual([]);
     expect(await framed.evaluate<string>('document.body.textContent')).toContain(
       'This browser cannot tell whether something on x.com covers this composer',
     );
-    await framed.click("Continue in Sortie's tab");
-    const own = await journey.waitForTab(new RegExp(`^${journey.extensionOrigin}/compose\\.html\\?draft=`));
-    await own.waitFor(`document.getElementById('text')?.value === ${JSON.stringify(text)}`);
-    await own.waitFor(`${pictures} === 1`);
-    await own.click('Post to 2 accounts');
-    await own.waitFor(ALL_SENT, 30_000);
   }
+  await postThroughOverlay(journey, x, framed, {
+    text,
+    button: 'Post to 2 accounts',
+    inOwnTab: (own) => own.waitFor(`${pictures} === 1`),
+  });
 
   await expect.poll(() => statusesOf(mastodon, id).length, { timeout: 30_000 }).toBe(1);
   const status = statusesOf(mastodon, id)[0]!;
@@ -144,7 +117,7 @@ test("in X's modal composer: Esc closes only Sortie's overlay; X's Post button a
   allowHosts,
 }) => {
   allowHosts('x.com');
-  const createTweet = await serveXHome(journey);
+  const createTweet = await serveXStandIn(journey);
   await answerWelcome(journey, 'staying');
   const x = await journey.newTab('https://x.com/home');
   const xDialog = `document.querySelector('[role="dialog"][aria-label="Compose post"]')`;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { MastodonTestServer } from '../../servers/mastodon/types.ts';
 import type { TestPds } from '../../servers/pds.ts';
 import { GECKO_ID } from '../support/firefox.ts';
+import { DIALOG as OVERLAY_DIALOG } from '../support/overlay-ui.ts';
 import { uniqueName } from '../support/servers.ts';
 import { expect, type JourneyBrowser, type Tab } from '../support/journey.ts';
 
@@ -88,6 +89,41 @@ export const statusesOf = (mastodon: MastodonTestServer, accountId: string) =>
 
 /** Every part of the post the composer shows as sent. */
 export const ALL_SENT = `(() => { const s = document.querySelector('[data-testid="post-status"]'); const li = s ? s.querySelectorAll('li') : []; return li.length > 0 && [...li].every((l) => l.dataset.state === 'sent'); })()`;
+
+/**
+ * Posts what Sortie's overlay on X (tab `x`) frames, as each browser lets the user. Chromium: in
+ * the frame, Post scrolled into sight and seen for a moment first (the framed composer posts only
+ * once IntersectionObserver v2 has reported it visible for half a second); then the overlay closes
+ * and X's box is empty, in X's own state too. Firefox (no IOv2, so no Post in the frame): "Continue
+ * in Sortie's tab", where `inOwnTab` checks what came along, and Post there.
+ */
+export async function postThroughOverlay(
+  journey: JourneyBrowser,
+  x: Tab,
+  framed: Tab,
+  post: { text: string; button: string; inOwnTab?: (own: Tab) => Promise<void> },
+): Promise<void> {
+  if (journey.kind === 'chromium') {
+    await framed.evaluate(`document.querySelector('button[type="submit"]').scrollIntoView({ block: 'center' })`);
+    await new Promise((r) => setTimeout(r, 1_000));
+    await framed.click(post.button);
+    await expect.poll(() => x.inOverlay(OVERLAY_DIALOG)).toBeNull();
+    await expect
+      .poll(() =>
+        x.evaluate<string | null>(
+          `document.querySelector('[data-testid="inline-composer"]').getAttribute('data-x-state')`,
+        ),
+      )
+      .toBe('');
+    return;
+  }
+  await framed.click("Continue in Sortie's tab");
+  const own = await journey.waitForTab(new RegExp(`^${journey.extensionOrigin}/compose\\.html\\?draft=`));
+  await own.waitFor(`document.getElementById('text')?.value === ${JSON.stringify(post.text)}`);
+  await post.inOwnTab?.(own);
+  await own.click(post.button);
+  await own.waitFor(ALL_SENT, 30_000);
+}
 
 /**
  * The welcome question, answered as a person does: the answer, the "Share on X" box when `share`
