@@ -41,6 +41,8 @@ test("before the answer, x.com is left alone: only links from other sites go to 
   const welcome = await journey.openPage('welcome.html');
   // The page names itself once its words are loaded (the static title is "Sortie").
   await welcome.waitFor(`document.title === 'Sortie — Welcome'`);
+  // The words come with the settings, which may answer after the title is set.
+  await welcome.waitFor(`document.querySelector('[data-testid="welcome-now"]') !== null`);
   expect(await text(welcome, 'welcome-now')).toContain('Nothing has changed on x.com');
 
   const tab = await journey.newTab();

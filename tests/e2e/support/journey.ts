@@ -630,6 +630,17 @@ function firefoxJourney(
       },
       async type(text) {
         await switchTo(where);
+        // Keys go to the window the person looks at. A tab opened since (Sortie's own welcome tab,
+        // opened on install) may have taken the focus, and Firefox presses no button on Enter in a
+        // document without it.
+        const { value: focused } = await m.send<{ value: boolean }>('WebDriver:ExecuteScript', {
+          script: 'return document.hasFocus()',
+          args: [],
+        });
+        if (!focused) {
+          current = null;
+          await switchTo(where);
+        }
         // Keys sent to what has the focus (the page itself at first). Not WebDriver's key actions:
         // in Firefox ESR 153 their Enter reaches a focused button as a keydown that never presses it.
         const { value: active } = await m.send<{ value: WebElement }>('WebDriver:ExecuteScript', {
