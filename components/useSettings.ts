@@ -4,10 +4,13 @@ import { resolveLang, type Lang } from '../lib/i18n/index.ts';
 import { send } from '../lib/messaging/client.ts';
 import type { Settings, SettingsPatch } from '../lib/settings.ts';
 
+/** Saves a patch through the background; false when it was not saved (the page then shows the error). */
+export type UpdateSettings = (patch: SettingsPatch) => Promise<boolean>;
+
 export interface SettingsState {
   settings: Settings | null;
   lang: Lang;
-  update: (patch: SettingsPatch) => Promise<void>;
+  update: UpdateSettings;
   error: string | null;
 }
 
@@ -23,8 +26,10 @@ export function useSettings(): SettingsState {
     try {
       setSettings(await send('settings.update', patch));
       setError(null);
+      return true;
     } catch (e) {
       setError((e as Error).message);
+      return false;
     }
   }, []);
 

@@ -11,8 +11,9 @@ import { SortieError } from '../../lib/messaging/errors.ts';
 import { clearBridge } from '../../lib/bridge/store.ts';
 import type { BridgeEntry } from '../../lib/model/bridge.ts';
 import { openSortieDb } from '../../lib/db.ts';
-import type { Settings, SettingsPatch } from '../../lib/settings.ts';
+import type { Settings } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';
+import type { UpdateSettings } from '../useSettings.ts';
 
 const PAUSE_MS = 30 * 60_000;
 
@@ -24,7 +25,7 @@ export function CollectSection({
 }: {
   entries: BridgeEntry[];
   settings: Settings | null;
-  update: (patch: SettingsPatch) => Promise<void>;
+  update: UpdateSettings;
   onCleared: () => void;
 }) {
   const { t, td } = useT();

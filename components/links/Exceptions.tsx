@@ -1,16 +1,10 @@
 /** Paths on X that are never redirected, for what people still do on X. */
 import { useState } from 'preact/hooks';
 import { normalizeException } from '../../lib/links/dnr.ts';
-import type { SettingsPatch } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';
+import type { UpdateSettings } from '../useSettings.ts';
 
-export function Exceptions({
-  exceptions,
-  update,
-}: {
-  exceptions: string[];
-  update: (patch: SettingsPatch) => Promise<void>;
-}) {
+export function Exceptions({ exceptions, update }: { exceptions: string[]; update: UpdateSettings }) {
   const { t } = useT();
   const [draft, setDraft] = useState('');
   const [invalid, setInvalid] = useState(false);

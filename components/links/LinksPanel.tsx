@@ -9,10 +9,11 @@ import { MirrorList } from './MirrorList.tsx';
 import { PauseControl } from './PauseControl.tsx';
 import { Sites } from './Sites.tsx';
 import { useLinksState } from './useLinksState.ts';
+import type { UpdateSettings } from '../useSettings.ts';
 
 interface Props {
   settings: Settings;
-  update: (patch: SettingsPatch) => Promise<void>;
+  update: UpdateSettings;
   /** Shown under the panel's heading (the options' link switches). */
   children?: ComponentChildren;
 }
@@ -21,9 +22,10 @@ export function LinksPanel({ settings, update, children }: Props) {
   const { t, td } = useT();
   const { state, error, run, reload } = useLinksState();
   // A settings change retargets the rules: show where links go afterwards.
-  const updateAndReload = async (patch: SettingsPatch) => {
-    await update(patch);
+  const updateAndReload: UpdateSettings = async (patch: SettingsPatch) => {
+    const saved = await update(patch);
     await reload();
+    return saved;
   };
   const current = state?.mirrors.find((m) => m.id === state.current);
 

@@ -1,13 +1,13 @@
 /** The mirrors with their health: pin one, turn any off (or on: a mirror from a backup arrives off), remove your own. */
 import type { LinksState, MirrorView } from '../../lib/links/state.ts';
 import { send } from '../../lib/messaging/client.ts';
-import type { SettingsPatch } from '../../lib/settings.ts';
 import { useT } from '../i18n.tsx';
+import type { UpdateSettings } from '../useSettings.ts';
 
 interface Props {
   state: LinksState;
   pinned: string | null;
-  update: (patch: SettingsPatch) => Promise<void>;
+  update: UpdateSettings;
   run: (work: () => Promise<unknown>) => Promise<void>;
 }
 

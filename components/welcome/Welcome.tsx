@@ -7,19 +7,20 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PublicAccount } from '../../lib/model/account.ts';
 import { send } from '../../lib/messaging/client.ts';
-import { choicePatch, type Settings, type SettingsPatch } from '../../lib/settings.ts';
+import { choicePatch, type Settings } from '../../lib/settings.ts';
 import { ConnectBluesky } from '../ConnectBluesky.tsx';
 import { ConnectMastodon } from '../ConnectMastodon.tsx';
 import { useT } from '../i18n.tsx';
 import { openPageInTab as openPage } from '../page-url.ts';
 import { SUGGESTED_MASTODON_SERVERS } from './servers.ts';
+import type { UpdateSettings } from '../useSettings.ts';
 
 type Step = 'choice' | 'done' | 'connect' | 'try';
 type Answer = Exclude<Settings['choice'], 'undecided'>;
 
 interface Props {
   settings: Settings;
-  update: (patch: SettingsPatch) => Promise<void>;
+  update: UpdateSettings;
 }
 
 export function Welcome({ settings, update }: Props) {
@@ -54,8 +55,8 @@ export function Welcome({ settings, update }: Props) {
           settings={settings}
           heading={heading}
           onChosen={async (answer, share) => {
-            await update(choicePatch(answer, share));
-            setStep('done');
+            // An answer that was not saved is not confirmed: the page shows why, and the choice stays.
+            if (await update(choicePatch(answer, share))) setStep('done');
           }}
         />
       )}
