@@ -67,7 +67,9 @@ export default defineConfig({
       // Links: page scripts registered only for granted sites; failed mirror loads (errors only).
       'scripting',
       'webRequest',
-      ...(browser === 'firefox' ? [] : ['offscreen']),
+      // Firefox: X links in granted sites' pages rewritten as the page's bytes arrive
+      // (lib/links/background/document-stream.ts). Chromium has no stream filter.
+      ...(browser === 'firefox' ? ['webRequestBlocking', 'webRequestFilterResponse'] : ['offscreen']),
     ],
     // X hosts are needed to redirect them; the built-in mirrors to check their health
     // (Nitter sends no CORS headers). Instance hosts and the user's own mirrors are

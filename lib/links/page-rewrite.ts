@@ -18,7 +18,10 @@ import type { RewriteConfig } from './rewrite-config.ts';
  * script, which matters in Firefox, where every element a content script
  * touches goes through a wrapper.
  */
-const SELECTOR = 'a[href*=".co" i],blockquote.twitter-tweet,blockquote.twitter-video,iframe[src*=".co" i]';
+const selectorFor = (origin: string): string =>
+  // Links already on the mirror (rewritten in the page's bytes by Firefox's stream filter) are
+  // left out by the browser too. The origin was checked by readRewriteConfig: no quote in it.
+  `a[href*=".co" i]:not([href^="${origin}/"]),blockquote.twitter-tweet,blockquote.twitter-video,iframe[src*=".co" i]`;
 const CARD_CLASS = 'sortie-x-card';
 const CARD_STYLE =
   'display:block;box-sizing:border-box;max-width:550px;margin:12px 0;padding:12px 16px;' +
@@ -36,7 +39,7 @@ const CANONICAL = /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[\w\-.~%!$&()*+,;=:@
 const DOT_SEGMENT = /\/\.|%2e/i;
 
 /** The URL as the browser would request it (default port dropped, path encoded), like the redirect rules see it. */
-function absolute(text: string, base: string): string | null {
+export function absolute(text: string, base: string): string | null {
   if (CANONICAL.test(text) && !DOT_SEGMENT.test(text)) return text;
   try {
     return new URL(text, base).href;
@@ -54,16 +57,35 @@ function absolute(text: string, base: string): string | null {
 export function expandedUrlOf(anchor: Element): string | null {
   const candidates = [anchor.getAttribute('data-expanded-url'), anchor.getAttribute('title'), anchor.textContent];
   for (const raw of candidates) {
-    const text = raw?.trim() ?? '';
-    if (!/^https?:\/\/\S+$/i.test(text) || text.includes('…')) continue;
-    try {
-      const url = new URL(text);
-      if (url.hostname !== 't.co') return url.href;
-    } catch (error) {
-      if (!(error instanceof TypeError)) throw error;
-    }
+    const url = expandedUrlIn(raw);
+    if (url !== null) return url;
   }
   return null;
+}
+
+/** The complete URL this text is, when it is one and not another t.co link. */
+export function expandedUrlIn(raw: string | null): string | null {
+  const text = raw?.trim() ?? '';
+  if (!/^https?:\/\/\S+$/i.test(text) || text.includes('…')) return null;
+  try {
+    const url = new URL(text);
+    return url.hostname === 't.co' ? null : url.href;
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
+}
+
+/**
+ * The X link behind a mirror link this script did not write: one rewritten
+ * before the page was parsed (Firefox's stream filter), when the mirror shows
+ * X's paths as they are. Read back only when the rules give that very link
+ * for it, so a guess never retargets a link.
+ */
+function streamedSource(href: string | null, config: RewriteConfig): string | null {
+  if (href === null || !href.startsWith(`${config.origin}/`)) return null;
+  const source = `https://x.com${href.slice(config.origin.length)}`;
+  return mirrorHref(source, config.rules) === href ? source : null;
 }
 
 export interface PageRewriter {
@@ -81,6 +103,7 @@ export interface PageRewriter {
 
 export function createPageRewriter(doc: Document, initial: RewriteConfig): PageRewriter {
   let config = initial;
+  let selector = selectorFor(config.origin);
   let rewritten = 0;
   /**
    * Each rewritten anchor or card: the href this rewriter gave it, and the X
@@ -99,6 +122,8 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
   function rewriteAnchor(anchor: Element): void {
     const attr = anchor.getAttribute('href');
     if (attr === null || attr.length > MAX_PAGE_URL || !mayBeX(attr) || marks.get(anchor)?.given === attr) return;
+    // Already on the mirror: rewritten before the page was parsed (Firefox's stream filter).
+    if (attr.startsWith(`${config.origin}/`)) return;
     const url = absolute(attr.trim(), base);
     if (url === null) return;
     const target = mirrorHref(url, config.rules, isTco(url) ? expandedUrlOf(anchor) : null);
@@ -150,8 +175,8 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
       for (const node of nodes) {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
-        if (element.matches(SELECTOR)) found.push(element);
-        for (const inner of element.querySelectorAll(SELECTOR)) found.push(inner);
+        if (element.matches(selector)) found.push(element);
+        for (const inner of element.querySelectorAll(selector)) found.push(inner);
       }
       return found;
     },
@@ -178,19 +203,21 @@ export function createPageRewriter(doc: Document, initial: RewriteConfig): PageR
     retarget(next) {
       const previous = config;
       config = next;
+      selector = selectorFor(config.origin);
       base = doc.baseURI || doc.location?.href || base;
       // One document query on a rare event (mirror failover), not per mutation.
       for (const anchor of doc.querySelectorAll(`a[href^="${previous.origin}"]`)) {
+        const given = anchor.getAttribute('href');
         const mark = marks.get(anchor);
-        if (mark === undefined || mark.given !== anchor.getAttribute('href')) continue;
-        const source = mark.source;
+        const source = mark !== undefined && mark.given === given ? mark.source : streamedSource(given, previous);
+        if (source === null) continue;
         const target =
           mirrorHref(
             source,
             next.rules,
             isTco(source) && !anchor.classList.contains(CARD_CLASS) ? expandedUrlOf(anchor) : null,
           ) ?? source;
-        mark.given = target;
+        marks.set(anchor, { given: target, source });
         anchor.setAttribute('href', target);
       }
     },

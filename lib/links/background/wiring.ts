@@ -7,7 +7,16 @@
 import { browser } from 'wxt/browser';
 import { openSortieDb } from '../../db.ts';
 import { bumpStatQuietly } from '../../stats.ts';
+import { LINK_MIRROR_KEY, readRewriteConfig } from '../rewrite-config.ts';
 import type { LinksControl } from './control.ts';
+import {
+  filterDocument,
+  isScannableHtml,
+  type DocumentRequest,
+  type LinkScriptTarget,
+  type StreamFilter,
+} from './document-stream.ts';
+import { LINKS_SCRIPT_ID } from './scripts.ts';
 
 function report(what: string): (error: unknown) => void {
   return (error) => console.error(`Sortie links: ${what} failed`, error);
@@ -19,8 +28,58 @@ function isXHost(host: string): boolean {
   return /(^|\.)(x\.com|twitter\.com|t\.co)$/.test(host);
 }
 
+/** Where the links script runs now and the rules it reads, as the browser and storage hold them. */
+async function linkScriptTarget(): Promise<LinkScriptTarget | null> {
+  const [scripts, stored] = await Promise.all([
+    browser.scripting.getRegisteredContentScripts({ ids: [LINKS_SCRIPT_ID] }),
+    browser.storage.local.get(LINK_MIRROR_KEY),
+  ]);
+  const matches = scripts[0]?.matches;
+  const config = readRewriteConfig(stored[LINK_MIRROR_KEY]);
+  if (matches === undefined || config === null) return null;
+  return { matches, excludeMatches: scripts[0]?.excludeMatches ?? [], config };
+}
+
+/**
+ * Firefox only (Chromium has no stream filter): granted sites' pages get
+ * their X links rewritten as they load (./document-stream.ts). The listener
+ * takes every top-level page Sortie has access to (the browser gives it no
+ * other) and lets through at once those that are not a granted site's HTML.
+ */
+function listenForDocuments(): void {
+  const webRequest = browser.webRequest as unknown as {
+    filterResponseData?: (requestId: string) => StreamFilter;
+    onHeadersReceived: {
+      addListener(
+        listener: (details: DocumentRequest) => Promise<object> | undefined,
+        filter: { urls: string[]; types: string[] },
+        extra: string[],
+      ): void;
+    };
+  };
+  const filterResponseData = webRequest.filterResponseData?.bind(webRequest);
+  if (filterResponseData === undefined) return;
+  const env = { filterResponseData, target: linkScriptTarget };
+  webRequest.onHeadersReceived.addListener(
+    (details) =>
+      // Answered at once, with nothing to wait for: anything but HTML, and X's own pages.
+      !isScannableHtml(details.responseHeaders) || isXHost(new URL(details.url).hostname)
+        ? undefined
+        : filterDocument(details, env).then(
+            () => ({}),
+            (error: unknown) => {
+              report('page rewrite')(error);
+              return {};
+            },
+          ),
+    { urls: ['<all_urls>'], types: ['main_frame'] },
+    ['blocking', 'responseHeaders'],
+  );
+}
+
 /** Alarms, startup, host-permission changes, redirects made and failed mirror navigations. */
 export function listenForLinks(links: () => Promise<LinksControl>): void {
+  listenForDocuments();
   browser.alarms.onAlarm.addListener((alarm) => {
     links()
       .then((control) => control.onAlarm(alarm.name))

@@ -7,7 +7,9 @@
  * from loading; with the option off, pages are left alone and the redirect
  * rules still take a click to the mirror.
  */
+import { gzipSync } from 'node:zlib';
 import { expect, test, type JourneyBrowser, type Tab } from '../support/journey.ts';
+import type { TlsAnswer } from '../support/proxy.ts';
 import { allowXPreconnects, sameTarget, serveMirrorsTo, serveXTo, xRequestsSeen } from '../support/links.ts';
 import { answerWelcome, linksScriptRegistered, sortieMessage } from './steps.ts';
 
@@ -20,14 +22,14 @@ test.use({ grantAllSites: true });
 async function blogWithMirror(
   journey: JourneyBrowser,
   allowHosts: (...h: string[]) => void,
-  body: string,
+  body: string | TlsAnswer,
   links: Record<string, unknown> = {},
 ): Promise<{ xHits: string[]; blog: Tab }> {
   if (journey.kind === 'chromium') allowXPreconnects(allowHosts);
   const xHits = await serveXTo(journey, '');
   await serveMirrorsTo(journey, allowHosts, { [MIRROR]: 'up' });
   allowHosts(BLOG);
-  await journey.serveHttps(BLOG, () => ({ status: 200, type: 'text/html', body }));
+  await journey.serveHttps(BLOG, () => (typeof body === 'string' ? { status: 200, type: 'text/html', body } : body));
   await answerWelcome(journey, 'leaving');
   const options = await journey.openPage('options.html');
   await sortieMessage(options, 'settings.update', { links: { pinnedMirror: MIRROR } });
@@ -60,7 +62,8 @@ function bigPage(count: number): string {
 <a id="short-hidden" href="https://t.co/ZyX987">t.co/ZyX987</a></p>
 <blockquote class="twitter-tweet"><p>Hello from X</p>&mdash; Jack (@jack) <a href="https://twitter.com/jack/status/20?ref_src=twsrc%5Etfw">March 21, 2006</a></blockquote>
 <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>
-<ul>${links.join('')}</ul>`;
+<ul>${links.join('')}</ul>
+<script>document.body.dataset.parsed = document.querySelector('a[href$="/user0/status/1000"]').getAttribute('href');</script>`;
 }
 
 const DYNAMIC_PAGE = `<!doctype html><title>Feed</title><ul id="feed"></ul>
@@ -83,6 +86,12 @@ test("a page of 10,000 links, its t.co links and its embedded tweet are rewritte
   recordingProxy,
 }) => {
   const { xHits, blog } = await blogWithMirror(journey, allowHosts, bigPage(10_000));
+  // Firefox rewrites the links in the page's bytes, before the page's own script reads them;
+  // Chromium, which has no stream filter, after the page has loaded.
+  await blog.waitFor(`document.body?.dataset.parsed !== undefined`);
+  expect(await blog.evaluate('document.body.dataset.parsed')).toBe(
+    journey.kind === 'firefox' ? `https://${MIRROR}/user0/status/1000` : 'https://x.com/user0/status/1000',
+  );
   // 3,334 status links and 3,333 profiles, plus the card; the 3,333 other links are left alone.
   await blog.waitFor(`${count(`a[href^="https://${MIRROR}/"]:not(.sortie-x-card)`)} === 6_668`, 30_000);
   expect(await blog.evaluate(count('a[href^="https://example.org/page/"]'))).toBe(3_333);
@@ -100,6 +109,38 @@ test("a page of 10,000 links, its t.co links and its embedded tweet are rewritte
 
   await blog.click(/Hello from X/);
   await expect.poll(() => blog.url(), { timeout: 15_000 }).toBe(`https://${MIRROR}/jack/status/20`);
+  expect(xHits).toEqual([]);
+  expect(xRequestsSeen(journey, recordingProxy)).toEqual([]);
+});
+
+test('a compressed page in windows-1252 keeps every byte, its X links rewritten', async ({
+  journey,
+  allowHosts,
+  recordingProxy,
+}) => {
+  const page = `<!doctype html><meta charset="windows-1252"><title>Caf\xe9 \x80</title>
+<p><a id="post" href="https://x.com/jack/status/20?lang=fr&amp;s=20">Caf\xe9</a> <a id="other" href="https://example.org/">e</a></p>
+<script>document.body.dataset.parsed = document.getElementById('post').getAttribute('href');</script>`;
+  const { xHits, blog } = await blogWithMirror(journey, allowHosts, {
+    status: 200,
+    type: 'text/html; charset=windows-1252',
+    // Compressed where a real server's bytes reach the browser (Firefox's proxy); Playwright's
+    // routes, which serve Chromium, hand the body over as it is, never decoded.
+    ...(journey.kind === 'firefox'
+      ? { headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.from(page, 'latin1')) }
+      : { body: Buffer.from(page, 'latin1') }),
+  });
+  await blog.waitFor(`document.body?.dataset.parsed !== undefined`);
+  // The mirror gets the post without X's tracking parameters.
+  const target = `https://${MIRROR}/jack/status/20`;
+  // Firefox: decompressed, then rewritten in the bytes before the page's script ran.
+  expect(await blog.evaluate('document.body.dataset.parsed')).toBe(
+    journey.kind === 'firefox' ? target : 'https://x.com/jack/status/20?lang=fr&s=20',
+  );
+  await blog.waitFor(`document.getElementById('post').getAttribute('href') === ${JSON.stringify(target)}`);
+  expect(await blog.evaluate('document.title')).toBe('Café €');
+  expect(await blog.evaluate(`document.getElementById('post').textContent`)).toBe('Café');
+  expect(await blog.evaluate(`document.getElementById('other').getAttribute('href')`)).toBe('https://example.org/');
   expect(xHits).toEqual([]);
   expect(xRequestsSeen(journey, recordingProxy)).toEqual([]);
 });

@@ -219,6 +219,21 @@ describe('createPageRewriter', () => {
     ]);
   });
 
+  it("leaves links already on the mirror (rewritten in the stream) and retargets those the mirror shows with X's paths", () => {
+    const { document } = dom(`<a href="https://nitter.example/jack/status/20">s</a>
+      <a href="https://nitter.example/not/an/x/route?x=%">n</a><a href="https://x.com/nasa">x</a>`);
+    const rewriter = createPageRewriter(document, MIRROR);
+    processAll(rewriter, [document.body]);
+    expect(rewriter.rewritten).toBe(1);
+    rewriter.retarget(OTHER);
+    expect(hrefs(document)).toEqual([
+      'https://xcancel.example/jack/status/20',
+      // Not what the rules give for any X link: not a guess to act on.
+      'https://nitter.example/not/an/x/route?x=%',
+      'https://xcancel.example/nasa',
+    ]);
+  });
+
   it('handles 10,000 links in one pass', () => {
     const parts: string[] = [];
     for (let i = 0; i < 10_000; i += 1) {
