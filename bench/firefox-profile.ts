@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import { launch, loadOnce, prepareAddon, script, servePage, SORTIE_FIREFOX } from './firefox-pages.ts';
 import { startRecordingProxy } from '../tests/e2e/support/proxy.ts';
 
-const LINKS = 10_000;
 const WARM_LOADS = 3;
 const OUT = fileURLToPath(new URL('./.tmp/firefox-profile.json', import.meta.url));
 
@@ -112,14 +111,14 @@ const proxy = await startRecordingProxy();
 const { url, server } = await servePage();
 const { ff, dir } = await launch(proxy.port, SORTIE_FIREFOX);
 try {
-  for (let i = 0; i < WARM_LOADS; i++) await loadOnce(ff, url, LINKS);
+  for (let i = 0; i < WARM_LOADS; i++) await loadOnce(ff, url, true);
   await ff.marionette.send('Marionette:SetContext', { value: 'chrome' });
   await script(
     ff,
     `Services.profiler.StartProfiler(1 << 24, 0.5, ['js', 'stackwalk', 'cpu', 'ipcmessages'], ['GeckoMain']);`,
   );
   await ff.marionette.send('Marionette:SetContext', { value: 'content' });
-  const { load, done } = await loadOnce(ff, url, LINKS);
+  const { load, done } = await loadOnce(ff, url, true);
   const timeOrigin = await script<number>(ff, 'return performance.timeOrigin;');
   await ff.marionette.send('Marionette:SetContext', { value: 'chrome' });
   const profile = await script<Profile>(

@@ -52,7 +52,7 @@ function prepareAddons(): void {
   writeFileSync(`${EMPTY_ADDON}/${BENCH_PAGE}`, BLANK_PAGE);
 }
 
-async function inChrome<T>(ff: SortieFirefox, body: string, args: unknown[] = []): Promise<T> {
+export async function inChrome<T>(ff: SortieFirefox, body: string, args: unknown[] = []): Promise<T> {
   const m = ff.marionette;
   await m.send('Marionette:SetContext', { value: 'chrome' });
   try {
