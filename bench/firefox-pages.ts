@@ -6,8 +6,10 @@
  * the links page script as for any granted site. Each browser gets one pair of loads per round, in
  * turns; the page itself notes every href change (an inline script at the top
  * of the page, the same in both browsers: Marionette has no init scripts).
+ * Links Sortie rewrote in the page's bytes (its stream filter) are parsed on
+ * the mirror and make no href change: loadOnce counts the links left on X.
  *
- * Budgets (issue 19): every link rewritten ≤ 1.5× the plain load, and the
+ * Budgets (Firefox, as in Chromium): every link rewritten ≤ 1.5× the plain load, and the
  * 1,000 added links all rewritten ≤ 50 ms (median) after the mutation.
  * Firefox has no CDP script-time metric: the mutation is timed end to end.
  */
