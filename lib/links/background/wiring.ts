@@ -47,6 +47,8 @@ async function linkScriptTarget(): Promise<LinkScriptTarget | null> {
  * other) and lets through at once those that are not a granted site's HTML.
  */
 function listenForDocuments(): void {
+  // Settled at build time: Chromium's background is built without any of this.
+  if (!import.meta.env.FIREFOX) return;
   const webRequest = browser.webRequest as unknown as {
     filterResponseData?: (requestId: string) => StreamFilter;
     onHeadersReceived: {
