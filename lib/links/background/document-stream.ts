@@ -32,6 +32,7 @@ export interface StreamFilter {
 export interface DocumentRequest {
   requestId: string;
   url: string;
+  statusCode?: number;
   responseHeaders?: { name: string; value?: string }[];
 }
 
@@ -50,8 +51,13 @@ export interface DocumentStreamEnv {
 /** Charsets in which a byte that reads as '<', '>', a quote or '=' may be part of another character. */
 const NOT_ASCII_COMPATIBLE = /^(?:utf-16|unicode|ucs-2|iso-2022-|csiso2022|hz-gb-2312|replacement|utf-7)/i;
 
-/** True for an HTML response whose bytes can be scanned as ASCII. */
-export function isScannableHtml(headers: DocumentRequest['responseHeaders']): boolean {
+/**
+ * True for an HTML page whose bytes can be scanned as ASCII. Not a redirect's
+ * own body: a filter put on it would follow the request to where it goes,
+ * which may be a site the user never granted.
+ */
+export function isScannableHtml({ statusCode, responseHeaders: headers }: DocumentRequest): boolean {
+  if (statusCode !== undefined && statusCode >= 300 && statusCode < 400) return false;
   const type = headers?.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '';
   const [mime = '', ...params] = type.split(';').map((part) => part.trim());
   if (mime.toLowerCase() !== 'text/html') return false;
@@ -75,7 +81,7 @@ export function hrefRewriteFor(config: RewriteConfig, page: string): HrefRewrite
 
 /** Filters the document's bytes when it is a granted site's HTML page; resolves once the decision is made. */
 export async function filterDocument(request: DocumentRequest, env: DocumentStreamEnv): Promise<void> {
-  if (!isScannableHtml(request.responseHeaders)) return;
+  if (!isScannableHtml(request)) return;
   const target = await env.target();
   if (target === null) return;
   const origin = new URL(request.url).origin;

@@ -65,7 +65,7 @@ function listenForDocuments(): void {
   webRequest.onHeadersReceived.addListener(
     (details) =>
       // Answered at once, with nothing to wait for: anything but HTML, and X's own pages.
-      !isScannableHtml(details.responseHeaders) || isXHost(new URL(details.url).hostname)
+      !isScannableHtml(details) || isXHost(new URL(details.url).hostname)
         ? undefined
         : filterDocument(details, env).then(
             () => ({}),

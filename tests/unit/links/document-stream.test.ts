@@ -27,7 +27,19 @@ describe('isScannableHtml', () => {
     ['application/xhtml+xml', false],
     [undefined, false],
   ])('%s → %s', (type, scannable) => {
-    expect(isScannableHtml(type === undefined ? [] : [{ name: 'Content-Type', value: type }])).toBe(scannable);
+    const responseHeaders = type === undefined ? [] : [{ name: 'Content-Type', value: type }];
+    expect(isScannableHtml({ requestId: '1', url: PAGE, statusCode: 200, responseHeaders })).toBe(scannable);
+  });
+
+  it.each([
+    [200, true],
+    [404, true],
+    [301, false],
+    [302, false],
+    [307, false],
+  ])('status %d → %s (a redirect takes its filter along to where it goes)', (statusCode, scannable) => {
+    const responseHeaders = [{ name: 'content-type', value: 'text/html' }];
+    expect(isScannableHtml({ requestId: '1', url: PAGE, statusCode, responseHeaders })).toBe(scannable);
   });
 });
 
