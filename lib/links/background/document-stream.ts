@@ -16,8 +16,9 @@
 import { createHrefStream, type HrefRewrite } from '../html-href-stream.ts';
 import { isTco, mirrorHref } from '../mirror-href.ts';
 import { absolute, expandedUrlIn } from '../page-rewrite.ts';
-import type { RewriteConfig } from '../rewrite-config.ts';
-import { originGranted } from './scripts.ts';
+import { LINK_MIRROR_KEY, readRewriteConfig, type RewriteConfig } from '../rewrite-config.ts';
+import { isScannableHtml, type DocumentRequest } from './document-kind.ts';
+import { LINKS_SCRIPT_ID, originGranted } from './scripts.ts';
 
 /** The part of Firefox's StreamFilter used here. */
 export interface StreamFilter {
@@ -29,13 +30,6 @@ export interface StreamFilter {
   disconnect(): void;
 }
 
-export interface DocumentRequest {
-  requestId: string;
-  url: string;
-  statusCode?: number;
-  responseHeaders?: { name: string; value?: string }[];
-}
-
 /** Where the links script runs now, and the rules it reads (null: it runs nowhere). */
 export interface LinkScriptTarget {
   matches: readonly string[];
@@ -43,26 +37,31 @@ export interface LinkScriptTarget {
   config: RewriteConfig;
 }
 
+/** The parts of the extension API the target is read from. */
+export interface TargetApi {
+  scripting: {
+    getRegisteredContentScripts(filter: {
+      ids: string[];
+    }): Promise<{ matches?: string[]; excludeMatches?: string[] }[]>;
+  };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+}
+
+/** Where the links script runs now and the rules it reads, as the browser and storage hold them. */
+export async function linkScriptTarget(api: TargetApi): Promise<LinkScriptTarget | null> {
+  const [scripts, stored] = await Promise.all([
+    api.scripting.getRegisteredContentScripts({ ids: [LINKS_SCRIPT_ID] }),
+    api.storage.local.get(LINK_MIRROR_KEY),
+  ]);
+  const matches = scripts[0]?.matches;
+  const config = readRewriteConfig(stored[LINK_MIRROR_KEY]);
+  if (matches === undefined || config === null) return null;
+  return { matches, excludeMatches: scripts[0]?.excludeMatches ?? [], config };
+}
+
 export interface DocumentStreamEnv {
   filterResponseData(requestId: string): StreamFilter;
   target(): Promise<LinkScriptTarget | null>;
-}
-
-/** Charsets in which a byte that reads as '<', '>', a quote or '=' may be part of another character. */
-const NOT_ASCII_COMPATIBLE = /^(?:utf-16|unicode|ucs-2|iso-2022-|csiso2022|hz-gb-2312|replacement|utf-7)/i;
-
-/**
- * True for an HTML page whose bytes can be scanned as ASCII. Not a redirect's
- * own body: a filter put on it would follow the request to where it goes,
- * which may be a site the user never granted.
- */
-export function isScannableHtml({ statusCode, responseHeaders: headers }: DocumentRequest): boolean {
-  if (statusCode !== undefined && statusCode >= 300 && statusCode < 400) return false;
-  const type = headers?.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '';
-  const [mime = '', ...params] = type.split(';').map((part) => part.trim());
-  if (mime.toLowerCase() !== 'text/html') return false;
-  const charset = params.find((p) => /^charset\s*=/i.test(p))?.replace(/^charset\s*=\s*["']?|["']$/gi, '');
-  return charset === undefined || !NOT_ASCII_COMPATIBLE.test(charset);
 }
 
 /** What the page script would make of an `<a href>` it had not touched yet: the same rules, the same t.co unwrapping. */

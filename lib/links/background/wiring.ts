@@ -7,16 +7,9 @@
 import { browser } from 'wxt/browser';
 import { openSortieDb } from '../../db.ts';
 import { bumpStatQuietly } from '../../stats.ts';
-import { LINK_MIRROR_KEY, readRewriteConfig } from '../rewrite-config.ts';
 import type { LinksControl } from './control.ts';
-import {
-  filterDocument,
-  isScannableHtml,
-  type DocumentRequest,
-  type LinkScriptTarget,
-  type StreamFilter,
-} from './document-stream.ts';
-import { LINKS_SCRIPT_ID } from './scripts.ts';
+import { isScannableHtml, type DocumentRequest } from './document-kind.ts';
+import type { StreamFilter } from './document-stream.ts';
 
 function report(what: string): (error: unknown) => void {
   return (error) => console.error(`Sortie links: ${what} failed`, error);
@@ -26,18 +19,6 @@ const X_PAGES = ['*://x.com/*', '*://*.x.com/*', '*://twitter.com/*', '*://*.twi
 
 function isXHost(host: string): boolean {
   return /(^|\.)(x\.com|twitter\.com|t\.co)$/.test(host);
-}
-
-/** Where the links script runs now and the rules it reads, as the browser and storage hold them. */
-async function linkScriptTarget(): Promise<LinkScriptTarget | null> {
-  const [scripts, stored] = await Promise.all([
-    browser.scripting.getRegisteredContentScripts({ ids: [LINKS_SCRIPT_ID] }),
-    browser.storage.local.get(LINK_MIRROR_KEY),
-  ]);
-  const matches = scripts[0]?.matches;
-  const config = readRewriteConfig(stored[LINK_MIRROR_KEY]);
-  if (matches === undefined || config === null) return null;
-  return { matches, excludeMatches: scripts[0]?.excludeMatches ?? [], config };
 }
 
 /**
@@ -61,19 +42,29 @@ function listenForDocuments(): void {
   };
   const filterResponseData = webRequest.filterResponseData?.bind(webRequest);
   if (filterResponseData === undefined) return;
-  const env = { filterResponseData, target: linkScriptTarget };
+  // The stream's code is loaded with the first page that needs it, not at every start.
+  let loaded: Promise<typeof import('./document-stream.ts')> | null = null;
+  const load = (): Promise<typeof import('./document-stream.ts')> =>
+    (loaded ??= import('./document-stream.ts').catch((error: unknown) => {
+      loaded = null;
+      throw error;
+    }));
+  const env = { filterResponseData, target: () => load().then((module) => module.linkScriptTarget(browser)) };
   webRequest.onHeadersReceived.addListener(
     (details) =>
       // Answered at once, with nothing to wait for: anything but HTML, and X's own pages.
       !isScannableHtml(details) || isXHost(new URL(details.url).hostname)
         ? undefined
-        : filterDocument(details, env).then(
-            () => ({}),
-            (error: unknown) => {
-              report('page rewrite')(error);
-              return {};
-            },
-          ),
+        : load()
+            .then((module) => module.filterDocument(details, env))
+            .then(
+              () => ({}),
+              (error: unknown) => {
+                // Whatever failed, the page loads as it came.
+                report('page rewrite')(error);
+                return {};
+              },
+            ),
     { urls: ['<all_urls>'], types: ['main_frame'] },
     ['blocking', 'responseHeaders'],
   );

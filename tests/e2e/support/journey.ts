@@ -896,7 +896,7 @@ function firefoxJourney(
           // Firefox's own notes (its extension framework's) that an extension API answer reached a
           // page no longer there to take it: gone (navigated, closed, the engine frame closing
           // itself), or kept inactive in the back-forward cache. No code of the page is left to see it.
-          .filter((e) => !/^Promise (rejected after context unloaded|resolved while context is inactive)/.test(e.errorMessage))
+          .filter((e) => !/^Promise (resolved|rejected) (after context unloaded|while context is inactive)/.test(e.errorMessage))
           .map((e) => e.errorMessage));`,
         [ff.extensionOrigin],
       );

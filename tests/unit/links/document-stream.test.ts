@@ -1,9 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { isScannableHtml } from '../../../lib/links/background/document-kind';
 import {
   filterDocument,
   hrefRewriteFor,
-  isScannableHtml,
+  linkScriptTarget,
   type DocumentStreamEnv,
   type StreamFilter,
 } from '../../../lib/links/background/document-stream';
@@ -151,5 +152,30 @@ describe('filterDocument', () => {
     const e = { ...env(filter), target: async () => null };
     await filterDocument({ requestId: '10', url: PAGE, responseHeaders: HTML }, e);
     expect(e.filtered).toEqual([]);
+  });
+});
+
+describe('linkScriptTarget', () => {
+  const api = (scripts: { matches?: string[]; excludeMatches?: string[] }[], stored: unknown) => ({
+    scripting: { getRegisteredContentScripts: async () => scripts },
+    storage: { local: { get: async () => ({ 'sortie.linkMirror': stored }) } },
+  });
+  const value = { origin: 'https://nitter.example', host: '^https?://x\\.com', rules: [], replaceEmbeds: true };
+
+  it('is where the links script is registered, with the rules it reads', async () => {
+    const target = await linkScriptTarget(
+      api([{ matches: ['https://blog.example.org/*'], excludeMatches: ['*://x.com/*'] }], value),
+    );
+    expect(target?.matches).toEqual(['https://blog.example.org/*']);
+    expect(target?.excludeMatches).toEqual(['*://x.com/*']);
+    expect(target?.config.origin).toBe('https://nitter.example');
+  });
+
+  it.each([
+    ['the script registered nowhere', [], value],
+    ['no rules stored', [{ matches: ['*://*/*'] }], undefined],
+    ['rules that do not read', [{ matches: ['*://*/*'] }], { origin: 'javascript:alert(1)' }],
+  ])('is nowhere with %s', async (_, scripts, stored) => {
+    expect(await linkScriptTarget(api(scripts, stored))).toBeNull();
   });
 });
